@@ -1,0 +1,37 @@
+# The README's two commands: `make lab` (set up + launch the lessons) and
+# `make test` (set up + run every test). Both build .venv from nothing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+# Learner work written by the tests goes to a temp folder, never into the repo.
+TEST_LEARNER_DIR ?= $(shell mktemp -d 2>/dev/null || echo /tmp/kit-learner-test)
+
+.PHONY: lab test bench setup setup-test clean fresh-check
+
+setup: $(VENV)/.runtime-installed
+setup-test: $(VENV)/.test-installed
+
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --no-deps -e .
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
+	$(PIP) install -q -r requirements-test.txt
+	@touch $@
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: setup-test
+	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
+	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest tests kit notebooks --nbval-lax --nbval-current-env
+
+bench: setup-test
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info kit.egg-info

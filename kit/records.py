@@ -1,0 +1,251 @@
+"""The kit's records: frozen dataclasses with character offsets.
+
+Every offset is a Python string index into ``Article.text`` (the text after
+BOM removal and newline normalisation), so every record can show its own text
+with ``article.text[r.start:r.end]``. Collections are tuples; make changed
+copies with :func:`dataclasses.replace`.
+
+>>> import kit
+>>> art = kit.load_article()
+>>> q = art.quotes[0]
+>>> art.text[q.start:q.end].startswith("We need to attack them")
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "PARAGRAPH_KINDS",
+    "ACTOR_KINDS",
+    "STANCE_VALUES",
+    "EVIDENCE_TYPES",
+    "Paragraph",
+    "Sentence",
+    "Credits",
+    "Actor",
+    "Mention",
+    "Quote",
+    "Reported",
+    "Article",
+    "Position",
+    "Stance",
+    "Group",
+    "Case",
+]
+
+PARAGRAPH_KINDS = ("body", "heading", "rule", "credits")
+ACTOR_KINDS = ("person", "state", "organization", "group", "anonymous")
+STANCE_VALUES = ("support", "oppose", "conditional", "undecided")
+EVIDENCE_TYPES = ("direct", "reported", "narration", "anonymous")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: ``kind`` is one of :data:`PARAGRAPH_KINDS`."""
+
+    index: int
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, inside paragraph number ``paragraph``."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Credits:
+    """The credits line: who wrote, reported and edited the article.
+
+    Journalists named here are never actors in the story.
+    """
+
+    by: tuple[str, ...] = ()
+    additional_reporting: tuple[str, ...] = ()
+    writing: tuple[str, ...] = ()
+    editing: tuple[str, ...] = ()
+    paragraph: int | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """Every journalist named in the credits, once each, in order."""
+        seen: dict[str, None] = {}
+        for role in (self.by, self.additional_reporting, self.writing, self.editing):
+            for name in role:
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something that acts or speaks in the story.
+
+    ``kind`` is one of :data:`ACTOR_KINDS`. ``country`` is the id of the state,
+    organisation or group the actor belongs to or speaks for (``None`` if the
+    text does not say). ``member_of`` lists declared group ids (case files).
+    """
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    country: str | None = None
+    member_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place where the text names an actor (any alias, pronouns excluded)."""
+
+    actor: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: ``start``/``end`` is the content inside the outer marks.
+
+    ``speaker`` is the resolved actor id (or ``None``); ``speaker_start`` and
+    ``speaker_end`` locate where the text names the speaker ("Kerry", "he",
+    "one Western defense official"), which may be in an earlier paragraph for
+    a continued quote. ``partial`` marks a quoted fragment inside a sentence;
+    ``continued`` marks a quote that carries on the previous paragraph's speaker.
+    """
+
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    paragraph: int
+    partial: bool = False
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Reported (indirect) speech: "X said that ..." with the content span."""
+
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article. Build it with :func:`kit.parse` or :func:`kit.load_article`."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    credits: Credits
+    actors: tuple[Actor, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    reported: tuple[Reported, ...]
+    source: str | None = None
+
+    def span(self, start: int, end: int) -> str:
+        """The text between two offsets."""
+        return self.text[start:end]
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; raises ``KeyError`` naming the known ids."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        known = ", ".join(a.id for a in self.actors)
+        raise KeyError(f"no actor {actor_id!r} in this article; known ids: {known}")
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        """The paragraph containing ``offset`` (``None`` between paragraphs)."""
+        for para in self.paragraphs:
+            if para.start <= offset < para.end:
+                return para
+        return None
+
+
+@dataclass(frozen=True)
+class Position:
+    """A policy option on the table (case files)."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Actor x position x value, with the evidence passage and how it reached the reader.
+
+    ``value`` is one of :data:`STANCE_VALUES`; ``evidence_type`` one of
+    :data:`EVIDENCE_TYPES`. ``start``/``end`` locate ``evidence`` in the article
+    (``None`` until validated against the text).
+    """
+
+    actor: str
+    position: str
+    value: str
+    evidence: str
+    evidence_type: str
+    start: int | None = None
+    end: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A declared grouping: ``basis`` is ``"article"`` (stated in the text) or ``"background"``."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    basis: str = "article"
+    source: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    """An article plus a teacher's curated coding (positions, stances, groups).
+
+    ``actors`` is the parsed actors merged with the case file's refinements and
+    additions; use it (not ``article.actors``) everywhere downstream.
+    """
+
+    article: Article
+    actors: tuple[Actor, ...]
+    positions: tuple[Position, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    groups: tuple[Group, ...] = ()
+    title: str = ""
+    path: str | None = None
+    extra_mentions: tuple[Mention, ...] = field(default=())
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; raises ``KeyError`` naming the known ids."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        known = ", ".join(a.id for a in self.actors)
+        raise KeyError(f"no actor {actor_id!r} in this case; known ids: {known}")
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Parsed mentions plus those of the case file's extra aliases, in text order."""
+        if not self.extra_mentions:
+            return self.article.mentions
+        return tuple(sorted(self.article.mentions + self.extra_mentions, key=lambda m: (m.start, m.end)))
