@@ -1,0 +1,330 @@
+"""Figures for the lessons: each returns its Axes and carries a one-sentence description.
+
+Colours come from the Okabe-Ito palette (safe for colour-blind readers) and
+are never the only cue: bars carry hatching and numbers, stance cells carry a
+symbol, coalitions carry a marker shape. Style is applied inside
+``plt.rc_context(STYLE)``; global settings are never changed. Network layouts
+are computed, not random (coalitions side by side on a circle), so the same case
+always gives the same picture.
+
+matplotlib is imported inside the functions, so ``import kit`` stays light.
+
+>>> import kit
+>>> ax = plot_voices(kit.load_case())
+>>> "statements" in alt_text(ax)
+True
+>>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import analysis as _an
+from .selection import actor_kind, display_name, ordered_actors
+from .errors import KitError
+from .records import STANCE_VALUES, Case
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "STYLE", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
+    "plot_mentions", "plot_voices", "plot_stances", "plot_network", "plot_membership",
+]
+
+#: Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, black.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+STANCE_COLORS = {"support": "#009E73", "oppose": "#D55E00", "conditional": "#E69F00", "undecided": "#BBBBBB"}
+STANCE_SYMBOLS = {"support": "+", "oppose": "\u2212", "conditional": "~", "undecided": "?"}
+KIND_STYLE = {  # colour, hatch
+    "person": ("#0072B2", ""), "state": ("#009E73", ".."), "organization": ("#CC79A7", "\\\\"),
+    "group": ("#E69F00", "xx"), "anonymous": ("#999999", "//"),
+}
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
+STYLE: dict[str, Any] = {
+    "font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.spines.top": False,
+    "axes.spines.right": False, "figure.dpi": 100, "savefig.bbox": "tight", "hatch.linewidth": 0.8,
+}
+_ALT = "_kit_alt_text"
+_LIGHT = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7")  # light enough for black marks
+
+
+def _safe(text: str) -> str:
+    """Keep '$' in names from switching matplotlib into math mode."""
+    return str(text).replace("$", r"\$")
+
+
+def alt_text(ax: Axes) -> str:
+    """The one-sentence description stored by the kit plot that drew ``ax``.
+
+    Raises:
+        KitError: ``ax`` was not drawn by a kit plot function.
+    """
+    text = getattr(ax, _ALT, None)
+    if not text:
+        raise KitError("this Axes was not drawn by a kit plot function; call e.g. kit.plots.plot_voices(case) first")
+    return text
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _finish(ax: Axes, text: str) -> Axes:
+    setattr(ax, _ALT, text)
+    return ax
+
+
+def _empty(ax: Axes, title: str, message: str) -> Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return _finish(ax, f"{title}: {message}")
+
+
+def _check(case: Case) -> None:
+    if not isinstance(case, Case):
+        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+
+
+def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
+    """Mentions per actor as horizontal bars (most mentioned at the top), hatched by kind."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    _check(case)
+    if not isinstance(top, int) or top < 1:
+        raise KitError(f"top must be a whole number of at least 1, not {top!r}")
+    counts = Counter(m.actor for m in case.mentions).most_common()
+    order = {a.id: i for i, a in enumerate(case.actors)}
+    counts.sort(key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))
+    shown = counts[:top]
+    with plt.rc_context(STYLE):
+        ax = _axes(ax, (7, 0.35 * len(shown) + 1.5))
+        title = "Who is mentioned"
+        if not shown:
+            return _empty(ax, title, "no actor is mentioned in this article")
+        raw = [display_name(case, a) for a, _ in shown]
+        values = [n for _, n in shown]
+        kinds = [actor_kind(case, a) for a, _ in shown]
+        for y, (v, k) in enumerate(zip(values, kinds)):
+            colour, hatch = KIND_STYLE.get(k, ("#999999", ""))
+            ax.barh(y, v, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
+            ax.text(v, y, f" {v}", va="center")
+        ax.set_yticks(range(len(raw)), [_safe(n) for n in raw])
+        ax.invert_yaxis()  # most mentioned at the top
+        ax.set_xlabel("mentions")
+        ax.set_title(title)
+        present = list(dict.fromkeys(kinds))
+        ax.legend(handles=[Patch(facecolor=KIND_STYLE.get(k, ("#999999", ""))[0], hatch=KIND_STYLE.get(k, ("", ""))[1],
+                                 edgecolor="black", label=k) for k in present],
+                  loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        ax.set_xlim(0, max(values) * 1.15)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    rest = f", followed by {raw[1]} ({values[1]})" if len(raw) > 1 else ""
+    return _finish(ax, f"Bar chart of mentions per actor for the top {len(raw)} actors: "
+                       f"{raw[0]} is mentioned most ({values[0]} times){rest}.")
+
+
+def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
+    """Share of voice: each speaker's part of the attributed statements; anonymous sources hatched."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    v = _an.voices(case)
+    with plt.rc_context(STYLE):
+        ax = _axes(ax, (7, 0.4 * len(v) + 1.5))
+        title = "Who gets to speak"
+        if v.empty:
+            return _empty(ax, title, "no quote or reported statement has a known speaker")
+        rows = list(v.itertuples())
+        for y, row in enumerate(rows):
+            anon = row.kind == "anonymous"
+            ax.barh(y, 100 * row.share, color="#999999" if anon else "#0072B2", hatch="//" if anon else "",
+                    edgecolor="black", linewidth=0.6)
+            ax.text(100 * row.share, y, f" {row.total} ({row.quotes} quoted, {row.reported} reported)", va="center")
+        ax.set_yticks(range(len(rows)), [_safe(r.name) for r in rows])
+        ax.invert_yaxis()  # most statements at the top
+        ax.set_xlabel("share of attributed statements (%)")
+        ax.set_xlim(0, 100 * v["share"].max() * 1.6)
+        ax.set_title(title)
+        ax.legend(handles=[Patch(facecolor="#0072B2", edgecolor="black", label="named speaker"),
+                           Patch(facecolor="#999999", hatch="//", edgecolor="black", label="anonymous source")],
+                  loc="lower right", frameon=False)
+    top = v.iloc[0]
+    total = int(v["total"].sum())
+    return _finish(ax, f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "
+                       f"{round(100 * top['share'])}% ({top['total']} statements) and anonymous sources "
+                       f"(hatched) have {round(100 * _an.anonymous_share(case))}%.")
+
+
+def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None,
+                 level: str = "actor", ax: Axes | None = None) -> Axes:
+    """Stance grid: actors x positions, each cell coloured and marked with the stance's symbol."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    m = _an.stance_matrix(case, positions=positions, evidence=evidence, level=level)
+    codes = {v: i + 1 for i, v in enumerate(STANCE_VALUES)}
+    with plt.rc_context(STYLE):
+        ax = _axes(ax, (1.15 * max(len(m.columns), 2) + 3.5, 0.4 * len(m) + 2))
+        title = "Who stands where"
+        if m.empty:
+            return _empty(ax, title, "no coded stances for these options")
+        grid = [[codes.get(v, 0) for v in row] for row in m.itertuples(index=False)]
+        cmap = ListedColormap(["#FFFFFF"] + [STANCE_COLORS[v] for v in STANCE_VALUES])
+        ax.imshow(grid, cmap=cmap, vmin=0, vmax=len(STANCE_VALUES), aspect="auto")
+        for r, row in enumerate(m.itertuples(index=False)):
+            for c, v in enumerate(row):
+                if v is not None:
+                    ax.text(c, r, STANCE_SYMBOLS[v], ha="center", va="center", fontsize=13, fontweight="bold")
+        labels = {p.id: p.label for p in case.positions}
+        ax.set_xticks(range(len(m.columns)), [_safe(labels[p]) for p in m.columns], rotation=20, ha="right")
+        ax.set_yticks(range(len(m)), [_safe(display_name(case, a)) for a in m.index])
+        ax.set_xticks([x - 0.5 for x in range(1, len(m.columns))], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, len(m))], minor=True)
+        ax.grid(which="minor", color="#666666", linewidth=0.5)
+        ax.tick_params(which="minor", length=0)
+        ax.set_title(title)
+        ax.legend(handles=[Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}")
+                           for v in STANCE_VALUES], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    tally = Counter(v for row in m.itertuples(index=False) for v in row if v is not None)
+    parts = ", ".join(f"{tally[v]} {v}" for v in STANCE_VALUES if tally[v])
+    return _finish(ax, f"Stance grid of {len(m)} actors by {len(m.columns)} positions ({parts}); "
+                       f"the first row, {display_name(case, m.index[0])}, is shown at the top.")
+
+
+def _layout(graph: Any, found: Sequence[Sequence[str]]) -> dict[str, tuple[float, float]]:
+    """Linked actors on a circle, each coalition's members side by side; the others in a row underneath."""
+    import math
+
+    linked = [n for c in found if len(c) > 1 for n in c]
+    alone = [n for c in found if len(c) == 1 for n in c]
+    pos: dict[str, tuple[float, float]] = {}
+    for i, n in enumerate(linked):
+        angle = math.pi / 2 - 2 * math.pi * i / len(linked)
+        pos[n] = (math.cos(angle), math.sin(angle)) if len(linked) > 1 else (0.0, 0.0)
+    bottom = -1.55 if linked else 0.0
+    for i, n in enumerate(alone):
+        x = -1.0 + 2.0 * (i + 0.5) / len(alone) if len(alone) > 1 else 0.0
+        pos[n] = (x, bottom)
+    return pos
+
+
+def _ringed(case: Case, groups: Sequence[str] | None) -> list[Any]:
+    if groups is None:
+        return list(case.groups[:1])
+    ids = [groups] if isinstance(groups, str) else list(groups)
+    known = {g.id: g for g in case.groups}
+    bad = [g for g in ids if g not in known]
+    if bad:
+        raise KitError(f"unknown group {bad[0]!r}; this case has: {', '.join(known) or 'no groups'}")
+    if len(ids) > 3:
+        raise KitError(f"at most 3 groups can be ringed at once, not {len(ids)}; pick the ones to compare")
+    return [known[g] for g in ids]
+
+
+def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None,
+                 level: str = "actor", groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
+    """The agreement network: colour and marker by detected coalition, rings for declared groups.
+
+    Args:
+        groups: ids of up to three declared groups to ring (solid, dashed,
+            dotted), counting people who speak for a member; ``None`` rings the
+            case's first group, ``[]`` none.
+    """
+    import matplotlib.pyplot as plt
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    graph = _an.agreement_network(case, positions=positions, evidence=evidence, level=level)
+    found = _an.coalitions(case, positions=positions, evidence=evidence, level=level)
+    with plt.rc_context(STYLE):
+        ax = _axes(ax, (8, 6))
+        title = "Who agrees with whom"
+        if graph.number_of_nodes() == 0:
+            return _empty(ax, title, "no coded stances for these options")
+        pos = _layout(graph, found)
+        for a, b, d in graph.edges(data=True):
+            ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color="#555555",
+                    linewidth=1 + 1.5 * d["weight"], alpha=0.6, zorder=1)
+        handles = []
+        multi = [c for c in found if len(c) > 1]
+        for i, members in enumerate(found):
+            single = len(members) == 1
+            colour = "#BBBBBB" if single else OKABE_ITO[i % 7]
+            marker = "X" if single else MARKERS[i % len(MARKERS)]
+            ax.scatter([pos[n][0] for n in members], [pos[n][1] for n in members], s=320, c=colour,
+                       marker=marker, edgecolors="black", linewidths=0.8, zorder=3)
+            if not single:
+                handles.append(Line2D([], [], linestyle="", marker=marker, markersize=10, markerfacecolor=colour,
+                                      markeredgecolor="black", label=f"coalition {i + 1} ({len(members)})"))
+        if len(multi) < len(found):
+            handles.append(Line2D([], [], linestyle="", marker="X", markersize=10, markerfacecolor="#BBBBBB",
+                                  markeredgecolor="black", label="agrees with no one"))
+        countries = {a.id: a.country for a in case.actors}
+        for gi, group in enumerate(_ringed(case, groups)):
+            style = ("-", "--", ":")[gi]
+            marked = [n for n in graph if n in group.members or countries.get(n) in group.members]
+            if marked:
+                ax.scatter([pos[n][0] for n in marked], [pos[n][1] for n in marked], s=700 + 350 * gi,
+                           facecolors="none", edgecolors="black", linewidths=1.2, linestyles=style, zorder=2)
+                handles.append(Line2D([], [], linestyle=style, color="black", label=f"ring: {_safe(group.name)}"))
+        for n in graph:
+            x, y = pos[n]
+            outward = (x, y) if y > -1.2 and (x or y) else (0.0, 1.0)
+            norm = max((outward[0] ** 2 + outward[1] ** 2) ** 0.5, 1e-9)
+            dx, dy = 22 * outward[0] / norm, 18 * outward[1] / norm
+            ha = "center" if abs(dx) < 8 else ("left" if dx > 0 else "right")
+            ax.annotate(_safe(graph.nodes[n]["name"]), (x, y), xytext=(dx, dy), textcoords="offset points",
+                        ha=ha, va="center", fontsize=9, zorder=4)
+        ax.set_title(title)
+        ax.set_axis_off()
+        ax.margins(0.18)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    if multi:
+        names = ", ".join(graph.nodes[n]["name"] for n in multi[0])
+        what = f"the largest coalition ({len(multi[0])} actors) is {names}"
+    else:
+        what = "no two actors agree on any position"
+    return _finish(ax, f"Agreement network of {graph.number_of_nodes()} actors and {graph.number_of_edges()} "
+                       f"links, line width showing shared positions; {what}.")
+
+
+def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:
+    """Declared groups as a dot matrix: one row per member, one column per group, a check mark per membership."""
+    import matplotlib.pyplot as plt
+
+    _check(case)
+    groups = case.groups
+    members = ordered_actors(case, {m for g in groups for m in g.members})
+    with plt.rc_context(STYLE):
+        ax = _axes(ax, (1.8 * max(len(groups), 2) + 3, 0.35 * len(members) + 2))
+        title = "Who belongs to which group"
+        if not groups or not members:
+            return _empty(ax, title, "this case declares no groups")
+        for c, g in enumerate(groups):
+            for r, a in enumerate(members):
+                if a in g.members:
+                    ax.scatter(c, r, s=260, color=_LIGHT[c % len(_LIGHT)], edgecolors="black", zorder=2)
+                    ax.text(c, r, "\u2713", ha="center", va="center", fontsize=11, fontweight="bold", zorder=3)
+                else:
+                    ax.scatter(c, r, s=18, color="#DDDDDD", zorder=1)
+        ax.set_xticks(range(len(groups)), [_safe(f"{g.name}\n({g.basis})") for g in groups])
+        ax.set_yticks(range(len(members)), [_safe(display_name(case, a)) for a in members])
+        ax.set_xlim(-0.6, len(groups) - 0.4)
+        ax.invert_yaxis()
+        ax.xaxis.tick_top()
+        ax.set_title(title, pad=30)
+    sizes = "; ".join(f"{g.name} has {len(g.members)} member{'s' if len(g.members) != 1 else ''}" for g in groups)
+    return _finish(ax, f"Dot matrix of {len(members)} actors in {len(groups)} declared groups ({sizes}); "
+                       "a check mark shows membership.")
