@@ -78,7 +78,7 @@ def _write_via_temp(writer, out: TextIO, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"export{suffix}"
         writer(path)
-        out.write(path.read_text(encoding="utf-8"))
+        out.write(path.read_text(encoding="utf-8-sig"))  # no byte-order mark on a terminal or pipe
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
