@@ -1,0 +1,214 @@
+"""People: named by a title, then by surname.
+
+A person enters the story with a title from the gazetteer's ``titles``
+section, in one of two shapes:
+
+* ``[Demonym|State|Organization['s]] <Title> <Name>``: "Secretary of State
+  John Kerry", "British Prime Minister David Cameron", "NATO Secretary-General
+  Jens Stoltenberg", "Pentagon spokesman John Kirby", "Gen. Martin Dempsey";
+* ``<Name>, [the|a|an] [Demonym['s]] <title> [for|of <X>],``: "Philip Hammond,
+  the British foreign secretary," or "John Kirby, a spokesman for the
+  Pentagon,".
+
+The role is the title (abbreviations spelled out, "Gen." -> "General"); the
+country is the gazetteer entity named before the title (or after "for"),
+else ``None``. Later the full name, the surname alone ("Kerry", "Hagel
+told") or "Mr. Kerry" resolve to the person, unless two people share that
+surname. Names that appear in the credits are never people of the story.
+
+>>> import kit
+>>> art = kit.load_article()
+>>> [(a.id, a.role, a.country) for a in art.actors if a.kind == "person"][:2]
+[('john_kerry', 'Secretary of State', None), ('chuck_hagel', 'Defense Secretary', None)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from .gazetteer import Gazetteer, GazetteerMatch, trie_pattern
+
+__all__ = ["Person", "snake_id", "find_people", "person_mentions"]
+
+
+def snake_id(text: str) -> str:
+    """An actor id: ASCII-folded, lower-case, dots dropped, other runs -> ``_``.
+
+    >>> snake_id("Frank-Walter Steinmeier"), snake_id("U.S. and European officials"), snake_id("François")
+    ('frank_walter_steinmeier', 'us_and_european_officials', 'francois')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = folded.lower().replace(".", "")
+    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person found by a title: ``start``/``end`` locate the name where introduced."""
+
+    id: str
+    name: str
+    role: str
+    country: str | None
+    start: int
+    end: int
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UP}]\w*(?:[’'](?!s\b)\w+)*(?:-\w+(?:[’'](?!s\b)\w+)*)*"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|dos|du|van|von|der|den|le|la|ter|abu)(?:-|\s+))"
+_NAME = rf"{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}*{_WORD}){{0,3}}"
+_TOKEN = re.compile(rf"{_PARTICLE}*{_WORD}|[{_UP}]\.")
+
+
+class _Patterns:
+    """Title and name patterns compiled from the gazetteer's ``titles`` data."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        t = gaz.data.get("titles", {})
+        self.abbreviations: dict[str, str] = dict(t.get("abbreviations", {}))
+        self.abbreviation_items = tuple(sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])))
+        self.not_names = frozenset(t.get("not_names", ()))
+        self.not_name_words = frozenset(t.get("not_name_words", ()))
+        self.title_words = frozenset(w for x in [*t.get("full", ()), *t.get("modifiers", ())] for w in x.split())
+        mods = trie_pattern(t.get("modifiers", ()))
+        combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
+        capital = [*t.get("full", ()), *combos, *self.abbreviations]
+        title = rf"(?:(?:{mods})\s+)*(?:{trie_pattern(capital)})"
+        lower = trie_pattern(t.get("lowercase_before_name", ()))
+        one = rf"(?:{title}|(?:{lower}))(?![\w-])"
+        # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
+        self.before = re.compile(rf"(?<![\w-])(?P<title>{one}(?:\s+{one})*)\s+(?P<name>{_NAME})(?!\w)")
+        lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
+        any_title = rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+)*(?:{trie_pattern(lowered)})"
+        alias = rf"(?:{gaz.pattern.pattern})"
+        self.apposition = re.compile(
+            rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?:(?P<prefix>{alias})(?:’s|'s)?\s+)?"
+            rf"(?P<title>{any_title})(?:\s+(?:for|of|to)\s+(?:the\s+)?(?P<for>{alias}))?(?=\s*[,;.)—–])"
+        )
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(gaz: Gazetteer) -> _Patterns:
+    return _Patterns(gaz)
+
+
+@functools.lru_cache(maxsize=1024)
+def _role(title: str, abbreviations: tuple[tuple[str, str], ...]) -> str:
+    title = " ".join(title.split())
+    if "." in title:
+        for abbr, full in abbreviations:
+            title = re.sub(rf"(?<![\w.]){re.escape(abbr)}", full, title)
+    if title != title.lower():
+        return title
+    return re.sub(r"(?<![\w’'])(?!(?:of|for|the|and)\b)([a-z])", lambda m: m.group(1).upper(), title)
+
+
+def _clean_name(name: str, start: int, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tuple[str, int] | None:
+    """Trim stop words off a candidate name; ``None`` if nothing name-like is left."""
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(name)]
+    if leading:
+        while tokens and (tokens[0][0] in pats.not_names or tokens[0][0] in pats.title_words or gaz.entity_of(tokens[0][0]) is not None):
+            tokens.pop(0)
+    while tokens and tokens[-1][0] in pats.not_names:
+        tokens.pop()
+    if not tokens or any(tok.strip() in pats.not_name_words for tok, _ in tokens):
+        return None
+    if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names:
+        return None
+    first = tokens[0][1]
+    last_tok, last_at = tokens[-1]
+    return name[first:last_at + len(last_tok)], start + first
+
+
+def find_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    matches: list[GazetteerMatch],
+    gaz: Gazetteer,
+    *,
+    exclude: Iterable[str] = (),
+) -> tuple[Person, ...]:
+    """People introduced by a title in the given paragraph spans, in text order.
+
+    ``matches`` are the gazetteer matches (they give the country before a
+    title); names in ``exclude`` (the credits) are skipped.
+    """
+    pats = _patterns(gaz)
+    skip = {snake_id(n) for n in exclude}
+    by_end = {m.end: m for m in matches}
+    found: list[Person] = []
+    for start, end in spans:
+        for m in pats.before.finditer(text, start, end):
+            cleaned = _clean_name(m.group("name"), m.start("name"), pats, gaz, leading=False)
+            if cleaned is None:
+                continue
+            name, at = cleaned
+            title = m.group("title")
+            if " " not in name and title == title.lower():
+                continue  # "spokesman John": too weak for a one-word name
+            country = _prefix_country(text, m.start(), by_end)
+            found.append(Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name)))
+        for m in pats.apposition.finditer(text, start, end):
+            cleaned = _clean_name(m.group("name"), m.start("name"), pats, gaz, leading=True)
+            if cleaned is None or " " not in cleaned[0]:
+                continue
+            name, at = cleaned
+            country = None
+            for group in ("prefix", "for"):
+                if m.group(group):
+                    entity = gaz.entity_of(m.group(group))
+                    country = entity.id if entity else None
+                    break
+            found.append(Person(snake_id(name), name, _role(m.group("title"), pats.abbreviation_items), country, at, at + len(name)))
+    found.sort(key=lambda p: p.start)
+    multi = {p.name.split()[-1] for p in found if " " in p.name}
+    people: dict[str, Person] = {}
+    for p in found:
+        if p.id in skip or p.id in people or (" " not in p.name and p.name in multi):
+            continue
+        people[p.id] = p
+    return tuple(people.values())
+
+
+def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatch]) -> str | None:
+    """The entity named right before a title ("British", "Iraq’s", "the Pentagon's")."""
+    for gap in (" ", "’s ", "'s "):
+        at = title_start - len(gap)
+        if text[at:title_start] == gap and at in by_end:
+            return by_end[at].entity.id
+    return None
+
+
+def person_mentions(
+    text: str, spans: Iterable[tuple[int, int]], people: tuple[Person, ...]
+) -> list[tuple[str, int, int]]:
+    """``(person id, start, end)`` for every full name or unambiguous surname."""
+    forms: dict[str, str | None] = {}
+    for p in people:
+        forms[p.name] = p.id
+    for p in people:
+        tokens = p.name.split()
+        short = [tokens[-1]] if len(tokens) > 1 else []
+        if len(tokens) > 2:
+            short.append(f"{tokens[0]} {tokens[-1]}")
+        if "-" in tokens[-1] and tokens[-1].split("-", 1)[0].islower():
+            short.append(tokens[-1].split("-", 1)[1])  # al-Abadi -> Abadi
+        for form in short:
+            if form in forms and forms[form] != p.id:
+                forms[form] = None  # shared surname: ambiguous
+            else:
+                forms.setdefault(form, p.id)
+    usable = {f: i for f, i in forms.items() if i is not None}
+    if not usable:
+        return []
+    pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(set(usable)) + r")(?![\w-])")
+    out = []
+    for start, end in spans:
+        for m in pattern.finditer(text, start, end):
+            out.append((usable[m.group()], m.start(), m.end()))
+    return out

@@ -1,0 +1,260 @@
+"""Actors and mentions: the bundled article pinned, and texts the kit has never seen."""
+
+from __future__ import annotations
+
+
+import pytest
+
+import kit
+from kit import structure
+from kit.actors import find_actors
+from kit.gazetteer import gazetteer
+from kit.people import snake_id
+from kit.records import ACTOR_KINDS
+
+
+def run(text: str):
+    paras = structure.split_paragraphs(text)
+    sentences = structure.split_sentences(text, paras)
+    credits = structure.parse_credits(text, paras)
+    actors, mentions = find_actors(text, paras, sentences, credits)
+    return {a.id: a for a in actors}, [(m.actor, text[m.start:m.end]) for m in mentions], actors, mentions
+
+
+@pytest.fixture(scope="module")
+def art():
+    text = kit.article.bundled_article_text()
+    return run(text) + (text,)
+
+
+# ---- the bundled article -------------------------------------------------
+
+PEOPLE = {
+    "john_kerry": ("John Kerry", "Secretary of State", None),
+    "chuck_hagel": ("Chuck Hagel", "Defense Secretary", None),
+    "david_cameron": ("David Cameron", "Prime Minister", "united_kingdom"),
+    "francois_hollande": ("Francois Hollande", "President", "france"),
+    "philip_hammond": ("Philip Hammond", "Foreign Secretary", "united_kingdom"),
+    "frank_walter_steinmeier": ("Frank-Walter Steinmeier", "Foreign Minister", "germany"),
+}
+
+
+def test_people_with_role_and_country(art):
+    by_id, *_ = art
+    people = {i: (a.name, a.role, a.country) for i, a in by_id.items() if a.kind == "person"}
+    assert people == PEOPLE
+
+
+def test_surnames_resolve(art):
+    _, pairs, *_ = art
+    kerry = [s for a, s in pairs if a == "john_kerry"]
+    assert kerry == ["John Kerry"] + ["Kerry"] * 5
+    assert [s for a, s in pairs if a == "chuck_hagel"] == ["Chuck Hagel"] + ["Hagel"] * 3
+
+
+@pytest.mark.parametrize(
+    "surface, actor",
+    [("Washington", "united_states"), ("London", "united_kingdom"), ("British", "united_kingdom"),
+     ("the Iraqis", "iraq"), ("U.S.", "united_states"), ("United States", "united_states"),
+     ("Europe", "europeans"), ("The Europeans", "europeans"), ("the West", "the_west"),
+     ("westerners", "the_west"), ("U.N.", "un"), ("NATO", "nato")],
+)
+def test_names_demonyms_metonyms(art, surface, actor):
+    _, pairs, *_ = art
+    assert (actor, surface) in pairs
+
+
+def test_islamic_state_aliases_and_never_the_verb(art):
+    by_id, pairs, _, mentions, text = art
+    assert set(by_id["islamic_state"].aliases) == {"Islamic State", "IS", "ISIL"}
+    assert by_id["islamic_state"].kind == "group"
+    assert not any(s.lower() == "is" and s != "IS" for _, s in pairs)
+    assert text.count(" is ") > 0 and all(text[m.start:m.end] != "is" for m in mentions)
+    assert sum(1 for a, _ in pairs if a == "islamic_state") == 10
+
+
+def test_anonymous_sources(art):
+    by_id, pairs, *_ = art
+    anon = {i: a.country for i, a in by_id.items() if a.kind == "anonymous"}
+    assert anon == {
+        "anon_british_official": "united_kingdom",
+        "anon_european_officials": "europeans",
+        "anon_western_defense_official": "the_west",
+        "anon_us_and_european_security_officials": None,
+        "anon_british_and_german_ministers": None,
+    }
+    spans = [s for a, s in pairs if a == "anon_western_defense_official"]
+    assert spans == ["one Western defense official familiar with the talks between the allied leaders"]
+    assert ("anon_british_official", "A British official") in pairs
+
+
+def test_demonyms_inside_anonymous_descriptions_still_mention(art):
+    _, _, _, mentions, text = art
+    anon = next(m for m in mentions if m.actor == "anon_western_defense_official")
+    inside = [m.actor for m in mentions if anon.start <= m.start and m.end <= anon.end and m is not anon]
+    assert inside == ["the_west"]
+
+
+def test_mentions_overlap_only_inside_anonymous(art):
+    _, _, actors, mentions, _ = art
+    kinds = {a.id: a.kind for a in actors}
+    plain = [m for m in mentions if kinds[m.actor] != "anonymous"]
+    for a, b in zip(plain, plain[1:]):
+        assert a.end <= b.start, (a, b)
+    assert list(mentions) == sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+
+
+def test_no_credits_journalist_is_an_actor(art):
+    by_id, _, _, mentions, text = art
+    credits = kit.load_article().credits
+    assert credits.names()  # the credits were parsed
+    names = {n for a in by_id.values() for n in (a.name, *a.aliases)}
+    for journalist in credits.names():
+        assert snake_id(journalist) not in by_id
+        assert journalist not in names
+    credits_start = text.index("By Phil Stewart")
+    assert all(m.start < credits_start for m in mentions)
+
+
+def test_every_mention_text_is_an_alias(art):
+    by_id, pairs, actors, *_ = art
+    for actor, surface in pairs:
+        assert surface in by_id[actor].aliases
+    assert all(a.kind in ACTOR_KINDS for a in actors)
+    assert all(a.aliases[0] == a.name for a in actors)
+
+
+def test_actors_in_order_of_first_mention(art):
+    _, _, actors, mentions, _ = art
+    first = {}
+    for m in mentions:
+        first.setdefault(m.actor, m.start)
+    assert [a.id for a in actors] == sorted(first, key=lambda i: (first[i]))
+    assert [a.id for a in actors][:3] == ["john_kerry", "chuck_hagel", "iraq"]
+
+
+def test_parse_uses_find_actors():
+    art = kit.load_article()
+    assert art.actor("john_kerry").role == "Secretary of State"
+    assert "New York" not in {art.span(m.start, m.end) for m in art.mentions}
+
+
+# ---- texts the kit has never seen ----------------------------------------
+
+def test_other_states_titles_and_metonyms():
+    by_id, pairs, *_ = run(
+        "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing. "
+        "Putin said Moscow would not back down. The Kremlin declined to comment."
+    )
+    assert (by_id["vladimir_putin"].role, by_id["vladimir_putin"].country) == ("President", "russia")
+    assert by_id["xi_jinping"].country == "china"
+    assert ("vladimir_putin", "Putin") in pairs
+    assert ("russia", "Moscow") in pairs and ("russia", "Kremlin") in pairs
+    assert ("china", "Beijing") not in pairs  # "in Beijing" is a place, not a metonym
+
+
+def test_apposition_and_organisation_prefix():
+    by_id, pairs, *_ = run(
+        "Jens Stoltenberg, NATO's secretary-general, said the alliance would act. "
+        "John Kirby, a spokesman for the Pentagon, said so. Stoltenberg agreed."
+    )
+    assert (by_id["jens_stoltenberg"].role, by_id["jens_stoltenberg"].country) == ("Secretary-General", "nato")
+    assert (by_id["john_kirby"].role, by_id["john_kirby"].country) == ("Spokesman", "united_states")
+    assert ("jens_stoltenberg", "Stoltenberg") in pairs
+    assert not any(a.startswith("anon_") for a in by_id)  # "a spokesman for" is Kirby's apposition
+
+
+def test_particles_abbreviations_and_surname_variants():
+    by_id, pairs, *_ = run(
+        "Iraqi Prime Minister Haider al-Abadi asked Gen. Martin Dempsey for help. Abadi waited; Dempsey declined."
+    )
+    assert by_id["haider_al_abadi"].country == "iraq"
+    assert by_id["martin_dempsey"].role == "General"
+    assert ("haider_al_abadi", "Abadi") in pairs and ("martin_dempsey", "Dempsey") in pairs
+
+
+def test_anonymous_sources_in_new_text():
+    by_id, pairs, *_ = run(
+        "A senior U.S. official, who asked not to be named, said Washington agreed. "
+        "Two European diplomats familiar with the matter said Paris disagreed. "
+        "Officials said Turkish officials met Iranian ministers, but ministers from ten nations stayed away."
+    )
+    assert by_id["anon_senior_us_official"].country == "united_states"
+    assert ("anon_senior_us_official", "A senior U.S. official") in pairs
+    assert ("anon_european_diplomats", "Two European diplomats familiar with the matter") in pairs
+    assert by_id["anon_turkish_officials"].country == "turkey"
+    assert by_id["anon_iranian_ministers"].country == "iran"
+    assert "anon_officials" in by_id
+    assert not any("ten" in a or a == "anon_ministers" for a in by_id)
+    assert ("france", "Paris") in pairs
+
+
+def test_named_spokesman_is_not_anonymous():
+    by_id, pairs, *_ = run("Pentagon spokesman John Kirby spoke. A Pentagon spokesman said later it was over.")
+    assert by_id["john_kirby"].country == "united_states"
+    assert ("anon_pentagon_spokesman", "A Pentagon spokesman") in pairs
+    assert sum(1 for a, _ in pairs if a == "anon_pentagon_spokesman") == 1
+
+
+def test_organisations_and_armed_groups():
+    by_id, pairs, *_ = run(
+        "The Peshmerga and the Kurds fought Daesh, while Hezbollah, al Qaeda and the Taliban watched. "
+        "The European Union and the United Nations met; the EU and the U.N. Security Council disagreed."
+    )
+    assert {"peshmerga", "kurds", "islamic_state", "hezbollah", "al_qaeda", "taliban", "eu", "un", "un_security_council"} <= set(by_id)
+    assert by_id["eu"].kind == "organization" and by_id["hezbollah"].kind == "group"
+    assert ("europeans", "European") not in pairs  # "European Union" is longest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "George Washington was president and the Washington Post said so.",
+        "They met in New York and in Latin America, then flew to New Mexico.",
+        "THIS IS WAR\n\nLET US GO",
+        "It is what it is, and us too.",
+        "He walked to Paris and stayed in London.",
+    ],
+)
+def test_no_false_actors(text):
+    by_id, pairs, *_ = run(text)
+    assert pairs == []
+
+
+def test_possessives_and_sentence_start():
+    _, pairs, *_ = run("Iraq’s neighbors worried. Westerners left. Europe's leaders and the Americans met.")
+    assert pairs == [("iraq", "Iraq"), ("the_west", "Westerners"), ("europeans", "Europe"), ("united_states", "the Americans")]
+
+
+def test_credits_names_are_not_people():
+    text = ("Foreign Minister Sabine Siebold spoke.\n\nSiebold left.\n\n"
+            "Reporting by Sabine Siebold in Berlin; Editing by Paul Taylor")
+    by_id, pairs, *_ = run(text)
+    assert "sabine_siebold" not in by_id
+    assert not any(a == "germany" for a, _ in pairs)  # "in Berlin" in the credits is skipped
+
+
+def test_snake_id():
+    assert snake_id("François Hollande") == "francois_hollande"
+    assert snake_id("U.S. and European security officials") == "us_and_european_security_officials"
+
+
+def test_gazetteer_data_is_consistent():
+    gaz = gazetteer()
+    data = gaz.data
+    ids = [e["id"] for s in ("states", "organizations", "groups") for e in data[s]]
+    assert len(ids) == len(set(ids)) and all(i == snake_id(i) for i in ids)
+    assert len(data["states"]) >= 60
+    for alias in ("Washington", "London", "Britain", "UK", "American", "the Americans", "ISIS", "Daesh"):
+        assert gaz.entity_of(alias) is not None, alias
+    assert gaz.entity_of("is") is None
+
+
+def test_repeated_text_scales_mentions_exactly():
+    # Speed is measured in benchmarks/bench_parse.py; here: a long text loses nothing.
+    body = kit.article.bundled_article_text().split("___")[0]
+    _, _, actors_one, mentions_one = run(body)
+    copies = 40
+    _, _, actors, mentions = run((body + "\n") * copies)
+    assert len(actors) == len(actors_one)
+    assert len(mentions) == copies * len(mentions_one)
