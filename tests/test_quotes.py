@@ -1,0 +1,304 @@
+"""Quotations, speakers and reported speech: facts about the parser's output.
+
+Speaker *spans* are pinned on the real parse. Speaker *ids* are pinned twice:
+once with hand-made mentions (tests the resolution logic on its own: spans,
+pronouns, kinds) and once on the real parse (needs kit/actors.py).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import kit
+from kit import structure
+from kit.article import normalize
+from kit.quotes import find_quotes
+from kit.records import Actor, Mention
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+HAVE_ACTORS = bool(kit.load_article().actors)
+needs_actors = pytest.mark.skipif(not HAVE_ACTORS, reason="kit/actors.py has not landed (no actors found)")
+
+
+def _rows(art):
+    t = art.text
+    return [
+        (
+            q.paragraph,
+            t[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None,
+            q.cue,
+            q.partial,
+            q.continued,
+        )
+        for q in art.quotes
+    ]
+
+
+def _reported_rows(art):
+    t = art.text
+    return [(r.paragraph, t[r.speaker_start : r.speaker_end], r.cue, t[r.start : r.end]) for r in art.reported]
+
+
+def _parse_with(text: str, names: dict[str, tuple[str, str]]):
+    """Parse with hand-made actors: every whole-word occurrence of a name is a mention."""
+    text = normalize(text)
+    paras = structure.split_paragraphs(text)
+    sents = structure.split_sentences(text, paras)
+    actors = {aid: Actor(aid, aid, kind) for aid, kind in names.values()}
+    mentions = sorted(
+        (Mention(aid, m.start(), m.end()) for name, (aid, _) in names.items() for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
+        key=lambda m: (m.start, m.end),
+    )
+    quotes, reported = find_quotes(text, paras, sents, tuple(actors.values()), tuple(mentions))
+    return text, quotes, reported
+
+
+# --------------------------------------------------------------------------- bundled article
+
+BUNDLED_QUOTES = [
+    (3, "Kerry", "told", False, False),
+    (4, "Kerry", None, False, True),
+    (6, "he", "said", False, False),
+    (8, "Kerry", "told", True, False),
+    (9, "it", "assessed", True, False),
+    (13, "one Western defense official familiar with the talks between the allied leaders", "said", False, False),
+    (15, "A British official", "said", False, False),
+    (18, "he", "told", False, False),
+    (21, "Kerry", "said", False, False),
+]
+
+
+def test_bundled_quotes():
+    art = kit.load_article()
+    assert _rows(art) == BUNDLED_QUOTES
+    texts = [art.span(q.start, q.end) for q in art.quotes]
+    assert texts[0].startswith("We need to attack them") and texts[0].endswith("without committing troops of our own,")
+    assert texts[3] == "a challenge to every country here"
+    assert texts[4] == "highly likely"
+    # the nested ‘…’ stays inside the outer quote and is not a quote of its own
+    assert texts[5] == "It can’t be just ‘let’s go and bomb a few targets and see what happens’,"
+    assert not any(t.startswith("let’s go") for t in texts)
+    assert "doing… but it needs" in texts[6]
+    assert texts[8].startswith("We’re convinced") and texts[8].endswith("But we’re determined,")
+
+
+def test_bundled_continued_quote_points_at_earlier_speaker():
+    art = kit.load_article()
+    first, cont = art.quotes[0], art.quotes[1]
+    assert cont.continued and (cont.speaker_start, cont.speaker_end) == (first.speaker_start, first.speaker_end)
+    assert art.paragraph_of(cont.speaker_start).index == 3
+
+
+BUNDLED_REPORTED = [
+    (0, "told", "there were many ways they could help"),
+    (1, "warned", "it would be a long campaign"),
+    (5, "told", "they, with the United States, formed the core group"),
+    (7, "said", "he hoped the allies could develop"),
+    (12, "said", "British Prime Minister David Cameron and French President Francois Hollande"),
+    (12, "told", "Washington had to do more"),
+    (14, "said", "it was ready to engage"),
+    (14, "said", "London had not yet decided"),
+    (16, "said", "the coalition would need to go after IS finances"),
+    (17, "called for", "a global strategy"),
+    (20, "acknowledged", "action against IS in Iraq"),
+]
+
+
+def test_bundled_reported_speech():
+    art = kit.load_article()
+    rows = _reported_rows(art)
+    for para, cue, content in BUNDLED_REPORTED:
+        assert any(p == para and c == cue and text.startswith(content) for p, _, c, text in rows), (para, cue, content)
+    spans = {(p, s) for p, s, _, _ in rows}
+    assert {(1, "British and German ministers"), (7, "Kerry"), (12, "European officials"), (14, "France"),
+            (14, "British Foreign Secretary Philip Hammond"), (17, "The Europeans"), (20, "The United States")} <= spans
+    # the trailing attribution ends the content of the leading one
+    told = next(text for p, _, c, text in rows if p == 12 and c == "told")
+    assert told.endswith("needed an overall strategy")
+    # sentences that are direct quotes are not reported speech too
+    assert not any(p in (3, 4, 6, 8, 13, 15, 18, 21) for p, *_ in rows)
+
+
+BUNDLED_NAMES = {
+    "John Kerry": ("john_kerry", "person"), "Kerry": ("john_kerry", "person"),
+    "Chuck Hagel": ("chuck_hagel", "person"), "Hagel": ("chuck_hagel", "person"),
+    "Frank-Walter Steinmeier": ("frank_walter_steinmeier", "person"),
+    "Philip Hammond": ("philip_hammond", "person"),
+    "David Cameron": ("david_cameron", "person"), "Francois Hollande": ("francois_hollande", "person"),
+    "Britain": ("united_kingdom", "state"), "British": ("united_kingdom", "state"),
+    "German": ("germany", "state"), "France": ("france", "state"), "Turkey": ("turkey", "state"),
+    "IS": ("islamic_state", "group"), "NATO": ("nato", "organization"),
+    "one Western defense official": ("anon_western_defense_official", "anonymous"),
+    "Western": ("the_west", "group"),
+    "A British official": ("anon_british_official", "anonymous"),
+    "European officials": ("anon_european_officials", "anonymous"),
+}
+
+
+def test_bundled_speaker_resolution_with_given_mentions():
+    text, quotes, reported = _parse_with(kit.article.bundled_article_text(), BUNDLED_NAMES)
+    assert [q.speaker for q in quotes] == [
+        "john_kerry", "john_kerry", "chuck_hagel", "john_kerry", "united_kingdom",
+        "anon_western_defense_official", "anon_british_official", "frank_walter_steinmeier", "john_kerry",
+    ]
+    who = {(r.paragraph, r.speaker) for r in reported}
+    assert {(0, "john_kerry"), (0, "chuck_hagel"), (5, "chuck_hagel"), (7, "john_kerry"),
+            (12, "anon_european_officials"), (12, "david_cameron"), (12, "francois_hollande"),
+            (14, "france"), (14, "philip_hammond"), (1, "united_kingdom"), (1, "germany")} <= who
+    # a conjoined subject gives one Reported per speaker, each spanning that speaker's name
+    hagel = next(r for r in reported if r.paragraph == 0 and r.speaker == "chuck_hagel")
+    assert text[hagel.speaker_start : hagel.speaker_end] in ("Chuck Hagel", "Hagel")
+
+
+@needs_actors
+def test_bundled_speaker_ids_real_parse():
+    art = kit.load_article()
+    ids = [q.speaker for q in art.quotes]
+    assert ids[0] == ids[1] == ids[3] == ids[8] == "john_kerry"
+    assert ids[2] == "chuck_hagel"
+    assert ids[4] == "united_kingdom"
+    assert ids[5] == "anon_western_defense_official"
+    assert ids[6] == "anon_british_official"
+    assert ids[7] == "frank_walter_steinmeier"
+    who = {(r.paragraph, r.speaker) for r in art.reported}
+    assert {(5, "chuck_hagel"), (7, "john_kerry"), (14, "france"), (20, "united_states")} <= who
+
+
+# --------------------------------------------------------------------------- fixture articles
+
+FIXTURE_QUOTES = {
+    "straight_quotes.txt": [
+        (1, "Lopez", "told", False, False),
+        (2, "Defense Secretary Tom Baker", "said", False, False),
+        (3, "he", "said", False, False),
+        (4, "The president's spokesman", "called", True, False),
+    ],
+    "colon_multi.txt": [
+        (1, "Holm", "told", False, False),
+        (2, "Holm", None, False, True),
+        (3, "he", "said", False, False),
+        (4, "one diplomat", "said", False, False),
+    ],
+    "british_single.txt": [
+        (0, "Helen Ward", "said", True, False),
+        (1, "Ms Ward", "said", False, False),
+        (2, "A senior government source", "said", False, False),
+        (3, "a Downing Street spokesman", "according to", True, False),
+    ],
+    "crlf_bom.txt": [
+        (1, "Martin", "told", False, False),
+        (2, "Paul Girard", "said", False, False),
+    ],
+    "anonymous.txt": [
+        (2, "one official familiar with the discussions", "said", False, False),
+    ],
+    "pronoun_it.txt": [
+        (1, "It", "described", True, False),
+        (2, "she", "said", False, False),
+        (3, "she", None, False, True),
+    ],
+}
+
+FIXTURE_REPORTED = {
+    "straight_quotes.txt": [(0, "Secretary of State Maria Lopez", "said", "the talks with Iran had made progress"),
+                            (3, "Baker", "said", "he would travel to Brussels on Friday")],
+    "colon_multi.txt": [],
+    "british_single.txt": [],
+    "crlf_bom.txt": [(0, "French President Claire Martin", "said", "France was ready to act")],
+    "anonymous.txt": [(0, "Two senior U.S. officials", "said", "the withdrawal would be completed by December"),
+                      (1, "a Pentagon official", "said", "The decision was made after weeks of debate"),
+                      (3, "Afghan officials", "said", "they had not been consulted")],
+    "pronoun_it.txt": [(0, "Germany", "said", "it would send more aid to the region")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_QUOTES))
+def test_fixture_quotes(name):
+    art = kit.load_article(FIXTURES / name)
+    assert _rows(art) == FIXTURE_QUOTES[name]
+    assert _reported_rows(art) == FIXTURE_REPORTED[name]
+
+
+def test_fixture_quote_texts():
+    art = kit.load_article(FIXTURES / "colon_multi.txt")
+    texts = [art.span(q.start, q.end) for q in art.quotes]
+    # the first quote has no closing mark: it runs to its paragraph's end, the next re-opens
+    assert texts[:2] == ["The alliance stands together. We will not be divided.", "We will defend every inch of allied territory."]
+    art = kit.load_article(FIXTURES / "british_single.txt")
+    assert art.span(art.quotes[1].start, art.quotes[1].end) == "We have made it clear that “business as usual” is not an option,"
+    art = kit.load_article(FIXTURES / "straight_quotes.txt")
+    assert art.span(art.quotes[2].start, art.quotes[2].end) == "I'm going to listen to our allies' concerns,"
+
+
+def test_fixture_speaker_resolution_with_given_mentions():
+    text, quotes, _ = _parse_with((FIXTURES / "straight_quotes.txt").read_text(encoding="utf-8"), {
+        "Maria Lopez": ("maria_lopez", "person"), "Lopez": ("maria_lopez", "person"),
+        "Tom Baker": ("tom_baker", "person"), "Baker": ("tom_baker", "person"), "Iran": ("iran", "state")})
+    assert [q.speaker for q in quotes][:3] == ["maria_lopez", "tom_baker", "tom_baker"]
+    text, quotes, _ = _parse_with((FIXTURES / "pronoun_it.txt").read_text(encoding="utf-8"), {
+        "Germany": ("germany", "state"), "Eva Schmidt": ("eva_schmidt", "person"), "Berlin": ("germany", "state")})
+    assert [q.speaker for q in quotes] == ["germany", "eva_schmidt", "eva_schmidt"]
+    text, quotes, _ = _parse_with((FIXTURES / "colon_multi.txt").read_text(encoding="utf-8"), {
+        "Anders Holm": ("anders_holm", "person"), "Holm": ("anders_holm", "person"), "NATO": ("nato", "organization"),
+        "one diplomat": ("anon_diplomat", "anonymous")})
+    assert [q.speaker for q in quotes] == ["anders_holm", "anders_holm", "anders_holm", "anon_diplomat"]
+
+
+def test_multi_paragraph_quote_attributed_at_its_end():
+    text = "“We are ready to act.\n“We will not wait,” the minister said.\n"
+    art = kit.parse(text)
+    assert [art.span(q.start, q.end) for q in art.quotes] == ["We are ready to act.", "We will not wait,"]
+    assert all(art.span(q.speaker_start, q.speaker_end) == "the minister" for q in art.quotes)
+
+
+# --------------------------------------------------------------------------- robustness
+
+def test_no_quotation_marks():
+    art = kit.parse("The ministers met on Friday.\nThey agreed on nothing.")
+    assert art.quotes == ()
+
+
+def test_apostrophes_never_pair():
+    art = kit.parse("That’s the allies’ plan, and it can't wait. The ’90s are gone; rock ’n’ roll isn't.")
+    assert art.quotes == ()
+
+
+def test_stray_mark_affects_only_its_paragraph():
+    text = 'He is 6" tall and said “hello.\nA quiet day.\n“We are ready,” Kerry said.'
+    art = kit.parse(text)
+    assert [(q.paragraph, art.span(q.start, q.end)) for q in art.quotes] == [(2, "We are ready,")]
+    assert art.span(art.quotes[0].speaker_start, art.quotes[0].speaker_end) == "Kerry"
+
+
+@pytest.mark.parametrize("mark", ["“", "”", '"', "‘", "’", "'"])
+def test_ten_thousand_unbalanced_marks_parse_quickly(mark):
+    text = "“Good,” Kerry said.\n" + ("word " + mark) * 10_000 + "\nThe end."
+    t0 = time.perf_counter()
+    art = kit.parse(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert art.span(art.quotes[0].start, art.quotes[0].end) == "Good,"
+    assert all(0 <= q.start <= q.end <= len(art.text) for q in art.quotes)
+
+
+def test_html_is_plain_text():
+    text = "<script>alert('x')</script>\n<b>Kerry</b> said: “<i>We are ready</i>.”"
+    art = kit.parse(text)
+    assert art.text == text
+    # the straight single quotes around 'x' pair like any others; nothing is stripped or interpreted
+    assert [art.span(q.start, q.end) for q in art.quotes] == ["x", "<i>We are ready</i>."]
+    q = art.quotes[1]
+    assert art.span(q.speaker_start, q.speaker_end) == "<b>Kerry</b>" and q.cue == "said" and not q.partial
+
+
+def test_line_and_blank_line_input_give_the_same_quotes():
+    lines = kit.article.bundled_article_text()
+    blank = "\n\n".join(line for line in lines.splitlines() if line.strip())
+    a, b = kit.parse(lines), kit.parse(blank)
+    assert len(a.paragraphs) == len(b.paragraphs)
+    assert _rows(a) == _rows(b)
+    assert [a.span(q.start, q.end) for q in a.quotes] == [b.span(q.start, q.end) for q in b.quotes]
+    assert _reported_rows(a) == _reported_rows(b)
