@@ -12,11 +12,13 @@ TEST_LEARNER_DIR ?= $(shell mktemp -d 2>/dev/null || echo /tmp/kit-learner-test)
 setup: $(VENV)/.runtime-installed
 setup-test: $(VENV)/.test-installed
 
-$(VENV)/.runtime-installed: requirements.txt pyproject.toml
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml binder-settings/overrides.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -r requirements.txt
 	$(PIP) install -q --no-deps -e .
+	@# the same JupyterLab settings Binder gets (postBuild): widget outputs stay on scroll, no news pop-up
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
 $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
@@ -30,8 +32,15 @@ test: setup-test
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
 	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest tests kit notebooks --nbval-lax --nbval-current-env
 
+# One table of measured figures on stdout (nothing written into the repo);
+# `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.
 bench: setup-test
 	$(BIN)/python benchmarks/run.py
+
+# Clone the checkout (COMMITTED work only) into a temp dir and run `make test`
+# there with its own .venv and HOME. Slow; not part of `make test`.
+fresh-check:
+	scripts/fresh_check.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info kit.egg-info
