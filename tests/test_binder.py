@@ -74,10 +74,11 @@ def test_overrides_turn_off_windowing_and_news() -> None:
     assert data["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
 
 
-def test_launch_doc_links_binder_to_the_first_notebook() -> None:
-    text = (ROOT / "docs" / "launch.md").read_text(encoding="utf-8")
+def test_readme_links_binder_to_the_first_notebook() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "urlpath=lab/tree/notebooks/00_start_here.ipynb" in text
     assert "https://mybinder.org/badge_logo.svg" in text
+    assert (ROOT / "notebooks" / "00_start_here.ipynb").exists() or not any((ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.mark.slow
