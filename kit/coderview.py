@@ -1,0 +1,107 @@
+"""Pure render functions for the StanceCoder: the learner's table and a comparison.
+
+All case and article text is escaped. Values are written as words, never as
+colours alone.
+
+>>> import kit
+>>> case = kit.load_case()
+>>> "not coded any stance" in render_coding(case, ())
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from .records import Case, Stance
+
+__all__ = ["render_positions", "render_coding", "render_comparison"]
+
+_CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _names(case: Case) -> tuple[dict[str, str], dict[str, str]]:
+    return {a.id: a.name for a in case.actors}, {p.id: p.label for p in case.positions}
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> str:
+    th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
+            f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
+            f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _evidence(stance: Stance | None) -> str:
+    if stance is None:
+        return "<em>not coded</em>"
+    passage = f"<br><small>“{_esc(stance.evidence)}”</small>" if stance.evidence else "<br><small><em>no evidence chosen</em></small>"
+    return f"<strong>{_esc(stance.value)}</strong>{passage}"
+
+
+def render_positions(case: Case) -> str:
+    """The positions to code, with their descriptions, and the stance scale."""
+    if not case.positions:
+        return "<p><em>This case has no positions to code yet.</em></p>"
+    rows = "".join(f"<li><strong>{_esc(p.label)}</strong>{' — ' + _esc(p.description) if p.description else ''}</li>"
+                   for p in case.positions)
+    return (f"<p>Positions to code:</p><ul>{rows}</ul>"
+            "<p>For each actor: support, oppose, conditional or undecided, and the sentence that shows it.</p>")
+
+
+def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, str] | None = None) -> str:
+    """The learner's stances as a table (position, actor, stance, evidence); ``current`` row marked with ▶."""
+    if not stances:
+        return "<p class='kit-empty'><em>You have not coded any stance yet.</em></p>"
+    actors, positions = _names(case)
+    order = {p.id: i for i, p in enumerate(case.positions)}
+    rows = []
+    for s in sorted(stances, key=lambda s: (order.get(s.position, 99), actors.get(s.actor, s.actor).lower())):
+        mark = "▶ " if current == (s.actor, s.position) else ""
+        rows.append([mark + _esc(positions.get(s.position, s.position)), _esc(actors.get(s.actor, s.actor)),
+                     _esc(s.value), _esc(s.evidence) or "<em>no evidence chosen</em>", _esc(s.evidence_type)])
+    return _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader"], rows,
+                  f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
+
+
+def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[Stance], not_yet: int = 0) -> str:
+    """Agreement, kappa (in words), per position, and every disagreement with both codings' evidence.
+
+    ``agreement`` is an :class:`~kit.analysis.Agreement` from ``compare_codings(other, mine)``;
+    ``not_yet`` counts the other coding's pairs left out because the learner has not coded them.
+    """
+    from .coder import kappa_words
+
+    actors, positions = _names(case)
+    agree = round(agreement.percent * agreement.n / 100)
+    parts = [
+        f"<h4 style='margin:.8em 0 .3em'>Your coding compared with {_esc(who)}</h4>",
+        f"<p role='status'>You and {_esc(who)} agree on <strong>{agree} of {agreement.n}</strong> actor–position pairs "
+        f"({agreement.percent:.0f}%). Cohen's kappa, which discounts agreement by chance, is "
+        f"<strong>{agreement.kappa:.2f}</strong> ({_esc(kappa_words(agreement.kappa))}).</p>",
+    ]
+    mine_keys = {(s.actor, s.position) for s in mine}
+    uncoded = sum(1 for a, p, _x, y in agreement.disagreements if y is None and (a, p) not in mine_keys)
+    if uncoded:
+        parts.append(f"<p>{uncoded} of the differences are pairs you have not coded yet.</p>")
+    if not_yet:
+        parts.append(f"<p>{_esc(who[:1].upper() + who[1:])} also codes {not_yet} actor–position "
+                     f"pair{'s' if not_yet != 1 else ''} you have not coded yet (not shown: code them, then compare again).</p>")
+    if agreement.per_position:
+        rows = [[_esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
+                for pid, (n, pct, kappa) in agreement.per_position.items()]
+        parts.append(_table(["Position", "Pairs", "Agreement", "Kappa"], rows, "By position"))
+    if agreement.disagreements:
+        rows = [[_esc(actors.get(a, a)), _esc(positions.get(p, p)), _evidence(yours), _evidence(theirs)]
+                for a, p, theirs, yours in agreement.disagreements]
+        parts.append(_table(["Actor", "Position", "Yours", _esc(who[:1].upper() + who[1:])], rows,
+                            "Where you differ: discuss the evidence"))
+    else:
+        parts.append("<p>No differences at all.</p>")
+    return "".join(parts)

@@ -1,0 +1,106 @@
+"""The shared shape of every explorer: labelled controls, one Output, a pure render.
+
+A subclass builds its controls, then calls :meth:`Explorer._finish`, which
+lays them out above one ``Output``, observes every control's ``value`` and
+draws once. :meth:`Explorer.render` (pure: state in, HTML out) is what tests
+and :meth:`Explorer.snapshot` use; the Output only shows its result.
+ipywidgets and matplotlib are imported on first use, never by ``import kit``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["Explorer", "new_figure", "close_figure", "figure_png", "in_kernel", "STYLE"]
+
+#: Description width that keeps whole labels visible (no truncated "Actor…").
+STYLE = {"description_width": "initial"}
+
+
+def new_figure(*, width: float = 6.4, height: float = 4.2) -> tuple[Any, Any]:
+    """A fresh pyplot-managed figure and its Axes (close it with :func:`close_figure`)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width, height))
+    return fig, ax
+
+
+def close_figure(fig: Any) -> None:
+    """Close a figure so repeated redraws never pile figures up."""
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+def figure_png(fig: Any) -> bytes:
+    """The figure as PNG bytes (what the notebook shows and snapshots embed)."""
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def in_kernel() -> bool:
+    """True inside IPython/Jupyter (where an Output can show things); False in plain Python."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    return get_ipython() is not None
+
+
+class Explorer:
+    """Base class: subclasses set controls, implement :meth:`render`, call :meth:`_finish`."""
+
+    #: the most recent rendered HTML (state tests can read; never Output.outputs)
+    html: str = ""
+    title: str = ""
+
+    def _finish(self, rows: Sequence[Any], *, intro: str = "") -> None:
+        import ipywidgets as w
+
+        self.out = w.Output(layout=w.Layout(min_height="8em"))
+        head = [w.HTML(f"<h3 style='margin:.2em 0'>{html.escape(self.title)}</h3>")] if self.title else []
+        if intro:
+            head.append(w.HTML(f"<p style='margin:.2em 0 .6em'>{intro}</p>"))
+        self._box = w.VBox([*head, *rows, self.out])
+        for control in self._controls():
+            control.observe(self._on_change, names="value")
+        self.redraw()
+
+    def _controls(self) -> list[Any]:
+        """The value controls that trigger a redraw (subclasses override)."""
+        return []
+
+    def _on_change(self, _change: Any = None) -> None:
+        self.redraw()
+
+    def render(self) -> str:
+        """The current view as HTML (pure in the explorer's state)."""
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        """Render and show the current view in the Output (replacing the previous one)."""
+        self.html = self.render()
+        if not in_kernel():  # plain Python / pytest: no front end to show it; state is enough
+            return
+        from IPython.display import HTML, display
+
+        with self.out:
+            self.out.clear_output(wait=True)
+            display(HTML(self.html))
+
+    def snapshot(self) -> str:
+        """The default view as static HTML (figures embedded as PNG with alt text), for exports and handouts."""
+        return self.render()
+
+    @property
+    def box(self) -> Any:
+        """The top-level widget."""
+        return self._box
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self._box._repr_mimebundle_(**kwargs)

@@ -1,0 +1,444 @@
+"""The explorers, driven in-process: set control values, assert on state and rendered HTML.
+
+Never asserts on ``Output.outputs`` (filled only by a front end).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import kit  # noqa: E402
+from handmade import small_case  # noqa: E402
+from kit.coder import FORMAT, NOT_CODED, StanceCoder, case_identity, evidence_type  # noqa: E402
+from kit.records import Actor, Mention, Paragraph, Position, Quote, Reported, Stance  # noqa: E402
+from kit.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
+from kit.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def toy_case() -> kit.Case:
+    """The hand-made analysis case plus mentions (with aliases) and actor aliases."""
+    case = small_case()
+    text = case.article.text
+    mentions = [
+        Mention("john_kerry", *_span(text, "Kerry", 0)),
+        Mention("john_kerry", *_span(text, "Kerry", 1)),
+        Mention("united_kingdom", *_span(text, "London")),
+        Mention("united_states", *_span(text, "The United States")),
+        Mention("france", *_span(text, "France")),
+    ]
+    article = replace(case.article, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    actors = tuple(replace(a, aliases=("London",)) if a.id == "united_kingdom" else a for a in case.actors)
+    return replace(case, article=article, actors=actors)
+
+
+def structured_case() -> kit.Case:
+    """A heading, a body paragraph, a rule and a credits line."""
+    text = "STRATEGY SOUGHT\nWashington said the U.S. would act.\n_____\nBy Jane Writer. Editing by Sam Editor."
+    art = kit.parse(text)
+    kinds = ("heading", "body", "rule", "credits")
+    paragraphs = tuple(replace(p, kind=k) for p, k in zip(art.paragraphs, kinds))
+    mentions = (Mention("united_states", *_span(text, "Washington")), Mention("united_states", *_span(text, "U.S.")))
+    art = replace(art, paragraphs=paragraphs, mentions=mentions, actors=(),
+                  credits=kit.Credits(by=("Jane Writer",), editing=("Sam Editor",), paragraph=3))
+    return kit.Case(article=art, actors=(Actor("united_states", "United States", "state", aliases=("Washington", "U.S.")),))
+
+
+HOSTILE = ('<script>alert(1)</script> Kerry said: "<img src=x onerror=alert(1)> we act" and '
+           'Evil claimed that <svg onload=alert(2)> works.\nBy <b>Nobody</b>')
+
+
+def hostile_case() -> kit.Case:
+    art = kit.parse(HOSTILE)
+    q = _span(art.text, "<img src=x onerror=alert(1)> we act")
+    r = _span(art.text, "<svg onload=alert(2)> works")
+    art = replace(
+        art,
+        quotes=(Quote(*q, speaker="kerry", speaker_start=None, speaker_end=None, cue="<u>said</u>", paragraph=0),),
+        reported=(Reported("evil", None, None, "claimed", *r, paragraph=0),),
+        mentions=(Mention("kerry", *_span(art.text, "Kerry")),),
+    )
+    actors = (Actor("kerry", "<i>Kerry</i>", "person"), Actor("evil", "<script>x</script>", "anonymous"))
+    positions = (Position("p<1>", "<svg onload=alert(3)>", "<b>d</b>"),)
+    stances = (Stance("kerry", "p<1>", "support", "<img src=x onerror=alert(1)> we act", "direct"),
+               Stance("evil", "p<1>", "support", "<svg onload=alert(2)> works", "anonymous"))
+    return kit.Case(article=art, actors=actors, positions=positions, stances=stances, title="<script>t</script>")
+
+
+BAD = re.compile(r"<(script|img src=x|svg|i>|b>Nobody|u>said)", re.I)
+
+
+# --- pure render functions ---------------------------------------------------------
+
+
+def test_mentions_of_one_actor_light_all_its_aliases():
+    html = render_article(structured_case(), actors=["united_states"], view="mentions")
+    assert html.count("<mark class='kit-mention'") == 2
+    assert ">Washington</mark><sub" in html and "(United States)" in html  # label names who is meant
+    assert "text-decoration:underline" in html  # not colour alone
+
+
+def test_other_actors_are_not_marked():
+    html = render_article(toy_case(), actors=["united_kingdom"], view="mentions")
+    assert html.count("kit-mention") == 1 and ">London</mark>" in html
+    everyone = render_article(toy_case(), view="mentions")
+    assert everyone.count("kit-mention") == 5
+
+
+def test_heading_rule_and_credits_shown_as_what_they_are():
+    html = render_article(structured_case(), numbers=True)
+    assert "<h4 class='kit-heading'" in html and "STRATEGY SOUGHT</h4>" in html
+    assert "<hr" in html and "_____" not in html
+    credits = re.search(r"<p class='kit-credits'.*?</p>", html).group(0)
+    assert "not actors in it" in credits and "Jane Writer" in credits and "kit-mention" not in credits
+    assert "¶&nbsp;2" in html
+
+
+def test_quotes_view_labels_speaker_by_name():
+    case = toy_case()
+    html = render_article(case, view="quotes")
+    assert html.count("class='kit-quote'") == 5
+    assert "[John Kerry]</span>&nbsp;&quot;<mark class='kit-quote'" in html  # label before the opening mark
+    assert "[speaker not identified]" in html
+    only = render_article(case, actors=["john_kerry"], view="quotes")
+    assert only.count("class='kit-quote'") == 2 and "speaker not identified" not in only
+
+
+def test_reported_view_with_cue():
+    html = render_article(toy_case(), view="reported speech")
+    assert html.count("class='kit-reported'") == 2
+    assert "[reported: Philip Hammond, said]" in html
+
+
+def test_paragraph_numbers_toggle():
+    case = toy_case()
+    assert "¶&nbsp;3" in render_article(case, numbers=True)
+    assert "¶" not in render_article(case, numbers=False)
+
+
+def test_unknown_view_is_refused():
+    with pytest.raises(ValueError, match="choose one of"):
+        render_article(toy_case(), view="everything")
+
+
+def test_statements_in_context_with_cue():
+    case = toy_case()
+    html = render_statements(case, "actor:john_kerry")
+    assert html.startswith("<p>3 statements:")
+    assert "cue verb: <strong>added</strong>" in html and "John Kerry" in html
+    assert len(select_statements(case, "kind:anonymous")) == 1
+    assert len(select_statements(case, "kind:none")) == 1
+    assert "No quotes" in render_statements(case, "actor:canada")
+    with pytest.raises(ValueError):
+        select_statements(case, "nonsense:1")
+
+
+def test_anonymous_share_in_words_matches_analysis():
+    from kit import analysis
+
+    case = toy_case()
+    text = anonymous_share_text(case)
+    assert text.startswith("1 of 6 statements (17%) comes from anonymous sources.")
+    assert "1 more has no identified speaker" in text
+    assert analysis.anonymous_share(case) == pytest.approx(1 / 6)
+    empty = replace(case, article=replace(case.article, quotes=(), reported=()))
+    assert anonymous_share_text(empty) == "No quotes or reported statements were found in this article."
+
+
+# --- explorers -----------------------------------------------------------------------
+
+
+def test_article_explorer_controls_drive_the_view():
+    ex = ArticleExplorer(toy_case())
+    assert ex.actors.description and ex.view.description and ex.numbers.description
+    assert "Mentions of every actor" in ex.html and ex.html.count("kit-mention") == 5
+    ex.actors.value = ("united_kingdom",)
+    assert "Mentions of Britain" in ex.html and ex.html.count("kit-mention") == 1
+    ex.view.value = "quotes"
+    assert "Quotes by Britain" in ex.html and "kit-quote" not in ex.html
+    ex.actors.value = ("john_kerry", "frank_walter_steinmeier")
+    assert ex.html.count("class='kit-quote'") == 3
+    ex.view.value = "reported speech"
+    assert ex.html.count("class='kit-reported'") == 1
+    ex.numbers.value = False
+    assert "¶" not in ex.html
+    assert ex.snapshot() == ex.html
+    assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+
+
+def test_article_explorer_option_shows_mention_counts():
+    ex = ArticleExplorer(toy_case(), actors=["john_kerry", "not_an_actor"], view="quotes", numbers=False)
+    assert ex.actors.value == ("john_kerry",)
+    labels = dict((v, k) for k, v in ex.actors.options)
+    assert labels["john_kerry"] == "John Kerry (person) – 2×"
+
+
+def test_voices_explorer_choices_and_chart():
+    ex = VoicesExplorer(toy_case())
+    values = [v for _, v in ex.choice.options]
+    assert values[:4] == ["all", "kind:person", "kind:anonymous", "kind:none"]
+    assert "actor:philip_hammond" in values and ex.choice.description == "Statements by:"
+    assert "<p>7 statements:" in ex.html and "17%" in ex.html
+    assert re.search(r"<img src='data:image/png;base64,[^']+' alt='[^']{20,}'", ex.html)
+    ex.choice.value = "kind:anonymous"
+    assert "<p>1 statement:" in ex.html and "a British official" in ex.html
+    ex.choice.value = "actor:philip_hammond"
+    assert "London had not yet decided" in ex.html and "reported speech" in ex.html
+    assert "<img" in ex.snapshot()
+
+
+def test_coalition_explorer_controls_change_the_analysis():
+    ex = CoalitionExplorer(toy_case())
+    assert [p for p in ex.positions.value] == ["air_strikes", "ground_troops", "strategy"]
+    assert "Coalition 1:" in ex.html and ex.alt
+    everything = ex.html
+    ex.evidence.value = "direct"
+    assert ex.options()["evidence"] == ["direct"] and ex.html != everything
+    assert "Islamic State" not in ex.html  # only narration evidence for it
+    ex.evidence.value = "all"
+    ex.level.value = "state"
+    assert ex.options()["level"] == "state" and "John Kerry" not in ex.html
+    ex.positions.value = ("strategy",)
+    assert "air strikes" not in ex.html.lower()
+    ex.positions.value = ()
+    assert "Choose at least one position" in ex.html
+    ex.positions.value = ("air_strikes",)
+    snap = ex.snapshot()
+    assert re.search(r"<img src='data:image/png;base64,[^']+' alt='Agreement network", snap)
+    assert plt.get_fignums() == []
+
+
+def test_coalition_explorer_without_positions():
+    case = structured_case()
+    ex = CoalitionExplorer(case)
+    assert "no coded positions" in ex.html and ex.snapshot() == ex.html
+
+
+def test_repeated_interaction_leaves_no_open_figures():
+    co, vo = CoalitionExplorer(toy_case()), VoicesExplorer(toy_case())
+    levels, choices = ["actor", "state"], [v for _, v in vo.choice.options]
+    for i in range(50):  # 50 changes of each explorer
+        if i % 2:
+            co.level.value = levels[(i // 2) % 2]
+        else:
+            co.evidence.value = "direct" if (i // 2) % 2 else "all"
+        vo.choice.value = choices[i % len(choices)]
+    assert plt.get_fignums() == []
+
+
+def test_hostile_article_is_shown_not_run():
+    case = hostile_case()
+    ex = ArticleExplorer(case)
+    outputs = [ex.html]
+    for view in ("quotes", "reported speech"):
+        ex.view.value = view
+        outputs.append(ex.html)
+    vo = VoicesExplorer(case)
+    outputs += [vo.html, vo.snapshot()]
+    co = CoalitionExplorer(case)
+    outputs += [co.html, co.snapshot()]
+    coder = StanceCoder(case)
+    coder.stance.value = "oppose"
+    coder.compare_button.click()
+    outputs.append(coder.html)
+    outputs += [coder.status.value, coder.snapshot()]
+    for html in outputs:
+        assert not BAD.search(html), BAD.search(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in outputs[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in outputs[1]
+    assert "&lt;i&gt;Kerry&lt;/i&gt;" in outputs[1]
+    assert "disagree" in coder.html.lower() or "differ" in coder.html.lower()
+
+
+# --- the stance coder ------------------------------------------------------------------
+
+
+def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
+    coder.position.value = position
+    coder.actor.value = actor
+    coder.stance.value = value
+    coder.evidence.value = sentence
+
+
+def test_coder_controls_are_labelled():
+    coder = StanceCoder(toy_case())
+    for control in (coder.position, coder.actor, coder.stance, coder.evidence):
+        assert control.description.endswith(":")
+    assert coder.stance.options[0] == NOT_CODED
+    assert coder.compare_button.description == "Compare with the reference"
+    assert "Your coding compared" not in coder.html  # only when asked
+
+
+def test_autosave_and_restore_round_trip(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
+    case = toy_case()
+    coder = StanceCoder(case)
+    code(coder, "france", "air_strikes", "support", 1)
+    assert coder.path.parent == tmp_path and coder.path.exists()
+    data = json.loads(coder.path.read_text())
+    assert data["format"] == FORMAT and data["version"] == 1 and data["case"] == case_identity(case)
+    assert data["stances"][0]["evidence"] == "France backed air strikes and ruled out troops."
+    assert "Saved 1 stance" in coder.message and "France backed" in coder.html
+    code(coder, "john_kerry", "ground_troops", "oppose", 0)
+    again = StanceCoder(case)
+    assert again.path == coder.path and "Restored 2 stances" in again.message
+    assert set(again.stances()) == set(coder.stances())
+    again.position.value, again.actor.value = "air_strikes", "france"
+    assert again.stance.value == "support" and again.evidence.value == 1  # the controls show the saved cell
+    again.actor.value = "canada"
+    assert again.stance.value == NOT_CODED and again.evidence.value == -1
+    again.position.value, again.actor.value = "ground_troops", "john_kerry"
+    again.stance.value = NOT_CODED
+    again.evidence.value = -1
+    assert len(StanceCoder(case).stances()) == 1
+
+
+def test_evidence_type_is_computed_from_the_passage():
+    case = toy_case()
+    coder = StanceCoder(case)
+    code(coder, "john_kerry", "air_strikes", "support", 0)
+    code(coder, "philip_hammond", "air_strikes", "undecided", 2)
+    code(coder, "anon_british_official", "strategy", "conditional", 3)
+    code(coder, "canada", "strategy", "support", 4)
+    kinds = {s.actor: s.evidence_type for s in coder.stances()}
+    assert kinds == {"john_kerry": "direct", "philip_hammond": "reported",
+                     "anon_british_official": "anonymous", "canada": "narration"}
+    assert evidence_type(case, "nobody", 0, 5) == "narration"
+
+
+def test_a_crash_mid_save_loses_nothing(monkeypatch):
+    coder = StanceCoder(toy_case())
+    code(coder, "france", "air_strikes", "support", 1)
+    before = coder.path.read_text()
+    monkeypatch.setattr("kit.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    coder.stance.value = "oppose"
+    assert "previous save is unchanged" in coder.message and "\n" not in coder.message
+    monkeypatch.undo()
+    assert coder.path.read_text() == before
+    assert len(list(coder.path.parent.iterdir())) == 1  # no temp file left
+    coder.evidence.value = 2  # the next change saves everything, the failed change included
+    assert json.loads(coder.path.read_text())["stances"][0]["value"] == "oppose"
+
+
+def test_corrupt_save_file_gives_a_message_and_a_backup():
+    case = toy_case()
+    coder = StanceCoder(case)
+    coder.path.write_text('{"format": "kit-coding", "stances": [')
+    fresh = StanceCoder(case)
+    assert "damaged" in fresh.message and ".corrupt-" in fresh.message
+    (backup,) = coder.path.parent.glob("*.corrupt-*")
+    assert backup.read_text() == '{"format": "kit-coding", "stances": ['
+    assert fresh.stances() == () and "damaged" in fresh.status.value
+    code(fresh, "france", "air_strikes", "support", 1)
+    assert backup.exists() and json.loads(fresh.path.read_text())["format"] == FORMAT
+
+
+def test_foreign_json_file_is_recognised_and_kept(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"cells": [1, 2, 3]}))
+    coder = StanceCoder(toy_case(), path=path)
+    assert "not a kit file" in coder.message
+    (kept,) = tmp_path.glob("mine.json.foreign-*")
+    assert json.loads(kept.read_text()) == {"cells": [1, 2, 3]}
+    other = StanceCoder(structured_case(), path=tmp_path / "x.json")
+    other.save()
+    assert "different article" in StanceCoder(toy_case(), path=tmp_path / "x.json").message
+
+
+def test_unknown_entries_are_kept_not_dropped(tmp_path):
+    case = toy_case()
+    path = tmp_path / "c.json"
+    row = {"actor": "renamed_actor", "position": "air_strikes", "value": "support", "sentence": 0}
+    path.write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": [row]}))
+    coder = StanceCoder(case, path=path)
+    code(coder, "france", "air_strikes", "support", 1)
+    assert row in json.loads(path.read_text())["stances"]
+
+
+def test_compare_with_reference_only_when_asked():
+    coder = StanceCoder(toy_case())
+    coder.compare_button.click()
+    assert "not coded any stance" in coder.message and "compared" not in coder.html
+    code(coder, "france", "air_strikes", "support", 1)  # as the reference
+    code(coder, "john_kerry", "air_strikes", "oppose", 0)  # reference: support
+    assert "compared" not in coder.html
+    coder.compare_button.click()
+    assert coder.mode == "reference"
+    assert "agree on <strong>1 of 2</strong>" in coder.html and "kappa" in coder.html
+    assert "We will strike them from the air" in coder.html  # both codings' evidence
+    assert "also codes 11 actor–position pairs you have not coded yet" in coder.html
+    assert "Islamic State" not in coder.html.split("compared")[1]  # uncoded reference pairs stay hidden
+    coder.stance.value = "support"
+    assert "compared" not in coder.html  # a change hides the stale comparison
+    agreement = coder.compare_reference()
+    assert agreement.n == 2 and agreement.percent == 100.0
+
+
+def test_export_and_compare_with_a_peer(tmp_path):
+    case = toy_case()
+    me = StanceCoder(case, path=tmp_path / "me.json")
+    code(me, "france", "air_strikes", "support", 1)
+    code(me, "canada", "strategy", "support", 4)
+    peer = StanceCoder(case, path=tmp_path / "peer.json")
+    code(peer, "france", "air_strikes", "oppose", 1)
+    exported = peer.export(tmp_path / "for-me.json")
+    assert "Exported" in peer.message and exported.exists()
+    peer.export_button.click()
+    assert len(list(tmp_path.glob("peer-export-*.json"))) == 1
+    agreement = me.compare_with(exported)
+    assert me.mode == "peer" and agreement.n == 2 and agreement.percent == 0.0
+    assert "Your peer" in me.html
+    (tmp_path / "junk.json").write_text("{}")
+    with pytest.raises(kit.SaveError, match="choose a file exported"):
+        me.compare_with(tmp_path / "junk.json")
+
+
+def test_case_without_positions_disables_coding():
+    coder = StanceCoder(structured_case())
+    assert coder.stance.disabled and "no positions" in coder.message
+
+
+def test_fifty_changes_stay_saved_and_consistent():
+    case = toy_case()
+    coder = StanceCoder(case)
+    actors = [a for _, a in coder.actor.options]
+    values = ["support", "oppose", "conditional", "undecided"]
+    for i in range(50):
+        code(coder, actors[i % len(actors)], "strategy", values[i % 4], i % 5)
+    restored = StanceCoder(case)
+    assert set(restored.stances()) == set(coder.stances()) and len(coder.stances()) == len(actors)
+    assert plt.get_fignums() == []
+
+
+# --- on the bundled reference case ---------------------------------------------------
+
+
+def test_bundled_case_united_states_lights_all_its_names():
+    case = kit.load_case()
+    ex = ArticleExplorer(case, actors=["united_states"])
+    marked = set(re.findall(r"<mark class='kit-mention'[^>]*>([^<]*)</mark>", ex.html))
+    names = {case.article.text[m.start:m.end] for m in case.mentions if m.actor == "united_states"}
+    assert marked == names and len(names) >= 2  # every alias the parser linked, e.g. "Washington", "U.S."
+    assert "kit-credits" in ex.html
+
+
+def test_bundled_case_every_explorer_builds_and_snapshots():
+    case = kit.load_case()
+    for cls in (ArticleExplorer, VoicesExplorer, CoalitionExplorer, StanceCoder):
+        snap = cls(case).snapshot()
+        assert len(snap) > 200 and "<script" not in snap.lower()
+    assert plt.get_fignums() == []
