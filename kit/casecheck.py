@@ -134,7 +134,7 @@ class TextIndex:
         lo, hi = max(0, lo - width // 2), min(len(folded), hi + width // 2)
         snippet = " ".join(sent[where[lo]: where[hi - 1] + 1].split())
         snippet = ("…" if lo else "") + snippet + ("…" if hi < len(folded) else "")
-        return f"closest passage (paragraph {para}): {snippet!r}; copy the words exactly"
+        return f"closest passage (¶{para + 1}): {snippet!r}; copy the words exactly"
 
 
 def suggest(word: str, known: Sequence[str], *, what: str = "id") -> str:

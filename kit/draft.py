@@ -94,12 +94,12 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
     else:
         lines += ["actors: []", "#  - id: jane_doe", "#    name: Jane Doe", "#    kind: person"]
 
-    lines += ["", "# What the actors say (pN = paragraph N, counted from 0; \"reported\" = indirect speech):"]
+    lines += ["", "# What the actors say (¶N = paragraph N, counted from 1 as the explorers show them; \"reported\" = indirect speech):"]
     said = [(q.paragraph, q.start, f"{q.speaker or 'unknown speaker'}: “{_short(article.text[q.start:q.end])}”")
             for q in article.quotes]
     said += [(r.paragraph, r.start, f"{r.speaker or 'unknown speaker'} (reported, {r.cue}): "
               f"{_short(article.text[r.start:r.end])}") for r in article.reported]
-    lines += [f"# p{para} {line}" for para, _, line in sorted(said)]
+    lines += [f"# ¶{para + 1} {line}" for para, _, line in sorted(said)]
     if not article.quotes and not article.reported:
         lines.append("# (the parser found no quotations or reported speech)")
 

@@ -273,7 +273,7 @@ def test_evidence_not_verbatim_shows_the_closest_passage(tmp_path):
     msg = only(problems_of(path), "stances[0].evidence")
     assert msg.startswith(f"{path}:{line_of(path, 'never send')}:")
     assert "does not occur verbatim" in msg
-    assert "closest passage (paragraph 1)" in msg and "We will not send troops" in msg
+    assert "closest passage (¶2)" in msg and "We will not send troops" in msg
 
 
 def test_group_member_not_an_actor_and_background_without_source(tmp_path):
@@ -444,7 +444,7 @@ def test_untouched_draft_of_the_bundled_article_passes_the_check(tmp_path):
     (tmp_path / "draft.yaml").write_text(text, encoding="utf-8")
     case = check_case(tmp_path / "draft.yaml")
     assert len(case.stances) == 1 and case.stances[0].position == "example_position"
-    assert "# p3 john_kerry: \u201cWe need to attack" in text
+    assert "# ¶4 john_kerry: \u201cWe need to attack" in text
     assert {a.id for a in article.actors} <= {a.id for a in case.actors}
 
 
