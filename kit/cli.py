@@ -114,11 +114,14 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from .case import check_case
 
     case = check_case(args.case_file)
-    out.write(
-        f"{args.case_file}: OK: {len(case.actors)} actors, {len(case.positions)} positions, "
-        f"{len(case.stances)} stances, {len(case.groups)} groups\n"
-    )
+    counts = ", ".join(_plural(len(items), word) for items, word in (
+        (case.actors, "actor"), (case.positions, "position"), (case.stances, "stance"), (case.groups, "group")))
+    out.write(f"{args.case_file}: OK: {counts}\n")
     return 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _draft(args: argparse.Namespace, out: TextIO) -> int:
