@@ -1,0 +1,74 @@
+"""Notebook 01 · The article: the facts its prose states, and its checks' teaching messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+import kit
+from kit.lessons import lesson01
+
+NB = Path(__file__).resolve().parents[1] / "notebooks" / "01_the_article.ipynb"
+ART = kit.load_article()
+
+
+def prose() -> str:
+    nb = nbformat.read(str(NB), as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_one_subheading_in_capitals():
+    assert "This article has one subheading" in prose()
+    headings = [p for p in ART.paragraphs if p.kind == "heading"]
+    assert len(headings) == 1
+    assert ART.span(headings[0].start, headings[0].end).isupper()
+    assert not any(q.paragraph == headings[0].index for q in ART.quotes)
+
+
+def test_credits_roles_and_phil_stewart_twice():
+    text = prose()
+    assert "Phil Stewart appears twice" in text
+    c = ART.credits
+    assert "Phil Stewart" in c.by and "Phil Stewart" in c.writing
+    assert c.by and c.additional_reporting and c.writing and c.editing
+    assert c.paragraph == ART.paragraphs[-1].index
+    actor_names = {a.name for a in kit.load_case().actors}
+    assert not actor_names & set(c.names())
+
+
+def test_last_body_paragraph_has_three_sentences_in_one_quote():
+    assert "The last body paragraph has three sentences inside one quotation" in prose()
+    last = [p for p in ART.paragraphs if p.kind == "body"][-1]
+    sentences = [s for s in ART.sentences if s.paragraph == last.index]
+    assert len(sentences) == 3
+    assert [q for q in ART.quotes if q.paragraph == last.index and q.end - q.start > 100]
+
+
+def test_nine_direct_quotations():
+    assert "nine direct quotations" in prose()
+    assert len(ART.quotes) == 9
+
+
+def test_who_is_quoted_and_who_is_summarised():
+    assert "Kerry, Hagel and Steinmeier are quoted word for word" in prose()
+    assert "David Cameron and Francois Hollande said is only summarised" in prose()
+    quoted = {q.speaker for q in ART.quotes}
+    reported = {r.speaker for r in ART.reported}
+    assert {"john_kerry", "chuck_hagel", "frank_walter_steinmeier"} <= quoted
+    assert {"david_cameron", "francois_hollande"} <= reported - quoted
+
+
+def test_paragraph_checks_teach_counting_from_one():
+    q3 = lesson01.check.q3
+    assert q3(list(reversed(lesson01.SOLUTIONS["q3"]))).correct
+    assert "no quote" in q3([1] + lesson01.SOLUTIONS["q3"]).message
+    assert "missing" in q3(lesson01.SOLUTIONS["q3"][1:]).message
+    assert "whole number" in q3(["4"]).message
+    assert lesson01.quote_paragraphs(ART) == sorted({q.paragraph + 1 for q in ART.quotes})
+
+
+def test_counting_checks():
+    assert lesson01.check.q1(sum(1 for p in ART.paragraphs if p.kind == "body")).correct
+    assert "too low" in lesson01.check.q1(3).message
+    assert "too high" in lesson01.check.q2(99).message

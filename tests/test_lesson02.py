@@ -1,0 +1,85 @@
+"""Notebook 02 · Actors: the facts its prose states, and its checks' teaching messages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+
+import kit
+from kit.lessons import lesson02
+
+NB = Path(__file__).resolve().parents[1] / "notebooks" / "02_actors.ipynb"
+CASE = kit.load_case()
+ART = CASE.article
+
+
+def prose() -> str:
+    nb = nbformat.read(str(NB), as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def mention_at(word: str) -> list[tuple[int, str]]:
+    """(¶ number counting from 1, actor id) for every mention spelled ``word``."""
+    return [(ART.paragraph_of(m.start).index + 1, m.actor) for m in CASE.mentions if ART.span(m.start, m.end) == word]
+
+
+def test_five_kinds_all_present():
+    assert "The kit knows five kinds, and this article has all five" in prose()
+    assert len(kit.ACTOR_KINDS) == 5
+    assert {a.kind for a in CASE.actors} == set(kit.ACTOR_KINDS)
+
+
+def test_kind_examples():
+    kinds = {a.id: a.kind for a in CASE.actors}
+    assert kinds["john_kerry"] == "person"
+    assert kinds["nato"] == kinds["un"] == "organization"
+    assert kinds["islamic_state"] == kinds["europeans"] == kinds["the_west"] == "group"
+    assert kinds["anon_british_official"] == "anonymous"
+    assert {"Britain", "British", "London"} <= set(CASE.actor("united_kingdom").aliases)
+
+
+def test_metonyms_london_and_washington():
+    text = prose()
+    assert "In ¶ 15, “London had not yet decided" in text and "in ¶ 13, “Washington had to do more”" in text
+    assert mention_at("London") == [(15, "united_kingdom")]
+    assert mention_at("Washington") == [(13, "united_states")]
+    assert "London had not yet decided on any involvement in air strikes" in ART.text
+    assert "Washington had to do more" in ART.text
+    assert lesson02.metonym(CASE) == ("London", CASE.actor("united_kingdom"))
+
+
+def test_a_city_after_in_is_a_place_not_an_actor():
+    assert "Only the second *London* (at character 25) is an actor" in prose()
+    demo = kit.parse("Ministers met in London. London said no.")
+    assert [(m.start, m.actor) for m in demo.mentions] == [(25, "united_kingdom")]
+
+
+def test_islamic_state_most_mentioned_under_six_names_never_speaks():
+    assert "Islamic State is the most mentioned actor, under six different names" in prose()
+    counts = Counter(m.actor for m in CASE.mentions)
+    assert counts.most_common(1)[0][0] == "islamic_state"
+    names = {ART.span(m.start, m.end) for m in CASE.mentions if m.actor == "islamic_state"}
+    assert names == {"Islamic State", "IS", "ISIL", "the Sunni militant group", "Sunni militants", "militants"}
+    speakers = {q.speaker for q in ART.quotes} | {r.speaker for r in ART.reported}
+    assert "islamic_state" not in speakers
+
+
+def test_anonymous_examples_and_ids():
+    anon = [a for a in CASE.actors if a.kind == "anonymous"]
+    assert all(a.id.startswith("anon_") for a in anon)
+    assert "anon_british_official" in {a.id for a in anon}
+    assert CASE.actor("anon_british_official").country == "united_kingdom"
+
+
+def test_metonym_check_messages():
+    q2 = lesson02.check.q2
+    assert q2("United Kingdom").correct and q2("Britain").correct
+    assert "Give that actor's id" in q2("london").message
+    assert "not the actor" in q2("france").message
+
+
+def test_mention_count_check():
+    assert "too high" in lesson02.check.q3(100).message
+    assert lesson02.SOLUTIONS["q3"] == sum(1 for m in CASE.mentions if m.actor == "islamic_state")
