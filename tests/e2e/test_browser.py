@@ -125,7 +125,8 @@ class Page:
                     found.append(f"error output: {text.strip()[:600]}")
         if self.page.locator(".jupyter-widgets-error-widget").count():
             found.append(".jupyter-widgets-error-widget present (widget JavaScript failed)")
-        if self.page.get_by_text("Error displaying widget").count():
+        # only in outputs: the lesson prose may quote the message to tell learners what to do
+        if self.page.locator(".jp-OutputArea").get_by_text("Error displaying widget").count():
             found.append('"Error displaying widget" shown (widget model missing)')
         found += [f"dialog opened: {d}" for d in self.dialogs]
         found += [f"page error: {e}" for e in self.console_errors if "pageerror" in e or "widget" in e.lower()]
