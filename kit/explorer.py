@@ -20,11 +20,14 @@ STYLE = {"description_width": "initial"}
 
 
 def new_figure(*, width: float = 6.4, height: float = 4.2) -> tuple[Any, Any]:
-    """A fresh pyplot-managed figure and its Axes (close it with :func:`close_figure`)."""
-    import matplotlib.pyplot as plt
+    """A fresh figure and its Axes, outside pyplot's registry (so it can never leak
+    into a notebook's output or pile up); :func:`close_figure` is still safe to call."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    fig, ax = plt.subplots(figsize=(width, height))
-    return fig, ax
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
 
 
 def close_figure(fig: Any) -> None:
@@ -34,12 +37,16 @@ def close_figure(fig: Any) -> None:
     plt.close(fig)
 
 
-def figure_png(fig: Any) -> bytes:
-    """The figure as PNG bytes (what the notebook shows and snapshots embed)."""
+def figure_png(fig: Any, *, tight: bool = True) -> bytes:
+    """The figure as PNG bytes (what the notebook shows and snapshots embed).
+
+    ``tight=False`` keeps the figure's own layout and skips the extra layout
+    pass that ``bbox_inches="tight"`` costs (for figures redrawn interactively).
+    """
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=90, **({"bbox_inches": "tight"} if tight else {}))
     return buffer.getvalue()
 
 
