@@ -35,12 +35,14 @@ the widest mention covering a speaker span is the speaker.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from .gazetteer import Gazetteer, GazetteerMatch, gazetteer, trie_pattern
+from .gazetteer import Gazetteer, gazetteer, trie_pattern
 from .people import Person, find_people, person_mentions, snake_id
 from .records import Actor, Credits, Mention, Paragraph, Sentence
+from .structure import paused_gc
 
 __all__ = ["find_actors", "snake_id", "scanned_spans"]
 
@@ -56,6 +58,7 @@ def scanned_spans(paragraphs: tuple[Paragraph, ...], credits: Credits) -> list[t
     ]
 
 
+@paused_gc()  # many small records, no cycles: see kit.structure.paused_gc
 def find_actors(
     text: str,
     paragraphs: tuple[Paragraph, ...],
@@ -90,10 +93,9 @@ def find_actors(
     person_ids = {p.id for p in people}
     person_starts = {s for a, s, _ in chosen if a in person_ids}
     anonymous = _anonymous(text, spans, chosen, gaz, person_starts, person_ids)
-    mentions = sorted(
-        {Mention(a, s, e) for a, s, e in chosen + [(x[0], x[1], x[2]) for x in anonymous]},
-        key=lambda m: (m.start, m.end, m.actor),
-    )
+    unique = set(chosen)
+    unique.update((x[0], x[1], x[2]) for x in anonymous)
+    mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=lambda t: (t[1], t[2], t[0]))]
     return _actors(text, mentions, gaz, people, anonymous), tuple(mentions)
 
 
@@ -103,20 +105,25 @@ def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, 
     Candidates are grouped into clusters of overlapping spans, so the greedy
     choice runs on a handful of spans at a time (linear in the text).
     """
-    ordered = sorted(set(candidates), key=lambda c: (c[1], -c[2]))
+    # dict.fromkeys: drop duplicates but keep the input order, so equal spans
+    # (a gazetteer alias that is also a surname) resolve the same way every run.
+    ordered = sorted(dict.fromkeys(candidates), key=lambda c: (c[1], -c[2]))
     kept: list[tuple[str, int, int]] = []
-    cluster: list[tuple[str, int, int]] = []
-    cluster_end = -1
-    for cand in [*ordered, ("", 1 << 62, 1 << 62)]:
-        if cluster and cand[1] >= cluster_end:
+    i, n = 0, len(ordered)
+    while i < n:
+        j, cluster_end = i + 1, ordered[i][2]
+        while j < n and ordered[j][1] < cluster_end:
+            cluster_end = max(cluster_end, ordered[j][2])
+            j += 1
+        if j == i + 1:  # the usual case: a span overlapping nothing
+            kept.append(ordered[i])
+        else:
             taken: list[tuple[int, int]] = []
-            for actor, s, e in sorted(cluster, key=lambda c: (c[1] - c[2], c[1])):
+            for actor, s, e in sorted(ordered[i:j], key=lambda c: (c[1] - c[2], c[1])):
                 if all(e <= ts or s >= te for ts, te in taken):
                     taken.append((s, e))
                     kept.append((actor, s, e))
-            cluster = []
-        cluster.append(cand)
-        cluster_end = max(cluster_end, cand[2]) if len(cluster) > 1 else cand[2]
+        i = j
     return kept
 
 
@@ -129,14 +136,44 @@ class _AnonWords:
         self.source = set(a.get("source_heads", ()))
         self.bare = set(a.get("bare_heads", ()))
         self.role = set(a.get("role_heads", ()))
-        self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(self.source | self.role | {h.capitalize() for h in self.bare}) + r")(?![\w-])")
+        heads = self.source | self.role | {h.capitalize() for h in self.bare}
+        self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(heads) + r")(?![\w-])")
+        # Heads that are plain words can be found with str.find (faster than the regex, same matches).
+        self.head_words = sorted(heads) if all(h and (h.isalnum() or h == "_") for h in heads) else None
         self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
         self.clause = re.compile(r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)")
 
 
-_words_cache: dict[int, _AnonWords] = {}
-_DET_WORDS = {n: re.compile(r"(?:^|(?<=\s))((?:\w+\s+){%d})$" % n) for n in range(1, 6)}
-_BACK_TOKEN = re.compile(r"(?:^|(?<=[\s,]))([\w.’'-]+|,)\s*$")
+@functools.lru_cache(maxsize=4)
+def _anon_words(gaz: Gazetteer) -> _AnonWords:
+    return _AnonWords(gaz)
+
+
+_SPACES = re.compile(r"\s+")
+_COMMA_END = re.compile(r",\s*$")
+_TOKEN_CHARS = frozenset(".’'-_")
+
+
+def _token_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The last token of ``text[lo:end]`` (a word, or a comma), white space after it allowed.
+
+    A word is a run of letters, digits, ``.’'-_``; it must follow white space
+    or a comma (or start the text). ``(start, end)`` of the token, or ``None``.
+    """
+    r = end
+    while r > lo and text[r - 1].isspace():
+        r -= 1
+    if r > lo and text[r - 1] == ",":
+        q = r - 1
+    else:
+        q = r
+        while q > lo and (text[q - 1].isalnum() or text[q - 1] in _TOKEN_CHARS):
+            q -= 1
+        if q == r:
+            return None
+    if q == 0 or text[q - 1].isspace() or text[q - 1] == ",":
+        return q, r
+    return None
 
 
 def _anonymous(
@@ -148,36 +185,70 @@ def _anonymous(
     person_ids: set[str],
 ) -> list[tuple[str, int, int, str, str | None, str]]:
     """``(id, start, end, name, country, head)`` for every anonymous-source description."""
-    words = _words_cache.setdefault(id(gaz), _AnonWords(gaz))
+    words = _anon_words(gaz)
     ending_at = {e: (a, s) for a, s, e in chosen}
     out = []
-    for p_start, p_end in spans:
-        for m in words.heads.finditer(text, p_start, p_end):
-            head = m.group()
-            after = re.match(r"\s+", text[m.end():m.end() + 3])
-            if after and m.end() + after.end() in person_starts:
-                continue  # "Pentagon spokesman John Kirby": a title, not a source
-            core, entities, det = _walk_back(text, m.start(), p_start, words, ending_at)
-            if head[0].isupper() and (core < m.start() or not _sentence_start(text, m.start(), p_start)):
-                continue
-            if head in words.role and not entities:
-                continue
-            if core == m.start() and det is None and head.lower() not in words.bare:
-                continue
-            start = det if det is not None else core
-            if _after_person(text, start, p_start, ending_at, person_ids):
-                continue  # "John Kirby, a spokesman for the Pentagon": an apposition
-            end = _trailing_end(text, m.end(), p_end, words)
-            name = " ".join(text[core:m.end()].split())
-            country = entities[0] if len(set(entities)) == 1 else None
-            out.append(("anon_" + snake_id(name), start, end, name, country, head))
+    for p_start, p_end, h_start, h_end, head in _heads(text, spans, words):
+        after = _SPACES.match(text, h_end, h_end + 3)
+        if after and after.end() in person_starts:
+            continue  # "Pentagon spokesman John Kirby": a title, not a source
+        core, entities, det = _walk_back(text, h_start, p_start, words, ending_at)
+        if head[0].isupper() and (core < h_start or not _sentence_start(text, h_start, p_start)):
+            continue
+        if head in words.role and not entities:
+            continue
+        if core == h_start and det is None and head.lower() not in words.bare:
+            continue
+        start = det if det is not None else core
+        if _after_person(text, start, p_start, ending_at, person_ids):
+            continue  # "John Kirby, a spokesman for the Pentagon": an apposition
+        end = _trailing_end(text, h_end, p_end, words)
+        name = " ".join(text[core:h_end].split())
+        country = entities[0] if len(set(entities)) == 1 else None
+        out.append(("anon_" + snake_id(name), start, end, name, country, head))
     return out
+
+
+def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterator[tuple[int, int, int, int, str]]:
+    """``(paragraph start, paragraph end, start, end, head)`` for every head word in the spans, in order.
+
+    The same as ``words.heads.finditer`` over each span: a head is a whole
+    word (no letter, digit, ``_`` or ``-`` on either side), so occurrences of
+    head words never overlap, and one ``str.find`` pass per word over the
+    whole text is much faster than trying the regex at every character.
+    """
+    if words.head_words is None:
+        for p_start, p_end in spans:
+            for m in words.heads.finditer(text, p_start, p_end):
+                yield p_start, p_end, m.start(), m.end(), m.group()
+        return
+    hits: list[tuple[int, int, str]] = []
+    n = len(text)
+    for word in words.head_words:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (i > 0 and _in_word(text[i - 1])) and not (j < n and _in_word(text[j])):
+                hits.append((i, j, word))
+            i = text.find(word, i + 1)
+    hits.sort()
+    k = 0
+    for p_start, p_end in spans:
+        while k < len(hits) and hits[k][0] < p_start:
+            k += 1  # in a paragraph that is not scanned (credits)
+        while k < len(hits) and hits[k][1] <= p_end:
+            yield (p_start, p_end, *hits[k])
+            k += 1
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
 
 def _after_person(
     text: str, start: int, p_start: int, ending_at: dict[int, tuple[str, int]], person_ids: set[str]
 ) -> bool:
-    m = re.search(r",\s*$", text[max(p_start, start - 5):start])
+    m = _COMMA_END.search(text[max(p_start, start - 5):start])
     if not m:
         return False
     comma = max(p_start, start - 5) + m.start()
@@ -185,8 +256,10 @@ def _after_person(
 
 
 def _sentence_start(text: str, pos: int, p_start: int) -> bool:
-    before = text[p_start:pos].rstrip()
-    return not before or before[-1] in ".!?\"“”:;"
+    i = pos  # skip white space backwards (no slice: paragraphs can be long)
+    while i > p_start and text[i - 1].isspace():
+        i -= 1
+    return i == p_start or text[i - 1] in ".!?\"“”:;"
 
 
 def _walk_back(
@@ -208,29 +281,46 @@ def _walk_back(
             entities += pending
             pending, connector = [], False
             continue
-        m = _BACK_TOKEN.search(text, max(p_start, stripped - 40), stripped)
-        if not m:
+        at = _token_before(text, max(p_start, stripped - 40), stripped)
+        if at is None:
             break
-        token = m.group(1)
+        token = text[at[0]:at[1]]
         low = token.lower()
-        if low in words.qualifiers and token[:1].islower() or (low in words.qualifiers and _sentence_start(text, m.start(1), p_start)):
-            pos = core = m.start(1)
+        if low in words.qualifiers and token[:1].islower() or (low in words.qualifiers and _sentence_start(text, at[0], p_start)):
+            pos = core = at[0]
             connector = False
             continue
         if low in ("and", ",", "&") and not connector and core == pos:
             connector = True
-            pos = m.start(1)
+            pos = at[0]
             continue
         break
-    # determiner directly before the core ("a", "one", "a number of")
-    det = None
-    before = text[max(p_start, core - 30):core]
-    for n in range(words.max_det, 0, -1):
-        dm = _DET_WORDS[n].search(before)
-        if dm and " ".join(dm.group(1).lower().split()) in words.determiners:
-            det = core - len(dm.group(1))
+    return core, entities, _determiner(text[max(p_start, core - 30):core], core, words)
+
+
+def _determiner(before: str, core: int, words: _AnonWords) -> int | None:
+    """Start of the determiner ending ``before`` (``before`` ends at ``core``): "a", "a number of".
+
+    The longest run of up to ``max_det`` whole words (each followed by white
+    space) that is a determiner; a run must start the slice or follow white space.
+    """
+    starts = []  # starts[n - 1]: where the last n words begin
+    i = len(before)
+    for _ in range(words.max_det):
+        j = i
+        while j > 0 and before[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and (before[k - 1].isalnum() or before[k - 1] == "_"):
+            k -= 1
+        if j == i or k == j:
             break
-    return core, entities, det
+        starts.append(k)
+        i = k
+    for k in reversed(starts):
+        if (k == 0 or before[k - 1].isspace()) and " ".join(before[k:].lower().split()) in words.determiners:
+            return core - (len(before) - k)
+    return None
 
 
 def _trailing_end(text: str, head_end: int, p_end: int, words: _AnonWords) -> int:

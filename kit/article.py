@@ -86,11 +86,12 @@ def parse(text: str, *, source: str | None = None) -> Article:
     most its own paragraph.
     """
     text = normalize(text)
-    paragraphs = _structure.split_paragraphs(text)
-    sentences = _structure.split_sentences(text, paragraphs)
-    credits = _structure.parse_credits(text, paragraphs)
-    actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
-    quotes, reported = _quotes.find_quotes(text, paragraphs, sentences, actors, mentions)
+    with _structure.paused_gc():  # many small records: the cyclic GC would rescan them all, repeatedly
+        paragraphs = _structure.split_paragraphs(text)
+        sentences = _structure.split_sentences(text, paragraphs)
+        credits = _structure.parse_credits(text, paragraphs)
+        actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
+        quotes, reported = _quotes.find_quotes(text, paragraphs, sentences, actors, mentions)
     return Article(
         text=text,
         paragraphs=paragraphs,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import kit
@@ -66,3 +66,95 @@ def test_line_and_blank_line_modes_agree(lines):
         return
     b = kit.parse("\n\n".join(lines))
     assert [a.span(p.start, p.end) for p in a.paragraphs] == [b.span(p.start, p.end) for p in b.paragraphs]
+
+
+# -- The fast scanners find exactly what the plain regular expressions find ------------------
+# (kit.gazetteer, kit.people, kit.actors, kit.structure, kit.quotes, kit.reported replace a few regexes that
+# were tried at every character by quicker searches; these properties pin the equivalence.)
+
+import re  # noqa: E402
+
+from kit import actors as _actors  # noqa: E402
+from kit import gazetteer as _gaz  # noqa: E402
+from kit import people as _people  # noqa: E402
+from kit import quotes as _quotes  # noqa: E402
+from kit import reported as _reported  # noqa: E402
+from kit import structure as _structure  # noqa: E402
+
+_G = _gaz.gazetteer()
+_PATS = _people._patterns(_G)
+_WORDS = _actors._anon_words(_G)
+SCAN_PIECES = st.sampled_from([
+    "Britain", "Britain’s ", "the Iraqis", "The Iraqis", "Iraq", "IS", "US", "xIS", "Washington", "’", "'", "-", "_", "é",
+    " ", "  ", "\n", ", ", ",", ".", ";", ")", " the ", " a ", "an ", "John Kerry", "Kerry", "Ann", "J. ", "de la ", "al-Abadi",
+    "Foreign Secretary", "foreign secretary", "spokesman", "Secretary of State", "Gen.", "Lt. Gen. ", "deputy ", "envoy",
+    " for the Pentagon", " of ", "official", "officials", "Officials", "unofficial", "sources", "resources", "minister",
+    "said", "has", " has also", "also", "told reporters:", "according to", "Sept", "U.S", "1", "x",
+])
+SCAN_TEXTS = st.lists(SCAN_PIECES, max_size=40).map("".join)
+BOUNDS = st.tuples(st.floats(0, 1), st.floats(0, 1))
+
+
+def _window(text: str, bounds: tuple[float, float]) -> tuple[int, int]:
+    a, b = sorted(int(x * len(text)) for x in bounds)
+    return a, b
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
+@example("xIS IS’IS the Iraqis-Iraq", (0.0, 1.0))
+def test_gazetteer_scan_matches_lookbehind_regex(text, bounds):
+    a, b = _window(text, bounds)
+    plain = [m.span() for m in _G.pattern.finditer(text, a, b)]
+    assert [m.span() for m in _gaz.finditer_not_after(_G._scan, text, a, b, "’'")] == plain
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
+@example("John Kerry, x, the foreign secretary, said", (0.0, 1.0))  # a name is never read across a comma
+@example("Ann Lee, Britain’s foreign secretary, and Jo Fox, a spokesman for the Pentagon.", (0.0, 1.0))
+@example("said Foreign Secretary Philip Hammond, spokesman John Kirby", (0.0, 1.0))
+def test_title_scans_match_one_regex(text, bounds):
+    a, b = _window(text, bounds)
+    fast = [(m.span(), m.group("title"), m.group("name")) for m in _people._befores(text, a, b, _PATS)]
+    assert fast == [(m.span(), m.group("title"), m.group("name")) for m in _PATS.before.finditer(text, a, b)]
+    # "<Name>, the <title>,": one regex, as the module used to write it
+    whole = re.compile(rf"(?<![\w’'-])(?P<name>{_people._NAME})" + _PATS.apposition_tail.pattern)
+    fast2 = [(n, t.end(), t.group("title"), t.group("prefix"), t.group("for")) for n, t in _people._appositions(text, a, b, _PATS)]
+    assert fast2 == [(m.start(), m.end(), m.group("title"), m.group("prefix"), m.group("for")) for m in whole.finditer(text, a, b)]
+
+
+@SETTINGS
+@given(SCAN_TEXTS)
+@example("unofficial officials, Officials-x x_official official’s (sources) resources")
+def test_head_words_match_regex(text):
+    spans = [(0, len(text))]
+    fast = [(s, e, h) for _, _, s, e, h in _actors._heads(text, spans, _WORDS)]
+    assert fast == [(m.start(), m.end(), m.group()) for m in _WORDS.heads.finditer(text)]
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
+@example("x,official", (0.0, 1.0))
+@example("Kerry has also", (0.0, 1.0))
+@example("officials said:  ", (0.0, 1.0))
+@example("a number of official", (0.3, 1.0))
+@example("met U.S", (0.0, 1.0))
+def test_backward_scanners_match_regexes(text, bounds):
+    a, b = _window(text, bounds)
+    token = re.compile(r"(?:^|(?<=[\s,]))([\w.’'-]+|,)\s*$").search(text, a, b)
+    assert _actors._token_before(text, a, b) == (token.span(1) if token else None)
+    before = text[a:b]
+    expected = None
+    for n in range(_WORDS.max_det, 0, -1):
+        dm = re.compile(r"(?:^|(?<=\s))((?:\w+\s+){%d})$" % n).search(before)
+        if dm and " ".join(dm.group(1).lower().split()) in _WORDS.determiners:
+            expected = b - len(dm.group(1))
+            break
+    assert _actors._determiner(before, b, _WORDS) == expected
+    dot = text + "."
+    word = re.compile(r"([A-Za-z][A-Za-z.]*)\.$").search(dot, max(0, len(text) - 24), len(dot))
+    assert _structure._word_before(dot, len(text)) == (word.group(1) if word else "")
+    aux = _reported._TRAILING_AUX.search(text, a, b)
+    assert _reported._trailing_aux(text, a, b) == (aux.start() if aux else None)
+    assert _quotes._intro_end(before) == bool(_quotes._INTRO_END.search(before))

@@ -302,3 +302,37 @@ def test_line_and_blank_line_input_give_the_same_quotes():
     assert _rows(a) == _rows(b)
     assert [a.span(q.start, q.end) for q in a.quotes] == [b.span(q.start, q.end) for q in b.quotes]
     assert _reported_rows(a) == _reported_rows(b)
+
+
+def test_reported_speech_has_its_own_module_and_cues_are_data():
+    import json
+    from importlib import resources
+
+    from kit import quotes, reported
+
+    cues = json.loads((resources.files("kit.data") / "cues.json").read_text(encoding="utf-8"))
+    assert quotes.SAYING_CUES == tuple(cues["saying"]) and "said" in quotes.SAYING_CUES
+    assert quotes.THINKING_CUES == tuple(cues["thinking"]) and quotes.OBJECT_CUES == tuple(cues["object"])
+    assert set(quotes.OBJECT_CUES) <= set(quotes.SAYING_CUES)
+    art = kit.load_article()
+    assert art.reported and callable(reported.find_reported)
+
+
+def test_pronoun_resolution_looks_at_each_mention_once(monkeypatch):
+    """Many "he said" quotes after many mentions: each mention is judged a subject at most once."""
+    from kit import reported
+
+    calls: list[int] = []
+    judge = reported._is_subject
+    monkeypatch.setattr(reported, "_is_subject", lambda ctx, k: calls.append(k) or judge(ctx, k))
+    block = "Britain, France and Germany met in Paris with NATO and the EU. “We agree,” he said.\n"
+    art = kit.parse("Foreign Secretary Philip Hammond arrived.\n" + block * 300)
+    assert sum(1 for q in art.quotes if q.speaker == "philip_hammond") == 300  # he -> the last person subject
+    assert len(calls) == len(set(calls)) <= len(art.mentions)
+
+
+def test_multi_paragraph_quote_attributed_at_its_end():
+    text = "“We will fight them in the air.\n“And we will win,” Kerry said."
+    art = kit.parse(text)
+    assert [art.span(q.start, q.end) for q in art.quotes] == ["We will fight them in the air.", "And we will win,"]
+    assert [(art.span(q.speaker_start, q.speaker_end), q.cue) for q in art.quotes] == [("Kerry", "said")] * 2

@@ -138,3 +138,23 @@ def test_fixture_paragraph_kinds():
     assert art.span(art.paragraphs[1].start, art.paragraphs[1].end).startswith('"We will not stand by while civilians\nare')
     art = kit.load_article(FIXTURES / "pronoun_it.txt")
     assert art.credits.by == ("John Miller", "Sara Lee") and art.credits.paragraph == 4
+
+
+def test_paused_gc_restores_the_collector():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with structure.paused_gc():
+            assert not gc.isenabled()
+            raise ValueError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with structure.paused_gc():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
+    kit.parse("Kerry said so.")
+    assert gc.isenabled()
