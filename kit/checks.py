@@ -16,7 +16,7 @@ from typing import Any
 
 from .records import Actor
 
-__all__ = ["equals", "same_ids", "about", "names_actor"]
+__all__ = ["equals", "same_ids", "about", "names_actor", "fold"]
 
 _TYPE_NAMES = {
     "int": "a whole number (int)", "float": "a decimal number (float)", "str": "text (str)",
@@ -101,7 +101,8 @@ def about(expected: float, *, tol: float = 0.0, rel: float = 0.0, what: str = "n
     return check
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text for lenient comparison: no dots or underscores, lower case, single spaces."""
     return " ".join(text.replace(".", "").replace("_", " ").lower().split())
 
 
@@ -112,14 +113,14 @@ def names_actor(actor: Actor) -> Callable[[Any], tuple[bool, str]]:
     >>> names_actor(us)("washington")
     (True, '')
     """
-    names = {_fold(actor.id), _fold(actor.name), *(_fold(a) for a in actor.aliases)}
+    names = {fold(actor.id), fold(actor.name), *(fold(a) for a in actor.aliases)}
 
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
             return False, f'This answer should be a name, as text in quotes (like "Someone"); you gave {_type_name(answer)}.'
         if not answer.strip():
             return False, "Your answer is empty text: write the name between the quotes."
-        if _fold(answer) in names:
+        if fold(answer) in names:
             return True, ""
         return False, "That is not who we are looking for. Re-read who is speaking (look for the cue verb: said, told, warned)."
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..case import load_case
+from ..checks import fold
 from ..exercises import Exercise, ExerciseSet, MultipleChoice
 from ..records import Actor, Case
 
@@ -24,9 +25,6 @@ __all__ = ["check", "widget_test", "names_actors", "SOLUTIONS", "WRONG"]
 _CASE: Case = load_case()
 
 
-def _fold(text: str) -> str:
-    """Text for lenient comparison: no dots or underscores, lower case, single spaces."""
-    return " ".join(text.replace(".", "").replace("_", " ").lower().split())
 
 
 def names_actors(actors: Sequence[Actor], *, where: str = "the passage") -> Callable[[Any], tuple[bool, str]]:
@@ -36,14 +34,14 @@ def names_actors(actors: Sequence[Actor], *, where: str = "the passage") -> Call
     >>> names_actors([kerry])(["kerry"])
     (True, '')
     """
-    names = [{_fold(a.id), _fold(a.name), *(_fold(x) for x in a.aliases)} for a in actors]
+    names = [{fold(a.id), fold(a.name), *(fold(x) for x in a.aliases)} for a in actors]
 
     def check(answer: Any) -> tuple[bool, str]:
         if isinstance(answer, str) or not isinstance(answer, (list, tuple, set)):
             return False, "This answer should be a list of names in square brackets, like [\"First Person\", \"Second Person\"]."
         if not all(isinstance(x, str) for x in answer):
             return False, "Every name should be text in quotes, like \"First Person\"."
-        found = [next((i for i, n in enumerate(names) if _fold(x) in n), None) for x in answer]
+        found = [next((i for i, n in enumerate(names) if fold(x) in n), None) for x in answer]
         strangers = [x for x, i in zip(answer, found) if i is None]
         if strangers:
             return False, f"{strangers[0]!r} is not one of the people we are looking for. Re-read {where}."

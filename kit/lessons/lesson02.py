@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case import load_case
+from ..checks import fold
 from ..exercises import Exercise, ExerciseSet, about, same_ids
 from ..records import Actor, Case
 
@@ -24,9 +25,6 @@ __all__ = ["check", "metonym", "SOLUTIONS", "WRONG"]
 _CASE: Case = load_case()
 
 
-def _fold(text: str) -> str:
-    """Text for lenient comparison: no dots or underscores, lower case, single spaces."""
-    return " ".join(text.replace(".", "").replace("_", " ").lower().split())
 
 
 def metonym(case: Case) -> tuple[str, Actor]:
@@ -55,15 +53,15 @@ def metonym(case: Case) -> tuple[str, Actor]:
 
 
 def _stands_for(word: str, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
-    names = {_fold(actor.id), _fold(actor.name), *(_fold(a) for a in actor.aliases)} - {_fold(word)}
+    names = {fold(actor.id), fold(actor.name), *(fold(a) for a in actor.aliases)} - {fold(word)}
 
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
             return False, 'This answer should be an actor id or name, as text in quotes (like "germany").'
-        if _fold(answer) == _fold(word):
+        if fold(answer) == fold(word):
             return False, ("That is the word in the text. Which actor does the city stand for here? "
                            "Give that actor's id or name.")
-        if _fold(answer) in names:
+        if fold(answer) in names:
             return True, ""
         return False, "That is not the actor the city stands for. Who can decide things: a city, or a government?"
 

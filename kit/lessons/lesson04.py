@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case import load_case
+from ..checks import fold
 from ..exercises import Exercise, ExerciseSet, MultipleChoice, about
 from ..records import STANCE_VALUES, Case, Position, Stance
 
@@ -26,8 +27,6 @@ __all__ = ["check", "always_support", "conditional_quote", "most_coded", "kappa_
 _CASE: Case = load_case()
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.replace("_", " ").lower().split())
 
 
 def always_support(case: Case) -> tuple[Stance, ...]:
@@ -62,12 +61,12 @@ def conditional_quote(case: Case) -> Stance:
 
 
 def _position_check(expected: Position, counts: Counter[str], positions: tuple[Position, ...]) -> Callable[[Any], tuple[bool, str]]:
-    by_name = {_fold(p.id): p for p in positions} | {_fold(p.label): p for p in positions}
+    by_name = {fold(p.id): p for p in positions} | {fold(p.label): p for p in positions}
 
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
             return False, 'This answer should be a position id, as text in quotes (like "train_equip").'
-        found = by_name.get(_fold(answer))
+        found = by_name.get(fold(answer))
         if found is None:
             return False, "That is not one of the case's positions. Print the ids with [p.id for p in case.positions]."
         if found.id == expected.id:
@@ -86,11 +85,11 @@ def _value_check(expected: str) -> Callable[[Any], tuple[bool, str]]:
     }
 
     def check(answer: Any) -> tuple[bool, str]:
-        if not isinstance(answer, str) or _fold(answer) not in STANCE_VALUES:
+        if not isinstance(answer, str) or fold(answer) not in STANCE_VALUES:
             return False, "This answer should be one of the four stance values, as text: see kit.STANCE_VALUES."
-        if _fold(answer) == expected:
+        if fold(answer) == expected:
             return True, ""
-        return False, tips.get(_fold(answer), "Not this value. Read his words again.")
+        return False, tips.get(fold(answer), "Not this value. Read his words again.")
 
     return check
 
