@@ -243,7 +243,6 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
             case's first group, ``[]`` none.
     """
     import matplotlib.pyplot as plt
-    import networkx as nx
     from matplotlib.lines import Line2D
 
     graph = _an.agreement_network(case, positions=positions, evidence=evidence, level=level)

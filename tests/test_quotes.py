@@ -331,7 +331,7 @@ def test_pronoun_resolution_looks_at_each_mention_once(monkeypatch):
     assert len(calls) == len(set(calls)) <= len(art.mentions)
 
 
-def test_multi_paragraph_quote_attributed_at_its_end():
+def test_multi_paragraph_quote_attributed_at_its_end_by_name():
     text = "“We will fight them in the air.\n“And we will win,” Kerry said."
     art = kit.parse(text)
     assert [art.span(q.start, q.end) for q in art.quotes] == ["We will fight them in the air.", "And we will win,"]
