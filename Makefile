@@ -25,8 +25,11 @@ $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
 	$(PIP) install -q -r requirements-test.txt
 	@touch $@
 
+# JupyterLab refuses to run as root unless told (containers, some school machines).
+LAB_FLAGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: setup-test
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
