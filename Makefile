@@ -33,7 +33,7 @@ lab: setup
 
 test: setup-test
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
-	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest tests kit notebooks --nbval-lax --nbval-current-env
+	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest -rs tests kit notebooks --nbval-lax --nbval-current-env
 
 # One table of measured figures on stdout (nothing written into the repo);
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.

@@ -2,8 +2,6 @@
 
 Every failure on bad input prints one line (or, for a case file, one line per
 problem) to stderr and exits with status 2 -- never a traceback.
-
->>> main(["check", "--help"]) # doctest: +SKIP
 """
 
 from __future__ import annotations
