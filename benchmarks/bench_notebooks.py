@@ -1,4 +1,4 @@
-"""Every notebooks/*.ipynb headless (nbclient): execution time beyond kernel start, and kernel memory.
+"""Every notebooks/*.ipynb headless (a kernel driven by jupyter_client): execution time beyond kernel start, and kernel memory.
 
 Per notebook: a fresh kernel, then the time to run all its cells (kernel start
 excluded). Then all notebooks one after another in ONE kernel, and that
@@ -50,17 +50,47 @@ def _kernel_env(learner: Path) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def _client(nb: Any, cwd: Path) -> Any:
-    from nbclient import NotebookClient
+@contextmanager
+def _kernel(cwd: Path) -> Iterator[Any]:
+    """A fresh python3 kernel in ``cwd`` and a blocking client to it.
 
-    return NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=False,
-                          resources={"metadata": {"path": str(cwd)}})
+    Cells are sent with jupyter_client directly, as nbval does, not with
+    nbclient: nbclient sometimes waits its whole timeout after a cell that
+    creates widgets (jupyter/nbclient#312), which would measure the stall,
+    not the notebook.
+    """
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(cwd))
+    try:
+        yield kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
-def _run_cells(client: Any, nb: Any) -> None:
-    for index, cell in enumerate(nb.cells):
+def _execute(kc: Any, code: str, *, timeout: float = 600.0) -> list[dict[str, Any]]:
+    """Run one cell; return its output messages' contents; raise on an error in the cell."""
+    msg_id = kc.execute(code, store_history=False)
+    deadline = time.monotonic() + timeout
+    outputs: list[dict[str, Any]] = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status" and content.get("execution_state") == "idle":
+            return outputs
+        if kind == "error":
+            raise RuntimeError(f"cell failed: {content.get('ename')}: {content.get('evalue')}")
+        if kind in ("stream", "execute_result", "display_data"):
+            outputs.append(content)
+
+
+def _run_cells(kc: Any, nb: Any) -> None:
+    for cell in nb.cells:
         if cell.cell_type == "code":
-            client.execute_cell(cell, index)
+            _execute(kc, cell.source)
 
 
 def run_notebook(path: Path, cwd: Path) -> float:
@@ -68,26 +98,20 @@ def run_notebook(path: Path, cwd: Path) -> float:
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
-    client = _client(nb, cwd)
-    with client.setup_kernel():
+    with _kernel(cwd) as kc:
         start = time.perf_counter()
-        _run_cells(client, nb)
+        _run_cells(kc, nb)
         return time.perf_counter() - start
 
 
 def _all_in_one_kernel(paths: list[Path], cwd: Path) -> tuple[float, str]:
     import nbformat
-    from nbformat.v4 import new_code_cell, new_notebook
 
-    probe = new_notebook(cells=[new_code_cell(PID_CODE)])
-    client = _client(probe, cwd)
-    with client.setup_kernel():
-        client.execute_cell(probe.cells[0], 0)
-        pid = int(probe.cells[0].outputs[0]["text"].strip())
+    with _kernel(cwd) as kc:
+        out = _execute(kc, PID_CODE)
+        pid = int("".join(o.get("text", "") for o in out).strip())
         for path in paths:
-            nb = nbformat.read(path, as_version=4)
-            client.nb = nb
-            _run_cells(client, nb)
+            _run_cells(kc, nbformat.read(path, as_version=4))
         return kernel_peak_mb(pid)
 
 
