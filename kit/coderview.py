@@ -56,18 +56,28 @@ def render_positions(case: Case) -> str:
 
 
 def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, str] | None = None) -> str:
-    """The learner's stances as a table (position, actor, stance, evidence); ``current`` row marked with ▶."""
-    if not stances:
-        return "<p class='kit-empty'><em>You have not coded any stance yet.</em></p>"
+    """The learner's stances as a table (position, actor, stance, evidence); ``current`` row marked with ▶.
+
+    With ``current`` (actor id, position id), a first line says what is being coded now.
+    """
     actors, positions = _names(case)
+    head = ""
+    if current is not None and None not in current:
+        actor, position = current
+        mine = next((s for s in stances if (s.actor, s.position) == current), None)
+        value = f"<strong>{_esc(mine.value)}</strong>" if mine else "<em>not coded yet</em>"
+        head = (f"<p class='kit-now'>▶ Now coding: <strong>{_esc(actors.get(actor, actor))}</strong> on "
+                f"<strong>{_esc(positions.get(position, position))}</strong>: {value}</p>")
+    if not stances:
+        return head + "<p class='kit-empty'><em>You have not coded any stance yet.</em></p>"
     order = {p.id: i for i, p in enumerate(case.positions)}
     rows = []
     for s in sorted(stances, key=lambda s: (order.get(s.position, 99), actors.get(s.actor, s.actor).lower())):
         mark = "▶ " if current == (s.actor, s.position) else ""
         rows.append([mark + _esc(positions.get(s.position, s.position)), _esc(actors.get(s.actor, s.actor)),
                      _esc(s.value), _esc(s.evidence) or "<em>no evidence chosen</em>", _esc(s.evidence_type)])
-    return _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader"], rows,
-                  f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
+    return head + _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader"], rows,
+                         f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
 
 
 def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[Stance], not_yet: int = 0) -> str:

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["Explorer", "new_figure", "close_figure", "figure_png", "in_kernel", "STYLE"]
+__all__ = ["Explorer", "new_figure", "close_figure", "figure_png", "show", "in_kernel", "STYLE"]
 
 #: Description width that keeps whole labels visible (no truncated "Actor…").
 STYLE = {"description_width": "initial"}
@@ -48,6 +48,26 @@ def figure_png(fig: Any, *, tight: bool = True) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=90, **({"bbox_inches": "tight"} if tight else {}))
     return buffer.getvalue()
+
+
+def show(out: Any, html_text: str, *, png: bytes = b"", alt: str = "") -> None:
+    """Replace what an Output widget shows: an optional PNG (with alt text), then HTML.
+
+    Sets the widget's ``outputs`` directly instead of drawing into it with
+    ``with out:``: nothing is routed through the front end while a cell runs,
+    which keeps nbclient-based runners (Voilà, nbconvert) from stalling
+    (jupyter/nbclient#312), and the swap is one atomic state update (no flicker).
+    """
+    import base64
+
+    items = []
+    if png:
+        items.append({"output_type": "display_data", "data": {"image/png": base64.b64encode(png).decode("ascii"),
+                                                               "text/plain": alt or "figure"},
+                      "metadata": {"image/png": {"alt": alt}}})
+    items.append({"output_type": "display_data", "data": {"text/html": html_text, "text/plain": "(view)"},
+                  "metadata": {}})
+    out.outputs = tuple(items)
 
 
 def in_kernel() -> bool:
@@ -92,13 +112,7 @@ class Explorer:
     def redraw(self) -> None:
         """Render and show the current view in the Output (replacing the previous one)."""
         self.html = self.render()
-        if not in_kernel():  # plain Python / pytest: no front end to show it; state is enough
-            return
-        from IPython.display import HTML, display
-
-        with self.out:
-            self.out.clear_output(wait=True)
-            display(HTML(self.html))
+        show(self.out, self.html)
 
     def snapshot(self) -> str:
         """The default view as static HTML (figures embedded as PNG with alt text), for exports and handouts."""

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .coder import StanceCoder
-from .explorer import STYLE, Explorer, close_figure, figure_png, in_kernel, new_figure
+from .explorer import STYLE, Explorer, close_figure, figure_png, new_figure, show
 from .records import Case
 from .render import (
     KIND_LABELS,
@@ -238,15 +238,7 @@ class CoalitionExplorer(Explorer):
         self.html = self.render()
         drawn = self.figure()
         self.png, self.alt = drawn if drawn is not None else (b"", "")
-        if not in_kernel():
-            return
-        from IPython.display import HTML, Image, display
-
-        with self.out:
-            self.out.clear_output(wait=True)
-            if drawn is not None:
-                display(Image(data=self.png, format="png"), metadata={"image/png": {"alt": self.alt}})
-            display(HTML(self.html))
+        show(self.out, self.html, png=self.png, alt=self.alt)
 
     def snapshot(self) -> str:
         drawn = self.figure()

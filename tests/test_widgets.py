@@ -442,3 +442,16 @@ def test_bundled_case_every_explorer_builds_and_snapshots():
         snap = cls(case).snapshot()
         assert len(snap) > 200 and "<script" not in snap.lower()
     assert plt.get_fignums() == []
+
+
+def test_coder_view_says_what_is_being_coded_now():
+    case = toy_case()
+    coder = StanceCoder(case)
+    first = coder.html
+    assert "Now coding:" in first and "not coded yet" in first
+    other = [v for _label, v in coder.position.options if v != coder.position.value]
+    assert other, "the toy case needs two positions for this test"
+    coder.position.value = other[0]
+    assert coder.html != first and "Now coding:" in coder.html
+    coder.stance.value = "support"
+    assert "Now coding:" in coder.html and "<strong>support</strong>" in coder.html

@@ -17,9 +17,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +58,8 @@ def find_chromium() -> str | None:
     return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -80,10 +83,14 @@ def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    """JupyterLab on a free port over a temp copy of notebooks/ (the repo is never written)."""
-    tmp = tmp_path_factory.mktemp("lab")
+def workspace(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path, Path, dict[str, str]]:
+    """A temp folder for one server: ``(tmp, root, env)``.
+
+    ``root/notebooks`` is a copy of notebooks/ (the repo is never written), ``root/generated``
+    is empty, ``tmp/app-settings/overrides.json`` holds the Binder settings with autosave off,
+    and ``env`` points every Jupyter config, runtime, settings and learner folder into ``tmp``.
+    """
+    tmp = tmp_path_factory.mktemp(name)
     root = tmp / "root"
     shutil.copytree(NOTEBOOKS, root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
@@ -99,27 +106,47 @@ def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
                      ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("KIT_LEARNER_DIR", "learner")]:
         env[var] = str(tmp / sub)
         (tmp / sub).mkdir(exist_ok=True)
-    token, port = uuid.uuid4().hex, _free_port()
-    log = (tmp / "lab.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-         f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
-         "--LabApp.expose_app_in_browser=True"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    return tmp, root, env
+
+
+@pytest.fixture(scope="session")
+def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """JupyterLab on a free port over a temp copy of notebooks/ (the repo is never written)."""
+    tmp, root, env = workspace(tmp_path_factory, "lab")
+    token, port = uuid.uuid4().hex, free_port()
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+            f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
+            "--LabApp.expose_app_in_browser=True"]
     base = f"http://127.0.0.1:{port}"
+    with serve(argv, env=env, cwd=root, log=tmp / "lab.log", ready=f"{base}/api/status?token={token}",
+               name="JupyterLab"):
+        yield Lab(base=base, token=token, root=root)
+
+
+@contextmanager
+def serve(argv: list[str], *, env: dict[str, str], cwd: Path, log: Path, ready: str, name: str,
+          timeout_s: float = 90) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a Jupyter server until the block ends: wait until ``ready`` answers, then stop it by its PID.
+
+    Raises:
+        RuntimeError: the server exited or did not answer within ``timeout_s`` (the log path is given).
+    """
+    out = log.open("wb")
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + timeout_s
         while True:
             try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                with urllib.request.urlopen(ready, timeout=2):
                     break
+            except urllib.error.HTTPError:  # it answers (an error page is still an answer)
+                break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start; log: {tmp / 'lab.log'}") from None
+                    raise RuntimeError(f"{name} did not start; log: {log}") from None
                 time.sleep(0.3)
-        yield Lab(base=base, token=token, root=root)
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -131,7 +158,7 @@ def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         except ProcessLookupError:
             pass
         proc.wait()
-        log.close()
+        out.close()
 
 
 @pytest.fixture(scope="session")
