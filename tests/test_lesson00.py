@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 
 import kit
 from kit.lessons import lesson00
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb"
 
 
 def prose() -> str:
-    nb = nbformat.read(str(NB), as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return prose_of(NB)
 
 
 def test_ten_nations_in_the_core_group():

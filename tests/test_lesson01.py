@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 
 import kit
 from kit.lessons import lesson01
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "01_the_article.ipynb"
 ART = kit.load_article()
 
 
 def prose() -> str:
-    nb = nbformat.read(str(NB), as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return prose_of(NB)
 
 
 def test_one_subheading_in_capitals():

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import nbformat
 
 import kit
 from kit.lessons import lesson02
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "02_actors.ipynb"
 CASE = kit.load_case()
@@ -16,8 +16,7 @@ ART = CASE.article
 
 
 def prose() -> str:
-    nb = nbformat.read(str(NB), as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return prose_of(NB)
 
 
 def mention_at(word: str) -> list[tuple[int, str]]:

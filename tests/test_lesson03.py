@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 
 import kit
 from kit.lessons import lesson03
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "03_voices_and_sources.ipynb"
 CASE = kit.load_case()
@@ -15,8 +15,7 @@ ART = CASE.article
 
 
 def prose() -> str:
-    nb = nbformat.read(str(NB), as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return prose_of(NB)
 
 
 def speakers() -> set[str | None]:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import kit
 from kit.lessons import lesson04 as L
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "04_positions.ipynb"
 WORDS = {9: "nine", 10: "ten"}
 
 
 def _prose() -> str:
-    cells = json.loads(NB.read_text(encoding="utf-8"))["cells"]
-    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return prose_of(NB)
 
 
 def test_values_outside_the_scale_and_wrong_types_are_explained():

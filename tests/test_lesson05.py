@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import kit
 from kit.lessons import lesson05 as L
+from lessontext import prose_of
 
 NB = Path(__file__).resolve().parents[1] / "notebooks" / "05_coalitions.ipynb"
 
 
 def _prose() -> str:
-    cells = json.loads(NB.read_text(encoding="utf-8"))["cells"]
-    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return prose_of(NB)
 
 
 def test_core_group_is_ten_states_named_by_hagel():
