@@ -50,24 +50,27 @@ def _time(text: str, repeat: int) -> list[float]:
     return times
 
 
-def run(*, repeat: int = 50) -> list[tuple[str, float, str]]:
-    """Time the parser; returns rows ``(name, value, unit)``."""
+def run(*, repeat: int = 50) -> list[tuple]:
+    """Time the parser; returns rows ``(name, value, unit, target, ok)`` (issue 2's targets)."""
     text = bundled_article_text()
     _time(text, 3)  # warm up (gazetteer loading, regex compilation)
-    rows = [("parse bundled article (median)", statistics.median(_time(text, repeat)) * 1000, "ms")]
+    ms = statistics.median(_time(text, repeat)) * 1000
+    rows = [("parse bundled article (median)", ms, "ms", "< 5 ms", ms < 5)]
     seconds = {}
     for label, size in (("1 MB", 1_000_000), ("10 MB", 10_000_000)):
         big = corpus(size)
         seconds[label] = min(_time(big, 1 if size > 2_000_000 else 2))
-        rows.append((f"throughput {label}", len(big.encode("utf-8")) / 1e6 / seconds[label], "MB/s"))
-    rows.append(("time ratio 10 MB / 1 MB", seconds["10 MB"] / seconds["1 MB"], "x"))
+        rate = len(big.encode("utf-8")) / 1e6 / seconds[label]
+        rows.append((f"throughput {label}", rate, "MB/s", ">= 2 MB/s", rate >= 2))
+    ratio = seconds["10 MB"] / seconds["1 MB"]
+    rows.append(("time ratio 10 MB / 1 MB", ratio, "x", "about 10 (linear): 8-12", 8 <= ratio <= 12))
     return rows
 
 
 def main() -> None:
     """Print the rows as a small table."""
-    for name, value, unit in run():
-        print(f"{name:<34} {value:10.2f} {unit}")
+    for name, value, unit, target, ok in run():
+        print(f"{name:<34} {value:10.2f} {unit:<5} target {target:<24} {'ok' if ok else 'MISSED'}")
 
 
 if __name__ == "__main__":

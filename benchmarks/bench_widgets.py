@@ -71,12 +71,13 @@ def _time(explorer: Any, n: int, *, cold: bool = False) -> list[float]:
     return out
 
 
-def _row(name: str, times: list[float], target: float) -> list[tuple[str, float, str, float, bool]]:
+def _row(name: str, times: list[float], target: float) -> list[tuple[str, float, str, str, bool]]:
     median, worst = statistics.median(times), max(times)
     p95 = statistics.quantiles(times, n=20)[-1]
-    return [(f"{name} median", median, "ms", target, median < target),
-            (f"{name} 95th percentile", p95, "ms", target, p95 < target),
-            (f"{name} worst", worst, "ms", target, worst < target)]
+    goal = f"< {target:g} ms"
+    return [(f"{name} median", median, "ms", goal, median < target),
+            (f"{name} 95th percentile", p95, "ms", goal, p95 < target),
+            (f"{name} worst", worst, "ms", goal, worst < target)]
 
 
 def _quietly(factory: Callable[[], Any]) -> Any:
@@ -117,5 +118,5 @@ def run(n: int = 300, n_cold: int = 60) -> list[tuple[str, float, str, float, bo
 if __name__ == "__main__":
     results = run()
     for name, value, unit, target, ok in results:
-        print(f"{name:<40} {value:8.1f} {unit}   target < {target:.0f} {unit}   {'ok' if ok else 'MISSED'}")
+        print(f"{name:<40} {value:8.1f} {unit}   target {target}   {'ok' if ok else 'MISSED'}")
     sys.exit(0 if all(r[4] for r in results) else 1)
