@@ -197,11 +197,8 @@ def _positions(data: dict[str, Any], problems: Problems) -> tuple[Position, ...]
         pid = good(f, "id")
         if pid is None:
             continue
-        if pid in out:
-            problems.add(("positions", i, "id"), f"duplicate position id {pid!r} (first on line {lines[pid]}); "
-                                                 "give each position its own id")
+        if not problems.first_use(lines, "position", pid, ("positions", i, "id"), "give each position its own id"):
             continue
-        lines[pid] = problems.line(("positions", i, "id"))
         out[pid] = Position(id=pid, label=good(f, "label", pid), description=good(f, "description", ""))
     return tuple(out.values())
 
@@ -279,11 +276,8 @@ def _groups(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], ind
             _evidence(evidence, path + ("evidence",), index, problems)
         if gid is None:
             continue
-        if gid in out:
-            problems.add(path + ("id",), f"duplicate group id {gid!r} (first on line {lines[gid]}); "
-                                         "give each group its own id")
+        if not problems.first_use(lines, "group", gid, path + ("id",), "give each group its own id"):
             continue
-        lines[gid] = problems.line(path + ("id",))
         out[gid] = Group(id=gid, name=good(f, "name", gid), members=tuple(dict.fromkeys(members)),
                          basis=basis, source=source, evidence=evidence.strip())
     return tuple(out.values())

@@ -191,6 +191,14 @@ class Problems:
         at = line if line is not None else self.line(path)
         self.items.append((at, f"{self.name}:{at}: {field_name(tuple(path))}: {message}"))
 
+    def first_use(self, seen: dict[str, int], what: str, ident: str, path: Path_, hint: str) -> bool:
+        """True the first time ``ident`` is seen (and remember its line); else report a duplicate."""
+        if ident in seen:
+            self.add(path, f"duplicate {what} id {ident!r} (first on line {seen[ident]}); {hint}")
+            return False
+        seen[ident] = self.line(path)
+        return True
+
     def __bool__(self) -> bool:
         return bool(self.items)
 

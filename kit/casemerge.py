@@ -44,11 +44,8 @@ def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], gr
         aid = good(f, "id")
         if aid is None:
             continue
-        if aid in seen:
-            problems.add(path + ("id",), f"duplicate actor id {aid!r} (first on line {seen[aid]}); "
-                                         "merge the two entries")
+        if not problems.first_use(seen, "actor", aid, path + ("id",), "merge the two entries"):
             continue
-        seen[aid] = problems.line(path + ("id",))
         kind = good(f, "kind")
         if kind is not None and kind not in ACTOR_KINDS:
             problems.add(path + ("kind",), f"{kind!r} is not an actor kind; use one of {', '.join(ACTOR_KINDS)}")

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["Explorer", "new_figure", "close_figure", "figure_png", "show", "in_kernel", "STYLE"]
+__all__ = ["Explorer", "new_figure", "close_figure", "figure_png", "show", "STYLE"]
 
 #: Description width that keeps whole labels visible (no truncated "Actor…").
 STYLE = {"description_width": "initial"}
@@ -70,13 +70,6 @@ def show(out: Any, html_text: str, *, png: bytes = b"", alt: str = "") -> None:
     out.outputs = tuple(items)
 
 
-def in_kernel() -> bool:
-    """True inside IPython/Jupyter (where an Output can show things); False in plain Python."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
-    return get_ipython() is not None
 
 
 class Explorer:
