@@ -85,7 +85,7 @@ def _quietly(factory: Callable[[], Any]) -> Any:
         return factory()
 
 
-def run(n: int = 300, n_cold: int = 60) -> list[tuple[str, float, str, float, bool]]:
+def run(n: int = 300, n_cold: int = 300) -> list[tuple[str, float, str, float, bool]]:
     """Median and worst latency (ms) per explorer, with its target."""
     os.environ.setdefault("MPLBACKEND", "Agg")
     import kit

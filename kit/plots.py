@@ -83,7 +83,7 @@ def _finish(ax: Axes, text: str) -> Axes:
 
 
 def _empty(ax: Axes, title: str, message: str) -> Axes:
-    ax.set_title(title)
+    ax.set_title(title, y=1.0)
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return _finish(ax, f"{title}: {message}")
@@ -243,7 +243,9 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
             case's first group, ``[]`` none.
     """
     import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
 
     graph = _an.agreement_network(case, positions=positions, evidence=evidence, level=level)
     found = _an.coalitions(case, positions=positions, evidence=evidence, level=level)
@@ -253,9 +255,9 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         if graph.number_of_nodes() == 0:
             return _empty(ax, title, "no coded stances for these options")
         pos = _layout(graph, found)
-        for a, b, d in graph.edges(data=True):
-            ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color="#555555",
-                    linewidth=1 + 1.5 * d["weight"], alpha=0.6, zorder=1)
+        edges = list(graph.edges(data="weight"))
+        ax.add_collection(LineCollection([(pos[a], pos[b]) for a, b, _ in edges], colors="#555555", alpha=0.6,
+                                         linewidths=[1 + 1.5 * w for _, _, w in edges], zorder=1), autolim=False)
         handles = []
         multi = [c for c in found if len(c) > 1]
         for i, members in enumerate(found):
@@ -284,9 +286,9 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
             norm = max((outward[0] ** 2 + outward[1] ** 2) ** 0.5, 1e-9)
             dx, dy = 22 * outward[0] / norm, 18 * outward[1] / norm
             ha = "center" if abs(dx) < 8 else ("left" if dx > 0 else "right")
-            ax.annotate(_safe(graph.nodes[n]["name"]), (x, y), xytext=(dx, dy), textcoords="offset points",
-                        ha=ha, va="center", fontsize=9, zorder=4)
-        ax.set_title(title)
+            ax.text(x, y, _safe(graph.nodes[n]["name"]), ha=ha, va="center", fontsize=9, zorder=4,
+                    transform=offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points"))
+        ax.set_title(title, y=1.0)  # a fixed place: no axis on top to make room for (and cheaper to draw)
         ax.set_axis_off()
         ax.margins(0.18)
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)

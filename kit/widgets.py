@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .coder import StanceCoder
-from .explorer import STYLE, Explorer, close_figure, figure_png, new_figure, show
+from .explorer import STYLE, Explorer, Sheet, close_figure, new_figure, show
 from .records import Case
 from .render import (
     KIND_LABELS,
@@ -176,6 +176,7 @@ class CoalitionExplorer(Explorer):
         self.level = w.ToggleButtons(options=list(LEVEL_CHOICES), value=level, description="Actors as:", style=STYLE)
         self.alt, self.png = "", b""
         self._drawn: dict[tuple[Any, ...], tuple[bytes, str]] = {}
+        self._sheet: Sheet | None = None
         intro = ("Lines join actors who take the same stance; outlines show declared groups. "
                  "Change what counts and watch the coalitions move.")
         self._finish([w.HBox([self.positions, w.VBox([self.evidence, self.level])])], intro=intro)
@@ -223,12 +224,9 @@ class CoalitionExplorer(Explorer):
             return self._drawn[key]
         from . import plots
 
-        fig, ax = new_figure(width=7, height=5)
-        try:
-            plots.plot_network(self.case, ax=ax, **opts)
-            drawn = figure_png(fig), plots.alt_text(ax)
-        finally:
-            close_figure(fig)
+        if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, with room around for labels and legend
+            self._sheet = Sheet(12, 6, (2.0 / 12, 1.05 / 6, 5.425 / 12, 3.85 / 6))
+        drawn = self._sheet.draw(lambda ax: plots.alt_text(plots.plot_network(self.case, ax=ax, **opts)))
         if len(self._drawn) >= 32:
             self._drawn.pop(next(iter(self._drawn)))
         self._drawn[key] = drawn
