@@ -54,6 +54,7 @@ _LAZY = {
     "ArticleExplorer": "widgets",
     "VoicesExplorer": "widgets",
     "StanceCoder": "widgets",
+    "compare_files": "codingfile",
     "CoalitionExplorer": "widgets",
 }
 

@@ -3,8 +3,9 @@
 For each position and actor the learner picks a stance (or "not coded") and
 the sentence that justifies it. Every change is saved at once to a JSON file
 in the learner folder (see :mod:`kit.storage`); a new coder on the same case
-restores it. Comparing with the reference, or with a peer's exported file,
-happens only when the learner asks.
+restores it. Comparing with the reference, or with a peer's exported file
+(uploaded in the widget or named by path), happens only when the learner asks;
+:func:`compare_files` compares any two exported codings (e.g. for a teacher).
 
 >>> import kit
 >>> coder = StanceCoder(kit.load_case())
@@ -15,72 +16,33 @@ happens only when the learner asks.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import html
-import re
 from pathlib import Path
 from typing import Any
 
+from .codingfile import (
+    FORMAT,
+    OWN_KEYS,
+    VERSION,
+    Coding,
+    file_slug,
+    case_identity,
+    coding_stances,
+    compare_files,
+    evidence_type,
+    kappa_words,
+    parse_rows,
+    read_coding,
+)
 from .errors import KitError, SaveError
 from .explorer import STYLE, Explorer
 from .records import STANCE_VALUES, Case, Stance
-from .storage import learner_dir, load_record, save_record
+from .storage import backup, learner_dir, load_record, save_record
 
-__all__ = ["StanceCoder", "NOT_CODED", "FORMAT", "VERSION", "case_identity", "coding_stances", "evidence_type", "kappa_words"]
+__all__ = ["StanceCoder", "NOT_CODED", "FORMAT", "VERSION", "case_identity", "coding_stances", "evidence_type",
+           "kappa_words", "parse_rows", "read_coding", "compare_files"]
 
 NOT_CODED = "not coded"
-FORMAT = "kit-coding"
-VERSION = 1
-
-
-def case_identity(case: Case) -> dict[str, str]:
-    """The case's identity stored in save files: its title and the article's SHA-256."""
-    digest = hashlib.sha256(case.article.text.encode("utf-8")).hexdigest()
-    return {"title": case.title or "", "article_sha256": digest}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "article"
-
-
-def evidence_type(case: Case, actor_id: str, start: int, end: int) -> str:
-    """How a passage reaches the reader for this actor: anonymous, direct, reported or narration."""
-    actor = next((a for a in case.actors if a.id == actor_id), None)
-    if actor is not None and actor.kind == "anonymous":
-        return "anonymous"
-    art = case.article
-    if any(q.speaker == actor_id and q.start < end and q.end > start for q in art.quotes):
-        return "direct"
-    if any(r.speaker == actor_id and r.start < end and r.end > start for r in art.reported):
-        return "reported"
-    return "narration"
-
-
-def kappa_words(kappa: float) -> str:
-    """Cohen's kappa in words (Landis & Koch)."""
-    if kappa != kappa:  # NaN
-        return "not defined for these codings"
-    for limit, words in ((0.0, "no agreement beyond chance"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
-        if kappa <= limit:
-            return words
-    return "almost perfect"
-
-
-def coding_stances(case: Case, coding: dict[tuple[str, str], dict[str, Any]]) -> tuple[Stance, ...]:
-    """Stance records for a coding ``{(actor, position): {"value", "sentence"}}`` (entries with a value only)."""
-    out = []
-    art = case.article
-    for (actor, position), entry in coding.items():
-        if not entry.get("value"):
-            continue
-        i = entry.get("sentence")
-        if i is None:
-            out.append(Stance(actor, position, entry["value"], "", "narration"))
-            continue
-        s = art.sentences[i]
-        out.append(Stance(actor, position, entry["value"], art.text[s.start:s.end],
-                          evidence_type(case, actor, s.start, s.end), s.start, s.end))
-    return tuple(out)
 
 
 class StanceCoder(Explorer):
@@ -98,10 +60,13 @@ class StanceCoder(Explorer):
 
         self.case = case
         self.identity = case_identity(case)
-        default = f"coding-{_slug(case.title)}-{self.identity['article_sha256'][:8]}.json"
+        default = f"coding-{file_slug(case.title)}-{self.identity['article_sha256'][:8]}.json"
         self.path = Path(path) if path is not None else learner_dir() / default
-        self.coding: dict[tuple[str, str], dict[str, Any]] = {}
+        self.coding: Coding = {}
         self._kept: list[Any] = []  # saved entries this case does not know: written back, never dropped
+        self._extra: dict[str, Any] = {}  # saved top-level keys the coder does not know: written back too
+        self._backup_first = False  # the save file could not be read in full: back it up before overwriting
+        self._note = ""  # where that backup went, repeated after every save so the learner sees it
         self.message = ""
         self.mode = "coding"  # or "reference" / "peer" after a comparison the learner asked for
         self._comparison = ""
@@ -117,22 +82,26 @@ class StanceCoder(Explorer):
                                        tooltip="Show how your coding agrees with the teacher's reference coding")
         self.export_button = w.Button(description="Export for a peer", icon="download",
                                       tooltip="Save a copy of your coding to share with a classmate")
+        # FileUpload shows its description as the button's text (with a file count), so it names the action
+        self.upload = w.FileUpload(description="Compare with a peer's file", accept=".json", multiple=False,
+                                   tooltip="Choose the .json file a classmate exported, to compare it with your coding")
         self.status = w.HTML()
         self._syncing = False
         self._restore()
         self._load_cell()
         self.compare_button.on_click(lambda _b: self._safe(self.compare_reference))
         self.export_button.on_click(lambda _b: self._safe(self.export))
+        self.upload.observe(self._on_upload, names="value")
         for control in (self.position, self.actor):
             control.observe(self._on_select, names="value")
         if not case.positions or not case.actors:
-            for control in (self.position, self.actor, self.stance, self.evidence, self.compare_button):
+            for control in (self.position, self.actor, self.stance, self.evidence, self.compare_button, self.upload):
                 control.disabled = True
             self.message = "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
         self._show_status()
         intro = "Choose a position and an actor, then the stance and the sentence that shows it. Every change is saved."
         self._finish([self.position, self.actor, self.stance, self.evidence,
-                      w.HBox([self.compare_button, self.export_button]), self.status], intro=intro)
+                      w.HBox([self.compare_button, self.export_button, self.upload]), self.status], intro=intro)
 
     # --- state ---------------------------------------------------------------
 
@@ -186,34 +155,27 @@ class StanceCoder(Explorer):
             i = entry.get("sentence")
             text = "" if i is None else art.text[art.sentences[i].start:art.sentences[i].end]
             rows.append({"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text})
-        return {"saved": _dt.datetime.now().isoformat(timespec="seconds"), "stances": rows + self._kept}
+        return {"saved": _dt.datetime.now().isoformat(timespec="seconds"), "stances": rows + self._kept, **self._extra}
 
     def save(self) -> Path:
         """Save now (autosave calls this after every change); errors show in the status line."""
         try:
+            self._backup_before_save()
             save_record(self.path, kind=FORMAT, version=VERSION, case_id=self.identity, body=self._body())
         except SaveError as exc:
             self.message = str(exc)
         else:
             n = sum(1 for e in self.coding.values() if e.get("value"))
-            self.message = f"Saved {n} stance{'s' if n != 1 else ''} to {self.path.name} at {_dt.datetime.now():%H:%M:%S}."
+            self.message = f"Saved {n} stance{'s' if n != 1 else ''} to {self.path.name} at {_dt.datetime.now():%H:%M:%S}.{self._note}"
         self._show_status()
         return self.path
 
-    def _parse_rows(self, data: dict[str, Any]) -> tuple[dict[tuple[str, str], dict[str, Any]], list[Any]]:
-        actors, positions = {a.id for a in self.case.actors}, {p.id for p in self.case.positions}
-        n = len(self.case.article.sentences)
-        coding, kept = {}, []
-        rows = data.get("stances")
-        for row in rows if isinstance(rows, list) else []:
-            ok = (isinstance(row, dict) and row.get("actor") in actors and row.get("position") in positions
-                  and row.get("value") in (None, *STANCE_VALUES)
-                  and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n)))
-            if ok:
-                coding[(row["actor"], row["position"])] = {"value": row.get("value"), "sentence": row.get("sentence")}
-            else:
-                kept.append(row)
-        return coding, kept
+    def _backup_before_save(self) -> None:
+        """Move a save file the coder could not read in full aside, once, before it is overwritten."""
+        if self._backup_first and self.path.exists():
+            kept = backup(self.path, reason="unreadable")
+            self._note = f" Your earlier file was kept as {kept.name}."
+        self._backup_first = False
 
     def _restore(self) -> None:
         if not self.path.exists():
@@ -223,7 +185,14 @@ class StanceCoder(Explorer):
         except SaveError as exc:
             self.message = str(exc)
             return
-        self.coding, self._kept = self._parse_rows(data)
+        self._extra = {k: v for k, v in data.items() if k not in OWN_KEYS}
+        rows = data.get("stances")
+        if rows is not None and not isinstance(rows, list):
+            self._backup_first = True
+            self.message = (f"{self.path.name}: its stances are not a list, so none could be restored; "
+                            "it will be kept as a backup before your first change is saved.")
+            return
+        self.coding, self._kept = parse_rows(self.case, rows)
         n = sum(1 for e in self.coding.values() if e.get("value"))
         self.message = f"Restored {n} stance{'s' if n != 1 else ''} from {self.path.name}."
 
@@ -246,9 +215,28 @@ class StanceCoder(Explorer):
 
     def compare_with(self, path: str | Path) -> Any:
         """Compare with a peer's exported coding file; returns the :class:`~kit.analysis.Agreement`."""
-        data = load_record(path, kind=FORMAT, version=VERSION, case_id=self.identity, keep_foreign=True)
-        coding, _ = self._parse_rows(data)
-        return self._compare(coding_stances(self.case, coding), "your peer", "peer")
+        return self._compare_peer(read_coding(self.case, path), Path(path).name)
+
+    def _on_upload(self, change: Any) -> None:
+        files = change["new"]
+        if not files:
+            return  # the reset below, or a cleared upload
+        self.upload.value = ()  # forget it, so the same file can be chosen again after more coding
+        self._safe(lambda: self._compare_upload(files[0]))
+
+    def _compare_upload(self, item: dict[str, Any]) -> Any:
+        name = " ".join(str(item.get("name") or "").split()) or "the uploaded file"
+        try:
+            raw = bytes(item.get("content") or b"")
+        except (TypeError, ValueError):
+            raise SaveError(f"{name}: could not be read; choose the file again") from None
+        return self._compare_peer(read_coding(self.case, raw, name=name), name)
+
+    def _compare_peer(self, coding: Coding, name: str) -> Any:
+        agreement = self._compare(coding_stances(self.case, coding), "your peer", "peer")
+        self.message = f"Compared your coding with {name}."
+        self._show_status()
+        return agreement
 
     def _compare(self, other: Any, who: str, mode: str, *, only_mine: bool = False) -> Any:
         from .analysis import compare_codings

@@ -1,4 +1,4 @@
-"""Pure render functions for the StanceCoder: the learner's table and a comparison.
+"""Pure render functions for the StanceCoder: the learner's table, a comparison, two files compared.
 
 All case and article text is escaped. Values are written as words, never as
 colours alone.
@@ -17,7 +17,7 @@ from typing import Any
 
 from .records import Case, Stance
 
-__all__ = ["render_positions", "render_coding", "render_comparison"]
+__all__ = ["render_positions", "render_coding", "render_comparison", "render_pair"]
 
 _CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
 
@@ -80,38 +80,67 @@ def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, 
                          f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
 
 
+def _summary(agreement: Any, who: str) -> str:
+    """'<who> agree on k of n pairs (p%)', then kappa with its words."""
+    from .codingfile import kappa_words
+
+    agree = round(agreement.percent * agreement.n / 100)
+    return (f"<p role='status'>{who} agree on <strong>{agree} of {agreement.n}</strong> actor–position pairs "
+            f"({agreement.percent:.0f}%). Cohen's kappa, which discounts agreement by chance, is "
+            f"<strong>{agreement.kappa:.2f}</strong> ({_esc(kappa_words(agreement.kappa))}).</p>")
+
+
+def _by_position(case: Case, agreement: Any) -> str:
+    if not agreement.per_position:
+        return ""
+    positions = _names(case)[1]
+    rows = [[_esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
+            for pid, (n, pct, kappa) in agreement.per_position.items()]
+    return _table(["Position", "Pairs", "Agreement", "Kappa"], rows, "By position")
+
+
+def _differences(case: Case, agreement: Any, heads: tuple[str, str], caption: str, *, second_first: bool = False) -> str:
+    """Every disagreement with both codings' stance and evidence; ``second_first`` puts the second coding left."""
+    if not agreement.disagreements:
+        return "<p>No differences at all.</p>"
+    actors, positions = _names(case)
+    rows = []
+    for a, p, first, second in agreement.disagreements:
+        pair = (second, first) if second_first else (first, second)
+        rows.append([_esc(actors.get(a, a)), _esc(positions.get(p, p)), _evidence(pair[0]), _evidence(pair[1])])
+    return _table(["Actor", "Position", _esc(heads[0]), _esc(heads[1])], rows, caption)
+
+
 def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[Stance], not_yet: int = 0) -> str:
     """Agreement, kappa (in words), per position, and every disagreement with both codings' evidence.
 
     ``agreement`` is an :class:`~kit.analysis.Agreement` from ``compare_codings(other, mine)``;
     ``not_yet`` counts the other coding's pairs left out because the learner has not coded them.
     """
-    from .coder import kappa_words
-
-    actors, positions = _names(case)
-    agree = round(agreement.percent * agreement.n / 100)
-    parts = [
-        f"<h4 style='margin:.8em 0 .3em'>Your coding compared with {_esc(who)}</h4>",
-        f"<p role='status'>You and {_esc(who)} agree on <strong>{agree} of {agreement.n}</strong> actor–position pairs "
-        f"({agreement.percent:.0f}%). Cohen's kappa, which discounts agreement by chance, is "
-        f"<strong>{agreement.kappa:.2f}</strong> ({_esc(kappa_words(agreement.kappa))}).</p>",
-    ]
+    who_cap = who[:1].upper() + who[1:]
+    parts = [f"<h4 style='margin:.8em 0 .3em'>Your coding compared with {_esc(who)}</h4>",
+             _summary(agreement, f"You and {_esc(who)}")]
     mine_keys = {(s.actor, s.position) for s in mine}
     uncoded = sum(1 for a, p, _x, y in agreement.disagreements if y is None and (a, p) not in mine_keys)
     if uncoded:
         parts.append(f"<p>{uncoded} of the differences are pairs you have not coded yet.</p>")
     if not_yet:
-        parts.append(f"<p>{_esc(who[:1].upper() + who[1:])} also codes {not_yet} actor–position "
+        parts.append(f"<p>{_esc(who_cap)} also codes {not_yet} actor–position "
                      f"pair{'s' if not_yet != 1 else ''} you have not coded yet (not shown: code them, then compare again).</p>")
-    if agreement.per_position:
-        rows = [[_esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
-                for pid, (n, pct, kappa) in agreement.per_position.items()]
-        parts.append(_table(["Position", "Pairs", "Agreement", "Kappa"], rows, "By position"))
-    if agreement.disagreements:
-        rows = [[_esc(actors.get(a, a)), _esc(positions.get(p, p)), _evidence(yours), _evidence(theirs)]
-                for a, p, theirs, yours in agreement.disagreements]
-        parts.append(_table(["Actor", "Position", "Yours", _esc(who[:1].upper() + who[1:])], rows,
-                            "Where you differ: discuss the evidence"))
-    else:
-        parts.append("<p>No differences at all.</p>")
+    parts.append(_by_position(case, agreement))
+    parts.append(_differences(case, agreement, ("Yours", who_cap), "Where you differ: discuss the evidence", second_first=True))
+    return "".join(parts)
+
+
+def render_pair(case: Case, agreement: Any, *, first: str, second: str) -> str:
+    """Two codings compared (e.g. two learners' files, for a teacher): agreement, kappa, per position,
+    and every disagreement with both codings' evidence.
+
+    ``agreement`` is from ``compare_codings(first, second)`` (or :func:`kit.coder.compare_files`);
+    ``first`` and ``second`` name the codings (e.g. their file names).
+    """
+    parts = [f"<h4 style='margin:.8em 0 .3em'>{_esc(first)} compared with {_esc(second)}</h4>",
+             _summary(agreement, f"{_esc(first)} and {_esc(second)}"),
+             _by_position(case, agreement),
+             _differences(case, agreement, (first, second), "Where the codings differ: discuss the evidence")]
     return "".join(parts)

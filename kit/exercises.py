@@ -153,10 +153,11 @@ class Exercise:
             return Result(NOT_ATTEMPTED, "Replace the starter value with your answer, then run the cell again.")
         try:
             outcome = self._check(answer)
+            ok, message = outcome if isinstance(outcome, tuple) else (outcome, "")
+            ok, message = bool(ok), str(message or "")  # e.g. a numpy array here raises, and is caught
         except Exception:  # noqa: BLE001 - a learner's value must never produce a traceback
             expects = self.expects or "a different kind of value"
             return Result(INCORRECT, f"This answer could not be checked: it is {_type_name(answer)}, but this exercise expects {expects}.")
-        ok, message = outcome if isinstance(outcome, tuple) else (bool(outcome), "")
         if ok:
             return Result(CORRECT, " ".join(x for x in (message or "Well done.", self.success) if x))
         tail = " Call hint() for a hint." if self.hints else ""
@@ -228,7 +229,7 @@ class MultipleChoice:
         """Feedback for ``answer`` (an option label, or ``None`` for no choice)."""
         if answer is None:
             return Result(NOT_ATTEMPTED, "Choose one of the options, then press Check.")
-        if answer not in self.options:
+        if not isinstance(answer, str) or answer not in self.options:
             return Result(INCORRECT, "That is not one of the options; choose one of the buttons.")
         text = self.options[answer]
         if answer == self.correct:

@@ -124,34 +124,28 @@ class Sheet:
         return buffer.getvalue()
 
 
-def show(out: Any, html_text: str, *, png: bytes = b"", alt: str = "") -> None:
-    """Replace what an Output widget shows: an optional PNG (with alt text), then HTML.
+def show(out: Any, html_text: str) -> None:
+    """Replace what an Output widget shows with ``html_text``.
 
     Sets the widget's ``outputs`` directly instead of drawing into it with
     ``with out:``: nothing is routed through the front end while a cell runs,
     which keeps nbclient-based runners (Voilà, nbconvert) from stalling
     (jupyter/nbclient#312), and the swap is one atomic state update (no flicker).
+    Figures travel inside the HTML as ``<img alt=...>``, so their alt text
+    reaches screen readers (front ends ignore alt text in output metadata).
     """
-    import base64
-
-    items = []
-    if png:
-        items.append({"output_type": "display_data", "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                                                               "text/plain": alt or "figure"},
-                      "metadata": {"image/png": {"alt": alt}}})
-    items.append({"output_type": "display_data", "data": {"text/html": html_text, "text/plain": "(view)"},
-                  "metadata": {}})
-    out.outputs = tuple(items)
-
-
+    out.outputs = ({"output_type": "display_data", "data": {"text/html": html_text, "text/plain": "(view)"},
+                    "metadata": {}},)
 
 
 class Explorer:
     """Base class: subclasses set controls, implement :meth:`render`, call :meth:`_finish`."""
 
-    #: the most recent rendered HTML (state tests can read; never Output.outputs)
+    #: the most recent view shown, as HTML (state tests can read; never Output.outputs)
     html: str = ""
     title: str = ""
+    #: the view as first drawn, with the options the explorer was made with
+    _default: str = ""
 
     def _finish(self, rows: Sequence[Any], *, intro: str = "") -> None:
         import ipywidgets as w
@@ -164,6 +158,7 @@ class Explorer:
         for control in self._controls():
             control.observe(self._on_change, names="value")
         self.redraw()
+        self._default = self.html
 
     def _controls(self) -> list[Any]:
         """The value controls that trigger a redraw (subclasses override)."""
@@ -176,14 +171,19 @@ class Explorer:
         """The current view as HTML (pure in the explorer's state)."""
         raise NotImplementedError
 
+    def _shown(self) -> str:
+        """What the Output shows: :meth:`render`, plus any figure (subclasses with figures override)."""
+        return self.render()
+
     def redraw(self) -> None:
         """Render and show the current view in the Output (replacing the previous one)."""
-        self.html = self.render()
+        self.html = self._shown()
         show(self.out, self.html)
 
     def snapshot(self) -> str:
-        """The default view as static HTML (figures embedded as PNG with alt text), for exports and handouts."""
-        return self.render()
+        """The default view (as first drawn) as static HTML, figures embedded as PNG with alt text:
+        for exports and printed handouts. ``explorer.html`` is the current view."""
+        return self._default or self._shown()
 
     @property
     def box(self) -> Any:
@@ -191,4 +191,16 @@ class Explorer:
         return self._box
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self._box._repr_mimebundle_(**kwargs)
+        """The live widget, with a static copy for places that cannot run it.
+
+        Front ends with a kernel show the widget (its renderer outranks HTML);
+        nbviewer, GitHub, exported HTML and a reopened, untrusted notebook show
+        the ``text/html`` copy (the default view) instead of an error.
+        """
+        bundle = dict(self._box._repr_mimebundle_(**kwargs) or {})
+        name = self.title or type(self).__name__
+        bundle["text/plain"] = f"{name} explorer: run this cell in Jupyter to use it."
+        bundle["text/html"] = (f"<div class='kit-static'><p><em>{html.escape(name)}: a static copy. To use the controls, "
+                               f"run the cell in Jupyter; if you see this right after running it, widgets are not "
+                               f"working here: reload the page (notebook 00 checks them).</em></p>{self.snapshot()}</div>")
+        return bundle

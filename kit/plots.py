@@ -273,7 +273,8 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
             handles.append(Line2D([], [], linestyle="", marker="X", markersize=10, markerfacecolor="#BBBBBB",
                                   markeredgecolor="black", label="agrees with no one"))
         countries = {a.id: a.country for a in case.actors}
-        for gi, group in enumerate(_ringed(case, groups)):
+        ringed = _ringed(case, groups)
+        for gi, group in enumerate(ringed):
             style = ("-", "--", ":")[gi]
             marked = [n for n in graph if n in group.members or countries.get(n) in group.members]
             if marked:
@@ -297,8 +298,10 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         what = f"the largest coalition ({len(multi[0])} actors) is {names}"
     else:
         what = "no two actors agree on any position"
+    rings = ", ".join(f"{g.name} ({('solid', 'dashed', 'dotted')[i]})" for i, g in enumerate(ringed))
+    rings = f"; rings mark members of {rings}" if rings else ""
     return _finish(ax, f"Agreement network of {graph.number_of_nodes()} actors and {graph.number_of_edges()} "
-                       f"links, line width showing shared positions; {what}.")
+                       f"links, line width showing shared positions; {what}{rings}.")
 
 
 def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:

@@ -265,8 +265,14 @@ def anonymous_share_text(case: Case) -> str:
 # --- coalitions and figures --------------------------------------------------
 
 
-def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages: Sequence[str]) -> str:
-    """The detected coalitions by name and the mismatches with declared groups, in plain language."""
+def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages: Sequence[str],
+                      *, groups: Sequence[str] | None = None) -> str:
+    """The detected coalitions by name and the mismatches with declared groups, in plain language.
+
+    Args:
+        groups: names of the declared groups the mismatches were sought in
+            (``None``: every group; ``[]``: none chosen).
+    """
     parts = []
     if coalitions:
         rows = "".join(
@@ -276,11 +282,15 @@ def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages:
         parts.append(f"<p><strong>Detected coalitions</strong> (actors whose stances agree):</p><ol style='list-style:none;padding-left:0'>{rows}</ol>")
     else:
         parts.append("<p><strong>No coalitions</strong>: no two actors share a stance on the chosen positions.</p>")
-    if messages:
+    which = "" if groups is None else f" ({_esc(', '.join(groups))})"
+    if groups is not None and not groups:
+        parts.append("<p><strong>Declared groups vs. stances</strong>: choose a group to outline, "
+                     "and its mismatches with the coded stances are listed here.</p>")
+    elif messages:
         rows = "".join(f"<li>{_esc(m)}</li>" for m in messages)
-        parts.append(f"<p><strong>Declared groups vs. stances</strong>:</p><ul>{rows}</ul>")
+        parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}:</p><ul>{rows}</ul>")
     else:
-        parts.append("<p><strong>Declared groups vs. stances</strong>: no mismatches on the chosen positions.</p>")
+        parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}: no mismatches on the chosen positions.</p>")
     return "".join(parts)
 
 

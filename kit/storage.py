@@ -33,9 +33,12 @@ __all__ = [
     "learner_dir",
     "save_json",
     "load_json",
+    "read_bytes",
     "backup",
     "save_record",
     "load_record",
+    "parse_record",
+    "read_record",
 ]
 
 #: Environment variable naming the learner folder.
@@ -90,6 +93,7 @@ def save_json(path: str | Path, data: Any) -> Path:
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
         tmp_name = None
+        _fsync_dir(path.parent)
     except OSError as exc:
         raise SaveError(
             f"{path}: could not be saved ({exc.strerror or exc}); your previous save is unchanged — "
@@ -102,6 +106,27 @@ def save_json(path: str | Path, data: Any) -> Path:
             except OSError:
                 pass
     return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush the folder's entry for a file just swapped in, so the swap survives a power cut.
+
+    POSIX only: skipped silently where ``os.O_DIRECTORY`` is missing (Windows) or
+    the folder cannot be opened or flushed (some network and virtual file systems).
+    """
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | flag)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def backup(path: str | Path, *, reason: str = "corrupt") -> Path:
@@ -120,6 +145,17 @@ def backup(path: str | Path, *, reason: str = "corrupt") -> Path:
     return target
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; a missing or unreadable file is a :class:`~kit.errors.SaveError`."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such file; check the path or save first") from None
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+
+
 def load_json(path: str | Path) -> Any:
     """Read a JSON file written by :func:`save_json`.
 
@@ -129,12 +165,7 @@ def load_json(path: str | Path) -> Any:
             (named in the message) so nothing is lost.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such file; check the path or save first") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    raw = read_bytes(path)
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
@@ -164,27 +195,60 @@ def load_record(
         kind: the expected ``format`` marker (e.g. ``"kit-coding"``).
         version: the newest version this code reads.
         case_id: if given, the file must belong to this case (same ``article_sha256``).
-        keep_foreign: leave a foreign file where it is (for reading a peer's file)
-            instead of moving it to a ``.foreign-…`` backup.
+        keep_foreign: leave a foreign or damaged file where it is (for reading a
+            peer's file, see :func:`read_record`) instead of moving it to a backup.
 
     Raises:
         SaveError: with a one-line message saying what the file is and what to do.
     """
     path = Path(path)
+    if keep_foreign:
+        return read_record(path, kind=kind, version=version, case_id=case_id)
     data = load_json(path)
-    problem = None
-    if not isinstance(data, dict) or data.get("format") != kind:
-        problem = f"is not a kit file of type {kind!r}"
-    elif not isinstance(data.get("version"), int) or data["version"] > version:
-        problem = f"was saved by a newer version of the kit (format version {data.get('version')!r})"
-    elif case_id is not None:
-        theirs = data.get("case") if isinstance(data.get("case"), dict) else {}
-        if theirs.get("article_sha256") != case_id.get("article_sha256"):
-            title = theirs.get("title") or "another article"
-            problem = f"belongs to a different article ({title!r})"
+    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
     if problem is None:
         return data
-    if keep_foreign:
-        raise SaveError(f"{path.name}: {problem}; choose a file exported from this lesson")
     kept = backup(path, reason="foreign")
     raise SaveError(f"{path.name}: {problem}; it was kept as {kept.name} and a fresh file will be started")
+
+
+def _record_problem(data: Any, *, kind: str, version: int, case_id: dict[str, str] | None) -> str | None:
+    """What is wrong with a loaded record (marker, version, case), or ``None``."""
+    if not isinstance(data, dict) or data.get("format") != kind:
+        return f"is not a kit file of type {kind!r}"
+    if not isinstance(data.get("version"), int) or data["version"] > version:
+        return f"was saved by a newer version of the kit (format version {data.get('version')!r})"
+    if case_id is not None:
+        theirs = data.get("case") if isinstance(data.get("case"), dict) else {}
+        if theirs.get("article_sha256") != case_id.get("article_sha256"):
+            return f"belongs to a different article ({theirs.get('title') or 'another article'!r})"
+    return None
+
+
+def parse_record(
+    raw: bytes, *, name: str, kind: str, version: int, case_id: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Check a record given as bytes (an upload, a peer's file) named ``name`` in messages.
+
+    Nothing on disk is read, moved or written.
+
+    Raises:
+        SaveError: the bytes are empty, not JSON, or not a record of this kind, version and case.
+    """
+    hint = "choose a file exported from this lesson"
+    if not raw.strip():
+        raise SaveError(f"{name}: is empty; {hint}")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError(f"{name}: is not a JSON file; {hint} (it ends in .json)") from None
+    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
+    if problem is not None:
+        raise SaveError(f"{name}: {problem}; {hint}")
+    return data
+
+
+def read_record(path: str | Path, *, kind: str, version: int, case_id: dict[str, str] | None = None) -> dict[str, Any]:
+    """Read someone else's record file (a peer's export) with :func:`parse_record`, leaving it where it is."""
+    path = Path(path)
+    return parse_record(read_bytes(path), name=path.name, kind=kind, version=version, case_id=case_id)

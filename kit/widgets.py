@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .coder import StanceCoder
-from .explorer import STYLE, Explorer, Sheet, close_figure, new_figure, show
+from .explorer import STYLE, Explorer, Sheet, close_figure, new_figure
 from .records import Case
 from .render import (
     KIND_LABELS,
@@ -158,12 +158,16 @@ class CoalitionExplorer(Explorer):
         positions: position ids counted at the start (``None``: all).
         evidence: ``"all"`` or ``"direct"`` (only on-record quotes).
         level: ``"actor"`` (people) or ``"state"`` (the states they speak for).
+        groups: declared group ids outlined at the start (``None``: the case's first group);
+            up to three are outlined (solid, dashed, dotted), and the mismatch list covers them.
     """
 
     title = "Coalitions"
+    #: how many declared groups the figure can outline at once (one line style each)
+    MAX_GROUPS = 3
 
     def __init__(self, case: Case, *, positions: Sequence[str] | None = None, evidence: str = "all",
-                 level: str = "actor") -> None:
+                 level: str = "actor", groups: Sequence[str] | None = None) -> None:
         import ipywidgets as w
 
         self.case = case
@@ -174,15 +178,25 @@ class CoalitionExplorer(Explorer):
                                           style=STYLE, layout=w.Layout(width="30em"))
         self.evidence = w.ToggleButtons(options=list(EVIDENCE_CHOICES), value=evidence, description="Evidence:", style=STYLE)
         self.level = w.ToggleButtons(options=list(LEVEL_CHOICES), value=level, description="Actors as:", style=STYLE)
+        group_ids = [g.id for g in case.groups]
+        chosen = group_ids[:1] if groups is None else [g for g in groups if g in group_ids]
+        self.groups = w.SelectMultiple(options=[(g.name, g.id) for g in case.groups], value=tuple(chosen),
+                                       description=f"Outline groups (up to {self.MAX_GROUPS}):",
+                                       rows=min(5, max(2, len(group_ids))), style=STYLE, layout=w.Layout(width="30em"))
         self.alt, self.png = "", b""
         self._drawn: dict[tuple[Any, ...], tuple[bytes, str]] = {}
         self._sheet: Sheet | None = None
-        intro = ("Lines join actors who take the same stance; outlines show declared groups. "
+        intro = ("Lines join actors who take the same stance; outlines show the declared groups you choose. "
                  "Change what counts and watch the coalitions move.")
-        self._finish([w.HBox([self.positions, w.VBox([self.evidence, self.level])])], intro=intro)
+        left = [self.positions, self.groups] if group_ids else [self.positions]
+        self._finish([w.HBox([w.VBox(left), w.VBox([self.evidence, self.level])])], intro=intro)
 
     def _controls(self) -> list[Any]:
-        return [self.positions, self.evidence, self.level]
+        return [self.positions, self.evidence, self.level, self.groups]
+
+    def outlined(self) -> list[str]:
+        """The declared groups drawn as outlines (the first :attr:`MAX_GROUPS` chosen)."""
+        return list(self.groups.value)[: self.MAX_GROUPS]
 
     def options(self) -> dict[str, Any]:
         """The analysis options chosen by the controls (``positions``, ``evidence``, ``level``)."""
@@ -207,8 +221,14 @@ class CoalitionExplorer(Explorer):
 
         opts = self.options()
         found = analysis.coalitions(self.case, **opts)
-        messages = [m.message for m in analysis.compare_declared(self.case, **opts)]
-        return render_coalitions(self.case, found, messages)
+        outlined = self.outlined()
+        messages = [m.message for m in analysis.compare_declared(self.case, **opts) if m.group in outlined]
+        names = [g.name for g in self.case.groups if g.id in outlined]
+        note = ""
+        if len(self.groups.value) > self.MAX_GROUPS:
+            note = (f"<p role='status'><em>Only {self.MAX_GROUPS} groups can be outlined at once: showing "
+                    f"{html.escape(', '.join(names))}. Unselect one to outline another.</em></p>")
+        return note + render_coalitions(self.case, found, messages, groups=names)
 
     def figure(self) -> tuple[bytes, str] | None:
         """The network for the current choices as PNG bytes and alt text (``None``: nothing to draw).
@@ -219,25 +239,21 @@ class CoalitionExplorer(Explorer):
         if self._empty():
             return None
         opts = self.options()
-        key = (tuple(opts["positions"]), tuple(opts["evidence"] or ()), opts["level"])
+        groups = self.outlined()
+        key = (tuple(opts["positions"]), tuple(opts["evidence"] or ()), opts["level"], tuple(groups))
         if key in self._drawn:
             return self._drawn[key]
         from . import plots
 
         if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, with room around for labels and legend
             self._sheet = Sheet(12, 6, (2.0 / 12, 1.05 / 6, 5.425 / 12, 3.85 / 6))
-        drawn = self._sheet.draw(lambda ax: plots.alt_text(plots.plot_network(self.case, ax=ax, **opts)))
+        drawn = self._sheet.draw(lambda ax: plots.alt_text(plots.plot_network(self.case, ax=ax, groups=groups, **opts)))
         if len(self._drawn) >= 32:
             self._drawn.pop(next(iter(self._drawn)))
         self._drawn[key] = drawn
         return drawn
 
-    def redraw(self) -> None:
-        self.html = self.render()
+    def _shown(self) -> str:
         drawn = self.figure()
         self.png, self.alt = drawn if drawn is not None else (b"", "")
-        show(self.out, self.html, png=self.png, alt=self.alt)
-
-    def snapshot(self) -> str:
-        drawn = self.figure()
-        return (png_img(*drawn) if drawn is not None else "") + self.render()
+        return (png_img(self.png, self.alt) if drawn is not None else "") + self.render()

@@ -66,6 +66,20 @@ def test_a_raising_custom_check_gives_a_message_not_a_traceback():
     assert result.outcome == INCORRECT and "text, like 'X'" in result.message and "int" in result.message
 
 
+class _Ambiguous:
+    """Like a numpy array: comparing gives something whose truth value raises."""
+
+    def __bool__(self) -> bool:
+        raise ValueError("The truth value of an array with more than one element is ambiguous.")
+
+
+@pytest.mark.parametrize("returns", [_Ambiguous(), (1, 2, 3), (_Ambiguous(), "msg")], ids=["ambiguous", "3-tuple", "ambiguous-in-tuple"])
+def test_a_check_returning_an_odd_value_gives_a_message_not_a_traceback(returns):
+    q = Exercise("q", check=lambda a: returns, expects="a list of actor ids")
+    result = q(["x"])
+    assert result.outcome == INCORRECT and "could not be checked" in result.message and "a list of actor ids" in result.message
+
+
 def test_custom_check_message_is_used():
     q = Exercise("q", check=lambda a: (a > 2, "Count again: include the headline."))
     assert q(1).message.startswith("Count again")
@@ -153,6 +167,8 @@ def test_multiple_choice_feedback_per_option():
     good = mc.check("The US")
     assert good.correct and "convened" in good.message and "who follows" in good.message
     assert mc.check("Elsewhere").outcome == INCORRECT
+    for odd in (["The US"], {"The US": 1}, 3, b"The US"):  # unhashable or not text: a message, not a TypeError
+        assert mc.check(odd).outcome == INCORRECT and "not one of the options" in mc.check(odd).message
 
 
 def test_multiple_choice_widget_by_keyboard_controls():

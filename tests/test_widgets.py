@@ -5,6 +5,7 @@ Never asserts on ``Output.outputs`` (filled only by a front end).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from dataclasses import replace
@@ -176,8 +177,17 @@ def test_article_explorer_controls_drive_the_view():
     assert ex.html.count("class='kit-reported'") == 1
     ex.numbers.value = False
     assert "¶" not in ex.html
-    assert ex.snapshot() == ex.html
+    # the snapshot stays the default view, whatever the learner has chosen since
+    assert ex.snapshot() != ex.html and "Mentions of every actor" in ex.snapshot() and "¶" in ex.snapshot()
     assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+
+
+def test_explorers_carry_a_static_copy_for_places_without_a_kernel():
+    for ex in (ArticleExplorer(toy_case()), VoicesExplorer(toy_case()), CoalitionExplorer(toy_case())):
+        bundle = ex._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle  # the live widget, for front ends with a kernel
+        assert ex.snapshot() in bundle["text/html"] and "a static copy" in bundle["text/html"]
+        assert "run this cell" in bundle["text/plain"] and "VBox" not in bundle["text/plain"]
 
 
 def test_article_explorer_option_shows_mention_counts():
@@ -222,22 +232,59 @@ def test_coalition_explorer_controls_change_the_analysis():
     assert plt.get_fignums() == []
 
 
+def test_coalition_explorer_outlines_the_chosen_groups_and_lists_their_mismatches():
+    case = kit.load_case()
+    ex = CoalitionExplorer(case, level="state")
+    assert ex.groups.description.startswith("Outline groups") and ex.groups.value == ("core_group",)
+    # the live view carries the figure with its alt text, naming what is outlined
+    img = re.search(r"<img src='data:image/png;base64,[^']+' alt='([^']+)'", ex.html)
+    assert img and img.group(1).startswith("Agreement network") and "rings mark members of The core group (solid)" in img.group(1)
+    assert "United States is in the core group but its stance on air strikes against IS is support" in ex.html
+    assert "in NATO" not in ex.html  # only the outlined groups' mismatches are listed
+    core_png = ex.png
+    ex.groups.value = ("core_group", "nato")
+    assert "United States is in NATO but" in ex.html and "NATO (dashed)" in ex.alt and ex.png != core_png
+    ex.groups.value = ("core_group", "nato", "adversary", "europe_main_powers")
+    assert "Only 3 groups can be outlined at once" in ex.html and ex.outlined() == ["core_group", "nato", "adversary"]
+    ex.groups.value = ()
+    assert "choose a group to outline" in ex.html and "rings mark" not in ex.alt
+    ex.groups.value = ("core_group",)
+    assert ex.png == core_png  # drawn before: taken from the cache
+
+
+def test_coalition_explorer_groups_given_at_the_start():
+    ex = CoalitionExplorer(kit.load_case(), groups=["nato", "not_a_group"])
+    assert ex.groups.value == ("nato",) and "NATO (solid)" in ex.alt
+    assert CoalitionExplorer(toy_case(), groups=[]).groups.value == ()
+
+
 def test_coalition_explorer_without_positions():
     case = structured_case()
     ex = CoalitionExplorer(case)
     assert "no coded positions" in ex.html and ex.snapshot() == ex.html
 
 
+def _live_figures() -> int:
+    from matplotlib.figure import Figure
+
+    gc.collect()
+    return sum(isinstance(o, Figure) for o in gc.get_objects())
+
+
 def test_repeated_interaction_leaves_no_open_figures():
     co, vo = CoalitionExplorer(toy_case()), VoicesExplorer(toy_case())
     levels, choices = ["actor", "state"], [v for _, v in vo.choice.options]
-    for i in range(50):  # 50 changes of each explorer
+    before = _live_figures()
+    for i in range(50):  # 50 changes of each explorer, most of them drawing a new network
+        co._drawn.clear()
         if i % 2:
             co.level.value = levels[(i // 2) % 2]
         else:
             co.evidence.value = "direct" if (i // 2) % 2 else "all"
         vo.choice.value = choices[i % len(choices)]
-    assert plt.get_fignums() == []
+    assert plt.get_fignums() == []  # nothing registered with pyplot (it would show up in the notebook)
+    assert _live_figures() == before  # and no figure kept alive: the explorer redraws on one sheet
+    assert co._sheet is not None and co._sheet.fig.axes == []
 
 
 def test_hostile_article_is_shown_not_run():

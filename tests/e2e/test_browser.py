@@ -4,9 +4,11 @@ For each ``notebooks/*.ipynb`` (picked up automatically): open it, run all
 cells, check there is no error output, no "Error displaying widget" and no
 ``.jupyter-widgets-error-widget``; in every explorer (a cell output holding a
 control and an Output widget) change one control and see the output change;
-save a screenshot. A hostile article loaded through notebook 06 executes
-nothing. Two generated notebooks keep the harness honest: a tiny explorer whose
-output must change, and an unescaped payload that must be caught.
+save a screenshot. The article explorer and the multiple-choice widget test are
+also driven by the keyboard alone (Tab, Home, Space, Enter, Ctrl+Space). A
+hostile article loaded through notebook 06 executes nothing. Two generated
+notebooks keep the harness honest: a tiny explorer whose output must change,
+and an unescaped payload that must be caught.
 """
 
 from __future__ import annotations
@@ -264,5 +266,191 @@ def test_harness_catches_script_and_errors(lab: Lab, browser: Any) -> None:
         assert page.flag() == "img", "the harness would not notice a payload that runs"
         assert page.dialogs, "the harness would not notice an alert()"
         assert any("ValueError" in p for p in page.problems()), page.problems()
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------- keyboard only
+#
+# Controls are reached with focus() once, then only keys: no clicks, no select_option.
+# In JupyterLab the notebook is in command mode while a widget has focus, so keys the
+# notebook binds there (ArrowUp/Down/Left/Right, A, B, C, D, J, K, M, ...) never reach a
+# <select> or a radio button; these tests use keys that do (Home, Ctrl+Space, Tab,
+# Shift+Tab, Space, Enter).
+
+KEY_TIMEOUT_MS = 15_000
+
+
+def _notebook_with(lab: Lab, text: str) -> str:
+    """The first notebook (under the lab root) whose code holds ``text``; skips if none."""
+    for path in sorted((lab.root / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if any(c.cell_type == "code" and text in c.source for c in nb.cells):
+            return path.name
+    pytest.skip(f"no notebook has a code cell with {text!r}")
+
+
+def _output_of(page: Page, code: str, *selectors: str) -> Any:
+    """The output area of the code cell whose text holds ``code`` and that shows all ``selectors``."""
+    cells = page.page.locator(".jp-Notebook .jp-CodeCell").filter(has_text=code)
+    for sel in selectors:
+        cells = cells.filter(has=page.page.locator(sel))
+    assert cells.count() >= 1, f"no rendered cell with {code!r} showing {selectors}"
+    return cells.first.locator(".jp-OutputArea")
+
+
+def _focused(locator: Any) -> bool:
+    return bool(locator.evaluate("e => e === document.activeElement"))
+
+
+def _active(page: Page) -> str:
+    return page.page.evaluate("() => (document.activeElement?.outerHTML ?? 'nothing').slice(0, 160)")
+
+
+def _tab_to(page: Page, target: Any, *, back: bool = False, limit: int = 8) -> int:
+    """Press Tab (Shift+Tab with ``back``) until ``target`` has focus; the number of presses."""
+    key = "Shift+Tab" if back else "Tab"
+    for n in range(1, limit + 1):
+        page.page.keyboard.press(key)
+        if _focused(target):
+            return n
+    raise AssertionError(f"{key} x{limit} never reached the control; focus is on {_active(page)}")
+
+
+def test_article_explorer_by_keyboard(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
+    """ArticleExplorer (the lesson with ``kit.ArticleExplorer(case)``) driven by keys alone.
+
+    Home picks the first actor in the list, ArrowDown the next one (letters never
+    reach the notebook's shortcuts), Tab reaches the view buttons, Space
+    shows "quotes", Tab + Space turns the paragraph numbers off, Shift+Tab goes
+    back to the list and Ctrl+Space clears the choice; the output follows each step.
+    """
+    from playwright.sync_api import expect
+
+    code = "kit.ArticleExplorer(case)"
+    name = _notebook_with(lab, code)
+    page = Page(browser, lab, f"notebooks/{name}")
+    try:
+        assert page.run_all(), page.problems()
+        area = _output_of(page, code, ".widget-select-multiple select", ".widget-toggle-buttons", ".widget-output")
+        pick = area.locator(".widget-select-multiple select")
+        views = area.locator(".widget-toggle-buttons button")
+        numbers = area.locator(".widget-checkbox input[type=checkbox]")
+        out = area.locator(".widget-output")
+        status = out.locator("[role=status]")
+        mentions, quotes = out.locator("mark.kit-mention"), out.locator("mark.kit-quote")
+        keys = page.page.keyboard
+        expect(status).to_have_text("Mentions of every actor", timeout=KEY_TIMEOUT_MS)
+        everyone = mentions.count()
+        assert everyone > 1, "with no actor chosen every mention should be marked"
+        assert views.evaluate_all("bs => bs.map(b => b.dataset.value)")[:2] == ["mentions", "quotes"]
+
+        # 1. the actor list: Home selects the first actor alone
+        pick.focus()
+        keys.press("Home")
+        chosen = pick.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+        assert len(chosen) == 1, f"Home should select one actor; selected: {chosen}; focus on {_active(page)}"
+        actor = re.sub(r" \([^()]*\) – \d+×$", "", chosen[0])
+        expect(status).to_have_text(f"Mentions of {actor}", timeout=KEY_TIMEOUT_MS)
+        titles = mentions.evaluate_all("ms => ms.map(m => m.title)")
+        assert titles and set(titles) == {actor}, f"marked after choosing {actor!r}: {titles}"
+        assert len(titles) < everyone
+        assert _focused(pick), f"focus left the actor list: {_active(page)}"
+
+        # 1b. ArrowDown picks the next actor and letters stay in the list: the kit's JupyterLab
+        # settings (binder-settings/overrides.json) keep notebook shortcuts off focused controls,
+        # which otherwise move to the next cell or insert one (jupyter-widgets/ipywidgets#3912)
+        cells = page.page.locator(".jp-Notebook .jp-Cell")
+        n_cells = cells.count()
+        keys.press("ArrowDown")
+        second = pick.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+        assert len(second) == 1 and second != chosen, f"ArrowDown should pick the next actor; selected: {second}; focus on {_active(page)}"
+        expect(status).not_to_have_text(f"Mentions of {actor}", timeout=KEY_TIMEOUT_MS)
+        for letter in ("b", "a", "x", "d", "d"):  # insert below, insert above, cut, delete: none may fire
+            keys.press(letter)
+        assert cells.count() == n_cells, "a letter typed in the actor list changed the notebook's cells"
+        assert _focused(pick), f"focus left the actor list: {_active(page)}"
+        keys.press("Home")
+        expect(status).to_have_text(f"Mentions of {actor}", timeout=KEY_TIMEOUT_MS)
+
+        # 2. the view buttons: Tab to "quotes", Space
+        assert _tab_to(page, views.nth(1)) == 2, "Tab from the list should reach 'mentions', then 'quotes'"
+        keys.press("Space")
+        expect(status).to_have_text(f"Quotes by {actor}", timeout=KEY_TIMEOUT_MS)
+        expect(views.nth(1)).to_have_class(re.compile(r"\bmod-active\b"))
+        expect(mentions).to_have_count(0)
+
+        # 3. the paragraph-number checkbox: Tab, Space
+        pnums = out.locator(".kit-pnum")
+        assert pnums.count() > 0
+        _tab_to(page, numbers)
+        keys.press("Space")
+        expect(pnums).to_have_count(0, timeout=KEY_TIMEOUT_MS)
+        assert not numbers.is_checked()
+
+        # 4. back to the list: Shift+Tab, Ctrl+Space clears the actor -> every speaker's quotes
+        _tab_to(page, pick, back=True)
+        keys.press("Control+Space")
+        expect(status).to_have_text("Quotes by every actor", timeout=KEY_TIMEOUT_MS)
+        assert pick.evaluate("s => s.selectedOptions.length") == 0
+        assert quotes.count() > 0, "quotes view with no actor chosen should mark every quote"
+
+        page.screenshot(artifacts_dir / "_keyboard_article_explorer.png")
+        assert not page.problems(), page.problems()
+    finally:
+        page.close()
+
+
+def test_multiple_choice_by_keyboard(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
+    """The widget test in notebook 00 (MultipleChoice) answered by keys alone.
+
+    Tab moves between the radio buttons, Space chooses one, Tab reaches Check and
+    Enter (then Space) presses it; the feedback for the chosen option appears.
+    """
+    from playwright.sync_api import expect
+
+    from kit.lessons.lesson00 import widget_test
+
+    code = "widget_test"
+    name = _notebook_with(lab, code)
+    page = Page(browser, lab, f"notebooks/{name}")
+    try:
+        assert page.run_all(), page.problems()
+        area = _output_of(page, code, ".widget-radio input[type=radio]")
+        radios = area.locator(".widget-radio input[type=radio]")
+        labels = radios.evaluate_all("rs => rs.map(r => decodeURIComponent(r.dataset.value))")
+        assert labels == list(widget_test.options), labels
+        check = area.locator("button.widget-button", has_text="Check")
+        feedback = area.locator(".kit-note")
+        keys = page.page.keyboard
+        right = labels.index(widget_test.correct)
+        wrong = next(i for i, label in enumerate(labels) if i != right)
+        expect(check).to_be_visible()
+        assert radios.evaluate_all("rs => rs.filter(r => r.checked).length") == 0
+
+        # a wrong answer: focus the first radio, Tab to the wrong one, Space, Tab to Check, Enter
+        radios.first.focus()
+        if wrong:
+            _tab_to(page, radios.nth(wrong))
+        keys.press("Space")
+        expect(radios.nth(wrong)).to_be_checked(timeout=KEY_TIMEOUT_MS)
+        _tab_to(page, check)
+        keys.press("Enter")
+        expect(feedback).to_contain_text("Not yet", timeout=KEY_TIMEOUT_MS)
+        expect(feedback).to_contain_text(widget_test.options[labels[wrong]])
+
+        # the right answer: Shift+Tab back to it, Space (the old feedback goes), Tab to Check, Space
+        _tab_to(page, radios.nth(right), back=True)
+        keys.press("Space")
+        expect(radios.nth(right)).to_be_checked(timeout=KEY_TIMEOUT_MS)
+        expect(radios.nth(wrong)).not_to_be_checked()
+        expect(feedback).to_have_count(0, timeout=KEY_TIMEOUT_MS)
+        _tab_to(page, check)
+        keys.press("Space")
+        expect(feedback).to_contain_text("Correct", timeout=KEY_TIMEOUT_MS)
+        expect(feedback).to_contain_text(widget_test.options[widget_test.correct])
+
+        page.screenshot(artifacts_dir / "_keyboard_multiple_choice.png")
+        assert not page.problems(), page.problems()
     finally:
         page.close()

@@ -1,0 +1,360 @@
+"""The stance coder's files: comparing with a peer from the widget, two files compared,
+the comparison view's evidence and kappa, nothing lost on save, the folder flushed after a save.
+
+Driven in-process (set control values, assert on state and rendered HTML); never
+asserts on ``Output.outputs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import kit
+from handmade import small_case
+from kit import storage
+from kit.analysis import compare_codings
+from kit.coder import FORMAT, StanceCoder, case_identity, compare_files
+from kit.coderview import render_pair
+
+
+def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
+    coder.position.value = position
+    coder.actor.value = actor
+    coder.stance.value = value
+    coder.evidence.value = sentence
+
+
+def upload_item(name: str, content: bytes) -> dict:
+    """One file as ipywidgets 8's FileUpload holds it after a browser upload."""
+    return {"name": name, "type": "application/json", "size": len(content), "content": memoryview(content),
+            "last_modified": dt.datetime(2024, 9, 12, 10, 15, tzinfo=dt.timezone.utc)}
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def rows_of(html_text: str, caption: str) -> list[list[str]]:
+    """The cells of each body row of the table with this caption."""
+    table = html_text.split(caption, 1)[1].split("</table>", 1)[0]
+    body = table.split("<tbody>", 1)[1]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
+@pytest.fixture()
+def pair(tmp_path):
+    """A learner with two stances and a peer's exported file (disagreeing on France)."""
+    case = small_case()
+    me = StanceCoder(case, path=tmp_path / "me.json")
+    code(me, "france", "air_strikes", "support", 1)
+    code(me, "canada", "strategy", "support", 4)
+    peer = StanceCoder(case, path=tmp_path / "peer" / "peer.json")
+    code(peer, "france", "air_strikes", "oppose", 1)
+    return me, peer.export(tmp_path / "peer" / "anna.json")
+
+
+# --- 1. comparing with a peer from the widget -------------------------------------------
+
+
+def test_upload_control_is_a_labelled_json_picker():
+    coder = StanceCoder(small_case())
+    assert coder.upload.accept == ".json" and coder.upload.multiple is False
+    assert "peer" in coder.upload.description.lower()
+    assert coder.upload.tooltip
+
+
+def test_uploading_a_peers_file_shows_the_same_comparison_as_compare_with(pair):
+    me, exported = pair
+    me.compare_with(exported)
+    by_path = me.html
+    assert me.mode == "peer" and "Your peer" in by_path
+    me.stance.value = "oppose"  # a change hides the comparison...
+    me.stance.value = "support"  # ...and this one restores the same coding
+    assert me.mode == "coding" and me.html != by_path
+    me.upload.value = (upload_item("anna.json", exported.read_bytes()),)
+    assert me.mode == "peer" and me.html == by_path
+    assert me.message == "Compared your coding with anna.json." and "anna.json" in me.status.value
+    assert me.upload.value == ()  # forgotten, so the same file can be chosen again
+
+
+def test_the_same_file_can_be_uploaded_again_after_more_coding(pair):
+    me, exported = pair
+    item = upload_item("anna.json", exported.read_bytes())
+    me.upload.value = (item,)
+    assert "agree on <strong>0 of 2</strong>" in me.html
+    code(me, "france", "air_strikes", "oppose", 1)  # now agrees with the peer on France
+    assert me.mode == "coding"
+    me.upload.value = (dict(item),)
+    assert me.mode == "peer" and "agree on <strong>1 of 2</strong>" in me.html
+
+
+OTHER_CASE = {"title": "Another article", "article_sha256": "0" * 64}
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"this is not json", "is not a JSON file"),
+        (b"\xff\xfe\x00 binary", "is not a JSON file"),
+        (b"", "is empty"),
+        (b"  \n", "is empty"),
+        (json.dumps({"cells": [1, 2]}).encode(), "is not a kit file"),
+        (json.dumps([1, 2]).encode(), "is not a kit file"),
+        (json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []}).encode(),
+         "different article ('Another article')"),
+        (json.dumps({"format": FORMAT, "version": 99, "stances": []}).encode(), "newer version"),
+        ("SAME-CASE", "has no list of stances"),
+    ],
+)
+def test_a_bad_upload_is_one_line_in_the_status_and_touches_nothing(pair, content, words):
+    me, _exported = pair
+    if content == "SAME-CASE":
+        content = json.dumps({"format": FORMAT, "version": 1, "case": case_identity(me.case), "stances": "x"}).encode()
+    before, html_before = folder_state(me.path.parent), me.html
+    me.upload.value = (upload_item("bad <file>.json", content),)
+    assert words in me.message, me.message
+    assert me.message.startswith("bad <file>.json: ") and "choose a file exported" in me.message
+    assert "\n" not in me.message and "Traceback" not in me.message
+    assert "bad &lt;file&gt;.json" in me.status.value  # escaped in the status line
+    assert me.mode == "coding" and me.html == html_before
+    assert folder_state(me.path.parent) == before  # own save file untouched, no backups made
+    assert me.upload.value == ()
+
+
+def test_an_upload_without_readable_content_is_a_message(pair):
+    me, _exported = pair
+    me.upload.value = ({**upload_item("odd.json", b""), "content": "not bytes"},)
+    assert me.message == "odd.json: could not be read; choose the file again" and me.mode == "coding"
+    me.upload.value = ({**upload_item("\n", b""), "content": None},)
+    assert me.message.startswith("the uploaded file: is empty;")
+
+
+def test_upload_before_coding_anything_says_what_to_do(pair, tmp_path):
+    _me, exported = pair
+    fresh = StanceCoder(small_case(), path=tmp_path / "fresh.json")
+    fresh.upload.value = (upload_item("anna.json", exported.read_bytes()),)
+    assert "not coded any stance" in fresh.message and fresh.mode == "coding"
+    assert not fresh.path.exists()
+
+
+def test_compare_with_a_damaged_peer_file_leaves_it_where_it_is(pair):
+    me, exported = pair
+    exported.write_bytes(b'{"format": "kit-coding", "stances": [')
+    with pytest.raises(kit.SaveError, match="anna.json: is not a JSON file; choose a file exported"):
+        me.compare_with(exported)
+    assert sorted(p.name for p in exported.parent.iterdir()) == ["anna.json", "peer.json"]
+    with pytest.raises(kit.SaveError, match="no such file"):
+        me.compare_with(exported.with_name("missing.json"))
+
+
+def test_upload_is_disabled_when_the_case_has_nothing_to_code():
+    case = small_case()
+    coder = StanceCoder(replace(case, positions=()))
+    assert coder.upload.disabled
+
+
+# --- 2. two arbitrary codings, e.g. for a teacher ------------------------------------------
+
+
+@pytest.fixture()
+def two_files(tmp_path):
+    case = small_case()
+    anna = StanceCoder(case, path=tmp_path / "anna-save.json")
+    code(anna, "france", "air_strikes", "support", 1)
+    code(anna, "john_kerry", "air_strikes", "oppose", 6)
+    ben = StanceCoder(case, path=tmp_path / "ben-save.json")
+    code(ben, "france", "air_strikes", "support", 1)
+    code(ben, "john_kerry", "air_strikes", "support", 0)
+    code(ben, "canada", "strategy", "support", 4)
+    return case, anna, ben, anna.export(tmp_path / "anna.json"), ben.export(tmp_path / "ben.json")
+
+
+def test_compare_files_agrees_with_compare_codings(two_files):
+    case, anna, ben, a, b = two_files
+    agreement = compare_files(case, a, b)
+    expected = compare_codings(anna.stances(), ben.stances(), positions=[p.id for p in case.positions])
+    assert (agreement.n, agreement.percent, agreement.kappa) == (expected.n, expected.percent, expected.kappa)
+    assert agreement.disagreements == expected.disagreements and agreement.n == 3
+    same = compare_files(case, a.read_bytes(), str(b))  # bytes and str paths work too
+    assert same.disagreements == agreement.disagreements
+    assert kit.compare_files is compare_files
+
+
+def test_render_pair_shows_both_files_evidence_and_kappa(two_files):
+    case, _anna, _ben, a, b = two_files
+    agreement = compare_files(case, a, b)
+    page = render_pair(case, agreement, first="anna.json", second="<ben>.json")
+    assert "anna.json compared with &lt;ben&gt;.json" in page and "<ben>" not in page
+    assert f"<strong>{agreement.kappa:.2f}</strong>" in page and "<strong>1 of 3</strong>" in page
+    rows = {r[0]: r for r in rows_of(page, "Where the codings differ")}
+    assert set(rows) == {"John Kerry", "Canada"}
+    assert "oppose" in rows["John Kerry"][2] and "Kerry said the plan was ready." in rows["John Kerry"][2]
+    assert "support" in rows["John Kerry"][3] and "We will strike them from the air" in rows["John Kerry"][3]
+    assert "not coded" in rows["Canada"][2] and "Canada wants a strategy." in rows["Canada"][3]
+
+
+def test_compare_files_errors_are_clear_and_touch_no_file(two_files, tmp_path):
+    case, _anna, _ben, a, b = two_files
+    before = folder_state(tmp_path)
+    with pytest.raises(kit.SaveError, match="missing.json: no such file"):
+        compare_files(case, a, tmp_path / "missing.json")
+    (tmp_path / "other.json").write_text(json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []}))
+    before["other.json"] = (tmp_path / "other.json").read_bytes()
+    with pytest.raises(kit.SaveError, match="other.json: belongs to a different article"):
+        compare_files(case, tmp_path / "other.json", b)
+    (tmp_path / "blank.json").write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case),
+                                                     "stances": []}))
+    before["blank.json"] = (tmp_path / "blank.json").read_bytes()
+    with pytest.raises(kit.KitError, match="neither coding has a stance"):
+        compare_files(case, tmp_path / "blank.json", tmp_path / "blank.json")
+    with pytest.raises(kit.KitError, match="no positions"):
+        compare_files(replace(case, positions=()), a, b)
+    assert folder_state(tmp_path) == before
+
+
+# --- 3. the comparison view shows both codings' evidence and the true kappa ----------------
+
+
+def test_comparison_shows_both_evidences_and_the_computed_kappa():
+    case = small_case()
+    coder = StanceCoder(case)
+    code(coder, "france", "air_strikes", "support", 1)  # as the reference
+    code(coder, "islamic_state", "air_strikes", "oppose", 10)  # as the reference
+    code(coder, "canada", "strategy", "support", 4)  # as the reference
+    code(coder, "john_kerry", "air_strikes", "oppose", 6)  # reference: support, "We will strike them from the air"
+    code(coder, "anon_british_official", "strategy", "support", 4)  # reference: conditional, "We need a strategy first"
+    agreement = coder.compare_reference()
+    page = coder.html
+    mine = coder.stances()
+    keys = {(s.actor, s.position) for s in mine}
+    expected = compare_codings([s for s in case.stances if (s.actor, s.position) in keys], mine,
+                               positions=[p.id for p in case.positions])
+    assert 0 < expected.kappa < 1  # a kappa that tells a right value from a wrong one
+    assert agreement.kappa == pytest.approx(expected.kappa)
+    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{expected.kappa:.2f}</strong>" in page
+    assert "agree on <strong>3 of 5</strong>" in page
+    rows = {r[0]: r for r in rows_of(page, "Where you differ")}
+    assert set(rows) == {"John Kerry", "a British official"}
+    yours, reference = rows["John Kerry"][2], rows["John Kerry"][3]
+    assert "<strong>oppose</strong>" in yours and "Kerry said the plan was ready." in yours
+    assert "<strong>support</strong>" in reference and "We will strike them from the air" in reference
+    assert "We will strike" not in yours and "plan was ready" not in reference
+    yours, reference = rows["a British official"][2], rows["a British official"][3]
+    assert "Canada wants a strategy." in yours and "We need a strategy first" in reference
+    assert "We will strike them from the air" not in page.split("Your coding compared")[0]  # only in the comparison
+
+
+# --- 4. nothing lost on save -----------------------------------------------------------------
+
+
+def test_unknown_top_level_keys_are_written_back(tmp_path):
+    case = small_case()
+    path = tmp_path / "c.json"
+    extra = {"teacher_note": {"graded": True, "mark": [1, 2]}, "group": "B"}
+    path.write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": [], **extra}))
+    coder = StanceCoder(case, path=path)
+    code(coder, "france", "air_strikes", "support", 1)
+    data = json.loads(path.read_text())
+    assert {k: data[k] for k in extra} == extra and len(data["stances"]) == 1
+    code(StanceCoder(case, path=path), "canada", "strategy", "support", 4)  # restored and saved again
+    data = json.loads(path.read_text())
+    assert {k: data[k] for k in extra} == extra and len(data["stances"]) == 2
+    assert data["format"] == FORMAT and data["case"] == case_identity(case)
+
+
+def test_stances_that_are_not_a_list_are_backed_up_before_the_first_overwrite(tmp_path):
+    case = small_case()
+    path = tmp_path / "c.json"
+    original = {"format": FORMAT, "version": 1, "case": case_identity(case),
+                "stances": {"france": "support"}, "note": "keep me"}
+    path.write_text(json.dumps(original))
+    coder = StanceCoder(case, path=path)
+    assert "not a list" in coder.message and "backup" in coder.message and "\n" not in coder.message
+    assert json.loads(path.read_text()) == original and list(tmp_path.iterdir()) == [path]  # not yet touched
+    code(coder, "france", "air_strikes", "support", 1)
+    (kept,) = tmp_path.glob("c.json.unreadable-*")
+    assert json.loads(kept.read_text()) == original
+    assert coder.message.startswith("Saved 1 stance") and kept.name in coder.message
+    data = json.loads(path.read_text())
+    assert [r["actor"] for r in data["stances"]] == ["france"] and data["note"] == "keep me"
+    code(coder, "canada", "strategy", "support", 4)
+    assert len(list(tmp_path.glob("c.json.unreadable-*"))) == 1  # backed up once, not at every save
+    assert coder.message.startswith("Saved 2 stances") and kept.name in coder.message  # still said
+
+
+def test_a_failed_backup_never_overwrites(tmp_path, monkeypatch):
+    case = small_case()
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": "oops"}))
+    before = path.read_bytes()
+    coder = StanceCoder(case, path=path)
+
+    def refuse(p, *, reason="corrupt"):
+        raise kit.SaveError(f"{p}: could not be moved aside (Permission denied); copy it somewhere safe by hand")
+
+    monkeypatch.setattr("kit.coder.backup", refuse)
+    code(coder, "france", "air_strikes", "support", 1)
+    assert "could not be moved aside" in coder.message and path.read_bytes() == before
+
+
+# --- 5. the folder is flushed after the swap ----------------------------------------------------
+
+
+needs_o_directory = pytest.mark.skipif(not hasattr(os, "O_DIRECTORY"), reason="POSIX only")
+
+
+@needs_o_directory
+def test_save_fsyncs_the_folder_after_the_swap(tmp_path, monkeypatch):
+    target = tmp_path / "a.json"
+    seen = []
+    real = os.fsync
+
+    def spy(fd):
+        seen.append((stat.S_ISDIR(os.fstat(fd).st_mode), target.exists()))
+        real(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", spy)
+    storage.save_json(target, {"v": 1})
+    assert seen == [(False, False), (True, True)]  # the file before the swap, then its folder after it
+
+
+@needs_o_directory
+def test_save_works_when_the_folder_cannot_be_flushed(tmp_path, monkeypatch):
+    real = os.fsync
+
+    def dir_fails(fd):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "Invalid argument")
+        real(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", dir_fails)
+    storage.save_json(tmp_path / "a.json", {"v": 1})
+    assert storage.load_json(tmp_path / "a.json") == {"v": 1}
+    real_open = os.open
+
+    def no_dirs(path, flags, *args, **kwargs):
+        if flags & os.O_DIRECTORY:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(storage.os, "open", no_dirs)
+    storage.save_json(tmp_path / "a.json", {"v": 2})
+    assert storage.load_json(tmp_path / "a.json") == {"v": 2}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_save_works_without_o_directory(tmp_path, monkeypatch):
+    monkeypatch.delattr(storage.os, "O_DIRECTORY", raising=False)
+    calls = []
+    real = os.fsync
+    monkeypatch.setattr(storage.os, "fsync", lambda fd: (calls.append(fd), real(fd)))
+    storage.save_json(tmp_path / "a.json", {"v": 1})
+    assert storage.load_json(tmp_path / "a.json") == {"v": 1} and len(calls) == 1  # the file only
