@@ -5,7 +5,7 @@ the sentence that justifies it. Every change is saved at once to a JSON file
 in the learner folder (see :mod:`kit.storage`); a new coder on the same case
 restores it. Comparing with the reference, or with a peer's exported file
 (uploaded in the widget or named by path), happens only when the learner asks;
-:func:`compare_files` compares any two exported codings (e.g. for a teacher).
+:func:`kit.codingfile.compare_files` compares any two exported codings (e.g. for a teacher).
 
 >>> import kit
 >>> coder = StanceCoder(kit.load_case())
@@ -25,12 +25,9 @@ from .codingfile import (
     OWN_KEYS,
     VERSION,
     Coding,
-    file_slug,
     case_identity,
     coding_stances,
-    compare_files,
-    evidence_type,
-    kappa_words,
+    file_slug,
     parse_rows,
     read_coding,
 )
@@ -39,8 +36,7 @@ from .explorer import STYLE, Explorer
 from .records import STANCE_VALUES, Case, Stance
 from .storage import backup, learner_dir, load_record, save_record
 
-__all__ = ["StanceCoder", "NOT_CODED", "FORMAT", "VERSION", "case_identity", "coding_stances", "evidence_type",
-           "kappa_words", "parse_rows", "read_coding", "compare_files"]
+__all__ = ["StanceCoder", "NOT_CODED"]
 
 NOT_CODED = "not coded"
 

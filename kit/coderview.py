@@ -136,7 +136,7 @@ def render_pair(case: Case, agreement: Any, *, first: str, second: str) -> str:
     """Two codings compared (e.g. two learners' files, for a teacher): agreement, kappa, per position,
     and every disagreement with both codings' evidence.
 
-    ``agreement`` is from ``compare_codings(first, second)`` (or :func:`kit.coder.compare_files`);
+    ``agreement`` is from ``compare_codings(first, second)`` (or :func:`kit.codingfile.compare_files`);
     ``first`` and ``second`` name the codings (e.g. their file names).
     """
     parts = [f"<h4 style='margin:.8em 0 .3em'>{_esc(first)} compared with {_esc(second)}</h4>",

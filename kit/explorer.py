@@ -39,16 +39,12 @@ def close_figure(fig: Any) -> None:
     plt.close(fig)
 
 
-def figure_png(fig: Any, *, tight: bool = True) -> bytes:
-    """The figure as PNG bytes (what the notebook shows and snapshots embed).
-
-    ``tight=False`` keeps the figure's own layout and skips the extra layout
-    pass that ``bbox_inches="tight"`` costs (for figures redrawn interactively).
-    """
+def figure_png(fig: Any) -> bytes:
+    """The figure as PNG bytes, cropped to what was drawn (``bbox_inches="tight"``), for snapshots."""
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, **({"bbox_inches": "tight"} if tight else {}))
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
     return buffer.getvalue()
 
 

@@ -38,7 +38,6 @@ __all__ = [
     "save_record",
     "load_record",
     "parse_record",
-    "read_record",
 ]
 
 #: Environment variable naming the learner folder.
@@ -187,7 +186,6 @@ def load_record(
     kind: str,
     version: int,
     case_id: dict[str, str] | None = None,
-    keep_foreign: bool = False,
 ) -> dict[str, Any]:
     """Load a file saved by :func:`save_record`, checking its marker, version and case.
 
@@ -195,15 +193,11 @@ def load_record(
         kind: the expected ``format`` marker (e.g. ``"kit-coding"``).
         version: the newest version this code reads.
         case_id: if given, the file must belong to this case (same ``article_sha256``).
-        keep_foreign: leave a foreign or damaged file where it is (for reading a
-            peer's file, see :func:`read_record`) instead of moving it to a backup.
 
     Raises:
         SaveError: with a one-line message saying what the file is and what to do.
     """
     path = Path(path)
-    if keep_foreign:
-        return read_record(path, kind=kind, version=version, case_id=case_id)
     data = load_json(path)
     problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
     if problem is None:
@@ -246,9 +240,3 @@ def parse_record(
     if problem is not None:
         raise SaveError(f"{name}: {problem}; {hint}")
     return data
-
-
-def read_record(path: str | Path, *, kind: str, version: int, case_id: dict[str, str] | None = None) -> dict[str, Any]:
-    """Read someone else's record file (a peer's export) with :func:`parse_record`, leaving it where it is."""
-    path = Path(path)
-    return parse_record(read_bytes(path), name=path.name, kind=kind, version=version, case_id=case_id)

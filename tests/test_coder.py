@@ -21,7 +21,8 @@ import kit
 from handmade import small_case
 from kit import storage
 from kit.analysis import compare_codings
-from kit.coder import FORMAT, StanceCoder, case_identity, compare_files
+from kit.coder import StanceCoder
+from kit.codingfile import FORMAT, case_identity, compare_files
 from kit.coderview import render_pair
 
 

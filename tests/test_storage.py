@@ -129,7 +129,7 @@ def test_foreign_peer_file_is_left_in_place(tmp_path):
     path = tmp_path / "peer.json"
     path.write_text("{}")
     with pytest.raises(SaveError, match="choose a file exported"):
-        storage.load_record(path, kind="kit-coding", version=1, keep_foreign=True)
+        storage.parse_record(storage.read_bytes(path), name=path.name, kind="kit-coding", version=1)
     assert path.exists()
 
 

@@ -18,7 +18,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import kit  # noqa: E402
 from handmade import small_case  # noqa: E402
-from kit.coder import FORMAT, NOT_CODED, StanceCoder, case_identity, evidence_type  # noqa: E402
+from kit.coder import NOT_CODED, StanceCoder  # noqa: E402
+from kit.codingfile import FORMAT, case_identity, evidence_type  # noqa: E402
 from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
 from kit.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
 from kit.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
