@@ -143,3 +143,39 @@ def test_reference_case_figures():
         assert P.alt_text(ax)
         plt.close(ax.figure)
     assert "Kerry" in P.alt_text(P.plot_voices(ref))
+
+
+def test_no_rc_context_so_later_figures_still_show(case, monkeypatch):
+    """Leaving ``plt.rc_context`` restores ``interactive``: the inline backend then shows no later figure."""
+    def refuse(*_a, **_k):
+        raise AssertionError("plt.rc_context used: it switches interactive mode back off in a notebook")
+
+    monkeypatch.setattr(plt, "rc_context", refuse)
+    monkeypatch.setattr(matplotlib, "rc_context", refuse)
+    for plot in PLOTS:
+        ax = plot(case)
+        assert ax.title.get_fontsize() == P.TITLE_SIZE
+        assert all(t.get_fontsize() >= P.FONT_SIZE for t in ax.get_yticklabels() + ax.texts)
+
+
+@pytest.mark.parametrize("plot", PLOTS, ids=lambda f: f.__name__)
+def test_figure_html_carries_escaped_alt_text_and_text_size(case, plot):
+    c = replace(case, actors=tuple(replace(a, name="Kerry <b>'&'</b>") if a.id == "john_kerry" else a for a in case.actors))
+    ax = plot(c)
+    page = ax.figure._repr_html_()  # what IPython shows beside the PNG
+    assert page.split("'")[2:] == P.figure_html(ax.figure).split("'")[2:]  # all but the PNG itself
+    assert page.startswith("<img src='data:image/png;base64,") and "<b>" not in page
+    alt = P.alt_text(ax)
+    assert f"alt='{__import__('html').escape(alt, quote=True)}'" in page
+    assert P.smallest_text_px(ax.figure) >= 13.8  # 10 pt at 100 dpi
+    assert "data-min-text-px='13.9'" in page
+
+
+def test_notebook_figures_fit_the_notebook_unscaled(case):
+    """Shown unscaled in a notebook about 850 px wide, so 10 pt text stays 13.9 px (at least 11 px)."""
+    ref = kit.load_case()
+    for plot in PLOTS:
+        ax = plot(ref)
+        ax.figure.canvas.draw()
+        box = ax.figure.get_tightbbox()
+        assert box.width * P.DPI <= 850, f"{plot.__name__}: {box.width * P.DPI:.0f} px wide"
