@@ -352,7 +352,7 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
             handles.append(Line2D([], [], linestyle=style, color="black", label=f"ring: {_safe(group.name)}"))
     for n in graph:
         x, y = pos[n]
-        outward = (x, y) if y > -1.2 and (x or y) else (0.0, 1.0)
+        outward = (x, y) if y > -1.2 and (x or y) else (0.0, -1.0)  # the row underneath: labels below it
         norm = max((outward[0] ** 2 + outward[1] ** 2) ** 0.5, 1e-9)
         dx, dy = 22 * outward[0] / norm, 18 * outward[1] / norm
         ha = "center" if abs(dx) < 8 else ("left" if dx > 0 else "right")

@@ -13,11 +13,35 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["Explorer", "show", "STYLE"]
+__all__ = ["Explorer", "show", "fit_labels", "STYLE"]
 
 
 #: Description width that keeps whole labels visible (no truncated "Actor…").
 STYLE = {"description_width": "initial"}
+
+
+def fit_labels(widget: Any) -> Any:
+    """Size ``widget`` and every control inside it to show its whole label; returns ``widget``.
+
+    ipywidgets gives buttons, toggle buttons and drop-downs a fixed width
+    (148 px for a button), which cuts "Compare with the reference" to
+    "Compare with…". Buttons and toggles get ``auto`` width, lists and
+    drop-downs are as wide as their longest option, and rows wrap instead of
+    running off a narrow screen. A width set explicitly is kept.
+    """
+    import ipywidgets as w
+
+    if isinstance(widget, (w.Button, w.FileUpload)) and not widget.layout.width:
+        widget.layout.width = "auto"
+    elif isinstance(widget, w.ToggleButtons) and not widget.style.button_width:
+        widget.style.button_width = "auto"
+    elif isinstance(widget, (w.Dropdown, w.Select, w.SelectMultiple)) and not widget.layout.width:
+        widget.layout.width = "max-content"
+    elif isinstance(widget, w.HBox) and not widget.layout.flex_flow:
+        widget.layout.flex_flow = "row wrap"
+    for child in getattr(widget, "children", ()):
+        fit_labels(child)
+    return widget
 
 
 def show(out: Any, html_text: str) -> None:
@@ -50,7 +74,7 @@ class Explorer:
         head = [w.HTML(f"<h3 style='margin:.2em 0'>{html.escape(self.title)}</h3>")] if self.title else []
         if intro:
             head.append(w.HTML(f"<p style='margin:.2em 0 .6em'>{intro}</p>"))
-        self._box = w.VBox([*head, *rows, self.out])
+        self._box = fit_labels(w.VBox([*head, *rows, self.out]))
         for control in self._controls():
             control.observe(self._on_change, names="value")
         self.redraw()

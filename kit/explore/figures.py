@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["Sheet", "new_figure", "close_figure", "figure_png"]
+__all__ = ["Sheet", "new_figure", "close_figure", "figure_png", "PNG_DPI"]
+
+#: Resolution of explorer figures: 10 pt text is 12.5 px, shown unscaled in a notebook.
+PNG_DPI = 90
 
 T = TypeVar("T")
 
@@ -36,7 +39,7 @@ def figure_png(fig: Any) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight")
     return buffer.getvalue()
 
 
@@ -58,7 +61,7 @@ class Sheet:
 
     PAD = 0.1  # inches around the drawing, as savefig's pad_inches
 
-    def __init__(self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = 90) -> None:
+    def __init__(self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = PNG_DPI) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 

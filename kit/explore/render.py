@@ -296,12 +296,20 @@ def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages:
 
 def figure_img(fig: Any, alt: str) -> str:
     """A figure as an ``<img>`` with an embedded PNG and escaped alt text (for snapshots)."""
-    from .figures import figure_png
+    from ..plots import smallest_text_px
+    from .figures import PNG_DPI, figure_png
 
-    return png_img(figure_png(fig), alt)
+    return png_img(figure_png(fig), alt, min_text_px=smallest_text_px(fig, dpi=PNG_DPI))
 
 
-def png_img(png: bytes, alt: str) -> str:
-    """PNG bytes as an ``<img>`` with a data URL and escaped alt text."""
+def png_img(png: bytes, alt: str, *, min_text_px: float | None = None) -> str:
+    """PNG bytes as an ``<img>`` with a data URL and escaped alt text.
+
+    Args:
+        min_text_px: the smallest text in the image, in the image's pixels
+            (:func:`kit.plots.smallest_text_px`), kept as ``data-min-text-px`` so a
+            browser test can check the size a reader sees.
+    """
     data = base64.b64encode(png).decode("ascii")
-    return f"<img src='data:image/png;base64,{data}' alt='{_esc(alt)}' style='max-width:100%'>"
+    size = "" if min_text_px is None else f" data-min-text-px='{min_text_px:.1f}'"
+    return f"<img src='data:image/png;base64,{data}' alt='{_esc(alt)}' class='kit-figure'{size} style='max-width:100%'>"

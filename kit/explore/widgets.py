@@ -77,8 +77,7 @@ class ArticleExplorer(Explorer):
         self.actors = w.SelectMultiple(
             options=options, value=tuple(a for a in actors if a in dict(options).values()),
             description="Actors (none = all):", rows=min(8, max(3, len(options))), style=STYLE,
-            layout=w.Layout(width="28em"),
-        )
+        )  # as wide as the longest name and count (fit_labels)
         self.view = w.ToggleButtons(options=list(VIEWS), value=view, description="Show:", style=STYLE,
                                     tooltips=["every name used for the actor", "direct quotes, by speaker",
                                               "reported (indirect) speech, by speaker"])
@@ -146,7 +145,8 @@ class VoicesExplorer(Explorer):
     def render(self) -> str:
         share = f"<p role='status'><strong>{html.escape(anonymous_share_text(self.case))}</strong></p>"
         listing = render_statements(self.case, self.choice.value)
-        chart = f"<div style='flex:0 1 26em'>{self._chart}</div>" if self._chart else ""
+        # the chart keeps its drawn size (text at least 11 px): beside the list if there is room, else below
+        chart = f"<div style='flex:0 0 auto;max-width:100%'>{self._chart}</div>" if self._chart else ""
         return (f"<div style='display:flex;flex-wrap:wrap;gap:1.2em'><div style='flex:1 1 26em'>{share}{listing}</div>"
                 f"{chart}</div>")
 
@@ -176,16 +176,17 @@ class CoalitionExplorer(Explorer):
         ids = [p.id for p in case.positions]
         self.positions = w.SelectMultiple(options=options, value=tuple(ids if positions is None else [p for p in positions if p in ids]),
                                           description="Positions that count:", rows=min(6, max(2, len(options))),
-                                          style=STYLE, layout=w.Layout(width="30em"))
+                                          style=STYLE)
         self.evidence = w.ToggleButtons(options=list(EVIDENCE_CHOICES), value=evidence, description="Evidence:", style=STYLE)
         self.level = w.ToggleButtons(options=list(LEVEL_CHOICES), value=level, description="Actors as:", style=STYLE)
         group_ids = [g.id for g in case.groups]
         chosen = group_ids[:1] if groups is None else [g for g in groups if g in group_ids]
         self.groups = w.SelectMultiple(options=[(g.name, g.id) for g in case.groups], value=tuple(chosen),
                                        description=f"Outline groups (up to {self.MAX_GROUPS}):",
-                                       rows=min(5, max(2, len(group_ids))), style=STYLE, layout=w.Layout(width="30em"))
+                                       rows=min(5, max(2, len(group_ids))), style=STYLE)
         self.alt, self.png = "", b""
-        self._drawn: dict[tuple[Any, ...], tuple[bytes, str]] = {}
+        self.text_px = 0.0  # the figure's smallest text, in its pixels
+        self._drawn: dict[tuple[Any, ...], tuple[bytes, str, float]] = {}
         self._sheet: Sheet | None = None
         intro = ("Lines join actors who take the same stance; outlines show the declared groups you choose. "
                  "Change what counts and watch the coalitions move.")
@@ -242,19 +243,28 @@ class CoalitionExplorer(Explorer):
         opts = self.options()
         groups = self.outlined()
         key = (tuple(opts["positions"]), tuple(opts["evidence"] or ()), opts["level"], tuple(groups))
-        if key in self._drawn:
-            return self._drawn[key]
+        if key not in self._drawn:
+            self._drawn[key] = self._draw(opts, groups)
+        png, alt, self.text_px = self._drawn[key]
+        return png, alt
+
+    def _draw(self, opts: dict[str, Any], groups: list[str]) -> tuple[bytes, str, float]:
         from .. import plots
 
-        if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, with room around for labels and legend
-            self._sheet = Sheet(12, 6, (2.0 / 12, 1.05 / 6, 5.425 / 12, 3.85 / 6))
-        drawn = self._sheet.draw(lambda ax: plots.alt_text(plots.plot_network(self.case, ax=ax, groups=groups, **opts)))
+        if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, room around for labels, legend below
+            self._sheet = Sheet(9, 7.5, (2.0 / 9, 1.5 / 7.5, 5.2 / 9, 4.7 / 7.5))
+
+        def plot(ax: Any) -> tuple[str, float]:
+            plots.plot_network(self.case, ax=ax, groups=groups, **opts)
+            return plots.alt_text(ax), plots.smallest_text_px(ax.figure)
+
+        png, (alt, text_px) = self._sheet.draw(plot)
         if len(self._drawn) >= 32:
             self._drawn.pop(next(iter(self._drawn)))
-        self._drawn[key] = drawn
-        return drawn
+        return png, alt, text_px
 
     def _shown(self) -> str:
         drawn = self.figure()
         self.png, self.alt = drawn if drawn is not None else (b"", "")
-        return (png_img(self.png, self.alt) if drawn is not None else "") + self.render()
+        figure = png_img(self.png, self.alt, min_text_px=self.text_px) if drawn is not None else ""
+        return figure + self.render()

@@ -1,0 +1,183 @@
+"""What learners see, after Run All, at JupyterLab's default layout on a laptop screen.
+
+For every lesson (``notebooks/NN_*.ipynb``, picked up automatically) at a
+1280 x 800 window with the file browser open, as JupyterLab starts:
+
+* no error output, no widget error (as ``test_browser`` checks);
+* no empty figure: every plotting cell shows an image that loaded, no
+  ``<Figure size … with 0 Axes>`` text, no explorer with an empty view;
+* every figure has alt text, and its smallest text is at least 11 px as shown
+  (the size drawn, ``data-min-text-px``, times the scale the page shows the
+  image at: its rendered width over its width in pixels);
+* no control label is cut off: every widget label, button, toggle and
+  checkbox shows its whole text (rendered text width, ``scrollWidth``, within
+  its box, ``clientWidth``), and every option of a list or drop-down fits the
+  box it is shown in (its text measured in the control's font).
+
+Each lesson is saved as one tall screenshot (``NN_name.png``) plus one per
+figure or explorer output (``NN_name-cellK.png``), for the teacher guide's
+"what learners should see", in ``$KIT_E2E_ARTIFACTS`` or a temp folder
+printed at the end: never in the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from .conftest import NOTEBOOKS, Lab
+from .test_browser import Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: A laptop screen; JupyterLab opens with its file browser beside the notebook.
+VIEWPORT = {"width": 1280, "height": 800}
+MIN_TEXT_PX = 11
+PLOTTING = re.compile(r"\bplots\.plot_\w+\(")
+EXPLORER = re.compile(r"\b(ArticleExplorer|VoicesExplorer|CoalitionExplorer|StanceCoder)\(")
+TALLEST_SHOT = 20_000
+
+# Runs in the page: every cut-off label and every option wider than its box, per code cell.
+_CUT_OFF = r"""
+() => {
+  const canvas = document.createElement('canvas').getContext('2d');
+  const found = [];
+  const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+  const hasText = el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  cells.forEach((cell, index) => {
+    const area = cell.querySelector('.jp-OutputArea');
+    if (!area) return;
+    for (const el of area.querySelectorAll('.jupyter-widgets *, .jupyter-widgets')) {
+      if (!el.getClientRects().length || !(hasText(el) || el.matches('button'))) continue;
+      if (el.closest('.widget-output')) continue;  // an explorer's view is prose, wrapped
+      const style = getComputedStyle(el);
+      if (!['hidden', 'clip'].includes(style.overflowX) && style.textOverflow !== 'ellipsis') continue;
+      if (el.scrollWidth > el.clientWidth + 1)
+        found.push({cell: index, what: el.tagName.toLowerCase() + '.' + [...el.classList].join('.'),
+                    text: el.innerText.trim(), needs: el.scrollWidth, has: el.clientWidth});
+    }
+    for (const select of area.querySelectorAll('select')) {
+      if (!select.getClientRects().length) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      for (const option of select.options) {
+        const needs = Math.ceil(canvas.measureText(option.text).width);
+        if (needs > room + 1)
+          found.push({cell: index, what: 'option', text: option.text, needs, has: Math.floor(room)});
+      }
+    }
+  });
+  return found;
+}
+"""
+
+# Runs in the page: every image in an output, with what the test needs to judge it.
+_IMAGES = r"""
+() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].flatMap((cell, index) =>
+  [...cell.querySelectorAll('.jp-OutputArea img')].map(img => ({
+    cell: index, alt: img.getAttribute('alt') || '', complete: img.complete,
+    natural: img.naturalWidth, shown: img.getBoundingClientRect().width,
+    minTextPx: img.dataset.minTextPx === undefined ? null : parseFloat(img.dataset.minTextPx)})))
+"""
+
+_CELL_STATE = r"""
+() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(cell => ({
+  images: cell.querySelectorAll('.jp-OutputArea img').length,
+  text: [...cell.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText).join('\n'),
+  emptyViews: [...cell.querySelectorAll('.widget-output')].filter(o => !o.innerText.trim() && !o.querySelector('img')).length,
+}))
+"""
+
+
+def _lessons() -> list[Any]:
+    names = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    return names or [pytest.param(None, marks=pytest.mark.skip(reason="notebooks/ has no lessons yet"))]
+
+
+def cut_off_labels(page: Any) -> list[str]:
+    """Every control label or option that does not show its whole text."""
+    return [f"cell {f['cell']}: {f['what']} {f['text']!r} needs {f['needs']} px, has {f['has']} px"
+            for f in page.evaluate(_CUT_OFF)]
+
+
+def figure_problems(page: Any, sources: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Empty or unreadable figures: (problems, the images measured)."""
+    problems = []
+    images = page.evaluate(_IMAGES)
+    for img in images:
+        where = f"cell {img['cell']} image"
+        if not img["complete"] or not img["natural"]:
+            problems.append(f"{where}: did not load (empty figure)")
+            continue
+        if len(img["alt"].strip()) < 20:
+            problems.append(f"{where}: no alt text ({img['alt']!r})")
+        if img["minTextPx"] is None:
+            problems.append(f"{where}: no data-min-text-px (not drawn by the kit: text size unknown)")
+            continue
+        shown_px = img["minTextPx"] * img["shown"] / img["natural"]
+        img["shown_text_px"] = round(shown_px, 1)
+        if shown_px < MIN_TEXT_PX:
+            problems.append(f"{where}: smallest text {shown_px:.1f} px as shown (drawn {img['minTextPx']} px, "
+                            f"image {img['natural']} px shown at {img['shown']:.0f} px); needs {MIN_TEXT_PX} px")
+    for index, (source, state) in enumerate(zip(sources, page.evaluate(_CELL_STATE))):
+        if re.search(r"<Figure size [\d.]+x[\d.]+ with 0 Axes>", state["text"]):
+            problems.append(f"cell {index}: an empty figure ('with 0 Axes')")
+        if PLOTTING.search(source) and not state["images"]:
+            problems.append(f"cell {index}: {source.strip().splitlines()[-1]!r} shows no figure")
+        if EXPLORER.search(source) and state["emptyViews"]:
+            problems.append(f"cell {index}: an explorer shows an empty view")
+    return problems, images
+
+
+def shoot(page: Page, folder: Path, stem: str, sources: list[str]) -> list[Path]:
+    """The whole lesson as one tall picture, then each figure's and explorer's output on its own.
+
+    The notebook scrolls inside JupyterLab, not the page, so the window is made
+    as tall as the notebook for the pictures (same width), then put back.
+    """
+    p = page.page
+    extra = p.evaluate("""() => {
+      const outer = document.querySelector('.jp-NotebookPanel-notebook .jp-WindowedPanel-outer');
+      return outer ? outer.scrollHeight - outer.clientHeight : 0; }""")
+    p.set_viewport_size({"width": VIEWPORT["width"], "height": min(VIEWPORT["height"] + extra, TALLEST_SHOT)})
+    try:
+        p.wait_for_timeout(500)  # let JupyterLab lay the taller window out
+        p.evaluate("() => document.querySelector('.jp-NotebookPanel-notebook .jp-WindowedPanel-outer')?.scrollTo(0, 0)")
+        shots = [page.screenshot(folder / f"{stem}.png")]
+        cells = p.locator(".jp-Notebook .jp-CodeCell")
+        for index, source in enumerate(sources):
+            if PLOTTING.search(source) or EXPLORER.search(source):
+                area = cells.nth(index).locator(".jp-OutputArea")
+                if area.count():
+                    path = folder / f"{stem}-cell{index:02d}.png"
+                    area.first.screenshot(path=str(path))
+                    shots.append(path)
+    finally:
+        p.set_viewport_size(VIEWPORT)
+    return shots
+
+
+@pytest.mark.parametrize("name", _lessons())
+def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Path) -> None:
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    sources = [c.source for c in nb.cells if c.cell_type == "code"]
+    page = Page(browser, lab, f"notebooks/{name}")
+    try:
+        page.page.set_viewport_size(VIEWPORT)
+        ran = page.run_all()
+        problems = page.problems() + ([] if ran else ["Run All stopped: a cell raised"])
+        width = page.page.evaluate("() => document.querySelector('.jp-OutputArea-output')?.clientWidth ?? 0")
+        figures, images = figure_problems(page.page, sources)
+        problems += figures + cut_off_labels(page.page)
+        shots = shoot(page, artifacts_dir, Path(name).stem, sources)
+        sizes = ", ".join(f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
+                          for i in images if i.get("natural"))
+        print(f"{name}: output width {width} px; figures: {sizes or 'none'}; {len(shots)} screenshot(s)")
+        assert not problems, f"{name}:\n" + "\n".join(dict.fromkeys(problems))
+    finally:
+        page.close()
