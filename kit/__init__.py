@@ -60,6 +60,7 @@ _LAZY: dict[str, str | None] = {
     "VoicesExplorer": "explore",
     "CoalitionExplorer": "explore",
     "StanceCoder": "explore",
+    "table": "explore",
     "compare_files": "learner",
 }
 

@@ -4,7 +4,8 @@
 * :mod:`.figures` – figures outside pyplot, the kept :class:`Sheet`, PNG helpers;
 * :mod:`.render`, :mod:`.coderview` – pure renderers (state in, escaped HTML out);
 * :mod:`.widgets` – ArticleExplorer, VoicesExplorer, CoalitionExplorer;
-* :mod:`.coder` – the StanceCoder.
+* :mod:`.coder` – the StanceCoder;
+* :mod:`.table` – :func:`table`, learner-facing tables (blanks, not ``None``/``NaN``).
 
 ipywidgets and matplotlib load on first use, never at import.
 """
@@ -12,6 +13,7 @@ ipywidgets and matplotlib load on first use, never at import.
 from __future__ import annotations
 
 from .coder import StanceCoder
+from .table import Table, table
 from .widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer
 
-__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder"]
+__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "Table", "table"]

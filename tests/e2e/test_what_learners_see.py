@@ -9,6 +9,7 @@ For every lesson (``notebooks/NN_*.ipynb``, picked up automatically) at a
 * every figure has alt text, and its smallest text is at least 11 px as shown
   (the size drawn, ``data-min-text-px``, times the scale the page shows the
   image at: its rendered width over its width in pixels);
+* every table fits the notebook's width and shows no ``None`` or ``NaN``;
 * no control label is cut off: every widget label, button, toggle and
   checkbox shows its whole text (rendered text width, ``scrollWidth``, within
   its box, ``clientWidth``), and every option of a list or drop-down fits the
@@ -85,6 +86,15 @@ _IMAGES = r"""
     minTextPx: img.dataset.minTextPx === undefined ? null : parseFloat(img.dataset.minTextPx)})))
 """
 
+# Runs in the page: every table in an output, its width against the output's, and any None/NaN cell.
+_TABLES = r"""
+() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].flatMap((cell, index) =>
+  [...cell.querySelectorAll('.jp-OutputArea-output table')].map(table => ({
+    cell: index, needs: table.scrollWidth, has: table.closest('.jp-OutputArea-output').clientWidth,
+    missing: [...table.querySelectorAll('td, th')].map(c => c.innerText.trim())
+      .filter(t => ['None', 'NaN', 'nan', '<NA>', 'NaT'].includes(t)).length})))
+"""
+
 _CELL_STATE = r"""
 () => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(cell => ({
   images: cell.querySelectorAll('.jp-OutputArea img').length,
@@ -134,6 +144,17 @@ def figure_problems(page: Any, sources: list[str]) -> tuple[list[str], list[dict
     return problems, images
 
 
+def table_problems(page: Any) -> list[str]:
+    """Tables wider than the notebook or showing None/NaN."""
+    problems = []
+    for t in page.evaluate(_TABLES):
+        if t["needs"] > t["has"] + 1:
+            problems.append(f"cell {t['cell']}: a table {t['needs']} px wide in an output {t['has']} px wide")
+        if t["missing"]:
+            problems.append(f"cell {t['cell']}: a table shows None/NaN in {t['missing']} cell(s)")
+    return problems
+
+
 def shoot(page: Page, folder: Path, stem: str, sources: list[str]) -> list[Path]:
     """The whole lesson as one tall picture, then each figure's and explorer's output on its own.
 
@@ -173,7 +194,7 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         problems = page.problems() + ([] if ran else ["Run All stopped: a cell raised"])
         width = page.page.evaluate("() => document.querySelector('.jp-OutputArea-output')?.clientWidth ?? 0")
         figures, images = figure_problems(page.page, sources)
-        problems += figures + cut_off_labels(page.page)
+        problems += figures + cut_off_labels(page.page) + table_problems(page.page)
         shots = shoot(page, artifacts_dir, Path(name).stem, sources)
         sizes = ", ".join(f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
                           for i in images if i.get("natural"))

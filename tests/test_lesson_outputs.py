@@ -1,4 +1,4 @@
-"""Every lesson notebook in a kernel with the real inline backend, as a learner's kernel has it.
+"""What every lesson shows, run in a kernel with the real inline backend, as a learner's kernel has it.
 
 ``make test`` sets ``MPLBACKEND=Agg`` for speed, which hides what learners
 see: with Agg nothing is ever displayed, so a figure that never shows passes.
@@ -8,7 +8,8 @@ and nbconvert). Every plotting cell must produce a PNG that is not blank, and
 so must the same cell run a second time (once, only the first kit figure of a
 kernel showed: ``plt.rc_context`` switched ``interactive`` off again). Every
 image carries alt text: an ``<img alt>`` in a ``text/html`` copy, because
-front ends ignore alt text in an image output's metadata.
+front ends ignore alt text in an image output's metadata. No table a lesson
+shows contains ``None`` or ``NaN``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 PLOTTING = re.compile(r"\bplots\.plot_\w+\(|\.plot\(|plt\.")
+# a cell of an HTML table that reads None, NaN, nan, <NA> or NaT
+MISSING = re.compile(r"<t[dh]\b[^>]*>\s*(None|NaN|nan|&lt;NA&gt;|NaT)\s*</t[dh]>")
 CELL_TIMEOUT_S = 180
 
 pytest.importorskip("jupyter_client")
@@ -79,6 +82,12 @@ def _problems_with_image(output: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _tables_with_missing(outputs: list[dict[str, Any]]) -> list[str]:
+    """The missing-value words in every HTML table shown (a learner should see a blank or "—")."""
+    pages = [o["data"].get("text/html", "") for o in outputs if o["type"] in ("display_data", "execute_result")]
+    return [m.group(1) for page in pages if "<table" in page for m in MISSING.finditer(page)]
+
+
 def _errors(outputs: list[dict[str, Any]]) -> list[str]:
     found = [f"{o.get('ename')}: {o.get('evalue')}" for o in outputs if o["type"] == "error"]
     found += [o["text"][:300] for o in outputs if o["type"] == "stream" and o["name"] == "stderr" and "Traceback" in o["text"]]
@@ -86,7 +95,7 @@ def _errors(outputs: list[dict[str, Any]]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_every_figure_shows_with_the_inline_backend(path: Path, tmp_path: Path) -> None:
+def test_every_figure_shows_and_no_table_shows_none(path: Path, tmp_path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     km, kc = _kernel(tmp_path)
     problems: list[str] = []
@@ -100,6 +109,9 @@ def test_every_figure_shows_with_the_inline_backend(path: Path, tmp_path: Path) 
             where = f"{path.name} cell {index} ({cell.source.splitlines()[0][:50]!r})"
             outputs = _run(kc, cell.source)
             problems += [f"{where}: {e}" for e in _errors(outputs)]
+            missing = _tables_with_missing(outputs)
+            if missing:
+                problems.append(f"{where}: a table shows {sorted(set(missing))} ({len(missing)} cells)")
             images = _images(outputs)
             for image in images:
                 problems += [f"{where}: {p}" for p in _problems_with_image(image)]
@@ -131,3 +143,11 @@ def test_plotting_cells_are_found() -> None:
     found = [c for p in NOTEBOOKS for c in nbformat.read(p, as_version=4).cells
              if c.cell_type == "code" and PLOTTING.search(c.source)]
     assert len(found) >= 4, "expected the lessons' kit.plots cells"
+
+
+def test_missing_values_are_caught() -> None:
+    """The table check sees what pandas shows for missing values."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"a": [None, 1.0], "b": pd.Series(["x", None], dtype=object)})
+    found = _tables_with_missing([{"type": "execute_result", "data": {"text/html": frame.to_html()}}])
+    assert sorted(found) == ["NaN", "None"]
