@@ -17,10 +17,53 @@ def test_learner_dir_follows_env(tmp_path, monkeypatch):
     assert (tmp_path / "work").is_dir()
 
 
-def test_learner_dir_defaults_to_home(tmp_path, monkeypatch):
+def test_learner_dir_outside_the_lessons_defaults_to_home(tmp_path, monkeypatch):
     monkeypatch.delenv("KIT_LEARNER_DIR", raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert storage.learner_dir() == tmp_path / "kit-learner-work"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert storage.learner_dir() == tmp_path / "home" / "kit-learner-work"
+
+
+def _lessons(root):
+    (root / "notebooks" / "apps").mkdir(parents=True)
+    (root / "notebooks" / "00_start_here.ipynb").write_text("{}")
+    return root / "notebooks"
+
+
+def test_learner_dir_in_the_lessons_is_beside_the_notebooks(tmp_path, monkeypatch):
+    """A kernel runs in its notebook's folder: the learner folder is beside the lessons, in the file browser."""
+    monkeypatch.delenv("KIT_LEARNER_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    notebooks = _lessons(tmp_path / "repo")
+    for where in (notebooks, notebooks / "apps"):  # a lesson, and the explorer app one folder down
+        monkeypatch.chdir(where)
+        assert storage.lessons_folder() == notebooks
+        assert storage.learner_dir() == notebooks / "kit-learner-work"
+    assert not (tmp_path / "home").exists()
+
+
+def test_learner_dir_beside_read_only_lessons_falls_back_to_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("KIT_LEARNER_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    notebooks = _lessons(tmp_path / "repo")
+    monkeypatch.chdir(notebooks)
+    monkeypatch.setattr(storage.os, "access", lambda path, mode: False)  # as a read-only shared folder
+    assert storage.learner_dir() == tmp_path / "home" / "kit-learner-work"
+
+
+def test_the_repositorys_learner_folder_is_ignored_by_git():
+    """Learner work beside the lessons never becomes one of the repository's files."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    assert storage.lessons_folder(root / "notebooks") == root / "notebooks"
+    for name in ("coding-x.json", "my-case/article.txt", "my-case/case.yaml"):
+        path = f"notebooks/{storage.FOLDER_NAME}/{name}"
+        assert subprocess.run(["git", "-C", str(root), "check-ignore", "-q", path]).returncode == 0, path
 
 
 def test_learner_dir_that_is_a_file_says_what_to_do(tmp_path, monkeypatch):

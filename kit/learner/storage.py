@@ -1,7 +1,9 @@
 """Learner files: a learner folder and atomic JSON saves that never lose work.
 
 Everything a learner makes (a stance coding, an export for a peer) is saved
-as JSON in the learner folder: ``$KIT_LEARNER_DIR`` if set, else
+as JSON in the learner folder (:func:`learner_dir`): ``$KIT_LEARNER_DIR`` if
+set, else ``kit-learner-work/`` beside the lesson notebooks, so the learner
+finds it in JupyterLab's file browser (git ignores it), else
 ``~/kit-learner-work``. A save writes a temporary file in the same folder,
 flushes it to disk and then swaps it in with :func:`os.replace`, so a crash in
 the middle of a save leaves the previous file intact. A file that cannot be
@@ -30,6 +32,9 @@ from ..errors import SaveError
 
 __all__ = [
     "ENV_VAR",
+    "FOLDER_NAME",
+    "LESSONS_MARKER",
+    "lessons_folder",
     "learner_dir",
     "save_json",
     "load_json",
@@ -42,10 +47,37 @@ __all__ = [
 
 #: Environment variable naming the learner folder.
 ENV_VAR = "KIT_LEARNER_DIR"
+#: The learner folder's name, beside the lessons or in the home folder (.gitignore lists it).
+FOLDER_NAME = "kit-learner-work"
+#: The notebook that marks the folder holding the lessons.
+LESSONS_MARKER = "00_start_here.ipynb"
+
+
+def lessons_folder(start: str | Path | None = None) -> Path | None:
+    """The folder holding the lesson notebooks, or ``None`` outside the lessons.
+
+    A notebook's kernel runs in the notebook's folder (JupyterLab, Notebook 7,
+    Voilà, nbclient), so this is the working folder when it holds
+    :data:`LESSONS_MARKER`, or the folder above it or the one above that
+    (``notebooks/apps``).
+    """
+    here = Path.cwd() if start is None else Path(start)
+    for folder in (here, *list(here.parents)[:2]):
+        if (folder / LESSONS_MARKER).is_file():
+            return folder
+    return None
 
 
 def learner_dir(*, create: bool = True) -> Path:
-    """The learner folder: ``$KIT_LEARNER_DIR`` or ``~/kit-learner-work``.
+    """The learner folder, where everything a learner makes is saved.
+
+    1. ``$KIT_LEARNER_DIR``, if set (a teacher's or a test's choice);
+    2. else ``kit-learner-work`` beside the lesson notebooks (see
+       :func:`lessons_folder`): wherever the lessons run (a laptop with
+       ``make lab``, Binder, a JupyterHub), the learner sees it in the file
+       browser next to the lessons, to open, download or upload files; git
+       ignores it, so learner work never mixes with the repository's files;
+    3. else (not in the lessons, or their folder is read-only) ``~/kit-learner-work``.
 
     Args:
         create: make the folder (and its parents) if it does not exist.
@@ -54,7 +86,12 @@ def learner_dir(*, create: bool = True) -> Path:
         SaveError: the folder cannot be created (e.g. a file has that name).
     """
     raw = os.environ.get(ENV_VAR, "").strip()
-    folder = Path(raw).expanduser() if raw else Path.home() / "kit-learner-work"
+    if raw:
+        folder = Path(raw).expanduser()
+    else:
+        lessons = lessons_folder()
+        writable = lessons is not None and os.access(lessons, os.W_OK | os.X_OK)
+        folder = (lessons if writable else Path.home()) / FOLDER_NAME
     if create:
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -202,3 +202,48 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         assert not problems, f"{name}:\n" + "\n".join(dict.fromkeys(problems))
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def lab_as_a_learner(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """JupyterLab started as ``make lab`` and Binder start it: the learner folder not set, a fresh home."""
+    import sys
+    import uuid
+
+    from .conftest import free_port, serve, workspace
+
+    tmp, root, env = workspace(tmp_path_factory, "learner-lab")
+    del env["KIT_LEARNER_DIR"]
+    env["HOME"] = str(tmp / "home")
+    (tmp / "home").mkdir()
+    token, port = uuid.uuid4().hex, free_port()
+    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+            f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
+            "--LabApp.expose_app_in_browser=True"]
+    base = f"http://127.0.0.1:{port}"
+    with serve(argv, env=env, cwd=root, log=tmp / "lab.log", ready=f"{base}/api/status?token={token}",
+               name="JupyterLab (learner)"):
+        yield Lab(base=base, token=token, root=root), tmp / "home"
+
+
+def test_learner_folder_is_in_the_file_browser(lab_as_a_learner: Any, browser: Any, artifacts_dir: Path) -> None:
+    """Lesson 00 shows where work is saved; that folder is beside the lessons, in JupyterLab's file browser."""
+    from playwright.sync_api import expect
+
+    lab, home = lab_as_a_learner
+    page = Page(browser, lab, "notebooks/00_start_here.ipynb")
+    try:
+        page.page.set_viewport_size(VIEWPORT)
+        assert page.run_all(), page.problems()
+        folder = lab.root / "notebooks" / "kit-learner-work"
+        shown = " ".join(page.page.locator(".jp-OutputArea-output").all_inner_texts())
+        assert str(folder) in shown, "lesson 00 should print the learner folder"
+        assert folder.is_dir() and not (home / "kit-learner-work").exists()
+        page.page.locator(".jp-FileBrowser .jp-ToolbarButtonComponent[title*='Refresh' i], "
+                          ".jp-FileBrowser jp-button[title*='Refresh' i]").first.click()
+        item = page.page.locator(".jp-FileBrowser .jp-DirListing-item", has_text="kit-learner-work")
+        expect(item).to_be_visible(timeout=15_000)
+        page.screenshot(artifacts_dir / "_learner_folder_in_file_browser.png")
+    finally:
+        page.close()
