@@ -56,6 +56,11 @@ _LAZY = {
     "StanceCoder": "widgets",
     "compare_files": "codingfile",
     "CoalitionExplorer": "widgets",
+    # the class view (issue 13)
+    "collect_codings": "class_files",
+    "class_results": "class_view",
+    "ClassExplorer": "class_explorer",
+    "example_class": "class_files",
 }
 
 __all__ = [
