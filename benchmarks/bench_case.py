@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from kit.case import _load_bundled, draft_case
-from kit.article import load_article
+from kit.parse.article import load_article
 
 __all__ = ["run"]
 

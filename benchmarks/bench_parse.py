@@ -13,7 +13,7 @@ import statistics
 import time
 
 import kit
-from kit.article import bundled_article_text
+from kit.parse.article import bundled_article_text
 
 __all__ = ["run", "corpus", "main"]
 

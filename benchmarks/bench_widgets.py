@@ -89,7 +89,7 @@ def run(n: int = 300, n_cold: int = 300) -> list[tuple[str, float, str, float, b
     """Median and worst latency (ms) per explorer, with its target."""
     os.environ.setdefault("MPLBACKEND", "Agg")
     import kit
-    from kit.widgets import ArticleExplorer, CoalitionExplorer, StanceCoder, VoicesExplorer
+    from kit.explore.widgets import ArticleExplorer, CoalitionExplorer, StanceCoder, VoicesExplorer
 
     from IPython.core.interactiveshell import InteractiveShell
 

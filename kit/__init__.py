@@ -5,9 +5,14 @@
 >>> len(art.paragraphs) > 20
 True
 
-The light core (records, parsing, case files) is imported at once; the parts
-that need matplotlib, pandas, networkx or ipywidgets load on first use, so
-``import kit`` stays fast.
+The layers, each a folder importing only from those above it in this list
+(docs/design.md has the map; ``tests/test_layers.py`` enforces it):
+``records``/``errors``/``util``/``data`` → ``parse`` → ``case`` → ``analysis`` →
+``plots``/``export`` → ``learner`` → ``explore`` → ``exercises`` → ``lessons`` → ``cli``.
+
+The light core (records, parsing) is imported at once; everything else loads
+on first use, so ``import kit`` stays fast (no matplotlib, pandas, networkx,
+ipywidgets or PyYAML).
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .article import load_article, parse, read_text
 from .errors import ArticleError, CaseError, KitError, SaveError
+from .parse.article import load_article, parse, read_text
 from .records import (
     ACTOR_KINDS,
     EVIDENCE_TYPES,
@@ -38,29 +43,29 @@ from .records import (
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; loaded on first attribute access (PEP 562).
-_LAZY = {
+# name -> module that defines it (None: the name is a subpackage or module); loaded on first use (PEP 562).
+_LAZY: dict[str, str | None] = {
     "load_case": "case",
-    "check_case": "case",
     "draft_case": "case",
     "case_from_article": "case",
+    "case": None,
     "analysis": None,
     "plots": None,
-    "widgets": None,
-    "exercises": None,
-    "storage": None,
     "export": None,
-    "formats": None,
-    "ArticleExplorer": "widgets",
-    "VoicesExplorer": "widgets",
-    "StanceCoder": "widgets",
-    "compare_files": "codingfile",
-    "CoalitionExplorer": "widgets",
+    "learner": None,
+    "explore": None,
+    "exercises": None,
+    "lessons": None,
+    "ArticleExplorer": "explore",
+    "VoicesExplorer": "explore",
+    "CoalitionExplorer": "explore",
+    "StanceCoder": "explore",
+    "compare_files": "learner",
     # the class view (issue 13)
-    "collect_codings": "class_files",
-    "class_results": "class_view",
-    "ClassExplorer": "class_explorer",
-    "example_class": "class_files",
+    "collect_codings": "learner",
+    "example_class": "learner",
+    "class_results": "explore",
+    "ClassExplorer": "explore",
 }
 
 __all__ = [

@@ -24,8 +24,8 @@ EXIT_USAGE = 2
 
 
 def _load(article: str | None, case: str | None, encoding: str | None) -> Case:
-    from .case import case_from_article, load_case
-    from .article import load_article
+    from .case.load import case_from_article, load_case
+    from .parse.article import load_article
 
     if article and case:
         raise KitError("give an article or --case, not both: a case file names its own article")
@@ -82,25 +82,23 @@ def _write_via_temp(writer, out: TextIO, suffix: str) -> None:
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     case = _load(args.article, args.case, args.encoding)
     fmt = args.format
-    if fmt == "json":
-        from .export import to_dict
+    from . import export
 
-        text = json.dumps(to_dict(case), ensure_ascii=False, indent=2 if args.indent else None)
+    if fmt == "json":
+        text = json.dumps(export.to_dict(case), ensure_ascii=False, indent=2 if args.indent else None)
         if args.out:
             Path(args.out).write_text(text + "\n", encoding="utf-8")
         else:
             out.write(text + "\n")
         return 0
-    from . import formats
-
     if fmt == "csv":
         if not args.out:
             raise KitError("--format csv writes several tables: give a folder with --out DIR")
         Path(args.out).mkdir(parents=True, exist_ok=True)
-        for path in formats.write_csv(case, Path(args.out)):
+        for path in export.write_csv(case, Path(args.out)):
             print(path, file=sys.stderr)
         return 0
-    writer = {"graphml": formats.write_graphml, "dna": formats.write_dna}[fmt]
+    writer = {"graphml": export.write_graphml, "dna": export.write_dna}[fmt]
     if args.out:
         writer(case, Path(args.out))
     else:
@@ -109,9 +107,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .case import check_case
+    from .case.load import load_case
 
-    case = check_case(args.case_file)
+    case = load_case(args.case_file)
     counts = ", ".join(_plural(len(items), word) for items, word in (
         (case.actors, "actor"), (case.positions, "position"), (case.stances, "stance"), (case.groups, "group")))
     out.write(f"{args.case_file}: OK: {counts}\n")
@@ -123,8 +121,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _draft(args: argparse.Namespace, out: TextIO) -> int:
-    from .article import load_article
-    from .case import draft_case
+    from .parse.article import load_article
+    from .case.load import draft_case
 
     article = load_article(args.article, encoding=args.encoding)
     out.write(draft_case(article, article_path=args.article_path or os.path.basename(args.article)))
@@ -132,10 +130,10 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
-    from .class_view import class_page, class_results, report_text
+    from .explore.class_view import class_page, class_results, report_text
 
     case = _load(None, args.case, None)
-    from .class_files import collect_codings
+    from .learner.class_files import collect_codings
 
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
     if not files.learners:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import analysis as _an
-from .selection import actor_kind, display_name, ordered_actors
+from .analysis.selection import actor_kind, display_name, ordered_actors
 from .errors import KitError
 from .records import STANCE_VALUES, Case
 

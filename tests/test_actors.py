@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit import structure
-from kit.actors import find_actors
-from kit.gazetteer import gazetteer
-from kit.people import snake_id
+from kit.parse.article import bundled_article_text
+from kit.parse import structure
+from kit.parse.actors import find_actors
+from kit.parse.gazetteer import gazetteer
+from kit.parse.people import snake_id
 from kit.records import ACTOR_KINDS
 
 
@@ -23,7 +24,7 @@ def run(text: str):
 
 @pytest.fixture(scope="module")
 def art():
-    text = kit.article.bundled_article_text()
+    text = bundled_article_text()
     return run(text) + (text,)
 
 
@@ -252,7 +253,7 @@ def test_gazetteer_data_is_consistent():
 
 def test_repeated_text_scales_mentions_exactly():
     # Speed is measured in benchmarks/bench_parse.py; here: a long text loses nothing.
-    body = kit.article.bundled_article_text().split("___")[0]
+    body = bundled_article_text().split("___")[0]
     _, _, actors_one, mentions_one = run(body)
     copies = 40
     _, _, actors, mentions = run((body + "\n") * copies)

@@ -9,7 +9,7 @@ import pytest
 
 import kit
 from kit import analysis as A
-from kit.agreement import NOT_CODED, cohen_kappa, compare_codings, resolve_value
+from kit.analysis.intercoder import NOT_CODED, cohen_kappa, compare_codings, resolve_value
 from kit.records import Stance
 
 from handmade import small_case

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit.article import bundled_article_text, normalize, read_text
+from kit.parse.article import bundled_article_text, normalize, read_text
 
 SEED = "../shared/seed/article.txt"
 

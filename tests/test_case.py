@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 import yaml
 
 import kit
+from kit.parse.article import bundled_article_text
 from kit import CaseError
-from kit.case import _load_bundled, case_from_article, check_case, draft_case, load_case
-from kit.casecheck import fold
-from kit.casemerge import alias_pattern, extra_mentions
+from kit.case.load import _load_bundled, case_from_article, draft_case, load_case
+from kit.case.yamlfile import fold
+from kit.case.merge import alias_pattern, extra_mentions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cases"
 REFERENCE = Path(kit.__file__).parent / "data" / "reference_case.yaml"
@@ -46,7 +47,7 @@ def write_case(tmp_path: Path, body: str, *, header: str = HEADER) -> Path:
 
 def problems_of(path: Path) -> tuple[str, ...]:
     with pytest.raises(CaseError) as info:
-        check_case(path)
+        load_case(path)
     assert info.value.problems, "a CaseError from a case file lists its problems"
     return info.value.problems
 
@@ -90,7 +91,7 @@ def test_reference_case_validates_and_is_labelled_hand_coded():
 
 
 def test_reference_case_file_checks_through_the_public_path():
-    case = check_case(REFERENCE)
+    case = load_case(REFERENCE)
     assert len(case.stances) == len(load_case().stances)
 
 
@@ -387,7 +388,7 @@ def test_not_a_mapping(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text("- just\n- a list\n", encoding="utf-8")
     with pytest.raises(CaseError, match=r"case\.yaml:1: expected a mapping"):
-        check_case(path)
+        load_case(path)
 
 
 # --- aliases and mentions -------------------------------------------------------
@@ -431,7 +432,7 @@ def test_untouched_draft_of_the_fixture_passes_the_check(tmp_path):
     text = draft_case(article)
     shutil.copy(FIXTURES / "article.txt", tmp_path / "article.txt")
     (tmp_path / "draft.yaml").write_text(text, encoding="utf-8")
-    case = check_case(tmp_path / "draft.yaml")
+    case = load_case(tmp_path / "draft.yaml")
     assert [p.id for p in case.positions] == ["example_position"]
     assert {a.id for a in case.actors} == {a.id for a in article.actors}
 
@@ -440,9 +441,9 @@ def test_untouched_draft_of_the_bundled_article_passes_the_check(tmp_path):
     article = kit.load_article()
     text = draft_case(article, article_path="news/article.txt")
     (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "article.txt").write_text(kit.article.bundled_article_text(), encoding="utf-8")
+    (tmp_path / "news" / "article.txt").write_text(bundled_article_text(), encoding="utf-8")
     (tmp_path / "draft.yaml").write_text(text, encoding="utf-8")
-    case = check_case(tmp_path / "draft.yaml")
+    case = load_case(tmp_path / "draft.yaml")
     assert len(case.stances) == 1 and case.stances[0].position == "example_position"
     assert "# ¶4 john_kerry: \u201cWe need to attack" in text
     assert {a.id for a in article.actors} <= {a.id for a in case.actors}
@@ -452,7 +453,7 @@ def test_draft_of_a_text_without_actors_is_valid(tmp_path):
     (tmp_path / "article.txt").write_text("nothing here happens at all.\n", encoding="utf-8")
     text = draft_case(kit.load_article(tmp_path / "article.txt"))
     (tmp_path / "draft.yaml").write_text(text, encoding="utf-8")
-    case = check_case(tmp_path / "draft.yaml")
+    case = load_case(tmp_path / "draft.yaml")
     assert case.stances == ()
 
 
@@ -478,7 +479,7 @@ def test_any_draft_passes_its_own_check(tmp_path, parts):
     (tmp_path / "article.txt").write_text(text, encoding="utf-8")
     draft = draft_case(kit.load_article(tmp_path / "article.txt"))
     (tmp_path / "draft.yaml").write_text(draft, encoding="utf-8")
-    check_case(tmp_path / "draft.yaml")
+    load_case(tmp_path / "draft.yaml")
 
 
 def test_missing_article_field_and_unknown_top_level_field(tmp_path):
@@ -491,7 +492,7 @@ def test_missing_article_field_and_unknown_top_level_field(tmp_path):
 
 def test_error_message_is_one_summary_line_then_the_problems():
     with pytest.raises(CaseError) as info:
-        check_case(FIXTURES / "broken_many.yaml")
+        load_case(FIXTURES / "broken_many.yaml")
     first, *rest = str(info.value).splitlines()
     assert first.endswith("6 problems in the case file; fix them and check again")
     assert rest == [f"  - {p}" for p in info.value.problems]

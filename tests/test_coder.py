@@ -19,11 +19,11 @@ import pytest
 
 import kit
 from handmade import small_case
-from kit import storage
+from kit.learner import storage
 from kit.analysis import compare_codings
-from kit.coder import StanceCoder
-from kit.codingfile import FORMAT, case_identity, compare_files
-from kit.coderview import render_pair
+from kit.explore.coder import StanceCoder
+from kit.learner.codingfile import FORMAT, case_identity, compare_files
+from kit.explore.coderview import render_pair
 
 
 def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
@@ -301,7 +301,7 @@ def test_a_failed_backup_never_overwrites(tmp_path, monkeypatch):
     def refuse(p, *, reason="corrupt"):
         raise kit.SaveError(f"{p}: could not be moved aside (Permission denied); copy it somewhere safe by hand")
 
-    monkeypatch.setattr("kit.coder.backup", refuse)
+    monkeypatch.setattr("kit.explore.coder.backup", refuse)
     code(coder, "france", "air_strikes", "support", 1)
     assert "could not be moved aside" in coder.message and path.read_bytes() == before
 

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 import kit
-from kit import formats as F
+from kit import export as F
 
 from handmade import small_case
 

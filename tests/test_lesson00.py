@@ -57,6 +57,6 @@ def test_learner_folder_prose_matches_storage(tmp_path, monkeypatch):
     text = prose()
     assert "`kit-learner-work`" in text and "`KIT_LEARNER_DIR`" in text
     monkeypatch.delenv("KIT_LEARNER_DIR")
-    assert kit.storage.learner_dir(create=False).name == "kit-learner-work"
+    assert kit.learner.learner_dir(create=False).name == "kit-learner-work"
     monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
-    assert kit.storage.learner_dir() == tmp_path
+    assert kit.learner.learner_dir() == tmp_path

@@ -36,7 +36,7 @@ def test_groups_0_and_1_are_the_core_group_and_nato_as_the_exercise_says():
 
 
 def test_on_record_filter_matches_the_explorer_toggle():
-    from kit.widgets import EVIDENCE_CHOICES
+    from kit.explore.widgets import EVIDENCE_CHOICES
 
     assert ("only on-record quotes", "direct") in EVIDENCE_CHOICES
     assert "**only on-record quotes**" in _prose() and "**states they speak for**" in _prose()

@@ -22,15 +22,15 @@ def _cells(kind: str) -> list[str]:
 
 def test_the_broken_file_fails_on_exactly_the_line_the_check_expects():
     broken = L.broken_case_file()
-    assert Path(kit.storage.learner_dir()) in broken.parents
+    assert Path(kit.learner.learner_dir()) in broken.parents
     with pytest.raises(kit.CaseError) as err:
-        kit.check_case(broken)
+        kit.load_case(broken)
     assert len(err.value.problems) == 1
     assert f"broken_case.yaml:{L.SOLUTIONS['q3']}: stances[{L.WRONG['q3'][0]}].value" in err.value.problems[0]
 
 
 def test_sample_files_are_valid_and_labelled_fictional():
-    case = kit.check_case(L.sample_path("sample_case.yaml"))
+    case = kit.load_case(L.sample_path("sample_case.yaml"))
     assert case.positions and case.stances and case.groups
     assert "FICTIONAL" in L.sample_path("sample_case.yaml").read_text(encoding="utf-8")
     assert any("**It is fictional**" in c for c in _cells("markdown"))
@@ -50,7 +50,7 @@ def test_upload_is_decoded_and_saved_in_the_learner_folder():
     data = "Kerry said: “Hello.”\n".encode("utf-8-sig")
     upload = SimpleNamespace(value=({"name": "../../evil name.txt", "content": memoryview(data)},))
     path = L.save_upload(upload)
-    assert path.parent == kit.storage.learner_dir() / "my-case" and path.name == "evil name.txt"
+    assert path.parent == kit.learner.learner_dir() / "my-case" and path.name == "evil name.txt"
     assert path.read_text(encoding="utf-8") == "Kerry said: “Hello.”\n"
     with pytest.raises(kit.ArticleError):
         L.uploaded_text(SimpleNamespace(value=({"name": "x.txt", "content": b"\x00\x01binary"},)))
@@ -59,7 +59,7 @@ def test_upload_is_decoded_and_saved_in_the_learner_folder():
 def test_start_case_drafts_once_and_never_overwrites():
     path = L.copy_sample()
     case_path = L.start_case(path)
-    assert kit.check_case(case_path).stances
+    assert kit.load_case(case_path).stances
     case_path.write_text(case_path.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
     assert L.start_case(path) == case_path and case_path.read_text(encoding="utf-8").endswith("# my edit\n")
 

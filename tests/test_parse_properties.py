@@ -69,17 +69,18 @@ def test_line_and_blank_line_modes_agree(lines):
 
 
 # -- The fast scanners find exactly what the plain regular expressions find ------------------
-# (kit.gazetteer, kit.people, kit.actors, kit.structure, kit.quotes, kit.reported replace a few regexes that
+# (kit/parse: gazetteer, people, actors, structure, quotes, reported replace a few regexes that
 # were tried at every character by quicker searches; these properties pin the equivalence.)
 
 import re  # noqa: E402
 
-from kit import actors as _actors  # noqa: E402
-from kit import gazetteer as _gaz  # noqa: E402
-from kit import people as _people  # noqa: E402
-from kit import quotes as _quotes  # noqa: E402
-from kit import reported as _reported  # noqa: E402
-from kit import structure as _structure  # noqa: E402
+from kit.parse import actors as _actors  # noqa: E402
+from kit.parse import gazetteer as _gaz  # noqa: E402
+from kit.parse import patterns as _patterns  # noqa: E402
+from kit.parse import people as _people  # noqa: E402
+from kit.parse import quotes as _quotes  # noqa: E402
+from kit.parse import reported as _reported  # noqa: E402
+from kit.parse import structure as _structure  # noqa: E402
 
 _G = _gaz.gazetteer()
 _PATS = _people._patterns(_G)
@@ -106,7 +107,7 @@ def _window(text: str, bounds: tuple[float, float]) -> tuple[int, int]:
 def test_gazetteer_scan_matches_lookbehind_regex(text, bounds):
     a, b = _window(text, bounds)
     plain = [m.span() for m in _G.pattern.finditer(text, a, b)]
-    assert [m.span() for m in _gaz.finditer_not_after(_G._scan, text, a, b, "’'")] == plain
+    assert [m.span() for m in _patterns.finditer_not_after(_G._scan, text, a, b, "’'")] == plain
 
 
 @SETTINGS

@@ -128,7 +128,7 @@ def test_bad_input_is_refused(case):
 
 
 def test_import_kit_does_not_import_matplotlib():
-    code = "import sys, kit, kit.analysis, kit.plots, kit.formats; print('matplotlib' in sys.modules, 'pandas' in sys.modules, 'networkx' in sys.modules)"
+    code = "import sys, kit, kit.analysis, kit.plots, kit.export; print('matplotlib' in sys.modules, 'pandas' in sys.modules, 'networkx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False"]
 

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit import structure
-from kit.article import normalize
-from kit.quotes import find_quotes
+from kit.parse.article import bundled_article_text
+from kit.parse import structure
+from kit.parse.article import normalize
+from kit.parse.quotes import find_quotes
 from kit.records import Actor, Mention
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -140,7 +141,7 @@ BUNDLED_NAMES = {
 
 
 def test_bundled_speaker_resolution_with_given_mentions():
-    text, quotes, reported = _parse_with(kit.article.bundled_article_text(), BUNDLED_NAMES)
+    text, quotes, reported = _parse_with(bundled_article_text(), BUNDLED_NAMES)
     assert [q.speaker for q in quotes] == [
         "john_kerry", "john_kerry", "chuck_hagel", "john_kerry", "united_kingdom",
         "anon_western_defense_official", "anon_british_official", "frank_walter_steinmeier", "john_kerry",
@@ -295,7 +296,7 @@ def test_html_is_plain_text():
 
 
 def test_line_and_blank_line_input_give_the_same_quotes():
-    lines = kit.article.bundled_article_text()
+    lines = bundled_article_text()
     blank = "\n\n".join(line for line in lines.splitlines() if line.strip())
     a, b = kit.parse(lines), kit.parse(blank)
     assert len(a.paragraphs) == len(b.paragraphs)
@@ -308,7 +309,9 @@ def test_reported_speech_has_its_own_module_and_cues_are_data():
     import json
     from importlib import resources
 
-    from kit import quotes, reported
+    from kit.parse import quotes
+
+    from kit.parse import reported
 
     cues = json.loads((resources.files("kit.data") / "cues.json").read_text(encoding="utf-8"))
     assert quotes.SAYING_CUES == tuple(cues["saying"]) and "said" in quotes.SAYING_CUES
@@ -320,7 +323,7 @@ def test_reported_speech_has_its_own_module_and_cues_are_data():
 
 def test_pronoun_resolution_looks_at_each_mention_once(monkeypatch):
     """Many "he said" quotes after many mentions: each mention is judged a subject at most once."""
-    from kit import reported
+    from kit.parse import reported
 
     calls: list[int] = []
     judge = reported._is_subject

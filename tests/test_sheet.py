@@ -17,7 +17,7 @@ from PIL import Image  # noqa: E402
 from handmade import small_case  # noqa: E402
 from kit import plots as P  # noqa: E402
 from kit.errors import KitError  # noqa: E402
-from kit.explorer import Sheet  # noqa: E402
+from kit.explore.figures import Sheet  # noqa: E402
 
 PAD_PX = round(Sheet.PAD * 90)  # the margin at the sheet's 90 dpi
 
@@ -52,7 +52,7 @@ def test_the_drawing_is_cropped_to_what_was_drawn_with_nothing_cut_off():
 
 
 def test_the_crop_matches_a_tight_savefig_of_the_same_plot():
-    from kit.explorer import figure_png, new_figure
+    from kit.explore.figures import figure_png, new_figure
 
     png, _ = _sheet().draw(_network)
     fig, ax = new_figure(width=7, height=5)

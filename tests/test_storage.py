@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from kit import storage
+from kit.learner import storage
 from kit.errors import KitError, SaveError
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit import structure
+from kit.parse import structure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 

@@ -18,11 +18,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import kit  # noqa: E402
 from handmade import small_case  # noqa: E402
-from kit.coder import NOT_CODED, StanceCoder  # noqa: E402
-from kit.codingfile import FORMAT, case_identity, evidence_type  # noqa: E402
+from kit.explore.coder import NOT_CODED, StanceCoder  # noqa: E402
+from kit.learner.codingfile import FORMAT, case_identity, evidence_type  # noqa: E402
 from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
-from kit.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
-from kit.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
+from kit.explore.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
+from kit.explore.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
 
 
 def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -372,7 +372,7 @@ def test_a_crash_mid_save_loses_nothing(monkeypatch):
     coder = StanceCoder(toy_case())
     code(coder, "france", "air_strikes", "support", 1)
     before = coder.path.read_text()
-    monkeypatch.setattr("kit.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    monkeypatch.setattr("kit.learner.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
     coder.stance.value = "oppose"
     assert "previous save is unchanged" in coder.message and "\n" not in coder.message
     monkeypatch.undo()

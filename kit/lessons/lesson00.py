@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..case import load_case
-from ..checks import fold
+from ..case.load import load_case
+from ..exercises import fold
 from ..exercises import Exercise, ExerciseSet, MultipleChoice
 from ..records import Actor, Case
 

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from ..case import load_case
-from ..checks import fold
+from ..case.load import load_case
+from ..exercises import fold
 from ..exercises import Exercise, ExerciseSet, about, same_ids
 from ..records import Actor, Case
 
@@ -39,7 +39,7 @@ def metonym(case: Case) -> tuple[str, Actor]:
     >>> state.kind
     'state'
     """
-    from ..gazetteer import load_gazetteer_data
+    from ..parse.gazetteer import load_gazetteer_data
 
     metonyms = {alias for entry in load_gazetteer_data().get("states", ()) for alias in entry.get("metonyms", ())}
     found = None

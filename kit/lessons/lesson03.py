@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..case import load_case
+from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, about, names_actor, same_ids
 from ..records import Case
 

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from ..case import load_case
-from ..checks import fold
+from ..case.load import load_case
+from ..exercises import fold
 from ..exercises import Exercise, ExerciseSet, MultipleChoice, about
 from ..records import STANCE_VALUES, Case, Position, Stance
 

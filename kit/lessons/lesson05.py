@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..case import load_case
+from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, same_ids
 from ..records import Case, Group
 

@@ -3,7 +3,7 @@
 The notebook works on a short sample article shipped next to it
 (``kit/data/sample_article.txt``, fictional) or on a file the learner
 uploads. Every expected value is computed by parsing the sample; files the
-notebook writes go to the learner folder (:func:`kit.storage.learner_dir`),
+notebook writes go to the learner folder (:func:`kit.learner.storage.learner_dir`),
 never into the repository.
 
 >>> check.q1(SOLUTIONS["q1"]).outcome
@@ -15,15 +15,15 @@ never into the repository.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..article import decode, load_article
+from ..parse.article import decode, load_article
 from ..errors import ArticleError, CaseError
 from ..exercises import Exercise, ExerciseSet, about, names_actor
 from ..records import Article
-from ..storage import learner_dir
+from ..learner.storage import learner_dir
+from ..data import data_file
 
 __all__ = ["check", "sample_path", "uploaded_text", "save_article", "save_upload", "copy_sample", "start_case",
            "broken_case_file", "unattributed_speaker",
@@ -41,7 +41,7 @@ def sample_path(name: str = SAMPLE_ARTICLE) -> Path:
     Raises:
         ArticleError: the kit was installed without its data files.
     """
-    path = Path(str(resources.files("kit.data") / name))
+    path = Path(str(data_file(name)))
     if not path.is_file():
         raise ArticleError(f"{name}: sample file missing from the kit's data; reinstall the kit (make lab)")
     return path
@@ -51,7 +51,7 @@ def uploaded_text(upload: Any) -> str | None:
     """The text of the first file in an ``ipywidgets.FileUpload`` (``None`` while nothing is uploaded).
 
     Raises:
-        ArticleError: the file is not plain text (see :func:`kit.article.decode`).
+        ArticleError: the file is not plain text (see :func:`kit.parse.article.decode`).
     """
     files = upload.value if upload is not None else ()
     if not files:
@@ -92,7 +92,7 @@ def start_case(article_path: Path) -> Path:
 
     An existing file is never overwritten: re-running the notebook keeps your edits.
     """
-    from ..case import draft_case
+    from ..case.load import draft_case
 
     target = Path(article_path).with_name(Path(article_path).stem + "_case.yaml")
     if not target.exists():
@@ -186,9 +186,9 @@ check = ExerciseSet(
     Exercise(
         "q3",
         check=_line_check(_LINE, _STANCE_INDEX),
-        hints=["Run kit.check_case(broken) inside try/except kit.CaseError and print the error.",
+        hints=["Run kit.load_case(broken) inside try/except kit.CaseError and print the error.",
                "Each problem reads file:line: field: what is wrong; the number after the file name is the line."],
-        solution="try:\n    kit.check_case(broken)\nexcept kit.CaseError as err:\n    print(err)\n"
+        solution="try:\n    kit.load_case(broken)\nexcept kit.CaseError as err:\n    print(err)\n"
                  f"answer = {_LINE}   # the number after the file name",
         expects="a whole number",
         success="Fix the line in a text editor and check again: the draft is never broken for long.",

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import kit
-from kit.class_agreement import (
+from kit.analysis.class_agreement import (
     STANCE_SCALE,
     alpha_from_counts,
     alpha_words,

@@ -40,7 +40,7 @@ HOSTILE = (
 # Appended to every article that notebook's kernel parses (the notebook itself is untouched).
 INJECT = (
     "# e2e: every article parsed in this kernel carries a hostile tail\n"
-    "import kit.article as _kit_article\n"
+    "from kit.parse import article as _kit_article\n"
     "_kit_normalize = _kit_article.normalize\n"
     f"_kit_article.normalize = lambda text: _kit_normalize(text).rstrip('\\n') + '\\n' + {HOSTILE!r}\n"
 )

@@ -1,0 +1,79 @@
+"""Who gets to speak: statement counts per speaker, and the share of anonymous sources.
+
+>>> import kit
+>>> v = voices(kit.load_case())
+>>> int(v["total"].sum()) == len([q for q in kit.load_case().article.quotes if q.speaker]) + len(
+...     [r for r in kit.load_case().article.reported if r.speaker])
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import KitError
+from ..records import Case
+from .selection import actor_kind, display_name, ordered_actors
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["speaker_counts", "voices", "anonymous_share"]
+
+
+def speaker_counts(case: Case) -> tuple[dict[str, int], dict[str, int]]:
+    """Statements with a known speaker, per actor id: (direct quotes, reported speech)."""
+    quotes: dict[str, int] = {}
+    reported: dict[str, int] = {}
+    for q in case.article.quotes:
+        if q.speaker is not None:
+            quotes[q.speaker] = quotes.get(q.speaker, 0) + 1
+    for r in case.article.reported:
+        if r.speaker is not None:
+            reported[r.speaker] = reported.get(r.speaker, 0) + 1
+    return quotes, reported
+
+
+def voices(case: Case) -> pd.DataFrame:
+    """Who gets to speak: per speaking actor, direct quotes and reported statements.
+
+    Columns ``name, kind, quotes, reported, total, share``; ``share`` is the
+    actor's part (0-1) of all statements with a known speaker. Rows: actor
+    ids, most statements first (ties in case order).
+
+    >>> import kit
+    >>> v = voices(kit.load_case())
+    >>> round(float(v["share"].sum()), 6)
+    1.0
+    """
+    import pandas as pd
+
+    if not isinstance(case, Case):
+        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    quotes, reported = speaker_counts(case)
+    speakers = ordered_actors(case, set(quotes) | set(reported))
+    speakers.sort(key=lambda a: -(quotes.get(a, 0) + reported.get(a, 0)))  # stable: ties keep case order
+    grand = sum(quotes.values()) + sum(reported.values())
+    rows = []
+    for a in speakers:
+        total = quotes.get(a, 0) + reported.get(a, 0)
+        rows.append({"name": display_name(case, a), "kind": actor_kind(case, a), "quotes": quotes.get(a, 0),
+                     "reported": reported.get(a, 0), "total": total, "share": total / grand})
+    columns = ["name", "kind", "quotes", "reported", "total", "share"]
+    frame = pd.DataFrame(rows, columns=columns, index=pd.Index(speakers, name="actor", dtype=object))
+    return frame.astype({"quotes": int, "reported": int, "total": int, "share": float})
+
+
+def anonymous_share(case: Case) -> float:
+    """The share (0-1) of attributed statements (quotes + reported) whose speaker is anonymous.
+
+    Statements without a known speaker are left out; 0.0 when there are none.
+    """
+    if not isinstance(case, Case):
+        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    quotes, reported = speaker_counts(case)
+    grand = sum(quotes.values()) + sum(reported.values())
+    if grand == 0:
+        return 0.0
+    anon = sum(n for counts in (quotes, reported) for a, n in counts.items() if actor_kind(case, a) == "anonymous")
+    return anon / grand

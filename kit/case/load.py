@@ -1,0 +1,274 @@
+"""Case files: an article plus a teacher's coding (actors, positions, stances, groups).
+
+A case file is YAML (read with ``yaml.SafeLoader`` only; schema in
+docs/design.md). :func:`load_case` reads one and checks it against the article
+it names: every problem is collected, then raised together as a
+:class:`~kit.errors.CaseError` whose lines read
+``case.yaml:12: stances[3].value: 'maybe' is not on the scale; use one of …``.
+
+>>> import kit
+>>> case = kit.load_case()            # the bundled, hand-coded reference case
+>>> case.title.startswith("Reference coding")
+True
+>>> "barack_obama" in {a.id for a in case.actors}
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+from typing import Any
+
+from ..parse.article import load_article, parse, read_text
+from .yamlfile import Problems, TextIndex, read_yaml, suggest
+from .fields import good, read_entries
+from .merge import extra_mentions, merge_actors
+from .draft import draft_case
+from ..errors import ArticleError, CaseError
+from ..records import EVIDENCE_TYPES, STANCE_VALUES, Article, Case, Group, Position, Stance
+from ..data import data_text
+
+__all__ = ["load_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
+
+#: File name of the bundled reference coding, in ``kit/data``.
+REFERENCE_CASE = "reference_case.yaml"
+#: Where a group's membership comes from.
+GROUP_BASES = ("article", "background")
+
+_TOP = ("title", "article", "actors", "positions", "stances", "groups")
+_POSITION = {"id": "id", "label": "text", "description": "text"}
+_STANCE = {"actor": "text", "position": "text", "value": "text", "evidence": "text", "type": "text", "note": "text"}
+_GROUP = {"id": "id", "name": "text", "members": "list", "basis": "text", "evidence": "text", "source": "text"}
+
+
+def case_from_article(article: Article) -> Case:
+    """A case with the parsed actors and no coding (no positions, stances or groups).
+
+    >>> import kit
+    >>> case = case_from_article(kit.load_article())
+    >>> case.positions, case.stances, case.groups
+    ((), (), ())
+    """
+    name = Path(article.source).name if article.source else "the article"
+    return Case(article=article, actors=article.actors, title=f"{name} (bare article, not yet coded)",
+                path=article.source)
+
+
+def load_case(path: str | Path | None = None, *, encoding: str | None = None) -> Case:
+    """Load a case: the bundled reference (``None``), a case file (.yaml/.yml) or a bare article.
+
+    Args:
+        path: a ``.yaml``/``.yml`` case file, any other file as a bare article,
+            or ``None`` for the bundled reference coding of the bundled article.
+        encoding: the files' text encoding (default UTF-8).
+
+    Raises:
+        CaseError: the case file has problems (``err.problems`` lists them all).
+        ArticleError: a bare article file that cannot be read.
+
+    >>> len(load_case().stances) > 10
+    True
+    """
+    if path is None:
+        return _bundled()
+    p = Path(path)
+    if p.suffix.lower() not in (".yaml", ".yml"):
+        return case_from_article(load_article(p, encoding=encoding))
+    return _load_file(p, encoding=encoding)
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> Case:
+    return _load_bundled(cached_article=True)
+
+
+def _load_bundled(*, cached_article: bool = False) -> Case:
+    """The reference case, uncached (``cached_article`` reuses :func:`kit.load_article`)."""
+    text = data_text(REFERENCE_CASE)
+
+    def article_for(rel: str, problems: Problems) -> Article | None:
+        if rel != "article.txt":
+            problems.add(("article",), f"the bundled reference case must name 'article.txt', not {rel!r}")
+            return None
+        if cached_article:
+            return load_article()
+        from ..parse.article import bundled_article_text
+        return parse(bundled_article_text(), source="kit/data/article.txt")
+
+    return _build(text, REFERENCE_CASE, article_for, path=f"kit/data/{REFERENCE_CASE}")
+
+
+def _load_file(p: Path, *, encoding: str | None) -> Case:
+    name = str(p)
+    if not p.is_file():
+        what = "is a folder, not a case file" if p.is_dir() else "no such file"
+        raise CaseError(f"{name}: {what}; check the path of the .yaml case file "
+                        f"(relative paths start from {Path.cwd()})")
+    data = p.read_bytes()
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except (UnicodeDecodeError, LookupError):
+        raise CaseError(f"{name}: is not valid {encoding or 'UTF-8'} text; save the case file as UTF-8") from None
+
+    def article_for(rel: str, problems: Problems) -> Article | None:
+        target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
+        if not target.is_file():
+            problems.add(("article",), f"article file {rel!r} not found (looked for {target}); give the "
+                                       "article's path relative to the case file")
+            return None
+        try:
+            return parse(read_text(target, encoding=encoding), source=str(target))
+        except ArticleError as exc:
+            problems.add(("article",), str(exc))
+            return None
+
+    return _build(text, name, article_for, path=name)
+
+
+def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
+    """Read, check and assemble a case; raise CaseError with every problem."""
+    data, problems = read_yaml(text, name)
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else f"a {type(data).__name__}"
+        raise CaseError(f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
+                        "start from `python -m kit draft article.txt`")
+    for key in data:
+        if key not in _TOP:
+            problems.add((key,), f"unknown field {key!r}; {suggest(str(key), _TOP, what='field')}")
+    title = data.get("title")
+    if title is not None and not isinstance(title, (str, int, float)):
+        problems.add(("title",), "expected text; put the title in quotes")
+        title = None
+    rel = data.get("article")
+    article = None
+    if rel is None or rel == "":
+        problems.add((), "missing required field 'article'; add a line like `article: article.txt` "
+                         "(the article's path, relative to the case file)", line=1)
+    elif not isinstance(rel, str):
+        problems.add(("article",), "expected the article's file name as text, e.g. article.txt")
+    else:
+        article = article_for(rel, problems)
+
+    positions = _positions(data, problems)
+    actor_entries = read_entries(data, "actors", {"id": "text", "name": "text", "kind": "text", "aliases": "list",
+                                                  "role": "text", "country": "text", "member_of": "list"},
+                                 ("id",), problems)
+    stance_entries = read_entries(data, "stances", _STANCE, ("actor", "position", "value", "evidence", "type"),
+                                  problems)
+    group_entries = read_entries(data, "groups", _GROUP, ("id", "name", "members"), problems)
+    if article is None:  # nothing to check ids and evidence against: report what we have
+        problems.raise_if_any()
+        raise CaseError(f"{name}: no article to check the coding against; fix the 'article' field")
+
+    index = TextIndex(article.text, [(s.paragraph, s.start, s.end) for s in article.sentences])
+    group_ids = [good(f, "id") for _, f in group_entries if good(f, "id")]
+    actors, aliases = merge_actors(article, actor_entries, group_ids, problems)
+    actor_ids = [a.id for a in actors]
+    stances = _stances(stance_entries, actor_ids, [p.id for p in positions], index, problems)
+    groups = _groups(group_entries, actor_ids, index, problems)
+    problems.raise_if_any()
+
+    member_of: dict[str, list[str]] = {a.id: list(a.member_of) for a in actors}
+    for group in groups:
+        for member in group.members:
+            if group.id not in member_of[member]:
+                member_of[member].append(group.id)
+    actors = tuple(dataclasses.replace(a, member_of=tuple(member_of[a.id])) for a in actors)
+    return Case(article=article, actors=actors, positions=positions, stances=stances, groups=groups,
+                title=str(title) if title not in (None, "") else Path(name).stem, path=path,
+                extra_mentions=extra_mentions(article, aliases))
+
+
+def _positions(data: dict[str, Any], problems: Problems) -> tuple[Position, ...]:
+    out: dict[str, Position] = {}
+    lines: dict[str, int] = {}
+    for i, f in read_entries(data, "positions", _POSITION, ("id", "label"), problems):
+        pid = good(f, "id")
+        if pid is None:
+            continue
+        if not problems.first_use(lines, "position", pid, ("positions", i, "id"), "give each position its own id"):
+            continue
+        out[pid] = Position(id=pid, label=good(f, "label", pid), description=good(f, "description", ""))
+    return tuple(out.values())
+
+
+def _evidence(excerpt: str, path: tuple[Any, ...], index: TextIndex, problems: Problems) -> tuple[int, int] | None:
+    found = index.find(excerpt)
+    if found is None:
+        problems.add(path, f"{excerpt!r} does not occur verbatim in the article; {index.closest(excerpt)}")
+    return found
+
+
+def _stances(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], position_ids: list[str],
+             index: TextIndex, problems: Problems) -> tuple[Stance, ...]:
+    out: list[Stance] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, f in entries:
+        path = ("stances", i)
+        actor, position, value, kind = (good(f, k) for k in ("actor", "position", "value", "type"))
+        evidence = good(f, "evidence")
+        ok = all(x is not None for x in (actor, position, value, kind, evidence))
+        if actor is not None and actor not in actor_ids:
+            problems.add(path + ("actor",), f"unknown actor id {actor!r}; {suggest(actor, actor_ids, what='actor id')}")
+            ok = False
+        if position is not None and position not in position_ids:
+            problems.add(path + ("position",), f"unknown position id {position!r}; "
+                                               f"{suggest(position, position_ids, what='position id')} "
+                                               "(positions are declared under 'positions:')")
+            ok = False
+        if value is not None and value not in STANCE_VALUES:
+            problems.add(path + ("value",), f"{value!r} is not on the scale; use one of {', '.join(STANCE_VALUES)}")
+            ok = False
+        if kind is not None and kind not in EVIDENCE_TYPES:
+            problems.add(path + ("type",), f"{kind!r} is not an evidence type; use one of {', '.join(EVIDENCE_TYPES)}")
+            ok = False
+        span = _evidence(evidence, path + ("evidence",), index, problems) if evidence is not None else None
+        if actor is not None and position is not None:
+            key = (actor, position)
+            if key in seen:
+                problems.add(path, f"duplicate stance: {actor} on {position} is already coded on line {seen[key]}; "
+                                   "keep one stance per actor and position (merge the evidence)")
+                ok = False
+            else:
+                seen[key] = problems.line(path)
+        if ok and span is not None:
+            out.append(Stance(actor=actor, position=position, value=value, evidence=evidence.strip(),
+                              evidence_type=kind, start=span[0], end=span[1], note=good(f, "note", "")))
+    return tuple(out)
+
+
+def _groups(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], index: TextIndex,
+            problems: Problems) -> tuple[Group, ...]:
+    out: dict[str, Group] = {}
+    lines: dict[str, int] = {}
+    for i, f in entries:
+        path = ("groups", i)
+        gid, members = good(f, "id"), good(f, "members", ())
+        basis, evidence, source = good(f, "basis", "article"), good(f, "evidence", ""), good(f, "source", "")
+        for j, member in enumerate(members):
+            if member not in actor_ids:
+                problems.add(path + ("members", j), f"{member!r} is not an actor; "
+                                                    f"{suggest(member, actor_ids, what='actor id')} "
+                                                    "(add new actors under 'actors:' with id, name and kind)")
+            elif member in members[:j]:
+                problems.add(path + ("members", j), f"{member!r} is listed twice; keep one")
+        if basis not in GROUP_BASES:
+            problems.add(path + ("basis",), f"{basis!r} is not a basis; use article (the text says so) "
+                                            "or background (knowledge from outside the article, with a source)")
+        elif basis == "background" and not source:
+            problems.add(path, "basis background needs a 'source': say where the membership comes from, "
+                               "e.g. source: \"NATO members in 2014 (nato.int)\"")
+        elif basis == "article" and not evidence:
+            problems.add(path, "basis article needs 'evidence': the words of the article that show the group "
+                               "(or use basis: background with a source)")
+        if evidence:
+            _evidence(evidence, path + ("evidence",), index, problems)
+        if gid is None:
+            continue
+        if not problems.first_use(lines, "group", gid, path + ("id",), "give each group its own id"):
+            continue
+        out[gid] = Group(id=gid, name=good(f, "name", gid), members=tuple(dict.fromkeys(members)),
+                         basis=basis, source=source, evidence=evidence.strip())
+    return tuple(out.values())

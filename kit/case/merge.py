@@ -1,0 +1,160 @@
+"""Merging a case file's actors with the parsed ones, and finding their extra aliases.
+
+A case file's ``actors:`` entries either refine a parsed actor (same id:
+name, role, country, kind, member_of, extra aliases) or add one the parser
+cannot know (an id with ``name`` and ``kind``). Extra aliases become extra
+mentions wherever they occur in the article and no parsed mention is there.
+
+>>> import kit
+>>> art = kit.parse("The Sunni militant group advanced. Sunni militants, said Obama.")
+>>> [art.text[m.start:m.end] for m in extra_mentions(art, {"islamic_state": ("the Sunni militant group",)})]
+['The Sunni militant group']
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .yamlfile import Problems, suggest
+from .fields import good, is_id
+from ..records import ACTOR_KINDS, Actor, Article, Mention
+
+__all__ = ["merge_actors", "extra_mentions", "alias_pattern"]
+
+
+def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], group_ids: list[str],
+                 problems: Problems) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
+    """Apply the case file's actor entries to the parsed actors.
+
+    Returns the case's actors (parsed order, then added ones) and, per actor,
+    the aliases to look for in the text (the case file's new aliases; for an
+    added actor also its name).
+    """
+    actors: dict[str, Actor] = {a.id: a for a in article.actors}
+    parsed = list(actors)
+    search: dict[str, list[str]] = {}
+    seen: dict[str, int] = {}
+    refs: list[tuple[tuple[Any, ...], str, str]] = []  # (path, kind of reference, id)
+    for i, f in entries:
+        path = ("actors", i)
+        aid = good(f, "id")
+        if aid is None:
+            continue
+        if not problems.first_use(seen, "actor", aid, path + ("id",), "merge the two entries"):
+            continue
+        kind = good(f, "kind")
+        if kind is not None and kind not in ACTOR_KINDS:
+            problems.add(path + ("kind",), f"{kind!r} is not an actor kind; use one of {', '.join(ACTOR_KINDS)}")
+            kind = None
+        new_aliases = tuple(a.strip() for a in good(f, "aliases", ()))
+        if good(f, "country") is not None:
+            refs.append((path + ("country",), "country", good(f, "country")))
+        for j, gid in enumerate(good(f, "member_of", ())):
+            refs.append((path + ("member_of", j), "group", gid))
+        if aid in actors:
+            old = actors[aid]
+            changes = {k: good(f, k) for k in ("name", "role", "country") if good(f, k) is not None}
+            if kind is not None:
+                changes["kind"] = kind
+            fresh = tuple(a for a in new_aliases if a not in old.aliases and a != old.name)
+            changes["aliases"] = old.aliases + fresh
+            changes["member_of"] = tuple(dict.fromkeys(old.member_of + good(f, "member_of", ())))
+            actors[aid] = dataclasses.replace(old, **changes)
+            search[aid] = list(fresh)
+            continue
+        name = good(f, "name")
+        if name is None or kind is None:
+            if "name" in f or "kind" in f:  # a new actor whose name/kind had a problem already reported
+                missing = [k for k in ("name", "kind") if k not in f]
+                if missing:
+                    problems.add(path, f"a new actor needs {' and '.join(missing)}")
+                continue
+            problems.add(path + ("id",), f"unknown actor id {aid!r}: the parser found no such actor; "
+                                         f"{suggest(aid, parsed, what='actor id')} "
+                                         "(to add a new actor, give it a name and a kind)")
+            continue
+        if not is_id(aid):
+            fixed = re.sub(r"[^a-z0-9]+", "_", aid.lower()).strip("_") or "my_id"
+            problems.add(path + ("id",), f"{aid!r} is not a snake_case id; write it like {fixed!r} "
+                                         "(lower case letters, digits and _)")
+            continue
+        actors[aid] = Actor(id=aid, name=name, kind=kind, aliases=new_aliases, role=good(f, "role"),
+                            country=good(f, "country"), member_of=tuple(dict.fromkeys(good(f, "member_of", ()))))
+        search[aid] = [name, *new_aliases]
+    ids = list(actors)
+    for path, what, ref in refs:
+        if what == "country" and ref not in actors:
+            problems.add(path, f"{ref!r} is not an actor id; {suggest(ref, ids, what='actor id')} "
+                               "(country names the state, organisation or group the actor speaks for)")
+        elif what == "group" and ref not in group_ids:
+            problems.add(path, f"{ref!r} is not a group id; {suggest(ref, group_ids, what='group id')} "
+                               "(groups are declared under 'groups:')")
+    return tuple(actors.values()), {k: tuple(v) for k, v in search.items() if v}
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """A regex for an alias: whole words, possessives allowed ("Obama’s").
+
+    All-caps aliases ("IS", "U.N.") match case-sensitively; others also match
+    with their first letter's case changed ("the Sunni militant group" finds
+    "The Sunni militant group" at the start of a sentence). Straight and curly
+    apostrophes match each other.
+    """
+    alias = " ".join(alias.split())
+    parts = []
+    for k, ch in enumerate(alias):
+        if ch in "'\u2019":
+            parts.append("['\u2019]")
+        elif ch == " ":
+            parts.append(r"\s+")
+        elif k == 0 and ch.isalpha() and not alias.isupper():
+            parts.append(f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+
+
+def extra_mentions(article: Article, aliases: Mapping[str, tuple[str, ...]]) -> tuple[Mention, ...]:
+    """Mentions of extra aliases (longest alias first).
+
+    An alias span may *contain* parsed mentions ("a new Iraqi government" holds
+    the state mention "Iraqi", which stays), but one that crosses a parsed
+    mention, lies inside one or repeats one exactly is skipped.
+    """
+    candidates = []
+    for actor, names in aliases.items():
+        for alias in dict.fromkeys(n for n in names if n.strip()):
+            for m in alias_pattern(alias).finditer(article.text):
+                candidates.append((-(m.end() - m.start()), m.start(), m.end(), actor))
+    taken = sorted((m.start, m.end) for m in article.mentions)
+    starts = [s for s, _ in taken]
+    ends = [e for _, e in taken]
+    max_end = []  # running maximum of ends, so one bisect finds any overlap on the left
+    for e in ends:
+        max_end.append(max(e, max_end[-1]) if max_end else e)
+    chosen: list[tuple[int, int]] = []
+    out = []
+    for _, start, end, actor in sorted(candidates):
+        if _crosses_parsed(start, end, starts, ends, max_end):
+            continue
+        if any(s < end and start < e for s, e in chosen):
+            continue
+        chosen.append((start, end))
+        out.append(Mention(actor=actor, start=start, end=end))
+    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+def _crosses_parsed(start: int, end: int, starts: list[int], ends: list[int], max_end: list[int]) -> bool:
+    """Whether [start, end) overlaps a parsed mention other than by strictly containing it."""
+    k = bisect.bisect_left(starts, end)  # parsed mentions starting before our end
+    i = k - 1
+    while i >= 0 and max_end[i] > start:
+        s, e = starts[i], ends[i]
+        if e > start and not (start <= s and e <= end and (s, e) != (start, end)):
+            return True
+        i -= 1
+    return False

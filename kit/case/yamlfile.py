@@ -1,0 +1,276 @@
+"""The tools behind case-file validation: YAML with line numbers, problems, evidence search.
+
+:func:`read_yaml` reads a case file with ``yaml.SafeLoader`` (never an unsafe
+loader) and keeps the line of every value, so each :class:`Problems` entry
+can say ``file:line: field: what is wrong; what to do``. :class:`TextIndex`
+finds evidence excerpts in the article, forgiving curly/straight quotes,
+dashes and runs of white space, and names the closest passage when an
+excerpt is not there.
+
+>>> import kit
+>>> index = TextIndex(kit.load_article().text)
+>>> index.find('"no boots on the ground"') is None   # the marks are not in the text
+True
+>>> start, end = index.find("no boots on the ground")
+>>> kit.load_article().text[start:end]
+'no boots on the ground'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from ..errors import CaseError
+
+__all__ = ["Problems", "read_yaml", "TextIndex", "excerpt_pattern", "suggest", "field_name", "fold"]
+
+Path_ = tuple[Any, ...]
+
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2026": "...",
+}
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Normalise quotes, dashes, ellipses and white space runs for matching.
+
+    Returns the folded text and, for each of its characters, the index of the
+    original character it came from.
+
+    >>> fold("it\u2019s  \u201cfine\u201d")[0]
+    'it\\'s "fine"'
+    """
+    out: list[str] = []
+    where: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                where.append(i)
+            in_space = True
+            continue
+        in_space = False
+        rep = _FOLD.get(ch, ch)
+        out.append(rep)
+        where.extend([i] * len(rep))
+    return "".join(out), where
+
+
+_CLASSES = {"'": "['\u2018\u2019\u201a\u201b\u2032`]", '"': '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]',
+             "-": "[-\u2013\u2014\u2012\u2212]", " ": r"\s+"}
+
+
+def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
+    """A regex matching ``excerpt`` with quotes, dashes, ellipses and white space folded.
+
+    >>> bool(excerpt_pattern("can't  stop - 'now'...").search("can’t stop – ‘now’…"))
+    True
+    """
+    folded = fold(excerpt)[0]
+    parts = []
+    for k, piece in enumerate(folded.split("...")):
+        if k:
+            parts.append("(?:\\.\\.\\.|\u2026)")
+        parts.extend(_CLASSES.get(ch, re.escape(ch)) for ch in piece)
+    return re.compile("".join(parts))
+
+
+class TextIndex:
+    """Find verbatim excerpts in a text (quotes, dashes and spaces folded).
+
+    Args:
+        text: the article text.
+        sentences: optional ``(paragraph, start, end)`` spans used to show the
+            closest passage; defaults to the text's lines.
+    """
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int, int]] | None = None) -> None:
+        self.text = text
+        if sentences is None:
+            spans, pos = [], 0
+            for n, line in enumerate(text.split("\n")):
+                if line.strip():
+                    spans.append((n, pos, pos + len(line)))
+                pos += len(line) + 1
+            sentences = spans
+        self._sentences = list(sentences)
+
+    def find(self, excerpt: str) -> tuple[int, int] | None:
+        """The ``(start, end)`` offsets of the excerpt's first occurrence, or ``None``."""
+        needle = excerpt.strip()
+        if not needle:
+            return None
+        at = self.text.find(needle)  # the usual case: copied exactly
+        if at >= 0:
+            return at, at + len(needle)
+        match = excerpt_pattern(needle).search(self.text)
+        return (match.start(), match.end()) if match else None
+
+    def closest(self, excerpt: str, *, width: int = 40) -> str:
+        """The passage most like ``excerpt`` (difflib over the sentences), as a hint."""
+        needle = fold(excerpt.strip())[0]
+        best: tuple[float, int, int, int] | None = None  # score, sentence number, start, end (folded)
+        for n, (_, start, end) in enumerate(self._sentences):
+            sent = fold(self.text[start:end])[0]
+            matcher = difflib.SequenceMatcher(None, needle, sent, autojunk=False)
+            blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
+            score = sum(b.size for b in blocks) / max(len(needle), 1)
+            if blocks and (best is None or score > best[0]):
+                best = (score, n, blocks[0].b - blocks[0].a, blocks[-1].b + len(needle) - blocks[-1].a)
+        if best is None:
+            return "no similar passage in the article; copy the words from the article itself"
+        _, n, lo, hi = best
+        para, start, end = self._sentences[n]
+        sent = self.text[start:end]
+        folded, where = fold(sent)
+        lo, hi = max(0, lo - width // 2), min(len(folded), hi + width // 2)
+        snippet = " ".join(sent[where[lo]: where[hi - 1] + 1].split())
+        snippet = ("…" if lo else "") + snippet + ("…" if hi < len(folded) else "")
+        return f"closest passage (¶{para + 1}): {snippet!r}; copy the words exactly"
+
+
+def suggest(word: str, known: Sequence[str], *, what: str = "id") -> str:
+    """A hint naming the closest known ids (difflib), or listing some of them.
+
+    >>> suggest("kery", ["john_kerry", "chuck_hagel"])
+    'did you mean john_kerry?'
+    """
+    # Whole ids, and their parts, so that "kery" or "kerry" finds john_kerry.
+    keys: dict[str, str] = {k: k for k in known}
+    for k in known:
+        for part in k.split("_"):
+            if len(part) >= 3:
+                keys.setdefault(part, k)
+    close = list(dict.fromkeys(keys[m] for m in difflib.get_close_matches(str(word), list(keys), n=6, cutoff=0.6)))[:3]
+    if close:
+        return "did you mean " + " or ".join(close) + "?"
+    if not known:
+        return f"there are no {what}s to choose from yet"
+    shown = ", ".join(list(known)[:12]) + (", …" if len(known) > 12 else "")
+    return f"known {what}s: {shown}"
+
+
+def field_name(path: Path_) -> str:
+    """``('stances', 3, 'value')`` -> ``'stances[3].value'``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+class Problems:
+    """Every problem found in one case file, each with its line and field."""
+
+    def __init__(self, name: str, lines: dict[Path_, int] | None = None) -> None:
+        self.name = name
+        self.lines: dict[Path_, int] = lines if lines is not None else {}
+        self.items: list[tuple[int, str]] = []
+
+    def line(self, path: Path_) -> int:
+        """The line of ``path``'s value, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def add(self, path: Path_, message: str, *, line: int | None = None) -> None:
+        """Record ``message`` about the value at ``path`` (a tuple of keys and indexes)."""
+        at = line if line is not None else self.line(path)
+        self.items.append((at, f"{self.name}:{at}: {field_name(tuple(path))}: {message}"))
+
+    def first_use(self, seen: dict[str, int], what: str, ident: str, path: Path_, hint: str) -> bool:
+        """True the first time ``ident`` is seen (and remember its line); else report a duplicate."""
+        if ident in seen:
+            self.add(path, f"duplicate {what} id {ident!r} (first on line {seen[ident]}); {hint}")
+            return False
+        seen[ident] = self.line(path)
+        return True
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def messages(self) -> tuple[str, ...]:
+        """The problems in file order (stable for problems on the same line)."""
+        return tuple(msg for _, msg in sorted(self.items, key=lambda item: item[0]))
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`CaseError` listing every problem, if there are any."""
+        if self.items:
+            n = len(self.items)
+            raise CaseError(
+                f"{self.name}: {n} problem{'s' if n > 1 else ''} in the case file; fix {'them' if n > 1 else 'it'} "
+                "and check again",
+                self.messages(),
+            )
+
+
+def _index(node: yaml.Node, path: Path_, problems: Problems) -> None:
+    problems.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.add(path + (key,), f"appears twice (lines {seen[key]} and {line}); keep one", line=line)
+            seen[key] = line
+            _index(value_node, path + (key,), problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, path + (i,), problems)
+
+
+def read_yaml(text: str, name: str) -> tuple[Any, Problems]:
+    """Parse YAML safely, keeping the line of every value.
+
+    Returns the data and a :class:`Problems` whose ``lines`` maps paths like
+    ``('stances', 3, 'value')`` to 1-based lines (duplicate keys are already
+    recorded as problems).
+
+    Raises:
+        CaseError: a YAML syntax error, with its line and column and a hint.
+    """
+    problems = Problems(name)
+    # The C loader when PyYAML has it (same safe constructor, keeps marks), else the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, problems
+        _index(node, (), problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        what = (exc.problem or "not valid YAML").strip()
+        context = ""
+        if exc.context:
+            started = exc.context_mark
+            at = f" that starts on line {started.line + 1}" if started and mark and started.line != mark.line else ""
+            context = f" ({exc.context.strip()}{at})"
+        raise CaseError(
+            f"{name}: is not valid YAML; fix the syntax error and check again",
+            (f"{where}: YAML syntax error: {what}{context}; check the indentation there, "
+             "and put text containing ': ' or ' #' in quotes",),
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CaseError(f"{name}: not valid YAML ({exc}); check the file's layout against docs/design.md") from None
+    finally:
+        loader.dispose()
+    return data, problems

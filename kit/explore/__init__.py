@@ -1,0 +1,20 @@
+"""Explorers: small widget classes around pure render functions.
+
+* :mod:`.base` – the :class:`Explorer` base (labelled controls, one Output, snapshots);
+* :mod:`.figures` – figures outside pyplot, the kept :class:`Sheet`, PNG helpers;
+* :mod:`.render`, :mod:`.coderview` – pure renderers (state in, escaped HTML out);
+* :mod:`.widgets` – ArticleExplorer, VoicesExplorer, CoalitionExplorer;
+* :mod:`.coder` – the StanceCoder;
+* :mod:`.class_view`, :mod:`.class_explorer` – the class view (renderers, heatmap) and the ClassExplorer.
+
+ipywidgets and matplotlib load on first use, never at import.
+"""
+
+from __future__ import annotations
+
+from .class_explorer import ClassExplorer
+from .class_view import class_results
+from .coder import StanceCoder
+from .widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer
+
+__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "ClassExplorer", "class_results"]

@@ -1,0 +1,380 @@
+"""The class view: what a class of learners coded, where it agreed, and where it split.
+
+:func:`class_results` gathers the learners' files (:mod:`kit.learner.class_files`) and
+the agreement figures (:mod:`kit.analysis.class_agreement`); the ``render_*`` functions
+are pure (results in, escaped HTML out) and :func:`plot_class_heatmap` draws
+actor x position with the class's stances. Parts marked *teacher only*
+(learners far from the consensus, who chose what, file names) are left out of
+the projected view unless asked for.
+
+>>> import kit
+>>> from kit.learner import example_class
+>>> res = class_results(kit.load_case(), example_class(), samples=200)
+>>> "Krippendorff" in render_reliability(res)
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..analysis.class_agreement import STANCE_SCALE, ClassAgreement, alpha_words, class_agreement
+from ..analysis.selection import resolve_value
+from ..learner.class_files import ClassFiles, class_case, collect_codings
+from ..records import Case
+from ..util import esc as _esc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+__all__ = ["REFERENCE", "ClassResults", "class_results", "render_files", "render_reliability", "render_contested",
+           "render_outliers", "render_consensus", "render_class", "report_text", "class_page", "heatmap_alt_text",
+           "plot_class_heatmap"]
+
+#: the coder name of the reference coding when it is counted as one more coder
+REFERENCE = "Reference coding"
+#: fewer pairable units than this: alpha is shown but flagged (it needs pairs that differ to say much)
+FEW_UNITS = 5
+_CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
+_ORDER = ("support", "conditional", "undecided", "oppose")  # display order of a distribution
+
+
+@dataclass(frozen=True)
+class ClassResults:
+    """A class's codings of one case and their agreement (``reference_counted``: the reference is one more coder)."""
+
+    case: Case
+    files: ClassFiles
+    agreement: ClassAgreement
+    reference_counted: bool = False
+
+    def majority_case(self) -> Case:
+        """The case with the class's majority coding as its stances (for :class:`kit.CoalitionExplorer`)."""
+        return class_case(self.case, self.files, self.agreement)
+
+    def actor_name(self, actor: str) -> str:
+        return next((a.name for a in self.case.actors if a.id == actor), actor)
+
+    def position_label(self, position: str) -> str:
+        return next((p.label for p in self.case.positions if p.id == position), position)
+
+
+def reference_coding(case: Case) -> dict[tuple[str, str], str]:
+    """The case's reference stances as ``{(actor, position): stance}`` (several on a pair resolved)."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for s in case.stances:
+        grouped.setdefault((s.actor, s.position), []).append(s.value)
+    return {k: resolve_value(v) for k, v in grouped.items()}
+
+
+def class_results(case: Case, sources: Any, *, anonymise: bool = False, reference: bool = False,
+                  quorum: int | None = None, samples: int = 1000, seed: int = 0) -> ClassResults:
+    """Read the class's files (or take a :class:`~kit.learner.class_files.ClassFiles`) and compute the agreement.
+
+    Args:
+        sources: what :func:`~kit.learner.class_files.collect_codings` reads, or its result.
+        anonymise: name learners "Learner 1", "Learner 2", ...
+        reference: count the reference coding as one more coder (default: held out, shown beside the class).
+        quorum, samples, seed: see :func:`~kit.analysis.class_agreement.class_agreement`.
+    """
+    files = sources if isinstance(sources, ClassFiles) else collect_codings(case, sources)
+    if anonymise:
+        files = files.anonymised()
+    codings = files.codings()
+    if reference and case.stances:
+        codings[REFERENCE] = reference_coding(case)
+    agreement = class_agreement(codings, positions=[p.id for p in case.positions], quorum=quorum,
+                                samples=samples, seed=seed)
+    return ClassResults(case, files, agreement, reference_counted=reference and bool(case.stances))
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> str:
+    th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
+            f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
+            f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _num(x: float, digits: int = 2) -> str:
+    return "n/a" if x != x else f"{x + 0.0:.{digits}f}".replace("-0.00", "0.00")
+
+
+def _ci(ci: tuple[float, float]) -> str:
+    return "" if ci[0] != ci[0] else f" <small>[{ci[0]:.2f}, {ci[1]:.2f}]</small>"
+
+
+def _distribution(row: Sequence[int]) -> str:
+    counts = dict(zip(STANCE_SCALE, row))
+    return " · ".join(f"{v} {counts[v]}" for v in _ORDER if counts[v])
+
+
+def render_files(files: ClassFiles, *, names: bool = True) -> str:
+    """How many codings were read, and one line per skipped file (``names=False``: counts by kind only)."""
+    lines = files.summary_lines()
+    if not names:
+        kinds = Counter(s.kind for s in files.skipped)
+        lines = lines[:1] + [f"{n} file{'s' if n != 1 else ''} skipped: {k}" for k, n in kinds.items()]
+    items = "".join(f"<li>{_esc(x)}</li>" for x in lines[1:])
+    return f"<p role='status'><strong>{_esc(lines[0])}</strong></p>" + (f"<ul class='kit-skipped'>{items}</ul>" if items else "")
+
+
+def render_reliability(res: ClassResults) -> str:
+    """Krippendorff's alpha (nominal, ordinal, with bootstrap 95% intervals) and percent agreement, overall and per position."""
+    a = res.agreement
+    who = "the class and the reference coding" if res.reference_counted else "the class (reference held out)"
+    rows = []
+    for label, r in [("All positions", a.overall)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
+        few = " <small>(few pairs)</small>" if r.units < FEW_UNITS else ""
+        rows.append([_esc(label), str(r.units), str(r.coders), f"{_num(r.percent, 0)}%" if r.percent == r.percent else "n/a",
+                     f"<strong>{_num(r.alpha)}</strong>{_ci(r.ci)}{few}", f"{_num(r.alpha_ordinal)}{_ci(r.ci_ordinal)}{few}"])
+    o = a.overall
+    words = (f"<p role='status'>Krippendorff's alpha for {_esc(who)}: <strong>{_num(o.alpha)}</strong> "
+             f"({_esc(alpha_words(o.alpha))}); learners who coded the same pair gave the same stance "
+             f"{_num(o.percent, 0)}% of the time.</p>")
+    note = ("<p><small>Pairs = actor–position pairs coded by at least two learners; a learner who left a pair out is "
+            "missing there, not counted as disagreeing. Alpha corrects for the agreement expected by chance: 1 is "
+            "perfect, 0 is chance level; ordinal alpha counts oppose &lt; undecided &lt; conditional &lt; support, so "
+            "near misses cost less. [low, high]: 95% bootstrap interval over pairs. Alpha asks whether learners tell "
+            "pairs apart; on a position with few pairs, all with the same stance, it stays near 0 however well the "
+            "class agrees: read the percentage there.</small></p>")
+    return words + _table(["Positions", "Pairs", "Learners", "Agreement", "Alpha (nominal)", "Alpha (ordinal)"],
+                          rows, "How far the class agrees") + note
+
+
+def _evidence_lines(res: ClassResults, unit: tuple[str, str], *, names: bool) -> tuple[str, str]:
+    """The sentences learners chose (with counts and stances) and their justifications, as two HTML lists."""
+    art = res.case.article
+    chosen: dict[int | None, list[tuple[str, str]]] = {}
+    notes: dict[str, list[str]] = {}
+    for f in res.files.learners:
+        entry = f.coding.get(unit)
+        if not entry or not entry.get("value"):
+            continue
+        chosen.setdefault(entry.get("sentence"), []).append((f.name, entry["value"]))
+        if unit in f.notes:
+            notes.setdefault(f.notes[unit], []).append(f.name)
+    items = []
+    for i, who in sorted(chosen.items(), key=lambda kv: -len(kv[1])):
+        text = "<em>no sentence chosen</em>" if i is None else f"“{_esc(' '.join(art.text[art.sentences[i].start:art.sentences[i].end].split()))}”"
+        values = Counter(v for _, v in who)
+        tally = ", ".join(f"{v} {n}" for v, n in values.most_common())
+        people = f" <small>({_esc(', '.join(sorted(n for n, _ in who)))})</small>" if names else ""
+        where = "" if i is None else f"¶ {art.sentences[i].paragraph + 1}: "
+        items.append(f"<li>{where}{text} — <strong>{_esc(tally)}</strong>{people}</li>")
+    why = [f"<li>{_esc(t)} <small>({len(w)}×{': ' + _esc(', '.join(sorted(w))) if names else ''})</small></li>"
+           for t, w in sorted(notes.items(), key=lambda kv: -len(kv[1]))]
+    return "".join(items), "".join(why)
+
+
+def render_contested(res: ClassResults, *, top: int = 5, position: str | None = None, names: bool = False) -> str:
+    """The most contested pairs first: the class's stances, the sentences learners chose and their justifications.
+
+    ``names=True`` (teacher only) says who chose what.
+    """
+    a = res.agreement
+    units = [u for u in a.contested() if position is None or u[1] == position][:top]
+    if not units:
+        return "<p><em>No actor–position pair was coded by two learners or more.</em></p>"
+    parts = ["<h4 style='margin:.8em 0 .3em'>Where the class split: discuss the evidence</h4>"]
+    for unit in units:
+        row = a.counts[unit]
+        chosen, why = _evidence_lines(res, unit, names=names)
+        parts.append(
+            f"<div class='kit-contested' style='margin:.4em 0 .8em'><p><strong>{_esc(res.actor_name(unit[0]))}</strong> on "
+            f"<strong>{_esc(res.position_label(unit[1]))}</strong>: {_esc(_distribution(row))} "
+            f"({sum(row)} learners; the most common stance has {_num(100 * a.share(unit), 0)}%)</p>"
+            f"<p style='margin:.2em 0'>Sentences the learners chose:</p><ul>{chosen}</ul>"
+            + (f"<p style='margin:.2em 0'>Their justifications:</p><ul>{why}</ul>" if why else "") + "</div>")
+    return "".join(parts)
+
+
+def render_outliers(res: ClassResults, *, top: int = 5) -> str:
+    """Teacher only: the learners who most often differ from the rest of the class (never for projection)."""
+    fits = sorted((f for f in res.agreement.fits if f.compared and f.coder != REFERENCE), key=lambda f: (f.share, f.coder))
+    if not fits:
+        return "<p><em>No learner's coding could be compared with the others.</em></p>"
+    rows = [[_esc(f.coder), str(f.coded), f"{f.agree} of {f.compared}", f"{100 * f.share:.0f}%"] for f in fits[:top]]
+    return ("<h4 style='margin:.8em 0 .3em'>Learners far from the class consensus (teacher only)</h4>"
+            "<p><small>Agreement with the most common stance among the <em>other</em> learners, on the pairs each "
+            "learner coded. A low figure can mean a careless coding, a misunderstood position, or a learner who "
+            "read the article more closely than the rest: talk to them before judging.</small></p>"
+            + _table(["Learner", "Pairs coded", "Agrees with the others", "Share"], rows, "Furthest from the consensus"))
+
+
+def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
+    """The class's majority coding beside the reference coding, with the reference's reasoning."""
+    a, case = res.agreement, res.case
+    ref = {(s.actor, s.position): s for s in case.stances}
+    units = sorted(set(a.majority) | set(ref), key=lambda u: (
+        [p.id for p in case.positions].index(u[1]) if u[1] in {p.id for p in case.positions} else 99, res.actor_name(u[0]).lower()))
+    rows, same = [], 0
+    for unit in units:
+        if position is not None and unit[1] != position:
+            continue
+        mine = a.majority.get(unit)
+        theirs = ref.get(unit)
+        cls = ("<em>not enough learners coded it</em>" if mine is None
+               else f"<strong>{_esc(mine)}</strong> <small>({_esc(_distribution(a.counts[unit]))})</small>")
+        if theirs is None:
+            reference = "<em>not in the reference</em>"
+        else:
+            reasoning = " ".join(x for x in (f"“{theirs.evidence}”" if theirs.evidence else "", theirs.note) if x)
+            reference = f"<strong>{_esc(theirs.value)}</strong><br><small>{_esc(reasoning)}</small>"
+        match = "" if mine is None or theirs is None else ("✓ same" if mine == theirs.value else "✗ differs")
+        same += match == "✓ same"
+        rows.append([_esc(res.actor_name(unit[0])), _esc(res.position_label(unit[1])), cls, reference, match])
+    if not rows:
+        return "<p><em>Neither the class nor the reference coded a stance here.</em></p>"
+    both = sum(1 for r in rows if r[4])
+    head = (f"<p role='status'>The class's majority matches the reference on <strong>{same} of {both}</strong> pairs "
+            f"both coded. A pair enters the class coding when at least {a.quorum} learners coded it.</p>")
+    return head + _table(["Actor", "Position", "The class", "The reference, and why", ""], rows,
+                         "The class's coding beside the reference")
+
+
+def render_class(res: ClassResults, *, teacher: bool = False, position: str | None = None, top: int = 5) -> str:
+    """The whole class view; ``teacher=True`` adds file names, who chose what and the learners far from consensus."""
+    parts = [render_files(res.files, names=teacher), render_reliability(res),
+             render_contested(res, top=top, position=position, names=teacher), render_consensus(res, position=position)]
+    if teacher:
+        parts.append(render_outliers(res, top=top))
+    return "".join(parts)
+
+
+def report_text(res: ClassResults, *, top: int = 5) -> str:
+    """The class view as plain text (for the command line): files, agreement, contested pairs, the reference."""
+    a, o = res.agreement, res.agreement.overall
+    lines = res.files.summary_lines()
+    held = "counted as one more coder" if res.reference_counted else "held out"
+    lines += ["", f"Agreement (reference {held}): pairs, learners, % agreement, alpha nominal [95% CI], alpha ordinal"]
+    for label, r in [("all positions", o)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
+        few = "  (few pairs)" if r.units < FEW_UNITS else ""
+        ci = "" if r.ci[0] != r.ci[0] else f" [{r.ci[0]:.2f}, {r.ci[1]:.2f}]"
+        lines.append(f"  {label}: {r.units}, {r.coders}, {_num(r.percent, 0)}{'%' if r.percent == r.percent else ''}, {_num(r.alpha)}{ci}, {_num(r.alpha_ordinal)}{few}")
+    lines.append(f"  alpha {_num(o.alpha)}: {alpha_words(o.alpha)}")
+    contested = a.contested()[:top]
+    if contested:
+        lines += ["", "Most contested pairs:"]
+        lines += [f"  {res.actor_name(u[0])} on {res.position_label(u[1])}: {_distribution(a.counts[u])}" for u in contested]
+    ref = reference_coding(res.case)
+    both = [u for u in a.majority if u in ref]
+    if both:
+        same = sum(1 for u in both if a.majority[u] == ref[u])
+        lines += ["", f"The class's majority matches the reference on {same} of {len(both)} pairs both coded."]
+        lines += [f"  differs: {res.actor_name(u[0])} on {res.position_label(u[1])}: class {a.majority[u]}, reference {ref[u]}"
+                  for u in both if a.majority[u] != ref[u]]
+    return "\n".join(lines)
+
+
+def class_page(res: ClassResults, *, teacher: bool = False) -> str:
+    """A self-contained HTML page of the class view with the heatmap (for the command line's ``--html``)."""
+    from .figures import close_figure, new_figure
+    from .render import figure_img
+
+    n = max(len({u[0] for u in res.agreement.majority}), 3)
+    fig, ax = new_figure(width=1.45 * max(len(res.case.positions), 2) + 3.8, height=0.42 * n + 2.2)
+    try:
+        plot_class_heatmap(res, ax=ax)
+        img = figure_img(fig, heatmap_alt_text(res))
+    finally:
+        close_figure(fig)
+    title = f"The class view: {res.case.title or 'coding'}"
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_esc(title)}</title></head>"
+            f"<body style='font-family:sans-serif;max-width:70em;margin:1em auto'><h1>{_esc(title)}</h1>{img}"
+            f"{render_class(res, teacher=teacher)}</body></html>\n")
+
+
+# --- the heatmap -------------------------------------------------------------------------
+
+
+def _grid(res: ClassResults) -> tuple[list[str], list[str]]:
+    """Rows (actors, case order) and columns (positions) with a unit in the class's majority coding."""
+    units = set(res.agreement.majority)
+    actors = [a.id for a in res.case.actors if any(u[0] == a.id for u in units)]
+    positions = [p.id for p in res.case.positions if any(u[1] == p.id for u in units)]
+    return actors, positions
+
+
+def heatmap_alt_text(res: ClassResults) -> str:
+    """The heatmap's one-paragraph description (alt text)."""
+    a = res.agreement
+    actors, positions = _grid(res)
+    n = len([c for c in a.coders if c != REFERENCE])
+    if not actors:
+        return f"The class's stances: no actor–position pair was coded by at least {a.quorum} of {n} learners."
+    units = sorted(a.majority, key=lambda u: (a.share(u), -sum(a.counts[u]), u))
+    def say(u: tuple[str, str]) -> str:
+        row = a.counts[u]
+        return (f"{res.actor_name(u[0])} on {res.position_label(u[1])} ({max(row)} of {sum(row)} learners: "
+                f"{a.majority[u]})")
+    ref = reference_coding(res.case)
+    differ = sum(1 for u, v in a.majority.items() if u in ref and ref[u] != v)
+    return (f"Heatmap of the class's stances: {n} learners, {len(actors)} actors by {len(positions)} positions. "
+            f"Each cell gives the number of learners per stance; stronger colour means more agreement. "
+            f"Most agreed: {say(units[-1])}. Most divided: {say(units[0])}. "
+            f"{differ} outlined cell{'s' if differ != 1 else ''} differ{'s' if differ == 1 else ''} from the reference coding.")
+
+
+def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
+    """Actors x positions: each cell coloured by the class's majority stance (paler when divided),
+    with the learners per stance written in it; cells whose majority differs from the reference are outlined.
+
+    The style is set on this figure's own artists (never ``rcParams``); the alt text is
+    :func:`heatmap_alt_text` (also stored for :func:`kit.plots.alt_text`).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgb
+    from matplotlib.patches import Patch, Rectangle
+
+    from ..plots import STANCE_COLORS, STANCE_SYMBOLS
+
+    a = res.agreement
+    actors, positions = _grid(res)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2),
+                             layout="constrained")
+    title = "What the class coded"
+    ax.set_title(title, fontsize=12, fontweight="bold")
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ref = reference_coding(res.case)
+    if not actors:
+        ax.text(0.5, 0.5, "no pair was coded by enough learners", ha="center", va="center", transform=ax.transAxes, fontsize=10)
+        ax.set_axis_off()
+    for r, actor in enumerate(actors):
+        for c, position in enumerate(positions):
+            unit = (actor, position)
+            row = a.counts.get(unit)
+            if unit not in a.majority or not row:
+                ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", edgecolor="#999999", linewidth=0.5))
+                continue
+            strength = a.share(unit)
+            base = to_rgb(STANCE_COLORS[a.majority[unit]])
+            t = min(1.0, max(0.12, (strength - 0.25) / 0.75))  # a quarter (chance among four stances) is palest
+            face = tuple(1 - t + t * x for x in base)
+            outline = unit in ref and ref[unit] != a.majority[unit]
+            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=face, edgecolor="black" if outline else "#999999",
+                                   linewidth=2.2 if outline else 0.5, zorder=3 if outline else 1))
+            counts = dict(zip(STANCE_SCALE, row))
+            text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
+            ax.text(c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4)
+    ax.set_xlim(-0.5, max(len(positions), 1) - 0.5)
+    ax.set_ylim(max(len(actors), 1) - 0.5, -0.5)
+    safe = lambda s: str(s).replace("$", r"\$")  # noqa: E731 - no math mode in names
+    ax.set_xticks(range(len(positions)), [safe(res.position_label(p)) for p in positions], rotation=25, ha="right", fontsize=9)
+    ax.set_yticks(range(len(actors)), [safe(res.actor_name(x)) for x in actors], fontsize=9)
+    ax.tick_params(length=0)
+    handles = [Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}") for v in _ORDER]
+    handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2, label="differs from the reference"))
+    if actors:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9,
+                  title="Most common stance\n(paler: class divided)", title_fontsize=9)
+    setattr(ax, "_kit_alt_text", heatmap_alt_text(res))  # read by kit.plots.alt_text
+    return ax

@@ -1,0 +1,242 @@
+"""Learner files: a learner folder and atomic JSON saves that never lose work.
+
+Everything a learner makes (a stance coding, an export for a peer) is saved
+as JSON in the learner folder: ``$KIT_LEARNER_DIR`` if set, else
+``~/kit-learner-work``. A save writes a temporary file in the same folder,
+flushes it to disk and then swaps it in with :func:`os.replace`, so a crash in
+the middle of a save leaves the previous file intact. A file that cannot be
+read (corrupt, or not one of ours) is moved aside to a dated backup
+(``coding.json.corrupt-20240912-101500``) and reported with a
+:class:`~kit.errors.SaveError`: nothing is lost.
+
+>>> import json, tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> save_json(folder / "demo.json", {"stances": []}).name
+'demo.json'
+>>> load_json(folder / "demo.json")
+{'stances': []}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import SaveError
+
+__all__ = [
+    "ENV_VAR",
+    "learner_dir",
+    "save_json",
+    "load_json",
+    "read_bytes",
+    "backup",
+    "save_record",
+    "load_record",
+    "parse_record",
+]
+
+#: Environment variable naming the learner folder.
+ENV_VAR = "KIT_LEARNER_DIR"
+
+
+def learner_dir(*, create: bool = True) -> Path:
+    """The learner folder: ``$KIT_LEARNER_DIR`` or ``~/kit-learner-work``.
+
+    Args:
+        create: make the folder (and its parents) if it does not exist.
+
+    Raises:
+        SaveError: the folder cannot be created (e.g. a file has that name).
+    """
+    raw = os.environ.get(ENV_VAR, "").strip()
+    folder = Path(raw).expanduser() if raw else Path.home() / "kit-learner-work"
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(
+                f"{folder}: cannot create the learner folder ({exc.strerror or exc}); "
+                f"set {ENV_VAR} to a folder you can write to"
+            ) from None
+    return folder
+
+
+def save_json(path: str | Path, data: Any) -> Path:
+    """Write ``data`` as JSON to ``path`` atomically; returns the path.
+
+    The data is serialised first (so unserialisable data never touches the
+    disk), written to a temporary file in the same folder, flushed with
+    ``fsync`` and moved over ``path`` with :func:`os.replace`.
+
+    Raises:
+        SaveError: the data is not JSON-serialisable or the file cannot be written;
+            the previous file, if any, is left as it was.
+    """
+    path = Path(path)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    except (TypeError, ValueError) as exc:
+        raise SaveError(f"{path.name}: cannot be saved as JSON ({exc}); save plain lists, dicts, strings and numbers") from None
+    tmp_name: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise SaveError(
+            f"{path}: could not be saved ({exc.strerror or exc}); your previous save is unchanged — "
+            "check the disk space and that the folder is writable, then try again"
+        ) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush the folder's entry for a file just swapped in, so the swap survives a power cut.
+
+    POSIX only: skipped silently where ``os.O_DIRECTORY`` is missing (Windows) or
+    the folder cannot be opened or flushed (some network and virtual file systems).
+    """
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | flag)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def backup(path: str | Path, *, reason: str = "corrupt") -> Path:
+    """Move ``path`` aside to ``<name>.<reason>-YYYYmmdd-HHMMSS`` (never overwriting); returns the new path."""
+    path = Path(path)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{n}")
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        raise SaveError(f"{path}: could not be moved aside ({exc.strerror or exc}); copy it somewhere safe by hand") from None
+    return target
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; a missing or unreadable file is a :class:`~kit.errors.SaveError`."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such file; check the path or save first") from None
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+
+
+def load_json(path: str | Path) -> Any:
+    """Read a JSON file written by :func:`save_json`.
+
+    Raises:
+        SaveError: the file is missing or unreadable; or it is not valid JSON,
+            in which case it is first moved to a dated ``.corrupt-…`` backup
+            (named in the message) so nothing is lost.
+    """
+    path = Path(path)
+    raw = read_bytes(path)
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        kept = backup(path, reason="corrupt")
+        raise SaveError(
+            f"{path.name}: is damaged (not valid JSON); it was kept as {kept.name} and a fresh file will be started"
+        ) from None
+
+
+def save_record(path: str | Path, *, kind: str, version: int, case_id: dict[str, str], body: dict[str, Any]) -> Path:
+    """Save ``body`` with a format marker (``format``, ``version``) and the case's identity."""
+    data = {"format": kind, "version": version, "case": dict(case_id), **body}
+    return save_json(path, data)
+
+
+def load_record(
+    path: str | Path,
+    *,
+    kind: str,
+    version: int,
+    case_id: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Load a file saved by :func:`save_record`, checking its marker, version and case.
+
+    Args:
+        kind: the expected ``format`` marker (e.g. ``"kit-coding"``).
+        version: the newest version this code reads.
+        case_id: if given, the file must belong to this case (same ``article_sha256``).
+
+    Raises:
+        SaveError: with a one-line message saying what the file is and what to do.
+    """
+    path = Path(path)
+    data = load_json(path)
+    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
+    if problem is None:
+        return data
+    kept = backup(path, reason="foreign")
+    raise SaveError(f"{path.name}: {problem}; it was kept as {kept.name} and a fresh file will be started")
+
+
+def _record_problem(data: Any, *, kind: str, version: int, case_id: dict[str, str] | None) -> str | None:
+    """What is wrong with a loaded record (marker, version, case), or ``None``."""
+    if not isinstance(data, dict) or data.get("format") != kind:
+        return f"is not a kit file of type {kind!r}"
+    if not isinstance(data.get("version"), int) or data["version"] > version:
+        return f"was saved by a newer version of the kit (format version {data.get('version')!r})"
+    if case_id is not None:
+        theirs = data.get("case") if isinstance(data.get("case"), dict) else {}
+        if theirs.get("article_sha256") != case_id.get("article_sha256"):
+            return f"belongs to a different article ({theirs.get('title') or 'another article'!r})"
+    return None
+
+
+def parse_record(
+    raw: bytes, *, name: str, kind: str, version: int, case_id: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Check a record given as bytes (an upload, a peer's file) named ``name`` in messages.
+
+    Nothing on disk is read, moved or written.
+
+    Raises:
+        SaveError: the bytes are empty, not JSON, or not a record of this kind, version and case.
+    """
+    hint = "choose a file exported from this lesson"
+    if not raw.strip():
+        raise SaveError(f"{name}: is empty; {hint}")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError(f"{name}: is not a JSON file; {hint} (it ends in .json)") from None
+    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
+    if problem is not None:
+        raise SaveError(f"{name}: {problem}; {hint}")
+    return data

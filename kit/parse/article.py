@@ -1,0 +1,127 @@
+"""Reading article files and assembling the parse: text -> :class:`Article`.
+
+The steps live in their own modules and run in this order:
+``structure`` (paragraphs, sentences, credits) -> ``actors`` (gazetteer,
+people, anonymous sources, mentions) -> ``quotes`` (quotations, speakers,
+reported speech).
+
+>>> import kit
+>>> art = kit.parse("Kerry said: \\"We are ready.\\"")
+>>> [art.span(q.start, q.end) for q in art.quotes]
+['We are ready.']
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from . import actors as _actors
+from . import quotes as _quotes
+from . import structure as _structure
+from ..errors import ArticleError
+from ..records import Article
+from ..util import paused_gc
+from ..data import data_text
+
+__all__ = ["parse", "load_article", "read_text", "normalize", "bundled_article_text", "MAX_BYTES"]
+
+#: Articles larger than this are refused (a news article is a few kB; 10 MB is accepted).
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def normalize(text: str) -> str:
+    """Drop a leading BOM and turn CRLF / CR line ends into ``\\n``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path, *, encoding: str | None = None) -> str:
+    """Read an article file as text, with errors that say what to do.
+
+    Raises:
+        ArticleError: the file is missing, a folder, binary, too large, not
+            decodable with ``encoding`` (default UTF-8), empty or whitespace only.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ArticleError(f"{p}: no such file; check the path (relative paths start from {Path.cwd()})")
+    if p.is_dir():
+        raise ArticleError(f"{p}: is a folder, not a text file; give the path of the article's .txt file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{p}: {size / 1e6:.0f} MB is too large for an article (limit {MAX_BYTES // 2**20} MB); split it into articles")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    return decode(data, name=str(p), encoding=encoding)
+
+
+def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) -> str:
+    """Decode an article's bytes, refusing binary data and empty text."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)")
+    enc = encoding or "utf-8-sig"
+    try:
+        text = data.decode(enc)
+    except LookupError:
+        raise ArticleError(f"{name}: unknown encoding {encoding!r}; try --encoding utf-8, cp1252 or latin-1") from None
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name}: is not valid {encoding or 'UTF-8'} (byte {exc.start}); "
+            "re-save it as UTF-8 or pass its encoding, e.g. --encoding cp1252"
+        ) from None
+    if not text.strip():
+        raise ArticleError(f"{name}: is empty (no text to parse); paste the article's text into the file")
+    return text
+
+
+def parse(text: str, *, source: str | None = None) -> Article:
+    """Parse any plain-text news article into an :class:`Article`.
+
+    Deterministic and linear in the length of the text. Never raises on odd
+    text (stray quotation marks, HTML, no quotes at all): a problem affects at
+    most its own paragraph.
+    """
+    text = normalize(text)
+    with paused_gc():  # many small records: the cyclic GC would rescan them all, repeatedly
+        paragraphs = _structure.split_paragraphs(text)
+        sentences = _structure.split_sentences(text, paragraphs)
+        credits = _structure.parse_credits(text, paragraphs)
+        actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
+        quotes, reported = _quotes.find_quotes(text, paragraphs, sentences, actors, mentions)
+    return Article(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        credits=credits,
+        actors=actors,
+        mentions=mentions,
+        quotes=quotes,
+        reported=reported,
+        source=source,
+    )
+
+
+def bundled_article_text() -> str:
+    """The exact text of the bundled Reuters article (package data)."""
+    return data_text("article.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> Article:
+    return parse(bundled_article_text(), source="kit/data/article.txt")
+
+
+def load_article(path: str | Path | None = None, *, encoding: str | None = None) -> Article:
+    """Parse an article file, or the bundled article when ``path`` is ``None``.
+
+    >>> load_article().credits.by
+    ('Phil Stewart', 'Julien Ponthus')
+    """
+    if path is None:
+        return _bundled()
+    return parse(read_text(path, encoding=encoding), source=str(path))

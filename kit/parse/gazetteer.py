@@ -1,0 +1,230 @@
+"""The built-in gazetteer: states, organizations and groups, compiled once.
+
+The data lives in ``kit/data/gazetteer.json`` (states with names, demonyms and
+metonyms; organizations; armed groups and collectives; titles of people; the
+words of anonymous-source descriptions). :func:`gazetteer` loads it once and
+compiles every alias into one regular expression shaped as a trie, so
+scanning is linear in the length of the text.
+
+Matching rules (all data-driven, nothing here knows any article):
+
+* case-sensitive: "IS" is the group, "is" the verb; "US" the state, "us" the
+  pronoun. An alias written lowercase ("westerners") also matches with a
+  capital first letter at a sentence start.
+* a capital city or other metonym ("Washington", "Kremlin") names its state
+  only as a metonym: not after a place preposition ("in Paris", "to London"),
+  and not inside a longer capitalised name ("Washington Post", "George
+  Washington"). Aliases listed under ``rules.guarded`` ("Jordan", "the West")
+  get the same capitalised-neighbour check.
+* phrases under ``rules.not_actors`` ("New York", "Latin America") are
+  consumed without a mention, so "Mexico" in "New Mexico" is not Mexico.
+* aliases under ``rules.ambiguous_in_capitals`` ("IS", "US") are skipped in
+  all-capitals text ("THIS IS WAR").
+* a plural alias ("Iraqis") also matches with "the" ("the Iraqis").
+
+>>> g = gazetteer()
+>>> [(g.entity_of(m.group()).id, m.group()) for m in g.pattern.finditer("the Iraqis and IS, not is")]
+[('iraq', 'the Iraqis'), ('islamic_state', 'IS')]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator, NamedTuple
+
+from ..errors import KitError
+from .patterns import trie_pattern
+from ..data import data_text
+
+__all__ = [
+    "Entity", "Gazetteer", "GazetteerMatch", "gazetteer", "load_gazetteer_data",
+]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entry: ``kind`` is ``state``, ``organization`` or ``group``."""
+
+    id: str
+    name: str
+    kind: str
+
+
+class GazetteerMatch(NamedTuple):
+    """A place where an alias of ``entity`` occurs (``start``/``end`` into the text).
+
+    A named tuple rather than a dataclass: there is one per mention, and
+    tuples are quicker to make.
+    """
+
+    entity: Entity
+    start: int
+    end: int
+
+
+def load_gazetteer_data() -> dict[str, Any]:
+    """The raw gazetteer data (a fresh copy of ``kit/data/gazetteer.json``)."""
+    raw = data_text("gazetteer.json")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise KitError(f"kit/data/gazetteer.json: invalid JSON at line {exc.lineno}; fix the file or reinstall kit") from None
+
+
+def _capitalised(alias: str) -> str:
+    return alias[:1].upper() + alias[1:]
+
+
+class Gazetteer:
+    """The compiled gazetteer. Build it with :func:`gazetteer` (cached)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        rules = data.get("rules", {})
+        self.entities: dict[str, Entity] = {}
+        self._by_form: dict[str, Entity | None] = {}
+        self._guarded: set[str] = set()
+        self._metonyms: set[str] = set()
+        self.ambiguous_in_capitals = frozenset(rules.get("ambiguous_in_capitals", ()))
+        self.metonym_not_after = frozenset(rules.get("metonym_not_after", ()))
+        sections = (("states", "state"), ("organizations", "organization"), ("groups", "group"))
+        for section, kind in sections:
+            for entry in data.get(section, ()):
+                entity = Entity(entry["id"], entry["name"], kind)
+                if entity.id in self.entities:
+                    raise KitError(f"kit/data/gazetteer.json: id {entity.id!r} appears twice; give each entry its own id")
+                self.entities[entity.id] = entity
+                for alias in [entry["name"], *entry.get("names", ()), *entry.get("demonyms", ())]:
+                    self._add(alias, entity)
+                for alias in entry.get("metonyms", ()):
+                    self._add(alias, entity)
+                    self._metonyms.add(alias)
+        for alias in rules.get("guarded", ()):
+            self._guarded.add(alias)
+        for phrase in rules.get("not_actors", ()):
+            for form in (phrase, _capitalised(phrase)):
+                self._by_form[form] = None
+        trie = trie_pattern(set(self._by_form))
+        self.pattern = re.compile(r"(?<![\w’'])(?:" + trie + r")(?!\w)")
+        self._scan = re.compile(r"(?:" + trie + r")(?!\w)")  # self.pattern without its look-behind
+        # Per form, the checks _keep must run (most forms need none): 1 all-capitals, 2 neighbours.
+        self._checks: dict[str, int] = {}
+        for form in self._by_form:
+            plain = form[4:] if form[:4] in ("the ", "The ") else form
+            guarded = plain in self._metonyms or plain in self._guarded or _capitalised(plain) in self._guarded
+            self._checks[form] = (form in self.ambiguous_in_capitals) | (guarded << 1)
+
+    def _add(self, alias: str, entity: Entity) -> None:
+        forms = [alias, _capitalised(alias)]
+        if " " not in alias and alias.endswith("s") and alias[:1].isupper() and alias[1:2].islower():
+            forms += ["the " + alias, "The " + alias]
+        for form in forms:
+            self._by_form.setdefault(form, entity)
+
+    def entity_of(self, form: str) -> Entity | None:
+        """The entity a surface form names (``None`` for a not-an-actor phrase)."""
+        return self._by_form.get(form)
+
+    def aliases(self, entity_id: str) -> tuple[str, ...]:
+        """Every surface form the gazetteer knows for an entity."""
+        return tuple(f for f, e in self._by_form.items() if e is not None and e.id == entity_id)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[GazetteerMatch]:
+        """Gazetteer matches in ``text[start:end]``, left to right, longest first."""
+        end = len(text) if end is None else end
+        caps: bool | None = None  # is the span all capitals? (computed when first needed)
+        by_form, checks, search = self._by_form, self._checks, self._scan.search
+        pos = start
+        while True:  # finditer_not_after(self._scan, text, start, end, "’'"), inlined: this loop is hot
+            m = search(text, pos, end)
+            if m is None:
+                return
+            s, e = m.span()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_’'"):
+                pos = s + 1
+                continue
+            pos = e
+            form = m.group()
+            entity = by_form.get(form)
+            if entity is None:
+                continue
+            if checks[form]:
+                if caps is None:
+                    caps = _all_capitals(text[start:end])
+                if not self._keep(text, s, e, form, caps, start):
+                    continue
+            yield GazetteerMatch(entity, s, e)
+
+    def _keep(self, text: str, s: int, e: int, form: str, caps: bool, para_start: int) -> bool:
+        if form in self.ambiguous_in_capitals and (caps or _caps_neighbour(text, s, e, self)):
+            return False
+        plain = form[4:] if form[:4] in ("the ", "The ") else form
+        metonym = plain in self._metonyms
+        if metonym or plain in self._guarded or _capitalised(plain) in self._guarded:
+            if _capital_next(text, e) or _capital_before(text, s, para_start):
+                return False
+        if metonym:
+            prev = _previous_word(text, s, skip_the=True)
+            if prev.lower() in self.metonym_not_after:
+                return False
+        return True
+
+
+_WORD_BACK = re.compile(r"([\w\-’'.]+)\s+$")
+
+
+def _previous_word(text: str, pos: int, *, skip_the: bool = False) -> str:
+    m = _WORD_BACK.search(text, max(0, pos - 40), pos)
+    if not m:
+        return ""
+    word = m.group(1)
+    if skip_the and word.lower() == "the":
+        return _previous_word(text, m.start(1))
+    return word
+
+
+def _capital_next(text: str, end: int) -> bool:
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+
+
+_CAPITAL_WORD_END = re.compile(r"([A-Z][\w\-]*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
+
+
+def _capital_before(text: str, start: int, para_start: int) -> bool:
+    """True if a capitalised word (not the first of its sentence) comes right before."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    m = _CAPITAL_WORD_END.search(text[max(0, start - 40):start - 1])
+    if not m:
+        return False
+    word_start = start - 1 - len(m.group(1))
+    before = text[max(para_start, word_start - 3):word_start]
+    return not (word_start <= para_start or _SENTENCE_START.search(before))
+
+
+def _all_capitals(chunk: str) -> bool:
+    return chunk == chunk.upper() and sum(c.isalpha() for c in chunk[:50]) > 3
+
+
+_CAPS_WORD_BEFORE = re.compile(r"\b([A-Z]{2,})[ \t]+$")
+_CAPS_WORD_AFTER = re.compile(r"[ \t]+([A-Z]{2,})\b")
+
+
+def _caps_neighbour(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """True if an all-capitals word that is not an alias stands next to ``text[s:e]``."""
+    before = _CAPS_WORD_BEFORE.search(text, max(0, s - 30), s)
+    after = _CAPS_WORD_AFTER.match(text, e, min(len(text), e + 30))
+    for m in (before, after):
+        if m and gaz.entity_of(m.group(1)) is None:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The built-in gazetteer, loaded and compiled once."""
+    return Gazetteer(load_gazetteer_data())

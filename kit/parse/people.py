@@ -1,0 +1,271 @@
+"""People: named by a title, then by surname.
+
+A person enters the story with a title from the gazetteer's ``titles``
+section, in one of two shapes:
+
+* ``[Demonym|State|Organization['s]] <Title> <Name>``: "Secretary of State
+  John Kerry", "British Prime Minister David Cameron", "NATO Secretary-General
+  Jens Stoltenberg", "Pentagon spokesman John Kirby", "Gen. Martin Dempsey";
+* ``<Name>, [the|a|an] [Demonym['s]] <title> [for|of <X>],``: "Philip Hammond,
+  the British foreign secretary," or "John Kirby, a spokesman for the
+  Pentagon,".
+
+The role is the title (abbreviations spelled out, "Gen." -> "General"); the
+country is the gazetteer entity named before the title (or after "for"),
+else ``None``. Later the full name, the surname alone ("Kerry", "Hagel
+told") or "Mr. Kerry" resolve to the person, unless two people share that
+surname. Names that appear in the credits are never people of the story.
+
+>>> import kit
+>>> art = kit.load_article()
+>>> [(a.id, a.role, a.country) for a in art.actors if a.kind == "person"][:2]
+[('john_kerry', 'Secretary of State', None), ('chuck_hagel', 'Defense Secretary', None)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..util import snake_id
+from .gazetteer import Gazetteer, GazetteerMatch
+from .patterns import finditer_not_after, trie_pattern
+
+__all__ = ["Person", "find_people", "person_mentions"]
+
+
+@functools.lru_cache(maxsize=4096)
+@dataclass(frozen=True)
+class Person:
+    """A person found by a title: ``start``/``end`` locate the name where introduced."""
+
+    id: str
+    name: str
+    role: str
+    country: str | None
+    start: int
+    end: int
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UP}]\w*(?:[’'](?!s\b)\w+)*(?:-\w+(?:[’'](?!s\b)\w+)*)*"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|dos|du|van|von|der|den|le|la|ter|abu)(?:-|\s+))"
+_NAME = rf"{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}*{_WORD}){{0,3}}"
+_TOKEN = re.compile(rf"{_PARTICLE}*{_WORD}|[{_UP}]\.")
+
+
+class _Patterns:
+    """Title and name patterns compiled from the gazetteer's ``titles`` data."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        t = gaz.data.get("titles", {})
+        self.abbreviations: dict[str, str] = dict(t.get("abbreviations", {}))
+        self.abbreviation_items = tuple(sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])))
+        self.not_names = frozenset(t.get("not_names", ()))
+        self.cleaned: dict[tuple[str, bool], tuple[str, int] | None] = {}  # _clean_name's results
+        self.not_name_words = frozenset(t.get("not_name_words", ()))
+        self.title_words = frozenset(w for x in [*t.get("full", ()), *t.get("modifiers", ())] for w in x.split())
+        mods = trie_pattern(t.get("modifiers", ()))
+        combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
+        capital = [*t.get("full", ()), *combos, *self.abbreviations]
+        title = rf"(?:(?:{mods})\s+)*(?:{trie_pattern(capital)})"
+        lower = trie_pattern(t.get("lowercase_before_name", ()))
+        one = rf"(?:{title}|(?:{lower}))(?![\w-])"
+        # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
+        self.before = re.compile(rf"(?<![\w-])(?P<title>{one}(?:\s+{one})*)\s+(?P<name>{_NAME})(?!\w)")
+        # Every match starts with one of these words: searching for them first is fast.
+        firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()}
+        self.before_start = re.compile(trie_pattern(firsts)) if firsts else None
+        lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
+        any_title = rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+)*(?:{trie_pattern(lowered)})"
+        alias = rf"(?:{gaz.pattern.pattern})"
+        # "<Name>, [the] [Prefix] title [for X]": found from its comma (a fast literal
+        # scan), then the name is read back from the comma (see _appositions).
+        self.apposition_tail = re.compile(
+            rf",\s+(?:(?:the|a|an)\s+)?(?:(?P<prefix>{alias})(?:’s|'s)?\s+)?"
+            rf"(?P<title>{any_title})(?:\s+(?:for|of|to)\s+(?:the\s+)?(?P<for>{alias}))?(?=\s*[,;.)—–])"
+        )
+        self.apposition_name = re.compile(rf"(?<![\w’'-]){_NAME}(?=,)")
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(gaz: Gazetteer) -> _Patterns:
+    return _Patterns(gaz)
+
+
+@functools.lru_cache(maxsize=1024)
+def _role(title: str, abbreviations: tuple[tuple[str, str], ...]) -> str:
+    title = " ".join(title.split())
+    if "." in title:
+        for abbr, full in abbreviations:
+            title = re.sub(rf"(?<![\w.]){re.escape(abbr)}", full, title)
+    if title != title.lower():
+        return title
+    return re.sub(r"(?<![\w’'])(?!(?:of|for|the|and)\b)([a-z])", lambda m: m.group(1).upper(), title)
+
+
+def _clean_name(name: str, start: int, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tuple[str, int] | None:
+    """Trim stop words off a candidate name; ``None`` if nothing name-like is left.
+
+    Returns the name and where it starts (``start`` + its offset in ``name``).
+    """
+    key = (name, leading)
+    if key not in pats.cleaned:
+        if len(pats.cleaned) > 50_000:
+            pats.cleaned.clear()  # a memo, not a store: keep it small
+        pats.cleaned[key] = _clean(name, pats, gaz, leading=leading)
+    found = pats.cleaned[key]
+    return None if found is None else (found[0], start + found[1])
+
+
+def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tuple[str, int] | None:
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(name)]
+    if leading:
+        while tokens and (tokens[0][0] in pats.not_names or tokens[0][0] in pats.title_words or gaz.entity_of(tokens[0][0]) is not None):
+            tokens.pop(0)
+    while tokens and tokens[-1][0] in pats.not_names:
+        tokens.pop()
+    if not tokens or any(tok.strip() in pats.not_name_words for tok, _ in tokens):
+        return None
+    if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names:
+        return None
+    first = tokens[0][1]
+    last_tok, last_at = tokens[-1]
+    return name[first:last_at + len(last_tok)], first
+
+
+def find_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    matches: list[GazetteerMatch],
+    gaz: Gazetteer,
+    *,
+    exclude: Iterable[str] = (),
+) -> tuple[Person, ...]:
+    """People introduced by a title in the given paragraph spans, in text order.
+
+    ``matches`` are the gazetteer matches (they give the country before a
+    title); names in ``exclude`` (the credits) are skipped.
+    """
+    pats = _patterns(gaz)
+    skip = {snake_id(n) for n in exclude}
+    by_end = {m.end: m for m in matches}
+    found: list[Person] = []
+    for start, end in spans:
+        for m in _befores(text, start, end, pats):
+            cleaned = _clean_name(m.group("name"), m.start("name"), pats, gaz, leading=False)
+            if cleaned is None:
+                continue
+            name, at = cleaned
+            title = m.group("title")
+            if " " not in name and title == title.lower():
+                continue  # "spokesman John": too weak for a one-word name
+            country = _prefix_country(text, m.start(), by_end)
+            found.append(Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name)))
+        for name_start, tail in _appositions(text, start, end, pats):
+            cleaned = _clean_name(text[name_start:tail.start()], name_start, pats, gaz, leading=True)
+            if cleaned is None or " " not in cleaned[0]:
+                continue
+            name, at = cleaned
+            country = None
+            for group in ("prefix", "for"):
+                if tail.group(group):
+                    entity = gaz.entity_of(tail.group(group))
+                    country = entity.id if entity else None
+                    break
+            found.append(Person(snake_id(name), name, _role(tail.group("title"), pats.abbreviation_items), country, at, at + len(name)))
+    found.sort(key=lambda p: p.start)
+    multi = {p.name.split()[-1] for p in found if " " in p.name}
+    people: dict[str, Person] = {}
+    for p in found:
+        if p.id in skip or p.id in people or (" " not in p.name and p.name in multi):
+            continue
+        people[p.id] = p
+    return tuple(people.values())
+
+
+def _befores(text: str, start: int, end: int, pats: _Patterns) -> Iterator[re.Match[str]]:
+    """``pats.before.finditer(text, start, end)``, faster: tried only where a title word starts."""
+    if pats.before_start is None:
+        yield from pats.before.finditer(text, start, end)
+        return
+    pos = start
+    while True:
+        hit = pats.before_start.search(text, pos, end)
+        if hit is None:
+            return
+        m = pats.before.match(text, hit.start(), end)
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _appositions(text: str, start: int, end: int, pats: _Patterns) -> Iterator[tuple[int, re.Match[str]]]:
+    """``(name start, tail match)`` for each "<Name>, the <title>," in ``text[start:end]``.
+
+    The same matches, left to right, as one regex ``<Name><tail>`` would find,
+    but scanning for the tail (it starts with a comma) is much faster. A name
+    cannot contain a comma, so it lies after the previous comma.
+    """
+    pos = start
+    while True:
+        tail = pats.apposition_tail.search(text, pos, end)
+        if tail is None:
+            return
+        comma = tail.start()
+        lo = max(pos, text.rfind(",", pos, comma) + 1)
+        name = pats.apposition_name.search(text, lo, comma + 1)
+        if name is None:
+            pos = comma + 1
+            continue
+        yield name.start(), tail
+        pos = tail.end()
+
+
+def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatch]) -> str | None:
+    """The entity named right before a title ("British", "Iraq’s", "the Pentagon's")."""
+    for gap in (" ", "’s ", "'s "):
+        at = title_start - len(gap)
+        if text[at:title_start] == gap and at in by_end:
+            return by_end[at].entity.id
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """The names as one trie; used with ``finditer_not_after(..., "’'-")``."""
+    return re.compile(r"(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+def person_mentions(
+    text: str, spans: Iterable[tuple[int, int]], people: tuple[Person, ...]
+) -> list[tuple[str, int, int]]:
+    """``(person id, start, end)`` for every full name or unambiguous surname."""
+    forms: dict[str, str | None] = {}
+    for p in people:
+        forms[p.name] = p.id
+    for p in people:
+        tokens = p.name.split()
+        short = [tokens[-1]] if len(tokens) > 1 else []
+        if len(tokens) > 2:
+            short.append(f"{tokens[0]} {tokens[-1]}")
+        if "-" in tokens[-1] and tokens[-1].split("-", 1)[0].islower():
+            short.append(tokens[-1].split("-", 1)[1])  # al-Abadi -> Abadi
+        for form in short:
+            if form in forms and forms[form] != p.id:
+                forms[form] = None  # shared surname: ambiguous
+            else:
+                forms.setdefault(form, p.id)
+    usable = {f: i for f, i in forms.items() if i is not None}
+    if not usable:
+        return []
+    pattern = _forms_pattern(frozenset(usable))
+    out = []
+    for start, end in spans:
+        for m in finditer_not_after(pattern, text, start, end, "’'-"):
+            out.append((usable[m.group()], m.start(), m.end()))
+    return out

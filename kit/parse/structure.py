@@ -1,0 +1,273 @@
+"""An article's structure: paragraphs, sentences and the credits line.
+
+Paragraphs are separated by blank lines when the text has any (single line
+breaks inside are then wrapping), else one paragraph per line. Each is a
+``body``, ``heading`` ("STRATEGY SOUGHT"), ``rule`` (a line of underscores or
+dashes) or ``credits`` ("By ... Editing by ..."), recognised by its form, not
+its position. Sentences are split with a short list of abbreviations.
+
+>>> import kit
+>>> art = kit.load_article()
+>>> [p.kind for p in art.paragraphs][11], art.paragraphs[-1].kind
+('heading', 'credits')
+>>> art.credits.editing
+('Paul Taylor', 'Mike Peacock')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..records import Credits, Paragraph, Sentence
+from ..util import paused_gc
+
+__all__ = ["split_paragraphs", "split_sentences", "parse_credits", "sentence_at"]
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
+_RULE = re.compile(r"[\s_\-–—=*~·•]*")
+_RULE_CHARS = re.compile(r"(?:[_\-–—=*~]\s*){3,}")
+_SENTENCE_END = re.compile(r"[.!?]\s*$|[.!?][”’\"')\]]+\s*$")
+
+# Credits markers, longest first so "Additional reporting by" wins over "By".
+_ROLE_MARKERS = (
+    ("additional reporting by", "additional_reporting"),
+    ("reporting by", "by"),
+    ("reported by", "by"),
+    ("writing by", "writing"),
+    ("written by", "writing"),
+    ("compiled by", "writing"),
+    ("editing by", "editing"),
+    ("edited by", "editing"),
+    ("by", "by"),
+)
+_MARKER = re.compile(r"(?i)\b(" + "|".join(re.escape(m) for m, _ in _ROLE_MARKERS) + r")\s+")
+_MARKER_ROLE = dict(_ROLE_MARKERS)
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von|da|al|bin|la|le))*"
+_BYLINE_ONLY = re.compile(
+    rf"\(?\s*(?:[Bb]y|[Rr]eporting by|[Ww]ritten by|[Cc]ompiled by)\s+{_NAME}"
+    rf"(?:\s*(?:,|\band\b|/|&|;)\s*{_NAME})*\s*[.;)]?\s*"
+)
+_CREDITS_START = re.compile(
+    r"\(?\s*(?:By|Additional reporting by|Reporting by|Reported by|Writing by|Written by|"
+    r"Compiled by|Editing by|Edited by)\s+[A-Z]"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|&|;|\band\b)\s*")
+_NAME_TAIL = re.compile(r"\s+(?:in|at|from|for|with)\s+.*$", re.S)
+
+# Sentence splitting.
+_TERMINATOR = re.compile(r"[.!?…][.!?…]*[”’\"'»)\]]*(?=\s|$)")  # starts with a class: fast to scan
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_NEVER_END = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col capt cpt sgt maj adm cmdr prof st mt rev hon pres "
+    "vs fr sr jr messrs fig approx".split()
+)
+_WEAK_END = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros etc no nos".split()
+)
+_STARTERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those his her its their "
+    "our there some many most if when while after before however meanwhile as for with by "
+    "from officials asked yet so still also then now".split()
+)
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Split normalised text into paragraphs, each with its kind.
+
+    Args:
+        text: the article text (``\\n`` line ends).
+
+    Returns:
+        The paragraphs in order; spans exclude surrounding white space.
+
+    >>> [(p.kind, p.start, p.end) for p in split_paragraphs("TITLE\\n\\nKerry said so.\\nHe left.")]
+    [('heading', 0, 5), ('body', 7, 30)]
+    """
+    if _BLANK_LINE.search(text):
+        blocks = _blocks(text, _BLANK_LINE)
+    else:
+        blocks = _blocks(text, re.compile(r"\n"))
+    out: list[Paragraph] = []
+    for start, end in blocks:
+        out.append(Paragraph(len(out), _kind(text[start:end]), start, end))
+    return tuple(out)
+
+
+def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in separator.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def _kind(chunk: str) -> str:
+    if _RULE.fullmatch(chunk) and _RULE_CHARS.search(chunk):
+        return "rule"
+    if _is_credits(chunk):
+        return "credits"
+    if len(chunk) > 80:
+        return "body"
+    letters = [c for c in chunk if c.isalpha()]
+    if (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters if c.isupper() or c.islower())
+        and not _SENTENCE_END.search(chunk)
+    ):
+        return "heading"
+    return "body"
+
+
+def _is_credits(chunk: str) -> bool:
+    if len(chunk) > 600 or not _CREDITS_START.match(chunk):
+        return False
+    markers = [m.group(1).lower() for m in _MARKER.finditer(chunk)]
+    roles = {_MARKER_ROLE[m] for m in markers if m != "by"}
+    if len(roles) >= 2 or (roles and len(markers) >= 2):
+        return True
+    return bool(_BYLINE_ONLY.fullmatch(chunk))
+
+
+def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
+    """Read who reported, wrote and edited the article from its credits paragraph(s).
+
+    Names are split on commas, "and", "/" and "&"; "Reporting by" counts as
+    ``by``, "Compiled by"/"Written by" as ``writing``, "Edited by" as ``editing``.
+
+    >>> t = "Kerry spoke.\\n(Reporting by Ann Lee in Paris; Editing by Tom Ray/Jo Fox)"
+    >>> c = parse_credits(t, split_paragraphs(t))
+    >>> c.by, c.editing, c.paragraph
+    (('Ann Lee',), ('Tom Ray', 'Jo Fox'), 1)
+    """
+    found: dict[str, list[str]] = {"by": [], "additional_reporting": [], "writing": [], "editing": []}
+    first: int | None = None
+    for para in paragraphs:
+        if para.kind != "credits":
+            continue
+        if first is None:
+            first = para.index
+        chunk = text[para.start : para.end]
+        marks = list(_MARKER.finditer(chunk))
+        for i, m in enumerate(marks):
+            stop = marks[i + 1].start() if i + 1 < len(marks) else len(chunk)
+            role = _MARKER_ROLE[m.group(1).lower()]
+            for name in _NAME_SPLIT.split(chunk[m.end() : stop]):
+                name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
+                if name and name[0].isupper() and name not in found[role]:
+                    found[role].append(name)
+    return Credits(
+        by=tuple(found["by"]),
+        additional_reporting=tuple(found["additional_reporting"]),
+        writing=tuple(found["writing"]),
+        editing=tuple(found["editing"]),
+        paragraph=first,
+    )
+
+
+@paused_gc()
+def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """Split each paragraph (rules excepted) into sentences, in linear time.
+
+    Abbreviations (Mr., Gen., U.S., Sept., initials) do not end a sentence;
+    closing quotation marks after the final stop belong to the sentence; an
+    ellipsis ends one only when a capitalised word follows.
+
+    >>> t = "Gen. J. Smith met U.S. envoys on Sept. 5. “We agree.” Talks went on… and on."
+    >>> [t[s.start:s.end] for s in split_sentences(t, split_paragraphs(t))]
+    ['Gen. J. Smith met U.S. envoys on Sept. 5.', '“We agree.”', 'Talks went on… and on.']
+    """
+    out: list[Sentence] = []
+    for para in paragraphs:
+        if para.kind == "rule":
+            continue
+        start = para.start
+        for m in _TERMINATOR.finditer(text, para.start, para.end):
+            if _is_boundary(text, m, para.end):
+                _add(out, text, para.index, start, m.end())
+                start = m.end()
+        _add(out, text, para.index, start, para.end)
+    return tuple(out)
+
+
+def _add(out: list[Sentence], text: str, index: int, start: int, end: int) -> None:
+    while start < end and text[start].isspace():  # strip, without copying the sentence
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(index, start, end))
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    i = pos
+    while i < end and text[i].isspace():
+        i += 1
+    while i < end and text[i] in "“‘\"'([«":
+        i += 1
+    j = i
+    while j < end and j - i < 30 and (text[j].isalnum() or text[j] in "’'-"):
+        j += 1
+    return text[i:j]
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The abbreviation-like word before the full stop at ``dot`` ("Sept", "U.S", "J"), or "".
+
+    ASCII letters and dots, starting with a letter, at most 24 characters back.
+    """
+    lo = max(0, dot - 24)
+    q = dot
+    while q > lo and text[q - 1] in _WORD_CHARS:
+        q -= 1
+    while q < dot and text[q] == ".":
+        q += 1
+    return text[q:dot]
+
+
+def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
+    if m.end() >= end:
+        return True
+    i = m.end()
+    while i < end and text[i].isspace():
+        i += 1
+    nxt = text[i] if i < end else ""
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "“‘\"'([«"):
+        return False
+    stop = m.group()
+    if stop.startswith("…") or stop.startswith("..."):
+        return bool(_next_word(text, m.end(), end)[:1].isupper())
+    if not stop.startswith(".") or len(stop.rstrip("”’\"'»)]")) > 1:
+        return True
+    token = _word_before(text, m.start())
+    if not token:
+        return True
+    low = token.lower()
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "J. Smith"
+    if low in _NEVER_END:
+        return False
+    if "." in token or low in _WEAK_END:  # "U.S.", "Sept.", "Inc."
+        return _next_word(text, m.end(), end).lower() in _STARTERS
+    return True
+
+
+def sentence_at(sentences: tuple[Sentence, ...], starts: list[int], offset: int) -> int:
+    """Index into ``sentences`` of the sentence at or just before ``offset``.
+
+    ``starts`` is ``[s.start for s in sentences]`` (computed once by the caller).
+
+    >>> t = "One. Two."
+    >>> ss = split_sentences(t, split_paragraphs(t))
+    >>> sentence_at(ss, [s.start for s in ss], 6)
+    1
+    """
+    return max(0, bisect.bisect_right(starts, offset) - 1)
