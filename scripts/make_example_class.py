@@ -80,7 +80,7 @@ def synthetic_coding(case: Any, rng: random.Random, *, noise: float, coverage: f
 def coding_file(case: Any, coding: dict[tuple[str, str], tuple[str | None, int | None]], *, learner: str | None,
                 saved: str = "2024-09-12T10:00:00", notes: bool = True, identity: dict[str, str] | None = None) -> bytes:
     """The bytes of a coding file as the StanceCoder exports it, marked synthetic."""
-    from kit.codingfile import FORMAT, VERSION, case_identity
+    from kit.learner.codingfile import FORMAT, VERSION, case_identity
 
     art = case.article
     rows = []

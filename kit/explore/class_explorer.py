@@ -23,7 +23,7 @@ from typing import Any
 from ..learner.class_files import ClassFiles, collect_codings
 from ..records import Case
 from .base import STYLE, Explorer
-from .class_view import ClassResults, class_results, plot_class_heatmap, render_class
+from .class_view import ClassResults, class_results, heatmap_alt_text, plot_class_heatmap, render_class
 from .figures import close_figure, new_figure
 
 __all__ = ["ClassExplorer"]
@@ -84,7 +84,6 @@ class ClassExplorer(Explorer):
         """The heatmap as an ``<img>`` with alt text (drawn once per reference choice)."""
         key = bool(self.reference.value)
         if key not in self._figures:
-            from ..plots import alt_text
             from .render import figure_img
 
             res = self.results
@@ -92,7 +91,7 @@ class ClassExplorer(Explorer):
             fig, ax = new_figure(width=1.45 * max(len(self.case.positions), 2) + 3.8, height=0.42 * n + 2.2)
             try:
                 plot_class_heatmap(res, ax=ax)
-                self._figures[key] = figure_img(fig, alt_text(ax))
+                self._figures[key] = figure_img(fig, heatmap_alt_text(res))
             finally:
                 close_figure(fig)
         return self._figures[key]

@@ -326,8 +326,9 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     """Actors x positions: each cell coloured by the class's majority stance (paler when divided),
     with the learners per stance written in it; cells whose majority differs from the reference are outlined.
 
-    The style is set on this figure's own artists (never ``rcParams``); the alt text is
-    :func:`heatmap_alt_text` (also stored for :func:`kit.plots.alt_text`).
+    The style is set on this figure's own artists (never ``rcParams`` or ``rc_context``,
+    which would switch the inline backend's ``interactive`` off again); the alt text is
+    :func:`heatmap_alt_text`.
     """
     import matplotlib.pyplot as plt
     from matplotlib.colors import to_rgb
@@ -348,23 +349,27 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     if not actors:
         ax.text(0.5, 0.5, "no pair was coded by enough learners", ha="center", va="center", transform=ax.transAxes, fontsize=10)
         ax.set_axis_off()
+    grid = [[(1.0, 1.0, 1.0)] * len(positions) for _ in actors]  # one image for every cell's colour
     for r, actor in enumerate(actors):
         for c, position in enumerate(positions):
             unit = (actor, position)
             row = a.counts.get(unit)
             if unit not in a.majority or not row:
-                ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", edgecolor="#999999", linewidth=0.5))
                 continue
             strength = a.share(unit)
-            base = to_rgb(STANCE_COLORS[a.majority[unit]])
             t = min(1.0, max(0.12, (strength - 0.25) / 0.75))  # a quarter (chance among four stances) is palest
-            face = tuple(1 - t + t * x for x in base)
-            outline = unit in ref and ref[unit] != a.majority[unit]
-            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=face, edgecolor="black" if outline else "#999999",
-                                   linewidth=2.2 if outline else 0.5, zorder=3 if outline else 1))
+            grid[r][c] = tuple(1 - t + t * x for x in to_rgb(STANCE_COLORS[a.majority[unit]]))
+            if unit in ref and ref[unit] != a.majority[unit]:
+                ax.add_patch(Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3))
             counts = dict(zip(STANCE_SCALE, row))
             text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
             ax.text(c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4)
+    if actors:
+        ax.imshow(grid, aspect="auto", interpolation="nearest", zorder=1)
+        ax.set_xticks([x - 0.5 for x in range(1, len(positions))], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, len(actors))], minor=True)
+        ax.grid(which="minor", color="#999999", linewidth=0.5)
+        ax.tick_params(which="minor", length=0)
     ax.set_xlim(-0.5, max(len(positions), 1) - 0.5)
     ax.set_ylim(max(len(actors), 1) - 0.5, -0.5)
     safe = lambda s: str(s).replace("$", r"\$")  # noqa: E731 - no math mode in names
@@ -376,5 +381,4 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     if actors:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9,
                   title="Most common stance\n(paler: class divided)", title_fontsize=9)
-    setattr(ax, "_kit_alt_text", heatmap_alt_text(res))  # read by kit.plots.alt_text
     return ax
