@@ -27,13 +27,14 @@ programs show curly quotes and accents correctly; Python reads them back with
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-import csv
-from .analysis.selection import display_name, select_stances
+
+from .analysis.selection import select_stances
 from .errors import KitError, SaveError
 from .records import Actor, Article, Case
 
@@ -187,13 +188,13 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
         _write(folder / "mentions.csv", ["actor", "start", "end", "paragraph", "text"],
                ([m.actor, m.start, m.end, para(m.start), art.text[m.start:m.end]] for m in case.mentions)),
         _write(folder / "quotes.csv", ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
-               [["quote", q.speaker, None if q.speaker is None else display_name(case, q.speaker), q.cue,
+               [["quote", q.speaker, None if q.speaker is None else case.name_of(q.speaker), q.cue,
                  q.paragraph, q.start, q.end, art.text[q.start:q.end]] for q in art.quotes]
-               + [["reported", r.speaker, None if r.speaker is None else display_name(case, r.speaker), r.cue,
+               + [["reported", r.speaker, None if r.speaker is None else case.name_of(r.speaker), r.cue,
                    r.paragraph, r.start, r.end, art.text[r.start:r.end]] for r in art.reported]),
         _write(folder / "stances.csv", ["actor", "actor_name", "position", "position_label", "value",
                                         "evidence_type", "evidence", "start", "end", "note"],
-               ([s.actor, display_name(case, s.actor), s.position, labels.get(s.position, s.position), s.value,
+               ([s.actor, case.name_of(s.actor), s.position, labels.get(s.position, s.position), s.value,
                  s.evidence_type, s.evidence, s.start, s.end, s.note] for s in case.stances)),
     ]
     return out
@@ -252,7 +253,7 @@ def write_dna(case: Case, path: str | Path, *, positions: Sequence[str] | None =
     labels = {p.id: p.label for p in case.positions}
     header = ["statement_id", "actor", "actor_name", "concept", "concept_id", "agreement", "value", "text",
               "evidence_type", "start", "end", "note"]
-    rows = ([i, s.actor, display_name(case, s.actor), labels.get(s.position, s.position), s.position,
+    rows = ([i, s.actor, case.name_of(s.actor), labels.get(s.position, s.position), s.position,
              DNA_AGREEMENT.get(s.value, s.value), s.value, s.evidence, s.evidence_type, s.start, s.end, s.note]
             for i, s in enumerate(stances, start=1))
     return _write(_target_file(path), header, rows)

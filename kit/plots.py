@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import analysis as _an
-from .analysis.selection import actor_kind, display_name, ordered_actors
+from .analysis.selection import ordered_actors
 from .errors import KitError
 from .records import STANCE_VALUES, Case
 
@@ -112,9 +112,9 @@ def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
         title = "Who is mentioned"
         if not shown:
             return _empty(ax, title, "no actor is mentioned in this article")
-        raw = [display_name(case, a) for a, _ in shown]
+        raw = [case.name_of(a) for a, _ in shown]
         values = [n for _, n in shown]
-        kinds = [actor_kind(case, a) for a, _ in shown]
+        kinds = [case.kind_of(a) for a, _ in shown]
         for y, (v, k) in enumerate(zip(values, kinds)):
             colour, hatch = KIND_STYLE.get(k, ("#999999", ""))
             ax.barh(y, v, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
@@ -189,7 +189,7 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
                     ax.text(c, r, STANCE_SYMBOLS[v], ha="center", va="center", fontsize=13, fontweight="bold")
         labels = {p.id: p.label for p in case.positions}
         ax.set_xticks(range(len(m.columns)), [_safe(labels[p]) for p in m.columns], rotation=20, ha="right")
-        ax.set_yticks(range(len(m)), [_safe(display_name(case, a)) for a in m.index])
+        ax.set_yticks(range(len(m)), [_safe(case.name_of(a)) for a in m.index])
         ax.set_xticks([x - 0.5 for x in range(1, len(m.columns))], minor=True)
         ax.set_yticks([y - 0.5 for y in range(1, len(m))], minor=True)
         ax.grid(which="minor", color="#666666", linewidth=0.5)
@@ -200,7 +200,7 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
     tally = Counter(v for row in m.itertuples(index=False) for v in row if v is not None)
     parts = ", ".join(f"{tally[v]} {v}" for v in STANCE_VALUES if tally[v])
     return _finish(ax, f"Stance grid of {len(m)} actors by {len(m.columns)} positions ({parts}); "
-                       f"the first row, {display_name(case, m.index[0])}, is shown at the top.")
+                       f"the first row, {case.name_of(m.index[0])}, is shown at the top.")
 
 
 def _layout(graph: Any, found: Sequence[Sequence[str]]) -> dict[str, tuple[float, float]]:
@@ -272,11 +272,10 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         if len(multi) < len(found):
             handles.append(Line2D([], [], linestyle="", marker="X", markersize=10, markerfacecolor="#BBBBBB",
                                   markeredgecolor="black", label="agrees with no one"))
-        countries = {a.id: a.country for a in case.actors}
         ringed = _ringed(case, groups)
         for gi, group in enumerate(ringed):
             style = ("-", "--", ":")[gi]
-            marked = [n for n in graph if n in group.members or countries.get(n) in group.members]
+            marked = [n for n in graph if n in group.members or getattr(case.get_actor(n), "country", None) in group.members]
             if marked:
                 ax.scatter([pos[n][0] for n in marked], [pos[n][1] for n in marked], s=700 + 350 * gi,
                            facecolors="none", edgecolors="black", linewidths=1.2, linestyles=style, zorder=2)
@@ -324,7 +323,7 @@ def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:
                 else:
                     ax.scatter(c, r, s=18, color="#DDDDDD", zorder=1)
         ax.set_xticks(range(len(groups)), [_safe(f"{g.name}\n({g.basis})") for g in groups])
-        ax.set_yticks(range(len(members)), [_safe(display_name(case, a)) for a in members])
+        ax.set_yticks(range(len(members)), [_safe(case.name_of(a)) for a in members])
         ax.set_xlim(-0.6, len(groups) - 0.4)
         ax.invert_yaxis()
         ax.xaxis.tick_top()

@@ -22,8 +22,14 @@ from __future__ import annotations
 from .class_agreement import ClassAgreement, class_agreement, krippendorff_alpha
 from .declared import Mismatch, compare_declared
 from .intercoder import NOT_CODED, Agreement, cohen_kappa, compare_codings
-from .networks import actor_position_network, agreement_network, coalitions, conflict_network, stance_matrix
-from .selection import EXPRESSED, LEVELS, display_name, resolve_value, select_stances, stance_cells
+from .networks import (
+    actor_position_network,
+    agreement_network,
+    coalitions,
+    conflict_network,
+    stance_matrix,
+)
+from .selection import EXPRESSED, LEVELS, resolve_value, select_stances, stance_cells
 from .voices import anonymous_share, voices
 
 __all__ = [
@@ -43,7 +49,6 @@ __all__ = [
     "compare_declared",
     "voices",
     "anonymous_share",
-    "display_name",
     "compare_codings",
     "cohen_kappa",
     "class_agreement",

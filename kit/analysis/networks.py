@@ -42,9 +42,7 @@ from ..errors import KitError
 from ..records import Case
 from .selection import (
     EXPRESSED,
-    actor_kind,
     check_options,
-    display_name,
     ordered_actors,
     stance_cells,
 )
@@ -88,7 +86,7 @@ def _nodes_graph(case: Case, cells: dict[tuple[str, str], str]) -> tuple[nx.Grap
     graph = nx.Graph()
     actors = ordered_actors(case, {a for a, _ in cells})
     for a in actors:
-        graph.add_node(a, name=display_name(case, a), kind=actor_kind(case, a))
+        graph.add_node(a, name=case.name_of(a), kind=case.kind_of(a))
     return graph, actors
 
 

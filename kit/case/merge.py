@@ -19,9 +19,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .yamlfile import Problems, suggest
-from .fields import good, is_id
 from ..records import ACTOR_KINDS, Actor, Article, Mention
+from .fields import good, is_id
+from .yamlfile import Problems, suggest
 
 __all__ = ["merge_actors", "extra_mentions", "alias_pattern"]
 
