@@ -9,7 +9,7 @@ One public namespace (``kit.analysis.stance_matrix`` …) over small modules:
 * :mod:`.voices` – statement counts per speaker, the anonymous share;
 * :mod:`.declared` – declared groups against the coalitions the stances show;
 * :mod:`.intercoder` – agreement between two codings (Cohen's kappa);
-* :mod:`.class_agreement` – agreement in a whole class (Krippendorff's alpha, many coders).
+* :mod:`.alpha`, :mod:`.class_agreement` – Krippendorff's alpha; agreement in a whole class (many coders).
 
 >>> import kit
 >>> case = kit.load_case()
@@ -19,7 +19,8 @@ True
 
 from __future__ import annotations
 
-from .class_agreement import ClassAgreement, class_agreement, krippendorff_alpha
+from .alpha import krippendorff_alpha
+from .class_agreement import ClassAgreement, class_agreement
 from .declared import Mismatch, compare_declared
 from .intercoder import NOT_CODED, Agreement, cohen_kappa, compare_codings
 from .networks import (

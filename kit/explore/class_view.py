@@ -2,8 +2,8 @@
 
 :func:`class_results` gathers the learners' files (:mod:`kit.learner.class_files`) and
 the agreement figures (:mod:`kit.analysis.class_agreement`); the ``render_*`` functions
-are pure (results in, escaped HTML out) and :func:`plot_class_heatmap` draws
-actor x position with the class's stances. Parts marked *teacher only*
+are pure (results in, escaped HTML out) and :func:`plot_class_heatmap`
+(:mod:`.class_heatmap`) draws actor x position with the class's stances. Parts marked *teacher only*
 (learners far from the consensus, who chose what, file names) are left out of
 the projected view unless asked for.
 
@@ -19,23 +19,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..analysis.class_agreement import STANCE_SCALE, ClassAgreement, alpha_words, class_agreement
-from ..analysis.selection import resolve_value
+from ..analysis.alpha import alpha_words
+from ..analysis.class_agreement import REFERENCE, STANCE_SCALE, ClassAgreement, class_agreement, reference_coding
 from ..learner.class_files import ClassFiles, class_case, collect_codings
 from ..records import Case
 from ..util import esc as _esc
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
+from .class_heatmap import heatmap_alt_text, plot_class_heatmap
 
 __all__ = ["REFERENCE", "ClassResults", "class_results", "render_files", "render_reliability", "render_contested",
-           "render_outliers", "render_consensus", "render_class", "report_text", "class_page", "heatmap_alt_text",
-           "plot_class_heatmap"]
+           "render_outliers", "render_consensus", "render_class", "report_text", "class_page", "reference_coding",
+           "heatmap_alt_text", "plot_class_heatmap"]
 
-#: the coder name of the reference coding when it is counted as one more coder
-REFERENCE = "Reference coding"
 #: fewer pairable units than this: alpha is shown but flagged (it needs pairs that differ to say much)
 FEW_UNITS = 5
 _CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
@@ -56,18 +52,10 @@ class ClassResults:
         return class_case(self.case, self.files, self.agreement)
 
     def actor_name(self, actor: str) -> str:
-        return next((a.name for a in self.case.actors if a.id == actor), actor)
+        return self.case.name_of(actor)
 
     def position_label(self, position: str) -> str:
         return next((p.label for p in self.case.positions if p.id == position), position)
-
-
-def reference_coding(case: Case) -> dict[tuple[str, str], str]:
-    """The case's reference stances as ``{(actor, position): stance}`` (several on a pair resolved)."""
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for s in case.stances:
-        grouped.setdefault((s.actor, s.position), []).append(s.value)
-    return {k: resolve_value(v) for k, v in grouped.items()}
 
 
 def class_results(case: Case, sources: Any, *, anonymise: bool = False, reference: bool = False,
@@ -289,96 +277,3 @@ def class_page(res: ClassResults, *, teacher: bool = False) -> str:
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_esc(title)}</title></head>"
             f"<body style='font-family:sans-serif;max-width:70em;margin:1em auto'><h1>{_esc(title)}</h1>{img}"
             f"{render_class(res, teacher=teacher)}</body></html>\n")
-
-
-# --- the heatmap -------------------------------------------------------------------------
-
-
-def _grid(res: ClassResults) -> tuple[list[str], list[str]]:
-    """Rows (actors, case order) and columns (positions) with a unit in the class's majority coding."""
-    units = set(res.agreement.majority)
-    actors = [a.id for a in res.case.actors if any(u[0] == a.id for u in units)]
-    positions = [p.id for p in res.case.positions if any(u[1] == p.id for u in units)]
-    return actors, positions
-
-
-def heatmap_alt_text(res: ClassResults) -> str:
-    """The heatmap's one-paragraph description (alt text)."""
-    a = res.agreement
-    actors, positions = _grid(res)
-    n = len([c for c in a.coders if c != REFERENCE])
-    if not actors:
-        return f"The class's stances: no actor–position pair was coded by at least {a.quorum} of {n} learners."
-    units = sorted(a.majority, key=lambda u: (a.share(u), -sum(a.counts[u]), u))
-    def say(u: tuple[str, str]) -> str:
-        row = a.counts[u]
-        return (f"{res.actor_name(u[0])} on {res.position_label(u[1])} ({max(row)} of {sum(row)} learners: "
-                f"{a.majority[u]})")
-    ref = reference_coding(res.case)
-    differ = sum(1 for u, v in a.majority.items() if u in ref and ref[u] != v)
-    return (f"Heatmap of the class's stances: {n} learners, {len(actors)} actors by {len(positions)} positions. "
-            f"Each cell gives the number of learners per stance; stronger colour means more agreement. "
-            f"Most agreed: {say(units[-1])}. Most divided: {say(units[0])}. "
-            f"{differ} outlined cell{'s' if differ != 1 else ''} differ{'s' if differ == 1 else ''} from the reference coding.")
-
-
-def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
-    """Actors x positions: each cell coloured by the class's majority stance (paler when divided),
-    with the learners per stance written in it; cells whose majority differs from the reference are outlined.
-
-    The style is set on this figure's own artists (never ``rcParams`` or ``rc_context``,
-    which would switch the inline backend's ``interactive`` off again); the alt text is
-    :func:`heatmap_alt_text`.
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import to_rgb
-    from matplotlib.patches import Patch, Rectangle
-
-    from ..plots import STANCE_COLORS, STANCE_SYMBOLS
-
-    a = res.agreement
-    actors, positions = _grid(res)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2),
-                             layout="constrained")
-    title = "What the class coded"
-    ax.set_title(title, fontsize=12, fontweight="bold")
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(False)
-    ref = reference_coding(res.case)
-    if not actors:
-        ax.text(0.5, 0.5, "no pair was coded by enough learners", ha="center", va="center", transform=ax.transAxes, fontsize=10)
-        ax.set_axis_off()
-    grid = [[(1.0, 1.0, 1.0)] * len(positions) for _ in actors]  # one image for every cell's colour
-    for r, actor in enumerate(actors):
-        for c, position in enumerate(positions):
-            unit = (actor, position)
-            row = a.counts.get(unit)
-            if unit not in a.majority or not row:
-                continue
-            strength = a.share(unit)
-            t = min(1.0, max(0.12, (strength - 0.25) / 0.75))  # a quarter (chance among four stances) is palest
-            grid[r][c] = tuple(1 - t + t * x for x in to_rgb(STANCE_COLORS[a.majority[unit]]))
-            if unit in ref and ref[unit] != a.majority[unit]:
-                ax.add_patch(Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3))
-            counts = dict(zip(STANCE_SCALE, row))
-            text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
-            ax.text(c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4)
-    if actors:
-        ax.imshow(grid, aspect="auto", interpolation="nearest", zorder=1)
-        ax.set_xticks([x - 0.5 for x in range(1, len(positions))], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, len(actors))], minor=True)
-        ax.grid(which="minor", color="#999999", linewidth=0.5)
-        ax.tick_params(which="minor", length=0)
-    ax.set_xlim(-0.5, max(len(positions), 1) - 0.5)
-    ax.set_ylim(max(len(actors), 1) - 0.5, -0.5)
-    safe = lambda s: str(s).replace("$", r"\$")  # noqa: E731 - no math mode in names
-    ax.set_xticks(range(len(positions)), [safe(res.position_label(p)) for p in positions], rotation=25, ha="right", fontsize=9)
-    ax.set_yticks(range(len(actors)), [safe(res.actor_name(x)) for x in actors], fontsize=9)
-    ax.tick_params(length=0)
-    handles = [Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}") for v in _ORDER]
-    handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2, label="differs from the reference"))
-    if actors:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9,
-                  title="Most common stance\n(paler: class divided)", title_fontsize=9)
-    return ax

@@ -10,16 +10,8 @@ import numpy as np
 import pytest
 
 import kit
-from kit.analysis.class_agreement import (
-    STANCE_SCALE,
-    alpha_from_counts,
-    alpha_words,
-    bootstrap_alpha,
-    class_agreement,
-    krippendorff_alpha,
-    percent_agreement,
-    value_counts,
-)
+from kit.analysis.alpha import alpha_from_counts, alpha_words, bootstrap_alpha, krippendorff_alpha, percent_agreement, value_counts
+from kit.analysis.class_agreement import STANCE_SCALE, class_agreement
 from kit.errors import KitError
 
 from classdata import make_example_class

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import random
 import zipfile
 from pathlib import Path
 
@@ -13,8 +12,8 @@ import pytest
 
 import kit
 from kit.analysis.class_agreement import class_agreement
-from kit.learner import class_files as cf
-from kit.learner.class_files import SKIP_KINDS, ClassFiles, class_case, collect_codings, example_class
+from kit.learner import class_inputs as cf
+from kit.learner.class_files import SKIP_KINDS, class_case, collect_codings, example_class
 
 from classdata import make_example_class
 
