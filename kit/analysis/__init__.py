@@ -24,6 +24,7 @@ from .networks import (
     actor_position_network,
     agreement_network,
     coalitions,
+    communities,
     conflict_network,
     stance_matrix,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "conflict_network",
     "actor_position_network",
     "coalitions",
+    "communities",
     "compare_declared",
     "voices",
     "anonymous_share",
