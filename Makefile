@@ -37,6 +37,8 @@ test: setup-test
 
 # One table of measured figures on stdout (nothing written into the repo);
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.
+# Quote attribution runs on PolNeAR's train split when KIT_POLNEAR_DIR names the
+# folder holding train/ and metadata.tsv (not in the repo); otherwise its row says skipped.
 bench: setup-test
 	$(BIN)/python benchmarks/run.py
 

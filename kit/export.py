@@ -36,7 +36,7 @@ from typing import Any
 
 from .analysis.selection import select_stances
 from .errors import KitError, SaveError
-from .records import Actor, Article, Case
+from .records import Actor, Article, Case, require_case
 
 __all__ = ["SCHEMA", "CSV_ENCODING", "DNA_AGREEMENT", "to_dict", "article_dict", "write_csv", "write_graphml", "write_dna"]
 
@@ -82,9 +82,13 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
         coalitions: for a case with stances, also compute the detected
             coalitions (needs networkx; skipped when False).
     """
-    case = obj if isinstance(obj, Case) else None
-    article = case.article if case else obj
-    assert isinstance(article, Article)
+    if isinstance(obj, Case):
+        case: Case | None = obj
+        article = obj.article
+    elif isinstance(obj, Article):
+        case, article = None, obj
+    else:
+        raise KitError(f"expected an Article or a Case (kit.load_article() / kit.load_case()), not {type(obj).__name__}")
     actors = case.actors if case else article.actors
     mentions = case.mentions if case else article.mentions
     data: dict[str, Any] = {
@@ -121,8 +125,7 @@ DNA_AGREEMENT = {"support": "1", "oppose": "0", "conditional": "conditional", "u
 
 
 def _check(case: Case) -> None:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
 
 
 def _cell(value: Any) -> Any:
@@ -215,11 +218,11 @@ def write_graphml(case: Case, path: str | Path, *, positions: Sequence[str] | No
     """
     import networkx as nx
 
-    from .analysis import agreement_network, coalitions
+    from .analysis import agreement_network, communities
 
     _check(case)
     graph = agreement_network(case, positions=positions, evidence=evidence, level=level)
-    found = coalitions(case, positions=positions, evidence=evidence, level=level)
+    found = communities(graph)
     number = {a: i + 1 for i, members in enumerate(found) for a in members}
     out = nx.Graph()
     for n, d in graph.nodes(data=True):

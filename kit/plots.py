@@ -25,17 +25,19 @@ from typing import TYPE_CHECKING, Any
 from . import analysis as _an
 from .analysis.selection import ordered_actors
 from .errors import KitError
-from .records import STANCE_VALUES, Case
+from .records import Case, STANCE_VALUES, require_case
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = [
-    "STYLE", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
+    "STYLE", "MAX_OUTLINED_GROUPS", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
     "plot_mentions", "plot_voices", "plot_stances", "plot_network", "plot_membership",
 ]
 
 #: Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, black.
+#: Declared groups a network figure can outline at once (solid, dashed, dotted rings).
+MAX_OUTLINED_GROUPS = 3
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 STANCE_COLORS = {"support": "#009E73", "oppose": "#D55E00", "conditional": "#E69F00", "undecided": "#BBBBBB"}
 STANCE_SYMBOLS = {"support": "+", "oppose": "\u2212", "conditional": "~", "undecided": "?"}
@@ -90,8 +92,7 @@ def _empty(ax: Axes, title: str, message: str) -> Axes:
 
 
 def _check(case: Case) -> None:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
 
 
 def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
@@ -228,8 +229,8 @@ def _ringed(case: Case, groups: Sequence[str] | None) -> list[Any]:
     bad = [g for g in ids if g not in known]
     if bad:
         raise KitError(f"unknown group {bad[0]!r}; this case has: {', '.join(known) or 'no groups'}")
-    if len(ids) > 3:
-        raise KitError(f"at most 3 groups can be ringed at once, not {len(ids)}; pick the ones to compare")
+    if len(ids) > MAX_OUTLINED_GROUPS:
+        raise KitError(f"at most {MAX_OUTLINED_GROUPS} groups can be ringed at once, not {len(ids)}; pick the ones to compare")
     return [known[g] for g in ids]
 
 
@@ -248,7 +249,7 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
     from matplotlib.transforms import offset_copy
 
     graph = _an.agreement_network(case, positions=positions, evidence=evidence, level=level)
-    found = _an.coalitions(case, positions=positions, evidence=evidence, level=level)
+    found = _an.communities(graph)
     with plt.rc_context(STYLE):
         ax = _axes(ax, (8, 6))
         title = "Who agrees with whom"

@@ -18,6 +18,8 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import KitError
+
 __all__ = [
     "PARAGRAPH_KINDS",
     "ACTOR_KINDS",
@@ -36,6 +38,7 @@ __all__ = [
     "Stance",
     "Group",
     "Case",
+    "require_case",
 ]
 
 PARAGRAPH_KINDS = ("body", "heading", "rule", "credits")
@@ -279,3 +282,14 @@ class Case:
         if not self.extra_mentions:
             return self.article.mentions
         return tuple(sorted(self.article.mentions + self.extra_mentions, key=lambda m: (m.start, m.end)))
+
+
+def require_case(obj: object) -> Case:
+    """``obj`` itself if it is a :class:`Case`; otherwise a :class:`~kit.errors.KitError` saying what to pass.
+
+    The one guard used by every function that takes a case (analysis, figures, exports).
+    """
+    if isinstance(obj, Case):
+        return obj
+    hint = " (load a case file first: kit.load_case(path))" if isinstance(obj, (str, bytes)) or hasattr(obj, "__fspath__") else ""
+    raise KitError(f"expected a Case (from kit.load_case()), not {type(obj).__name__}{hint}")

@@ -27,6 +27,7 @@ from .networks import (
     actor_position_network,
     agreement_network,
     coalitions,
+    communities,
     conflict_network,
     stance_matrix,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "conflict_network",
     "actor_position_network",
     "coalitions",
+    "communities",
     "compare_declared",
     "voices",
     "anonymous_share",

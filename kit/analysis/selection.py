@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..errors import KitError
-from ..records import EVIDENCE_TYPES, Case, Stance
+from ..records import Case, EVIDENCE_TYPES, Stance, require_case
 
 __all__ = ["LEVELS", "EXPRESSED", "resolve_value", "select_stances", "stance_cells", "check_options", "level_id",
            "ordered_actors"]
@@ -60,8 +60,7 @@ def _as_list(value: Sequence[str] | str | None, what: str) -> list[str] | None:
 
 
 def check_options(case: Case, positions: Sequence[str] | None, evidence: Sequence[str] | None, level: str) -> tuple[list[str], set[str]]:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
     if level not in LEVELS:
         raise KitError(f"level must be 'actor' or 'state', not {level!r}")
     known = [p.id for p in case.positions]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..errors import KitError
-from ..records import Case
+from ..records import Case, require_case
 from .selection import ordered_actors
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,10 +55,9 @@ def voices(case: Case) -> pd.DataFrame:
     """
     import pandas as pd
 
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
     quotes, reported = speaker_counts(case)
-    speakers = ordered_actors(case, set(quotes) | set(reported))
+    speakers = ordered_actors(case, {a for a in (*quotes, *reported) if a is not None})
     speakers.sort(key=lambda a: -(quotes.get(a, 0) + reported.get(a, 0)))  # stable: ties keep case order
     grand = sum(quotes.values()) + sum(reported.values())
     rows = []
@@ -77,7 +75,6 @@ def anonymous_share(case: Case) -> float:
 
     Statements without a known speaker are left out; 0.0 when there are none.
     """
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
     anon, known, _ = anonymous_count(case)
     return anon / known if known else 0.0

@@ -29,6 +29,7 @@ __all__ = [
     "Statement",
     "statements",
     "speaker_name",
+    "speaker_kind",
     "select_statements",
     "render_article",
     "render_statements",
@@ -81,6 +82,12 @@ def statements(case: Case) -> tuple[Statement, ...]:
     return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
 
+def speaker_kind(case: Case, actor_id: str | None) -> str | None:
+    """The kind of the statement's speaker (``None``: no speaker found, or one the case does not know)."""
+    actor = case.get_actor(actor_id)
+    return actor.kind if actor is not None else None
+
+
 def speaker_name(case: Case, actor_id: str | None) -> str:
     """The display name of ``actor_id`` (``"speaker not identified"`` for ``None``)."""
     if actor_id is None:
@@ -97,9 +104,8 @@ def select_statements(case: Case, choice: str = "all") -> tuple[Statement, ...]:
     if prefix == "actor":
         return tuple(s for s in every if s.speaker == value)
     if prefix == "kind":
-        index = case.actor_index
         want = None if value == "none" else value
-        return tuple(s for s in every if (index[s.speaker].kind if s.speaker in index else None) == want)
+        return tuple(s for s in every if speaker_kind(case, s.speaker) == want)
     raise ValueError(f"unknown voices choice {choice!r}; use 'all', 'kind:<kind>' or 'actor:<id>'")
 
 

@@ -38,9 +38,11 @@ from .render import (
     render_article,
     render_coalitions,
     render_statements,
+    speaker_kind,
     statements,
 )
 
+from ..plots import MAX_OUTLINED_GROUPS
 from ..util import esc
 
 __all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "EVIDENCE_CHOICES", "LEVEL_CHOICES"]
@@ -115,7 +117,7 @@ class VoicesExplorer(Explorer):
 
         self.case = case
         every = statements(case)
-        kinds = {case.actor_index[s.speaker].kind if s.speaker in case.actor_index else None for s in every}
+        kinds = {speaker_kind(case, s.speaker) for s in every}
         options: list[tuple[str, str]] = [("everyone", "all")]
         options += [(KIND_LABELS[k], f"kind:{k or 'none'}") for k in KIND_LABELS if k in kinds]
         speakers = {s.speaker for s in every if s.speaker}
@@ -165,7 +167,7 @@ class CoalitionExplorer(Explorer):
 
     title = "Coalitions"
     #: how many declared groups the figure can outline at once (one line style each)
-    MAX_GROUPS = 3
+    MAX_GROUPS = MAX_OUTLINED_GROUPS
 
     def __init__(self, case: Case, *, positions: Sequence[str] | None = None, evidence: str = "all",
                  level: str = "actor", groups: Sequence[str] | None = None) -> None:
