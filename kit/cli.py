@@ -12,8 +12,9 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from .analysis.voices import speaker_counts
 from .errors import KitError

@@ -138,7 +138,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]], *, level: str 
     1.0
     """
     if categories is None:
-        categories = sorted({v for row in data for v in row if v is not None})
+        categories = sorted({v for row in data for v in row if v is not None}, key=lambda v: (str(type(v)), v))
     return alpha_from_counts(value_counts(data, categories), level=level)
 
 

@@ -85,7 +85,7 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     if not actors:
         ax.text(0.5, 0.5, "no pair was coded by enough learners", ha="center", va="center", transform=ax.transAxes, fontsize=10)
         ax.set_axis_off()
-    grid = [[(1.0, 1.0, 1.0)] * len(positions) for _ in actors]  # one image for every cell's colour
+    grid: list[list[tuple[float, ...]]] = [[(1.0, 1.0, 1.0)] * len(positions) for _ in actors]  # one image for every cell's colour
     for r, actor in enumerate(actors):
         for c, position in enumerate(positions):
             unit = (actor, position)
@@ -97,7 +97,7 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
             grid[r][c] = tuple(1 - t + t * x for x in to_rgb(STANCE_COLORS[a.majority[unit]]))
             if unit in ref and ref[unit] != a.majority[unit]:
                 ax.add_patch(Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3))
-            counts = dict(zip(STANCE_SCALE, row))
+            counts = dict(zip(STANCE_SCALE, row, strict=True))
             text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
             ax.text(c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4)
     if actors:

@@ -99,7 +99,7 @@ def _ci(ci: tuple[float, float]) -> str:
 
 
 def _distribution(row: Sequence[int]) -> str:
-    counts = dict(zip(STANCE_SCALE, row))
+    counts = dict(zip(STANCE_SCALE, row, strict=True))
     return " · ".join(f"{v} {counts[v]}" for v in _ORDER if counts[v])
 
 

@@ -164,7 +164,7 @@ def _read_one(case: Case, identity: dict[str, str], label: str, rel: str, raw: b
     name = _learner_name(data, rel)
     warnings = [f"{label}: {len(kept)} row{'s' if len(kept) != 1 else ''} could not be read "
                 "(unknown actor, stance or sentence) and were left out"] if kept else []
-    saved = data.get("saved") if isinstance(data.get("saved"), str) else ""
+    saved = data["saved"] if isinstance(data.get("saved"), str) else ""
     return LearnerFile(name, label, coding, notes, saved, hashlib.sha256(raw).hexdigest()), warnings
 
 

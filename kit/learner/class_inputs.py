@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from ..errors import SaveError
 from .storage import read_bytes
@@ -36,7 +36,7 @@ MAX_TOTAL_BYTES = 200_000_000
 SKIP_KINDS = ("unreadable", "too large", "not a coding", "newer version", "other article", "other scheme",
               "empty", "duplicate", "older file")
 
-Source = Union[str, Path, tuple[str, bytes], Mapping[str, Any]]
+Source = str | Path | tuple[str, bytes] | Mapping[str, Any]
 _HIDDEN = re.compile(r"(^|/)(\.|__MACOSX)")
 
 

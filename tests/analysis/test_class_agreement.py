@@ -8,13 +8,19 @@ import random
 import krippendorff  # test-only reference implementation (requirements-test.txt)
 import numpy as np
 import pytest
+from classdata import make_example_class
 
 import kit
-from kit.analysis.alpha import alpha_from_counts, alpha_words, bootstrap_alpha, krippendorff_alpha, percent_agreement, value_counts
+from kit.analysis.alpha import (
+    alpha_from_counts,
+    alpha_words,
+    bootstrap_alpha,
+    krippendorff_alpha,
+    percent_agreement,
+    value_counts,
+)
 from kit.analysis.class_agreement import STANCE_SCALE, class_agreement
 from kit.errors import KitError
-
-from classdata import make_example_class
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C:
 # 4 observers, 12 units, values 1-5, missing data. Published: nominal .743, ordinal .815.
@@ -165,9 +171,9 @@ def test_synthetic_class_alpha_falls_as_noise_rises():
     ordinal = [r.overall.alpha_ordinal for r in results]
     percent = [r.overall.percent for r in results]
     assert nominal[0] == 1.0 and percent[0] == 100.0
-    assert all(a > b for a, b in zip(nominal, nominal[1:])), nominal
-    assert all(a > b for a, b in zip(ordinal, ordinal[1:])), ordinal
-    assert all(a > b for a, b in zip(percent, percent[1:])), percent
+    assert all(a > b for a, b in zip(nominal, nominal[1:], strict=False)), nominal
+    assert all(a > b for a, b in zip(ordinal, ordinal[1:], strict=False)), ordinal
+    assert all(a > b for a, b in zip(percent, percent[1:], strict=False)), percent
     assert nominal[-1] < 0.2  # mostly random stances: near chance
 
 

@@ -9,13 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from classdata import make_example_class
 
 import kit
 from kit.analysis.class_agreement import class_agreement
 from kit.learner import class_inputs as cf
 from kit.learner.class_files import SKIP_KINDS, class_case, collect_codings, example_class
-
-from classdata import make_example_class
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import zipfile
 
 import nbformat
 import pytest
+from classdata import ROOT, make_example_class
 
 import kit
 from kit.cli import main
@@ -18,8 +19,6 @@ from kit.explore import class_view as cv
 from kit.explore.class_explorer import ClassExplorer
 from kit.learner.class_files import collect_codings, example_class
 from kit.util import esc
-
-from classdata import ROOT, make_example_class
 
 NOTEBOOK = ROOT / "notebooks" / "teacher" / "class_results.ipynb"
 
@@ -100,7 +99,7 @@ def test_heatmap_writes_values_in_cells_uses_safe_colours_and_leaves_rcparams_al
         assert dict(matplotlib.rcParams) == before
         texts = [t.get_text() for t in ax.texts]
         unit = ("philip_hammond", "air_strikes")
-        row = dict(zip(("oppose", "undecided", "conditional", "support"), results.agreement.counts[unit]))
+        row = dict(zip(("oppose", "undecided", "conditional", "support"), results.agreement.counts[unit], strict=True))
         assert any(f"−{row['oppose']}" in t and f"?{row['undecided']}" in t for t in texts)
         assert all("%" in t for t in texts)
         alt = cv.heatmap_alt_text(results)
