@@ -12,9 +12,8 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Sequence, TextIO
 
 from .analysis.voices import speaker_counts
 from .errors import KitError
@@ -131,10 +130,9 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
     from .explore.class_view import class_page, class_results, report_text
-
-    case = _load(None, args.case, None)
     from .learner.class_files import collect_codings
 
+    case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
     if not files.learners:
         out.write(files.summary() + "\n")
