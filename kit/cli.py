@@ -129,7 +129,8 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
-    from .explore.class_view import class_page, class_results, report_text
+    from .explore.class_report import class_page, report_text
+    from .explore.class_view import class_results
     from .learner.class_files import collect_codings
 
     case = _load(None, args.case, None)

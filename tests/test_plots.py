@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 import kit  # noqa: E402
 from kit import plots as P  # noqa: E402
 
-from handmade import small_case  # noqa: E402
+from tests.handmade import small_case  # noqa: E402
 
 PLOTS = [P.plot_mentions, P.plot_voices, P.plot_stances, P.plot_network, P.plot_membership]
 # something from the data each description must mention

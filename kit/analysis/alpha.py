@@ -31,8 +31,16 @@ from typing import Any
 
 from ..errors import KitError
 
-__all__ = ["LEVELS", "value_counts", "pairable", "alpha_from_counts", "krippendorff_alpha", "bootstrap_alpha", "percent_agreement",
-           "alpha_words"]
+__all__ = [
+    "LEVELS",
+    "value_counts",
+    "pairable",
+    "alpha_from_counts",
+    "krippendorff_alpha",
+    "bootstrap_alpha",
+    "percent_agreement",
+    "alpha_words",
+]
 
 LEVELS = ("nominal", "ordinal")
 
@@ -125,8 +133,9 @@ def alpha_from_counts(counts: Any, *, level: str = "nominal") -> float:
     return float(_alpha_from_o(o, level))
 
 
-def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]], *, level: str = "nominal",
-                       categories: Sequence[Hashable] | None = None) -> float:
+def krippendorff_alpha(
+    data: Sequence[Sequence[Hashable | None]], *, level: str = "nominal", categories: Sequence[Hashable] | None = None
+) -> float:
     """Krippendorff's alpha for a reliability matrix: one row per coder, one column per unit, ``None`` = missing.
 
     Args:
@@ -142,8 +151,9 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]], *, level: str 
     return alpha_from_counts(value_counts(data, categories), level=level)
 
 
-def bootstrap_alpha(counts: Any, *, level: str = "nominal", samples: int = 1000, seed: int = 0,
-                    confidence: float = 0.95) -> tuple[float, float]:
+def bootstrap_alpha(
+    counts: Any, *, level: str = "nominal", samples: int = 1000, seed: int = 0, confidence: float = 0.95
+) -> tuple[float, float]:
     """A percentile bootstrap interval for alpha, resampling units with replacement.
 
     The generator is seeded (``numpy.random.default_rng(seed)``): the same data

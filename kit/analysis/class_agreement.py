@@ -26,8 +26,16 @@ from ..records import Case
 from .alpha import alpha_from_counts, bootstrap_alpha, pairable, percent_agreement
 from .selection import resolve_value
 
-__all__ = ["STANCE_SCALE", "REFERENCE", "Reliability", "ClassAgreement", "LearnerFit", "reference_coding",
-           "reliability", "class_agreement"]
+__all__ = [
+    "STANCE_SCALE",
+    "REFERENCE",
+    "Reliability",
+    "ClassAgreement",
+    "LearnerFit",
+    "reference_coding",
+    "reliability",
+    "class_agreement",
+]
 
 #: The stance scale for ordinal alpha, from most against to most in favour.
 STANCE_SCALE = ("oppose", "undecided", "conditional", "support")
@@ -120,15 +128,25 @@ def reliability(counts: Any, *, coders: int, samples: int = 1000, seed: int = 0)
     """Nominal and ordinal alpha with bootstrap intervals and percent agreement for a count array."""
     counts = pairable(counts, categories=len(STANCE_SCALE))
     return Reliability(
-        units=len(counts), values=int(counts.sum()), coders=coders, percent=percent_agreement(counts),
-        alpha=alpha_from_counts(counts, level="nominal"), alpha_ordinal=alpha_from_counts(counts, level="ordinal"),
+        units=len(counts),
+        values=int(counts.sum()),
+        coders=coders,
+        percent=percent_agreement(counts),
+        alpha=alpha_from_counts(counts, level="nominal"),
+        alpha_ordinal=alpha_from_counts(counts, level="ordinal"),
         ci=bootstrap_alpha(counts, level="nominal", samples=samples, seed=seed),
         ci_ordinal=bootstrap_alpha(counts, level="ordinal", samples=samples, seed=seed),
     )
 
 
-def class_agreement(codings: Mapping[str, Mapping[Unit, str]], *, positions: Sequence[str] | None = None,
-                    quorum: int | None = None, samples: int = 1000, seed: int = 0) -> ClassAgreement:
+def class_agreement(
+    codings: Mapping[str, Mapping[Unit, str]],
+    *,
+    positions: Sequence[str] | None = None,
+    quorum: int | None = None,
+    samples: int = 1000,
+    seed: int = 0,
+) -> ClassAgreement:
     """Krippendorff's alpha (nominal and ordinal), bootstrap intervals and percent agreement for a class.
 
     Args:
@@ -160,8 +178,10 @@ def class_agreement(codings: Mapping[str, Mapping[Unit, str]], *, positions: Seq
                 raise KitError(f"{coder}: stance {value!r} on {unit[0]} / {unit[1]} is not one of {list(STANCE_SCALE)}")
             values.setdefault(unit, {})[coder] = value
     units = sorted(values, key=lambda u: (u[1], u[0]))
-    counts = {u: tuple(int(n) for n in np.bincount([index[v] for v in values[u].values()], minlength=len(STANCE_SCALE)))
-              for u in units}
+    counts = {
+        u: tuple(int(n) for n in np.bincount([index[v] for v in values[u].values()], minlength=len(STANCE_SCALE)))
+        for u in units
+    }
     order = list(positions) if positions is not None else sorted({u[1] for u in units})
 
     def rel(keys: list[Unit]) -> Reliability:
@@ -184,5 +204,13 @@ def class_agreement(codings: Mapping[str, Mapping[Unit, str]], *, positions: Seq
                 compared += 1
                 agree += others[index[values[u][coder]]] == max(others)
         fits.append(LearnerFit(coder, len(mine), compared, agree))
-    return ClassAgreement(coders=tuple(codings), overall=rel(units), per_position=per_position, counts=counts,
-                          values=values, majority=majority, fits=tuple(fits), quorum=quorum)
+    return ClassAgreement(
+        coders=tuple(codings),
+        overall=rel(units),
+        per_position=per_position,
+        counts=counts,
+        values=values,
+        majority=majority,
+        fits=tuple(fits),
+        quorum=quorum,
+    )

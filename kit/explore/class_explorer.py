@@ -42,7 +42,9 @@ class ClassExplorer(Explorer):
 
     title = "The class view"
 
-    def __init__(self, case: Case, sources: Any, *, anonymise: bool = False, samples: int = 1000, seed: int = 0) -> None:
+    def __init__(
+        self, case: Case, sources: Any, *, anonymise: bool = False, samples: int = 1000, seed: int = 0
+    ) -> None:
         import ipywidgets as w
 
         self.case = case
@@ -50,16 +52,33 @@ class ClassExplorer(Explorer):
         self._options = {"samples": samples, "seed": seed}
         self._results: dict[tuple[bool, bool], ClassResults] = {}
         self._figures: dict[bool, str] = {}
-        self.position = w.Dropdown(options=[("all positions", "")] + [(p.label, p.id) for p in case.positions],
-                                   value="", description="Contested pairs on:", style=STYLE)
-        self.reference = w.ToggleButtons(options=[("held out", False), ("counted as one more coder", True)], value=False,
-                                         description="Reference coding:", style=STYLE)
-        self.teacher = w.Checkbox(value=False, indent=False,
-                                  description="Teacher view: file names, who chose what, learners far from the consensus")
-        self.anonymous = w.ToggleButtons(options=[("as their files say", False), ("Learner 1, 2, …", True)],
-                                         value=anonymise, description="Names:", style=STYLE)
-        intro = ("Colours show the class's most common stance (paler where it split); numbers count learners per stance. "
-                 "Start the discussion with the most contested pairs.")
+        self.position = w.Dropdown(
+            options=[("all positions", "")] + [(p.label, p.id) for p in case.positions],
+            value="",
+            description="Contested pairs on:",
+            style=STYLE,
+        )
+        self.reference = w.ToggleButtons(
+            options=[("held out", False), ("counted as one more coder", True)],
+            value=False,
+            description="Reference coding:",
+            style=STYLE,
+        )
+        self.teacher = w.Checkbox(
+            value=False,
+            indent=False,
+            description="Teacher view: file names, who chose what, learners far from the consensus",
+        )
+        self.anonymous = w.ToggleButtons(
+            options=[("as their files say", False), ("Learner 1, 2, …", True)],
+            value=anonymise,
+            description="Names:",
+            style=STYLE,
+        )
+        intro = (
+            "Colours show the class's most common stance (paler where it split); numbers count learners per stance. "
+            "Start the discussion with the most contested pairs."
+        )
         self._finish([self.position, self.reference, self.anonymous, self.teacher], intro=intro)
 
     def _controls(self) -> list[Any]:
@@ -70,7 +89,9 @@ class ClassExplorer(Explorer):
         """The results for the current choices (computed once per choice)."""
         key = (bool(self.reference.value), bool(self.anonymous.value))
         if key not in self._results:
-            self._results[key] = class_results(self.case, self.files, reference=key[0], anonymise=key[1], **self._options)
+            self._results[key] = class_results(
+                self.case, self.files, reference=key[0], anonymise=key[1], **self._options
+            )
         return self._results[key]
 
     def majority_case(self) -> Case:

@@ -29,6 +29,7 @@ __all__ = ["heatmap_alt_text", "plot_class_heatmap"]
 
 _ORDER = ("support", "conditional", "undecided", "oppose")  # display order in a cell
 
+
 def _grid(res: ClassResults) -> tuple[list[str], list[str]]:
     """Rows (actors, case order) and columns (positions) with a unit in the class's majority coding."""
     units = set(res.agreement.majority)
@@ -48,14 +49,18 @@ def heatmap_alt_text(res: ClassResults) -> str:
 
     def say(u: tuple[str, str]) -> str:
         row = a.counts[u]
-        return (f"{res.actor_name(u[0])} on {res.position_label(u[1])} ({max(row)} of {sum(row)} learners: "
-                f"{a.majority[u]})")
+        return (
+            f"{res.actor_name(u[0])} on {res.position_label(u[1])} ({max(row)} of {sum(row)} learners: {a.majority[u]})"
+        )
+
     ref = reference_coding(res.case)
     differ = sum(1 for u, v in a.majority.items() if u in ref and ref[u] != v)
-    return (f"Heatmap of the class's stances: {n} learners, {len(actors)} actors by {len(positions)} positions. "
-            f"Each cell gives the number of learners per stance; stronger colour means more agreement. "
-            f"Most agreed: {say(units[-1])}. Most divided: {say(units[0])}. "
-            f"{differ} outlined cell{'s' if differ != 1 else ''} differ{'s' if differ == 1 else ''} from the reference coding.")
+    return (
+        f"Heatmap of the class's stances: {n} learners, {len(actors)} actors by {len(positions)} positions. "
+        f"Each cell gives the number of learners per stance; stronger colour means more agreement. "
+        f"Most agreed: {say(units[-1])}. Most divided: {say(units[0])}. "
+        f"{differ} outlined cell{'s' if differ != 1 else ''} differ{'s' if differ == 1 else ''} from the reference coding."
+    )
 
 
 def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
@@ -75,17 +80,28 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     a = res.agreement
     actors, positions = _grid(res)
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2),
-                             layout="constrained")
+        _, ax = plt.subplots(
+            figsize=(1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2), layout="constrained"
+        )
     title = "What the class coded"
     ax.set_title(title, fontsize=12, fontweight="bold")
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ref = reference_coding(res.case)
     if not actors:
-        ax.text(0.5, 0.5, "no pair was coded by enough learners", ha="center", va="center", transform=ax.transAxes, fontsize=10)
+        ax.text(
+            0.5,
+            0.5,
+            "no pair was coded by enough learners",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            fontsize=10,
+        )
         ax.set_axis_off()
-    grid: list[list[tuple[float, ...]]] = [[(1.0, 1.0, 1.0)] * len(positions) for _ in actors]  # one image for every cell's colour
+    grid: list[list[tuple[float, ...]]] = [
+        [(1.0, 1.0, 1.0)] * len(positions) for _ in actors
+    ]  # one image for every cell's colour
     for r, actor in enumerate(actors):
         for c, position in enumerate(positions):
             unit = (actor, position)
@@ -96,10 +112,14 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
             t = min(1.0, max(0.12, (strength - 0.25) / 0.75))  # a quarter (chance among four stances) is palest
             grid[r][c] = tuple(1 - t + t * x for x in to_rgb(STANCE_COLORS[a.majority[unit]]))
             if unit in ref and ref[unit] != a.majority[unit]:
-                ax.add_patch(Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3))
+                ax.add_patch(
+                    Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3)
+                )
             counts = dict(zip(STANCE_SCALE, row, strict=True))
             text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
-            ax.text(c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4)
+            ax.text(
+                c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4
+            )
     if actors:
         ax.imshow(grid, aspect="auto", interpolation="nearest", zorder=1)
         ax.set_xticks([x - 0.5 for x in range(1, len(positions))], minor=True)
@@ -109,12 +129,21 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     ax.set_xlim(-0.5, max(len(positions), 1) - 0.5)
     ax.set_ylim(max(len(actors), 1) - 0.5, -0.5)
     safe = lambda s: str(s).replace("$", r"\$")  # noqa: E731 - no math mode in names
-    ax.set_xticks(range(len(positions)), [safe(res.position_label(p)) for p in positions], rotation=25, ha="right", fontsize=9)
+    ax.set_xticks(
+        range(len(positions)), [safe(res.position_label(p)) for p in positions], rotation=25, ha="right", fontsize=9
+    )
     ax.set_yticks(range(len(actors)), [safe(res.actor_name(x)) for x in actors], fontsize=9)
     ax.tick_params(length=0)
     handles = [Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}") for v in _ORDER]
     handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2, label="differs from the reference"))
     if actors:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9,
-                  title="Most common stance\n(paler: class divided)", title_fontsize=9)
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            frameon=False,
+            fontsize=9,
+            title="Most common stance\n(paler: class divided)",
+            title_fontsize=9,
+        )
     return ax

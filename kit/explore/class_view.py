@@ -3,7 +3,8 @@
 :func:`class_results` gathers the learners' files (:mod:`kit.learner.class_files`) and
 the agreement figures (:mod:`kit.analysis.class_agreement`); the ``render_*`` functions
 are pure (results in, escaped HTML out) and :func:`plot_class_heatmap`
-(:mod:`.class_heatmap`) draws actor x position with the class's stances. Parts marked *teacher only*
+(:mod:`.class_heatmap`) draws actor x position with the class's stances; :mod:`.class_report` gives the text
+report and a whole page. Parts marked *teacher only*
 (learners far from the consensus, who chose what, file names) are left out of
 the projected view unless asked for.
 
@@ -28,9 +29,22 @@ from ..records import Case
 from ..util import esc as _esc
 from .class_heatmap import heatmap_alt_text, plot_class_heatmap
 
-__all__ = ["REFERENCE", "ClassResults", "class_results", "render_files", "render_reliability", "render_contested",
-           "render_outliers", "render_consensus", "render_class", "report_text", "class_page", "reference_coding",
-           "heatmap_alt_text", "plot_class_heatmap"]
+__all__ = [
+    "REFERENCE",
+    "ClassResults",
+    "class_results",
+    "number",
+    "distribution",
+    "render_files",
+    "render_reliability",
+    "render_contested",
+    "render_outliers",
+    "render_consensus",
+    "render_class",
+    "reference_coding",
+    "heatmap_alt_text",
+    "plot_class_heatmap",
+]
 
 #: fewer pairable units than this: alpha is shown but flagged (it needs pairs that differ to say much)
 FEW_UNITS = 5
@@ -58,8 +72,16 @@ class ClassResults:
         return next((p.label for p in self.case.positions if p.id == position), position)
 
 
-def class_results(case: Case, sources: Any, *, anonymise: bool = False, reference: bool = False,
-                  quorum: int | None = None, samples: int = 1000, seed: int = 0) -> ClassResults:
+def class_results(
+    case: Case,
+    sources: Any,
+    *,
+    anonymise: bool = False,
+    reference: bool = False,
+    quorum: int | None = None,
+    samples: int = 1000,
+    seed: int = 0,
+) -> ClassResults:
     """Read the class's files (or take a :class:`~kit.learner.class_files.ClassFiles`) and compute the agreement.
 
     Args:
@@ -74,8 +96,9 @@ def class_results(case: Case, sources: Any, *, anonymise: bool = False, referenc
     codings = files.codings()
     if reference and case.stances:
         codings[REFERENCE] = reference_coding(case)
-    agreement = class_agreement(codings, positions=[p.id for p in case.positions], quorum=quorum,
-                                samples=samples, seed=seed)
+    agreement = class_agreement(
+        codings, positions=[p.id for p in case.positions], quorum=quorum, samples=samples, seed=seed
+    )
     return ClassResults(case, files, agreement, reference_counted=reference and bool(case.stances))
 
 
@@ -85,12 +108,15 @@ def class_results(case: Case, sources: Any, *, anonymise: bool = False, referenc
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> str:
     th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
-            f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
-            f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
+        f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
+        f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
-def _num(x: float, digits: int = 2) -> str:
+def number(x: float, digits: int = 2) -> str:
+    """A figure with ``digits`` decimals, "n/a" for NaN (never "-0.00")."""
     return "n/a" if x != x else f"{x + 0.0:.{digits}f}".replace("-0.00", "0.00")
 
 
@@ -98,7 +124,8 @@ def _ci(ci: tuple[float, float]) -> str:
     return "" if ci[0] != ci[0] else f" <small>[{ci[0]:.2f}, {ci[1]:.2f}]</small>"
 
 
-def _distribution(row: Sequence[int]) -> str:
+def distribution(row: Sequence[int]) -> str:
+    """Learners per stance in words, most in favour first: "support 12 · oppose 3"."""
     counts = dict(zip(STANCE_SCALE, row, strict=True))
     return " · ".join(f"{v} {counts[v]}" for v in _ORDER if counts[v])
 
@@ -110,7 +137,9 @@ def render_files(files: ClassFiles, *, names: bool = True) -> str:
         kinds = Counter(s.kind for s in files.skipped)
         lines = lines[:1] + [f"{n} file{'s' if n != 1 else ''} skipped: {k}" for k, n in kinds.items()]
     items = "".join(f"<li>{_esc(x)}</li>" for x in lines[1:])
-    return f"<p role='status'><strong>{_esc(lines[0])}</strong></p>" + (f"<ul class='kit-skipped'>{items}</ul>" if items else "")
+    return f"<p role='status'><strong>{_esc(lines[0])}</strong></p>" + (
+        f"<ul class='kit-skipped'>{items}</ul>" if items else ""
+    )
 
 
 def render_reliability(res: ClassResults) -> str:
@@ -120,20 +149,39 @@ def render_reliability(res: ClassResults) -> str:
     rows = []
     for label, r in [("All positions", a.overall)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
         few = " <small>(few pairs)</small>" if r.units < FEW_UNITS else ""
-        rows.append([_esc(label), str(r.units), str(r.coders), f"{_num(r.percent, 0)}%" if r.percent == r.percent else "n/a",
-                     f"<strong>{_num(r.alpha)}</strong>{_ci(r.ci)}{few}", f"{_num(r.alpha_ordinal)}{_ci(r.ci_ordinal)}{few}"])
+        rows.append(
+            [
+                _esc(label),
+                str(r.units),
+                str(r.coders),
+                f"{number(r.percent, 0)}%" if r.percent == r.percent else "n/a",
+                f"<strong>{number(r.alpha)}</strong>{_ci(r.ci)}{few}",
+                f"{number(r.alpha_ordinal)}{_ci(r.ci_ordinal)}{few}",
+            ]
+        )
     o = a.overall
-    words = (f"<p role='status'>Krippendorff's alpha for {_esc(who)}: <strong>{_num(o.alpha)}</strong> "
-             f"({_esc(alpha_words(o.alpha))}); learners who coded the same pair gave the same stance "
-             f"{_num(o.percent, 0)}% of the time.</p>")
-    note = ("<p><small>Pairs = actor–position pairs coded by at least two learners; a learner who left a pair out is "
-            "missing there, not counted as disagreeing. Alpha corrects for the agreement expected by chance: 1 is "
-            "perfect, 0 is chance level; ordinal alpha counts oppose &lt; undecided &lt; conditional &lt; support, so "
-            "near misses cost less. [low, high]: 95% bootstrap interval over pairs. Alpha asks whether learners tell "
-            "pairs apart; on a position with few pairs, all with the same stance, it stays near 0 however well the "
-            "class agrees: read the percentage there.</small></p>")
-    return words + _table(["Positions", "Pairs", "Learners", "Agreement", "Alpha (nominal)", "Alpha (ordinal)"],
-                          rows, "How far the class agrees") + note
+    words = (
+        f"<p role='status'>Krippendorff's alpha for {_esc(who)}: <strong>{number(o.alpha)}</strong> "
+        f"({_esc(alpha_words(o.alpha))}); learners who coded the same pair gave the same stance "
+        f"{number(o.percent, 0)}% of the time.</p>"
+    )
+    note = (
+        "<p><small>Pairs = actor–position pairs coded by at least two learners; a learner who left a pair out is "
+        "missing there, not counted as disagreeing. Alpha corrects for the agreement expected by chance: 1 is "
+        "perfect, 0 is chance level; ordinal alpha counts oppose &lt; undecided &lt; conditional &lt; support, so "
+        "near misses cost less. [low, high]: 95% bootstrap interval over pairs. Alpha asks whether learners tell "
+        "pairs apart; on a position with few pairs, all with the same stance, it stays near 0 however well the "
+        "class agrees: read the percentage there.</small></p>"
+    )
+    return (
+        words
+        + _table(
+            ["Positions", "Pairs", "Learners", "Agreement", "Alpha (nominal)", "Alpha (ordinal)"],
+            rows,
+            "How far the class agrees",
+        )
+        + note
+    )
 
 
 def _evidence_lines(res: ClassResults, unit: tuple[str, str], *, names: bool) -> tuple[str, str]:
@@ -150,14 +198,20 @@ def _evidence_lines(res: ClassResults, unit: tuple[str, str], *, names: bool) ->
             notes.setdefault(f.notes[unit], []).append(f.name)
     items = []
     for i, who in sorted(chosen.items(), key=lambda kv: -len(kv[1])):
-        text = "<em>no sentence chosen</em>" if i is None else f"“{_esc(' '.join(art.text[art.sentences[i].start:art.sentences[i].end].split()))}”"
+        text = (
+            "<em>no sentence chosen</em>"
+            if i is None
+            else f"“{_esc(' '.join(art.text[art.sentences[i].start : art.sentences[i].end].split()))}”"
+        )
         values = Counter(v for _, v in who)
         tally = ", ".join(f"{v} {n}" for v, n in values.most_common())
         people = f" <small>({_esc(', '.join(sorted(n for n, _ in who)))})</small>" if names else ""
         where = "" if i is None else f"¶ {art.sentences[i].paragraph + 1}: "
         items.append(f"<li>{where}{text} — <strong>{_esc(tally)}</strong>{people}</li>")
-    why = [f"<li>{_esc(t)} <small>({len(w)}×{': ' + _esc(', '.join(sorted(w))) if names else ''})</small></li>"
-           for t, w in sorted(notes.items(), key=lambda kv: -len(kv[1]))]
+    why = [
+        f"<li>{_esc(t)} <small>({len(w)}×{': ' + _esc(', '.join(sorted(w))) if names else ''})</small></li>"
+        for t, w in sorted(notes.items(), key=lambda kv: -len(kv[1]))
+    ]
     return "".join(items), "".join(why)
 
 
@@ -176,40 +230,54 @@ def render_contested(res: ClassResults, *, top: int = 5, position: str | None = 
         chosen, why = _evidence_lines(res, unit, names=names)
         parts.append(
             f"<div class='kit-contested' style='margin:.4em 0 .8em'><p><strong>{_esc(res.actor_name(unit[0]))}</strong> on "
-            f"<strong>{_esc(res.position_label(unit[1]))}</strong>: {_esc(_distribution(row))} "
-            f"({sum(row)} learners; the most common stance has {_num(100 * a.share(unit), 0)}%)</p>"
+            f"<strong>{_esc(res.position_label(unit[1]))}</strong>: {_esc(distribution(row))} "
+            f"({sum(row)} learners; the most common stance has {number(100 * a.share(unit), 0)}%)</p>"
             f"<p style='margin:.2em 0'>Sentences the learners chose:</p><ul>{chosen}</ul>"
-            + (f"<p style='margin:.2em 0'>Their justifications:</p><ul>{why}</ul>" if why else "") + "</div>")
+            + (f"<p style='margin:.2em 0'>Their justifications:</p><ul>{why}</ul>" if why else "")
+            + "</div>"
+        )
     return "".join(parts)
 
 
 def render_outliers(res: ClassResults, *, top: int = 5) -> str:
     """Teacher only: the learners who most often differ from the rest of the class (never for projection)."""
-    fits = sorted((f for f in res.agreement.fits if f.compared and f.coder != REFERENCE), key=lambda f: (f.share, f.coder))
+    fits = sorted(
+        (f for f in res.agreement.fits if f.compared and f.coder != REFERENCE), key=lambda f: (f.share, f.coder)
+    )
     if not fits:
         return "<p><em>No learner's coding could be compared with the others.</em></p>"
     rows = [[_esc(f.coder), str(f.coded), f"{f.agree} of {f.compared}", f"{100 * f.share:.0f}%"] for f in fits[:top]]
-    return ("<h4 style='margin:.8em 0 .3em'>Learners far from the class consensus (teacher only)</h4>"
-            "<p><small>Agreement with the most common stance among the <em>other</em> learners, on the pairs each "
-            "learner coded. A low figure can mean a careless coding, a misunderstood position, or a learner who "
-            "read the article more closely than the rest: talk to them before judging.</small></p>"
-            + _table(["Learner", "Pairs coded", "Agrees with the others", "Share"], rows, "Furthest from the consensus"))
+    return (
+        "<h4 style='margin:.8em 0 .3em'>Learners far from the class consensus (teacher only)</h4>"
+        "<p><small>Agreement with the most common stance among the <em>other</em> learners, on the pairs each "
+        "learner coded. A low figure can mean a careless coding, a misunderstood position, or a learner who "
+        "read the article more closely than the rest: talk to them before judging.</small></p>"
+        + _table(["Learner", "Pairs coded", "Agrees with the others", "Share"], rows, "Furthest from the consensus")
+    )
 
 
 def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
     """The class's majority coding beside the reference coding, with the reference's reasoning."""
     a, case = res.agreement, res.case
     ref = {(s.actor, s.position): s for s in case.stances}
-    units = sorted(set(a.majority) | set(ref), key=lambda u: (
-        [p.id for p in case.positions].index(u[1]) if u[1] in {p.id for p in case.positions} else 99, res.actor_name(u[0]).lower()))
+    units = sorted(
+        set(a.majority) | set(ref),
+        key=lambda u: (
+            [p.id for p in case.positions].index(u[1]) if u[1] in {p.id for p in case.positions} else 99,
+            res.actor_name(u[0]).lower(),
+        ),
+    )
     rows, same = [], 0
     for unit in units:
         if position is not None and unit[1] != position:
             continue
         mine = a.majority.get(unit)
         theirs = ref.get(unit)
-        cls = ("<em>not enough learners coded it</em>" if mine is None
-               else f"<strong>{_esc(mine)}</strong> <small>({_esc(_distribution(a.counts[unit]))})</small>")
+        cls = (
+            "<em>not enough learners coded it</em>"
+            if mine is None
+            else f"<strong>{_esc(mine)}</strong> <small>({_esc(distribution(a.counts[unit]))})</small>"
+        )
         if theirs is None:
             reference = "<em>not in the reference</em>"
         else:
@@ -221,59 +289,25 @@ def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
     if not rows:
         return "<p><em>Neither the class nor the reference coded a stance here.</em></p>"
     both = sum(1 for r in rows if r[4])
-    head = (f"<p role='status'>The class's majority matches the reference on <strong>{same} of {both}</strong> pairs "
-            f"both coded. A pair enters the class coding when at least {a.quorum} learners coded it.</p>")
-    return head + _table(["Actor", "Position", "The class", "The reference, and why", ""], rows,
-                         "The class's coding beside the reference")
+    head = (
+        f"<p role='status'>The class's majority matches the reference on <strong>{same} of {both}</strong> pairs "
+        f"both coded. A pair enters the class coding when at least {a.quorum} learners coded it.</p>"
+    )
+    return head + _table(
+        ["Actor", "Position", "The class", "The reference, and why", ""],
+        rows,
+        "The class's coding beside the reference",
+    )
 
 
 def render_class(res: ClassResults, *, teacher: bool = False, position: str | None = None, top: int = 5) -> str:
     """The whole class view; ``teacher=True`` adds file names, who chose what and the learners far from consensus."""
-    parts = [render_files(res.files, names=teacher), render_reliability(res),
-             render_contested(res, top=top, position=position, names=teacher), render_consensus(res, position=position)]
+    parts = [
+        render_files(res.files, names=teacher),
+        render_reliability(res),
+        render_contested(res, top=top, position=position, names=teacher),
+        render_consensus(res, position=position),
+    ]
     if teacher:
         parts.append(render_outliers(res, top=top))
     return "".join(parts)
-
-
-def report_text(res: ClassResults, *, top: int = 5) -> str:
-    """The class view as plain text (for the command line): files, agreement, contested pairs, the reference."""
-    a, o = res.agreement, res.agreement.overall
-    lines = res.files.summary_lines()
-    held = "counted as one more coder" if res.reference_counted else "held out"
-    lines += ["", f"Agreement (reference {held}): pairs, learners, % agreement, alpha nominal [95% CI], alpha ordinal"]
-    for label, r in [("all positions", o)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
-        few = "  (few pairs)" if r.units < FEW_UNITS else ""
-        ci = "" if r.ci[0] != r.ci[0] else f" [{r.ci[0]:.2f}, {r.ci[1]:.2f}]"
-        lines.append(f"  {label}: {r.units}, {r.coders}, {_num(r.percent, 0)}{'%' if r.percent == r.percent else ''}, {_num(r.alpha)}{ci}, {_num(r.alpha_ordinal)}{few}")
-    lines.append(f"  alpha {_num(o.alpha)}: {alpha_words(o.alpha)}")
-    contested = a.contested()[:top]
-    if contested:
-        lines += ["", "Most contested pairs:"]
-        lines += [f"  {res.actor_name(u[0])} on {res.position_label(u[1])}: {_distribution(a.counts[u])}" for u in contested]
-    ref = reference_coding(res.case)
-    both = [u for u in a.majority if u in ref]
-    if both:
-        same = sum(1 for u in both if a.majority[u] == ref[u])
-        lines += ["", f"The class's majority matches the reference on {same} of {len(both)} pairs both coded."]
-        lines += [f"  differs: {res.actor_name(u[0])} on {res.position_label(u[1])}: class {a.majority[u]}, reference {ref[u]}"
-                  for u in both if a.majority[u] != ref[u]]
-    return "\n".join(lines)
-
-
-def class_page(res: ClassResults, *, teacher: bool = False) -> str:
-    """A self-contained HTML page of the class view with the heatmap (for the command line's ``--html``)."""
-    from .figures import close_figure, new_figure
-    from .render import figure_img
-
-    n = max(len({u[0] for u in res.agreement.majority}), 3)
-    fig, ax = new_figure(width=1.45 * max(len(res.case.positions), 2) + 3.8, height=0.42 * n + 2.2)
-    try:
-        plot_class_heatmap(res, ax=ax)
-        img = figure_img(fig, heatmap_alt_text(res))
-    finally:
-        close_figure(fig)
-    title = f"The class view: {res.case.title or 'coding'}"
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_esc(title)}</title></head>"
-            f"<body style='font-family:sans-serif;max-width:70em;margin:1em auto'><h1>{_esc(title)}</h1>{img}"
-            f"{render_class(res, teacher=teacher)}</body></html>\n")

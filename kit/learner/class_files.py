@@ -135,7 +135,9 @@ def _failure_kind(raw: bytes) -> str:
     return "newer version" if isinstance(data, dict) and data.get("format") == FORMAT else "not a coding"
 
 
-def _read_one(case: Case, identity: dict[str, str], label: str, rel: str, raw: bytes) -> tuple[LearnerFile | Skipped, list[str]]:
+def _read_one(
+    case: Case, identity: dict[str, str], label: str, rel: str, raw: bytes
+) -> tuple[LearnerFile | Skipped, list[str]]:
     try:
         data = parse_record(raw, name=label, kind=FORMAT, version=VERSION)
     except SaveError as exc:
@@ -148,22 +150,41 @@ def _read_one(case: Case, identity: dict[str, str], label: str, rel: str, raw: b
     if not isinstance(rows, list):
         return Skipped(label, "not a coding", "has no list of stances"), []
     positions = {p.id for p in case.positions}
-    foreign = sorted({r["position"] for r in rows if isinstance(r, dict) and isinstance(r.get("position"), str)
-                      and r["position"] not in positions})
+    foreign = sorted(
+        {
+            r["position"]
+            for r in rows
+            if isinstance(r, dict) and isinstance(r.get("position"), str) and r["position"] not in positions
+        }
+    )
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-        return Skipped(label, "other scheme", f"codes positions this case does not have ({shown}): "
-                                              "it was made with another case file"), []
+        return Skipped(
+            label,
+            "other scheme",
+            f"codes positions this case does not have ({shown}): it was made with another case file",
+        ), []
     coding, kept = parse_rows(case, rows)
     if not any(e.get("value") for e in coding.values()):
         return Skipped(label, "empty", "codes no stance"), []
     notes = {}
     for r in rows:
-        if isinstance(r, dict) and (r.get("actor"), r.get("position")) in coding and isinstance(r.get("note"), str) and r["note"].strip():
+        if (
+            isinstance(r, dict)
+            and (r.get("actor"), r.get("position")) in coding
+            and isinstance(r.get("note"), str)
+            and r["note"].strip()
+        ):
             notes[(r["actor"], r["position"])] = r["note"].strip()
     name = _learner_name(data, rel)
-    warnings = [f"{label}: {len(kept)} row{'s' if len(kept) != 1 else ''} could not be read "
-                "(unknown actor, stance or sentence) and were left out"] if kept else []
+    warnings = (
+        [
+            f"{label}: {len(kept)} row{'s' if len(kept) != 1 else ''} could not be read "
+            "(unknown actor, stance or sentence) and were left out"
+        ]
+        if kept
+        else []
+    )
     saved = data["saved"] if isinstance(data.get("saved"), str) else ""
     return LearnerFile(name, label, coding, notes, saved, hashlib.sha256(raw).hexdigest()), warnings
 
@@ -211,8 +232,9 @@ def collect_codings(case: Case, sources: Source | Sequence[Source], *, anonymise
             latest[f.name] = f
     for f in read:
         if latest[f.name] is not f:
-            skipped.append(Skipped(f.source, "older file", f"is an earlier file from {f.name}; "
-                                                          f"{latest[f.name].source} is used"))
+            skipped.append(
+                Skipped(f.source, "older file", f"is an earlier file from {f.name}; {latest[f.name].source} is used")
+            )
     files = ClassFiles(tuple(f for f in read if latest[f.name] is f), tuple(skipped), tuple(warnings), synthetic)
     return files.anonymised() if anonymise else files
 
@@ -225,8 +247,11 @@ def class_case(case: Case, files: ClassFiles, agreement: ClassAgreement) -> Case
     """
     coding: Coding = {}
     for unit, value in agreement.majority.items():
-        sentences = Counter(f.coding[unit].get("sentence") for f in files.learners
-                            if unit in f.coding and f.coding[unit].get("value") == value)
+        sentences = Counter(
+            f.coding[unit].get("sentence")
+            for f in files.learners
+            if unit in f.coding and f.coding[unit].get("value") == value
+        )
         sentences.pop(None, None)
         coding[unit] = {"value": value, "sentence": sentences.most_common(1)[0][0] if sentences else None}
     stances = []
@@ -234,4 +259,3 @@ def class_case(case: Case, files: ClassFiles, agreement: ClassAgreement) -> Case
         row = agreement.counts[(s.actor, s.position)]
         stances.append(replace(s, note=f"class majority: {max(row)} of {sum(row)} learners"))
     return replace(case, stances=tuple(stances))
-

@@ -33,8 +33,17 @@ MAX_FILES = 2000
 MAX_FILE_BYTES = 2_000_000
 #: at most this many bytes are read in all (zip members uncompressed)
 MAX_TOTAL_BYTES = 200_000_000
-SKIP_KINDS = ("unreadable", "too large", "not a coding", "newer version", "other article", "other scheme",
-              "empty", "duplicate", "older file")
+SKIP_KINDS = (
+    "unreadable",
+    "too large",
+    "not a coding",
+    "newer version",
+    "other article",
+    "other scheme",
+    "empty",
+    "duplicate",
+    "older file",
+)
 
 Source = str | Path | tuple[str, bytes] | Mapping[str, Any]
 _HIDDEN = re.compile(r"(^|/)(\.|__MACOSX)")
@@ -116,8 +125,10 @@ def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | 
         yield Skipped(label, "unreadable", "is not a readable zip file")
         return
     with archive:
-        infos = sorted((i for i in archive.infolist() if not i.is_dir() and not _HIDDEN.search(i.filename)),
-                       key=lambda i: i.filename)
+        infos = sorted(
+            (i for i in archive.infolist() if not i.is_dir() and not _HIDDEN.search(i.filename)),
+            key=lambda i: i.filename,
+        )
         if len(infos) > MAX_FILES:
             yield Skipped(label, "too large", f"holds {len(infos)} files; only the first {MAX_FILES} were read")
             infos = infos[:MAX_FILES]
@@ -125,7 +136,11 @@ def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | 
         for info in infos:
             member = f"{label}:{info.filename}"
             if not info.filename.lower().endswith(".json"):
-                kind = "a zip inside the zip: unzip it and give its files" if info.filename.lower().endswith(".zip") else "not a .json coding file"
+                kind = (
+                    "a zip inside the zip: unzip it and give its files"
+                    if info.filename.lower().endswith(".zip")
+                    else "not a .json coding file"
+                )
                 yield Skipped(member, "not a coding", f"is {kind}")
                 continue
             if info.flag_bits & 0x1:
@@ -145,6 +160,8 @@ def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | 
                 continue
             total += len(raw)
             if total > MAX_TOTAL_BYTES:
-                yield Skipped(member, "too large", "the zip unpacks to too much data; this and later files were not read")
+                yield Skipped(
+                    member, "too large", "the zip unpacks to too much data; this and later files were not read"
+                )
                 return
             yield (member, info.filename, raw)

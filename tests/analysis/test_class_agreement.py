@@ -8,7 +8,6 @@ import random
 import krippendorff  # test-only reference implementation (requirements-test.txt)
 import numpy as np
 import pytest
-from classdata import make_example_class
 
 import kit
 from kit.analysis.alpha import (
@@ -21,6 +20,7 @@ from kit.analysis.alpha import (
 )
 from kit.analysis.class_agreement import STANCE_SCALE, class_agreement
 from kit.errors import KitError
+from tests.classdata import make_example_class
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C:
 # 4 observers, 12 units, values 1-5, missing data. Published: nominal .743, ordinal .815.
@@ -50,7 +50,9 @@ def test_textbook_binary_example():
 
 def test_textbook_example_matches_the_reference_implementation():
     for level in ("nominal", "ordinal"):
-        assert krippendorff_alpha(TEXTBOOK, level=level) == pytest.approx(_reference(TEXTBOOK, level, [1, 2, 3, 4, 5]), abs=1e-12)
+        assert krippendorff_alpha(TEXTBOOK, level=level) == pytest.approx(
+            _reference(TEXTBOOK, level, [1, 2, 3, 4, 5]), abs=1e-12
+        )
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -60,8 +62,10 @@ def test_random_stance_data_with_missing_values_matches_the_reference(seed):
     missing = rng.choice([0.0, 0.3, 0.7])
     bias = [rng.random() for _ in STANCE_SCALE]
     truth = [rng.choices(STANCE_SCALE, weights=bias)[0] for _ in range(units)]
-    data = [[None if rng.random() < missing else (t if rng.random() < 0.7 else rng.choice(STANCE_SCALE)) for t in truth]
-            for _ in range(coders)]
+    data = [
+        [None if rng.random() < missing else (t if rng.random() < 0.7 else rng.choice(STANCE_SCALE)) for t in truth]
+        for _ in range(coders)
+    ]
     for level in ("nominal", "ordinal"):
         ours = krippendorff_alpha(data, level=level, categories=STANCE_SCALE)
         try:
@@ -159,8 +163,10 @@ def test_positions_filter_and_per_position_figures():
 def _synthetic(case, noise, seed=11):
     gen = make_example_class()
     rng = random.Random(seed)
-    return {f"c{i}": {u: v for u, (v, _s) in gen.synthetic_coding(case, rng, noise=noise, coverage=0.9, extra=0).items()}
-            for i in range(30)}
+    return {
+        f"c{i}": {u: v for u, (v, _s) in gen.synthetic_coding(case, rng, noise=noise, coverage=0.9, extra=0).items()}
+        for i in range(30)
+    }
 
 
 def test_synthetic_class_alpha_falls_as_noise_rises():

@@ -9,12 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from classdata import make_example_class
 
 import kit
 from kit.analysis.class_agreement import class_agreement
 from kit.learner import class_inputs as cf
 from kit.learner.class_files import SKIP_KINDS, class_case, collect_codings, example_class
+from tests.classdata import make_example_class
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,9 @@ def _bad(case, gen, good):
         "empty-file.json": b"",
         "not-a-coding.json": b'{"hello": "world"}',
         "newer.json": json.dumps(newer).encode(),
-        "other-article.json": gen.coding_file(case, {("john_kerry", "air_strikes"): ("support", None)}, learner="X", identity=other),
+        "other-article.json": gen.coding_file(
+            case, {("john_kerry", "air_strikes"): ("support", None)}, learner="X", identity=other
+        ),
         "other-scheme.json": gen.coding_file(case, {("john_kerry", "sanctions"): ("support", None)}, learner="Y"),
         "nothing-coded.json": gen.coding_file(case, {("john_kerry", "air_strikes"): (None, 3)}, learner="Z"),
         "zz-duplicate.json": good[2][1],
@@ -50,9 +52,15 @@ def _bad(case, gen, good):
 
 
 EXPECTED_KIND = {
-    "damaged.json": "unreadable", "empty-file.json": "unreadable", "not-a-coding.json": "not a coding",
-    "newer.json": "newer version", "other-article.json": "other article", "other-scheme.json": "other scheme",
-    "nothing-coded.json": "empty", "zz-duplicate.json": "duplicate", "notes.txt": "not a coding",
+    "damaged.json": "unreadable",
+    "empty-file.json": "unreadable",
+    "not-a-coding.json": "not a coding",
+    "newer.json": "newer version",
+    "other-article.json": "other article",
+    "other-scheme.json": "other scheme",
+    "nothing-coded.json": "empty",
+    "zz-duplicate.json": "duplicate",
+    "notes.txt": "not a coding",
 }
 
 
@@ -71,8 +79,11 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 def _state(folder: Path) -> dict[str, tuple[str, int]]:
-    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_every_bad_file_is_named_in_one_line_and_the_rest_is_read(case, gen, tmp_path):
@@ -132,8 +143,12 @@ def test_learners_named_by_file_then_folder_then_file_name(case, gen, tmp_path):
 
 
 def test_the_same_learner_twice_keeps_the_file_saved_last(case, gen, tmp_path):
-    old = gen.coding_file(case, {("john_kerry", "air_strikes"): ("oppose", None)}, learner="Ada", saved="2024-09-01T10:00:00")
-    new = gen.coding_file(case, {("john_kerry", "air_strikes"): ("support", None)}, learner="Ada", saved="2024-09-02T10:00:00")
+    old = gen.coding_file(
+        case, {("john_kerry", "air_strikes"): ("oppose", None)}, learner="Ada", saved="2024-09-01T10:00:00"
+    )
+    new = gen.coding_file(
+        case, {("john_kerry", "air_strikes"): ("support", None)}, learner="Ada", saved="2024-09-02T10:00:00"
+    )
     _write(tmp_path, {"b-new.json": new, "a-old.json": old})
     files = collect_codings(case, tmp_path)
     assert [f.stances() for f in files.learners] == [{("john_kerry", "air_strikes"): "support"}]
@@ -152,7 +167,9 @@ def test_rows_the_case_does_not_know_are_left_out_with_a_note(case, gen):
     data["stances"].append({"actor": "nobody", "position": "air_strikes", "value": "support", "sentence": None})
     files = collect_codings(case, ("ada.json", json.dumps(data).encode()))
     assert len(files.learners) == 1 and not files.skipped
-    assert files.warnings == ("ada.json: 1 row could not be read (unknown actor, stance or sentence) and were left out",)
+    assert files.warnings == (
+        "ada.json: 1 row could not be read (unknown actor, stance or sentence) and were left out",
+    )
 
 
 def test_justifications_are_kept(case, gen):
@@ -217,7 +234,14 @@ def test_bundled_example_class_is_synthetic_and_shows_every_kind(case):
     files = collect_codings(case, example_class())
     assert files.synthetic and "synthetic" in files.summary_lines()[0]
     assert len(files.learners) == 24
-    assert {s.kind for s in files.skipped} == {"unreadable", "empty", "duplicate", "other article", "other scheme", "older file"}
+    assert {s.kind for s in files.skipped} == {
+        "unreadable",
+        "empty",
+        "duplicate",
+        "other article",
+        "other scheme",
+        "older file",
+    }
     assert all(f.name.startswith("Synthetic learner") for f in files.learners)
     with zipfile.ZipFile(io.BytesIO(example_class()[1])) as z:
         assert b"SYNTHETIC" in z.comment

@@ -1,24 +1,21 @@
-"""The class view: escaped renderers, projected vs teacher view, the heatmap, the explorer, the CLI, the notebook."""
+"""The class view: escaped renderers, projected vs teacher view, the heatmap, the explorer, the teacher notebook."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
-import zipfile
 
 import nbformat
 import pytest
-from classdata import ROOT, make_example_class
 
 import kit
-from kit.cli import main
 from kit.explore import class_view as cv
 from kit.explore.class_explorer import ClassExplorer
 from kit.learner.class_files import collect_codings, example_class
 from kit.util import esc
+from tests.classdata import ROOT, make_example_class
 
 NOTEBOOK = ROOT / "notebooks" / "teacher" / "class_results.ipynb"
 
@@ -35,7 +32,9 @@ def results(case):
 
 def _hostile(case):
     gen = make_example_class()
-    data = json.loads(gen.coding_file(case, {("john_kerry", "air_strikes"): ("oppose", 3)}, learner="<script>alert(1)</script>"))
+    data = json.loads(
+        gen.coding_file(case, {("john_kerry", "air_strikes"): ("oppose", 3)}, learner="<script>alert(1)</script>")
+    )
     data["stances"][0]["note"] = "<img src=x onerror=alert(2)>"
     twin = json.loads(gen.coding_file(case, {("john_kerry", "air_strikes"): ("support", 3)}, learner="Bob"))
     return [("evil.json", json.dumps(data).encode()), ("bob.json", json.dumps(twin).encode())]
@@ -69,7 +68,9 @@ def test_reliability_table_has_every_position_and_the_words(results, case):
 def test_contested_pairs_come_first_with_evidence_and_justifications(results):
     page = cv.render_contested(results, top=2)
     first = results.agreement.contested()[0]
-    assert page.index(results.actor_name(first[0])) < page.index(results.actor_name(results.agreement.contested()[1][0]))
+    assert page.index(results.actor_name(first[0])) < page.index(
+        results.actor_name(results.agreement.contested()[1][0])
+    )
     assert "Sentences the learners chose" in page and "Their justifications" in page and "¶" in page
 
 
@@ -125,51 +126,6 @@ def test_explorer_controls_change_state_not_outputs(case):
     assert ex.majority_case().stances
 
 
-# --- the command line --------------------------------------------------------------------------
-
-
-def _run(*argv):
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
-
-
-def test_cli_class_on_a_zip_folder_and_files(tmp_path, capsys):
-    path = tmp_path / "class.zip"
-    path.write_bytes(example_class()[1])
-    code, text = _run("class", str(path), "--anonymise")
-    assert code == 0
-    assert text.startswith("24 learners' codings read; 6 files skipped")
-    assert "synthetic-other-scheme.json" in text and "Krippendorff" not in text  # plain words
-    assert "all positions:" in text and "Most contested pairs:" in text and "matches the reference on" in text
-    with zipfile.ZipFile(path) as z:
-        z.extractall(tmp_path / "unzipped")
-    code, folder_text = _run("class", str(tmp_path / "unzipped"))
-    assert code == 0 and folder_text.splitlines()[0] == text.splitlines()[0]
-    singles = sorted(str(p) for p in (tmp_path / "unzipped").rglob("synthetic-learner-0*.json"))
-    code, files_text = _run("class", *singles, "--reference")
-    assert code == 0 and "reference counted as one more coder" in files_text
-
-
-def test_cli_class_html_page(tmp_path, capsys):
-    path = tmp_path / "class.zip"
-    path.write_bytes(example_class()[1])
-    out = tmp_path / "view.html"
-    code, _ = _run("class", str(path), "--html", str(out), "--teacher")
-    assert code == 0
-    page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!doctype html>") and "data:image/png;base64," in page and "far from the class consensus" in page
-
-
-def test_cli_class_with_nothing_readable_exits_2_with_one_line(tmp_path, capsys):
-    bad = tmp_path / "x.json"
-    bad.write_text("{", encoding="utf-8")
-    code, text = _run("class", str(bad))
-    assert code == 2
-    assert "x.json: is not a JSON file (skipped: unreadable)" in text
-    assert capsys.readouterr().err.strip() == "error: no learner's coding could be read: see the skipped files above"
-
-
 # --- the teacher notebook --------------------------------------------------------------------------
 
 
@@ -194,9 +150,24 @@ def _env():
 @pytest.mark.slow
 def test_notebook_runs_under_nbval(tmp_path):
     subprocess.run([sys.executable, "-c", "import matplotlib.pyplot"], check=True, env=_env())
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-                           "--nbval-current-env", str(NOTEBOOK)], cwd=tmp_path, env=_env(),
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            str(NOTEBOOK),
+        ],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     assert " passed" in proc.stdout
 
@@ -205,12 +176,16 @@ def test_notebook_runs_under_nbval(tmp_path):
 def test_heatmap_shows_twice_in_a_kernel_with_the_inline_backend():
     from nbclient import NotebookClient
 
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import kit\nfrom kit.explore import class_view as cv\n"  # pyplot first loads in the plot
-                                  "res = cv.class_results(kit.load_case(), kit.example_class(), samples=20)"),
-        nbformat.v4.new_code_cell("cv.plot_class_heatmap(res);"),
-        nbformat.v4.new_code_cell("cv.plot_class_heatmap(res);"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import kit\nfrom kit.explore import class_view as cv\n"  # pyplot first loads in the plot
+                "res = cv.class_results(kit.load_case(), kit.example_class(), samples=20)"
+            ),
+            nbformat.v4.new_code_cell("cv.plot_class_heatmap(res);"),
+            nbformat.v4.new_code_cell("cv.plot_class_heatmap(res);"),
+        ]
+    )
     old = dict(os.environ)
     os.environ.clear()
     os.environ.update(_env())

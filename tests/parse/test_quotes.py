@@ -20,7 +20,7 @@ from kit.parse.article import normalize
 from kit.parse.quotes import find_quotes
 from kit.records import Actor, Mention
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 HAVE_ACTORS = bool(kit.load_article().actors)
 needs_actors = pytest.mark.skipif(not HAVE_ACTORS, reason="kit/actors.py has not landed (no actors found)")
 

@@ -12,7 +12,7 @@ from kit import analysis as A
 from kit.analysis.intercoder import NOT_CODED, cohen_kappa, compare_codings, resolve_value
 from kit.records import Stance
 
-from handmade import small_case
+from tests.handmade import small_case
 
 
 @pytest.fixture(scope="module")

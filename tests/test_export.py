@@ -11,7 +11,7 @@ import pytest
 import kit
 from kit import export as F
 
-from handmade import small_case
+from tests.handmade import small_case
 
 
 @pytest.fixture(scope="module")
