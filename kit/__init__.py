@@ -62,6 +62,11 @@ _LAZY: dict[str, str | None] = {
     "StanceCoder": "explore",
     "table": "explore",
     "compare_files": "learner",
+    # the class view (issue 13)
+    "collect_codings": "learner",
+    "example_class": "learner",
+    "class_results": "explore",
+    "ClassExplorer": "explore",
 }
 
 __all__ = [

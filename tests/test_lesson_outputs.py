@@ -90,7 +90,9 @@ def _tables_with_missing(outputs: list[dict[str, Any]]) -> list[str]:
 
 def _errors(outputs: list[dict[str, Any]]) -> list[str]:
     found = [f"{o.get('ename')}: {o.get('evalue')}" for o in outputs if o["type"] == "error"]
-    found += [o["text"][:300] for o in outputs if o["type"] == "stream" and o["name"] == "stderr" and "Traceback" in o["text"]]
+    found += [
+        o["text"][:300] for o in outputs if o["type"] == "stream" and o["name"] == "stderr" and "Traceback" in o["text"]
+    ]
     return found
 
 
@@ -140,8 +142,12 @@ def test_every_figure_shows_and_no_table_shows_none(path: Path, tmp_path: Path) 
 
 def test_plotting_cells_are_found() -> None:
     """The lessons do have plotting cells, so the test above checks something."""
-    found = [c for p in NOTEBOOKS for c in nbformat.read(p, as_version=4).cells
-             if c.cell_type == "code" and PLOTTING.search(c.source)]
+    found = [
+        c
+        for p in NOTEBOOKS
+        for c in nbformat.read(p, as_version=4).cells
+        if c.cell_type == "code" and PLOTTING.search(c.source)
+    ]
     assert len(found) >= 4, "expected the lessons' kit.plots cells"
 
 

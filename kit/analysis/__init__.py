@@ -8,7 +8,8 @@ One public namespace (``kit.analysis.stance_matrix`` …) over small modules:
   networks, coalitions;
 * :mod:`.voices` – statement counts per speaker, the anonymous share;
 * :mod:`.declared` – declared groups against the coalitions the stances show;
-* :mod:`.intercoder` – agreement between two codings (Cohen's kappa).
+* :mod:`.intercoder` – agreement between two codings (Cohen's kappa);
+* :mod:`.alpha`, :mod:`.class_agreement` – Krippendorff's alpha; agreement in a whole class (many coders).
 
 >>> import kit
 >>> case = kit.load_case()
@@ -18,10 +19,19 @@ True
 
 from __future__ import annotations
 
+from .alpha import krippendorff_alpha
+from .class_agreement import ClassAgreement, class_agreement
 from .declared import Mismatch, compare_declared
 from .intercoder import NOT_CODED, Agreement, cohen_kappa, compare_codings
-from .networks import actor_position_network, agreement_network, coalitions, conflict_network, stance_matrix
-from .selection import EXPRESSED, LEVELS, display_name, resolve_value, select_stances, stance_cells
+from .networks import (
+    actor_position_network,
+    agreement_network,
+    coalitions,
+    communities,
+    conflict_network,
+    stance_matrix,
+)
+from .selection import EXPRESSED, LEVELS, resolve_value, select_stances, stance_cells
 from .voices import anonymous_share, voices
 
 __all__ = [
@@ -38,10 +48,13 @@ __all__ = [
     "conflict_network",
     "actor_position_network",
     "coalitions",
+    "communities",
     "compare_declared",
     "voices",
     "anonymous_share",
-    "display_name",
     "compare_codings",
     "cohen_kappa",
+    "class_agreement",
+    "ClassAgreement",
+    "krippendorff_alpha",
 ]

@@ -5,6 +5,7 @@
 * :mod:`.render`, :mod:`.coderview` – pure renderers (state in, escaped HTML out);
 * :mod:`.widgets` – ArticleExplorer, VoicesExplorer, CoalitionExplorer;
 * :mod:`.coder` – the StanceCoder;
+* :mod:`.class_view`, :mod:`.class_explorer` – the class view (renderers, heatmap) and the ClassExplorer;
 * :mod:`.table` – :func:`table`, learner-facing tables (blanks, not ``None``/``NaN``).
 
 ipywidgets and matplotlib load on first use, never at import.
@@ -12,8 +13,11 @@ ipywidgets and matplotlib load on first use, never at import.
 
 from __future__ import annotations
 
+from .class_explorer import ClassExplorer
+from .class_view import class_results
 from .coder import StanceCoder
 from .table import Table, table
 from .widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer
 
-__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "Table", "table"]
+__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "ClassExplorer", "class_results",
+           "Table", "table"]

@@ -16,10 +16,11 @@ False
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from ..util import esc
 
 __all__ = ["BLANK", "Table", "table"]
 
@@ -52,7 +53,7 @@ def _text(value: Any) -> str:
 def _cell_html(text: str) -> str:
     if text == BLANK:
         return f"<span style='color:#888' title='no value'>{BLANK}</span>"
-    return html.escape(text, quote=True).replace("_", "_<wbr>")  # long ids may break after an underscore
+    return esc(text).replace("_", "_<wbr>")  # long ids may break after an underscore
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,15 +79,23 @@ class Table:
         body = []
         for row in self.cells():
             tags = [("th scope='row'", "th") if self.index and i == 0 else ("td", "td") for i in range(len(row))]
-            body.append("<tr>" + "".join(f"<{open_} style='{_CELL}'>{_cell_html(text)}</{close}>"
-                                         for (open_, close), text in zip(tags, row)) + "</tr>")
-        return (f"<table class='kit-table' style='{_TABLE}'><thead><tr>{head}</tr></thead>"
-                f"<tbody>{''.join(body)}</tbody></table>")
+            body.append(
+                "<tr>"
+                + "".join(
+                    f"<{open_} style='{_CELL}'>{_cell_html(text)}</{close}>"
+                    for (open_, close), text in zip(tags, row, strict=True)
+                )
+                + "</tr>"
+            )
+        return (
+            f"<table class='kit-table' style='{_TABLE}'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
 
     def __repr__(self) -> str:
         grid = [list(self.header), *self.cells()]
         widths = [max(len(r[i]) for r in grid) for i in range(len(self.header))]
-        lines = ["  ".join(text.ljust(w) for text, w in zip(r, widths)).rstrip() for r in grid]
+        lines = ["  ".join(text.ljust(w) for text, w in zip(r, widths, strict=True)).rstrip() for r in grid]
         return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
 
     def __len__(self) -> int:
@@ -112,8 +121,10 @@ def table(data: Any, *, columns: Sequence[str] | None = None) -> Table:
         names = list(columns) if columns is not None else [f.name for f in dataclasses.fields(items[0])]
         unknown = [n for n in names if not hasattr(items[0], n)]
         if unknown:
-            raise ValueError(f"{type(items[0]).__name__} has no field {unknown[0]!r}; "
-                             f"choose from {', '.join(f.name for f in dataclasses.fields(items[0]))}")
+            raise ValueError(
+                f"{type(items[0]).__name__} has no field {unknown[0]!r}; "
+                f"choose from {', '.join(f.name for f in dataclasses.fields(items[0]))}"
+            )
         return Table(tuple(names), tuple(tuple(getattr(r, n) for n in names) for r in items))
     rows = [tuple(r) for r in items]
     width = len(columns) if columns is not None else max((len(r) for r in rows), default=0)
@@ -127,7 +138,9 @@ def _from_frame(frame: Any, columns: Iterable[str] | None) -> Table:
     if columns is not None:
         missing = [c for c in columns if c not in frame.columns]
         if missing:
-            raise ValueError(f"the table has no column {missing[0]!r}; choose from {', '.join(map(str, frame.columns))}")
+            raise ValueError(
+                f"the table has no column {missing[0]!r}; choose from {', '.join(map(str, frame.columns))}"
+            )
         frame = frame[list(columns)]
     plain_index = type(frame.index).__name__ == "RangeIndex" and frame.index.name is None
     header = [str(c) for c in frame.columns]

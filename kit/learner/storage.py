@@ -89,9 +89,10 @@ def learner_dir(*, create: bool = True) -> Path:
     if raw:
         folder = Path(raw).expanduser()
     else:
-        lessons = lessons_folder()
-        writable = lessons is not None and os.access(lessons, os.W_OK | os.X_OK)
-        folder = (lessons if writable else Path.home()) / FOLDER_NAME
+        base = lessons_folder()
+        if base is None or not os.access(base, os.W_OK | os.X_OK):
+            base = Path.home()  # not in the lessons, or their folder is read-only
+        folder = base / FOLDER_NAME
     if create:
         try:
             folder.mkdir(parents=True, exist_ok=True)

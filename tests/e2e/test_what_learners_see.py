@@ -111,8 +111,10 @@ def _lessons() -> list[Any]:
 
 def cut_off_labels(page: Any) -> list[str]:
     """Every control label or option that does not show its whole text."""
-    return [f"cell {f['cell']}: {f['what']} {f['text']!r} needs {f['needs']} px, has {f['has']} px"
-            for f in page.evaluate(_CUT_OFF)]
+    return [
+        f"cell {f['cell']}: {f['what']} {f['text']!r} needs {f['needs']} px, has {f['has']} px"
+        for f in page.evaluate(_CUT_OFF)
+    ]
 
 
 def figure_problems(page: Any, sources: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
@@ -132,9 +134,11 @@ def figure_problems(page: Any, sources: list[str]) -> tuple[list[str], list[dict
         shown_px = img["minTextPx"] * img["shown"] / img["natural"]
         img["shown_text_px"] = round(shown_px, 1)
         if shown_px < MIN_TEXT_PX:
-            problems.append(f"{where}: smallest text {shown_px:.1f} px as shown (drawn {img['minTextPx']} px, "
-                            f"image {img['natural']} px shown at {img['shown']:.0f} px); needs {MIN_TEXT_PX} px")
-    for index, (source, state) in enumerate(zip(sources, page.evaluate(_CELL_STATE))):
+            problems.append(
+                f"{where}: smallest text {shown_px:.1f} px as shown (drawn {img['minTextPx']} px, "
+                f"image {img['natural']} px shown at {img['shown']:.0f} px); needs {MIN_TEXT_PX} px"
+            )
+    for index, (source, state) in enumerate(zip(sources, page.evaluate(_CELL_STATE), strict=True)):
         if re.search(r"<Figure size [\d.]+x[\d.]+ with 0 Axes>", state["text"]):
             problems.append(f"cell {index}: an empty figure ('with 0 Axes')")
         if PLOTTING.search(source) and not state["images"]:
@@ -196,8 +200,11 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         figures, images = figure_problems(page.page, sources)
         problems += figures + cut_off_labels(page.page) + table_problems(page.page)
         shots = shoot(page, artifacts_dir, Path(name).stem, sources)
-        sizes = ", ".join(f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
-                          for i in images if i.get("natural"))
+        sizes = ", ".join(
+            f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
+            for i in images
+            if i.get("natural")
+        )
         print(f"{name}: output width {width} px; figures: {sizes or 'none'}; {len(shots)} screenshot(s)")
         assert not problems, f"{name}:\n" + "\n".join(dict.fromkeys(problems))
     finally:
@@ -217,13 +224,29 @@ def lab_as_a_learner(chromium_path: str, tmp_path_factory: pytest.TempPathFactor
     env["HOME"] = str(tmp / "home")
     (tmp / "home").mkdir()
     token, port = uuid.uuid4().hex, free_port()
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-            f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
-            "--LabApp.expose_app_in_browser=True"]
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
+        "--LabApp.expose_app_in_browser=True",
+    ]
     base = f"http://127.0.0.1:{port}"
-    with serve(argv, env=env, cwd=root, log=tmp / "lab.log", ready=f"{base}/api/status?token={token}",
-               name="JupyterLab (learner)"):
+    with serve(
+        argv,
+        env=env,
+        cwd=root,
+        log=tmp / "lab.log",
+        ready=f"{base}/api/status?token={token}",
+        name="JupyterLab (learner)",
+    ):
         yield Lab(base=base, token=token, root=root), tmp / "home"
 
 
@@ -240,8 +263,10 @@ def test_learner_folder_is_in_the_file_browser(lab_as_a_learner: Any, browser: A
         shown = " ".join(page.page.locator(".jp-OutputArea-output").all_inner_texts())
         assert str(folder) in shown, "lesson 00 should print the learner folder"
         assert folder.is_dir() and not (home / "kit-learner-work").exists()
-        page.page.locator(".jp-FileBrowser .jp-ToolbarButtonComponent[title*='Refresh' i], "
-                          ".jp-FileBrowser jp-button[title*='Refresh' i]").first.click()
+        page.page.locator(
+            ".jp-FileBrowser .jp-ToolbarButtonComponent[title*='Refresh' i], "
+            ".jp-FileBrowser jp-button[title*='Refresh' i]"
+        ).first.click()
         item = page.page.locator(".jp-FileBrowser .jp-DirListing-item", has_text="kit-learner-work")
         expect(item).to_be_visible(timeout=15_000)
         page.screenshot(artifacts_dir / "_learner_folder_in_file_browser.png")
