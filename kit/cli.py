@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit [summary|export|check|draft|class]``.
+"""The command line: ``python -m kit [summary|export|check|draft|class|handout]``.
 
 Every failure on bad input prints one line (or, for a case file, one line per
 problem) to stderr and exits with status 2 -- never a traceback.
@@ -128,6 +128,21 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _handout(args: argparse.Namespace, out: TextIO) -> int:
+    from .explore.handout import render_handout
+
+    page = render_handout(_load(args.article, args.case, args.encoding), key=args.key)
+    if not args.out:
+        out.write(page)
+        return 0
+    try:
+        Path(args.out).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise KitError(f"{args.out}: cannot write the handout ({exc.strerror or exc}); choose another --out file") from None
+    print(f"wrote {args.out}: open it in a browser and print it (the article, then the worksheet)", file=sys.stderr)
+    return 0
+
+
 def _class(args: argparse.Namespace, out: TextIO) -> int:
     from .explore.class_report import class_page, report_text
     from .explore.class_view import class_results
@@ -184,6 +199,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--html", metavar="OUT.html", help="also write the class view (with the heatmap) as an HTML page")
     p.add_argument("--teacher", action="store_true", help="with --html: add names, who chose what, learners far from consensus")
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals (default 0)")
+
+    p = sub.add_parser("handout", help="a printable handout (HTML): the article with ¶ numbers and a worksheet")
+    p.add_argument("article", nargs="?", help="a case .yaml or an article .txt (default: the bundled case)")
+    p.add_argument("--case", help="a case file (YAML)")
+    p.add_argument("--out", metavar="FILE.html", help="where to write the handout (default: stdout)")
+    p.add_argument("--key", action="store_true", help="add the reference coding for the teacher (not for learners)")
+    p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
     return parser
 
 
@@ -200,6 +222,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return _draft(args, out)
         if args.command == "class":
             return _class(args, out)
+        if args.command == "handout":
+            return _handout(args, out)
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0

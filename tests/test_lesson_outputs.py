@@ -32,6 +32,7 @@ MISSING = re.compile(r"<t[dh]\b[^>]*>\s*(None|NaN|nan|&lt;NA&gt;|NaT)\s*</t[dh]>
 CELL_TIMEOUT_S = 180
 
 pytest.importorskip("jupyter_client")
+pytestmark = pytest.mark.slow  # a kernel per lesson: about 2 minutes (make test runs it; make check does not)
 
 
 def _kernel(tmp_path: Path) -> tuple[Any, Any]:

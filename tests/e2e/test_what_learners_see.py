@@ -272,3 +272,31 @@ def test_learner_folder_is_in_the_file_browser(lab_as_a_learner: Any, browser: A
         page.screenshot(artifacts_dir / "_learner_folder_in_file_browser.png")
     finally:
         page.close()
+
+
+def test_handout_prints_on_a4(browser: Any, artifacts_dir: Path) -> None:
+    """``python -m kit handout`` in Chromium, as printed: nothing wider than an A4 page, the article first."""
+    from kit.cli import main
+
+    html_path = artifacts_dir / "handout.html"
+    assert main(["handout", "--out", str(html_path)]) == 0
+    context = browser.new_context(viewport={"width": 794, "height": 1123})  # A4 at 96 px per inch
+    try:
+        page = context.new_page()
+        page.goto(html_path.as_uri())
+        page.emulate_media(media="print")
+        page.screenshot(path=str(artifacts_dir / "handout-print.png"), full_page=True)
+        pdf = page.pdf(path=str(artifacts_dir / "handout.pdf"), prefer_css_page_size=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+              .map(e => e.tagName + ': ' + e.innerText.slice(0, 40))"""
+        )
+        first = page.evaluate("() => document.querySelector('h1').innerText")
+        print(f"handout: {pages} A4 page(s), {width} px wide; {artifacts_dir / 'handout.pdf'}")
+        assert width <= 794 and not clipped, clipped
+        assert first == "The article" and 3 <= pages <= 8, pages
+    finally:
+        context.close()
