@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 # Learner work written by the tests goes to a temp folder, never into the repo.
 TEST_LEARNER_DIR ?= $(shell mktemp -d 2>/dev/null || echo /tmp/kit-learner-test)
 
-.PHONY: lab test check lint bench setup setup-test clean fresh-check
+.PHONY: lab test check lint bench setup setup-test clean fresh-check screenshots
 
 setup: $(VENV)/.runtime-installed
 setup-test: $(VENV)/.test-installed
@@ -49,6 +49,12 @@ lint: setup-test
 check: setup-test
 	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest -q -x -m "not slow and not browser" tests kit
 	$(MAKE) --no-print-directory lint
+
+# What learners should see, for the teacher guide: runs the browser suite's lesson
+# checks and writes each figure's and explorer's picture to docs/screenshots/
+# (full-lesson pictures stay in the temp folder the suite prints).
+screenshots: setup-test
+	KIT_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -s tests/e2e/test_what_learners_see.py -k what_learners_see
 
 # One table of measured figures on stdout (nothing written into the repo);
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.

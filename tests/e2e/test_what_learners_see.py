@@ -16,13 +16,17 @@ For every lesson (``notebooks/NN_*.ipynb``, picked up automatically) at a
   box it is shown in (its text measured in the control's font).
 
 Each lesson is saved as one tall screenshot (``NN_name.png``) plus one per
-figure or explorer output (``NN_name-cellK.png``), for the teacher guide's
-"what learners should see", in ``$KIT_E2E_ARTIFACTS`` or a temp folder
-printed at the end: never in the repository.
+figure or explorer output, named after what the cell shows
+(``05_coalitions-plot_network.png``, ``05_coalitions-CoalitionExplorer.png``),
+in ``$KIT_E2E_ARTIFACTS`` or a temp folder printed at the end: never in the
+repository. ``make screenshots`` also writes the per-output pictures, with
+fewer colours, to ``docs/screenshots/`` (``$KIT_SCREENSHOTS_DIR``) for the
+teacher guide's "what learners should see".
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -159,6 +163,29 @@ def table_problems(page: Any) -> list[str]:
     return problems
 
 
+def shot_name(stem: str, source: str, taken: set[str]) -> str | None:
+    """A stable file name for a cell's output picture: the lesson and what the cell shows (None: not shot)."""
+    found = PLOTTING.search(source) or EXPLORER.search(source)
+    if not found:
+        return None
+    what = re.sub(r"^.*?(plot_\w+|[A-Z]\w+)\($", r"\1", found.group(0))
+    name, n = f"{stem}-{what}", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{what}-{n}"
+    taken.add(name)
+    return name
+
+
+def keep_small_copy(path: Path, folder: Path) -> None:
+    """A copy with at most 64 colours (a third of the size) for the repository's docs."""
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with Image.open(path) as image:
+        image.convert("RGB").quantize(colors=64).save(folder / path.name, optimize=True)
+
+
 def shoot(page: Page, folder: Path, stem: str, sources: list[str]) -> list[Path]:
     """The whole lesson as one tall picture, then each figure's and explorer's output on its own.
 
@@ -170,18 +197,22 @@ def shoot(page: Page, folder: Path, stem: str, sources: list[str]) -> list[Path]
       const outer = document.querySelector('.jp-NotebookPanel-notebook .jp-WindowedPanel-outer');
       return outer ? outer.scrollHeight - outer.clientHeight : 0; }""")
     p.set_viewport_size({"width": VIEWPORT["width"], "height": min(VIEWPORT["height"] + extra, TALLEST_SHOT)})
+    docs = os.environ.get("KIT_SCREENSHOTS_DIR")
+    taken: set[str] = set()
     try:
         p.wait_for_timeout(500)  # let JupyterLab lay the taller window out
         p.evaluate("() => document.querySelector('.jp-NotebookPanel-notebook .jp-WindowedPanel-outer')?.scrollTo(0, 0)")
         shots = [page.screenshot(folder / f"{stem}.png")]
         cells = p.locator(".jp-Notebook .jp-CodeCell")
         for index, source in enumerate(sources):
-            if PLOTTING.search(source) or EXPLORER.search(source):
-                area = cells.nth(index).locator(".jp-OutputArea")
-                if area.count():
-                    path = folder / f"{stem}-cell{index:02d}.png"
-                    area.first.screenshot(path=str(path))
-                    shots.append(path)
+            name = shot_name(stem, source, taken)
+            area = cells.nth(index).locator(".jp-OutputArea")
+            if name and area.count():
+                path = folder / f"{name}.png"
+                area.first.screenshot(path=str(path))
+                shots.append(path)
+                if docs:
+                    keep_small_copy(path, Path(docs))
     finally:
         p.set_viewport_size(VIEWPORT)
     return shots
