@@ -57,7 +57,7 @@ def test_the_repositorys_learner_folder_is_ignored_by_git():
     import subprocess
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     if shutil.which("git") is None or not (root / ".git").exists():
         pytest.skip("not a git checkout")
     assert storage.lessons_folder(root / "notebooks") == root / "notebooks"
