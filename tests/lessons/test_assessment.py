@@ -18,7 +18,7 @@ import pytest
 import kit
 from kit.exercises import ExitTicket, MultipleChoice, find_evidence
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.stem for p in (ROOT / "kit" / "lessons").glob("lesson[0-9][0-9].py"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
