@@ -28,7 +28,7 @@ from .test_browser import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSONS = ("02_actors.ipynb", "05_coalitions.ipynb")
+LESSONS = ("02_actors.ipynb", "06_coalitions.ipynb")
 APP = "notebooks/apps/explorers.ipynb"
 VOILA_LOADS = 3  # each load starts a kernel and runs the app: a stall shows up within a few loads
 LOAD_TIMEOUT_S = 30  # a healthy load takes about 4 s here
