@@ -129,6 +129,7 @@ def judgement(
     wrong: Mapping[str, str] | None = None,
     otherwise: str = "",
     where: str = "",
+    resolve: Callable[[Any], str | None] | None = None,
 ) -> Callable[[Any], tuple[bool, str]]:
     """A check for ``{field: value, "evidence": words}`` answers.
 
@@ -143,6 +144,8 @@ def judgement(
         wrong: value -> teaching message, for choices that are not defensible.
         otherwise: message for any other choice that is not defensible.
         where: where to look ("¶ 15"), added to messages about evidence that does not fit.
+        resolve: turns the learner's value into a canonical one (``None``: not a choice), instead of
+            ``choices``' spellings; e.g. an actor's names to its id.
 
     Raises:
         KitError: a passage is not in the article (the exercise is out of date).
@@ -175,11 +178,16 @@ def judgement(
         if field not in keys or "evidence" not in keys:
             missing = " and ".join(f'"{k}"' for k in (field, "evidence") if k not in keys)
             return False, f"Your dictionary needs the key {missing}, like {example}."
-        value = synonyms.get(_value(keys[field]) or "")
+        if resolve is not None:
+            value = _value(resolve(keys[field]))
+        else:
+            value = synonyms.get(_value(keys[field]) or "")
         if value is None:
             return False, f"Choose one of: {', '.join(shown)} (as text, in quotes)."
         if value in wrong:
             return False, wrong[value]
+        if not any(r.value == value for r in located):
+            return False, (otherwise or "Not this one. Read the passage again.") + look
         evidence = keys["evidence"]
         if not isinstance(evidence, str) or not evidence.strip(_TRIM):
             return False, "Add your evidence: a few words copied from the article, between quotes."
@@ -197,8 +205,6 @@ def judgement(
                                               f"The reference coder's reasoning: {reference}") if x)
         if fits:
             return False, f"Those words matter here, but do they show that choice? Read them again and decide what they show.{look}"
-        if not any(r.value == value for r in located):
-            return False, (otherwise or "Not this one. Read the passage again.") + look
         return False, f"Those words are in the article, but they do not show your choice: quote the words that made you decide.{look}"
 
     return check
