@@ -135,7 +135,7 @@ def names_actor(actor: Actor) -> Callable[[Any], tuple[bool, str]]:
 
 
 def names_actors(required: Sequence[Actor], *, pool: Sequence[Actor] = (), optional: Sequence[Actor] = (),
-                 where: str = "the passage", what: str = "actors") -> Callable[[Any], tuple[bool, str]]:
+                 where: str = "the passage", what: str = "actors we are looking for") -> Callable[[Any], tuple[bool, str]]:
     """A check passing when a list names every ``required`` actor (by any name), maybe ``optional`` ones, no one else.
 
     ``pool`` holds the other actors a learner might name (the case's actors), so a wrong
@@ -162,7 +162,7 @@ def names_actors(required: Sequence[Actor], *, pool: Sequence[Actor] = (), optio
                 return False, (f"{text!r} is not a name of anyone in this case: check the spelling "
                                "(a name as the article writes it, or an actor id).")
             if actor.id not in allowed:
-                return False, f"{text!r} is not one of the {what} we are looking for. Re-read {where}."
+                return False, f"{text!r} is not one of the {what}. Re-read {where}."
         missing = len({a.id for a in required} - {a.id for a in found if a is not None})
         if missing:
             return False, f"{missing} {'name is' if missing == 1 else 'names are'} missing. Re-read {where}."

@@ -65,7 +65,7 @@ check = ExerciseSet(
     ),
     Exercise(
         "q2",
-        check=names_actors(_PEOPLE, pool=_CASE.actors, where="the first paragraph", what="people"),
+        check=names_actors(_PEOPLE, pool=_CASE.actors, where="the first paragraph", what="people we are looking for"),
         hints=["Two people are named in the first paragraph, each with a job title before the name.",
                "Write a list with two texts: [\"First Name\", \"Second Name\"] (surnames are enough)."],
         solution=f"answer = {[a.name for a in _PEOPLE]!r}",

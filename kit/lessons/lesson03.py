@@ -90,7 +90,7 @@ def _reported_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
     required = [case.actor(i) for i in sorted(reported_only(case))]
     gaps = parser_gaps(case)
     optional = [case.actor(i) for i in [*gaps, *DEFENSIBLE] if i not in quoted and i not in reported_only(case)]
-    plain = names_actors(required, pool=case.actors, optional=optional, what="speakers",
+    plain = names_actors(required, pool=case.actors, optional=optional, what="speakers we are looking for",
                          where="the two tables and the article")
     names = {a.id: a.name for a in case.actors}
 
