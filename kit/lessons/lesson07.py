@@ -1,4 +1,4 @@
-"""Helpers and checks for notebook 07 · Your own article: load, parse, draft, check.
+"""Helpers and checks for notebook 07 · Your own article: load, parse, code it yourself (transfer), draft, check.
 
 The notebook works on a short sample article shipped next to it
 (``kit/data/sample_article.txt``, fictional) or on a file the learner
@@ -20,14 +20,14 @@ from typing import Any
 
 from ..data import data_file
 from ..errors import ArticleError, CaseError
-from ..exercises import Exercise, ExerciseSet, about, names_actor
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor
 from ..learner.storage import learner_dir
 from ..parse.article import decode, load_article
 from ..records import Article
 
 __all__ = ["check", "sample_path", "uploaded_text", "save_article", "save_upload", "copy_sample", "start_case",
            "broken_case_file", "unattributed_speaker",
-           "SOLUTIONS", "WRONG"]
+           "exit_ticket", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT", "JUDGEMENT_ARTICLE"]
 
 SAMPLE_ARTICLE = "sample_article.txt"
 SAMPLE_CASE = "sample_case.yaml"
@@ -136,7 +136,7 @@ def unattributed_speaker(article: Article) -> str:
 
 
 def _line_check(expected: int, stance_index: int) -> Callable[[Any], tuple[bool, str]]:
-    plain = about(expected, what="line number")
+    plain = about(expected, what="line number", advice="Read the number right after the file name in the message.")
 
     def check(answer: Any) -> tuple[bool, str]:
         if answer == stance_index and stance_index != expected and not isinstance(answer, bool):
@@ -163,28 +163,57 @@ def _stance_index() -> int:
 
 _STANCE_INDEX = _stance_index()
 
+
+def _sample_stance(actor: str, position: str) -> Any:
+    from ..case.load import load_case
+
+    case = load_case(sample_path(SAMPLE_CASE))
+    return next(st for st in case.stances if (st.actor, st.position) == (actor, position))
+
+
+_LINDQVIST = _sample_stance("erik_lindqvist", "joint_patrols")
+
 check = ExerciseSet(
     Exercise(
         "q1",
         check=about(_N_QUOTES, what="count"),
-        hints=["The parsed article has a .quotes tuple.", "len(sample.quotes)"],
-        solution="answer = len(sample.quotes)",
+        hints=["In the explorer above, quotes are marked: count the marks (a quote can fill a whole paragraph).",
+               "The table of quotes below the exercise has one row per quote; with code (optional): len(sample.quotes)."],
+        solution=f"answer = {_N_QUOTES}   # the quotes marked in the explorer\n# with code (optional): len(sample.quotes)",
         expects="a whole number",
         success="The same parser, a new text: now look at who speaks in each quote.",
     ),
     Exercise(
         "q2",
         check=names_actor(_SPEAKER),
-        hints=["Find the quote whose speaker is None, and read its whole paragraph.",
+        hints=["In the table of quotes, find the one whose speaker is (unknown), and read its whole paragraph.",
                "“Its embassy” points back to the actor named in the sentence before."],
-        solution="q = [q for q in sample.quotes if q.speaker is None][0]\n"
-                 "p = sample.paragraphs[q.paragraph]\n"
-                 "answer = [m.actor for m in sample.mentions if p.start <= m.start < p.end][0]",
+        solution=f"answer = {_SPEAKER.name!r}   # “Its embassy”: the embassy of the country named just before",
         expects="an actor id or name, as text",
         success="The parser does not follow “its” or “the ministry”: a human coder fixes that in the case file.",
     ),
     Exercise(
         "q3",
+        check=judgement(
+            _SAMPLE,
+            [Reading("conditional", ("warned that patrols alone would not be enough",),
+                     "He backs the patrols, but says they are not enough on their own: a yes with a condition."),
+             Reading("support", ("Stockholm would send two corvettes and a surveillance aircraft",),
+                     "Ships and an aircraft are a commitment: the main claim is a yes.")],
+            field="stance", choices=("support", "oppose", "conditional", "undecided"),
+            wrong={"oppose": "Sweden sends ships and an aircraft: that is not a rejection. Read the whole paragraph.",
+                   "undecided": "He has decided: two corvettes and a surveillance aircraft. Is it a plain yes, or a yes with a condition?"},
+            reference=_LINDQVIST.note,
+            where="¶ 5 of the sample",
+        ),
+        hints=["Read ¶ 5 of the sample: what does Lindqvist commit, and what does he warn?",
+               'Which words weigh more for you? Code what you weigh: {"stance": "…", "evidence": "…"}.'],
+        solution='answer = {"stance": "conditional", "evidence": "warned that patrols alone would not be enough"}',
+        expects='a dictionary like {"stance": "…", "evidence": "…"}',
+        success="The same judgement as in lesson 04, on a text you had never seen: that is the skill.",
+    ),
+    Exercise(
+        "q4",
         check=_line_check(_LINE, _STANCE_INDEX),
         hints=["Run kit.load_case(broken) inside try/except kit.CaseError and print the error.",
                "Each problem reads file:line: field: what is wrong; the number after the file name is the line."],
@@ -196,10 +225,55 @@ check = ExerciseSet(
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _N_QUOTES, "q2": _SPEAKER.id, "q3": _LINE}
+SOLUTIONS: dict[str, Any] = {
+    "q1": _N_QUOTES,
+    "q2": _SPEAKER.name,
+    "q3": {"stance": "conditional", "evidence": "warned that patrols alone would not be enough"},
+    "q4": _LINE,
+}
+#: Other answers a learner may defensibly give: all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [float(_N_QUOTES)],
+    "q2": [_SPEAKER.id, "the Russian government", "Moscow"],
+    "q3": [{"stance": "support", "evidence": "Stockholm would send two corvettes and a surveillance aircraft"},
+           {"stance": "Conditional", "evidence": "“patrols alone would not be enough”"}],
+    "q4": [float(_LINE)],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": (_N_ATTRIBUTED, "too low"),
     "q2": (next(q.speaker for q in _SAMPLE.quotes if q.speaker), "Re-read who is speaking"),
-    "q3": (_STANCE_INDEX, "place in the list"),
+    "q3": ({"stance": "undecided", "evidence": "patrols alone would not be enough"}, "He has decided"),
+    "q4": (_STANCE_INDEX, "place in the list"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q3",)
+#: The article a judgement's evidence comes from, where it is not the bundled one.
+JUDGEMENT_ARTICLE: dict[str, Article] = {"q3": _SAMPLE}
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "The parser found a quote with no speaker: “baseless speculation”, after “Its embassy”. What do you do?",
+        {
+            "Leave it out: a quote without a speaker cannot be coded.":
+                "Then the only Russian voice in the article disappears. The text says whose embassy: read the sentence before.",
+            "Fix it in the case file: you, the coder, decide who “its” refers to, and note the evidence.":
+                "Yes. The parser is a first draft; the coder reads, decides and writes down why.",
+            "Code it as an anonymous source.":
+                "The source is named, just not in the same sentence: “Russia denied any involvement … Its embassy…”.",
+        },
+        correct="Fix it in the case file: you, the coder, decide who “its” refers to, and note the evidence.",
+    ),
+    MultipleChoice(
+        "Which article would work best for this kind of analysis?",
+        {
+            "A long feature article about one politician.":
+                "One voice gives no coalitions: you need several actors taking positions on the same options.",
+            "A report in which several named speakers take positions on competing options.":
+                "Yes: named speakers, competing options (and ideally a declared group) give stances to compare.",
+            "An editorial that argues for one policy.":
+                "An editorial is the author's own argument: mostly one voice, with no reported stances to code.",
+        },
+        correct="A report in which several named speakers take positions on competing options.",
+    ),
+)

@@ -26,7 +26,7 @@ def test_the_broken_file_fails_on_exactly_the_line_the_check_expects():
     with pytest.raises(kit.CaseError) as err:
         kit.load_case(broken)
     assert len(err.value.problems) == 1
-    assert f"broken_case.yaml:{L.SOLUTIONS['q3']}: stances[{L.WRONG['q3'][0]}].value" in err.value.problems[0]
+    assert f"broken_case.yaml:{L.SOLUTIONS['q4']}: stances[{L.WRONG['q4'][0]}].value" in err.value.problems[0]
 
 
 def test_sample_files_are_valid_and_labelled_fictional():
@@ -106,3 +106,29 @@ def test_teacher_guide_answer_key_matches_every_lesson_check():
         for name, value in module.SOLUTIONS.items():
             line = next((x for x in section.splitlines() if x.startswith(f"- **{name}**")), "")
             assert f"**Answer:** `{_shown(value)}`" in line, (stem, name)
+
+
+def test_transfer_task_codes_the_sample_with_its_reference():
+    text = "\n".join(_cells("markdown"))
+    assert "## Code it yourself: a transfer task" in text
+    assert any("kit.StanceCoder(sample_case)" in c for c in _cells("code"))
+    case = kit.load_case(L.sample_path("sample_case.yaml"))
+    stance = next(s for s in case.stances if s.actor == "erik_lindqvist" and s.position == "joint_patrols")
+    assert stance.value == "conditional" and "would code support" in stance.note
+    quoted = ("Swedish Defense Minister Erik Lindqvist said Stockholm would send two corvettes and a surveillance "
+              "aircraft, but warned that patrols alone would not be enough.")
+    assert quoted in text and quoted in case.article.text
+    assert stance.note in L.check.q3(L.SOLUTIONS["q3"]).message
+    coder = kit.StanceCoder(case)
+    assert coder.path != kit.StanceCoder(kit.load_case()).path  # saved apart from the Reuters coding
+
+
+def test_written_analysis_matches_the_rubric():
+    text = "\n".join(_cells("markdown"))
+    assert "## Your analysis (written)" in text
+    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    rubric = guide.split("### Rubric for the written analysis", 1)[1].split("\n## ", 1)[0]
+    for criterion in ("Main result", "Evidence", "Judgement call", "Finding or artefact"):
+        assert f"| {criterion} |" in rubric, criterion
+    for asked in ("main result", "evidence", "judgement call", "finding or an artefact"):
+        assert asked in text.lower()
