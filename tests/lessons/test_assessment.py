@@ -111,3 +111,62 @@ def test_python_is_optional(path):
     for q in dir(m.check):
         first = getattr(m.check, q).hints[0]
         assert ".loc" not in first and not re.search(r"\[[^\]]* for \w+ in ", first), f"{path.name} {q}: first hint needs code"
+
+
+# --- the teacher guide as a runbook --------------------------------------------------
+
+GUIDE = ROOT / "docs" / "teacher-guide.md"
+
+
+def _guide_section(title: str) -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    return text.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_excerpt_is_said_everywhere_it_matters():
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert "an **excerpt** of a Reuters report" in guide and "NEWPORT, Wales" in guide
+    case_file = (ROOT / "kit" / "data" / "reference_case.yaml").read_text(encoding="utf-8")
+    assert "is an EXCERPT of a Reuters report" in case_file
+    assert "because the excerpt cuts the\n  # report's opening paragraphs that introduced him" in case_file
+    for nb in ("00_start_here.ipynb", "01_the_article.ipynb"):
+        prose = "\n".join(c.source for c in cells(ROOT / "notebooks" / nb) if c.cell_type == "markdown")
+        assert "**excerpt**" in prose and "as Reuters published it opens with a headline" in prose, nb
+        assert "the article as Reuters published it" not in prose
+
+
+def test_the_50_minute_plan_decides_before_it_compares_and_keeps_what_06_needs():
+    plan = _guide_section("Lesson plans").split("### One 50-minute class", 1)[1].split("\n### ", 1)[0]
+    rows = [r for r in plan.splitlines() if r.startswith("| ") and "–" in r.split("|")[1]]
+    assert [r.split("**")[1][:2] for r in rows if "**0" in r][:5] == ["00", "02", "03", "04", "06"]
+    row04 = next(r for r in rows if "**04" in r)
+    assert row04.index("Exercises 1 and 2") < row04.index("**before**") < row04.index("Compare with the reference")
+    assert "on the record" in next(r for r in rows if "**03" in r)  # 06's on-record toggle relies on it
+    assert "London" in next(r for r in rows if "**02" in r)  # people and the states they speak for
+
+
+def test_troubleshooting_covers_what_classes_hit():
+    table = _guide_section("Troubleshooting")
+    for symptom in ("NameError", "Kernel restarting", "Widgets shown as text", "shows no figure", "Binder"):
+        assert symptom in table, symptom
+
+
+def test_every_discussion_has_a_model_answer():
+    answers = _guide_section("Discussion prompts and model answers")
+    for path in NOTEBOOKS:
+        assert f"({path.name[:2]})" in answers, path.name
+    assert answers.count("*Model answer:*") >= len(NOTEBOOKS)
+
+
+def test_exit_ticket_table_matches_the_lessons():
+    table = _guide_section("Assessment: exit tickets and a written analysis")
+    for name in LESSONS:
+        assert f"\n| {name[-2:]} |" in table, name
+
+
+def test_differentiation_and_accessibility_sections():
+    diff = _guide_section("Differentiation: core, extension, no code")
+    for route in ("**Core route", "**Extension.**", "**No-code route.**"):
+        assert route in diff
+    access = _guide_section("Accessibility")
+    assert "alt text" in access and "kit.plots.alt_text(ax)" in access
