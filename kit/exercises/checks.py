@@ -157,7 +157,7 @@ def names_actors(required: Sequence[Actor], *, pool: Sequence[Actor] = (), optio
         if bad:
             return False, f'Every name should be text in quotes, like "First name"; {bad[0]!r} is {type_name(bad[0])}.'
         found = [find_actor(pool, x) for x in answer]
-        for text, actor in zip(answer, found):
+        for text, actor in zip(answer, found, strict=True):
             if actor is None:
                 return False, (f"{text!r} is not a name of anyone in this case: check the spelling "
                                "(a name as the article writes it, or an actor id).")

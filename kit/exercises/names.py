@@ -43,14 +43,14 @@ def _strip_determiner(text: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gazetteer_forms(entity_id: str) -> frozenset[str]:
     from ..parse.gazetteer import gazetteer
 
     return frozenset(normal(f) for f in gazetteer().aliases(entity_id))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _title_words() -> frozenset[str]:
     from ..parse.gazetteer import load_gazetteer_data
 
@@ -114,4 +114,4 @@ def find_actors(actors: Sequence[Actor], texts: Iterable[str]) -> tuple[list[Act
     """Each text's actor (``None`` where no actor matches), and the texts that matched none."""
     texts = list(texts)
     found = [find_actor(actors, t) for t in texts]
-    return found, [t for t, a in zip(texts, found) if a is None]
+    return found, [t for t, a in zip(texts, found, strict=True) if a is None]

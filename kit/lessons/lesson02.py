@@ -17,8 +17,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import (Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, actor_forms, find_actor, judgement,
-                         names_actors)
+from ..exercises import (
+    Exercise,
+    ExerciseSet,
+    ExitTicket,
+    MultipleChoice,
+    Reading,
+    actor_forms,
+    find_actor,
+    judgement,
+    names_actors,
+)
 from ..exercises.names import normal
 from ..records import Actor, Case
 

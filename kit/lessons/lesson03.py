@@ -17,8 +17,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import (Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor,
-                         names_actors)
+from ..exercises import (
+    Exercise,
+    ExerciseSet,
+    ExitTicket,
+    MultipleChoice,
+    Reading,
+    about,
+    judgement,
+    names_actor,
+    names_actors,
+)
 from ..records import Article, Case
 
 __all__ = ["check", "exit_ticket", "reported_only", "parser_gaps", "quote_table", "reported_table",
@@ -165,7 +174,7 @@ def _share_parts(case: Case) -> tuple[int, int]:
     from ..analysis import voices
 
     v = voices(case)
-    return int(sum(t for t, k in zip(v["total"], v["kind"]) if k == "anonymous")), int(sum(v["total"]))
+    return int(sum(t for t, k in zip(v["total"], v["kind"], strict=True) if k == "anonymous")), int(sum(v["total"]))
 
 
 _ANON, _TOTAL = _share_parts(_CASE)
@@ -229,7 +238,8 @@ ALTERNATIVES: dict[str, list[Any]] = {
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
-    "q1": (next(a.id for a in _CASE.actors if a.kind == "person" and a.id != _CONT_SPEAKER.id), "Re-read who is speaking"),
+    "q1": (next(a.id for a in _CASE.actors if a.kind == "person" and a.id != (_CONT_SPEAKER.id if _CONT_SPEAKER else "")),
+           "Re-read who is speaking"),
     "q2": (_QUOTED, "not one of the speakers"),
     "q3": (round(100 * _SHARE), "percentage"),
     "q4": ({"on_record": "yes", "evidence": "It can’t be just ‘let’s go and bomb a few targets"}, "who said them"),

@@ -65,7 +65,8 @@ def _stance_check(stance: Stance, readings: list[Reading], wrong: dict[str, str]
 
 
 def _paragraph(case: Case, stance: Stance) -> str:
-    return f"¶ {case.article.paragraph_of(stance.start).index + 1}"
+    para = case.article.paragraph_of(stance.start) if stance.start is not None else None
+    return f"¶ {para.index + 1}" if para is not None else "the article"
 
 
 _STEIN = conditional_quote(_CASE)

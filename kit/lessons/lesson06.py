@@ -88,6 +88,7 @@ def group_voices(case: Case, group: str = "core_group") -> Any:
     6
     """
     import pandas as pd
+
     from ..analysis import select_stances
 
     found = next((g for g in case.groups if g.id == group), None)
@@ -115,13 +116,14 @@ def combined_cells(case: Case) -> Any:
     True
     """
     import pandas as pd
+
     from ..analysis import select_stances
     from ..analysis.selection import resolve_value
 
     names = {a.id: a.name for a in case.actors}
     labels = {p.id: p.label for p in case.positions}
     grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for original, s in zip(case.stances, select_stances(case, level="state")):
+    for original, s in zip(case.stances, select_stances(case, level="state"), strict=True):
         grouped.setdefault((s.actor, s.position), []).append((names.get(original.actor, original.actor), s.value))
     rows = []
     for (state, position), values in grouped.items():
@@ -223,7 +225,7 @@ _LONE = [_CASE.actor(i) for i in sorted(lone_states(_CASE))]
 def _largest_state_coalition(case: Case) -> list[str]:
     from ..analysis import coalitions
 
-    return sorted(max(coalitions(case, level="state"), key=len))
+    return sorted(max((tuple(c) for c in coalitions(case, level="state")), key=len))
 
 
 _CROWD = _largest_state_coalition(_CASE)

@@ -86,7 +86,7 @@ def test_the_us_stands_alone_and_the_red_line_changes_it():
     what_if = L.red_line_for_everybody(CASE)
     assert "united_states" not in L.lone_states(what_if)
     with_us = next(c for c in kit.analysis.coalitions(what_if, level="state") if "united_states" in c)
-    silent = {m for m, n in zip(L.declared(CASE)[0].members, L.group_voices(CASE)["coded stances"]) if n == 0}
+    silent = {m for m, n in zip(L.declared(CASE)[0].members, L.group_voices(CASE)["coded stances"], strict=True) if n == 0}
     assert set(with_us) == silent | {"united_states"}  # "it joins the members who said nothing else"
 
 
