@@ -225,7 +225,11 @@ _LONE = [_CASE.actor(i) for i in sorted(lone_states(_CASE))]
 def _largest_state_coalition(case: Case) -> list[str]:
     from ..analysis import coalitions
 
-    return sorted(max((tuple(c) for c in coalitions(case, level="state")), key=len))
+    biggest: tuple[str, ...] = ()
+    for found in coalitions(case, level="state"):
+        if len(tuple(found)) > len(biggest):
+            biggest = tuple(found)
+    return sorted(biggest)
 
 
 _CROWD = _largest_state_coalition(_CASE)
