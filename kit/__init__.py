@@ -61,6 +61,11 @@ _LAZY: dict[str, str | None] = {
     "CoalitionExplorer": "explore",
     "StanceCoder": "explore",
     "compare_files": "learner",
+    # the class view (issue 13)
+    "collect_codings": "learner",
+    "example_class": "learner",
+    "class_results": "explore",
+    "ClassExplorer": "explore",
 }
 
 __all__ = [

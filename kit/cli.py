@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit [summary|export|check|draft]``.
+"""The command line: ``python -m kit [summary|export|check|draft|class]``.
 
 Every failure on bad input prints one line (or, for a case file, one line per
 problem) to stderr and exits with status 2 -- never a traceback.
@@ -128,6 +128,24 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _class(args: argparse.Namespace, out: TextIO) -> int:
+    from .explore.class_report import class_page, report_text
+    from .explore.class_view import class_results
+    from .learner.class_files import collect_codings
+
+    case = _load(None, args.case, None)
+    files = collect_codings(case, args.sources, anonymise=args.anonymise)
+    if not files.learners:
+        out.write(files.summary() + "\n")
+        raise KitError("no learner's coding could be read: see the skipped files above")
+    res = class_results(case, files, reference=args.reference, seed=args.seed)
+    out.write(report_text(res) + "\n")
+    if args.html:
+        Path(args.html).write_text(class_page(res, teacher=args.teacher), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit",
@@ -156,6 +174,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("article", metavar="ARTICLE.txt")
     p.add_argument("--article-path", help="how the case file should name the article (default: its file name)")
     p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
+
+    p = sub.add_parser("class", help="a class's coding files: agreement (Krippendorff's alpha), contested pairs, "
+                                     "the class beside the reference")
+    p.add_argument("sources", nargs="+", metavar="FILES_OR_FOLDER_OR_ZIP", help="the learners' exported coding files")
+    p.add_argument("--case", help="the case file the learners coded (default: the bundled reference case)")
+    p.add_argument("--anonymise", "--anonymize", action="store_true", help="name learners Learner 1, 2, ...")
+    p.add_argument("--reference", action="store_true", help="count the reference coding as one more coder")
+    p.add_argument("--html", metavar="OUT.html", help="also write the class view (with the heatmap) as an HTML page")
+    p.add_argument("--teacher", action="store_true", help="with --html: add names, who chose what, learners far from consensus")
+    p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals (default 0)")
     return parser
 
 
@@ -170,6 +198,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return _check(args, out)
         if args.command == "draft":
             return _draft(args, out)
+        if args.command == "class":
+            return _class(args, out)
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0

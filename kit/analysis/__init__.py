@@ -8,7 +8,8 @@ One public namespace (``kit.analysis.stance_matrix`` …) over small modules:
   networks, coalitions;
 * :mod:`.voices` – statement counts per speaker, the anonymous share;
 * :mod:`.declared` – declared groups against the coalitions the stances show;
-* :mod:`.intercoder` – agreement between two codings (Cohen's kappa).
+* :mod:`.intercoder` – agreement between two codings (Cohen's kappa);
+* :mod:`.alpha`, :mod:`.class_agreement` – Krippendorff's alpha; agreement in a whole class (many coders).
 
 >>> import kit
 >>> case = kit.load_case()
@@ -18,6 +19,8 @@ True
 
 from __future__ import annotations
 
+from .alpha import krippendorff_alpha
+from .class_agreement import ClassAgreement, class_agreement
 from .declared import Mismatch, compare_declared
 from .intercoder import NOT_CODED, Agreement, cohen_kappa, compare_codings
 from .networks import (
@@ -51,4 +54,7 @@ __all__ = [
     "anonymous_share",
     "compare_codings",
     "cohen_kappa",
+    "class_agreement",
+    "ClassAgreement",
+    "krippendorff_alpha",
 ]

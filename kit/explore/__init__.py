@@ -4,14 +4,17 @@
 * :mod:`.figures` – figures outside pyplot, the kept :class:`Sheet`, PNG helpers;
 * :mod:`.render`, :mod:`.coderview` – pure renderers (state in, escaped HTML out);
 * :mod:`.widgets` – ArticleExplorer, VoicesExplorer, CoalitionExplorer;
-* :mod:`.coder` – the StanceCoder.
+* :mod:`.coder` – the StanceCoder;
+* :mod:`.class_view`, :mod:`.class_explorer` – the class view (renderers, heatmap) and the ClassExplorer.
 
 ipywidgets and matplotlib load on first use, never at import.
 """
 
 from __future__ import annotations
 
+from .class_explorer import ClassExplorer
+from .class_view import class_results
 from .coder import StanceCoder
 from .widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer
 
-__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder"]
+__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "ClassExplorer", "class_results"]
