@@ -176,7 +176,7 @@ check = ExerciseSet(
         check=_west_check(_CASE),
         hints=["Find “West”, “Western” and “westerners” in the article (¶ 2, ¶ 3 and ¶ 14).",
                'In which of them does someone act or speak for the West? Choose another one: '
-               '{"paragraph": 2, "evidence": "…"}.'],
+               '{"paragraph": …, "evidence": "…"}.'],
         solution='answer = {"paragraph": 2, "evidence": "drawing volunteers from many countries including in the West"}',
         expects='a dictionary like {"paragraph": 2, "evidence": "…"}',
         success="The same word can name an actor in one sentence and a place in the next.",

@@ -170,3 +170,17 @@ def test_differentiation_and_accessibility_sections():
         assert route in diff
     access = _guide_section("Accessibility")
     assert "alt text" in access and "kit.plots.alt_text(ax)" in access
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_judgement_templates_do_not_give_the_answer_away(path):
+    m = module(f"lesson{path.name[:2]}")
+    cs = cells(path)
+    for q in m.JUDGEMENT:
+        i = next(i for i, c in enumerate(cs) if c.cell_type == "code" and f"check.{q}(answer)" in c.source)
+        field = next(k for k in m.SOLUTIONS[q] if k != "evidence")
+        defensible = [m.SOLUTIONS[q][field]] + [a.get(field) for a in m.ALTERNATIVES.get(q, []) if field in a]
+        for text in (cs[i - 1].source, cs[i].source):
+            for line in (x for x in text.splitlines() if "answer = {" in x):
+                for value in defensible:
+                    assert not re.search(rf'"{field}": "?{re.escape(str(value))}"?[,}}]', line), (path.name, q, line)
