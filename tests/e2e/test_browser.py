@@ -193,9 +193,9 @@ def test_notebook_runs_in_browser(name: str, lab: Lab, browser: Any, artifacts_d
         page.close()
 
 
-def test_hostile_article_through_notebook_06(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
-    found = sorted((lab.root / "notebooks").glob("06_*.ipynb"))
-    assert found, "no notebooks/06_*.ipynb (the own-article notebook)"
+def test_hostile_article_through_notebook_07(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
+    found = sorted((lab.root / "notebooks").glob("07_*.ipynb"))
+    assert found, "no notebooks/07_*.ipynb (the own-article notebook)"
     nb = nbformat.read(found[0], as_version=4)
     nb.cells.insert(0, new_code_cell(INJECT))
     nb.metadata.setdefault("kernelspec", KERNELSPEC)
@@ -208,7 +208,7 @@ def test_hostile_article_through_notebook_06(lab: Lab, browser: Any, artifacts_d
         page.page.wait_for_timeout(1500)
         page.screenshot(artifacts_dir / f"hostile_{found[0].stem}.png")
         shown = " ".join(page.page.locator(_OUTPUTS).all_inner_texts())
-        assert "onerror" in shown, "the hostile article never reached the page: notebook 06 should show the text it loaded"
+        assert "onerror" in shown, "the hostile article never reached the page: notebook 07 should show the text it loaded"
         assert page.flag() is None, f"hostile article executed script: window.{FLAG} = {page.flag()!r}"
         assert not page.dialogs, f"hostile article opened dialogs: {page.dialogs}"
         assert page.page.locator(f"{_OUTPUTS} img[src='x'], {_OUTPUTS} script, {_OUTPUTS} iframe[srcdoc]").count() == 0
