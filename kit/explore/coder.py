@@ -36,7 +36,11 @@ from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
 
-__all__ = ["StanceCoder", "NOT_CODED"]
+__all__ = ["StanceCoder", "NOT_CODED", "TYPE_CHOICES"]
+
+#: The evidence-type menu: label -> type ("" lets the kit read it from the sentence).
+TYPE_CHOICES = (("(as the kit reads it)", ""), ("direct quote", "direct"), ("reported speech", "reported"),
+                ("the journalist's narration", "narration"), ("anonymous source", "anonymous"))
 
 
 
@@ -73,6 +77,9 @@ class StanceCoder(Explorer):
         self.stance = w.ToggleButtons(options=[NOT_CODED, *STANCE_VALUES], value=NOT_CODED, description="Stance:", style=STYLE)
         self.evidence = w.Dropdown(options=[("(choose the sentence that shows it)", -1)] + [(self._label(i), i) for i in self._sentences],
                                    value=-1, description="Evidence:", style=STYLE, layout=w.Layout(width="95%"))
+        self.kind = w.Dropdown(options=list(TYPE_CHOICES), value="", description="Evidence type:", style=STYLE)
+        self.why = w.Text(value="", placeholder="one line: why this value? (press Enter)", description="Why:",
+                          continuous_update=False, style=STYLE, layout=w.Layout(width="95%"))
         self.compare_button = w.Button(description="Compare with the reference", icon="balance-scale",
                                        tooltip="Show how your coding agrees with the teacher's reference coding")
         self.export_button = w.Button(description="Export for a peer", icon="download",
@@ -90,12 +97,14 @@ class StanceCoder(Explorer):
         for control in (self.position, self.actor):
             control.observe(self._on_select, names="value")
         if not case.positions or not case.actors:
-            for control in (self.position, self.actor, self.stance, self.evidence, self.compare_button, self.upload):
+            for control in (self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
+                            self.compare_button, self.upload):
                 control.disabled = True
             self.message = "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
         self._show_status()
-        intro = "Choose a position and an actor, then the stance and the sentence that shows it. Every change is saved."
-        self._finish([self.position, self.actor, self.stance, self.evidence,
+        intro = ("Choose a position and an actor, then the stance, the sentence that shows it, its evidence type "
+                 "and one line on why. Every change is saved.")
+        self._finish([self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
                       w.HBox([self.compare_button, self.export_button, self.upload]), self.status], intro=intro)
 
     # --- state ---------------------------------------------------------------
@@ -106,7 +115,7 @@ class StanceCoder(Explorer):
         return f"¶ {s.paragraph + 1}: {text if len(text) <= 90 else text[:87] + '…'}"
 
     def _controls(self) -> list[Any]:
-        return [self.stance, self.evidence]
+        return [self.stance, self.evidence, self.kind, self.why]
 
     def _key(self) -> tuple[str, str]:
         return (self.actor.value, self.position.value)
@@ -117,6 +126,8 @@ class StanceCoder(Explorer):
         try:
             self.stance.value = entry.get("value") or NOT_CODED
             self.evidence.value = entry.get("sentence", -1) if entry.get("sentence", -1) in self._sentences else -1
+            self.kind.value = entry.get("type") or ""
+            self.why.value = entry.get("why") or ""
         finally:
             self._syncing = False
 
@@ -129,10 +140,11 @@ class StanceCoder(Explorer):
             return
         value = None if self.stance.value == NOT_CODED else self.stance.value
         sentence = None if self.evidence.value == -1 else self.evidence.value
-        if value is None and sentence is None:
+        why = " ".join(self.why.value.split())
+        if value is None and sentence is None and not why:
             self.coding.pop(self._key(), None)
         else:
-            self.coding[self._key()] = {"value": value, "sentence": sentence}
+            self.coding[self._key()] = {"value": value, "sentence": sentence, "type": self.kind.value or None, "why": why}
         self.mode, self._comparison = "coding", ""
         self.save()
         self.redraw()
@@ -149,7 +161,9 @@ class StanceCoder(Explorer):
         for (actor, position), entry in sorted(self.coding.items()):
             i = entry.get("sentence")
             text = "" if i is None else art.text[art.sentences[i].start:art.sentences[i].end]
-            rows.append({"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text})
+            row = {"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text}
+            row.update({k: entry[k] for k in ("type", "why") if entry.get(k)})  # only when the learner gave them
+            rows.append(row)
         return {"saved": _dt.datetime.now().isoformat(timespec="seconds"), "stances": rows + self._kept, **self._extra}
 
     def save(self) -> Path:

@@ -32,8 +32,14 @@ SAM_CHANGES: dict[tuple[str, str], str] = {
     ("france", "air_strikes"): "support",       # "ready … potentially": defensible
     ("john_kerry", "no_ground_troops"): "oppose",  # "no boots on the ground" read as against the position: a slip
 }
-#: What the notebook says about kappa in the StanceCoder.
-MIN_PAIRS_TEXT = "from 10 coded pairs"
+def _min_pairs() -> int:
+    from ..explore.coderview import MIN_KAPPA_PAIRS
+
+    return MIN_KAPPA_PAIRS
+
+
+#: What the notebook says about kappa in the StanceCoder (from the coder's own threshold).
+MIN_PAIRS_TEXT = f"from {_min_pairs()} coded pairs"
 
 
 def always_support(case: Case) -> tuple[Stance, ...]:

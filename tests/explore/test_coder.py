@@ -194,7 +194,7 @@ def test_render_pair_shows_both_files_evidence_and_kappa(two_files):
     agreement = compare_files(case, a, b)
     page = render_pair(case, agreement, first="anna.json", second="<ben>.json")
     assert "anna.json compared with &lt;ben&gt;.json" in page and "<ben>" not in page
-    assert f"<strong>{agreement.kappa:.2f}</strong>" in page and "<strong>1 of 3</strong>" in page
+    assert "Cohen's kappa is not shown: with only 3 pairs" in page and "<strong>1 of 3</strong>" in page
     rows = {r[0]: r for r in rows_of(page, "Where the codings differ")}
     assert set(rows) == {"John Kerry", "Canada"}
     assert "oppose" in rows["John Kerry"][2] and "Kerry said the plan was ready." in rows["John Kerry"][2]
@@ -240,7 +240,7 @@ def test_comparison_shows_both_evidences_and_the_computed_kappa():
                                positions=[p.id for p in case.positions])
     assert 0 < expected.kappa < 1  # a kappa that tells a right value from a wrong one
     assert agreement.kappa == pytest.approx(expected.kappa)
-    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{expected.kappa:.2f}</strong>" in page
+    assert "Cohen's kappa is not shown: with only 5 pairs" in page and f"{expected.kappa:.2f}" not in page
     assert "agree on <strong>3 of 5</strong>" in page
     rows = {r[0]: r for r in rows_of(page, "Where you differ")}
     assert set(rows) == {"John Kerry", "a British official"}
@@ -359,3 +359,64 @@ def test_save_works_without_o_directory(tmp_path, monkeypatch):
     monkeypatch.setattr(storage.os, "fsync", lambda fd: (calls.append(fd), real(fd)))
     storage.save_json(tmp_path / "a.json", {"v": 1})
     assert storage.load_json(tmp_path / "a.json") == {"v": 1} and len(calls) == 1  # the file only
+
+
+# --- 5. evidence type, a reason for each coding, kappa only from 10 pairs (issue 11) ----------
+
+
+def test_the_coder_asks_for_the_evidence_type_and_a_reason_and_keeps_them(tmp_path):
+    case = small_case()
+    coder = StanceCoder(case, path=tmp_path / "me.json")
+    assert coder.kind.description == "Evidence type:" and coder.why.description == "Why:"
+    code(coder, "john_kerry", "air_strikes", "oppose", 6)
+    coder.kind.value = "reported"
+    coder.why.value = "  he  doubts the plan  "
+    (stance,) = coder.stances()
+    assert (stance.evidence_type, stance.note) == ("reported", "he doubts the plan")
+    row = json.loads(coder.path.read_text())["stances"][0]
+    assert (row["type"], row["why"]) == ("reported", "he doubts the plan")
+    again = StanceCoder(case, path=tmp_path / "me.json")
+    again.position.value, again.actor.value = "air_strikes", "john_kerry"
+    assert (again.kind.value, again.why.value) == ("reported", "he doubts the plan")
+    assert "he doubts the plan" in again.html and ">Why<" in again.html
+    code(coder, "france", "air_strikes", "support", 1)  # no type chosen: the kit reads it from the sentence
+    assert next(s for s in coder.stances() if s.actor == "france").evidence_type in kit.EVIDENCE_TYPES
+
+
+def test_the_comparison_shows_both_sides_reasons():
+    case = kit.load_case()
+    coder = StanceCoder(case)
+    code(coder, "frank_walter_steinmeier", "air_strikes", "support", next(
+        i for i, s in enumerate(case.article.sentences) if "only successful if" in case.article.text[s.start:s.end]))
+    coder.why.value = "he backs military action"
+    coder.compare_reference()
+    row = rows_of(coder.html, "Where you differ")[0]
+    reference = next(s for s in case.stances if (s.actor, s.position) == ("frank_walter_steinmeier", "air_strikes"))
+    assert "Why: he backs military action" in row[2]
+    from kit.util import esc
+
+    assert f"Why: {esc(reference.note)}" in row[3]
+
+
+def test_files_without_type_or_reason_still_read_and_odd_rows_are_kept():
+    from kit.learner.codingfile import parse_rows
+
+    case = small_case()
+    old = {"actor": "france", "position": "air_strikes", "value": "support", "sentence": 1}
+    odd = dict(old, actor="canada", type="gossip")
+    coding, kept = parse_rows(case, [old, odd])
+    assert coding[("france", "air_strikes")]["type"] is None and kept == [odd]
+
+
+def test_kappa_shows_from_ten_pairs_and_is_the_computed_one():
+    from kit.explore.coderview import MIN_KAPPA_PAIRS
+
+    case = kit.load_case()
+    coder = StanceCoder(case)
+    sentences = {case.article.text[s.start:s.end]: i for i, s in enumerate(case.article.sentences)}
+    for k, ref in enumerate(case.stances[:MIN_KAPPA_PAIRS]):
+        i = next(i for text, i in sentences.items() if ref.evidence in text) if ref.evidence else -1
+        code(coder, ref.actor, ref.position, "oppose" if k < 2 else ref.value, i)
+    agreement = coder.compare_reference()
+    assert agreement.n == MIN_KAPPA_PAIRS
+    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{agreement.kappa:.2f}</strong>" in coder.html

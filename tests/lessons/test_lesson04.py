@@ -97,3 +97,13 @@ def test_the_coder_saves_to_the_learner_folder(tmp_path, monkeypatch):
     coder = kit.StanceCoder(CASE)
     coder.stance.value = "support"
     assert coder.path.parent == tmp_path and coder.path.exists()
+
+
+def test_the_coder_asks_for_what_the_prose_promises():
+    assert "pick a stance, the sentence that shows it and its evidence type, and write one line on **why**" in _prose()
+    coder = kit.StanceCoder(CASE)
+    assert coder.kind.description == "Evidence type:" and coder.why.description == "Why:"
+    assert {v for _, v in coder.kind.options} == {"", *kit.EVIDENCE_TYPES}
+    from kit.explore.coderview import MIN_KAPPA_PAIRS
+
+    assert f"appears only from {MIN_KAPPA_PAIRS} coded pairs" in _prose()
