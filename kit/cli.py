@@ -7,16 +7,19 @@ problem) to stderr and exits with status 2 -- never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Iterator, Sequence, TextIO
 
 from .analysis.voices import speaker_counts
-from .errors import KitError
+from .errors import CaseError, KitError
+from .fileio import one_line, show, write_error
 from .records import ACTOR_KINDS, Case
 
 __all__ = ["main", "summary_text"]
@@ -78,7 +81,30 @@ def _write_via_temp(writer, out: TextIO, suffix: str) -> None:
         out.write(path.read_text(encoding="utf-8-sig"))  # no byte-order mark on a terminal or pipe
 
 
+@contextlib.contextmanager
+def _writing(path: str, *, folder: bool = False, example: str = "export.json") -> Iterator[None]:
+    """Turn an OSError met while writing ``--out path`` into one line that says what to do."""
+    try:
+        yield
+    except OSError as exc:
+        raise KitError(write_error(exc, show(path), folder=folder, example=example)) from None
+
+
+def _check_out(out: str | None, fmt: str) -> None:
+    """Refuse an --out that cannot work before the article is parsed (the rest shows when writing)."""
+    if fmt == "csv":
+        if not out:
+            raise KitError("--format csv writes several tables: give a folder with --out DIR")
+        if os.path.exists(out) and not os.path.isdir(out):
+            raise KitError(f"--out {show(out)}: is a file, but --format csv writes several tables into a "
+                           "folder; give a folder name (it is created if missing)")
+    elif out and os.path.isdir(out):
+        raise KitError(write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), show(out),
+                                   example="export." + fmt))
+
+
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    _check_out(args.out, args.format)
     case = _load(args.article, args.case, args.encoding)
     fmt = args.format
     from . import export
@@ -86,20 +112,22 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     if fmt == "json":
         text = json.dumps(export.to_dict(case), ensure_ascii=False, indent=2 if args.indent else None)
         if args.out:
-            Path(args.out).write_text(text + "\n", encoding="utf-8")
+            with _writing(args.out):
+                Path(args.out).write_text(text + "\n", encoding="utf-8")
         else:
             out.write(text + "\n")
         return 0
     if fmt == "csv":
-        if not args.out:
-            raise KitError("--format csv writes several tables: give a folder with --out DIR")
-        Path(args.out).mkdir(parents=True, exist_ok=True)
-        for path in export.write_csv(case, Path(args.out)):
-            print(path, file=sys.stderr)
+        with _writing(args.out, folder=True):
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+            paths = export.write_csv(case, Path(args.out))
+        for path in paths:
+            print(show(path), file=sys.stderr)
         return 0
     writer = {"graphml": export.write_graphml, "dna": export.write_dna}[fmt]
     if args.out:
-        writer(case, Path(args.out))
+        with _writing(args.out, example="export." + fmt):
+            writer(case, Path(args.out))
     else:
         _write_via_temp(lambda p: writer(case, p), out, "." + fmt)
     return 0
@@ -203,13 +231,21 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0
-    except KitError as exc:  # CaseError included: one line per problem, already located
-        print(f"error: {exc}", file=sys.stderr)
+    except CaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)  # one line, or a summary line and one line per problem
+        return EXIT_USAGE
+    except KitError as exc:
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): not an error worth a message.
         sys.stderr.close()
         return 0
+    except OSError as exc:  # any other file the system refused: still one line, still bad input
+        reason = one_line(exc.strerror or type(exc).__name__)
+        print(f"error: {show(exc.filename)}: {reason}; check the path, that it is a file, and its permissions",
+              file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # pragma: no cover - a bug, reported without a traceback

@@ -30,6 +30,6 @@ class CaseError(KitError):
 
     def __str__(self) -> str:
         base = super().__str__()
-        if not self.problems:
+        if not self.problems or self.problems == (base,):  # one located problem: one line
             return base
         return base + "\n" + "\n".join(f"  - {p}" for p in self.problems)

@@ -15,7 +15,7 @@ KIT = Path(__file__).resolve().parents[1] / "kit"
 
 #: kit.<top> -> rank; a module may import from its own rank or lower ones.
 LAYERS: dict[str, int] = {
-    "errors": 0, "records": 0, "util": 0, "data": 0,
+    "errors": 0, "records": 0, "util": 0, "data": 0, "fileio": 0,
     "parse": 1,
     "case": 2,
     "analysis": 3,

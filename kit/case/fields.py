@@ -101,7 +101,7 @@ def read_entries(data: dict[str, Any], key: str, spec: Spec, required: Sequence[
         fields: dict[str, Any] = {}
         for name, value in item.items():
             if name not in spec:
-                hint = suggest(str(name), list(spec), what="field")
+                hint = suggest(str(name), list(spec), what="field", fuzzy=problems.fuzzy)
                 problems.add(path + (name,), f"unknown field {name!r}; {hint}")
                 continue
             if value is None or value == "":

@@ -34,8 +34,10 @@ from ..records import (
     Stance,
 )
 from .draft import draft_case
+from ..fileio import missing, read_regular, show
 from .fields import good, read_entries
 from .merge import extra_mentions, merge_actors
+from .safeyaml import MAX_BYTES
 from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
 __all__ = ["load_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
@@ -109,21 +111,23 @@ def _load_bundled(*, cached_article: bool = False) -> Case:
 
 
 def _load_file(p: Path, *, encoding: str | None) -> Case:
-    name = str(p)
-    if not p.is_file():
-        what = "is a folder, not a case file" if p.is_dir() else "no such file"
-        raise CaseError(f"{name}: {what}; check the path of the .yaml case file "
-                        f"(relative paths start from {Path.cwd()})")
-    data = p.read_bytes()
+    name = show(p)
+    data = read_regular(p, limit=MAX_BYTES, what="case file", error=CaseError,
+                        split_hint="split the coding into several case files")
     try:
         text = data.decode(encoding or "utf-8-sig")
-    except (UnicodeDecodeError, LookupError):
-        raise CaseError(f"{name}: is not valid {encoding or 'UTF-8'} text; save the case file as UTF-8") from None
+    except LookupError:
+        raise CaseError(f"{name}: unknown encoding {encoding!r}; save the case file as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = (f"{name}:{line}: is not valid {encoding or 'UTF-8'} text (byte {exc.start}); "
+                   "save the case file as UTF-8")
+        raise CaseError(message, (message,)) from None
 
     def article_for(rel: str, problems: Problems) -> Article | None:
         target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
-        if not target.is_file():
-            problems.add(("article",), f"article file {rel!r} not found (looked for {target}); give the "
+        if missing(target):
+            problems.add(("article",), f"article file {rel!r} not found (looked for {show(target)}); give the "
                                        "article's path relative to the case file")
             return None
         try:
@@ -132,7 +136,7 @@ def _load_file(p: Path, *, encoding: str | None) -> Case:
             problems.add(("article",), str(exc))
             return None
 
-    return _build(text, name, article_for, path=name)
+    return _build(text, name, article_for, path=str(p))
 
 
 def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
@@ -140,11 +144,13 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     data, problems = read_yaml(text, name)
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
-        raise CaseError(f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
-                        "start from `python -m kit draft article.txt`")
+        message = (f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
+                   "start from `python -m kit draft article.txt`")
+        raise CaseError(message, (message,))
     for key in data:
         if key not in _TOP:
-            problems.add((key,), f"unknown field {key!r}; {suggest(str(key), _TOP, what='field')}")
+            hint = suggest(str(key), _TOP, what="field", fuzzy=problems.fuzzy)
+            problems.add((key,), f"unknown field {key!r}; {hint}")
     title = data.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
         problems.add(("title",), "expected text; put the title in quotes")
@@ -204,26 +210,33 @@ def _positions(data: dict[str, Any], problems: Problems) -> tuple[Position, ...]
 
 def _evidence(excerpt: str, path: tuple[Any, ...], index: TextIndex, problems: Problems) -> tuple[int, int] | None:
     found = index.find(excerpt)
-    if found is None:
-        problems.add(path, f"{excerpt!r} does not occur verbatim in the article; {index.closest(excerpt)}")
+    if found is None:  # the closest passage is a costly hint: for the first problems only
+        hint = index.closest(excerpt) if problems.fuzzy else "copy the words from the article exactly"
+        problems.add(path, f"{_short(excerpt)!r} does not occur verbatim in the article; {hint}")
     return found
+
+
+def _short(text: str, width: int = 200) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _stances(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], position_ids: list[str],
              index: TextIndex, problems: Problems) -> tuple[Stance, ...]:
     out: list[Stance] = []
     seen: dict[tuple[str, str], int] = {}
+    known_actors, known_positions = set(actor_ids), set(position_ids)
     for i, f in entries:
         path = ("stances", i)
         actor, position, value, kind = (good(f, k) for k in ("actor", "position", "value", "type"))
         evidence = good(f, "evidence")
         ok = all(x is not None for x in (actor, position, value, kind, evidence))
-        if actor is not None and actor not in actor_ids:
-            problems.add(path + ("actor",), f"unknown actor id {actor!r}; {suggest(actor, actor_ids, what='actor id')}")
+        if actor is not None and actor not in known_actors:
+            hint = suggest(actor, actor_ids, what="actor id", fuzzy=problems.fuzzy)
+            problems.add(path + ("actor",), f"unknown actor id {actor!r}; {hint}")
             ok = False
-        if position is not None and position not in position_ids:
-            problems.add(path + ("position",), f"unknown position id {position!r}; "
-                                               f"{suggest(position, position_ids, what='position id')} "
+        if position is not None and position not in known_positions:
+            hint = suggest(position, position_ids, what="position id", fuzzy=problems.fuzzy)
+            problems.add(path + ("position",), f"unknown position id {position!r}; {hint} "
                                                "(positions are declared under 'positions:')")
             ok = False
         if value is not None and value not in STANCE_VALUES:
@@ -251,17 +264,20 @@ def _groups(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], ind
             problems: Problems) -> tuple[Group, ...]:
     out: dict[str, Group] = {}
     lines: dict[str, int] = {}
+    known = set(actor_ids)
     for i, f in entries:
         path = ("groups", i)
         gid, members = good(f, "id"), good(f, "members", ())
         basis, evidence, source = good(f, "basis", "article"), good(f, "evidence", ""), good(f, "source", "")
+        listed: set[str] = set()
         for j, member in enumerate(members):
-            if member not in actor_ids:
-                problems.add(path + ("members", j), f"{member!r} is not an actor; "
-                                                    f"{suggest(member, actor_ids, what='actor id')} "
+            if member not in known:
+                hint = suggest(member, actor_ids, what="actor id", fuzzy=problems.fuzzy)
+                problems.add(path + ("members", j), f"{member!r} is not an actor; {hint} "
                                                     "(add new actors under 'actors:' with id, name and kind)")
-            elif member in members[:j]:
+            elif member in listed:
                 problems.add(path + ("members", j), f"{member!r} is listed twice; keep one")
+            listed.add(member)
         if basis not in GROUP_BASES:
             problems.add(path + ("basis",), f"{basis!r} is not a basis; use article (the text says so) "
                                             "or background (knowledge from outside the article, with a source)")

@@ -75,7 +75,7 @@ def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], gr
                     problems.add(path, f"a new actor needs {' and '.join(missing)}")
                 continue
             problems.add(path + ("id",), f"unknown actor id {aid!r}: the parser found no such actor; "
-                                         f"{suggest(aid, parsed, what='actor id')} "
+                                         f"{suggest(aid, parsed, what='actor id', fuzzy=problems.fuzzy)} "
                                          "(to add a new actor, give it a name and a kind)")
             continue
         if not is_id(aid):
@@ -86,13 +86,15 @@ def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], gr
         actors[aid] = Actor(id=aid, name=name, kind=kind, aliases=new_aliases, role=good(f, "role"),
                             country=good(f, "country"), member_of=tuple(dict.fromkeys(good(f, "member_of", ()))))
         search[aid] = [name, *new_aliases]
-    ids = list(actors)
+    ids, known_groups = list(actors), set(group_ids)
     for path, what, ref in refs:
         if what == "country" and ref not in actors:
-            problems.add(path, f"{ref!r} is not an actor id; {suggest(ref, ids, what='actor id')} "
+            hint = suggest(ref, ids, what="actor id", fuzzy=problems.fuzzy)
+            problems.add(path, f"{ref!r} is not an actor id; {hint} "
                                "(country names the state, organisation or group the actor speaks for)")
-        elif what == "group" and ref not in group_ids:
-            problems.add(path, f"{ref!r} is not a group id; {suggest(ref, group_ids, what='group id')} "
+        elif what == "group" and ref not in known_groups:
+            hint = suggest(ref, group_ids, what="group id", fuzzy=problems.fuzzy)
+            problems.add(path, f"{ref!r} is not a group id; {hint} "
                                "(groups are declared under 'groups:')")
     return tuple(actors.values()), {k: tuple(v) for k, v in search.items() if v}
 

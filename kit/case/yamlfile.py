@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -26,6 +27,9 @@ from typing import Any
 import yaml
 
 from ..errors import CaseError
+from ..fileio import one_line
+from ..util import paused_gc
+from .safeyaml import compose, construct
 
 __all__ = ["Problems", "read_yaml", "TextIndex", "excerpt_pattern", "suggest", "field_name", "fold"]
 
@@ -83,6 +87,10 @@ def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
+#: How much of an excerpt :meth:`TextIndex.closest` compares with the article.
+_CLOSEST_CHARS = 300
+
+
 class TextIndex:
     """Find verbatim excerpts in a text (quotes, dashes and spaces folded).
 
@@ -102,6 +110,7 @@ class TextIndex:
                 pos += len(line) + 1
             sentences = spans
         self._sentences = list(sentences)
+        self._folded: tuple[str, list[int]] | None = None
 
     def find(self, excerpt: str) -> tuple[int, int] | None:
         """The ``(start, end)`` offsets of the excerpt's first occurrence, or ``None``."""
@@ -111,12 +120,17 @@ class TextIndex:
         at = self.text.find(needle)  # the usual case: copied exactly
         if at >= 0:
             return at, at + len(needle)
-        match = excerpt_pattern(needle).search(self.text)
-        return (match.start(), match.end()) if match else None
+        # Else compare folded texts (what excerpt_pattern matches), without a regex per excerpt.
+        if self._folded is None:
+            self._folded = fold(self.text)
+        folded, where = self._folded
+        target = fold(needle)[0]
+        at = folded.find(target)
+        return (where[at], where[at + len(target) - 1] + 1) if at >= 0 else None
 
     def closest(self, excerpt: str, *, width: int = 40) -> str:
         """The passage most like ``excerpt`` (difflib over the sentences), as a hint."""
-        needle = fold(excerpt.strip())[0]
+        needle = fold(excerpt.strip())[0][:_CLOSEST_CHARS]  # difflib is quadratic: its start is enough
         best: tuple[float, int, int, int] | None = None  # score, sentence number, start, end (folded)
         for n, (_, start, end) in enumerate(self._sentences):
             sent = fold(self.text[start:end])[0]
@@ -137,24 +151,28 @@ class TextIndex:
         return f"closest passage (¶{para + 1}): {snippet!r}; copy the words exactly"
 
 
-def suggest(word: str, known: Sequence[str], *, what: str = "id") -> str:
+def suggest(word: str, known: Sequence[str], *, what: str = "id", fuzzy: bool = True) -> str:
     """A hint naming the closest known ids (difflib), or listing some of them.
+
+    ``fuzzy=False`` skips the search for close ids (see :attr:`Problems.fuzzy`).
 
     >>> suggest("kery", ["john_kerry", "chuck_hagel"])
     'did you mean john_kerry?'
     """
-    # Whole ids, and their parts, so that "kery" or "kerry" finds john_kerry.
-    keys: dict[str, str] = {k: k for k in known}
-    for k in known:
-        for part in k.split("_"):
-            if len(part) >= 3:
-                keys.setdefault(part, k)
-    close = list(dict.fromkeys(keys[m] for m in difflib.get_close_matches(str(word), list(keys), n=6, cutoff=0.6)))[:3]
-    if close:
-        return "did you mean " + " or ".join(close) + "?"
+    if fuzzy:
+        # Whole ids, and their parts, so that "kery" or "kerry" finds john_kerry.
+        keys: dict[str, str] = {k: k for k in known}
+        for k in known:
+            for part in k.split("_"):
+                if len(part) >= 3:
+                    keys.setdefault(part, k)
+        matches = difflib.get_close_matches(str(word)[:100], list(keys), n=6, cutoff=0.6)
+        close = list(dict.fromkeys(keys[m] for m in matches))[:3]
+        if close:
+            return "did you mean " + " or ".join(close) + "?"
     if not known:
         return f"there are no {what}s to choose from yet"
-    shown = ", ".join(list(known)[:12]) + (", …" if len(known) > 12 else "")
+    shown = ", ".join(itertools.islice(known, 12)) + (", …" if len(known) > 12 else "")
     return f"known {what}s: {shown}"
 
 
@@ -167,6 +185,10 @@ def field_name(path: Path_) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out or "(top level)"
+
+
+#: How many problems in one file get costly hints (see :attr:`Problems.fuzzy`).
+FUZZY_HINTS = 50
 
 
 class Problems:
@@ -189,7 +211,7 @@ class Problems:
     def add(self, path: Path_, message: str, *, line: int | None = None) -> None:
         """Record ``message`` about the value at ``path`` (a tuple of keys and indexes)."""
         at = line if line is not None else self.line(path)
-        self.items.append((at, f"{self.name}:{at}: {field_name(tuple(path))}: {message}"))
+        self.items.append((at, one_line(f"{self.name}:{at}: {field_name(tuple(path))}: {message}")))  # one line each
 
     def first_use(self, seen: dict[str, int], what: str, ident: str, path: Path_, hint: str) -> bool:
         """True the first time ``ident`` is seen (and remember its line); else report a duplicate."""
@@ -198,6 +220,15 @@ class Problems:
             return False
         seen[ident] = self.line(path)
         return True
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether costly hints (close ids, the closest passage) are still worked out: for the first problems only.
+
+        Past :data:`FUZZY_HINTS` problems a file is being read as something it is not, and
+        each hint would search every id or sentence again.
+        """
+        return len(self.items) < FUZZY_HINTS
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -220,57 +251,41 @@ class Problems:
             )
 
 
-def _index(node: yaml.Node, path: Path_, problems: Problems) -> None:
+def _index(node: yaml.Node, path: Path_, problems: Problems, seen_nodes: set[int]) -> None:
     problems.lines[path] = node.start_mark.line + 1
+    if id(node) in seen_nodes:  # an alias: its values were indexed at the anchor, never walk them twice
+        return
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"(line {key_node.start_mark.line + 1})"
             line = key_node.start_mark.line + 1
             if key in seen:
                 problems.add(path + (key,), f"appears twice (lines {seen[key]} and {line}); keep one", line=line)
             seen[key] = line
-            _index(value_node, path + (key,), problems)
+            _index(value_node, path + (key,), problems, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, path + (i,), problems)
+            _index(item, path + (i,), problems, seen_nodes)
 
 
 def read_yaml(text: str, name: str) -> tuple[Any, Problems]:
-    """Parse YAML safely, keeping the line of every value.
+    """Parse YAML safely and within limits, keeping the line of every value.
 
     Returns the data and a :class:`Problems` whose ``lines`` maps paths like
     ``('stances', 3, 'value')`` to 1-based lines (duplicate keys are already
-    recorded as problems).
+    recorded as problems). The limits (size, nesting, values counting what
+    each alias repeats) are checked by :mod:`kit.case.safeyaml` before anything is built.
 
     Raises:
-        CaseError: a YAML syntax error, with its line and column and a hint.
+        CaseError: one located line (``file:line:column: problem; what to do``) for a
+            YAML syntax error, a value YAML cannot read, or a document over the limits.
     """
     problems = Problems(name)
-    # The C loader when PyYAML has it (same safe constructor, keeps marks), else the pure-Python one.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        node = loader.get_single_node()
+    with paused_gc():  # many small nodes and no cycles: the collector would rescan them again and again
+        node = compose(text, name)
         if node is None:
             return None, problems
-        _index(node, (), problems)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        what = (exc.problem or "not valid YAML").strip()
-        context = ""
-        if exc.context:
-            started = exc.context_mark
-            at = f" that starts on line {started.line + 1}" if started and mark and started.line != mark.line else ""
-            context = f" ({exc.context.strip()}{at})"
-        raise CaseError(
-            f"{name}: is not valid YAML; fix the syntax error and check again",
-            (f"{where}: YAML syntax error: {what}{context}; check the indentation there, "
-             "and put text containing ': ' or ' #' in quotes",),
-        ) from None
-    except yaml.YAMLError as exc:
-        raise CaseError(f"{name}: not valid YAML ({exc}); check the file's layout against docs/design.md") from None
-    finally:
-        loader.dispose()
-    return data, problems
+        _index(node, (), problems, set())
+        return construct(node, name), problems

@@ -13,20 +13,22 @@ reported speech).
 
 from __future__ import annotations
 
+import codecs
 import functools
 from pathlib import Path
 
 from . import actors as _actors
 from . import quotes as _quotes
 from . import structure as _structure
+from ..data import data_text
 from ..errors import ArticleError
+from ..fileio import one_line, read_regular, show
 from ..records import Article
 from ..util import paused_gc
-from ..data import data_text
 
 __all__ = ["parse", "load_article", "read_text", "normalize", "bundled_article_text", "MAX_BYTES"]
 
-#: Articles larger than this are refused (a news article is a few kB; 10 MB is accepted).
+#: Articles larger than this are refused (a news article is a few kB; 50 MB is accepted).
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -40,30 +42,28 @@ def normalize(text: str) -> str:
 def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     """Read an article file as text, with errors that say what to do.
 
+    Only a regular file is read (never a pipe or a device), and at most
+    :data:`MAX_BYTES` of it.
+
     Raises:
-        ArticleError: the file is missing, a folder, binary, too large, not
-            decodable with ``encoding`` (default UTF-8), empty or whitespace only.
+        ArticleError: the file is missing, a folder, not a regular file, unreadable,
+            binary, too large, not decodable with ``encoding`` (default UTF-8),
+            empty or whitespace only.
     """
-    p = Path(path)
-    if not p.exists():
-        raise ArticleError(f"{p}: no such file; check the path (relative paths start from {Path.cwd()})")
-    if p.is_dir():
-        raise ArticleError(f"{p}: is a folder, not a text file; give the path of the article's .txt file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"{p}: {size / 1e6:.0f} MB is too large for an article (limit {MAX_BYTES // 2**20} MB); split it into articles")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from None
-    return decode(data, name=str(p), encoding=encoding)
+    data = read_regular(path, limit=MAX_BYTES, what="article", error=ArticleError,
+                        split_hint="split it into several articles")
+    return decode(data, name=show(path), encoding=encoding)
+
+
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32: NUL bytes are part of the text
 
 
 def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) -> str:
-    """Decode an article's bytes, refusing binary data and empty text."""
-    head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)")
+    """Decode an article's bytes, refusing binary data (a NUL anywhere) and empty text."""
+    name = one_line(name)  # an uploaded file's name may hold anything: the message stays one line
+    binary = f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)"
+    if b"\x00" in data and not data.startswith(_WIDE_BOMS) and not _wide(encoding):
+        raise ArticleError(binary)
     enc = encoding or "utf-8-sig"
     try:
         text = data.decode(enc)
@@ -74,9 +74,18 @@ def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) ->
             f"{name}: is not valid {encoding or 'UTF-8'} (byte {exc.start}); "
             "re-save it as UTF-8 or pass its encoding, e.g. --encoding cp1252"
         ) from None
+    if "\x00" in text:  # a NUL character even in UTF-16 or UTF-32 text
+        raise ArticleError(binary)
     if not text.strip():
         raise ArticleError(f"{name}: is empty (no text to parse); paste the article's text into the file")
     return text
+
+
+def _wide(encoding: str | None) -> bool:
+    try:
+        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False  # decode() reports it
 
 
 def parse(text: str, *, source: str | None = None) -> Article:
