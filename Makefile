@@ -28,7 +28,9 @@ $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
 # JupyterLab refuses to run as root unless told (containers, some school machines).
 LAB_FLAGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# matplotlib builds its font cache (in $$HOME) on first import: do it here, not in the first lesson.
 lab: setup
+	@$(BIN)/python -c "import matplotlib.pyplot" >/dev/null 2>&1 || true
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: setup-test

@@ -2,9 +2,11 @@
 
 For each position and actor the learner picks a stance (or "not coded") and
 the sentence that justifies it. Every change is saved at once to a JSON file
-in the learner folder (see :mod:`kit.learner.storage`); a new coder on the same case
-restores it. Comparing with the reference, or with a peer's exported file
-(uploaded in the widget or named by path), happens only when the learner asks;
+in the learner folder; a new coder on the same case restores it. What is
+saved, and how two coders on one file are merged, lives in
+:mod:`kit.learner.coderstate` (this module is only the view). Comparing with the
+reference, or with a peer's exported file (uploaded in the widget or named by
+path), happens only when the learner asks;
 :func:`kit.learner.codingfile.compare_files` compares any two exported codings (e.g. for a teacher).
 
 >>> import kit
@@ -20,18 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, SaveError
-from ..learner.codingfile import (
-    FORMAT,
-    OWN_KEYS,
-    VERSION,
-    Coding,
-    case_identity,
-    coding_stances,
-    file_slug,
-    parse_rows,
-    read_coding,
-)
-from ..learner.storage import backup, learner_dir, load_record, save_record
+from ..learner.coderstate import CodingState
+from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
+from ..learner.storage import learner_dir
 from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
@@ -61,11 +54,7 @@ class StanceCoder(Explorer):
         self.identity = case_identity(case)
         default = f"coding-{file_slug(case.title)}-{self.identity['article_sha256'][:8]}.json"
         self.path = Path(path) if path is not None else learner_dir() / default
-        self.coding: Coding = {}
-        self._kept: list[Any] = []  # saved entries this case does not know: written back, never dropped
-        self._extra: dict[str, Any] = {}  # saved top-level keys the coder does not know: written back too
-        self._backup_first = False  # the save file could not be read in full: back it up before overwriting
-        self._note = ""  # where that backup went, repeated after every save so the learner sees it
+        self.state = CodingState(case, self.path)  # the coding and its save file (restore, merge, save)
         self.message = ""
         self.mode = "coding"  # or "reference" / "peer" after a comparison the learner asked for
         self._comparison = ""
@@ -89,7 +78,7 @@ class StanceCoder(Explorer):
                                    tooltip="Choose the .json file a classmate exported, to compare it with your coding")
         self.status = w.HTML()
         self._syncing = False
-        self._restore()
+        self.message = self.state.open()
         self._load_cell()
         self.compare_button.on_click(lambda _b: self._safe(self.compare_reference))
         self.export_button.on_click(lambda _b: self._safe(self.export))
@@ -108,6 +97,11 @@ class StanceCoder(Explorer):
                       w.HBox([self.compare_button, self.export_button, self.upload]), self.status], intro=intro)
 
     # --- state ---------------------------------------------------------------
+
+    @property
+    def coding(self) -> Coding:
+        """The learner's coding: ``{(actor, position): {"value", "sentence"}}`` (kept by :attr:`state`)."""
+        return self.state.coding
 
     def _label(self, i: int) -> str:
         s = self.case.article.sentences[i]
@@ -141,10 +135,7 @@ class StanceCoder(Explorer):
         value = None if self.stance.value == NOT_CODED else self.stance.value
         sentence = None if self.evidence.value == -1 else self.evidence.value
         why = " ".join(self.why.value.split())
-        if value is None and sentence is None and not why:
-            self.coding.pop(self._key(), None)
-        else:
-            self.coding[self._key()] = {"value": value, "sentence": sentence, "type": self.kind.value or None, "why": why}
+        self.state.set(*self._key(), value=value, sentence=sentence, kind=self.kind.value or None, why=why)
         self.mode, self._comparison = "coding", ""
         self.save()
         self.redraw()
@@ -155,61 +146,25 @@ class StanceCoder(Explorer):
 
     # --- files ---------------------------------------------------------------
 
-    def _body(self) -> dict[str, Any]:
-        art = self.case.article
-        rows: list[Any] = []
-        for (actor, position), entry in sorted(self.coding.items()):
-            i = entry.get("sentence")
-            text = "" if i is None else art.text[art.sentences[i].start:art.sentences[i].end]
-            row = {"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text}
-            row.update({k: entry[k] for k in ("type", "why") if entry.get(k)})  # only when the learner gave them
-            rows.append(row)
-        return {"saved": _dt.datetime.now().isoformat(timespec="seconds"), "stances": rows + self._kept, **self._extra}
-
     def save(self) -> Path:
-        """Save now (autosave calls this after every change); errors show in the status line."""
+        """Save now (autosave calls this after every change); what happened shows in the status line.
+
+        If another copy of this coding saved meanwhile (another tab, the notebook
+        opened twice), its work is merged in first and the controls show the result.
+        """
         try:
-            self._backup_before_save()
-            save_record(self.path, kind=FORMAT, version=VERSION, case_id=self.identity, body=self._body())
+            self.message = self.state.save()
         except SaveError as exc:
             self.message = str(exc)
-        else:
-            n = sum(1 for e in self.coding.values() if e.get("value"))
-            self.message = f"Saved {n} stance{'s' if n != 1 else ''} to {self.path.name} at {_dt.datetime.now():%H:%M:%S}.{self._note}"
+        self._load_cell()  # a merge may have brought in other work
         self._show_status()
         return self.path
-
-    def _backup_before_save(self) -> None:
-        """Move a save file the coder could not read in full aside, once, before it is overwritten."""
-        if self._backup_first and self.path.exists():
-            kept = backup(self.path, reason="unreadable")
-            self._note = f" Your earlier file was kept as {kept.name}."
-        self._backup_first = False
-
-    def _restore(self) -> None:
-        if not self.path.exists():
-            return
-        try:
-            data = load_record(self.path, kind=FORMAT, version=VERSION, case_id=self.identity)
-        except SaveError as exc:
-            self.message = str(exc)
-            return
-        self._extra = {k: v for k, v in data.items() if k not in OWN_KEYS}
-        rows = data.get("stances")
-        if rows is not None and not isinstance(rows, list):
-            self._backup_first = True
-            self.message = (f"{self.path.name}: its stances are not a list, so none could be restored; "
-                            "it will be kept as a backup before your first change is saved.")
-            return
-        self.coding, self._kept = parse_rows(self.case, rows)
-        n = sum(1 for e in self.coding.values() if e.get("value"))
-        self.message = f"Restored {n} stance{'s' if n != 1 else ''} from {self.path.name}."
 
     def export(self, path: str | Path | None = None) -> Path:
         """Write a copy of the coding to share with a peer (default: next to the save file); returns its path."""
         if path is None:
             path = self.path.with_name(f"{self.path.stem}-export-{_dt.datetime.now():%Y%m%d-%H%M%S}.json")
-        target = save_record(path, kind=FORMAT, version=VERSION, case_id=self.identity, body=self._body())
+        target = self.state.export(path)
         self.message = f"Exported your coding to {target}. Send this file to your peer."
         self._show_status()
         return target

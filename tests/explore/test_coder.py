@@ -302,7 +302,7 @@ def test_a_failed_backup_never_overwrites(tmp_path, monkeypatch):
     def refuse(p, *, reason="corrupt"):
         raise kit.SaveError(f"{p}: could not be moved aside (Permission denied); copy it somewhere safe by hand")
 
-    monkeypatch.setattr("kit.explore.coder.backup", refuse)
+    monkeypatch.setattr("kit.learner.coderstate.backup", refuse)
     code(coder, "france", "air_strikes", "support", 1)
     assert "could not be moved aside" in coder.message and path.read_bytes() == before
 
