@@ -2,8 +2,9 @@
 
 The steps live in their own modules and run in this order:
 ``structure`` (paragraphs, sentences, credits) -> ``actors`` (gazetteer,
-people, anonymous sources, mentions) -> ``quotes`` (quotations, speakers,
-reported speech).
+people, anonymous sources, mentions) -> ``quotes`` (quotations and their
+speakers) -> ``reported`` (reported speech), the last two sharing the
+grammar of ``attribution`` and the resolution of ``speakers``.
 
 >>> import kit
 >>> art = kit.parse("Kerry said: \\"We are ready.\\"")
@@ -18,7 +19,9 @@ from pathlib import Path
 
 from . import actors as _actors
 from . import quotes as _quotes
+from . import reported as _reported
 from . import structure as _structure
+from .speakers import Context
 from ..errors import ArticleError
 from ..records import Article
 from ..util import paused_gc
@@ -92,7 +95,9 @@ def parse(text: str, *, source: str | None = None) -> Article:
         sentences = _structure.split_sentences(text, paragraphs)
         credits = _structure.parse_credits(text, paragraphs)
         actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
-        quotes, reported = _quotes.find_quotes(text, paragraphs, sentences, actors, mentions)
+        ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
+        quotes = _quotes.find_quotes(ctx, paragraphs)
+        reported = _reported.find_reported(ctx, paragraphs, quotes)
     return Article(
         text=text,
         paragraphs=paragraphs,

@@ -22,62 +22,50 @@ state/organisation (it) named as a subject. The cue verbs are data
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
-from ..records import Actor, Mention, Paragraph, Quote, Reported, Sentence
-from .reported import (
-    _AUX, _SAY, _SAY_RE, _WINDOW, OBJECT_CUES, SAYING_CUES, THINKING_CUES, _alternation, _Ctx, _resolve, _span_ok,
-    _strip_span, _subject_before, find_reported,
-)
+from ..records import Paragraph, Quote
 from ..util import paused_gc
+from .attribution import (
+    AUX, OBJECT_CUES, SAY, SAY_RE, SAYING_CUES, THINKING_CUES, WINDOW, alternation, span_ok, strip_span,
+    subject_before,
+)
+from .speakers import Context, resolve
 from .structure import sentence_at
 
 __all__ = ["find_quotes", "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES"]
 
 
-_GOVERN_RE = re.compile(rf"\b(?:{_alternation(SAYING_CUES + THINKING_CUES)})\b")
+_GOVERN_RE = re.compile(rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES)})\b")
 _SAY_LAST = frozenset(w.split()[-1] for w in SAYING_CUES)
 _SPK = r"[^\s,.;:!?“”\"‘’'()\[\]—–-][^,.;:!?“”\"()\[\]—–]{0,120}?"
-_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK})\s+(?:{_AUX}\s+)*(?P<cue>{_SAY})\b")
-_POST_INVERTED = re.compile(rf"[\s,]*(?P<cue>{_SAY})\s+(?P<spk>[^,.;:!?“”\"()]{{1,160}})")
-_INTRO_END = re.compile(rf"(?:\b(?:{_SAY})\b[^.!?“”\"]{{0,60}}:|\b(?:{_SAY}),?)\s*$")
+_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK})\s+(?:{AUX}\s+)*(?P<cue>{SAY})\b")
+_POST_INVERTED = re.compile(rf"[\s,]*(?P<cue>{SAY})\s+(?P<spk>[^,.;:!?“”\"()]{{1,160}})")
+_INTRO_END = re.compile(rf"(?:\b(?:{SAY})\b[^.!?“”\"]{{0,60}}:|\b(?:{SAY}),?)\s*$")
 _OPENERS = set(" \t\n([{—–-:/“‘«")
 _DOUBLE = set("“”\"«»")
 _MARK = re.compile(r"[“”\"‘’'«»]")
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
-def find_quotes(
-    text: str,
-    paragraphs: tuple[Paragraph, ...],
-    sentences: tuple[Sentence, ...],
-    actors: tuple[Actor, ...],
-    mentions: tuple[Mention, ...],
-) -> tuple[tuple[Quote, ...], tuple[Reported, ...]]:
-    """Find the direct quotations and the reported speech in a parsed text.
+def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
+    """Find the direct quotations of a parsed text and their speakers, in text order.
 
     Args:
-        text: the normalised article text.
-        paragraphs, sentences: from :mod:`kit.parse.structure`.
-        actors, mentions: from :mod:`kit.parse.actors` (a speaker span resolves to the
-            actor of a mention inside it).
+        ctx: the shared parsing context (:meth:`kit.parse.speakers.Context.build`
+            from the text, sentences, actors and mentions); the offsets of the
+            cues used are added to ``ctx.used_cues``.
+        paragraphs: from :mod:`kit.parse.structure`.
 
-    Returns:
-        ``(quotes, reported)``, each in text order.
-
-    >>> t = "“We are ready,” said Ann Lee. Lee told them that talks would go on."
     >>> from kit.parse import structure
+    >>> t = "“We are ready,” said Ann Lee."
     >>> ps = structure.split_paragraphs(t)
-    >>> qs, rs = find_quotes(t, ps, structure.split_sentences(t, ps), (), ())
-    >>> t[qs[0].start:qs[0].end], t[qs[0].speaker_start:qs[0].speaker_end], t[rs[0].start:rs[0].end]
-    ('We are ready,', 'Ann Lee', 'talks would go on')
+    >>> qs = find_quotes(Context.build(t, structure.split_sentences(t, ps), (), ()), ps)
+    >>> t[qs[0].start:qs[0].end], t[qs[0].speaker_start:qs[0].speaker_end]
+    ('We are ready,', 'Ann Lee')
     """
-    # by start, then widest first (two stable sorts: quicker than a tuple key per mention)
-    ms = tuple(sorted(sorted(mentions, key=attrgetter("end"), reverse=True), key=attrgetter("start")))
-    ctx = _Ctx(text, sentences, {a.id: a.kind for a in actors}, ms,
-               [s.start for s in sentences], [m.start for m in ms])
+    text = ctx.text
     quotes: list[Quote] = []
-    used_cues: set[int] = set()
+    used_cues = ctx.used_cues
     prev: list[Quote] = []  # quotes of the previous paragraph
     carry = False  # the previous paragraph's last quote was left open
     for pi, para in enumerate(paragraphs):
@@ -100,7 +88,7 @@ def find_quotes(
         quotes.extend(here)
         carry = bool(here) and here[-1].end == para.end and open_start is not None
         prev = here
-    return tuple(quotes), find_reported(ctx, paragraphs, quotes, used_cues)
+    return tuple(quotes)
 
 
 def _pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -167,36 +155,36 @@ def _intro_end(pre: str) -> bool:
     return _INTRO_END.search(pre) is not None
 
 
-def _attribute(ctx: _Ctx, para: Paragraph, cs: int, ce: int, prev: list[Quote], carry: bool,
+def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, prev: list[Quote], carry: bool,
                used_cues: set[int]) -> Quote:
     text = ctx.text
     sents = ctx.sentences
     so = sents[sentence_at(sents, ctx.starts, cs - 1)]
-    pre_lo = max(so.start, para.start, cs - 1 - _WINDOW) if so.start <= cs - 1 else cs - 1
+    pre_lo = max(so.start, para.start, cs - 1 - WINDOW) if so.start <= cs - 1 else cs - 1
     pre = text[pre_lo : cs - 1]
     closed = ce < para.end
     post_lo = ce + 1 if closed else para.end
     sc = sents[sentence_at(sents, ctx.starts, ce)]
-    post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + _WINDOW, para.end)
+    post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
     at_start = not pre.strip(" \t\n(—–-")
     intro = _intro_end(pre)
     span: tuple[int, int] | None = None
     cue_at, cue = -1, None
     m = _POST_INVERTED.match(text, post_lo, post_hi)
-    if m and _span_ok(text, *_strip_span(text, m.start("spk"), m.end("spk")), max_words=16):
-        span, cue_at, cue = _strip_span(text, m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+    if m and span_ok(text, *strip_span(text, m.start("spk"), m.end("spk")), max_words=16):
+        span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
     else:
         m = _POST_NORMAL.match(text, post_lo, post_hi)
-        if m and _span_ok(text, *_strip_span(text, m.start("spk"), m.end("spk")), max_words=12):
-            span, cue_at, cue = _strip_span(text, m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+        if m and span_ok(text, *strip_span(text, m.start("spk"), m.end("spk")), max_words=12):
+            span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
     rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and (intro or partial):
-        pattern = _SAY_RE if intro else _GOVERN_RE
+        pattern = SAY_RE if intro else _GOVERN_RE
         hits = list(pattern.finditer(text, pre_lo, cs - 1))
         if hits:
             h = hits[-1]
-            subj = _subject_before(ctx, pre_lo, h.start())
+            subj = subject_before(text, pre_lo, h.start())
             if subj is not None:
                 span, cue_at, cue = subj, h.start(), h.group()
     if span is None and at_start and prev and pre_lo <= para.start and (prev[-1].speaker_start is not None or carry):
@@ -204,7 +192,7 @@ def _attribute(ctx: _Ctx, para: Paragraph, cs: int, ce: int, prev: list[Quote], 
         return Quote(cs, ce, last.speaker, last.speaker_start, last.speaker_end, None, para.index, False, True)
     speaker = None
     if span is not None:
-        found = _resolve(ctx, *span)
+        found = resolve(ctx, *span)
         speaker = found[0][0] if found else None
         used_cues.add(cue_at)
         cue = " ".join(cue.split()) if cue else None
