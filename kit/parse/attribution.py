@@ -30,7 +30,7 @@ from ..errors import KitError
 from .patterns import trie_pattern
 
 __all__ = [
-    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "WINDOW", "SAY", "SAY_RE", "AUX",
+    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "SAY", "SAY_RE", "AUX",
     "alternation", "span_ok", "strip_span", "trailing_aux", "subject_before",
 ]
 
@@ -39,7 +39,9 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
     raw = data_text("cues.json")
     try:
         data = json.loads(raw)
-        return {key: tuple(str(w) for w in data[key]) for key in ("saying", "thinking", "object")}
+        cues = {key: tuple(str(w) for w in data[key]) for key in ("saying", "thinking", "object")}
+        cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
+        return cues
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise KitError(f"kit/data/cues.json: {type(exc).__name__} ({exc}); it needs lists "
                        "'saying', 'thinking' and 'object': fix the file or reinstall kit") from None
@@ -52,6 +54,8 @@ SAYING_CUES: tuple[str, ...] = _CUES["saying"]
 THINKING_CUES: tuple[str, ...] = _CUES["thinking"]
 #: Cues that take a listener before their content ("told ministers ... that ...").
 OBJECT_CUES: tuple[str, ...] = _CUES["object"]
+#: Verbs that attribute a quotation next to them ("…,” she concluded), too ambiguous for reported speech.
+QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 
 
 def alternation(words: tuple[str, ...]) -> str:
