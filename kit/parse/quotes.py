@@ -187,19 +187,21 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
     post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
     at_start = not pre.strip(" \t\n(—–-")
     intro = _intro_end(pre)
+    span: tuple[int, int] | None = None
+    cue_at, cue = -1, None
     span, cue_at, cue = _after(text, post_lo, post_hi, text[ce - 1:ce] if ce > cs else "")
-    rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
-    partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:
         m = _ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1)
         if m:
             span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
         else:
             span, cue_at, cue = _governor(ctx, pre_lo, cs - 1, here, _QC_RE if intro else _GOVERN_RE)
-        if span is None:  # the sentence's subject ("The president noted …: “…”")
-            v = _VERBISH.search(text, pre_lo, cs - 1)
-            subj = subject_before(text, pre_lo, v.start()) if v else None
-            span = _trim(text, *subj) if subj else None
+    rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
+    partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
+    if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
+        v = _VERBISH.search(text, pre_lo, cs - 1)
+        subj = subject_before(text, pre_lo, v.start()) if v else None
+        span = _trim(text, *subj) if subj else None
     if span is None and at_start:
         source = None
         if here and here[-1].speaker_start is not None:
