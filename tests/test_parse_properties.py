@@ -74,7 +74,7 @@ def test_line_and_blank_line_modes_agree(lines):
 
 import re  # noqa: E402
 
-from kit.parse import actors as _actors  # noqa: E402
+from kit.parse import anonymous as _actors  # noqa: E402  (the anonymous-source scans)
 from kit.parse import gazetteer as _gaz  # noqa: E402
 from kit.parse import patterns as _patterns  # noqa: E402
 from kit.parse import people as _people  # noqa: E402

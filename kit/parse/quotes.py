@@ -160,7 +160,8 @@ def _governor(ctx: Context, lo: int, hi: int, quotes: list[Quote], pattern: re.P
               ) -> tuple[tuple[int, int] | None, int, str | None]:
     """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
     text = ctx.text
-    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in quotes)]
+    near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
+    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":
             m = re.match(rf"\s+(?P<spk>{_C}{{1,100}}?)\s*(?:,|$)", text[h.end():hi])
