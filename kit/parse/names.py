@@ -128,9 +128,19 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
             pid = snake_id(name)
             if pid not in found and pid not in skip and name.split()[-1] in speakers:
                 found[pid] = Person(pid, name, "", None, a, b)
+    surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known}
+    for start, end in spans:  # "Mr. Chen" with no full name anywhere: a person named by surname
+        for m in _HONORIFIC_NAME.finditer(text, start, end):
+            n = m.group("n")
+            pid = snake_id(n)
+            if n.lower() not in surnames and n not in surnames and pid not in found and pid not in skip \
+                    and n not in stop and gaz.entity_of(n) is None:
+                found[pid] = Person(pid, n, "", None, m.start("n"), m.end("n"))
+                surnames.add(n)
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
+_HONORIFIC_NAME = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
 _SURNAME_SLOT = re.compile(rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                            rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+)*(?:{_CUE})\b")
 

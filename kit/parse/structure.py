@@ -52,6 +52,10 @@ _CREDITS_START = re.compile(
     r"\(?\s*(?:By|Additional reporting by|Reporting by|Reported by|Writing by|Written by|"
     r"Compiled by|Editing by|Edited by)\s+[A-Z]"
 )
+_CONTRIBUTED = re.compile(
+    rf"(?:The\s+)?(?:[A-Z][\w.&]*\s+){{1,4}}(?:staff\s+)?writers?\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b)\s*{_NAME})*)"
+    rf"(?:\s+in\s+[A-Z][\w ,.]{{0,40}}?)?\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?\s*"
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|/|&|;|\band\b)\s*")
 _NAME_TAIL = re.compile(r"\s+(?:in|at|from|for|with)\s+.*$", re.S)
 
@@ -128,6 +132,8 @@ def _kind(chunk: str) -> str:
 
 
 def _is_credits(chunk: str) -> bool:
+    if len(chunk) <= 300 and _CONTRIBUTED.fullmatch(chunk):
+        return True  # "Associated Press writer Ann Lee in Boston contributed to this report."
     if len(chunk) > 600 or not _CREDITS_START.match(chunk):
         return False
     markers = [m.group(1).lower() for m in _MARKER.finditer(chunk)]
@@ -147,6 +153,9 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
     >>> c = parse_credits(t, split_paragraphs(t))
     >>> c.by, c.editing, c.paragraph
     (('Ann Lee',), ('Tom Ray', 'Jo Fox'), 1)
+    >>> t = "Kerry spoke.\n\nAssociated Press writer Jo Fox in Boston contributed to this report."
+    >>> parse_credits(t, split_paragraphs(t)).additional_reporting
+    ('Jo Fox',)
     """
     found: dict[str, list[str]] = {"by": [], "additional_reporting": [], "writing": [], "editing": []}
     first: int | None = None
@@ -156,6 +165,13 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
         if first is None:
             first = para.index
         chunk = text[para.start : para.end]
+        contributed = _CONTRIBUTED.fullmatch(chunk)
+        if contributed:
+            for name in _NAME_SPLIT.split(contributed.group("names")):
+                name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
+                if name and name[0].isupper() and name not in found["additional_reporting"]:
+                    found["additional_reporting"].append(name)
+            continue
         marks = list(_MARKER.finditer(chunk))
         for i, m in enumerate(marks):
             stop = marks[i + 1].start() if i + 1 < len(marks) else len(chunk)
