@@ -153,7 +153,7 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
     >>> c = parse_credits(t, split_paragraphs(t))
     >>> c.by, c.editing, c.paragraph
     (('Ann Lee',), ('Tom Ray', 'Jo Fox'), 1)
-    >>> t = "Kerry spoke.\n\nAssociated Press writer Jo Fox in Boston contributed to this report."
+    >>> t = "Kerry spoke.\\n\\nAssociated Press writer Jo Fox in Boston contributed to this report."
     >>> parse_credits(t, split_paragraphs(t)).additional_reporting
     ('Jo Fox',)
     """
