@@ -15,6 +15,7 @@ grammar of ``attribution`` and the resolution of ``speakers``.
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 from . import actors as _actors
@@ -27,7 +28,7 @@ from ..records import Article
 from ..util import paused_gc
 from ..data import data_text
 
-__all__ = ["parse", "load_article", "read_text", "normalize", "bundled_article_text", "MAX_BYTES"]
+__all__ = ["parse", "load_article", "read_text", "decode", "normalize", "bundled_article_text", "MAX_BYTES"]
 
 #: Articles larger than this are refused (a news article is a few kB; 10 MB is accepted).
 MAX_BYTES = 50 * 1024 * 1024
@@ -63,23 +64,45 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
 
 
 def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) -> str:
-    """Decode an article's bytes, refusing binary data and empty text."""
+    """Decode an article's bytes, refusing binary data and empty text.
+
+    Without ``encoding``: a byte-order mark decides (UTF-8, UTF-16 LE/BE);
+    else UTF-8, then Windows-1252 (a superset of Latin-1 for text) as a
+    fallback, with a one-line note on stderr. Errors say what to do in the
+    notebook (``kit.load_case(path, encoding="cp1252")``).
+
+    >>> decode("café".encode("cp1252"), name="a.txt")
+    'café'
+    >>> decode("\ufeffcafé".encode("utf-16-le"))
+    'café'
+    """
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if b"\x00" in head and bom is None:
         raise ArticleError(f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)")
-    enc = encoding or "utf-8-sig"
+    enc = encoding or bom or "utf-8-sig"
     try:
         text = data.decode(enc)
     except LookupError:
-        raise ArticleError(f"{name}: unknown encoding {encoding!r}; try --encoding utf-8, cp1252 or latin-1") from None
+        raise ArticleError(f"{name}: unknown encoding {encoding!r}; in the notebook pass one Python knows, "
+                           "e.g. encoding=\"cp1252\"") from None
     except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{name}: is not valid {encoding or 'UTF-8'} (byte {exc.start}); "
-            "re-save it as UTF-8 or pass its encoding, e.g. --encoding cp1252"
-        ) from None
+        if encoding is not None or bom is not None:
+            raise ArticleError(f"{name}: is not valid {enc} (byte {exc.start}); re-save it as UTF-8 in your editor, "
+                               "or give the right encoding in the notebook, e.g. encoding=\"cp1252\"") from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        print(f"note: {name} is not UTF-8; read it as Windows-1252 (Western European). "
+              "If letters look wrong, re-save the file as UTF-8.", file=sys.stderr)
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise ArticleError(f"{name}: is empty (no text to parse); paste the article's text into the file")
     return text
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def parse(text: str, *, source: str | None = None) -> Article:
