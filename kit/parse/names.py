@@ -116,7 +116,7 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
             if app and app.group("role") and app.group("role").split()[0] not in ("who", "which", "said", "says"):
                 role, strong = " ".join(app.group("role").split()), True
             if _HONORIFIC_BEFORE.search(before) or _SLOT_BEFORE.search(before) \
-                    or _SLOT_AFTER.match(text, b, min(end, b + 160)) or before.endswith("according to "):
+                    or _SLOT_AFTER.match(text, b, min(end, b + 160)) or before.lower().endswith("according to ") or before.endswith(("— ", "― ")):
                 strong = True
             if strong:
                 found[pid] = Person(pid, name, role or "", None, a, b)
@@ -126,7 +126,7 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
         speakers = _surname_speakers(text, spans)
         for name, a, b in weak:
             pid = snake_id(name)
-            if pid not in found and pid not in skip and name.split()[-1] in speakers:
+            if pid not in found and pid not in skip and (name.split()[-1] in speakers or _SUBJECT_VERB.match(text, b)):
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known}
     for start, end in spans:  # "Mr. Chen" with no full name anywhere: a person named by surname
@@ -140,6 +140,7 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
+_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
 _HONORIFIC_NAME = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
 _SURNAME_SLOT = re.compile(rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                            rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+)*(?:{_CUE})\b")

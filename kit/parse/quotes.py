@@ -186,6 +186,10 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
     post_lo = ce + 1 if closed else para.end
     sc = sents[sentence_at(sents, ctx.starts, ce)]
     post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
+    if post_hi <= post_lo + 1 and text[ce - 1:ce] in "?!" and closed:  # "“Why?” Dunn asked." split after ?”
+        k = sentence_at(sents, ctx.starts, ce) + 1
+        if k < len(sents) and sents[k].paragraph == para.index and sents[k].start - post_lo < 3:
+            post_hi = min(sents[k].end, post_lo + WINDOW)
     at_start = not pre.strip(" \t\n(—–-")
     intro = _intro_end(pre)
     span: tuple[int, int] | None = None
@@ -238,6 +242,9 @@ def _after(text: str, lo: int, hi: int, last: str) -> tuple[tuple[int, int] | No
     m = _POST_NORMAL.match(text, lo, hi)
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
+        if not span_ok(text, *sp, max_words=12):  # "press secretary Dana Cole said": from the name on
+            cap = re.search(r"\b[A-Z]", text[sp[0]:sp[1]])
+            sp = (sp[0] + cap.start(), sp[1]) if cap else sp
         if span_ok(text, *sp, max_words=12):
             return sp, m.start("cue"), m.group("cue")
     if last in ",?!—–-":

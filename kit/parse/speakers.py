@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..records import Actor, Mention, Sentence
+from ..records import Actor, Article, Mention, Sentence
 from .attribution import SAY
 from .structure import sentence_at
 
-__all__ = ["Context", "resolve", "genders"]
+__all__ = ["Context", "resolve", "genders", "reresolve"]
 
 _PRONOUNS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
              "it": ("organization", "state", "group"), "they": ("anonymous", "group", "organization", "state"),
@@ -218,3 +218,32 @@ def _is_subject(ctx: Context, k: int) -> bool:
         )
         ctx.is_subject[k] = hit
     return hit
+
+
+def reresolve(article: Article, actors: tuple[Actor, ...], mentions: tuple[Mention, ...]) -> Article:
+    """The article with its quote and reported-speech speakers resolved again against
+    ``actors`` and ``mentions`` (a case file's actors and aliases added to the parsed ones).
+
+    Speaker spans stay; a span that now names an actor gets it ("Clinton said" ->
+    ``hillary_clinton`` once a teacher adds her with the alias "Clinton").
+
+    >>> import kit
+    >>> from kit.records import Actor, Mention
+    >>> art = kit.parse("“We will win,” Zed said.")
+    >>> art.quotes[0].speaker is None
+    True
+    >>> new = reresolve(art, art.actors + (Actor("zed_ray", "Zed Ray", "person"),), (Mention("zed_ray", 15, 18),))
+    >>> new.quotes[0].speaker
+    'zed_ray'
+    """
+    ctx = Context.build(article.text, article.sentences, actors, mentions)
+
+    def who(speaker: str | None, a: int | None, b: int | None) -> str | None:
+        if a is None or b is None:
+            return speaker
+        found = resolve(ctx, a, b)
+        return found[0][0] if found else speaker
+
+    quotes = tuple(replace(q, speaker=who(q.speaker, q.speaker_start, q.speaker_end)) for q in article.quotes)
+    reported = tuple(replace(r, speaker=who(r.speaker, r.speaker_start, r.speaker_end)) for r in article.reported)
+    return replace(article, quotes=quotes, reported=reported)
