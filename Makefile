@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 # Learner work written by the tests goes to a temp folder, never into the repo.
 TEST_LEARNER_DIR ?= $(shell mktemp -d 2>/dev/null || echo /tmp/kit-learner-test)
 
-.PHONY: lab test bench setup setup-test clean fresh-check
+.PHONY: lab test check lint bench setup setup-test clean fresh-check
 
 setup: $(VENV)/.runtime-installed
 setup-test: $(VENV)/.test-installed
@@ -35,8 +35,22 @@ test: setup-test
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
 	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest -rs tests kit notebooks --nbval-lax --nbval-current-env
 
+# Lint, format check and type check (configured in pyproject.toml); part of `make test`.
+lint: setup-test
+	$(BIN)/ruff check kit tests benchmarks scripts
+	$(BIN)/ruff format --check kit tests benchmarks scripts
+	$(BIN)/mypy
+
+# The developers' fast loop (under a minute): unit tests and doctests without the
+# notebooks, the browser and the slow tests, then lint. `make test` runs everything, as CI does.
+check: setup-test
+	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest -q -x -m "not slow and not browser" tests kit
+	$(MAKE) --no-print-directory lint
+
 # One table of measured figures on stdout (nothing written into the repo);
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.
+# Quote attribution runs on PolNeAR's train split when KIT_POLNEAR_DIR names the
+# folder holding train/ and metadata.tsv (not in the repo); otherwise its row says skipped.
 bench: setup-test
 	$(BIN)/python benchmarks/run.py
 

@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from .errors import CaseError, KitError
+from .analysis.voices import speaker_counts
+from .errors import KitError
 from .records import ACTOR_KINDS, Case
 
 __all__ = ["main", "summary_text"]
@@ -48,7 +49,6 @@ def summary_text(case: Case) -> str:
         + ", ".join(f"{n} {k}" for k, n in kinds.items())
         + f"), {len(art.sentences)} sentences, {len(art.quotes)} quotes, {len(art.reported)} reported statements"
     )
-    names = {a.id: a.name for a in case.actors}
     mentions = Counter(m.actor for m in case.mentions)
     lines.append("")
     lines.append("Actors by kind (mentions):")
@@ -59,12 +59,11 @@ def summary_text(case: Case) -> str:
             lines.append(f"  {kind}: " + ", ".join(f"{a.name} ({mentions[a.id]})" for a in group))
     if art.credits.names():
         lines.append(f"  not actors (credits): {', '.join(art.credits.names())}")
-    quoted = Counter(q.speaker for q in art.quotes)
-    reported = Counter(r.speaker for r in art.reported)
+    quoted, reported = speaker_counts(case, unknown=True)
     lines.append("")
     lines.append("Who is quoted (direct quotes / reported statements):")
     for speaker in sorted(set(quoted) | set(reported), key=lambda s: (-quoted[s], -reported[s], str(s))):
-        label = names.get(speaker, speaker) if speaker else "(speaker not found)"
+        label = case.name_of(speaker) if speaker else "(speaker not found)"
         lines.append(f"  {label}: {quoted[speaker]} / {reported[speaker]}")
     if case.positions:
         lines.append("")
@@ -121,8 +120,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _draft(args: argparse.Namespace, out: TextIO) -> int:
-    from .parse.article import load_article
     from .case.load import draft_case
+    from .parse.article import load_article
 
     article = load_article(args.article, encoding=args.encoding)
     out.write(draft_case(article, article_path=args.article_path or os.path.basename(args.article)))
@@ -174,10 +173,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0
-    except CaseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KitError as exc:
+    except KitError as exc:  # CaseError included: one line per problem, already located
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

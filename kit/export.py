@@ -27,15 +27,16 @@ programs show curly quotes and accents correctly; Python reads them back with
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-import csv
-from .analysis.selection import display_name, select_stances
+
+from .analysis.selection import select_stances
 from .errors import KitError, SaveError
-from .records import Actor, Article, Case
+from .records import Actor, Article, Case, require_case
 
 __all__ = ["SCHEMA", "CSV_ENCODING", "DNA_AGREEMENT", "to_dict", "article_dict", "write_csv", "write_graphml", "write_dna"]
 
@@ -81,9 +82,13 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
         coalitions: for a case with stances, also compute the detected
             coalitions (needs networkx; skipped when False).
     """
-    case = obj if isinstance(obj, Case) else None
-    article = case.article if case else obj
-    assert isinstance(article, Article)
+    if isinstance(obj, Case):
+        case: Case | None = obj
+        article = obj.article
+    elif isinstance(obj, Article):
+        case, article = None, obj
+    else:
+        raise KitError(f"expected an Article or a Case (kit.load_article() / kit.load_case()), not {type(obj).__name__}")
     actors = case.actors if case else article.actors
     mentions = case.mentions if case else article.mentions
     data: dict[str, Any] = {
@@ -120,8 +125,7 @@ DNA_AGREEMENT = {"support": "1", "oppose": "0", "conditional": "conditional", "u
 
 
 def _check(case: Case) -> None:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
 
 
 def _cell(value: Any) -> Any:
@@ -187,13 +191,13 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
         _write(folder / "mentions.csv", ["actor", "start", "end", "paragraph", "text"],
                ([m.actor, m.start, m.end, para(m.start), art.text[m.start:m.end]] for m in case.mentions)),
         _write(folder / "quotes.csv", ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
-               [["quote", q.speaker, None if q.speaker is None else display_name(case, q.speaker), q.cue,
+               [["quote", q.speaker, None if q.speaker is None else case.name_of(q.speaker), q.cue,
                  q.paragraph, q.start, q.end, art.text[q.start:q.end]] for q in art.quotes]
-               + [["reported", r.speaker, None if r.speaker is None else display_name(case, r.speaker), r.cue,
+               + [["reported", r.speaker, None if r.speaker is None else case.name_of(r.speaker), r.cue,
                    r.paragraph, r.start, r.end, art.text[r.start:r.end]] for r in art.reported]),
         _write(folder / "stances.csv", ["actor", "actor_name", "position", "position_label", "value",
                                         "evidence_type", "evidence", "start", "end", "note"],
-               ([s.actor, display_name(case, s.actor), s.position, labels.get(s.position, s.position), s.value,
+               ([s.actor, case.name_of(s.actor), s.position, labels.get(s.position, s.position), s.value,
                  s.evidence_type, s.evidence, s.start, s.end, s.note] for s in case.stances)),
     ]
     return out
@@ -214,11 +218,11 @@ def write_graphml(case: Case, path: str | Path, *, positions: Sequence[str] | No
     """
     import networkx as nx
 
-    from .analysis import agreement_network, coalitions
+    from .analysis import agreement_network, communities
 
     _check(case)
     graph = agreement_network(case, positions=positions, evidence=evidence, level=level)
-    found = coalitions(case, positions=positions, evidence=evidence, level=level)
+    found = communities(graph)
     number = {a: i + 1 for i, members in enumerate(found) for a in members}
     out = nx.Graph()
     for n, d in graph.nodes(data=True):
@@ -252,7 +256,7 @@ def write_dna(case: Case, path: str | Path, *, positions: Sequence[str] | None =
     labels = {p.id: p.label for p in case.positions}
     header = ["statement_id", "actor", "actor_name", "concept", "concept_id", "agreement", "value", "text",
               "evidence_type", "start", "end", "note"]
-    rows = ([i, s.actor, display_name(case, s.actor), labels.get(s.position, s.position), s.position,
+    rows = ([i, s.actor, case.name_of(s.actor), labels.get(s.position, s.position), s.position,
              DNA_AGREEMENT.get(s.value, s.value), s.value, s.evidence, s.evidence_type, s.start, s.end, s.note]
             for i, s in enumerate(stances, start=1))
     return _write(_target_file(path), header, rows)

@@ -23,19 +23,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import analysis as _an
-from .analysis.selection import actor_kind, display_name, ordered_actors
+from .analysis.selection import ordered_actors
 from .errors import KitError
-from .records import STANCE_VALUES, Case
+from .records import Case, STANCE_VALUES, require_case
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = [
-    "STYLE", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
+    "STYLE", "MAX_OUTLINED_GROUPS", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
     "plot_mentions", "plot_voices", "plot_stances", "plot_network", "plot_membership",
 ]
 
 #: Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, black.
+#: Declared groups a network figure can outline at once (solid, dashed, dotted rings).
+MAX_OUTLINED_GROUPS = 3
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 STANCE_COLORS = {"support": "#009E73", "oppose": "#D55E00", "conditional": "#E69F00", "undecided": "#BBBBBB"}
 STANCE_SYMBOLS = {"support": "+", "oppose": "\u2212", "conditional": "~", "undecided": "?"}
@@ -90,8 +92,7 @@ def _empty(ax: Axes, title: str, message: str) -> Axes:
 
 
 def _check(case: Case) -> None:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
 
 
 def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
@@ -112,9 +113,9 @@ def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
         title = "Who is mentioned"
         if not shown:
             return _empty(ax, title, "no actor is mentioned in this article")
-        raw = [display_name(case, a) for a, _ in shown]
+        raw = [case.name_of(a) for a, _ in shown]
         values = [n for _, n in shown]
-        kinds = [actor_kind(case, a) for a, _ in shown]
+        kinds = [case.kind_of(a) for a, _ in shown]
         for y, (v, k) in enumerate(zip(values, kinds)):
             colour, hatch = KIND_STYLE.get(k, ("#999999", ""))
             ax.barh(y, v, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6)
@@ -189,7 +190,7 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
                     ax.text(c, r, STANCE_SYMBOLS[v], ha="center", va="center", fontsize=13, fontweight="bold")
         labels = {p.id: p.label for p in case.positions}
         ax.set_xticks(range(len(m.columns)), [_safe(labels[p]) for p in m.columns], rotation=20, ha="right")
-        ax.set_yticks(range(len(m)), [_safe(display_name(case, a)) for a in m.index])
+        ax.set_yticks(range(len(m)), [_safe(case.name_of(a)) for a in m.index])
         ax.set_xticks([x - 0.5 for x in range(1, len(m.columns))], minor=True)
         ax.set_yticks([y - 0.5 for y in range(1, len(m))], minor=True)
         ax.grid(which="minor", color="#666666", linewidth=0.5)
@@ -200,7 +201,7 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
     tally = Counter(v for row in m.itertuples(index=False) for v in row if v is not None)
     parts = ", ".join(f"{tally[v]} {v}" for v in STANCE_VALUES if tally[v])
     return _finish(ax, f"Stance grid of {len(m)} actors by {len(m.columns)} positions ({parts}); "
-                       f"the first row, {display_name(case, m.index[0])}, is shown at the top.")
+                       f"the first row, {case.name_of(m.index[0])}, is shown at the top.")
 
 
 def _layout(graph: Any, found: Sequence[Sequence[str]]) -> dict[str, tuple[float, float]]:
@@ -228,8 +229,8 @@ def _ringed(case: Case, groups: Sequence[str] | None) -> list[Any]:
     bad = [g for g in ids if g not in known]
     if bad:
         raise KitError(f"unknown group {bad[0]!r}; this case has: {', '.join(known) or 'no groups'}")
-    if len(ids) > 3:
-        raise KitError(f"at most 3 groups can be ringed at once, not {len(ids)}; pick the ones to compare")
+    if len(ids) > MAX_OUTLINED_GROUPS:
+        raise KitError(f"at most {MAX_OUTLINED_GROUPS} groups can be ringed at once, not {len(ids)}; pick the ones to compare")
     return [known[g] for g in ids]
 
 
@@ -248,7 +249,7 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
     from matplotlib.transforms import offset_copy
 
     graph = _an.agreement_network(case, positions=positions, evidence=evidence, level=level)
-    found = _an.coalitions(case, positions=positions, evidence=evidence, level=level)
+    found = _an.communities(graph)
     with plt.rc_context(STYLE):
         ax = _axes(ax, (8, 6))
         title = "Who agrees with whom"
@@ -272,11 +273,10 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         if len(multi) < len(found):
             handles.append(Line2D([], [], linestyle="", marker="X", markersize=10, markerfacecolor="#BBBBBB",
                                   markeredgecolor="black", label="agrees with no one"))
-        countries = {a.id: a.country for a in case.actors}
         ringed = _ringed(case, groups)
         for gi, group in enumerate(ringed):
             style = ("-", "--", ":")[gi]
-            marked = [n for n in graph if n in group.members or countries.get(n) in group.members]
+            marked = [n for n in graph if n in group.members or getattr(case.get_actor(n), "country", None) in group.members]
             if marked:
                 ax.scatter([pos[n][0] for n in marked], [pos[n][1] for n in marked], s=700 + 350 * gi,
                            facecolors="none", edgecolors="black", linewidths=1.2, linestyles=style, zorder=2)
@@ -324,7 +324,7 @@ def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:
                 else:
                     ax.scatter(c, r, s=18, color="#DDDDDD", zorder=1)
         ax.set_xticks(range(len(groups)), [_safe(f"{g.name}\n({g.basis})") for g in groups])
-        ax.set_yticks(range(len(members)), [_safe(display_name(case, a)) for a in members])
+        ax.set_yticks(range(len(members)), [_safe(case.name_of(a)) for a in members])
         ax.set_xlim(-0.6, len(groups) - 0.4)
         ax.invert_yaxis()
         ax.xaxis.tick_top()

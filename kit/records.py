@@ -14,13 +14,18 @@ True
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from .errors import KitError
 
 __all__ = [
     "PARAGRAPH_KINDS",
     "ACTOR_KINDS",
     "STANCE_VALUES",
     "EVIDENCE_TYPES",
+    "NOT_CODED",
     "Paragraph",
     "Sentence",
     "Credits",
@@ -33,12 +38,15 @@ __all__ = [
     "Stance",
     "Group",
     "Case",
+    "require_case",
 ]
 
 PARAGRAPH_KINDS = ("body", "heading", "rule", "credits")
 ACTOR_KINDS = ("person", "state", "organization", "group", "anonymous")
 STANCE_VALUES = ("support", "oppose", "conditional", "undecided")
 EVIDENCE_TYPES = ("direct", "reported", "narration", "anonymous")
+#: The category of an (actor, position) pair a coding has no stance for.
+NOT_CODED = "not coded"
 
 
 @dataclass(frozen=True)
@@ -235,13 +243,38 @@ class Case:
     path: str | None = None
     extra_mentions: tuple[Mention, ...] = field(default=())
 
+    @functools.cached_property
+    def actor_index(self) -> Mapping[str, Actor]:
+        """Every actor by id (built once per case): the one lookup the kit uses."""
+        return {a.id: a for a in self.actors}
+
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id; raises ``KeyError`` naming the known ids."""
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        known = ", ".join(a.id for a in self.actors)
-        raise KeyError(f"no actor {actor_id!r} in this case; known ids: {known}")
+        found = self.actor_index.get(actor_id)
+        if found is None:
+            known = ", ".join(a.id for a in self.actors)
+            raise KeyError(f"no actor {actor_id!r} in this case; known ids: {known}")
+        return found
+
+    def get_actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or ``None`` (also for ``None``)."""
+        return None if actor_id is None else self.actor_index.get(actor_id)
+
+    def name_of(self, actor_id: str) -> str:
+        """The actor's display name; an id the case does not know is shown as written.
+
+        >>> import kit
+        >>> case = kit.load_case()
+        >>> case.name_of("john_kerry"), case.name_of("nobody_known")
+        ('John Kerry', 'nobody_known')
+        """
+        found = self.actor_index.get(actor_id)
+        return found.name if found is not None else actor_id
+
+    def kind_of(self, actor_id: str) -> str:
+        """The actor's kind (one of :data:`ACTOR_KINDS`), or ``"unknown"``."""
+        found = self.actor_index.get(actor_id)
+        return found.kind if found is not None else "unknown"
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -249,3 +282,14 @@ class Case:
         if not self.extra_mentions:
             return self.article.mentions
         return tuple(sorted(self.article.mentions + self.extra_mentions, key=lambda m: (m.start, m.end)))
+
+
+def require_case(obj: object) -> Case:
+    """``obj`` itself if it is a :class:`Case`; otherwise a :class:`~kit.errors.KitError` saying what to pass.
+
+    The one guard used by every function that takes a case (analysis, figures, exports).
+    """
+    if isinstance(obj, Case):
+        return obj
+    hint = " (load a case file first: kit.load_case(path))" if isinstance(obj, (str, bytes)) or hasattr(obj, "__fspath__") else ""
+    raise KitError(f"expected a Case (from kit.load_case()), not {type(obj).__name__}{hint}")

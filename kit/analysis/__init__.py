@@ -20,8 +20,15 @@ from __future__ import annotations
 
 from .declared import Mismatch, compare_declared
 from .intercoder import NOT_CODED, Agreement, cohen_kappa, compare_codings
-from .networks import actor_position_network, agreement_network, coalitions, conflict_network, stance_matrix
-from .selection import EXPRESSED, LEVELS, display_name, resolve_value, select_stances, stance_cells
+from .networks import (
+    actor_position_network,
+    agreement_network,
+    coalitions,
+    communities,
+    conflict_network,
+    stance_matrix,
+)
+from .selection import EXPRESSED, LEVELS, resolve_value, select_stances, stance_cells
 from .voices import anonymous_share, voices
 
 __all__ = [
@@ -38,10 +45,10 @@ __all__ = [
     "conflict_network",
     "actor_position_network",
     "coalitions",
+    "communities",
     "compare_declared",
     "voices",
     "anonymous_share",
-    "display_name",
     "compare_codings",
     "cohen_kappa",
 ]

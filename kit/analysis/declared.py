@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..errors import KitError
 from ..records import Case
-from .selection import EXPRESSED, check_options, display_name, level_id, ordered_actors, stance_cells
+from .selection import EXPRESSED, check_options, level_id, ordered_actors, stance_cells
 
 __all__ = ["MISMATCH_KINDS", "Mismatch", "compare_declared"]
 
@@ -95,8 +95,6 @@ def compare_declared(case: Case, *, positions: Sequence[str] | None = None,
     cells = stance_cells(case, positions=wanted, evidence=evidence, level=level)
     speakers = ordered_actors(case, {a for a, _ in cells})
     labels = {p.id: p.label for p in case.positions}
-    countries = {a.id: a.country for a in case.actors}
-    kinds = {a.id: a.kind for a in case.actors}
     found: list[tuple[int, int, int, int, Mismatch]] = []
     for gi, group in enumerate(case.groups):
         members = list(dict.fromkeys(level_id(case, m, level) for m in group.members))
@@ -108,20 +106,20 @@ def compare_declared(case: Case, *, positions: Sequence[str] | None = None,
                 continue
             label = _lower_first(labels[pos])
             for ai, m in enumerate(members):
-                name = display_name(case, m)
+                name = case.name_of(m)
                 value = cells.get((m, pos))
                 if value is None and include_silent:
                     msg = f"{name} is in {gname} but has no coded stance on {label} (the group: {stance})."
                     found.append((gi, 2, pi, ai, Mismatch(group.id, m, "member_silent", pos, None, msg)))
                 elif value is not None and value != stance:
-                    its = "its" if kinds.get(m) in ("state", "organization", "group") else "their"
+                    its = "its" if case.kind_of(m) in ("state", "organization", "group") else "their"
                     msg = f"{name} is in {gname} but {its} stance on {label} is {value} (the group: {stance})."
                     found.append((gi, 0, pi, ai, Mismatch(group.id, m, "member_disagrees", pos, value, msg)))
             for ai, a in enumerate(speakers):
-                if a in member_set or (level == "actor" and countries.get(a) in member_set):
+                if a in member_set or (level == "actor" and getattr(case.get_actor(a), "country", None) in member_set):
                     continue
                 if cells.get((a, pos)) == stance:
-                    name = display_name(case, a)
+                    name = case.name_of(a)
                     msg = f"{name} is not in {gname} but shares its stance on {label} ({stance})."
                     found.append((gi, 1, pi, ai, Mismatch(group.id, a, "outsider_agrees", pos, stance, msg)))
     found.sort(key=lambda t: t[:4])

@@ -23,13 +23,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import KitError
-from ..records import Case, Stance
+from ..records import NOT_CODED, Case, Stance
 from .selection import resolve_value
 
 __all__ = ["NOT_CODED", "Agreement", "cohen_kappa", "compare_codings"]
 
-#: The category of an (actor, position) pair that one coding has and the other has not.
-NOT_CODED = "not coded"
 
 
 def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:

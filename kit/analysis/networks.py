@@ -42,9 +42,7 @@ from ..errors import KitError
 from ..records import Case
 from .selection import (
     EXPRESSED,
-    actor_kind,
     check_options,
-    display_name,
     ordered_actors,
     stance_cells,
 )
@@ -59,6 +57,7 @@ __all__ = [
     "conflict_network",
     "actor_position_network",
     "coalitions",
+    "communities",
 ]
 
 _CONFLICT = frozenset({("support", "oppose"), ("oppose", "support")})
@@ -88,7 +87,7 @@ def _nodes_graph(case: Case, cells: dict[tuple[str, str], str]) -> tuple[nx.Grap
     graph = nx.Graph()
     actors = ordered_actors(case, {a for a, _ in cells})
     for a in actors:
-        graph.add_node(a, name=display_name(case, a), kind=actor_kind(case, a))
+        graph.add_node(a, name=case.name_of(a), kind=case.kind_of(a))
     return graph, actors
 
 
@@ -161,9 +160,17 @@ def coalitions(case: Case, *, positions: Sequence[str] | None = None,
     edge weights. Members are sorted by id; coalitions largest first, then by
     their first id; actors without any agreement come last, one each.
     """
+    return communities(agreement_network(case, positions=positions, evidence=evidence, level=level))
+
+
+def communities(graph: nx.Graph) -> tuple[tuple[str, ...], ...]:
+    """The coalitions of an agreement network already built (see :func:`coalitions`).
+
+    For a figure and an export that need both the network and its coalitions,
+    so the network is built (and the options checked) once.
+    """
     from networkx.algorithms.community import greedy_modularity_communities
 
-    graph = agreement_network(case, positions=positions, evidence=evidence, level=level)
     linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
     groups: list[tuple[str, ...]] = []
     if linked.number_of_edges():

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..errors import KitError
-from ..records import EVIDENCE_TYPES, Case, Stance
+from ..records import Case, EVIDENCE_TYPES, Stance, require_case
 
-__all__ = ["LEVELS", "EXPRESSED", "resolve_value", "select_stances", "stance_cells", "display_name", "check_options", "level_id",
-           "actor_kind", "ordered_actors"]
+__all__ = ["LEVELS", "EXPRESSED", "resolve_value", "select_stances", "stance_cells", "check_options", "level_id",
+           "ordered_actors"]
 
 LEVELS = ("actor", "state")
 #: Stance values that can agree with each other ("undecided" cannot).
@@ -60,8 +60,7 @@ def _as_list(value: Sequence[str] | str | None, what: str) -> list[str] | None:
 
 
 def check_options(case: Case, positions: Sequence[str] | None, evidence: Sequence[str] | None, level: str) -> tuple[list[str], set[str]]:
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
     if level not in LEVELS:
         raise KitError(f"level must be 'actor' or 'state', not {level!r}")
     known = [p.id for p in case.positions]
@@ -86,31 +85,10 @@ def level_id(case: Case, actor_id: str, level: str) -> str:
     """The id a stance counts for at this level (see the module docstring)."""
     if level == "actor":
         return actor_id
-    ids = {a.id: a for a in case.actors}
-    actor = ids.get(actor_id)
-    if actor is not None and actor.kind in ("person", "anonymous") and actor.country in ids:
+    actor = case.get_actor(actor_id)
+    if actor is not None and actor.kind in ("person", "anonymous") and actor.country in case.actor_index:
         return actor.country  # type: ignore[return-value]
     return actor_id
-
-
-def display_name(case: Case, actor_id: str) -> str:
-    """The actor's display name, or a readable form of an unknown id.
-
-    >>> import kit
-    >>> display_name(kit.load_case(), "john_kerry")
-    'John Kerry'
-    """
-    for actor in case.actors:
-        if actor.id == actor_id:
-            return actor.name
-    return actor_id.replace("_", " ").title()
-
-
-def actor_kind(case: Case, actor_id: str) -> str:
-    for actor in case.actors:
-        if actor.id == actor_id:
-            return actor.kind
-    return "unknown"
 
 
 def select_stances(case: Case, *, positions: Sequence[str] | None = None,

@@ -9,29 +9,36 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..errors import KitError
-from ..records import Case
-from .selection import actor_kind, display_name, ordered_actors
+from ..records import Case, require_case
+from .selection import ordered_actors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["speaker_counts", "voices", "anonymous_share"]
+__all__ = ["speaker_counts", "anonymous_count", "voices", "anonymous_share"]
 
 
-def speaker_counts(case: Case) -> tuple[dict[str, int], dict[str, int]]:
-    """Statements with a known speaker, per actor id: (direct quotes, reported speech)."""
-    quotes: dict[str, int] = {}
-    reported: dict[str, int] = {}
-    for q in case.article.quotes:
-        if q.speaker is not None:
-            quotes[q.speaker] = quotes.get(q.speaker, 0) + 1
-    for r in case.article.reported:
-        if r.speaker is not None:
-            reported[r.speaker] = reported.get(r.speaker, 0) + 1
+def speaker_counts(case: Case, *, unknown: bool = False) -> tuple[Counter[str | None], Counter[str | None]]:
+    """Statements per speaker id: (direct quotes, reported speech) — the kit's one count.
+
+    With ``unknown=True`` statements whose speaker was not found count under ``None``.
+    """
+    quotes = Counter(q.speaker for q in case.article.quotes if unknown or q.speaker is not None)
+    reported = Counter(r.speaker for r in case.article.reported if unknown or r.speaker is not None)
     return quotes, reported
+
+
+def anonymous_count(case: Case) -> tuple[int, int, int]:
+    """``(anonymous, known, unknown)``: statements from anonymous sources, with a known speaker, without one."""
+    quotes, reported = speaker_counts(case, unknown=True)
+    unknown = quotes.pop(None, 0) + reported.pop(None, 0)
+    known = sum(quotes.values()) + sum(reported.values())
+    anon = sum(n for counts in (quotes, reported) for a, n in counts.items()
+               if a is not None and case.kind_of(a) == "anonymous")
+    return anon, known, unknown
 
 
 def voices(case: Case) -> pd.DataFrame:
@@ -48,16 +55,15 @@ def voices(case: Case) -> pd.DataFrame:
     """
     import pandas as pd
 
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
+    require_case(case)
     quotes, reported = speaker_counts(case)
-    speakers = ordered_actors(case, set(quotes) | set(reported))
+    speakers = ordered_actors(case, {a for a in (*quotes, *reported) if a is not None})
     speakers.sort(key=lambda a: -(quotes.get(a, 0) + reported.get(a, 0)))  # stable: ties keep case order
     grand = sum(quotes.values()) + sum(reported.values())
     rows = []
     for a in speakers:
         total = quotes.get(a, 0) + reported.get(a, 0)
-        rows.append({"name": display_name(case, a), "kind": actor_kind(case, a), "quotes": quotes.get(a, 0),
+        rows.append({"name": case.name_of(a), "kind": case.kind_of(a), "quotes": quotes.get(a, 0),
                      "reported": reported.get(a, 0), "total": total, "share": total / grand})
     columns = ["name", "kind", "quotes", "reported", "total", "share"]
     frame = pd.DataFrame(rows, columns=columns, index=pd.Index(speakers, name="actor", dtype=object))
@@ -69,11 +75,6 @@ def anonymous_share(case: Case) -> float:
 
     Statements without a known speaker are left out; 0.0 when there are none.
     """
-    if not isinstance(case, Case):
-        raise KitError(f"expected a Case (from kit.load_case()), not {type(case).__name__}")
-    quotes, reported = speaker_counts(case)
-    grand = sum(quotes.values()) + sum(reported.values())
-    if grand == 0:
-        return 0.0
-    anon = sum(n for counts in (quotes, reported) for a, n in counts.items() if actor_kind(case, a) == "anonymous")
-    return anon / grand
+    require_case(case)
+    anon, known, _ = anonymous_count(case)
+    return anon / known if known else 0.0

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .yamlfile import Path_, Problems, suggest
+from ..util import snake_id
 
 __all__ = ["is_id", "check_value", "read_entries", "good", "Spec"]
 
@@ -54,7 +55,7 @@ def check_value(value: Any, kind: str, path: Path_, problems: Problems) -> Any:
             problems.add(path, f"expected text, got {_describe(value)}; put it in quotes")
             return None
         if kind == "id" and not is_id(value):
-            fixed = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_") or "my_id"
+            fixed = snake_id(value) or "my_id"
             problems.add(path, f"{value!r} is not a snake_case id; write it like {fixed!r} "
                                "(lower case letters, digits and _)")
             return None

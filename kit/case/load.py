@@ -21,15 +21,23 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from ..data import data_text
+from ..errors import ArticleError, CaseError
 from ..parse.article import load_article, parse, read_text
-from .yamlfile import Problems, TextIndex, read_yaml, suggest
+from ..records import (
+    EVIDENCE_TYPES,
+    STANCE_VALUES,
+    Article,
+    Case,
+    Group,
+    Position,
+    Stance,
+)
+from .draft import draft_case
 from .fields import good, read_entries
 from .merge import extra_mentions, merge_actors
 from ..parse.speakers import reresolve
-from .draft import draft_case
-from ..errors import ArticleError, CaseError
-from ..records import EVIDENCE_TYPES, STANCE_VALUES, Article, Case, Group, Position, Stance
-from ..data import data_text
+from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
 __all__ = ["load_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
 

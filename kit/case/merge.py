@@ -19,9 +19,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .yamlfile import Problems, suggest
-from .fields import good, is_id
 from ..records import ACTOR_KINDS, Actor, Article, Mention
+from .fields import good, is_id
+from .yamlfile import Problems, suggest
+from ..util import snake_id
 
 __all__ = ["merge_actors", "extra_mentions", "alias_pattern"]
 
@@ -78,7 +79,7 @@ def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], gr
                                          "(to add a new actor, give it a name and a kind)")
             continue
         if not is_id(aid):
-            fixed = re.sub(r"[^a-z0-9]+", "_", aid.lower()).strip("_") or "my_id"
+            fixed = snake_id(aid) or "my_id"
             problems.add(path + ("id",), f"{aid!r} is not a snake_case id; write it like {fixed!r} "
                                          "(lower case letters, digits and _)")
             continue

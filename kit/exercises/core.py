@@ -26,11 +26,11 @@ has the wrong type: they say what kind of value is expected instead.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..util import esc
 from .checks import equals, type_name
 
 __all__ = [
@@ -67,11 +67,11 @@ class Note:
 
     def _repr_html_(self) -> str:
         colour = _BORDER.get(self.kind, "#57606a")
-        code = f"<pre style='margin:.4em 0 0'>{html.escape(self.code)}</pre>" if self.code else ""
+        code = f"<pre style='margin:.4em 0 0'>{esc(self.code)}</pre>" if self.code else ""
         return (
-            f"<div class='kit-note kit-{html.escape(self.kind).replace(' ', '-')}' role='status' "
+            f"<div class='kit-note kit-{esc(self.kind).replace(' ', '-')}' role='status' "
             f"style='border-left:4px solid {colour};padding:.3em .8em;margin:.3em 0'>"
-            f"<strong>{html.escape(self.title)}</strong> {html.escape(self.message)}{code}</div>"
+            f"<strong>{esc(self.title)}</strong> {esc(self.message)}{code}</div>"
         )
 
 
@@ -242,7 +242,7 @@ class MultipleChoice:
         self.feedback = w.HTML(value="")
         self.button.on_click(lambda _b: self._show())
         self.radio.observe(lambda _c: setattr(self.feedback, "value", ""), names="value")
-        prompt = w.HTML(f"<p><strong>{html.escape(self.question)}</strong></p>")
+        prompt = w.HTML(f"<p><strong>{esc(self.question)}</strong></p>")
         return w.VBox([prompt, self.radio, self.button, self.feedback])
 
     @property

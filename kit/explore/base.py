@@ -9,9 +9,10 @@ ipywidgets and matplotlib are imported on first use, never by ``import kit``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
+
+from ..util import esc
 
 __all__ = ["Explorer", "show", "STYLE"]
 
@@ -47,7 +48,7 @@ class Explorer:
         import ipywidgets as w
 
         self.out = w.Output(layout=w.Layout(min_height="8em"))
-        head = [w.HTML(f"<h3 style='margin:.2em 0'>{html.escape(self.title)}</h3>")] if self.title else []
+        head = [w.HTML(f"<h3 style='margin:.2em 0'>{esc(self.title)}</h3>")] if self.title else []
         if intro:
             head.append(w.HTML(f"<p style='margin:.2em 0 .6em'>{intro}</p>"))
         self._box = w.VBox([*head, *rows, self.out])
@@ -96,7 +97,7 @@ class Explorer:
         bundle = dict(self._box._repr_mimebundle_(**kwargs) or {})
         name = self.title or type(self).__name__
         bundle["text/plain"] = f"{name} explorer: run this cell in Jupyter to use it."
-        bundle["text/html"] = (f"<div class='kit-static'><p><em>{html.escape(name)}: a static copy. To use the controls, "
+        bundle["text/html"] = (f"<div class='kit-static'><p><em>{esc(name)}: a static copy. To use the controls, "
                                f"run the cell in Jupyter; if you see this right after running it, widgets are not "
                                f"working here: reload the page (notebook 00 checks them).</em></p>{self.snapshot()}</div>")
         return bundle

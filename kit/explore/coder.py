@@ -16,10 +16,10 @@ restores it. Comparing with the reference, or with a peer's exported file
 from __future__ import annotations
 
 import datetime as _dt
-import html
 from pathlib import Path
 from typing import Any
 
+from ..errors import KitError, SaveError
 from ..learner.codingfile import (
     FORMAT,
     OWN_KEYS,
@@ -31,14 +31,13 @@ from ..learner.codingfile import (
     parse_rows,
     read_coding,
 )
-from ..errors import KitError, SaveError
-from .base import STYLE, Explorer
-from ..records import STANCE_VALUES, Case, Stance
 from ..learner.storage import backup, learner_dir, load_record, save_record
+from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
+from ..util import esc
+from .base import STYLE, Explorer
 
 __all__ = ["StanceCoder", "NOT_CODED"]
 
-NOT_CODED = "not coded"
 
 
 class StanceCoder(Explorer):
@@ -264,7 +263,7 @@ class StanceCoder(Explorer):
 
     def _show_status(self) -> None:
         if hasattr(self, "status"):
-            self.status.value = f"<p role='status' style='margin:.2em 0'>{html.escape(self.message)}</p>"
+            self.status.value = f"<p role='status' style='margin:.2em 0'>{esc(self.message)}</p>"
 
     def snapshot(self) -> str:
         """The positions to code and the learner's coding so far, as static HTML (for handouts)."""

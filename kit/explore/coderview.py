@@ -11,45 +11,41 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
 from ..records import Case, Stance
+from ..util import esc
 
 __all__ = ["render_positions", "render_coding", "render_comparison", "render_pair"]
 
 _CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _names(case: Case) -> tuple[dict[str, str], dict[str, str]]:
-    return {a.id: a.name for a in case.actors}, {p.id: p.label for p in case.positions}
+def _labels(case: Case) -> dict[str, str]:
+    return {p.id: p.label for p in case.positions}
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> str:
     th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
-            f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
+            f"<caption style='text-align:left;font-weight:bold'>{esc(caption)}</caption>"
             f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _evidence(stance: Stance | None) -> str:
     if stance is None:
         return "<em>not coded</em>"
-    passage = f"<br><small>“{_esc(stance.evidence)}”</small>" if stance.evidence else "<br><small><em>no evidence chosen</em></small>"
-    return f"<strong>{_esc(stance.value)}</strong>{passage}"
+    passage = f"<br><small>“{esc(stance.evidence)}”</small>" if stance.evidence else "<br><small><em>no evidence chosen</em></small>"
+    return f"<strong>{esc(stance.value)}</strong>{passage}"
 
 
 def render_positions(case: Case) -> str:
     """The positions to code, with their descriptions, and the stance scale."""
     if not case.positions:
         return "<p><em>This case has no positions to code yet.</em></p>"
-    rows = "".join(f"<li><strong>{_esc(p.label)}</strong>{' — ' + _esc(p.description) if p.description else ''}</li>"
+    rows = "".join(f"<li><strong>{esc(p.label)}</strong>{' — ' + esc(p.description) if p.description else ''}</li>"
                    for p in case.positions)
     return (f"<p>Positions to code:</p><ul>{rows}</ul>"
             "<p>For each actor: support, oppose, conditional or undecided, and the sentence that shows it.</p>")
@@ -60,22 +56,22 @@ def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, 
 
     With ``current`` (actor id, position id), a first line says what is being coded now.
     """
-    actors, positions = _names(case)
+    positions = _labels(case)
     head = ""
     if current is not None and None not in current:
         actor, position = current
         mine = next((s for s in stances if (s.actor, s.position) == current), None)
-        value = f"<strong>{_esc(mine.value)}</strong>" if mine else "<em>not coded yet</em>"
-        head = (f"<p class='kit-now'>▶ Now coding: <strong>{_esc(actors.get(actor, actor))}</strong> on "
-                f"<strong>{_esc(positions.get(position, position))}</strong>: {value}</p>")
+        value = f"<strong>{esc(mine.value)}</strong>" if mine else "<em>not coded yet</em>"
+        head = (f"<p class='kit-now'>▶ Now coding: <strong>{esc(case.name_of(actor))}</strong> on "
+                f"<strong>{esc(positions.get(position, position))}</strong>: {value}</p>")
     if not stances:
         return head + "<p class='kit-empty'><em>You have not coded any stance yet.</em></p>"
     order = {p.id: i for i, p in enumerate(case.positions)}
     rows = []
-    for s in sorted(stances, key=lambda s: (order.get(s.position, 99), actors.get(s.actor, s.actor).lower())):
+    for s in sorted(stances, key=lambda s: (order.get(s.position, 99), case.name_of(s.actor).lower())):
         mark = "▶ " if current == (s.actor, s.position) else ""
-        rows.append([mark + _esc(positions.get(s.position, s.position)), _esc(actors.get(s.actor, s.actor)),
-                     _esc(s.value), _esc(s.evidence) or "<em>no evidence chosen</em>", _esc(s.evidence_type)])
+        rows.append([mark + esc(positions.get(s.position, s.position)), esc(case.name_of(s.actor)),
+                     esc(s.value), esc(s.evidence) or "<em>no evidence chosen</em>", esc(s.evidence_type)])
     return head + _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader"], rows,
                          f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
 
@@ -87,14 +83,14 @@ def _summary(agreement: Any, who: str) -> str:
     agree = round(agreement.percent * agreement.n / 100)
     return (f"<p role='status'>{who} agree on <strong>{agree} of {agreement.n}</strong> actor–position pairs "
             f"({agreement.percent:.0f}%). Cohen's kappa, which discounts agreement by chance, is "
-            f"<strong>{agreement.kappa:.2f}</strong> ({_esc(kappa_words(agreement.kappa))}).</p>")
+            f"<strong>{agreement.kappa:.2f}</strong> ({esc(kappa_words(agreement.kappa))}).</p>")
 
 
 def _by_position(case: Case, agreement: Any) -> str:
     if not agreement.per_position:
         return ""
-    positions = _names(case)[1]
-    rows = [[_esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
+    positions = _labels(case)
+    rows = [[esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
             for pid, (n, pct, kappa) in agreement.per_position.items()]
     return _table(["Position", "Pairs", "Agreement", "Kappa"], rows, "By position")
 
@@ -103,12 +99,12 @@ def _differences(case: Case, agreement: Any, heads: tuple[str, str], caption: st
     """Every disagreement with both codings' stance and evidence; ``second_first`` puts the second coding left."""
     if not agreement.disagreements:
         return "<p>No differences at all.</p>"
-    actors, positions = _names(case)
+    positions = _labels(case)
     rows = []
     for a, p, first, second in agreement.disagreements:
         pair = (second, first) if second_first else (first, second)
-        rows.append([_esc(actors.get(a, a)), _esc(positions.get(p, p)), _evidence(pair[0]), _evidence(pair[1])])
-    return _table(["Actor", "Position", _esc(heads[0]), _esc(heads[1])], rows, caption)
+        rows.append([esc(case.name_of(a)), esc(positions.get(p, p)), _evidence(pair[0]), _evidence(pair[1])])
+    return _table(["Actor", "Position", esc(heads[0]), esc(heads[1])], rows, caption)
 
 
 def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[Stance], not_yet: int = 0) -> str:
@@ -118,14 +114,14 @@ def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[St
     ``not_yet`` counts the other coding's pairs left out because the learner has not coded them.
     """
     who_cap = who[:1].upper() + who[1:]
-    parts = [f"<h4 style='margin:.8em 0 .3em'>Your coding compared with {_esc(who)}</h4>",
-             _summary(agreement, f"You and {_esc(who)}")]
+    parts = [f"<h4 style='margin:.8em 0 .3em'>Your coding compared with {esc(who)}</h4>",
+             _summary(agreement, f"You and {esc(who)}")]
     mine_keys = {(s.actor, s.position) for s in mine}
     uncoded = sum(1 for a, p, _x, y in agreement.disagreements if y is None and (a, p) not in mine_keys)
     if uncoded:
         parts.append(f"<p>{uncoded} of the differences are pairs you have not coded yet.</p>")
     if not_yet:
-        parts.append(f"<p>{_esc(who_cap)} also codes {not_yet} actor–position "
+        parts.append(f"<p>{esc(who_cap)} also codes {not_yet} actor–position "
                      f"pair{'s' if not_yet != 1 else ''} you have not coded yet (not shown: code them, then compare again).</p>")
     parts.append(_by_position(case, agreement))
     parts.append(_differences(case, agreement, ("Yours", who_cap), "Where you differ: discuss the evidence", second_first=True))
@@ -139,8 +135,8 @@ def render_pair(case: Case, agreement: Any, *, first: str, second: str) -> str:
     ``agreement`` is from ``compare_codings(first, second)`` (or :func:`kit.learner.codingfile.compare_files`);
     ``first`` and ``second`` name the codings (e.g. their file names).
     """
-    parts = [f"<h4 style='margin:.8em 0 .3em'>{_esc(first)} compared with {_esc(second)}</h4>",
-             _summary(agreement, f"{_esc(first)} and {_esc(second)}"),
+    parts = [f"<h4 style='margin:.8em 0 .3em'>{esc(first)} compared with {esc(second)}</h4>",
+             _summary(agreement, f"{esc(first)} and {esc(second)}"),
              _by_position(case, agreement),
              _differences(case, agreement, (first, second), "Where the codings differ: discuss the evidence")]
     return "".join(parts)

@@ -15,13 +15,13 @@ True
 from __future__ import annotations
 
 import base64
-import html
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import Case, Paragraph
+from ..util import esc
 
 __all__ = [
     "VIEWS",
@@ -29,6 +29,7 @@ __all__ = [
     "Statement",
     "statements",
     "speaker_name",
+    "speaker_kind",
     "select_statements",
     "render_article",
     "render_statements",
@@ -59,10 +60,6 @@ _PNUM = "display:inline-block;min-width:3.2em;color:#555;font-size:.85em"
 _OPENING_MARKS = "\"“‘'«„‹"
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 @dataclass(frozen=True)
 class Statement:
     """A quote or a reported statement, in one shape: ``kind`` is ``"quote"`` or ``"reported"``."""
@@ -85,16 +82,17 @@ def statements(case: Case) -> tuple[Statement, ...]:
     return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
 
-def _actor_index(case: Case) -> dict[str, Any]:
-    return {a.id: a for a in case.actors}
+def speaker_kind(case: Case, actor_id: str | None) -> str | None:
+    """The kind of the statement's speaker (``None``: no speaker found, or one the case does not know)."""
+    actor = case.get_actor(actor_id)
+    return actor.kind if actor is not None else None
 
 
 def speaker_name(case: Case, actor_id: str | None) -> str:
     """The display name of ``actor_id`` (``"speaker not identified"`` for ``None``)."""
     if actor_id is None:
         return "speaker not identified"
-    actor = _actor_index(case).get(actor_id)
-    return actor.name if actor is not None else actor_id
+    return case.name_of(actor_id)
 
 
 def select_statements(case: Case, choice: str = "all") -> tuple[Statement, ...]:
@@ -106,9 +104,8 @@ def select_statements(case: Case, choice: str = "all") -> tuple[Statement, ...]:
     if prefix == "actor":
         return tuple(s for s in every if s.speaker == value)
     if prefix == "kind":
-        index = _actor_index(case)
         want = None if value == "none" else value
-        return tuple(s for s in every if (index[s.speaker].kind if s.speaker in index else None) == want)
+        return tuple(s for s in every if speaker_kind(case, s.speaker) == want)
     raise ValueError(f"unknown voices choice {choice!r}; use 'all', 'kind:<kind>' or 'actor:<id>'")
 
 
@@ -120,7 +117,7 @@ Span = tuple[int, int, str, str]  # start, end, opening html, closing html
 def _spans(case: Case, actors: Sequence[str], view: str) -> list[Span]:
     chosen = set(actors)
     keep = (lambda a: a in chosen) if chosen else (lambda a: True)
-    index = _actor_index(case)
+    index = case.actor_index
     spans: list[Span] = []
     if view == "mentions":
         text = case.article.text
@@ -128,8 +125,8 @@ def _spans(case: Case, actors: Sequence[str], view: str) -> list[Span]:
             if not keep(m.actor):
                 continue
             name = index[m.actor].name if m.actor in index else m.actor
-            label = "" if text[m.start:m.end] == name else f"<sub style='{_LABEL}'>({_esc(name)})</sub>"
-            spans.append((m.start, m.end, f"<mark class='kit-mention' title='{_esc(name)}' style='{_MARK}'>", f"</mark>{label}"))
+            label = "" if text[m.start:m.end] == name else f"<sub style='{_LABEL}'>({esc(name)})</sub>"
+            spans.append((m.start, m.end, f"<mark class='kit-mention' title='{esc(name)}' style='{_MARK}'>", f"</mark>{label}"))
         return spans
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
@@ -140,8 +137,8 @@ def _spans(case: Case, actors: Sequence[str], view: str) -> list[Span]:
             continue
         who = speaker_name(case, st.speaker)
         tag = who if kind == "quote" else f"reported: {who}" + (f", {st.cue}" if st.cue else "")
-        label = f"<span style='{_LABEL}'>[{_esc(tag)}]</span>&nbsp;"
-        mark = f"<mark class='kit-{kind}' title='{_esc(who)}' style='{_QUOTE}'>"
+        label = f"<span style='{_LABEL}'>[{esc(tag)}]</span>&nbsp;"
+        mark = f"<mark class='kit-{kind}' title='{esc(who)}' style='{_QUOTE}'>"
         if st.start > 0 and text[st.start - 1] in _OPENING_MARKS:  # label before the opening quotation mark
             spans.append((st.start - 1, st.start, label, ""))
             spans.append((st.start, st.end, mark, "</mark>"))
@@ -162,10 +159,10 @@ def _paint(text: str, start: int, end: int, spans: list[Span], starts: list[int]
         i += 1
         if s < cursor or e > end or e <= s:
             continue
-        out.append(_esc(text[cursor:s]))
-        out.append(opening + _esc(text[s:e]) + closing)
+        out.append(esc(text[cursor:s]))
+        out.append(opening + esc(text[s:e]) + closing)
         cursor = e
-    out.append(_esc(text[cursor:end]))
+    out.append(esc(text[cursor:end]))
     return "".join(out)
 
 
@@ -194,14 +191,14 @@ def render_article(case: Case, *, actors: Iterable[str] = (), view: str = "menti
         if para.kind == "rule":
             parts.append("<hr aria-hidden='true'>")
         elif para.kind == "credits" or para.index == credits_para:
-            raw = _esc(art.text[para.start:para.end])
+            raw = esc(art.text[para.start:para.end])
             parts.append(
                 f"<p class='kit-credits' style='font-size:.85em;color:#555;border-top:1px solid #ccc;padding-top:.4em'>"
                 f"{_pnum(para, numbers)}<em>Credits — the journalists who reported, wrote and edited this story "
                 f"(not actors in it):</em> {raw}</p>"
             )
         elif para.kind == "heading":
-            parts.append(f"<h4 class='kit-heading' style='margin:.8em 0 .3em'>{_pnum(para, numbers)}{_esc(art.text[para.start:para.end])}</h4>")
+            parts.append(f"<h4 class='kit-heading' style='margin:.8em 0 .3em'>{_pnum(para, numbers)}{esc(art.text[para.start:para.end])}</h4>")
         else:
             body = _paint(art.text, para.start, para.end, spans, starts)
             parts.append(f"<p class='kit-paragraph'>{_pnum(para, numbers)}{body}</p>")
@@ -229,12 +226,12 @@ def render_statements(case: Case, choice: str = "all") -> str:
     for st in chosen:
         start, end = _context(case, st)
         before, inner, after = text[start:st.start], text[st.start:st.end], text[st.end:end]
-        cue = f"cue verb: <strong>{_esc(st.cue)}</strong>" if st.cue else "no cue verb"
+        cue = f"cue verb: <strong>{esc(st.cue)}</strong>" if st.cue else "no cue verb"
         kind = "quote" if st.kind == "quote" else "reported speech"
         items.append(
             f"<li style='margin-bottom:.5em'><span style='{_PNUM}'>¶&nbsp;{st.paragraph + 1}</span>"
-            f"<strong>{_esc(speaker_name(case, st.speaker))}</strong> ({kind}; {cue}):<br>"
-            f"{_esc(before)}<mark style='{_QUOTE}'>{_esc(inner)}</mark>{_esc(after)}</li>"
+            f"<strong>{esc(speaker_name(case, st.speaker))}</strong> ({kind}; {cue}):<br>"
+            f"{esc(before)}<mark style='{_QUOTE}'>{esc(inner)}</mark>{esc(after)}</li>"
         )
     n = len(chosen)
     return f"<p>{n} statement{'s' if n != 1 else ''}:</p><ul class='kit-statements' style='list-style:none;padding-left:0'>{''.join(items)}</ul>"
@@ -247,19 +244,17 @@ def anonymous_share_text(case: Case) -> str:
     :func:`kit.analysis.anonymous_share`; statements whose speaker the parser
     could not find are mentioned separately.
     """
-    every = statements(case)
-    known = [s for s in every if s.speaker is not None]
-    unknown = len(every) - len(known)
+    from ..analysis.voices import anonymous_count
+
+    anon, known, unknown = anonymous_count(case)
     tail = "" if not unknown else f" ({unknown} more {'has' if unknown == 1 else 'have'} no identified speaker.)"
     if not known:
         if unknown:
             return f"No statement has an identified speaker.{tail}"
         return "No quotes or reported statements were found in this article."
-    index = _actor_index(case)
-    anon = sum(1 for s in known if s.speaker in index and index[s.speaker].kind == "anonymous")
-    noun = "statement" if len(known) == 1 else "statements"
+    noun = "statement" if known == 1 else "statements"
     verb = "comes" if anon == 1 else "come"
-    return f"{anon} of {len(known)} {noun} ({anon / len(known):.0%}) {verb} from anonymous sources.{tail}"
+    return f"{anon} of {known} {noun} ({anon / known:.0%}) {verb} from anonymous sources.{tail}"
 
 
 # --- coalitions and figures --------------------------------------------------
@@ -276,18 +271,18 @@ def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages:
     parts = []
     if coalitions:
         rows = "".join(
-            f"<li>Coalition {i}: {_esc(', '.join(speaker_name(case, a) for a in members))}</li>"
+            f"<li>Coalition {i}: {esc(', '.join(speaker_name(case, a) for a in members))}</li>"
             for i, members in enumerate(coalitions, 1)
         )
         parts.append(f"<p><strong>Detected coalitions</strong> (actors whose stances agree):</p><ol style='list-style:none;padding-left:0'>{rows}</ol>")
     else:
         parts.append("<p><strong>No coalitions</strong>: no two actors share a stance on the chosen positions.</p>")
-    which = "" if groups is None else f" ({_esc(', '.join(groups))})"
+    which = "" if groups is None else f" ({esc(', '.join(groups))})"
     if groups is not None and not groups:
         parts.append("<p><strong>Declared groups vs. stances</strong>: choose a group to outline, "
                      "and its mismatches with the coded stances are listed here.</p>")
     elif messages:
-        rows = "".join(f"<li>{_esc(m)}</li>" for m in messages)
+        rows = "".join(f"<li>{esc(m)}</li>" for m in messages)
         parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}:</p><ul>{rows}</ul>")
     else:
         parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}: no mismatches on the chosen positions.</p>")
@@ -304,4 +299,4 @@ def figure_img(fig: Any, alt: str) -> str:
 def png_img(png: bytes, alt: str) -> str:
     """PNG bytes as an ``<img>`` with a data URL and escaped alt text."""
     data = base64.b64encode(png).decode("ascii")
-    return f"<img src='data:image/png;base64,{data}' alt='{_esc(alt)}' style='max-width:100%'>"
+    return f"<img src='data:image/png;base64,{data}' alt='{esc(alt)}' style='max-width:100%'>"

@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -39,8 +38,12 @@ from .render import (
     render_article,
     render_coalitions,
     render_statements,
+    speaker_kind,
     statements,
 )
+
+from ..plots import MAX_OUTLINED_GROUPS
+from ..util import esc
 
 __all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "EVIDENCE_CHOICES", "LEVEL_CHOICES"]
 
@@ -94,7 +97,7 @@ class ArticleExplorer(Explorer):
         chosen = list(self.actors.value)
         names = ", ".join(self.case.actor(a).name for a in chosen) if chosen else "every actor"
         what = {"mentions": "Mentions of", "quotes": "Quotes by", "reported speech": "Reported speech by"}[self.view.value]
-        head = f"<p role='status'><strong>{html.escape(what)} {html.escape(names)}</strong></p>"
+        head = f"<p role='status'><strong>{esc(what)} {esc(names)}</strong></p>"
         body = render_article(self.case, actors=chosen, view=self.view.value, numbers=self.numbers.value)
         return head + body
 
@@ -114,8 +117,7 @@ class VoicesExplorer(Explorer):
 
         self.case = case
         every = statements(case)
-        index = {a.id: a for a in case.actors}
-        kinds = {index[s.speaker].kind if s.speaker in index else None for s in every}
+        kinds = {speaker_kind(case, s.speaker) for s in every}
         options: list[tuple[str, str]] = [("everyone", "all")]
         options += [(KIND_LABELS[k], f"kind:{k or 'none'}") for k in KIND_LABELS if k in kinds]
         speakers = {s.speaker for s in every if s.speaker}
@@ -144,7 +146,7 @@ class VoicesExplorer(Explorer):
         return [self.choice]
 
     def render(self) -> str:
-        share = f"<p role='status'><strong>{html.escape(anonymous_share_text(self.case))}</strong></p>"
+        share = f"<p role='status'><strong>{esc(anonymous_share_text(self.case))}</strong></p>"
         listing = render_statements(self.case, self.choice.value)
         chart = f"<div style='flex:0 1 26em'>{self._chart}</div>" if self._chart else ""
         return (f"<div style='display:flex;flex-wrap:wrap;gap:1.2em'><div style='flex:1 1 26em'>{share}{listing}</div>"
@@ -165,7 +167,7 @@ class CoalitionExplorer(Explorer):
 
     title = "Coalitions"
     #: how many declared groups the figure can outline at once (one line style each)
-    MAX_GROUPS = 3
+    MAX_GROUPS = MAX_OUTLINED_GROUPS
 
     def __init__(self, case: Case, *, positions: Sequence[str] | None = None, evidence: str = "all",
                  level: str = "actor", groups: Sequence[str] | None = None) -> None:
@@ -217,7 +219,7 @@ class CoalitionExplorer(Explorer):
     def render(self) -> str:
         empty = self._empty()
         if empty:
-            return f"<p role='status'><em>{html.escape(empty)}</em></p>"
+            return f"<p role='status'><em>{esc(empty)}</em></p>"
         from .. import analysis
 
         opts = self.options()
@@ -228,7 +230,7 @@ class CoalitionExplorer(Explorer):
         note = ""
         if len(self.groups.value) > self.MAX_GROUPS:
             note = (f"<p role='status'><em>Only {self.MAX_GROUPS} groups can be outlined at once: showing "
-                    f"{html.escape(', '.join(names))}. Unselect one to outline another.</em></p>")
+                    f"{esc(', '.join(names))}. Unselect one to outline another.</em></p>")
         return note + render_coalitions(self.case, found, messages, groups=names)
 
     def figure(self) -> tuple[bytes, str] | None:

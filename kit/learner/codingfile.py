@@ -45,7 +45,7 @@ def file_slug(text: str) -> str:
 
 def evidence_type(case: Case, actor_id: str, start: int, end: int) -> str:
     """How a passage reaches the reader for this actor: anonymous, direct, reported or narration."""
-    actor = next((a for a in case.actors if a.id == actor_id), None)
+    actor = case.get_actor(actor_id)
     if actor is not None and actor.kind == "anonymous":
         return "anonymous"
     art = case.article

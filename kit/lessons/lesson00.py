@@ -16,8 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import fold
-from ..exercises import Exercise, ExerciseSet, MultipleChoice
+from ..exercises import Exercise, ExerciseSet, MultipleChoice, fold
 from ..records import Actor, Case
 
 __all__ = ["check", "widget_test", "names_actors", "SOLUTIONS", "WRONG"]

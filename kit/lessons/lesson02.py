@@ -16,8 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import fold
-from ..exercises import Exercise, ExerciseSet, about, same_ids
+from ..exercises import Exercise, ExerciseSet, about, fold, same_ids
 from ..records import Actor, Case
 
 __all__ = ["check", "metonym", "SOLUTIONS", "WRONG"]

@@ -18,8 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import fold
-from ..exercises import Exercise, ExerciseSet, MultipleChoice, about
+from ..exercises import Exercise, ExerciseSet, MultipleChoice, about, fold
 from ..records import STANCE_VALUES, Case, Position, Stance
 
 __all__ = ["check", "always_support", "conditional_quote", "most_coded", "kappa_question", "SOLUTIONS", "WRONG"]

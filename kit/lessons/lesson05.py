@@ -52,8 +52,7 @@ def lone_states(case: Case) -> set[str]:
     """States that form a coalition of their own when people count as the states they speak for."""
     from ..analysis import coalitions
 
-    kinds = {a.id: a.kind for a in case.actors}
-    return {c[0] for c in coalitions(case, level="state") if len(c) == 1 and kinds.get(c[0]) == "state"}
+    return {c[0] for c in coalitions(case, level="state") if len(c) == 1 and case.kind_of(c[0]) == "state"}
 
 
 _CORE, _BACKGROUND = declared(_CASE)

@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..parse.article import decode, load_article
+from ..data import data_file
 from ..errors import ArticleError, CaseError
 from ..exercises import Exercise, ExerciseSet, about, names_actor
-from ..records import Article
 from ..learner.storage import learner_dir
-from ..data import data_file
+from ..parse.article import decode, load_article
+from ..records import Article
 
 __all__ = ["check", "sample_path", "uploaded_text", "save_article", "save_upload", "copy_sample", "start_case",
            "broken_case_file", "unattributed_speaker",

@@ -77,8 +77,7 @@ def voila_app(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> I
     """``voila notebooks/apps/explorers.ipynb`` on a free port, run from a temp copy of the repo's notebooks."""
     _require("voila", "Voilà")
     tmp, root, env = workspace(tmp_path_factory, "voila")
-    if not (root / APP).exists():
-        pytest.skip(f"no {APP} (the explorer-only Voilà app)")
+    assert (root / APP).exists(), f"no {APP} (the explorer-only Voilà app)"
     port = free_port()
     argv = [sys.executable, "-m", "voila", APP, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0"]
@@ -116,8 +115,7 @@ class NotebookPage(Page):
 
 @pytest.mark.parametrize("name", LESSONS)
 def test_lesson_runs_in_notebook7(name: str, notebook7: Server, browser: Any, artifacts_dir: Path) -> None:
-    if not (notebook7.root / "notebooks" / name).exists():
-        pytest.skip(f"no notebooks/{name}")
+    assert (notebook7.root / "notebooks" / name).exists(), f"no notebooks/{name}"
     page = NotebookPage(browser, notebook7, f"notebooks/{name}")
     try:
         assert page.page.evaluate("() => window.jupyterapp?.name ?? ''") == "Jupyter Notebook", \

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson00
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "00_start_here.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "00_start_here.ipynb"
 
 
 def prose() -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson04 as L
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "04_positions.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "04_positions.ipynb"
 WORDS = {9: "nine", 10: "ten"}
 
 

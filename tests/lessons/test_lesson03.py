@@ -7,9 +7,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson03
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "03_voices_and_sources.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "03_voices_and_sources.ipynb"
 CASE = kit.load_case()
 ART = CASE.article
 

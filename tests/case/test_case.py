@@ -18,7 +18,7 @@ from kit.case.load import _load_bundled, case_from_article, draft_case, load_cas
 from kit.case.yamlfile import fold
 from kit.case.merge import alias_pattern, extra_mentions
 
-FIXTURES = Path(__file__).parent / "fixtures" / "cases"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
 REFERENCE = Path(kit.__file__).parent / "data" / "reference_case.yaml"
 
 HEADER = """\

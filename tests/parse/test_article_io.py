@@ -13,7 +13,7 @@ SEED = "../shared/seed/article.txt"
 def test_bundled_article_is_an_exact_copy_of_the_seed():
     from pathlib import Path
 
-    seed = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "article.txt"
+    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
     if not seed.exists():
         pytest.skip(f"no seed beside the checkout ({seed})")
     assert bundled_article_text() == seed.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from handmade import small_case  # noqa: E402
+from tests.handmade import small_case  # noqa: E402
 from kit import plots as P  # noqa: E402
 from kit.errors import KitError  # noqa: E402
 from kit.explore.figures import Sheet  # noqa: E402

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson05 as L
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "05_coalitions.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "05_coalitions.ipynb"
 
 
 def _prose() -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson01
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "01_the_article.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "01_the_article.ipynb"
 ART = kit.load_article()
 
 

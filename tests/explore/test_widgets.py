@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import kit  # noqa: E402
-from handmade import small_case  # noqa: E402
+from tests.handmade import small_case  # noqa: E402
 from kit.explore.coder import NOT_CODED, StanceCoder  # noqa: E402
 from kit.learner.codingfile import FORMAT, case_identity, evidence_type  # noqa: E402
 from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
@@ -272,6 +272,7 @@ def _live_figures() -> int:
     return sum(isinstance(o, Figure) for o in gc.get_objects())
 
 
+@pytest.mark.slow
 def test_repeated_interaction_leaves_no_open_figures():
     co, vo = CoalitionExplorer(toy_case()), VoicesExplorer(toy_case())
     levels, choices = ["actor", "state"], [v for _, v in vo.choice.options]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import kit
-from handmade import small_case
+from tests.handmade import small_case
 from kit.learner import storage
 from kit.analysis import compare_codings
 from kit.explore.coder import StanceCoder

@@ -11,7 +11,7 @@ import pytest
 import kit
 from kit.lessons import lesson06 as L
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "notebooks" / "06_your_own_article.ipynb"
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import kit
 from kit.lessons import lesson02
-from lessontext import prose_of
+from tests.lessontext import prose_of
 
-NB = Path(__file__).resolve().parents[1] / "notebooks" / "02_actors.ipynb"
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "02_actors.ipynb"
 CASE = kit.load_case()
 ART = CASE.article
 

@@ -9,7 +9,7 @@ import pytest
 import kit
 from kit.parse import structure
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 
 def _sentences(text: str) -> list[str]:
