@@ -26,7 +26,7 @@ from operator import attrgetter
 
 from ..records import Actor, Mention, Paragraph, Quote, Reported, Sentence
 from .reported import (
-    _AUX, _SAY, _SAY_RE, _WINDOW, OBJECT_CUES, SAYING_CUES, THINKING_CUES, _alternation, _Ctx, _resolve, _span_ok,
+    _AUX, _MAX_AUX, _SAY, _SAY_RE, _WINDOW, OBJECT_CUES, SAYING_CUES, THINKING_CUES, _alternation, _Ctx, _resolve, _span_ok,
     _strip_span, _subject_before, find_reported,
 )
 from ..util import paused_gc
@@ -38,7 +38,7 @@ __all__ = ["find_quotes", "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES"]
 _GOVERN_RE = re.compile(rf"\b(?:{_alternation(SAYING_CUES + THINKING_CUES)})\b")
 _SAY_LAST = frozenset(w.split()[-1] for w in SAYING_CUES)
 _SPK = r"[^\s,.;:!?“”\"‘’'()\[\]—–-][^,.;:!?“”\"()\[\]—–]{0,120}?"
-_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK})\s+(?:{_AUX}\s+)*(?P<cue>{_SAY})\b")
+_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK})\s+(?:{_AUX}\s+){{0,{_MAX_AUX}}}(?P<cue>{_SAY})\b")
 _POST_INVERTED = re.compile(rf"[\s,]*(?P<cue>{_SAY})\s+(?P<spk>[^,.;:!?“”\"()]{{1,160}})")
 _INTRO_END = re.compile(rf"(?:\b(?:{_SAY})\b[^.!?“”\"]{{0,60}}:|\b(?:{_SAY}),?)\s*$")
 _OPENERS = set(" \t\n([{—–-:/“‘«")

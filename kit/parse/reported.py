@@ -50,7 +50,9 @@ _ADVERBIAL = re.compile(
     r"interview|letter)|at\s+a\s+news\s+conference|in\s+private)\s*,?"
 )
 _THAT_NEAR = re.compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
-_PRONOUN_NEAR = re.compile(r"(?:\s*[\w’'-]+){0,6}?\s+(?=(?:he|she|they|it|we|I|there)\b)")
+# Up to six whole words, then a pronoun. Each word is read whole ((?!...) after it): a word that
+# could be split ("aaaa" as "a"+"aaa", ...) would be tried in exponentially many ways.
+_PRONOUN_NEAR = re.compile(r"(?:\s*[\w’'-]+(?![\w’'-])){0,6}?\s+(?=(?:he|she|they|it|we|I|there)\b)")
 
 
 def _load_cues() -> dict[str, tuple[str, ...]]:
@@ -80,9 +82,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _SAY = _alternation(SAYING_CUES)
 _SAY_RE = re.compile(rf"\b(?:{_SAY})\b")
+# One word each: a phrase ("has also") would match a run of them in exponentially many ways.
 _AUX_WORDS = ("has", "have", "had", "also", "later", "then", "again", "would", "will", "quickly", "once",
-              "previously", "repeatedly", "has also")
-_AUX = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _AUX_WORDS) + ")"
+              "previously", "repeatedly")
+_AUX = "(?:" + "|".join(_AUX_WORDS) + ")"
+#: At most this many auxiliaries between a subject and its verb ("has also previously said").
+_MAX_AUX = 6
 _AUX_LAST = frozenset(w.split()[-1] for w in _AUX_WORDS)
 _CLAUSE_WORDS = ("when", "while", "because", "although", "though", "but", "where", "whereas", "meaning", "if", "so",
                  "that", "and then")
@@ -90,7 +95,7 @@ _CLAUSE = re.compile(
     rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
-_TRAILING_AUX = re.compile(rf"(?:\s+{_AUX})+\s*$")
+_TRAILING_AUX = re.compile(rf"(?:\s+{_AUX}){{1,{_MAX_AUX}}}\s*$")
 _APPOSITIVE = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _TAGS = re.compile(r"^(?:<[^<>]{0,40}>)+")
 _BAD_SUBJECT = re.compile(r"[“”\"‘]|\s(?:and|but|or)$")
@@ -102,6 +107,7 @@ _PRONOUNS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
              "it": ("state", "organization", "group"), "they": ("anonymous", "group", "state", "organization")}
 _KIND_RANK = {"person": 0, "anonymous": 0, "organization": 1, "state": 2, "group": 3}
 _WINDOW = 300
+_NONSPACE = re.compile(r"\S+")
 
 
 @dataclass
@@ -314,7 +320,8 @@ def find_reported(ctx: _Ctx, paragraphs: tuple[Paragraph, ...], quotes: list[Quo
             a, b = _strip_span(text, s.start, comma)
             _emit(ctx, out, np_, h.group(), a, b, s.paragraph, overlaps_full)
         for subj, start, h in leading:
-            stop = next((c for c in commas if c > start), end)
+            k = bisect.bisect_right(commas, start)  # the first trailing comma after the content starts
+            stop = commas[k] if k < len(commas) else end
             a, b = _strip_span(text, start, stop)
             _emit(ctx, out, subj, h.group(), a, b, s.paragraph, overlaps_full)
     out.sort(key=lambda r: (r.start, r.speaker_start or 0))
@@ -322,9 +329,16 @@ def find_reported(ctx: _Ctx, paragraphs: tuple[Paragraph, ...], quotes: list[Quo
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:
-    """At most six words, none of them "that", in ``text[pos:end]`` (", Kerry said on Monday.")."""
-    words = text[pos:end].split(None, 7)
-    return len(words) <= 6 and "that" not in words
+    """At most six words, none of them "that", in ``text[pos:end]`` (", Kerry said on Monday.").
+
+    Reads at most seven words (never the rest of a long sentence: once per cue, that would be quadratic).
+    """
+    words = []
+    for m in _NONSPACE.finditer(text, pos, end):
+        words.append(m.group())
+        if len(words) > 6:
+            return False
+    return "that" not in words
 
 
 def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
