@@ -119,10 +119,11 @@ def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, 
         if j == i + 1:  # the usual case: a span overlapping nothing
             kept.append(ordered[i])
         else:
-            taken: list[tuple[int, int]] = []
+            base = ordered[i][1]
+            taken = bytearray(cluster_end - base)  # 1 where a kept span lies (no pairwise checks)
             for actor, s, e in sorted(ordered[i:j], key=lambda c: (c[1] - c[2], c[1])):
-                if all(e <= ts or s >= te for ts, te in taken):
-                    taken.append((s, e))
+                if taken.find(1, s - base, e - base) < 0:
+                    taken[s - base:e - base] = b"\x01" * (e - s)
                     kept.append((actor, s, e))
         i = j
     return kept
@@ -263,6 +264,11 @@ def _sentence_start(text: str, pos: int, p_start: int) -> bool:
     return i == p_start or text[i - 1] in ".!?\"“”:;"
 
 
+#: At most this many qualifiers, entities and connectors before a head
+#: ("U.S. and European security officials": four).
+_MAX_WALK = 12
+
+
 def _walk_back(
     text: str, head_start: int, p_start: int, words: _AnonWords, ending_at: dict[int, tuple[str, int]]
 ) -> tuple[int, list[str], int | None]:
@@ -271,7 +277,9 @@ def _walk_back(
     entities: list[str] = []
     pending: list[str] = []  # entity ids seen since the last committed qualifier
     connector = False
-    while pos > p_start:
+    for _ in range(_MAX_WALK):  # bounded: a run of "senior senior ..." is read once per head at most this far
+        if pos <= p_start:
+            break
         stripped = pos
         while stripped > p_start and text[stripped - 1] in " \t":
             stripped -= 1
@@ -324,12 +332,20 @@ def _determiner(before: str, core: int, words: _AnonWords) -> int | None:
     return None
 
 
+#: A trailing modifier ("familiar with the talks") ends at a clause boundary within this many
+#: characters, else it is not taken (no search to the paragraph's end for every source).
+_MAX_TRAILING = 200
+
+
 def _trailing_end(text: str, head_end: int, p_end: int, words: _AnonWords) -> int:
-    """Extend over "familiar with ..." up to the next clause boundary."""
+    """Extend over "familiar with ..." up to the next clause boundary (within ``_MAX_TRAILING``)."""
     m = words.trailing.match(text, head_end, p_end)
     if not m:
         return head_end
-    stop = words.clause.search(text, m.end(), p_end)
+    limit = min(p_end, m.end() + _MAX_TRAILING)
+    stop = words.clause.search(text, m.end(), limit)
+    if stop is None and limit < p_end:
+        return head_end
     end = stop.start() if stop else p_end
     while end > head_end and text[end - 1].isspace():
         end -= 1
@@ -345,12 +361,9 @@ def _actors(
 ) -> tuple[Actor, ...]:
     persons = {p.id: p for p in people}
     anon = {a[0]: a for a in anonymous}
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, dict[str, None]] = {}  # actor -> its surface forms (a dict: ordered, no list search)
     for m in mentions:
-        forms = seen.setdefault(m.actor, [])
-        surface = text[m.start:m.end]
-        if surface not in forms:
-            forms.append(surface)
+        seen.setdefault(m.actor, {}).setdefault(text[m.start:m.end])
     out = []
     for actor_id, forms in seen.items():
         if actor_id in persons:
