@@ -38,13 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..records import Actor, Credits, Mention, Paragraph, Sentence
+from ..util import paused_gc
 from .anonymous import find_anonymous
 from .gazetteer import Gazetteer, gazetteer
 from .names import Organization, find_named_people, find_organizations
 from .patterns import finditer_not_after, trie_pattern
 from .people import Person, find_people, person_mentions
-from ..records import Actor, Credits, Mention, Paragraph, Sentence
-from ..util import paused_gc, snake_id
 
 __all__ = ["find_actors", "scanned_spans"]
 
@@ -163,10 +163,11 @@ def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, 
         if j == i + 1:  # the usual case: a span overlapping nothing
             kept.append(ordered[i])
         else:
-            taken: list[tuple[int, int]] = []
+            base = ordered[i][1]
+            taken = bytearray(cluster_end - base)  # 1 where a kept span lies (no pairwise checks)
             for actor, s, e in sorted(ordered[i:j], key=lambda c: (c[1] - c[2], c[1])):
-                if all(e <= ts or s >= te for ts, te in taken):
-                    taken.append((s, e))
+                if taken.find(1, s - base, e - base) < 0:
+                    taken[s - base:e - base] = b"\x01" * (e - s)
                     kept.append((actor, s, e))
         i = j
     return kept
@@ -183,12 +184,9 @@ def _actors(
     persons = {p.id: p for p in people}
     named_orgs = {o.id: o for o in orgs}
     anon = {a[0]: a for a in anonymous}
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, dict[str, None]] = {}  # actor -> its surface forms (a dict: ordered, no list search)
     for m in mentions:
-        forms = seen.setdefault(m.actor, [])
-        surface = text[m.start:m.end]
-        if surface not in forms:
-            forms.append(surface)
+        seen.setdefault(m.actor, {}).setdefault(text[m.start:m.end])
     out = []
     for actor_id, forms in seen.items():
         if actor_id in persons:

@@ -166,6 +166,11 @@ def _sentence_start(text: str, pos: int, p_start: int) -> bool:
     return i == p_start or text[i - 1] in ".!?\"“”:;"
 
 
+#: At most this many qualifiers, entities and connectors before a head
+#: ("U.S. and European security officials": four).
+_MAX_WALK = 12
+
+
 def _walk_back(
     text: str, head_start: int, p_start: int, words: _AnonWords, ending_at: dict[int, tuple[str, int]]
 ) -> tuple[int, list[str], int | None]:
@@ -174,7 +179,9 @@ def _walk_back(
     entities: list[str] = []
     pending: list[str] = []  # entity ids seen since the last committed qualifier
     connector = False
-    while pos > p_start:
+    for _ in range(_MAX_WALK):  # bounded: a run of "senior senior ..." is read once per head at most this far
+        if pos <= p_start:
+            break
         stripped = pos
         while stripped > p_start and text[stripped - 1] in " \t":
             stripped -= 1
@@ -227,12 +234,20 @@ def _determiner(before: str, core: int, words: _AnonWords) -> int | None:
     return None
 
 
+#: A trailing modifier ("familiar with the talks") ends at a clause boundary within this many
+#: characters, else it is not taken (no search to the paragraph's end for every source).
+_MAX_TRAILING = 200
+
+
 def _trailing_end(text: str, head_end: int, p_end: int, words: _AnonWords) -> int:
-    """Extend over "familiar with ..." up to the next clause boundary."""
+    """Extend over "familiar with ..." up to the next clause boundary (within ``_MAX_TRAILING``)."""
     m = words.trailing.match(text, head_end, p_end)
     if not m:
         return head_end
-    stop = words.clause.search(text, m.end(), p_end)
+    limit = min(p_end, m.end() + _MAX_TRAILING)
+    stop = words.clause.search(text, m.end(), limit)
+    if stop is None and limit < p_end:
+        return head_end
     end = stop.start() if stop else p_end
     while end > head_end and text[end - 1].isspace():
         end -= 1

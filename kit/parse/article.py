@@ -18,15 +18,15 @@ import functools
 import sys
 from pathlib import Path
 
+from ..data import data_text
+from ..errors import ArticleError
+from ..records import Article
+from ..util import paused_gc
 from . import actors as _actors
 from . import quotes as _quotes
 from . import reported as _reported
 from . import structure as _structure
 from .speakers import Context
-from ..errors import ArticleError
-from ..records import Article
-from ..util import paused_gc
-from ..data import data_text
 
 __all__ = ["parse", "load_article", "read_text", "decode", "normalize", "bundled_article_text", "MAX_BYTES"]
 

@@ -30,7 +30,7 @@ from ..errors import KitError
 from .patterns import trie_pattern
 
 __all__ = [
-    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "SAY", "SAY_RE", "AUX",
+    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "SAY", "SAY_RE", "AUX", "MAX_AUX",
     "alternation", "span_ok", "strip_span", "trailing_aux", "subject_before",
 ]
 
@@ -65,9 +65,12 @@ def alternation(words: tuple[str, ...]) -> str:
 
 SAY = alternation(SAYING_CUES)
 SAY_RE = re.compile(rf"\b(?:{SAY})\b")
+# One word each: a phrase ("has also") would match a run of them in exponentially many ways.
 _AUX_WORDS = ("has", "have", "had", "also", "later", "then", "again", "would", "will", "quickly", "once",
-              "previously", "repeatedly", "has also")
-AUX = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _AUX_WORDS) + ")"
+              "previously", "repeatedly")
+AUX = "(?:" + "|".join(_AUX_WORDS) + ")"
+#: At most this many auxiliaries between a subject and its verb ("has also previously said").
+MAX_AUX = 6
 _AUX_LAST = frozenset(w.split()[-1] for w in _AUX_WORDS)
 _CLAUSE_WORDS = ("when", "while", "because", "although", "though", "but", "where", "whereas", "meaning", "if", "so",
                  "that", "and then")
@@ -75,7 +78,7 @@ _CLAUSE = re.compile(
     rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
-_TRAILING_AUX = re.compile(rf"(?:\s+{AUX})+\s*$")
+_TRAILING_AUX = re.compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _TAGS = re.compile(r"^(?:<[^<>]{0,40}>)+")
 _BAD_SUBJECT = re.compile(r"[“”\"‘]|\s(?:and|but|or)$")

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable
 
 from ..util import snake_id
-from .attribution import AUX, QUOTING_CUES, SAYING_CUES, alternation
+from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .gazetteer import Gazetteer
 from .people import Person
 
@@ -45,7 +45,7 @@ HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Rev.", "Prof.", "Sen.", "Rep
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = re.compile(rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])")
 _CUE = alternation(SAYING_CUES + QUOTING_CUES)
-_SLOT_AFTER = re.compile(rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+)*(?:{_CUE})\b")
+_SLOT_AFTER = re.compile(rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_CUE})\b")
 _SLOT_BEFORE = re.compile(rf"\b(?:{_CUE})\s+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
 _APPOSITION = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
@@ -143,7 +143,7 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
 _SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
 _HONORIFIC_NAME = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
 _SURNAME_SLOT = re.compile(rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                           rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+)*(?:{_CUE})\b")
+                           rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_CUE})\b")
 
 
 def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:

@@ -16,6 +16,13 @@ __all__ = ["trie_pattern", "finditer_not_after"]
 def trie_pattern(words: list[str] | set[str]) -> str:
     """A regex alternation of ``words`` as a trie (longest alternative first).
 
+    Built without recursion, so a very long word is fine. Groups nest once per
+    branching point along a word; below ``_MAX_NESTING`` of them a subtree is
+    written as a flat alternation of its endings, longest first (the same
+    matches: the endings that fit at one place are prefixes of each other, and
+    both forms try the longest first), so the regex compiler never meets
+    deeper nesting than it can handle.
+
     >>> trie_pattern(["Iraq", "Iraqi", "Iran"])
     'Ira(?:n|q(?:i)?)'
     """
@@ -25,18 +32,51 @@ def trie_pattern(words: list[str] | set[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    built: dict[int, tuple[str, int]] = {}  # id(node) -> (pattern, nesting depth)
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:  # post-order: a node is written after its children
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for ch, child in node.items() if ch)
+            continue
+        parts = [(re.escape(ch), *built.pop(id(child))) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            built[id(node)] = ("", 0)
+            continue
+        depth = max(d for _, _, d in parts)
+        branches = [ch + pattern for ch, pattern, _ in parts]
+        if len(branches) == 1:
+            body = branches[0]
+        else:
+            body, depth = "(?:" + "|".join(branches) + ")", depth + 1
+        if "" in node:
+            body, depth = "(?:" + body + ")?", depth + 1
+        if depth > _MAX_NESTING:
+            body, depth = _flat(node), 1
+        built[id(node)] = (body, depth)
+    return built[id(trie)][0]
 
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
 
-    return build(trie)
+#: The deepest nesting of groups :func:`trie_pattern` writes (Python's regex compiler fails near 400).
+_MAX_NESTING = 100
+
+
+def _flat(node: dict[str, Any]) -> str:
+    """The words below a trie node as one flat alternation, longest first."""
+    endings: list[str] = []
+    stack: list[tuple[dict[str, Any], str]] = [(node, "")]
+    while stack:
+        here, prefix = stack.pop()
+        for ch, child in here.items():
+            if ch:
+                stack.append((child, prefix + ch))
+            else:
+                endings.append(prefix)
+    endings.sort(key=lambda e: (-len(e), e))
+    optional = endings[-1] == ""
+    body = "(?:" + "|".join(re.escape(e) for e in endings if e) + ")"
+    return body + "?" if optional else body
 
 
 def finditer_not_after(

@@ -35,7 +35,16 @@ import re
 from ..records import Paragraph, Quote
 from ..util import paused_gc
 from .attribution import (
-    AUX, OBJECT_CUES, QUOTING_CUES, SAYING_CUES, THINKING_CUES, WINDOW, alternation, span_ok, strip_span,
+    AUX,
+    MAX_AUX,
+    OBJECT_CUES,
+    QUOTING_CUES,
+    SAYING_CUES,
+    THINKING_CUES,
+    WINDOW,
+    alternation,
+    span_ok,
+    strip_span,
     subject_before,
 )
 from .marks import OPENING_MARKS, pair_marks
@@ -52,7 +61,7 @@ _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr
 _C = rf"(?:{_ABBR}|[^,.;:!?“”\"()\[\]—–\n])"  # one character (or abbreviation) of a speaker span
 _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){_C}{{0,120}}?"
 _APPOS = r"(?:,[^,.;:!?“”\"()\n]{1,90},)?"  # ", a spokesman for the union,"
-_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+)*(?P<cue>{_QC})\b")
+_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{_QC})\b")
 _POST_INVERTED = re.compile(rf"[\s,]*(?P<cue>{_QC})\s+(?P<spk>{_C}{{1,160}})")
 _NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]))"
 _POST_GENERIC = re.compile(

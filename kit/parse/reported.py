@@ -43,7 +43,12 @@ _ADVERBIAL = re.compile(
     r"interview|letter)|at\s+a\s+news\s+conference|in\s+private)\s*,?"
 )
 _THAT_NEAR = re.compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
-_PRONOUN_NEAR = re.compile(r"(?:\s*[\w’'-]+){0,6}?\s+(?=(?:he|she|they|it|we|I|there)\b)")
+# "told ministers in private they ...": a pronoun after at most six words, read word by word
+# (one pattern per word, no repetition of a group: a nested quantifier could split a long word
+# in exponentially many ways).
+_PRONOUN_AT = re.compile(r"\s+(?=(?:he|she|they|it|we|I|there)\b)")
+_WORD_AT = re.compile(r"\s*[\w’'-]+")
+_NONSPACE = re.compile(r"\S+")
 
 
 def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...],
@@ -104,7 +109,8 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...],
             a, b = strip_span(text, s.start, comma)
             _emit(ctx, out, np_, h.group(), a, b, s.paragraph, overlaps_full)
         for subj, start, h in leading:
-            stop = next((c for c in commas if c > start), end)
+            k = bisect.bisect_right(commas, start)  # the first trailing comma after the content starts
+            stop = commas[k] if k < len(commas) else end
             a, b = strip_span(text, start, stop)
             _emit(ctx, out, subj, h.group(), a, b, s.paragraph, overlaps_full)
     out.sort(key=lambda r: (r.start, r.speaker_start or 0))
@@ -112,9 +118,16 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...],
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:
-    """At most six words, none of them "that", in ``text[pos:end]`` (", Kerry said on Monday.")."""
-    words = text[pos:end].split(None, 7)
-    return len(words) <= 6 and "that" not in words
+    """At most six words, none of them "that", in ``text[pos:end]`` (", Kerry said on Monday.").
+
+    Reads at most seven words (never the rest of a long sentence: once per cue, that would be quadratic).
+    """
+    words = []
+    for m in _NONSPACE.finditer(text, pos, end):
+        words.append(m.group())
+        if len(words) > 6:
+            return False
+    return "that" not in words
 
 
 def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
@@ -126,14 +139,26 @@ def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
     if m and (cue in OBJECT_CUES or len(text[pos:m.start() + len(m.group())].split()) <= 8):
         return m.end()
     if cue in OBJECT_CUES and cue != "warned":
-        m = _PRONOUN_NEAR.match(text, pos, end)
-        return m.end() if m else None
+        return _pronoun_near(text, pos, end)
     while True:
         m = _ADVERBIAL.match(text, pos, end)
         if not m or m.end() == pos:
             break
         pos = m.end()
     return pos
+
+
+def _pronoun_near(text: str, pos: int, end: int) -> int | None:
+    """Where a pronoun starts after at most six whole words from ``pos`` ("told ministers they ..."), or ``None``."""
+    for words in range(7):
+        p = _PRONOUN_AT.match(text, pos, end)
+        if p:
+            return p.end()
+        w = _WORD_AT.match(text, pos, end) if words < 6 else None
+        if w is None:
+            return None
+        pos = w.end()
+    return None
 
 
 def _emit(ctx: Context, out: list[Reported], span: tuple[int, int], cue: str, a: int, b: int,

@@ -66,7 +66,7 @@ class Context:
 
     @classmethod
     def build(cls, text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...],
-              mentions: tuple[Mention, ...]) -> "Context":
+              mentions: tuple[Mention, ...]) -> Context:
         # by start, then widest first (two stable sorts: quicker than a tuple key per mention)
         ms = tuple(sorted(sorted(mentions, key=lambda m: m.end, reverse=True), key=lambda m: m.start))
         kinds = {a.id: a.kind for a in actors}

@@ -60,7 +60,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|/|&|;|\band\b)\s*")
 _NAME_TAIL = re.compile(r"\s+(?:in|at|from|for|with)\s+.*$", re.S)
 
 # Sentence splitting.
-_TERMINATOR = re.compile(r"[.!?…][.!?…]*[”’\"'»)\]]*(?=\s|$)")  # starts with a class: fast to scan
+# A run of stops and closing marks; it ends a sentence only before white space or the paragraph's
+# end (checked in split_sentences). A lookahead here would make a long run ("a.....b") be
+# re-read from every one of its dots: quadratic.
+_TERMINATOR = re.compile(r"[.!?…]+[”’\"'»)\]]*")  # starts with a class: fast to scan
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEVER_END = frozenset(
     "mr mrs ms dr gen sen rep gov lt col capt cpt sgt maj adm cmdr prof st mt rev hon pres "
@@ -157,7 +160,8 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
     >>> parse_credits(t, split_paragraphs(t)).additional_reporting
     ('Jo Fox',)
     """
-    found: dict[str, list[str]] = {"by": [], "additional_reporting": [], "writing": [], "editing": []}
+    # dicts as ordered sets: many credits lines must not make a list search per name
+    found: dict[str, dict[str, None]] = {"by": {}, "additional_reporting": {}, "writing": {}, "editing": {}}
     first: int | None = None
     for para in paragraphs:
         if para.kind != "credits":
@@ -169,8 +173,8 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
         if contributed:
             for name in _NAME_SPLIT.split(contributed.group("names")):
                 name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
-                if name and name[0].isupper() and name not in found["additional_reporting"]:
-                    found["additional_reporting"].append(name)
+                if name and name[0].isupper():
+                    found["additional_reporting"].setdefault(name)
             continue
         marks = list(_MARKER.finditer(chunk))
         for i, m in enumerate(marks):
@@ -178,8 +182,8 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
             role = _MARKER_ROLE[m.group(1).lower()]
             for name in _NAME_SPLIT.split(chunk[m.end() : stop]):
                 name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
-                if name and name[0].isupper() and name not in found[role]:
-                    found[role].append(name)
+                if name and name[0].isupper():
+                    found[role].setdefault(name)
     return Credits(
         by=tuple(found["by"]),
         additional_reporting=tuple(found["additional_reporting"]),
@@ -207,6 +211,8 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sente
             continue
         start = para.start
         for m in _TERMINATOR.finditer(text, para.start, para.end):
+            if m.end() < para.end and not text[m.end()].isspace():
+                continue  # "U.S.-led", "3.5", "?!x": not a stop
             if _is_boundary(text, m, para.end):
                 _add(out, text, para.index, start, m.end())
                 start = m.end()
