@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from ..util import snake_id
 from .gazetteer import Gazetteer
-from .patterns import trie_pattern
+from .patterns import lazy_compile, trie_pattern
 
 __all__ = ["find_anonymous"]
 
@@ -49,8 +49,8 @@ def _anon_words(gaz: Gazetteer) -> _AnonWords:
     return _AnonWords(gaz)
 
 
-_SPACES = re.compile(r"\s+")
-_COMMA_END = re.compile(r",\s*$")
+_SPACES = lazy_compile(r"\s+")
+_COMMA_END = lazy_compile(r",\s*$")
 _TOKEN_CHARS = frozenset(".’'-_")
 
 

@@ -22,15 +22,15 @@ attributing all the quotes of a text takes linear time.
 
 from __future__ import annotations
 
+import functools
 import json
-import re
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import trie_pattern
+from .patterns import lazy_compile, trie_pattern
 
 __all__ = [
-    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "SAY", "SAY_RE", "AUX", "MAX_AUX",
+    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "say_pattern", "SAY_RE", "AUX", "MAX_AUX",
     "alternation", "span_ok", "strip_span", "trailing_aux", "subject_before",
 ]
 
@@ -63,8 +63,13 @@ def alternation(words: tuple[str, ...]) -> str:
     return "(?:" + trie_pattern(set(words)).replace(r"\ ", r"\s+") + ")"
 
 
-SAY = alternation(SAYING_CUES)
-SAY_RE = re.compile(rf"\b(?:{SAY})\b")
+@functools.cache
+def say_pattern() -> str:
+    """The alternation of :data:`SAYING_CUES` (built on first use: a trie of the whole list)."""
+    return alternation(SAYING_CUES)
+
+
+SAY_RE = lazy_compile(lambda: rf"\b(?:{say_pattern()})\b")
 # One word each: a phrase ("has also") would match a run of them in exponentially many ways.
 _AUX_WORDS = ("has", "have", "had", "also", "later", "then", "again", "would", "will", "quickly", "once",
               "previously", "repeatedly")
@@ -74,14 +79,14 @@ MAX_AUX = 6
 _AUX_LAST = frozenset(w.split()[-1] for w in _AUX_WORDS)
 _CLAUSE_WORDS = ("when", "while", "because", "although", "though", "but", "where", "whereas", "meaning", "if", "so",
                  "that", "and then")
-_CLAUSE = re.compile(
+_CLAUSE = lazy_compile(
     rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
-_TRAILING_AUX = re.compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
-_APPOSITIVE = re.compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
-_TAGS = re.compile(r"^(?:<[^<>]{0,40}>)+")
-_BAD_SUBJECT = re.compile(r"[“”\"‘]|\s(?:and|but|or)$")
+_TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
+_APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
+_TAGS = lazy_compile(r"^(?:<[^<>]{0,40}>)+")
+_BAD_SUBJECT = lazy_compile(r"[“”\"‘]|\s(?:and|but|or)$")
 _NP_START = frozenset(
     "he she they it we i the a an one two three some several another his her their its our "
     "many most both".split()

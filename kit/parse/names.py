@@ -30,12 +30,14 @@ All scans are forward-only, with look-arounds of a bounded width.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .gazetteer import Gazetteer
+from .patterns import lazy_compile
 from .people import Person
 
 __all__ = ["Organization", "find_named_people", "find_organizations", "HONORIFICS"]
@@ -43,15 +45,19 @@ __all__ = ["Organization", "find_named_people", "find_organizations", "HONORIFIC
 #: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Rev.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Mr", "Mrs", "Ms", "Dr")
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
-_CANDIDATE = re.compile(rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])")
-_CUE = alternation(SAYING_CUES + QUOTING_CUES)
-_SLOT_AFTER = re.compile(rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_CUE})\b")
-_SLOT_BEFORE = re.compile(rf"\b(?:{_CUE})\s+$")
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
-_APPOSITION = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
+_CANDIDATE = lazy_compile(rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])")
+@functools.cache
+def _cue() -> str:
+    return alternation(SAYING_CUES + QUOTING_CUES)
+
+
+_SLOT_AFTER = lazy_compile(lambda: rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
+_SLOT_BEFORE = lazy_compile(lambda: rf"\b(?:{_cue()})\s+$")
+_HONORIFIC_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
+_APPOSITION = lazy_compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
                          r"(?:spokes\w+|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person))"
                          r"|[a-z][\w-]+)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]{1,60}))?")
-_ACRONYM = re.compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
+_ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
 _GENERIC = {"inc.": "company", "inc": "company", "corp.": "company", "corp": "company", "co.": "company",
             "ltd": "company", "llc": "company"}
 
@@ -140,10 +146,13 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
-_SUBJECT_VERB = re.compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
-_HONORIFIC_NAME = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
-_SURNAME_SLOT = re.compile(rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                           rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_CUE})\b")
+_SUBJECT_VERB = lazy_compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
+_HONORIFIC_NAME = lazy_compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+_SURNAME_SLOT = lazy_compile(lambda: rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                           rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
+
+
+_CUE_SURNAME = lazy_compile(lambda: rf"\b(?:{_cue()})\s+(?P<n>[A-Z][a-z]+)\b")
 
 
 def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
@@ -151,7 +160,7 @@ def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     for start, end in spans:
         for m in _SURNAME_SLOT.finditer(text, start, end):
             out.add(m.group("n"))
-        for m in re.finditer(rf"\b(?:{_CUE})\s+(?P<n>[A-Z][a-z]+)\b", text[start:end]):
+        for m in _CUE_SURNAME.finditer(text, start, end):
             out.add(m.group("n"))
     return out
 

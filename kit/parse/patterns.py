@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["trie_pattern", "finditer_not_after"]
+__all__ = ["trie_pattern", "finditer_not_after", "LazyPattern", "lazy_compile"]
 
 
 def trie_pattern(words: list[str] | set[str]) -> str:
@@ -80,7 +81,7 @@ def _flat(node: dict[str, Any]) -> str:
 
 
 def finditer_not_after(
-    pattern: re.Pattern[str], text: str, start: int, end: int, not_after: str
+    pattern: re.Pattern[str] | LazyPattern, text: str, start: int, end: int, not_after: str
 ) -> Iterator[re.Match[str]]:
     """The matches of ``(?<![\\w<not_after>])<pattern>`` in ``text[start:end]``, left to right.
 
@@ -103,3 +104,62 @@ def finditer_not_after(
             continue
         yield m
         pos = m.end()
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that ``import kit`` stays fast.
+
+    Has the methods of :class:`re.Pattern` that the parser uses; the large cue
+    and name patterns cost tens of milliseconds to compile, paid by the first
+    parse instead of by every import.
+
+    >>> p = lazy_compile(r"\\bsaid\\b")
+    >>> p.search("she said it").start()
+    4
+    """
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        c = self._compiled
+        if c is None:
+            c = self._compiled = re.compile(self.pattern, self._flags)
+        return c
+
+    @property
+    def pattern(self) -> str:
+        """The source (a callable source, such as one built from a long word list, is called now)."""
+        if callable(self._source):
+            self._source = self._source()
+        return self._source
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).fullmatch(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (self._compiled or self.compiled).finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return (self._compiled or self.compiled).findall(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return (self._compiled or self.compiled).sub(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return (self._compiled or self.compiled).split(text, maxsplit)
+
+
+def lazy_compile(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:
+    """A :class:`LazyPattern` for ``source``, or for what ``source()`` returns (built and compiled when first used)."""
+    return LazyPattern(source, flags)

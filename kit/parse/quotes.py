@@ -30,6 +30,7 @@ it, or a pronoun's referent), or to ``None``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..records import Paragraph, Quote
@@ -48,30 +49,35 @@ from .attribution import (
     subject_before,
 )
 from .marks import OPENING_MARKS, pair_marks
+from .patterns import lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
 
 __all__ = ["find_quotes", "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES"]
 
-_QC = alternation(SAYING_CUES + QUOTING_CUES)
-_QC_RE = re.compile(rf"\b(?:{_QC})\b")
-_GOVERN_RE = re.compile(rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
+@functools.cache
+def _qc() -> str:
+    return alternation(SAYING_CUES + QUOTING_CUES)
+
+
+_QC_RE = lazy_compile(lambda: rf"\b(?:{_qc()})\b")
+_GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
 _CUE_LAST = frozenset(w.split()[-1] for w in SAYING_CUES + QUOTING_CUES)
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Hon|Pres|Sens|Reps|Ft|Mt|[A-Z])\."
 _C = rf"(?:{_ABBR}|[^,.;:!?“”\"()\[\]—–\n])"  # one character (or abbreviation) of a speaker span
 _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){_C}{{0,120}}?"
 _APPOS = r"(?:,[^,.;:!?“”\"()\n]{1,90},)?"  # ", a spokesman for the union,"
-_POST_NORMAL = re.compile(rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{_QC})\b")
-_POST_INVERTED = re.compile(rf"[\s,]*(?P<cue>{_QC})\s+(?P<spk>{_C}{{1,160}})")
+_POST_NORMAL = lazy_compile(lambda: rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{_qc()})\b")
+_POST_INVERTED = lazy_compile(lambda: rf"[\s,]*(?P<cue>{_qc()})\s+(?P<spk>{_C}{{1,160}})")
 _NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]))"
-_POST_GENERIC = re.compile(
+_POST_GENERIC = lazy_compile(
     rf"[\s,]*(?P<spk>(?:he|she|they|I|we|it|He|She|They|We|It)|{_NAMEISH}(?:\s+{_NAMEISH}){{0,4}})"
     rf"\s+(?P<cue>(?!(?:is|was|has|does|says)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
 )
-_POST_DASH = re.compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{_C}{{0,100}}?)(?:,|\s*$|\s*[.;(])")
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s*$")
-_INTRO_END = re.compile(rf"(?:\b(?:{_QC})\b[^.!?“”\"]{{0,60}}:|\b(?:{_QC}),?)\s*$")
-_VERBISH = re.compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+_POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{_C}{{0,100}}?)(?:,|\s*$|\s*[.;(])")
+_ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s*$")
+_INTRO_END = lazy_compile(lambda: rf"(?:\b(?:{_qc()})\b[^.!?“”\"]{{0,60}}:|\b(?:{_qc()}),?)\s*$")
+_VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
 _PRONOUN_SPK = frozenset("he she they i we it".split())
 _LOWER_OK = frozenset("of the de van von al bin la le du and".split())
 

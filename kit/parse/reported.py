@@ -32,23 +32,24 @@ from collections.abc import Callable
 
 from ..records import Paragraph, Quote, Reported
 from .attribution import OBJECT_CUES, SAY_RE, span_ok, strip_span, subject_before, trailing_aux
+from .patterns import lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
 
 __all__ = ["find_reported"]
 
-_ADVERBIAL = re.compile(
+_ADVERBIAL = lazy_compile(
     r"\s*(?:(?:on|this|last|next|late|early)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night)"
     r"|yesterday|today|tonight|earlier|later|again|also|previously|repeatedly|in\s+a\s+(?:statement|speech|"
     r"interview|letter)|at\s+a\s+news\s+conference|in\s+private)\s*,?"
 )
-_THAT_NEAR = re.compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
+_THAT_NEAR = lazy_compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
 # "told ministers in private they ...": a pronoun after at most six words, read word by word
 # (one pattern per word, no repetition of a group: a nested quantifier could split a long word
 # in exponentially many ways).
-_PRONOUN_AT = re.compile(r"\s+(?=(?:he|she|they|it|we|I|there)\b)")
-_WORD_AT = re.compile(r"\s*[\w’'-]+")
-_NONSPACE = re.compile(r"\S+")
+_PRONOUN_AT = lazy_compile(r"\s+(?=(?:he|she|they|it|we|I|there)\b)")
+_WORD_AT = lazy_compile(r"\s*[\w’'-]+")
+_NONSPACE = lazy_compile(r"\S+")
 
 
 def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...],

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..records import Actor, Article, Mention, Sentence
-from .attribution import SAY
+from .attribution import say_pattern
+from .patterns import lazy_compile
 from .structure import sentence_at
 
 __all__ = ["Context", "resolve", "genders", "reresolve"]
@@ -38,11 +39,11 @@ _PRONOUNS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
              "it": ("organization", "state", "group"), "they": ("anonymous", "group", "organization", "state"),
              "we": ("organization", "group", "state"), "i": ("person",)}
 _KIND_RANK = {"person": 0, "anonymous": 0, "organization": 1, "state": 2, "group": 3}
-_MALE = re.compile(r"(?:Mr\.?|Sir|Lord|King|Prince|Father|Brother)\s+$")
-_FEMALE = re.compile(r"(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister)\s+$")
-_ROLE_GENDER = re.compile(r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
+_MALE = lazy_compile(r"(?:Mr\.?|Sir|Lord|King|Prince|Father|Brother)\s+$")
+_FEMALE = lazy_compile(r"(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister)\s+$")
+_ROLE_GENDER = lazy_compile(r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
                           r"|(?P<m>\w*man|\w*men|actor|husband|father|son|brother|grandfather|widower))\b")
-_GENDERED = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+_GENDERED = lazy_compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
 
 
 @dataclass
@@ -157,12 +158,12 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
     return []
 
 
-_CAPS_PREFIX = re.compile(r"[\s“\"‘(]*(?:(?:\(?[A-Z][\w’'.\-]*\)?|of|the|and|for|de|von|van|al|[-—–])[\s,]+)*")
-_AFTER_VERB = re.compile(
+_CAPS_PREFIX = lazy_compile(r"[\s“\"‘(]*(?:(?:\(?[A-Z][\w’'.\-]*\)?|of|the|and|for|de|von|van|al|[-—–])[\s,]+)*")
+_AFTER_VERB = lazy_compile(lambda: (
     rf"\s*(?:,[^,]{{0,80}},\s*)?(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|"
-    rf"also|later|then)\b|(?:{SAY})\b|[a-z]+ed\b|[a-z]+s\b)"
-)
-_BEFORE_CLAUSE = re.compile(r"(?:,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$")
+    rf"also|later|then)\b|(?:{say_pattern()})\b|[a-z]+ed\b|[a-z]+s\b)"
+))
+_BEFORE_CLAUSE = lazy_compile(r"(?:,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$")
 
 
 def _last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> int:
