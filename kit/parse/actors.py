@@ -35,6 +35,7 @@ the widest mention covering a speaker span is the speaker.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -106,7 +107,14 @@ def find_actors(
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
 
 
-_GENERIC_ORG = re.compile(r"(?<![\w-])[Tt]he (?P<head>[a-z]+)(?![\w-])")
+# "the union": found with finditer_not_after(..., "-") (a look-behind at the start slows the scan).
+_GENERIC_ORG = re.compile(r"[Tt]he (?P<head>[a-z]+)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=32)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """The organisations' names and acronyms as one pattern (the same names again: not compiled again)."""
+    return re.compile(r"(?:" + trie_pattern(set(forms)) + r")(?![\w-])")
 
 
 def _org_mentions(text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]) -> list[tuple[str, int, int]]:
@@ -117,14 +125,14 @@ def _org_mentions(text: str, spans: list[tuple[int, int]], orgs: tuple[Organizat
     for o in orgs:
         for f in (o.name, *o.forms):
             forms.setdefault(f, o.id)
-    pattern = re.compile(r"(?:" + trie_pattern(set(forms)) + r")(?![\w-])")
+    pattern = _forms_pattern(frozenset(forms))
     heads = {o.head for o in orgs}
     by_id = {o.id: o for o in orgs}
     out: list[tuple[str, int, int]] = []
     for start, end in spans:
         named = [(m.start(), m.end(), forms[m.group()]) for m in finditer_not_after(pattern, text, start, end, "’'-")]
         out += [(oid, a, b) for a, b, oid in named]
-        generic = [(m.start(), m.end(), m.group("head")) for m in _GENERIC_ORG.finditer(text, start, end)
+        generic = [(m.start(), m.end(), m.group("head")) for m in finditer_not_after(_GENERIC_ORG, text, start, end, "-")
                    if m.group("head") in heads]
         out += _generic(named, generic, by_id)
     return out

@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile
+from .patterns import finditer_not_after, lazy_compile
 from .people import Person
 
 __all__ = ["Organization", "find_named_people", "find_organizations", "HONORIFICS"]
@@ -85,6 +85,21 @@ def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: froz
     return not all(len(t) == 2 and t.endswith(".") for t in tokens)
 
 
+def _read_candidate(group: str, gaz: Gazetteer, stop: frozenset[str], title_words: frozenset[str],
+                    org_words: frozenset[str]) -> tuple[int, str, str] | None:
+    """``(offset of the name in group, name, id)`` once leading non-name words are dropped, or ``None``."""
+    tokens = _words(group)
+    a = 0
+    while tokens and (tokens[0] in stop or tokens[0].rstrip(".") in stop or tokens[0] in title_words
+                      or tokens[0] in ("of", "the") or gaz.entity_of(tokens[0]) is not None):
+        a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
+        tokens.pop(0)
+    if not _is_name(tokens, gaz, stop, org_words):
+        return None
+    name = " ".join(tokens)
+    return a, name, snake_id(name)
+
+
 def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer, *,
                       exclude: Iterable[str] = (), known: Iterable[str] = ()) -> tuple[Person, ...]:
     """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
@@ -101,20 +116,20 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
         known_by_end.setdefault(k.split("_")[-1], []).append(k)
     found: dict[str, Person] = {}
     weak: list[tuple[str, int, int]] = []
+    # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
+    read: dict[str, tuple[int, str, str] | None] = {}
     for start, end in spans:
         for m in _CANDIDATE.finditer(text, start, end):
-            tokens = _words(m.group())
-            a = m.start()
-            while tokens and (tokens[0] in stop or tokens[0].rstrip(".") in stop or tokens[0] in title_words
-                              or tokens[0] in ("of", "the") or gaz.entity_of(tokens[0]) is not None):
-                a = text.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else m.end()
-                tokens.pop(0)
-            if not _is_name(tokens, gaz, stop, org_words):
+            group = m.group()
+            if group not in read:
+                read[group] = _read_candidate(group, gaz, stop, title_words, org_words)
+            got = read[group]
+            if got is None:
                 continue
-            name = " ".join(tokens)
-            pid = snake_id(name)
+            delta, name, pid = got
             if pid in skip or pid in found or any(pid.endswith("_" + k) for k in known_by_end.get(pid.split("_")[-1], ())):
                 continue
+            a = m.start() + delta
             b = a + len(text[a:m.end()])
             before = text[max(start, a - 40):a]
             role, strong = None, False
@@ -136,7 +151,7 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known}
     for start, end in spans:  # "Mr. Chen" with no full name anywhere: a person named by surname
-        for m in _HONORIFIC_NAME.finditer(text, start, end):
+        for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
             pid = snake_id(n)
             if n.lower() not in surnames and n not in surnames and pid not in found and pid not in skip \
@@ -147,7 +162,8 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
 
 
 _SUBJECT_VERB = lazy_compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
-_HONORIFIC_NAME = lazy_compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+# Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
+_HONORIFIC_NAME = lazy_compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
 _SURNAME_SLOT = lazy_compile(lambda: rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                            rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
 
@@ -165,13 +181,43 @@ def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     return out
 
 
+#: An organisation's name reaches at most this far before its head word ("… Association"), and after it.
+_ORG_BEFORE, _ORG_AFTER = 240, 160
+
+
+@functools.lru_cache(maxsize=4)
+def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
+    words = alternation(tuple(sorted(heads)))
+    name = re.compile(rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
+                      rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])")
+    return re.compile(words), name
+
+
+def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Disjoint stretches of ``text[start:end]`` around the head words: the only places a name can be.
+
+    The head words are found with one fast scan; the full name pattern then
+    runs only near them (it would otherwise be tried at every character).
+    """
+    lo = hi = -1
+    for h in heads.finditer(text, start, end):
+        a, b = max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = b
+    if hi > lo:
+        yield lo, hi
+
+
 def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
     """Organisations named with an organisation word, with their bracketed acronyms."""
     heads = frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) - {"Staff", "Office", "Mills", "House"}
-    pattern = re.compile(rf"(?<![\w’'-])(?:[A-Z][\w’'&-]*[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-                         rf"(?:{alternation(tuple(heads))})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){{0,2}})?(?![\w’'-])")
+    head_re, pattern = _org_patterns(heads)
     found: dict[str, Organization] = {}
-    for start, end in spans:
+    for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
         for m in pattern.finditer(text, start, end):
             name = m.group()
             tokens = name.split()
