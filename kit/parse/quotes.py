@@ -69,6 +69,8 @@ _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){_C}{{0,120}}?"
 _APPOS = r"(?:,[^,.;:!?“”\"()\n]{1,90},)?"  # ", a spokesman for the union,"
 _POST_NORMAL = lazy_compile(lambda: rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{_qc()})\b")
 _POST_INVERTED = lazy_compile(lambda: rf"[\s,]*(?P<cue>{_qc()})\s+(?P<spk>{_C}{{1,160}})")
+# "“We’re happy” about the decision, said Ann Lee": the cue later in the quote's sentence, after a comma.
+_LATER_INVERTED = lazy_compile(lambda: rf",\s*(?P<cue>{_qc()})\s+(?P<spk>{_C}{{1,160}})")
 _NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]))"
 _POST_GENERIC = lazy_compile(
     rf"[\s,]*(?P<spk>(?:he|she|they|I|we|it|He|She|They|We|It)|{_NAMEISH}(?:\s+{_NAMEISH}){{0,4}})"
@@ -78,6 +80,7 @@ _POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{_C}{{0,100}}?)(?:,|
 _ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s*$")
 _INTRO_END = lazy_compile(lambda: rf"(?:\b(?:{_qc()})\b[^.!?“”\"]{{0,60}}:|\b(?:{_qc()}),?)\s*$")
 _VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+_MARKS = frozenset("“”\"«»")
 _PRONOUN_SPK = frozenset("he she they i we it".split())
 _LOWER_OK = frozenset("of the de van von al bin la le du and".split())
 
@@ -222,6 +225,8 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
         v = _VERBISH.search(text, pre_lo, cs - 1)
         subj = subject_before(text, pre_lo, v.start()) if v else None
         span = _trim(text, *subj) if subj else None
+    if span is None:
+        span, cue_at, cue = _later(text, post_lo, post_hi, span, cue_at, cue)
     if span is None and at_start:
         source = None
         if here and here[-1].speaker_start is not None:
@@ -245,6 +250,17 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
         cue = " ".join(cue.split()) if cue else None
     return Quote(cs, ce, speaker, span[0] if span else None, span[1] if span else None, cue,
                  para.index, partial, False)
+
+
+def _later(text: str, lo: int, hi: int, span: tuple[int, int] | None, cue_at: int, cue: str | None
+           ) -> tuple[tuple[int, int] | None, int, str | None]:
+    """", said X" later in the quote's sentence (no other quotation in between), else the inputs."""
+    m = _LATER_INVERTED.search(text, lo, hi)
+    if m and not any(c in _MARKS for c in text[lo:m.start()]):
+        sp = strip_span(text, m.start("spk"), m.end("spk"))
+        if span_ok(text, *sp, max_words=16):
+            return sp, m.start("cue"), m.group("cue")
+    return span, cue_at, cue
 
 
 def _after(text: str, lo: int, hi: int, last: str) -> tuple[tuple[int, int] | None, int, str | None]:

@@ -21,6 +21,9 @@ def speakers(text: str) -> list[tuple[str | None, str | None]]:
      [("Tom Becker", "tom_becker")]),
     ("David Chen owns the shop. “We are closing,” Mr. Chen said.", [("Mr. Chen", "david_chen")]),
     ("“Why now?” Carl Dunn asked.", [("Carl Dunn", "carl_dunn")]),
+    # a lowercase modifier before a title; the cue later in the quote's sentence
+    ("“It was a mistake,” said former Sen. Ann Lee (D-Ohio), who voted for it.", [("former Sen. Ann Lee", "ann_lee")]),
+    ("“We are happy” about the ruling, said Tom Becker, a nurse.", [("Tom Becker", "tom_becker")]),
     ("“It is over,” she concluded.", [("she", None)]),
     # speaker before: colon introductions, comma introductions, according to
     ("Ann Lee said: “We are ready.”", [("Ann Lee", "ann_lee")]),
