@@ -85,6 +85,7 @@ _CLAUSE = lazy_compile(
 )
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
+_CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
 _TAGS = lazy_compile(r"^(?:<[^<>]{0,40}>)+")
 _BAD_SUBJECT = lazy_compile(r"[“”\"‘]|\s(?:and|but|or)$")
 _NP_START = frozenset(
@@ -149,10 +150,15 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
             start, end = parts[-1]
         else:
             for a, b in reversed(parts[:-1]):
-                if text[a:b].strip() and not _APPOSITIVE.match(text, a) or (a, b) == parts[0]:
+                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,")
+                if text[a:b].strip() and not _APPOSITIVE.match(text, a) and span_ok(text, *strip_span(text, a, b)) \
+                        or (a, b) == parts[0]:
                     start, end = a, b
                     break
     start, end = strip_span(text, start, end)
+    c = _CONJUNCTION.match(text, start, end)
+    if c:  # "…, and Dayton says": the subject after the conjunction
+        start = c.end()
     if not span_ok(text, start, end) or _BAD_SUBJECT.search(text, start, end):
         return None
     return start, end

@@ -80,6 +80,7 @@ _POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{_C}{{0,100}}?)(?:,|
 _ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s*$")
 _INTRO_END = lazy_compile(lambda: rf"(?:\b(?:{_qc()})\b[^.!?“”\"]{{0,60}}:|\b(?:{_qc()}),?)\s*$")
 _VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
 _MARKS = frozenset("“”\"«»")
 _PRONOUN_SPK = frozenset("he she they i we it".split())
 _LOWER_OK = frozenset("of the de van von al bin la le du and".split())
@@ -187,6 +188,9 @@ def _governor(ctx: Context, lo: int, hi: int, quotes: list[Quote], pattern: re.P
                 return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
             continue
         subj = subject_before(text, lo, h.start())
+        if subj is None:  # "Carson took the stage … and called it “…”": the subject before "and"
+            m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
+            subj = subject_before(text, lo, m.start()) if m else None
         if subj is not None:
             return _trim(text, *subj), h.start(), h.group()
     return None, -1, None

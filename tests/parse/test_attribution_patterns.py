@@ -24,6 +24,11 @@ def speakers(text: str) -> list[tuple[str | None, str | None]]:
     # a lowercase modifier before a title; the cue later in the quote's sentence
     ("“It was a mistake,” said former Sen. Ann Lee (D-Ohio), who voted for it.", [("former Sen. Ann Lee", "ann_lee")]),
     ("“We are happy” about the ruling, said Tom Becker, a nurse.", [("Tom Becker", "tom_becker")]),
+    # the subject past an aside, a conjunction, or an earlier verb joined by "and"
+    ("Ann Lee, in a statement on Monday, said the plan was “a disgrace.”", [("Ann Lee", "ann_lee")]),
+    ("It is not, and Ann Lee says caucuses “are a mystery.”", [("Ann Lee", "ann_lee")]),
+    ("“Hello,” said Ann Lee. Lee took the stage in Ohio and called the system “rotten.”",
+     [("Ann Lee", "ann_lee"), ("Lee", "ann_lee")]),
     ("“It is over,” she concluded.", [("she", None)]),
     # speaker before: colon introductions, comma introductions, according to
     ("Ann Lee said: “We are ready.”", [("Ann Lee", "ann_lee")]),
