@@ -93,6 +93,8 @@ _NP_START = frozenset(
     "many most both former retired late longtime veteran outgoing acting interim incoming fellow".split()
 )
 WINDOW = 300
+#: At most this many comma-separated asides are skipped between a subject and its cue.
+_MAX_ASIDES = 4
 
 
 def span_ok(text: str, a: int, b: int, *, max_words: int = 15) -> bool:
@@ -149,12 +151,16 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         if text[parts[-1][0]:parts[-1][1]].strip():
             start, end = parts[-1]
         else:
-            for a, b in reversed(parts[:-1]):
-                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,")
+            back = parts[-1 - _MAX_ASIDES:-1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
+            for a, b in reversed(back):
+                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
+                # at most _MAX_ASIDES of them (a run of commas is not read to its start for every cue)
                 if text[a:b].strip() and not _APPOSITIVE.match(text, a) and span_ok(text, *strip_span(text, a, b)) \
                         or (a, b) == parts[0]:
                     start, end = a, b
                     break
+            else:
+                return None
     start, end = strip_span(text, start, end)
     c = _CONJUNCTION.match(text, start, end)
     if c:  # "…, and Dayton says": the subject after the conjunction

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 __all__ = ["trie_pattern", "finditer_not_after", "LazyPattern", "lazy_compile"]
 
 
-def trie_pattern(words: list[str] | set[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` as a trie (longest alternative first).
 
     Built without recursion, so a very long word is fine. Groups nest once per

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..records import Paragraph, Quote
 from ..util import paused_gc
@@ -49,7 +50,7 @@ from .attribution import (
     subject_before,
 )
 from .marks import OPENING_MARKS, pair_marks
-from .patterns import lazy_compile
+from .patterns import LazyPattern, lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
 
@@ -175,7 +176,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return strip_span(text, a, a + end)
 
 
-def _governor(ctx: Context, lo: int, hi: int, quotes: list[Quote], pattern: re.Pattern[str]
+def _governor(ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
               ) -> tuple[tuple[int, int] | None, int, str | None]:
     """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
     text = ctx.text

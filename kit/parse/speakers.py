@@ -87,9 +87,9 @@ def genders(text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...
     out: dict[str, str] = {}
     for a in actors:
         if a.kind == "person" and a.role:
-            m = _ROLE_GENDER.search(a.role.lower())
-            if m:
-                out[a.id] = "f" if m.group("f") else "m"
+            rg = _ROLE_GENDER.search(a.role.lower())
+            if rg:
+                out[a.id] = "f" if rg.group("f") else "m"
     weak: dict[str, str] = {}
     last: str | None = None  # the one person named by the latest sentence that names people
     k = 0
@@ -115,8 +115,8 @@ def genders(text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...
                 weak.setdefault(next(iter(named)), pronoun)
         if named:
             last = next(iter(named)) if len(named) == 1 else None
-    for pid, g in weak.items():
-        out.setdefault(pid, g)
+    for pid, gender in weak.items():
+        out.setdefault(pid, gender)
     return out
 
 
