@@ -232,7 +232,8 @@ def test_organisations_and_armed_groups():
 )
 def test_no_false_actors(text):
     by_id, pairs, *_ = run(text)
-    assert pairs == []
+    # a newspaper named in the text is an organisation (issue 10); "Washington" in it is not the state
+    assert [p for p in pairs if p != ("washington_post", "Washington Post")] == []
 
 
 def test_possessives_and_sentence_start():
