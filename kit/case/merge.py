@@ -136,7 +136,7 @@ def extra_mentions(article: Article, aliases: Mapping[str, tuple[str, ...]]) -> 
     taken = sorted((m.start, m.end) for m in article.mentions)
     starts = [s for s, _ in taken]
     ends = [e for _, e in taken]
-    max_end = []  # running maximum of ends, so one look finds any overlap from the left
+    max_end: list[int] = []  # running maximum of ends, so one look finds any overlap from the left
     for e in ends:
         max_end.append(max(e, max_end[-1]) if max_end else e)
     chosen = bytearray(len(article.text))  # 1 where a chosen alias span lies (no search of the chosen list)

@@ -332,7 +332,7 @@ def record_problem(data: Any, *, kind: str, version: int, case_id: dict[str, str
     if not isinstance(data.get("version"), int) or data["version"] > version:
         return f"was saved by a newer version of the kit (format version {data.get('version')!r})"
     if case_id is not None:
-        theirs = data.get("case") if isinstance(data.get("case"), dict) else {}
+        theirs: dict[str, Any] = data["case"] if isinstance(data.get("case"), dict) else {}
         if theirs.get("article_sha256") != case_id.get("article_sha256"):
             return f"belongs to a different article ({theirs.get('title') or 'another article'!r})"
     return None

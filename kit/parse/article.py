@@ -105,7 +105,7 @@ def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) ->
 
 def _wide(encoding: str | None) -> bool:
     try:
-        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        return encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     except LookupError:
         return False  # decode() reports it
 
