@@ -28,10 +28,12 @@ $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
 # JupyterLab refuses to run as root unless told (containers, some school machines).
 LAB_FLAGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# matplotlib builds its font cache (in $$HOME) on first import: do it here, not in the first lesson.
 # JupyterLab's file browser starts here, at the repository, so learners find their
 # work in notebooks/kit-learner-work/ beside the lessons (git ignores it; set
 # KIT_LEARNER_DIR to use another folder).
 lab: setup
+	@$(BIN)/python -c "import matplotlib.pyplot" >/dev/null 2>&1 || true
 	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
 test: setup-test

@@ -59,19 +59,16 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(found, key=lambda m: (m.start, m.end)))
 
 
-def _span(text: str, needle: str) -> tuple[int, int]:
-    start = text.index(needle)
-    return start, start + len(needle)
 
 
 def small_case() -> Case:
     article = kit.parse(TEXT, source="handmade")
     text = article.text
-    q1 = _span(text, "We will strike them from the air, but no boots on the ground.")
-    q2 = _span(text, "We need a strategy first,")
-    q3 = _span(text, "Military action must be embedded in a political setting.")
-    q4 = _span(text, "It will take time,")
-    q5 = _span(text, "Nobody knows,")
+    q1 = span(text, "We will strike them from the air, but no boots on the ground.")
+    q2 = span(text, "We need a strategy first,")
+    q3 = span(text, "Military action must be embedded in a political setting.")
+    q4 = span(text, "It will take time,")
+    q5 = span(text, "Nobody knows,")
     quotes = (
         Quote(*q1, speaker="john_kerry", speaker_start=0, speaker_end=5, cue="said", paragraph=0),
         Quote(*q2, speaker="anon_british_official", speaker_start=None, speaker_end=None, cue="said", paragraph=2),
@@ -79,8 +76,8 @@ def small_case() -> Case:
         Quote(*q4, speaker="john_kerry", speaker_start=None, speaker_end=None, cue="added", paragraph=3),
         Quote(*q5, speaker=None, speaker_start=None, speaker_end=None, cue="said", paragraph=3),
     )
-    r1 = _span(text, "London had not yet decided")
-    r2 = _span(text, "the plan was ready")
+    r1 = span(text, "London had not yet decided")
+    r2 = span(text, "the plan was ready")
     reported = (
         Reported("philip_hammond", None, None, "said", *r1, paragraph=1),
         Reported("john_kerry", None, None, "said", *r2, paragraph=3),
@@ -130,3 +127,38 @@ def small_case() -> Case:
     )
     return Case(article=article, actors=actors, positions=positions, stances=stances, groups=groups,
                 title="Hand-made case")
+
+
+def span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def toy_case() -> kit.Case:
+    """The hand-made analysis case plus mentions (with aliases) and actor aliases."""
+    case = small_case()
+    text = case.article.text
+    mentions = [
+        Mention("john_kerry", *span(text, "Kerry", 0)),
+        Mention("john_kerry", *span(text, "Kerry", 1)),
+        Mention("united_kingdom", *span(text, "London")),
+        Mention("united_states", *span(text, "The United States")),
+        Mention("france", *span(text, "France")),
+    ]
+    article = replace(case.article, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    actors = tuple(replace(a, aliases=("London",)) if a.id == "united_kingdom" else a for a in case.actors)
+    return replace(case, article=article, actors=actors)
+
+
+def structured_case() -> kit.Case:
+    """A heading, a body paragraph, a rule and a credits line."""
+    text = "STRATEGY SOUGHT\nWashington said the U.S. would act.\n_____\nBy Jane Writer. Editing by Sam Editor."
+    art = kit.parse(text)
+    kinds = ("heading", "body", "rule", "credits")
+    paragraphs = tuple(replace(p, kind=k) for p, k in zip(art.paragraphs, kinds))
+    mentions = (Mention("united_states", *span(text, "Washington")), Mention("united_states", *span(text, "U.S.")))
+    art = replace(art, paragraphs=paragraphs, mentions=mentions, actors=(),
+                  credits=kit.Credits(by=("Jane Writer",), editing=("Sam Editor",), paragraph=3))
+    return kit.Case(article=art, actors=(Actor("united_states", "United States", "state", aliases=("Washington", "U.S.")),))

@@ -54,6 +54,8 @@ def test_postbuild_is_strict_and_installs_the_kit_without_deps() -> None:
 @pytest.mark.parametrize(
     ("plugin", "key"),
     [("@jupyterlab/notebook-extension:tracker", "windowingMode"),
+     ("@jupyterlab/notebook-extension:tracker", "autoStartDefaultKernel"),
+     ("@jupyterlab/notebook-extension:tracker", "kernelShutdown"),
      ("@jupyterlab/apputils-extension:notification", "fetchNews"),
      ("@jupyterlab/apputils-extension:notification", "checkForUpdates")],
 )
@@ -71,6 +73,10 @@ def test_overrides_are_valid_for_the_installed_jupyterlab(plugin: str, key: str)
 def test_overrides_turn_off_windowing_and_news() -> None:
     data = _overrides()
     assert data["@jupyterlab/notebook-extension:tracker"]["windowingMode"] == "none"
+    # a notebook with no or an unknown kernel starts Python instead of asking ("Select Kernel");
+    # closing a lesson stops its kernel (about 130 MB each: Binder gives 1-2 GB)
+    assert data["@jupyterlab/notebook-extension:tracker"]["autoStartDefaultKernel"] is True
+    assert data["@jupyterlab/notebook-extension:tracker"]["kernelShutdown"] is True
     assert data["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
 
 

@@ -15,11 +15,12 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
-from ..records import Article, Quote
+from ..records import Article
 
 __all__ = ["draft_case"]
 
@@ -144,19 +145,15 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
     return "\n".join(lines)
 
 
-def _example(article: Article, ids: dict[str, object]) -> tuple[str, str, str] | None:
+def _example(article: Article, ids: Mapping[str, object]) -> tuple[str, str, str] | None:
     """(actor, evidence, type) for the example stance, from the first attributed quote or report."""
-    quotes: list[Quote] = [q for q in article.quotes if q.speaker in ids]
-    if quotes:
-        q = quotes[0]
-        kind = "anonymous" if getattr(ids[q.speaker], "kind", "") == "anonymous" else "direct"
-        evidence = _excerpt(article, q.start, q.end)
+    statements = [(q.speaker, q.start, q.end, "direct") for q in article.quotes]
+    statements += [(r.speaker, r.start, r.end, "reported") for r in article.reported]
+    for speaker, start, end, kind in statements:
+        if speaker is None or speaker not in ids:
+            continue
+        evidence = _excerpt(article, start, end)
         if evidence:
-            return q.speaker, evidence, kind  # type: ignore[return-value]
-    for r in article.reported:
-        if r.speaker in ids:
-            kind = "anonymous" if getattr(ids[r.speaker], "kind", "") == "anonymous" else "reported"
-            evidence = _excerpt(article, r.start, r.end)
-            if evidence:
-                return r.speaker, evidence, kind
+            anonymous = getattr(ids[speaker], "kind", "") == "anonymous"
+            return speaker, evidence, "anonymous" if anonymous else kind
     return None

@@ -37,6 +37,7 @@ from .draft import draft_case
 from ..fileio import missing, read_regular, show
 from .fields import good, read_entries
 from .merge import extra_mentions, merge_actors
+from ..parse.speakers import reresolve
 from .safeyaml import MAX_BYTES
 from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
@@ -190,9 +191,12 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
             if group.id not in member_of[member]:
                 member_of[member].append(group.id)
     actors = tuple(dataclasses.replace(a, member_of=tuple(member_of[a.id])) for a in actors)
+    extra = extra_mentions(article, aliases)
+    if extra or actors != article.actors:  # the teacher's actors and aliases name speakers too
+        article = reresolve(article, actors, article.mentions + tuple(extra))
     return Case(article=article, actors=actors, positions=positions, stances=stances, groups=groups,
                 title=str(title) if title not in (None, "") else Path(name).stem, path=path,
-                extra_mentions=extra_mentions(article, aliases))
+                extra_mentions=extra)
 
 
 def _positions(data: dict[str, Any], problems: Problems) -> tuple[Position, ...]:

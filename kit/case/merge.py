@@ -136,28 +136,32 @@ def extra_mentions(article: Article, aliases: Mapping[str, tuple[str, ...]]) -> 
     taken = sorted((m.start, m.end) for m in article.mentions)
     starts = [s for s, _ in taken]
     ends = [e for _, e in taken]
-    max_end = []  # running maximum of ends, so one bisect finds any overlap on the left
+    max_end: list[int] = []  # running maximum of ends, so one look finds any overlap from the left
     for e in ends:
         max_end.append(max(e, max_end[-1]) if max_end else e)
-    chosen: list[tuple[int, int]] = []
+    chosen = bytearray(len(article.text))  # 1 where a chosen alias span lies (no search of the chosen list)
     out = []
     for _, start, end, actor in sorted(candidates):
         if _crosses_parsed(start, end, starts, ends, max_end):
             continue
-        if any(s < end and start < e for s, e in chosen):
+        if chosen.find(1, start, end) >= 0:
             continue
-        chosen.append((start, end))
+        chosen[start:end] = b"\x01" * (end - start)
         out.append(Mention(actor=actor, start=start, end=end))
     return tuple(sorted(out, key=lambda m: (m.start, m.end)))
 
 
 def _crosses_parsed(start: int, end: int, starts: list[int], ends: list[int], max_end: list[int]) -> bool:
-    """Whether [start, end) overlaps a parsed mention other than by strictly containing it."""
-    k = bisect.bisect_left(starts, end)  # parsed mentions starting before our end
-    i = k - 1
-    while i >= 0 and max_end[i] > start:
-        s, e = starts[i], ends[i]
-        if e > start and not (start <= s and e <= end and (s, e) != (start, end)):
-            return True
-        i -= 1
+    """Whether [start, end) overlaps a parsed mention other than by strictly containing it.
+
+    Reads only the mentions that start inside the span (few: an alias is short), plus the running
+    maximum of the ends of those that start before it; never walks back over the text.
+    """
+    k = bisect.bisect_left(starts, start)
+    if k > 0 and max_end[k - 1] > start:
+        return True  # a mention starting before the span reaches into it
+    while k < len(starts) and starts[k] < end:
+        if ends[k] > end or (starts[k], ends[k]) == (start, end):
+            return True  # reaches past the span, or is the same span
+        k += 1
     return False

@@ -137,7 +137,7 @@ def _compose(parser: Any, name: str, max_depth: int, max_nodes: int) -> yaml.Nod
             tag = event.tag
             if tag is None or tag == "!":
                 tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             count += 1
             if event.anchor is not None:
                 _new_anchor(anchors, event, node, 1, name)
@@ -251,7 +251,7 @@ class _Constructor(SafeConstructor):
         except _VALUE_ERRORS as exc:
             raise _cannot_read(node, exc) from None
 
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> Any:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         try:
             return super().construct_mapping(node, deep=deep)
         except yaml.YAMLError:
@@ -259,7 +259,7 @@ class _Constructor(SafeConstructor):
         except _VALUE_ERRORS as exc:
             raise _cannot_read(node, exc) from None
 
-    def flatten_mapping(self, node: yaml.Node) -> None:
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
         try:
             super().flatten_mapping(node)
         except yaml.YAMLError:
@@ -268,7 +268,7 @@ class _Constructor(SafeConstructor):
             raise _cannot_read(node, exc) from None
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
 
 
 def construct(node: yaml.Node | None, name: str) -> Any:
@@ -293,4 +293,4 @@ def construct(node: yaml.Node | None, name: str) -> Any:
     except yaml.YAMLError as exc:
         raise _syntax(exc, name, "") from None
     except _VALUE_ERRORS as exc:
-        raise _at(name, node.start_mark, _cannot_read(node, exc).problem) from None
+        raise _at(name, node.start_mark, _cannot_read(node, exc).problem or "cannot be read") from None

@@ -2,9 +2,11 @@
 
 For each position and actor the learner picks a stance (or "not coded") and
 the sentence that justifies it. Every change is saved at once to a JSON file
-in the learner folder (see :mod:`kit.learner.storage`); a new coder on the same case
-restores it. Comparing with the reference, or with a peer's exported file
-(uploaded in the widget or named by path), happens only when the learner asks;
+in the learner folder; a new coder on the same case restores it. What is
+saved, and how two coders on one file are merged, lives in
+:mod:`kit.learner.coderstate` (this module is only the view). Comparing with the
+reference, or with a peer's exported file (uploaded in the widget or named by
+path), happens only when the learner asks;
 :func:`kit.learner.codingfile.compare_files` compares any two exported codings (e.g. for a teacher).
 
 >>> import kit
@@ -20,23 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KitError, SaveError
-from ..learner.codingfile import (
-    FORMAT,
-    OWN_KEYS,
-    VERSION,
-    Coding,
-    case_identity,
-    coding_stances,
-    file_slug,
-    parse_rows,
-    read_coding,
-)
-from ..learner.storage import backup, learner_dir, load_record, save_record
+from ..learner.coderstate import CodingState
+from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
+from ..learner.storage import learner_dir
 from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
 
-__all__ = ["StanceCoder", "NOT_CODED"]
+__all__ = ["StanceCoder", "NOT_CODED", "TYPE_CHOICES"]
+
+#: The evidence-type menu: label -> type ("" lets the kit read it from the sentence).
+TYPE_CHOICES = (("(as the kit reads it)", ""), ("direct quote", "direct"), ("reported speech", "reported"),
+                ("the journalist's narration", "narration"), ("anonymous source", "anonymous"))
 
 
 
@@ -57,11 +54,7 @@ class StanceCoder(Explorer):
         self.identity = case_identity(case)
         default = f"coding-{file_slug(case.title)}-{self.identity['article_sha256'][:8]}.json"
         self.path = Path(path) if path is not None else learner_dir() / default
-        self.coding: Coding = {}
-        self._kept: list[Any] = []  # saved entries this case does not know: written back, never dropped
-        self._extra: dict[str, Any] = {}  # saved top-level keys the coder does not know: written back too
-        self._backup_first = False  # the save file could not be read in full: back it up before overwriting
-        self._note = ""  # where that backup went, repeated after every save so the learner sees it
+        self.state = CodingState(case, self.path)  # the coding and its save file (restore, merge, save)
         self.message = ""
         self.mode = "coding"  # or "reference" / "peer" after a comparison the learner asked for
         self._comparison = ""
@@ -73,6 +66,9 @@ class StanceCoder(Explorer):
         self.stance = w.ToggleButtons(options=[NOT_CODED, *STANCE_VALUES], value=NOT_CODED, description="Stance:", style=STYLE)
         self.evidence = w.Dropdown(options=[("(choose the sentence that shows it)", -1)] + [(self._label(i), i) for i in self._sentences],
                                    value=-1, description="Evidence:", style=STYLE, layout=w.Layout(width="95%"))
+        self.kind = w.Dropdown(options=list(TYPE_CHOICES), value="", description="Evidence type:", style=STYLE)
+        self.why = w.Text(value="", placeholder="one line: why this value? (press Enter)", description="Why:",
+                          continuous_update=False, style=STYLE, layout=w.Layout(width="95%"))
         self.compare_button = w.Button(description="Compare with the reference", icon="balance-scale",
                                        tooltip="Show how your coding agrees with the teacher's reference coding")
         self.export_button = w.Button(description="Export for a peer", icon="download",
@@ -82,7 +78,7 @@ class StanceCoder(Explorer):
                                    tooltip="Choose the .json file a classmate exported, to compare it with your coding")
         self.status = w.HTML()
         self._syncing = False
-        self._restore()
+        self.message = self.state.open()
         self._load_cell()
         self.compare_button.on_click(lambda _b: self._safe(self.compare_reference))
         self.export_button.on_click(lambda _b: self._safe(self.export))
@@ -90,15 +86,22 @@ class StanceCoder(Explorer):
         for control in (self.position, self.actor):
             control.observe(self._on_select, names="value")
         if not case.positions or not case.actors:
-            for control in (self.position, self.actor, self.stance, self.evidence, self.compare_button, self.upload):
+            for control in (self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
+                            self.compare_button, self.upload):
                 control.disabled = True
             self.message = "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
         self._show_status()
-        intro = "Choose a position and an actor, then the stance and the sentence that shows it. Every change is saved."
-        self._finish([self.position, self.actor, self.stance, self.evidence,
+        intro = ("Choose a position and an actor, then the stance, the sentence that shows it, its evidence type "
+                 "and one line on why. Every change is saved.")
+        self._finish([self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
                       w.HBox([self.compare_button, self.export_button, self.upload]), self.status], intro=intro)
 
     # --- state ---------------------------------------------------------------
+
+    @property
+    def coding(self) -> Coding:
+        """The learner's coding: ``{(actor, position): {"value", "sentence"}}`` (kept by :attr:`state`)."""
+        return self.state.coding
 
     def _label(self, i: int) -> str:
         s = self.case.article.sentences[i]
@@ -106,7 +109,7 @@ class StanceCoder(Explorer):
         return f"¶ {s.paragraph + 1}: {text if len(text) <= 90 else text[:87] + '…'}"
 
     def _controls(self) -> list[Any]:
-        return [self.stance, self.evidence]
+        return [self.stance, self.evidence, self.kind, self.why]
 
     def _key(self) -> tuple[str, str]:
         return (self.actor.value, self.position.value)
@@ -117,6 +120,8 @@ class StanceCoder(Explorer):
         try:
             self.stance.value = entry.get("value") or NOT_CODED
             self.evidence.value = entry.get("sentence", -1) if entry.get("sentence", -1) in self._sentences else -1
+            self.kind.value = entry.get("type") or ""
+            self.why.value = entry.get("why") or ""
         finally:
             self._syncing = False
 
@@ -129,10 +134,8 @@ class StanceCoder(Explorer):
             return
         value = None if self.stance.value == NOT_CODED else self.stance.value
         sentence = None if self.evidence.value == -1 else self.evidence.value
-        if value is None and sentence is None:
-            self.coding.pop(self._key(), None)
-        else:
-            self.coding[self._key()] = {"value": value, "sentence": sentence}
+        why = " ".join(self.why.value.split())
+        self.state.set(*self._key(), value=value, sentence=sentence, kind=self.kind.value or None, why=why)
         self.mode, self._comparison = "coding", ""
         self.save()
         self.redraw()
@@ -143,59 +146,25 @@ class StanceCoder(Explorer):
 
     # --- files ---------------------------------------------------------------
 
-    def _body(self) -> dict[str, Any]:
-        art = self.case.article
-        rows: list[Any] = []
-        for (actor, position), entry in sorted(self.coding.items()):
-            i = entry.get("sentence")
-            text = "" if i is None else art.text[art.sentences[i].start:art.sentences[i].end]
-            rows.append({"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text})
-        return {"saved": _dt.datetime.now().isoformat(timespec="seconds"), "stances": rows + self._kept, **self._extra}
-
     def save(self) -> Path:
-        """Save now (autosave calls this after every change); errors show in the status line."""
+        """Save now (autosave calls this after every change); what happened shows in the status line.
+
+        If another copy of this coding saved meanwhile (another tab, the notebook
+        opened twice), its work is merged in first and the controls show the result.
+        """
         try:
-            self._backup_before_save()
-            save_record(self.path, kind=FORMAT, version=VERSION, case_id=self.identity, body=self._body())
+            self.message = self.state.save()
         except SaveError as exc:
             self.message = str(exc)
-        else:
-            n = sum(1 for e in self.coding.values() if e.get("value"))
-            self.message = f"Saved {n} stance{'s' if n != 1 else ''} to {self.path.name} at {_dt.datetime.now():%H:%M:%S}.{self._note}"
+        self._load_cell()  # a merge may have brought in other work
         self._show_status()
         return self.path
-
-    def _backup_before_save(self) -> None:
-        """Move a save file the coder could not read in full aside, once, before it is overwritten."""
-        if self._backup_first and self.path.exists():
-            kept = backup(self.path, reason="unreadable")
-            self._note = f" Your earlier file was kept as {kept.name}."
-        self._backup_first = False
-
-    def _restore(self) -> None:
-        if not self.path.exists():
-            return
-        try:
-            data = load_record(self.path, kind=FORMAT, version=VERSION, case_id=self.identity)
-        except SaveError as exc:
-            self.message = str(exc)
-            return
-        self._extra = {k: v for k, v in data.items() if k not in OWN_KEYS}
-        rows = data.get("stances")
-        if rows is not None and not isinstance(rows, list):
-            self._backup_first = True
-            self.message = (f"{self.path.name}: its stances are not a list, so none could be restored; "
-                            "it will be kept as a backup before your first change is saved.")
-            return
-        self.coding, self._kept = parse_rows(self.case, rows)
-        n = sum(1 for e in self.coding.values() if e.get("value"))
-        self.message = f"Restored {n} stance{'s' if n != 1 else ''} from {self.path.name}."
 
     def export(self, path: str | Path | None = None) -> Path:
         """Write a copy of the coding to share with a peer (default: next to the save file); returns its path."""
         if path is None:
             path = self.path.with_name(f"{self.path.stem}-export-{_dt.datetime.now():%Y%m%d-%H%M%S}.json")
-        target = save_record(path, kind=FORMAT, version=VERSION, case_id=self.identity, body=self._body())
+        target = self.state.export(path)
         self.message = f"Exported your coding to {target}. Send this file to your peer."
         self._show_status()
         return target

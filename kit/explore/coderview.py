@@ -17,7 +17,10 @@ from typing import Any
 from ..records import Case, Stance
 from ..util import esc
 
-__all__ = ["render_positions", "render_coding", "render_comparison", "render_pair"]
+__all__ = ["render_positions", "render_coding", "render_comparison", "render_pair", "MIN_KAPPA_PAIRS"]
+
+#: Kappa is shown only from this many compared pairs: below it, one difference swings it wildly.
+MIN_KAPPA_PAIRS = 10
 
 _CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
 
@@ -38,7 +41,8 @@ def _evidence(stance: Stance | None) -> str:
     if stance is None:
         return "<em>not coded</em>"
     passage = f"<br><small>“{esc(stance.evidence)}”</small>" if stance.evidence else "<br><small><em>no evidence chosen</em></small>"
-    return f"<strong>{esc(stance.value)}</strong>{passage}"
+    why = f"<br><small>Why: {esc(stance.note)}</small>" if stance.note else ""
+    return f"<strong>{esc(stance.value)}</strong>{passage}{why}"
 
 
 def render_positions(case: Case) -> str:
@@ -48,7 +52,8 @@ def render_positions(case: Case) -> str:
     rows = "".join(f"<li><strong>{esc(p.label)}</strong>{' — ' + esc(p.description) if p.description else ''}</li>"
                    for p in case.positions)
     return (f"<p>Positions to code:</p><ul>{rows}</ul>"
-            "<p>For each actor: support, oppose, conditional or undecided, and the sentence that shows it.</p>")
+            "<p>For each actor: support, oppose, conditional or undecided, the sentence that shows it, "
+            "its evidence type and one line on why.</p>")
 
 
 def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, str] | None = None) -> str:
@@ -71,8 +76,9 @@ def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, 
     for s in sorted(stances, key=lambda s: (order.get(s.position, 99), case.name_of(s.actor).lower())):
         mark = "▶ " if current == (s.actor, s.position) else ""
         rows.append([mark + esc(positions.get(s.position, s.position)), esc(case.name_of(s.actor)),
-                     esc(s.value), esc(s.evidence) or "<em>no evidence chosen</em>", esc(s.evidence_type)])
-    return head + _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader"], rows,
+                     esc(s.value), esc(s.evidence) or "<em>no evidence chosen</em>", esc(s.evidence_type),
+                     esc(s.note) or "<em>no reason given</em>"])
+    return head + _table(["Position", "Actor", "Your stance", "Evidence", "How it reaches the reader", "Why"], rows,
                          f"Your coding: {len(stances)} stance{'s' if len(stances) != 1 else ''}")
 
 
@@ -81,16 +87,22 @@ def _summary(agreement: Any, who: str) -> str:
     from ..learner.codingfile import kappa_words
 
     agree = round(agreement.percent * agreement.n / 100)
+    if agreement.n < MIN_KAPPA_PAIRS:
+        kappa = (f"Cohen's kappa is not shown: with only {agreement.n} pair{'s' if agreement.n != 1 else ''}, one "
+                 f"difference would swing it wildly, so it would mean nothing yet. Code at least {MIN_KAPPA_PAIRS} "
+                 "pairs and compare again.")
+    else:
+        kappa = (f"Cohen's kappa, which discounts agreement by chance, is <strong>{agreement.kappa:.2f}</strong> "
+                 f"({esc(kappa_words(agreement.kappa))}).")
     return (f"<p role='status'>{who} agree on <strong>{agree} of {agreement.n}</strong> actor–position pairs "
-            f"({agreement.percent:.0f}%). Cohen's kappa, which discounts agreement by chance, is "
-            f"<strong>{agreement.kappa:.2f}</strong> ({esc(kappa_words(agreement.kappa))}).</p>")
+            f"({agreement.percent:.0f}%). {kappa}</p>")
 
 
 def _by_position(case: Case, agreement: Any) -> str:
     if not agreement.per_position:
         return ""
     positions = _labels(case)
-    rows = [[esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}"]
+    rows = [[esc(positions.get(pid, pid)), str(n), f"{pct:.0f}%", f"{kappa:.2f}" if n >= MIN_KAPPA_PAIRS else "—"]
             for pid, (n, pct, kappa) in agreement.per_position.items()]
     return _table(["Position", "Pairs", "Agreement", "Kappa"], rows, "By position")
 

@@ -1,6 +1,8 @@
 """The learner's coding file: what a save or export holds, reading it back, comparing two.
 
-A coding is ``{(actor, position): {"value": stance or None, "sentence": index or None}}``.
+A coding is ``{(actor, position): {"value": stance or None, "sentence": index or None,
+"type": evidence type or None, "why": the learner's one-line reason}}`` (``type`` and ``why``
+are optional: files without them still read, and ``None`` means "as the kit reads it").
 Files are kit records (:mod:`kit.learner.storage`) of kind :data:`FORMAT`, tied to the
 article by :func:`case_identity`. :func:`read_coding` reads someone else's file
 (a path or an upload's bytes) without touching the disk; :func:`compare_files`
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import KitError, SaveError
-from ..records import STANCE_VALUES, Case, Stance
+from ..records import EVIDENCE_TYPES, STANCE_VALUES, Case, Stance
 from .storage import parse_record, read_bytes
 
 if TYPE_CHECKING:
@@ -67,19 +69,20 @@ def kappa_words(kappa: float) -> str:
 
 
 def coding_stances(case: Case, coding: Coding) -> tuple[Stance, ...]:
-    """Stance records for a coding ``{(actor, position): {"value", "sentence"}}`` (entries with a value only)."""
+    """Stance records for a coding (entries with a value only); the learner's evidence type wins over
+    the kit's reading, and the learner's reason becomes the stance's ``note``."""
     out = []
     art = case.article
     for (actor, position), entry in coding.items():
         if not entry.get("value"):
             continue
-        i = entry.get("sentence")
+        i, chosen, why = entry.get("sentence"), entry.get("type"), entry.get("why") or ""
         if i is None:
-            out.append(Stance(actor, position, entry["value"], "", "narration"))
+            out.append(Stance(actor, position, entry["value"], "", chosen or "narration", note=why))
             continue
         s = art.sentences[i]
         out.append(Stance(actor, position, entry["value"], art.text[s.start:s.end],
-                          evidence_type(case, actor, s.start, s.end), s.start, s.end))
+                          chosen or evidence_type(case, actor, s.start, s.end), s.start, s.end, note=why))
     return tuple(out)
 
 
@@ -92,9 +95,11 @@ def parse_rows(case: Case, rows: Any) -> tuple[Coding, list[Any]]:
     for row in rows if isinstance(rows, list) else []:
         ok = (isinstance(row, dict) and row.get("actor") in actors and row.get("position") in positions
               and row.get("value") in (None, *STANCE_VALUES)
-              and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n)))
+              and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n))
+              and row.get("type") in (None, *EVIDENCE_TYPES) and isinstance(row.get("why", ""), (str, type(None))))
         if ok:
-            coding[(row["actor"], row["position"])] = {"value": row.get("value"), "sentence": row.get("sentence")}
+            coding[(row["actor"], row["position"])] = {"value": row.get("value"), "sentence": row.get("sentence"),
+                                                       "type": row.get("type"), "why": row.get("why") or ""}
         else:
             kept.append(row)
     return coding, kept

@@ -9,7 +9,9 @@ flushes it to disk and then swaps it in with :func:`os.replace`, so a crash in
 the middle of a save leaves the previous file intact. A file that cannot be
 read (corrupt, or not one of ours) is moved aside to a dated backup
 (``coding.json.corrupt-20240912-101500``) and reported with a
-:class:`~kit.errors.SaveError`: nothing is lost.
+:class:`~kit.errors.SaveError`: nothing is lost. A save killed half-way leaves
+only its temporary file (``.coding.json.pid<writer>.<random>.tmp``);
+:func:`clean_stale_tmp` removes those whose writer is gone or that are old.
 
 >>> import json, tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -24,7 +26,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +43,12 @@ __all__ = [
     "lessons_folder",
     "learner_dir",
     "save_json",
+    "save_bytes",
+    "encode_json",
     "load_json",
+    "clean_stale_tmp",
+    "locked",
+    "record_problem",
     "read_bytes",
     "backup",
     "save_record",
@@ -47,6 +58,9 @@ __all__ = [
 
 #: Environment variable naming the learner folder.
 ENV_VAR = "KIT_LEARNER_DIR"
+#: A temporary save file older than this (seconds) is left over from a save that never finished.
+STALE_TMP_AGE_S = 60.0
+
 #: The learner folder's name, beside the lessons or in the home folder (.gitignore lists it).
 FOLDER_NAME = "kit-learner-work"
 #: The notebook that marks the folder holding the lessons.
@@ -104,28 +118,48 @@ def learner_dir(*, create: bool = True) -> Path:
     return folder
 
 
-def save_json(path: str | Path, data: Any) -> Path:
-    """Write ``data`` as JSON to ``path`` atomically; returns the path.
+def encode_json(data: Any, *, name: str = "the data") -> bytes:
+    """``data`` as the UTF-8 JSON bytes :func:`save_json` writes (``name`` is used in the message).
 
-    The data is serialised first (so unserialisable data never touches the
-    disk), written to a temporary file in the same folder, flushed with
-    ``fsync`` and moved over ``path`` with :func:`os.replace`.
+    Raises:
+        SaveError: the data is not JSON-serialisable.
+    """
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    except (TypeError, ValueError) as exc:
+        raise SaveError(f"{name}: cannot be saved as JSON ({exc}); save plain lists, dicts, strings and numbers") from None
+    return text.encode("utf-8")
+
+
+def save_json(path: str | Path, data: Any) -> Path:
+    """Write ``data`` as JSON to ``path`` atomically (:func:`save_bytes`); returns the path.
 
     Raises:
         SaveError: the data is not JSON-serialisable or the file cannot be written;
             the previous file, if any, is left as it was.
     """
     path = Path(path)
-    try:
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    except (TypeError, ValueError) as exc:
-        raise SaveError(f"{path.name}: cannot be saved as JSON ({exc}); save plain lists, dicts, strings and numbers") from None
+    return save_bytes(path, encode_json(data, name=path.name))
+
+
+def save_bytes(path: str | Path, raw: bytes) -> Path:
+    """Write ``raw`` to ``path`` atomically; returns the path.
+
+    The bytes go to a temporary file in the same folder (named after the
+    writer's process id, so a later :func:`clean_stale_tmp` can tell a dead
+    writer's leftover), are flushed with ``fsync`` and moved over ``path`` with
+    :func:`os.replace`; then the folder is flushed too.
+
+    Raises:
+        SaveError: the file cannot be written; the previous file, if any, is left as it was.
+    """
+    path = Path(path)
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.pid{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -145,18 +179,104 @@ def save_json(path: str | Path, data: Any) -> Path:
     return path
 
 
+def clean_stale_tmp(path: str | Path, *, max_age_s: float = STALE_TMP_AGE_S) -> list[Path]:
+    """Remove the temporary files that killed saves of ``path`` left behind; returns those removed.
+
+    A temporary file is stale when its writer's process is gone (POSIX: the
+    process id in its name no longer exists) or when it is older than
+    ``max_age_s`` seconds (a save takes milliseconds). The save file itself is
+    never touched, nor a temporary file a live writer may still be filling.
+    """
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:pid(\d+)\.)?[a-z0-9_]{{8}}\.tmp")
+    removed: list[Path] = []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None:
+            continue
+        tmp = path.parent / name
+        pid = int(found.group(1)) if found.group(1) else None
+        try:
+            old = now - tmp.stat().st_mtime > max_age_s
+            if old or (pid is not None and pid != os.getpid() and not _alive(pid)):
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (POSIX); elsewhere always True, so only the age rule applies."""
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would terminate the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+@contextmanager
+def locked(folder: str | Path, *, timeout_s: float = 10.0) -> Iterator[bool]:
+    """Hold an exclusive lock on ``folder`` while the block runs; yields whether it is held.
+
+    Writers of one save file take it around read-compare-write, so none can slip
+    a save in between. POSIX ``flock`` on the folder itself (no lock file is left
+    behind; a dead process's lock goes with it). Where that is impossible
+    (Windows, some network file systems) or the lock is not free within
+    ``timeout_s``, the block runs anyway: callers still compare revisions.
+    """
+    fd = _open_dir(Path(folder))
+    try:
+        yield fd is not None and _flock(fd, timeout_s)
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing it releases the lock
+
+
+def _flock(fd: int, timeout_s: float) -> bool:
+    import fcntl
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.005)
+        except OSError:
+            return False
+
+
+def _open_dir(folder: Path) -> int | None:
+    """A read-only descriptor of ``folder``, or None (no ``os.O_DIRECTORY``: Windows; or it cannot be opened)."""
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | flag)
+    except OSError:
+        return None
+
+
 def _fsync_dir(folder: Path) -> None:
     """Flush the folder's entry for a file just swapped in, so the swap survives a power cut.
 
     POSIX only: skipped silently where ``os.O_DIRECTORY`` is missing (Windows) or
     the folder cannot be opened or flushed (some network and virtual file systems).
     """
-    flag = getattr(os, "O_DIRECTORY", None)
-    if flag is None:
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY | flag)
-    except OSError:
+    fd = _open_dir(folder)
+    if fd is None:
         return
     try:
         os.fsync(fd)
@@ -205,7 +325,7 @@ def load_json(path: str | Path) -> Any:
     raw = read_bytes(path)
     try:
         return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deep
         kept = backup(path, reason="corrupt")
         raise SaveError(
             f"{path.name}: is damaged (not valid JSON); it was kept as {kept.name} and a fresh file will be started"
@@ -237,21 +357,21 @@ def load_record(
     """
     path = Path(path)
     data = load_json(path)
-    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
+    problem = record_problem(data, kind=kind, version=version, case_id=case_id)
     if problem is None:
         return data
     kept = backup(path, reason="foreign")
     raise SaveError(f"{path.name}: {problem}; it was kept as {kept.name} and a fresh file will be started")
 
 
-def _record_problem(data: Any, *, kind: str, version: int, case_id: dict[str, str] | None) -> str | None:
-    """What is wrong with a loaded record (marker, version, case), or ``None``."""
+def record_problem(data: Any, *, kind: str, version: int, case_id: dict[str, str] | None) -> str | None:
+    """What is wrong with a loaded record (marker, version, case), or ``None``; nothing is moved."""
     if not isinstance(data, dict) or data.get("format") != kind:
         return f"is not a kit file of type {kind!r}"
     if not isinstance(data.get("version"), int) or data["version"] > version:
         return f"was saved by a newer version of the kit (format version {data.get('version')!r})"
     if case_id is not None:
-        theirs = data.get("case") if isinstance(data.get("case"), dict) else {}
+        theirs: dict[str, Any] = data["case"] if isinstance(data.get("case"), dict) else {}
         if theirs.get("article_sha256") != case_id.get("article_sha256"):
             return f"belongs to a different article ({theirs.get('title') or 'another article'!r})"
     return None
@@ -272,9 +392,9 @@ def parse_record(
         raise SaveError(f"{name}: is empty; {hint}")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deep
         raise SaveError(f"{name}: is not a JSON file; {hint} (it ends in .json)") from None
-    problem = _record_problem(data, kind=kind, version=version, case_id=case_id)
+    problem = record_problem(data, kind=kind, version=version, case_id=case_id)
     if problem is not None:
         raise SaveError(f"{name}: {problem}; {hint}")
     return data

@@ -1,8 +1,9 @@
-"""Checks for notebook 00 · Start here: a number, a list of names, and a widget that proves widgets work.
+"""Checks for notebook 00 · Start here: a number, a list of names, a first judgement, a widget test, the exit ticket.
 
 The expected answers are computed from the bundled case: the number of nations
 is the size of the declared core group, the two officials are the people named
-in the article's first paragraph.
+in the article's first paragraph. The judgement (q3) accepts every defensible
+reading whose evidence is in the article.
 
 >>> check.q1(None).outcome
 'not attempted'
@@ -12,44 +13,16 @@ in the article's first paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import Exercise, ExerciseSet, MultipleChoice, fold
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement, names_actors
 from ..records import Actor, Case
 
-__all__ = ["check", "widget_test", "names_actors", "SOLUTIONS", "WRONG"]
+__all__ = ["check", "widget_test", "exit_ticket", "names_actors", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
 
 _CASE: Case = load_case()
-
-
-
-
-def names_actors(actors: Sequence[Actor], *, where: str = "the passage") -> Callable[[Any], tuple[bool, str]]:
-    """A check passing when a list names every one of ``actors`` once (by id, name or alias), and no one else.
-
-    >>> kerry = Actor("john_kerry", "John Kerry", "person", aliases=("Kerry",))
-    >>> names_actors([kerry])(["kerry"])
-    (True, '')
-    """
-    names = [{fold(a.id), fold(a.name), *(fold(x) for x in a.aliases)} for a in actors]
-
-    def check(answer: Any) -> tuple[bool, str]:
-        if isinstance(answer, str) or not isinstance(answer, (list, tuple, set)):
-            return False, "This answer should be a list of names in square brackets, like [\"First Person\", \"Second Person\"]."
-        if not all(isinstance(x, str) for x in answer):
-            return False, "Every name should be text in quotes, like \"First Person\"."
-        found = [next((i for i, n in enumerate(names) if fold(x) in n), None) for x in answer]
-        strangers = [x for x, i in zip(answer, found) if i is None]
-        if strangers:
-            return False, f"{strangers[0]!r} is not one of the people we are looking for. Re-read {where}."
-        missing = len(set(range(len(names))) - set(found))
-        if missing:
-            return False, f"{missing} {'person is' if missing == 1 else 'people are'} missing. Re-read {where}."
-        return True, ""
-
-    return check
 
 
 def _core_size(case: Case) -> int:
@@ -92,22 +65,57 @@ check = ExerciseSet(
     ),
     Exercise(
         "q2",
-        check=names_actors(_PEOPLE, where="the first paragraph"),
+        check=names_actors(_PEOPLE, pool=_CASE.actors, where="the first paragraph", what="people we are looking for"),
         hints=["Two people are named in the first paragraph, each with a job title before the name.",
                "Write a list with two texts: [\"First Name\", \"Second Name\"] (surnames are enough)."],
         solution=f"answer = {[a.name for a in _PEOPLE]!r}",
         expects="a list of names",
-        success="Lists and quotes are all the Python you need for the exercises. On to the article!",
+        success="Lists and quotes are all the Python you need for the exercises.",
+    ),
+    Exercise(
+        "q3",
+        check=judgement(
+            _CASE.article,
+            [Reading("other help", ("there were many ways they could help, including training and equipping the Iraqis",
+                                    "without committing troops of our own", "no boots on the ground"))],
+            field="choice",
+            choices={"troops": ["ground troops", "soldiers", "troops on the ground"],
+                     "other help": ["other kinds of help", "help", "other ways", "many ways", "training"],
+                     "nothing": ["no help", "nothing yet"]},
+            wrong={"troops": "Nothing in the first paragraph asks for troops: read again what Kerry and Hagel told the ministers.",
+                   "nothing": "They did ask for something: read the end of the first paragraph."},
+            reference=("Kerry and Hagel told the ministers “there were many ways they could help, including training and "
+                       "equipping the Iraqis” (¶ 1); later Kerry calls ground troops “a red line for everybody here” (¶ 5). "
+                       "The news is help without soldiers of one's own on the ground."),
+            where="¶ 1",
+        ),
+        hints=["Read the end of the first paragraph: what could the ministers' nations do?",
+               'Choose "troops", "other help" or "nothing", and copy a few words of the first paragraph '
+               'that made you decide: {"choice": "…", "evidence": "…"}.'],
+        solution='answer = {"choice": "other help", "evidence": "many ways they could help"}',
+        expects='a dictionary like {"choice": "…", "evidence": "…"}',
+        success="That is a judgement with evidence: every lesson has some, and your evidence is what makes them right.",
     ),
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _core_size(_CASE), "q2": [a.name for a in _PEOPLE]}
+SOLUTIONS: dict[str, Any] = {"q1": _core_size(_CASE), "q2": [a.name for a in _PEOPLE],
+                             "q3": {"choice": "other help", "evidence": "many ways they could help"}}
+#: Other answers a learner may defensibly give (names for ids, another reading with its evidence): all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [float(_core_size(_CASE))],
+    "q2": [["Secretary of State John Kerry", "Hagel"], [a.id for a in reversed(_PEOPLE)]],
+    "q3": [{"choice": "Other help", "evidence": "including training and equipping the Iraqis"},
+           {"Choice": "training", "evidence": "“no boots on the ground”"}],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": (str(_core_size(_CASE)), "Numbers go without quotes"),
     "q2": ([_PEOPLE[0].name], "missing"),
+    "q3": ({"choice": "troops", "evidence": "training and equipping the Iraqis"}, "Nothing in the first paragraph asks for troops"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q3",)
 
 widget_test = MultipleChoice(
     "Widget test: which key combination runs the current cell and moves to the next one?",
@@ -118,4 +126,33 @@ widget_test = MultipleChoice(
     },
     correct="Shift + Enter",
     success="You are ready for the lessons.",
+)
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "You open lesson 02 and run its fifth cell first. It says NameError: name 'case' is not defined. What happened?",
+        {
+            "The kit is broken on this computer.":
+                "No: the kit never ran. A NameError means Python has not met that name yet in this session.",
+            "The first code cell, which defines case, has not run yet in this session.":
+                "Yes. Run the first code cell (or Run → Run All Above Selected Cell), then try again. "
+                "After a kernel restart, start from the top.",
+            "The answer you typed is wrong.":
+                "No answer was checked: the error stops the cell before any check. Look at the name in the message.",
+        },
+        correct="The first code cell, which defines case, has not run yet in this session.",
+    ),
+    MultipleChoice(
+        "The text you will study in these lessons is…",
+        {
+            "the full Reuters report, exactly as it was published.":
+                "Not quite: the published report opens with a headline, a dateline and two paragraphs about "
+                "President Obama at the NATO summit. Our text starts after them.",
+            "an excerpt of a Reuters report: its headline and opening paragraphs are cut.":
+                "Yes. Every word is Reuters', but not every paragraph is there: lesson 01 asks what that changes.",
+            "a summary of the news written for this kit.":
+                "No: the words are the journalists' own. But it is an excerpt, not the whole report.",
+        },
+        correct="an excerpt of a Reuters report: its headline and opening paragraphs are cut.",
+    ),
 )

@@ -1,7 +1,9 @@
-"""Checks for notebook 02 · Actors: metonyms, mention counts, and a list of state ids made with code.
+"""Checks for notebook 02 · Actors: the states in the table, a metonym, the names of Islamic State, the West.
 
 Every expected value is computed from the bundled case: the actor behind a
-capital-city metonym is the one the kit's gazetteer resolved that mention to.
+capital-city metonym is the one the kit's gazetteer resolved that mention to;
+the names of Islamic State are the words its mentions span. The judgement
+(q3) accepts either place where a word for the West names no actor.
 
 >>> check.q2(SOLUTIONS["q2"]).outcome
 'correct'
@@ -11,19 +13,27 @@ capital-city metonym is the one the kit's gazetteer resolved that mention to.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import Exercise, ExerciseSet, about, fold, same_ids
+from ..exercises import (
+    Exercise,
+    ExerciseSet,
+    ExitTicket,
+    MultipleChoice,
+    Reading,
+    actor_forms,
+    find_actor,
+    judgement,
+    names_actors,
+)
+from ..exercises.names import normal
 from ..records import Actor, Case
 
-__all__ = ["check", "metonym", "SOLUTIONS", "WRONG"]
+__all__ = ["check", "exit_ticket", "metonym", "names_of", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
 
 _CASE: Case = load_case()
-
-
 
 
 def metonym(case: Case) -> tuple[str, Actor]:
@@ -52,73 +62,174 @@ def metonym(case: Case) -> tuple[str, Actor]:
 
 
 def _stands_for(word: str, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
-    names = {fold(actor.id), fold(actor.name), *(fold(a) for a in actor.aliases)} - {fold(word)}
-
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
             return False, 'This answer should be an actor id or name, as text in quotes (like "germany").'
-        if fold(answer) == fold(word):
+        if normal(answer) == normal(word):
             return False, ("That is the word in the text. Which actor does the city stand for here? "
                            "Give that actor's id or name.")
-        if fold(answer) in names:
+        if find_actor((actor,), answer) is actor:
             return True, ""
         return False, "That is not the actor the city stands for. Who can decide things: a city, or a government?"
 
     return check
 
 
-def _mention_check(expected: int, *, one_name: int) -> Callable[[Any], tuple[bool, str]]:
-    plain = about(expected, what="count")
+def names_of(case: Case, actor_id: str) -> list[str]:
+    """The different words the text uses for an actor (its mentions' text), in order of first use.
+
+    >>> import kit
+    >>> names_of(kit.load_case(), "islamic_state")[:2]
+    ['Sunni militants', 'IS']
+    """
+    words = [case.article.text[m.start:m.end] for m in case.mentions if m.actor == actor_id]
+    return list(dict.fromkeys(words))
+
+
+def _names_check(case: Case, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
+    def key(text: str) -> str:
+        t = normal(text)
+        return t[4:] if t.startswith("the ") else t
+
+    want = {key(w) for w in names_of(case, actor.id)}
+    known = actor_forms(actor)
 
     def check(answer: Any) -> tuple[bool, str]:
-        if answer == one_name and one_name != expected and not isinstance(answer, bool):
-            return False, "You counted only one of its names. Count every name it goes by (its aliases)."
-        return plain(answer)
+        if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
+            return False, 'This answer should be a list of names as text, like ["Name one", "Name two"].'
+        if not all(isinstance(x, str) for x in answer):
+            return False, 'Every name should be text in quotes, like "Name one".'
+        for text in answer:
+            if key(text) in want:
+                continue
+            if key(text) in known:
+                return False, f"{text!r} is a name of the group, but this article never uses it. List the words the article uses."
+            return False, f"{text!r} is not one of the words the article uses for it. Check the marked words in the explorer."
+        missing = len(want - {key(x) for x in answer})
+        if missing:
+            return False, (f"{missing} {'name is' if missing == 1 else 'names are'} missing. Look for descriptions "
+                           "as well as proper names: the explorer marks them all.")
+        return True, ""
 
     return check
 
 
+def _west_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
+    art = case.article
+    paras = {p.index + 1: art.span(p.start, p.end) for p in art.paragraphs}
+    west = [n for n, text in paras.items() if "West" in text or "west" in text]
+    return judgement(
+        art,
+        [Reading("2", ("drawing volunteers from many countries including in the West",),
+                 "“in the West” is where volunteers come from: a place, like “in London”."),
+         Reading("3", ("westerners fighting for IS",),
+                 "the westerners fighting for IS are IS recruits: people from a region, not someone acting for the West.")],
+        field="paragraph",
+        choices={str(n): [f"¶{n}", f"¶ {n}", f"paragraph {n}"] for n in paras},
+        wrong={"14": ("In ¶ 14 “Western” says whose side the official who speaks is on: that is the one mention "
+                      "the kit does count. Find a place where no one acts for the West.")},
+        otherwise=f"That paragraph has no “West”, “Western” or “westerners” in it: look at ¶ {', ¶ '.join(map(str, west))}.",
+        reference=("In ¶ 2 “in the West” is a place, where volunteers come from; in ¶ 3 the “westerners fighting for IS” "
+                   "are IS recruits, who do not act for the West. A place is not an actor, and neither are people "
+                   "from a region. Only “one Western defense official” (¶ 14) ties the West to someone who speaks: "
+                   "that is the one mention of the West the kit counts."),
+    )
+
+
 _WORD, _STATE = metonym(_CASE)
 _IS = next(g for g in _CASE.groups if g.basis == "article" and g.id == "adversary").members[0]
-_IS_MENTIONS = Counter(m.actor for m in _CASE.mentions)[_IS]
-_IS_NAME_ONLY = _CASE.article.text.count(_CASE.actor(_IS).name)
-_STATES = [a.id for a in _CASE.actors if a.kind == "state"]
+_IS_NAMES = names_of(_CASE, _IS)
+_IS_GAZETTEER = [w for w in _IS_NAMES if w in _CASE.article.actor(_IS).aliases]
+_STATES = [a for a in _CASE.actors if a.kind == "state"]
 
 check = ExerciseSet(
     Exercise(
         "q1",
-        check=same_ids(_STATES, what="state ids"),
-        hints=["Every actor has a .kind: 'person', 'state', 'organization', 'group' or 'anonymous'.",
-               "A list comprehension: [a.id for a in case.actors if a.kind == ...]."],
-        solution="answer = [a.id for a in case.actors if a.kind == 'state']",
-        expects="a list of actor ids",
+        check=names_actors(_STATES, pool=_CASE.actors, what="states", where="the column 'kind' in the table"),
+        hints=["Every actor has a kind: 'person', 'state', 'organization', 'group' or 'anonymous'. Read the column 'kind'.",
+               'Copy the name (or the id) of every row whose kind is state: ["Iraq", "united_kingdom", …].'],
+        solution=f"answer = {[a.name for a in _STATES]!r}\n"
+                 "# with code (optional): [a.id for a in case.actors if a.kind == 'state']",
+        expects="a list of names or ids",
         success="States are only one kind of actor: people speak for them, and groups gather them.",
     ),
     Exercise(
         "q2",
         check=_stands_for(_WORD, _STATE),
-        hints=[f"Find “{_WORD}” in the explorer or the article: who is said to decide something?",
-               f"Look at case.actors: which actor has “{_WORD}” among its aliases?"],
-        solution=f"answer = [a.id for a in case.actors if {_WORD!r} in a.aliases][0]",
+        hints=[f"Find “{_WORD}” in the article: who is said to decide something?",
+               f"Which actor's aliases (in the cell above) include “{_WORD}”?"],
+        solution=f"answer = {_STATE.name!r}   # or its id, {_STATE.id!r}",
         expects="an actor id as text",
         success="A city name standing for a government is a metonym; newspapers use them all the time.",
     ),
     Exercise(
+        "q4",
+        check=_names_check(_CASE, _CASE.actor(_IS)),
+        hints=["In the explorer, choose Islamic State alone: every word that refers to it is marked.",
+               "Some are names (short ones too), some are descriptions of the group. List each different word once."],
+        solution=f"answer = {_IS_NAMES!r}",
+        expects="a list of names as text",
+        success="One actor, many names: a reader (and the kit) must know they are the same.",
+    ),
+    Exercise(
         "q3",
-        check=_mention_check(_IS_MENTIONS, one_name=_IS_NAME_ONLY),
-        hints=["The adversary goes by many names: look at case.actor('islamic_state').aliases.",
-               "Count with code: sum(1 for m in case.mentions if m.actor == 'islamic_state')."],
-        solution="answer = sum(1 for m in case.mentions if m.actor == 'islamic_state')",
-        expects="a whole number",
-        success="The most mentioned actor, yet it never speaks in the article: keep that in mind for lesson 03.",
+        check=_west_check(_CASE),
+        hints=["Find “West”, “Western” and “westerners” in the article (¶ 2, ¶ 3 and ¶ 14).",
+               'In which of them does someone act or speak for the West? Choose another one: '
+               '{"paragraph": …, "evidence": "…"}.'],
+        solution='answer = {"paragraph": 2, "evidence": "drawing volunteers from many countries including in the West"}',
+        expects='a dictionary like {"paragraph": 2, "evidence": "…"}',
+        success="The same word can name an actor in one sentence and a place in the next.",
     ),
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _STATES, "q2": _STATE.id, "q3": _IS_MENTIONS}
+SOLUTIONS: dict[str, Any] = {
+    "q1": [a.name for a in _STATES],
+    "q2": _STATE.name,
+    "q4": _IS_NAMES,
+    "q3": {"paragraph": 2, "evidence": "drawing volunteers from many countries including in the West"},
+}
+#: Other answers a learner may defensibly give: all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [[a.id for a in _STATES], [{"united_kingdom": "UK", "united_states": "the US"}.get(a.id, a.name) for a in _STATES]],
+    "q2": [_STATE.id, "the British government", "UK"],  # the metonym is London (tests/test_lesson02.py)
+    "q4": [["the " + w if w.startswith("Sunni") else w for w in reversed(_IS_NAMES)]],
+    "q3": [{"paragraph": "¶ 3", "evidence": "NATO announced plans for allies to share more information on westerners fighting for IS"}],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
-    "q1": ([a.id for a in _CASE.actors], "not belong"),
+    "q1": ([a.id for a in _CASE.actors], "not one of the states"),
     "q2": (_WORD, "the word in the text"),
-    "q3": (_IS_NAME_ONLY, "only one of its names"),
+    "q4": (_IS_GAZETTEER, "descriptions"),
+    "q3": ({"paragraph": 14, "evidence": "one Western defense official"}, "the kit does count"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q3",)
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "“Ministers met in Rome on Monday. Paris said it would send aircraft.” Which of the two cities names an actor?",
+        {
+            "Both: Rome and Paris are capitals, so they stand for their governments.":
+                "Only when the city does something. “In Rome” says where the ministers met: a place, not a government.",
+            "Only Paris: it says something, so it stands for the French government.":
+                "Yes. “Paris said” is a metonym for the French government; “in Rome” is just the place of the meeting.",
+            "Neither: a city is always a place.":
+                "A city cannot speak, but its name can stand for a government that does: “Paris said” means France said.",
+        },
+        correct="Only Paris: it says something, so it stands for the French government.",
+    ),
+    MultipleChoice(
+        "Islamic State is mentioned more often than any other actor. What does that tell you?",
+        {
+            "It is the most important voice in the story.":
+                "Mentions count how often the text names an actor, not whether it speaks. Lesson 03 shows it never does.",
+            "The story is about it, but that does not mean it gets to speak.":
+                "Yes. Being talked about and talking are different: lesson 03 measures who speaks.",
+            "The journalists are on its side.":
+                "No: mentions count naming, not sympathy. An adversary is named often precisely because it is the target.",
+        },
+        correct="The story is about it, but that does not mean it gets to speak.",
+    ),
+)

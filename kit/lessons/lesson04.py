@@ -1,41 +1,31 @@
-"""Checks for notebook 04 · Positions: the options on the table, one stance to code, and agreement.
+"""Checks for notebook 04 · Positions: decide stances with evidence, code them, weigh a coder's inference.
 
-Every expected value is computed from the bundled reference case: the most
-coded position, the one on-record stance that sets a condition, and the
-disagreements between the reference and a coder who codes everything "support".
+Every expected value is computed from the bundled reference case: the one
+on-record stance that sets a condition (Steinmeier's), France's hedged stance
+on air strikes, and Kerry's "attack them" coded as air strikes. Each is a
+judgement: the checks accept every defensible value whose evidence is in the
+article, then show the reference coder's note.
 
->>> check.q2(SOLUTIONS["q2"]).outcome
+>>> check.q1(SOLUTIONS["q1"]).outcome
 'correct'
->>> check.q3(WRONG["q3"][0]).outcome
+>>> check.q1({"stance": "support", "evidence": "only successful if it is embedded"}).outcome
 'incorrect'
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import Exercise, ExerciseSet, MultipleChoice, about, fold
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement
 from ..records import STANCE_VALUES, Case, Position, Stance
 
-__all__ = ["check", "always_support", "conditional_quote", "most_coded", "kappa_question", "SOLUTIONS", "WRONG"]
+__all__ = ["check", "exit_ticket", "conditional_quote", "stance_of", "most_coded", "SOLUTIONS", "ALTERNATIVES", "WRONG",
+           "JUDGEMENT"]
 
 _CASE: Case = load_case()
-
-
-
-
-def always_support(case: Case) -> tuple[Stance, ...]:
-    """A second coder who reads every hedge as a commitment: each stance of the case coded ``support``.
-
-    >>> import kit
-    >>> {s.value for s in always_support(kit.load_case())}
-    {'support'}
-    """
-    return tuple(dataclasses.replace(s, value="support") for s in case.stances)
 
 
 def most_coded(case: Case) -> Position:
@@ -59,117 +49,139 @@ def conditional_quote(case: Case) -> Stance:
     return next(s for s in case.stances if s.evidence_type == "direct" and s.value == "conditional")
 
 
-def _position_check(expected: Position, counts: Counter[str], positions: tuple[Position, ...]) -> Callable[[Any], tuple[bool, str]]:
-    by_name = {fold(p.id): p for p in positions} | {fold(p.label): p for p in positions}
+def stance_of(case: Case, actor: str, position: str) -> Stance:
+    """The reference stance of ``actor`` on ``position`` (ids).
 
-    def check(answer: Any) -> tuple[bool, str]:
-        if not isinstance(answer, str):
-            return False, 'This answer should be a position id, as text in quotes (like "train_equip").'
-        found = by_name.get(fold(answer))
-        if found is None:
-            return False, "That is not one of the case's positions. Print the ids with [p.id for p in case.positions]."
-        if found.id == expected.id:
-            return True, ""
-        return False, (f"{found.label} has {counts[found.id]} coded stances; another position has more. "
-                       "Count the stances per position.")
-
-    return check
+    >>> import kit
+    >>> stance_of(kit.load_case(), "france", "air_strikes").value
+    'conditional'
+    """
+    return next(s for s in case.stances if s.actor == actor and s.position == position)
 
 
-def _value_check(expected: str) -> Callable[[Any], tuple[bool, str]]:
-    tips = {
-        "support": "He does not simply back it: read the word “if”. Which value fits a yes that depends on something?",
-        "oppose": "He does not reject military action: he says when it can succeed. Read the word “if”.",
-        "undecided": "He has made up his mind about when it works: read the word “if”.",
-    }
-
-    def check(answer: Any) -> tuple[bool, str]:
-        if not isinstance(answer, str) or fold(answer) not in STANCE_VALUES:
-            return False, "This answer should be one of the four stance values, as text: see kit.STANCE_VALUES."
-        if fold(answer) == expected:
-            return True, ""
-        return False, tips.get(fold(answer), "Not this value. Read his words again.")
-
-    return check
+def _stance_check(stance: Stance, readings: list[Reading], wrong: dict[str, str], where: str) -> Callable[[Any], tuple[bool, str]]:
+    return judgement(_CASE.article, readings, field="stance", choices=STANCE_VALUES, wrong=wrong,
+                     reference=stance.note or f"{stance.value}, on the words “{stance.evidence}”.", where=where)
 
 
-def _count_check(expected: int, total: int) -> Callable[[Any], tuple[bool, str]]:
-    plain = about(expected, what="count")
-
-    def check(answer: Any) -> tuple[bool, str]:
-        if answer == total and total != expected and not isinstance(answer, bool):
-            return False, "That is every pair the two codings share, not only the ones where they differ."
-        return plain(answer)
-
-    return check
+def _paragraph(case: Case, stance: Stance) -> str:
+    para = case.article.paragraph_of(stance.start) if stance.start is not None else None
+    return f"¶ {para.index + 1}" if para is not None else "the article"
 
 
-def _agreement() -> Any:
-    from ..analysis import compare_codings
-
-    return compare_codings(_CASE, always_support(_CASE))
-
-
-_TOP = most_coded(_CASE)
-_COUNTS = Counter(s.position for s in _CASE.stances)
-_COND = conditional_quote(_CASE)
-_AGREE = _agreement()
-_N_DIFF = len(_AGREE.disagreements)
+_STEIN = conditional_quote(_CASE)
+_FRANCE = stance_of(_CASE, "france", "air_strikes")
+_KERRY = stance_of(_CASE, "john_kerry", "air_strikes")
 
 check = ExerciseSet(
     Exercise(
         "q1",
-        check=_position_check(_TOP, _COUNTS, _CASE.positions),
-        hints=["Every stance has a .position: count them with collections.Counter.",
-               "Counter(s.position for s in case.stances).most_common(1)"],
-        solution="from collections import Counter\n"
-                 "answer = Counter(s.position for s in case.stances).most_common(1)[0][0]",
-        expects="a position id as text",
-        success="The most discussed option is also where the actors differ most: look at its column in the matrix.",
-    ),
-    Exercise(
-        "q2",
-        check=_value_check(_COND.value),
+        check=_stance_check(
+            _STEIN,
+            [Reading("conditional", (_STEIN.evidence, "summed up the reservations of several European allies"),
+                     "“Only … if”: a yes that depends on something.")],
+            {"support": "He does not simply back it: read the word “if”. Which value fits a yes that depends on something?",
+             "oppose": "He does not reject military action: he says when it can succeed. Read the word “if”.",
+             "undecided": "He has made up his mind about when it works: read the word “if”."},
+            _paragraph(_CASE, _STEIN)),
         hints=["Four values are possible: support, oppose, conditional, undecided.",
-               "“Only successful if …”: is that a plain yes, a no, or a yes with a condition?"],
-        solution=f"answer = {_COND.value!r}   # “only … if”: a yes that depends on something",
-        expects="a stance value as text",
+               "“Only successful if …”: is that a plain yes, a no, or a yes with a condition? Copy the words that decide it."],
+        solution='answer = {"stance": "conditional", "evidence": "only successful if it is embedded in a political setting"}',
+        expects='a dictionary like {"stance": "…", "evidence": "…"}',
         success="Small words (if, may, potentially) decide the value: that is where coders disagree.",
     ),
     Exercise(
+        "q2",
+        check=_stance_check(
+            _FRANCE,
+            [Reading("conditional", ("including potentially military action",),
+                     "“Potentially”: ready, but not committed to military action."),
+             Reading("support", ("ready to engage in all aspects of the fight against IS",),
+                     "“Ready to engage in all aspects of the fight”: the main claim is a yes.")],
+            {"oppose": "France does not reject military action: it says it is ready to engage. Read the whole sentence.",
+             "undecided": ("Compare Hammond in the same paragraph: “had not yet decided” is undecided. "
+                           "France says it is ready: that is a decision, with or without a condition.")},
+            _paragraph(_CASE, _FRANCE)),
+        hints=["Read ¶ 15: “France said this week it was ready to engage … including potentially military action.”",
+               "Which words weigh more for you: “ready to engage in all aspects”, or “potentially”? Code what you weigh, "
+               "with those words as evidence."],
+        solution='answer = {"stance": "conditional", "evidence": "including potentially military action"}',
+        expects='a dictionary like {"stance": "…", "evidence": "…"}',
+        success="Two coders can code this differently and both be right: the evidence shows why.",
+    ),
+    Exercise(
         "q3",
-        check=_count_check(_N_DIFF, _AGREE.n),
-        hints=["compare_codings returns an Agreement with .n, .percent, .kappa and .disagreements.",
-               "len(agreement.disagreements)"],
-        solution="agreement = kit.analysis.compare_codings(case, lazy)\nanswer = len(agreement.disagreements)",
-        expects="a whole number",
-        success="Now look at agreement.percent and agreement.kappa: why are they so different?",
+        check=judgement(
+            _CASE.article,
+            [Reading("yes", (_KERRY.evidence, "without committing troops of our own", "no boots on the ground"),
+                     "Attacking without troops of one's own leaves strikes from the air: the reference's reading."),
+             Reading("no", (_KERRY.evidence, "to bolster the Iraqi security forces and others in the region who are "
+                                             "prepared to take them on"),
+                     "He never says “air strikes”: “attack them” could also mean arming those who fight on the ground. "
+                     "A stricter scheme codes only what the words say.")],
+            field="fair",
+            choices={"yes": ["true", "fair", "defensible"], "no": ["false", "unfair", "not fair"]},
+            reference=_KERRY.note,
+            where=_paragraph(_CASE, _KERRY),
+        ),
+        hints=["Read ¶ 4 again: what does Kerry want done, and what does he rule out?",
+               'Decide "yes" (the coding is fair) or "no", and copy the words of ¶ 4 or ¶ 5 that decide it.'],
+        solution='answer = {"fair": "yes", "evidence": "without committing troops of our own"}',
+        expects='a dictionary like {"fair": "yes", "evidence": "…"}',
+        success="A position's label is the coder's summary: say so when you report the results.",
     ),
 )
 
-
-def kappa_question(case: Case | None = None) -> MultipleChoice:
-    """A multiple-choice question on why kappa can be 0 when raw agreement is high."""
-    return MultipleChoice(
-        "The lazy coder agrees with the reference on most pairs, yet kappa is 0. Why?",
-        {
-            "Kappa only counts the positions on air strikes.":
-                "No: kappa uses every pair both codings have, like the percentage.",
-            "The lazy coder would reach that agreement by chance: always saying “support” needs no reading.":
-                "Yes. Kappa subtracts the agreement you would expect by chance from how often each coder "
-                "uses each value. A coder who never reads gets no credit.",
-            "Kappa is broken when one coder uses only one value.":
-                "Not broken: kappa is doing its job. What would a coder who never reads the article score?",
-        },
-        correct="The lazy coder would reach that agreement by chance: always saying “support” needs no reading.",
-    )
-
-
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _TOP.id, "q2": _COND.value, "q3": _N_DIFF}
+SOLUTIONS: dict[str, Any] = {
+    "q1": {"stance": "conditional", "evidence": "only successful if it is embedded in a political setting"},
+    "q2": {"stance": "conditional", "evidence": "including potentially military action"},
+    "q3": {"fair": "yes", "evidence": "without committing troops of our own"},
+}
+#: Other answers a learner may defensibly give: all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [{"stance": "Conditional", "evidence": "summed up the reservations of several European allies"},
+           {"stance": "conditional", "evidence": "“A military confrontation will be only successful if …”"}],
+    "q2": [{"stance": "support", "evidence": "ready to engage in all aspects of the fight against IS"}],
+    "q3": [{"fair": "no", "evidence": "We need to attack them in ways that prevent them from taking over territory"},
+           {"fair": True, "evidence": "no boots on the ground"}],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
-    "q1": (Counter({k: v for k, v in _COUNTS.items() if k != _TOP.id}).most_common(1)[0][0], "another position has more"),
-    "q2": ("support", "read the word “if”"),
-    "q3": (_AGREE.n, "every pair"),
+    "q1": ({"stance": "support", "evidence": "A military confrontation"}, "read the word “if”"),
+    "q2": ({"stance": "undecided", "evidence": "including potentially military action"}, "Compare Hammond"),
+    "q3": ({"fair": "yes", "evidence": "order air strikes on IS targets in Iraq"}, "do not show"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q1", "q2", "q3")
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "NATO “may also coordinate airlifts” (¶ 3). You code it “support”; the reference codes “undecided”. Who is wrong?",
+        {
+            "You are: the reference is the answer key.":
+                "The reference is one careful coder's reading, with its reasons written down. It is not the only "
+                "defensible one.",
+            "Neither, necessarily: “may” can be read both ways; what matters is the evidence and a rule for “may”.":
+                "Yes. A coding scheme should say how to code hedges like “may”; until it does, both readings are "
+                "defensible, and the disagreement is worth discussing (lesson 05).",
+            "The reference is: NATO announced it, so it is support.":
+                "Read the sentence again: NATO announced the information-sharing plans; the airlifts only “may” happen.",
+        },
+        correct="Neither, necessarily: “may” can be read both ways; what matters is the evidence and a rule for “may”.",
+    ),
+    MultipleChoice(
+        "No actor in this article opposes any of the options. What is the best explanation?",
+        {
+            "Everyone agreed with the US strategy in September 2014.":
+                "Outside the meeting there were critics (¶ 20 mentions bipartisan criticism of Obama). The article "
+                "does not quote them: ask who is in the text.",
+            "The article reports allies meeting to agree on how to help; opponents were not there or not asked.":
+                "Yes. The text gives voice to the allies in the room; IS, critics and the countries where the "
+                "fighting is never speak. A coding can only find the stances its text reports.",
+            "The coders forgot to use the value “oppose”.":
+                "The scheme has it; it never fits. Look for a sentence in which someone rejects an option: there is none.",
+        },
+        correct="The article reports allies meeting to agree on how to help; opponents were not there or not asked.",
+    ),
+)

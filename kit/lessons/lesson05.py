@@ -1,111 +1,212 @@
-"""Checks for notebook 05 · Coalitions: declared groups against what their members say.
+"""Checks for notebook 05 · Agreement: percentage, Cohen's kappa, and telling a coder's mistake from an ambiguous text.
 
-Every expected value is computed from the bundled reference case: the declared
-groups (the first group the article declares, and the one from background
-knowledge), the stances left when only on-record quotes count, and the
-coalitions at the level of states.
+Two made-up second coders, both built from the bundled reference case: a lazy
+one who codes every stance "support", and Sam, who differs from the reference
+on three pairs: two hedges read the other way (defensible) and one polarity
+slip (a mistake). Every expected value is computed from them.
 
 >>> check.q1(SOLUTIONS["q1"]).outcome
 'correct'
->>> check.q2(None).outcome
-'not attempted'
+>>> check.q2(SOLUTIONS["q2"]).outcome
+'correct'
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from ..case.load import load_case
-from ..exercises import Exercise, ExerciseSet, same_ids
-from ..records import Case, Group
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, find_actor, judgement
+from ..records import Case, Stance
 
-__all__ = ["check", "declared", "on_record_actors", "lone_states", "SOLUTIONS", "WRONG"]
+__all__ = ["check", "exit_ticket", "always_support", "second_coder", "differences", "kappa_question", "SAM_CHANGES", "MIN_PAIRS_TEXT",
+           "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
 
 _CASE: Case = load_case()
 
+#: Sam's codings that differ from the reference: (actor, position) -> Sam's value.
+SAM_CHANGES: dict[tuple[str, str], str] = {
+    ("nato", "airlifts"): "support",            # "may": a plan or a possibility? defensible
+    ("france", "air_strikes"): "support",       # "ready … potentially": defensible
+    ("john_kerry", "no_ground_troops"): "oppose",  # "no boots on the ground" read as against the position: a slip
+}
+def _min_pairs() -> int:
+    from ..explore.coderview import MIN_KAPPA_PAIRS
 
-def declared(case: Case) -> tuple[Group, Group]:
-    """The first group the article itself declares, and the first group known from background.
+    return MIN_KAPPA_PAIRS
+
+
+#: What the notebook says about kappa in the StanceCoder (from the coder's own threshold).
+MIN_PAIRS_TEXT = f"from {_min_pairs()} coded pairs"
+
+
+def always_support(case: Case) -> tuple[Stance, ...]:
+    """A second coder who reads every hedge as a commitment: each stance of the case coded ``support``.
 
     >>> import kit
-    >>> [g.basis for g in declared(kit.load_case())]
-    ['article', 'background']
+    >>> {s.value for s in always_support(kit.load_case())}
+    {'support'}
     """
-    article = next(g for g in case.groups if g.basis == "article")
-    background = next(g for g in case.groups if g.basis == "background")
-    return article, background
+    return tuple(dataclasses.replace(s, value="support") for s in case.stances)
 
 
-def on_record_actors(case: Case) -> set[str]:
-    """Actors with at least one stance coded from an on-record quote (evidence type ``direct``).
+def second_coder(case: Case) -> tuple[Stance, ...]:
+    """Sam's coding: the reference with the values of :data:`SAM_CHANGES`.
 
     >>> import kit
-    >>> on_record_actors(kit.load_case()) <= {a.id for a in kit.load_case().actors}
+    >>> sum(1 for a, b in zip(kit.load_case().stances, second_coder(kit.load_case())) if a.value != b.value)
+    3
+    """
+    return tuple(dataclasses.replace(s, value=SAM_CHANGES.get((s.actor, s.position), s.value)) for s in case.stances)
+
+
+def differences(case: Case, other: tuple[Stance, ...], name: str) -> Any:
+    """The reference and another coding compared: agreement, kappa and every pair where they differ (HTML).
+
+    >>> import kit
+    >>> "Sam" in differences(kit.load_case(), second_coder(kit.load_case()), "Sam").data
     True
     """
-    from ..analysis import select_stances
+    from IPython.display import HTML
 
-    return {s.actor for s in select_stances(case, evidence=["direct"])}
+    from ..analysis import compare_codings
+    from ..explore.coderview import render_pair
 
-
-def lone_states(case: Case) -> set[str]:
-    """States that form a coalition of their own when people count as the states they speak for."""
-    from ..analysis import coalitions
-
-    return {c[0] for c in coalitions(case, level="state") if len(c) == 1 and case.kind_of(c[0]) == "state"}
+    return HTML(render_pair(case, compare_codings(case, other), first="The reference", second=name))
 
 
-_CORE, _BACKGROUND = declared(_CASE)
-_OUTSIDE = set(_CORE.members) - set(_BACKGROUND.members)
-_ON_RECORD = on_record_actors(_CASE)
-_ALL_CODED = sorted({s.actor for s in _CASE.stances})
-_LONE = lone_states(_CASE)
+def kappa_question(case: Case | None = None) -> MultipleChoice:
+    """A multiple-choice question on why kappa can be 0 when raw agreement is high."""
+    return MultipleChoice(
+        "The lazy coder agrees with the reference on most pairs, yet kappa is 0. Why?",
+        {
+            "Kappa only counts the positions on air strikes.":
+                "No: kappa uses every pair both codings have, like the percentage.",
+            "The lazy coder would reach that agreement by chance: always saying “support” needs no reading.":
+                "Yes. Kappa subtracts the agreement you would expect by chance from how often each coder "
+                "uses each value. A coder who never reads gets no credit.",
+            "Kappa is broken when one coder uses only one value.":
+                "Not broken: kappa is doing its job. What would a coder who never reads the article score?",
+        },
+        correct="The lazy coder would reach that agreement by chance: always saying “support” needs no reading.",
+    )
 
 
-def _largest_state_coalition(case: Case) -> list[str]:
-    from ..analysis import coalitions
+def _count_check(expected: int, total: int) -> Callable[[Any], tuple[bool, str]]:
+    plain = about(expected, what="count", advice="Count the rows of the table of differences.")
 
-    return sorted(max(coalitions(case, level="state"), key=len))
+    def check(answer: Any) -> tuple[bool, str]:
+        if answer == total and total != expected and not isinstance(answer, bool):
+            return False, "That is every pair the two codings share, not only the ones where they differ."
+        return plain(answer)
+
+    return check
 
 
-_CROWD = _largest_state_coalition(_CASE)
+def _agreement(other: tuple[Stance, ...]) -> Any:
+    from ..analysis import compare_codings
+
+    return compare_codings(_CASE, other)
+
+
+def _mistake_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
+    differing = {actor for actor, _ in SAM_CHANGES}
+    names = {a.id: a.name for a in case.actors}
+
+    def resolve(value: Any) -> str | None:
+        actor = find_actor(case.actors, value) if isinstance(value, str) else None
+        return None if actor is None else actor.id
+
+    kerry = next(s for s in case.stances if (s.actor, s.position) == ("john_kerry", "no_ground_troops"))
+    others = {a: names.get(a, a) for a in differing - {"john_kerry"}}
+    return judgement(
+        case.article,
+        [Reading("john_kerry", (kerry.evidence, "without committing troops of our own", "a red line for everybody here"),
+                 "Kerry is for the position “No ground troops”: no reading of his words makes him oppose it.")],
+        field="actor",
+        choices=[names[a] for a in sorted(differing)],
+        resolve=resolve,
+        wrong={a: f"{name}: the words are hedged, so Sam's value can be defended. That is an ambiguous text, not a mistake."
+               for a, name in others.items()},
+        otherwise="Sam codes that actor exactly like the reference: look at the table of differences.",
+        reference=("Sam coded Kerry as opposing “No ground troops”, probably reading the position as “ground troops” "
+                   "and Kerry as against them. A position named as a negative invites that slip: a clearer scheme "
+                   "names positions positively (“Send ground troops”) or spells out what support means."),
+    )
+
+
+_LAZY = _agreement(always_support(_CASE))
+_SAM = _agreement(second_coder(_CASE))
 
 check = ExerciseSet(
     Exercise(
         "q1",
-        check=same_ids(_OUTSIDE, what="state ids"),
-        hints=["Each group has .members. Turn both lists into sets.",
-               "set(a) - set(b) keeps the members of a that are not in b."],
-        solution="core, nato = case.groups[0], case.groups[1]\nanswer = set(core.members) - set(nato.members)",
-        expects="a list or set of state ids",
-        success="A coalition of the willing need not follow alliance lines.",
+        check=_count_check(len(_LAZY.disagreements), _LAZY.n),
+        hints=["The table lists every pair where the two codings differ.", "Count its rows."],
+        solution=f"answer = {len(_LAZY.disagreements)}   # the rows of the table\n"
+                 "# with code (optional): len(agreement.disagreements)",
+        expects="a whole number",
+        success="Now compare the percentage and kappa below: why are they so different?",
     ),
     Exercise(
         "q2",
-        check=same_ids(_ON_RECORD),
-        hints=["kit.analysis.select_stances(case, evidence=['direct']) keeps the stances coded from on-record quotes.",
-               "Collect the .actor of each of those stances in a set."],
-        solution="answer = {s.actor for s in kit.analysis.select_stances(case, evidence=['direct'])}",
-        expects="a list or set of actor ids",
-        success="Everyone else reaches us through paraphrase, narration or unnamed sources.",
-    ),
-    Exercise(
-        "q3",
-        check=same_ids(_LONE, what="state ids"),
-        hints=["Run kit.analysis.coalitions(case, level='state') and look for a coalition with one member.",
-               "Keep only one-member coalitions whose actor is a state: case.actor(i).kind == 'state'."],
-        solution="found = kit.analysis.coalitions(case, level='state')\n"
-                 "answer = [c[0] for c in found if len(c) == 1 and case.actor(c[0]).kind == 'state']",
-        expects="a list of state ids",
-        success="Declared together, apart in what they say: that gap is what the CoalitionExplorer shows.",
+        check=_mistake_check(_CASE),
+        hints=["For each of Sam's three differences, read the words: is there a hedge (may, potentially, if)?",
+               "One difference has no hedge behind it: the words say the opposite of Sam's value. "
+               'Give that actor and the words: {"actor": "…", "evidence": "…"}.'],
+        solution='answer = {"actor": "Kerry", "evidence": "no boots on the ground"}',
+        expects='a dictionary like {"actor": "…", "evidence": "…"}',
+        success="Mistakes are fixed by re-reading; ambiguities by a clearer coding scheme.",
     ),
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _OUTSIDE, "q2": _ON_RECORD, "q3": sorted(_LONE)}
+SOLUTIONS: dict[str, Any] = {
+    "q1": len(_LAZY.disagreements),
+    "q2": {"actor": "Kerry", "evidence": "no boots on the ground"},
+}
+#: Other answers a learner may defensibly give: all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [float(len(_LAZY.disagreements))],
+    "q2": [{"actor": "Secretary of State John Kerry", "evidence": "without committing troops of our own"},
+           {"actor": "john_kerry", "evidence": "“Obviously I think that’s a red line for everybody here”"}],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
-    "q1": (list(_CORE.members), "not belong"),
-    "q2": (_ALL_CODED, "not belong"),
-    "q3": (_CROWD, "not belong"),
+    "q1": (_LAZY.n, "every pair"),
+    "q2": ({"actor": "NATO", "evidence": "NATO may also coordinate airlifts"}, "not a mistake"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q2",)
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "Two coders agree on 9 of 10 pairs. Is their coding reliable?",
+        {
+            "Yes: 90% agreement is excellent.":
+                "Maybe, maybe not: if almost every stance is “support”, two coders who never read would agree as often.",
+            "Not necessarily: chance alone can give high agreement; look at kappa, and at how many pairs there are.":
+                "Yes. Kappa discounts the agreement expected by chance, and with only 10 pairs one difference moves "
+                "everything: report both numbers and the number of pairs.",
+            "No: only 100% agreement is reliable.":
+                "No real coding reaches 100%: careful coders still read hedges differently. The question is how much "
+                "better than chance they do.",
+        },
+        correct="Not necessarily: chance alone can give high agreement; look at kappa, and at how many pairs there are.",
+    ),
+    MultipleChoice(
+        "You coded three stances and compared with the reference. The StanceCoder shows no kappa. Why?",
+        {
+            "It is a bug: kappa can always be computed.":
+                "It can be computed, but with three pairs it would jump from 1 to 0 or below with a single difference: "
+                "a number that looks precise and means nothing.",
+            "Too few pairs: under 10, one difference swings kappa wildly, so it is not shown.":
+                "Yes. Code more pairs (10 or more) and compare again: then kappa starts to mean something.",
+            "Kappa needs a classmate's file, not the reference.":
+                "Kappa compares any two codings, the reference included. What is missing is enough pairs.",
+        },
+        correct="Too few pairs: under 10, one difference swings kappa wildly, so it is not shown.",
+    ),
+)

@@ -1,205 +1,201 @@
-"""Helpers and checks for notebook 06 · Your own article: load, parse, draft, check.
+"""Checks and tools for notebook 06 · Coalitions: declared groups, what their members say, finding or artefact?
 
-The notebook works on a short sample article shipped next to it
-(``kit/data/sample_article.txt``, fictional) or on a file the learner
-uploads. Every expected value is computed by parsing the sample; files the
-notebook writes go to the learner folder (:func:`kit.learner.storage.learner_dir`),
-never into the repository.
+Every expected value is computed from the bundled reference case: the declared
+groups (the first group the article declares, and the one from background
+knowledge), the stances left when only on-record quotes count, and the
+coalitions at the level of states. The tools that let learners look behind a
+result (who is silent, how stances combine, what a re-coding changes) live in
+:mod:`kit.lessons.whatif` and are re-exported here.
 
 >>> check.q1(SOLUTIONS["q1"]).outcome
 'correct'
->>> check.q3(None).outcome
+>>> check.q2(None).outcome
 'not attempted'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from ..data import data_file
-from ..errors import ArticleError, CaseError
-from ..exercises import Exercise, ExerciseSet, about, names_actor
-from ..learner.storage import learner_dir
-from ..parse.article import decode, load_article
-from ..records import Article
+from ..case.load import load_case
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement, names_actors
+from ..records import Case, Group
+from .whatif import RED_LINE, combined_cells, group_voices, recode, red_line_for_everybody
 
-__all__ = ["check", "sample_path", "uploaded_text", "save_article", "save_upload", "copy_sample", "start_case",
-           "broken_case_file", "unattributed_speaker",
-           "SOLUTIONS", "WRONG"]
+__all__ = ["check", "exit_ticket", "declared", "on_record_actors", "lone_states", "group_voices", "combined_cells",
+           "red_line_for_everybody", "recode", "RED_LINE", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
 
-SAMPLE_ARTICLE = "sample_article.txt"
-SAMPLE_CASE = "sample_case.yaml"
+_CASE: Case = load_case()
 
+def declared(case: Case) -> tuple[Group, Group]:
+    """The first group the article itself declares, and the first group known from background.
 
-def sample_path(name: str = SAMPLE_ARTICLE) -> Path:
-    """Where a sample file of notebook 06 is: package data of the kit (``kit/data/``).
-
-    Found through ``importlib.resources``, so it works from any folder.
-
-    Raises:
-        ArticleError: the kit was installed without its data files.
+    >>> import kit
+    >>> [g.basis for g in declared(kit.load_case())]
+    ['article', 'background']
     """
-    path = Path(str(data_file(name)))
-    if not path.is_file():
-        raise ArticleError(f"{name}: sample file missing from the kit's data; reinstall the kit (make lab)")
-    return path
+    article = next(g for g in case.groups if g.basis == "article")
+    background = next(g for g in case.groups if g.basis == "background")
+    return article, background
 
 
-def uploaded_text(upload: Any) -> str | None:
-    """The text of the first file in an ``ipywidgets.FileUpload`` (``None`` while nothing is uploaded).
+def on_record_actors(case: Case) -> set[str]:
+    """Actors with at least one stance coded from an on-record quote (evidence type ``direct``).
 
-    Raises:
-        ArticleError: the file is not plain text (see :func:`kit.parse.article.decode`).
-    """
-    files = upload.value if upload is not None else ()
-    if not files:
-        return None
-    first = files[0]
-    return decode(bytes(first["content"]), name=str(first.get("name", "upload")))
-
-
-def _my_folder() -> Path:
-    folder = learner_dir() / "my-case"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def save_article(text: str, *, name: str = "my_article.txt") -> Path:
-    """Save an article's text in the learner folder (``my-case/``) and return its path."""
-    target = _my_folder() / (Path(name).name or "my_article.txt")
-    target.write_text(text, encoding="utf-8")
-    return target
-
-
-def save_upload(upload: Any) -> Path | None:
-    """Save the first uploaded file in the learner folder under its own name (``None``: nothing uploaded)."""
-    text = uploaded_text(upload)
-    if text is None:
-        return None
-    name = Path(str(upload.value[0].get("name") or "my_article.txt")).name
-    return save_article(text, name=name if name.lower().endswith(".txt") else name + ".txt")
-
-
-def copy_sample() -> Path:
-    """Copy the sample article into the learner folder (``my-case/sample_article.txt``) and return its path."""
-    return save_article(sample_path().read_text(encoding="utf-8"), name=SAMPLE_ARTICLE)
-
-
-def start_case(article_path: Path) -> Path:
-    """The case file ``<article>_case.yaml`` next to the article, drafted with :func:`kit.draft_case` if missing.
-
-    An existing file is never overwritten: re-running the notebook keeps your edits.
-    """
-    from ..case.load import draft_case
-
-    target = Path(article_path).with_name(Path(article_path).stem + "_case.yaml")
-    if not target.exists():
-        target.write_text(draft_case(load_article(article_path), article_path=Path(article_path).name), encoding="utf-8")
-    return target
-
-
-def _broken_text() -> tuple[str, int]:
-    """The sample case file with its last ``support`` value misspelled, and the line number of that value."""
-    lines = sample_path(SAMPLE_CASE).read_text(encoding="utf-8").splitlines()
-    for i in reversed(range(len(lines))):
-        line = lines[i]
-        if line.strip() == "value: support":
-            lines[i] = line.replace("support", "suport")
-            return "\n".join(lines) + "\n", i + 1
-    raise CaseError(f"{SAMPLE_CASE}: no 'value: support' line to misspell; restore the sample case file")
-
-
-def broken_case_file() -> Path:
-    """Write the sample article and a case file with one mistake to the learner folder; return the case file's path."""
-    folder = learner_dir() / "lesson06"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / SAMPLE_ARTICLE).write_text(sample_path().read_text(encoding="utf-8"), encoding="utf-8")
-    target = folder / "broken_case.yaml"
-    target.write_text(_broken_text()[0], encoding="utf-8")
-    return target
-
-
-def unattributed_speaker(article: Article) -> str:
-    """The actor named in the same paragraph as the first quote the parser could not attribute.
-
-    >>> unattributed_speaker(_SAMPLE) in {a.id for a in _SAMPLE.actors}
+    >>> import kit
+    >>> on_record_actors(kit.load_case()) <= {a.id for a in kit.load_case().actors}
     True
     """
-    quote = next(q for q in article.quotes if q.speaker is None)
-    para = article.paragraphs[quote.paragraph]
-    named = [m.actor for m in article.mentions if para.start <= m.start < para.end]
-    if not named:
-        raise LookupError("no actor is named in that paragraph")
-    return named[0]
+    from ..analysis import select_stances
+
+    return {s.actor for s in select_stances(case, evidence=["direct"])}
 
 
-def _line_check(expected: int, stance_index: int) -> Callable[[Any], tuple[bool, str]]:
-    plain = about(expected, what="line number")
+def lone_states(case: Case) -> set[str]:
+    """States that form a coalition of their own when people count as the states they speak for."""
+    from ..analysis import coalitions
 
-    def check(answer: Any) -> tuple[bool, str]:
-        if answer == stance_index and stance_index != expected and not isinstance(answer, bool):
-            return False, ("That is the stance's place in the list (stances[…], counted from 0). "
-                           "The message starts with file:line: give that line number.")
-        return plain(answer)
-
-    return check
+    kinds = {a.id: a.kind for a in case.actors}
+    return {c[0] for c in coalitions(case, level="state") if len(c) == 1 and kinds.get(c[0]) == "state"}
 
 
-_SAMPLE = load_article(sample_path())
-_N_QUOTES = len(_SAMPLE.quotes)
-_N_ATTRIBUTED = sum(1 for q in _SAMPLE.quotes if q.speaker)
-_SPEAKER = next(a for a in _SAMPLE.actors if a.id == unattributed_speaker(_SAMPLE))
-_LINE = _broken_text()[1]
+def _artefact_check(case: Case) -> Any:
+    silent = "Hagel told ministers from Britain, France, Germany, Canada, Australia, Turkey, Italy, Poland and Denmark"
+    rift = ("Washington had to do more than simply order air strikes on IS targets in Iraq",
+            "summed up the reservations of several European allies",
+            "A military confrontation will be only successful if it is embedded in a political setting",
+            "needed an overall strategy")
+    coding = (silent, RED_LINE, "London had not yet decided on any involvement in air strikes")
+    return judgement(
+        case.article,
+        [Reading("artefact", coding, "The gap comes from the coding: silent members, one speaker for all, a rule for ties."),
+         Reading("finding", rift, "The article does report European reservations about strikes without a strategy."),
+         Reading("both", coding + rift, "A real difference of emphasis, made to look like isolation by silence and rules.")],
+        field="verdict",
+        choices={"artefact": ["artifact", "an artefact", "an artifact"], "finding": ["a finding", "real"],
+                 "both": ["partly", "mixed", "a bit of both"]},
+        reference=("Mostly an artefact. Six of the ten core-group members have no coded stance; Kerry's “a red line for "
+                   "everybody here” is coded for Kerry alone; a tie becomes “conditional”. Code the red line for every "
+                   "member and the United States no longer stands alone: the split then follows who spoke, not where "
+                   "they come from. What remains is a real difference of emphasis (¶ 13, ¶ 19: strikes, but inside a "
+                   "political strategy), not a transatlantic rift."),
+    )
 
 
-def _stance_index() -> int:
-    """Which stance (from 0) holds the misspelled value."""
-    lines = _broken_text()[0].splitlines()
-    starts = [i for i, line in enumerate(lines) if line.strip().startswith("- actor:")]
-    return sum(1 for i in starts if i < _LINE - 1) - 1
+_CORE, _BACKGROUND = declared(_CASE)
+_OUTSIDE = [_CASE.actor(m) for m in _CORE.members if m not in set(_BACKGROUND.members)]
+_ON_RECORD = [_CASE.actor(i) for i in sorted(on_record_actors(_CASE))]
+_ALL_CODED = sorted({s.actor for s in _CASE.stances})
+_LONE = [_CASE.actor(i) for i in sorted(lone_states(_CASE))]
 
 
-_STANCE_INDEX = _stance_index()
+def _largest_state_coalition(case: Case) -> list[str]:
+    from ..analysis import coalitions
+
+    biggest: tuple[str, ...] = ()
+    for found in coalitions(case, level="state"):
+        if len(tuple(found)) > len(biggest):
+            biggest = tuple(found)
+    return sorted(biggest)
+
+
+_CROWD = _largest_state_coalition(_CASE)
 
 check = ExerciseSet(
     Exercise(
         "q1",
-        check=about(_N_QUOTES, what="count"),
-        hints=["The parsed article has a .quotes tuple.", "len(sample.quotes)"],
-        solution="answer = len(sample.quotes)",
-        expects="a whole number",
-        success="The same parser, a new text: now look at who speaks in each quote.",
+        check=names_actors(_OUTSIDE, pool=_CASE.actors, what="core-group members outside NATO",
+                           where="the two groups in the figure"),
+        hints=["The figure shows each group's members: compare the core group with NATO.",
+               "Which of the ten is missing from NATO's column?"],
+        solution=f"answer = {[a.name for a in _OUTSIDE]!r}",
+        expects="a list of names or ids",
+        success="A coalition of the willing need not follow alliance lines.",
     ),
     Exercise(
         "q2",
-        check=names_actor(_SPEAKER),
-        hints=["Find the quote whose speaker is None, and read its whole paragraph.",
-               "“Its embassy” points back to the actor named in the sentence before."],
-        solution="q = [q for q in sample.quotes if q.speaker is None][0]\n"
-                 "p = sample.paragraphs[q.paragraph]\n"
-                 "answer = [m.actor for m in sample.mentions if p.start <= m.start < p.end][0]",
-        expects="an actor id or name, as text",
-        success="The parser does not follow “its” or “the ministry”: a human coder fixes that in the case file.",
+        check=names_actors(_ON_RECORD, pool=_CASE.actors, what="actors with an on-record stance",
+                           where="the explorer with “only on-record quotes”"),
+        hints=["Predict first: which stances come from a named person's words in quotation marks (lesson 03)?",
+               "Then switch the toggle to “only on-record quotes” and read the names left in the figure."],
+        solution=f"answer = {[a.name for a in _ON_RECORD]!r}\n"
+                 "# with code (optional): {s.actor for s in kit.analysis.select_stances(case, evidence=['direct'])}",
+        expects="a list of names or ids",
+        success="Everyone else reaches us through paraphrase, narration or unnamed sources.",
     ),
     Exercise(
         "q3",
-        check=_line_check(_LINE, _STANCE_INDEX),
-        hints=["Run kit.load_case(broken) inside try/except kit.CaseError and print the error.",
-               "Each problem reads file:line: field: what is wrong; the number after the file name is the line."],
-        solution="try:\n    kit.load_case(broken)\nexcept kit.CaseError as err:\n    print(err)\n"
-                 f"answer = {_LINE}   # the number after the file name",
-        expects="a whole number",
-        success="Fix the line in a text editor and check again: the draft is never broken for long.",
+        check=names_actors(_LONE, pool=_CASE.actors, what="states that stand alone",
+                           where="the explorer with “states they speak for”"),
+        hints=["Switch the toggle to “states they speak for” and look for a state with no line to anyone.",
+               "The list under the figure names the coalitions: find one with a single state in it."],
+        solution=f"answer = {[a.name for a in _LONE]!r}\n"
+                 "# with code (optional): kit.analysis.coalitions(case, level='state')",
+        expects="a list of names or ids",
+        success="Declared together, apart in what they say? Before you believe it, the next section checks.",
+    ),
+    Exercise(
+        "q4",
+        check=_artefact_check(_CASE),
+        hints=["Look back at the three checks: who is silent, how stances are combined, and the red-line what-if.",
+               'Choose "finding", "artefact" or "both", and copy the words of the article your verdict rests on: '
+               '{"verdict": "…", "evidence": "…"}.'],
+        solution='answer = {"verdict": "artefact", "evidence": "a red line for everybody here"}',
+        expects='a dictionary like {"verdict": "…", "evidence": "…"}',
+        success="Ask it of every network you see: finding, or artefact of the coding?",
     ),
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _N_QUOTES, "q2": _SPEAKER.id, "q3": _LINE}
+SOLUTIONS: dict[str, Any] = {
+    "q1": [a.name for a in _OUTSIDE],
+    "q2": [a.name for a in _ON_RECORD],
+    "q3": [a.name for a in _LONE],
+    "q4": {"verdict": "artefact", "evidence": "a red line for everybody here"},
+}
+#: Other answers a learner may defensibly give: all pass.
+ALTERNATIVES: dict[str, list[Any]] = {
+    "q1": [[a.id for a in _OUTSIDE]],
+    "q2": [[a.name.split()[-1] for a in _ON_RECORD], [a.id for a in _ON_RECORD]],
+    "q3": [["the US" if a.id == "united_states" else a.name for a in _LONE], [a.id for a in _LONE]],
+    "q4": [{"verdict": "finding", "evidence": "summed up the reservations of several European allies"},
+           {"verdict": "both", "evidence": "Washington had to do more than simply order air strikes"},
+           {"verdict": "artifact", "evidence": "Canada, Australia, Turkey, Italy, Poland and Denmark"}],
+}
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
-    "q1": (_N_ATTRIBUTED, "too low"),
-    "q2": (next(q.speaker for q in _SAMPLE.quotes if q.speaker), "Re-read who is speaking"),
-    "q3": (_STANCE_INDEX, "place in the list"),
+    "q1": (list(_CORE.members), "not one of the core-group members outside NATO"),
+    "q2": (_ALL_CODED, "not one of the actors with an on-record stance"),
+    "q3": (_CROWD, "not one of the states that stand alone"),
+    "q4": ({"verdict": "finding", "evidence": "formed the core group"}, "do not show"),
 }
+#: The exercises that ask for a judgement with evidence.
+JUDGEMENT = ("q4",)
+
+exit_ticket = ExitTicket(
+    MultipleChoice(
+        "Six of the ten core-group members have no coded stance. In the network of states, what does their silence tell you?",
+        {
+            "They disagree with the United States.":
+                "Silence is not disagreement: the article names them once (¶ 6) and never reports what they said.",
+            "Nothing about their views: the text does not report them, so the network cannot place them.":
+                "Yes. An empty cell means “not in this text”, not “no opinion”. Say so when you report a coalition.",
+            "They agree with everyone, since nobody contradicts them.":
+                "No stance is no evidence either way. A network can only show what the coding holds.",
+        },
+        correct="Nothing about their views: the text does not report them, so the network cannot place them.",
+    ),
+    MultipleChoice(
+        "For the UK on air strikes the kit combines Cameron (conditional) and Hammond (undecided). At the level of states the UK is…",
+        {
+            "conditional, because the kit's rule turns a tie into “conditional”.":
+                "Yes. The most common value wins; a tie becomes “conditional”. Another rule would give another network: "
+                "report the rule with the result.",
+            "undecided, because the Foreign Secretary speaks for foreign policy.":
+                "A sensible rule, but not the kit's: it does not rank speakers. Look at the table of combined stances.",
+            "support, because the UK later joined the air strikes.":
+                "That is background (26 September), not this article: the coding only holds what the text says.",
+        },
+        correct="conditional, because the kit's rule turns a tie into “conditional”.",
+    ),
+)

@@ -37,13 +37,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from .gazetteer import Gazetteer, gazetteer
-from .patterns import trie_pattern
-from .people import Person, find_people, person_mentions
 from ..records import Actor, Credits, Mention, Paragraph, Sentence
-from ..util import paused_gc, snake_id
+from ..util import paused_gc
+from .anonymous import find_anonymous
+from .gazetteer import Gazetteer, gazetteer
+from .names import Organization, find_named_people, find_organizations
+from .patterns import finditer_not_after, trie_pattern
+from .people import Person, find_people, person_mentions
 
 __all__ = ["find_actors", "scanned_spans"]
 
@@ -87,17 +89,67 @@ def find_actors(
     gaz = gazetteer()
     spans = scanned_spans(paragraphs, credits)
     matches = [m for s, e in spans for m in gaz.find(text, s, e)]
-    people = find_people(text, spans, matches, gaz, exclude=credits.names())
+    titled = find_people(text, spans, matches, gaz, exclude=credits.names())
+    untitled = find_named_people(text, spans, gaz, exclude=credits.names(), known={p.id for p in titled})
+    orgs = find_organizations(text, spans, gaz)
+    org_names = {o.name for o in orgs}
+    people = titled + tuple(p for p in untitled if p.name not in org_names)
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
+    candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)
     chosen = _non_overlapping(candidates)
     person_ids = {p.id for p in people}
     person_starts = {s for a, s, _ in chosen if a in person_ids}
-    anonymous = _anonymous(text, spans, chosen, gaz, person_starts, person_ids)
+    anonymous = find_anonymous(text, spans, chosen, gaz, person_starts, person_ids)
     unique = set(chosen)
     unique.update((x[0], x[1], x[2]) for x in anonymous)
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=lambda t: (t[1], t[2], t[0]))]
-    return _actors(text, mentions, gaz, people, anonymous), tuple(mentions)
+    return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
+
+
+# "the union": found with finditer_not_after(..., "-") (a look-behind at the start slows the scan).
+_GENERIC_ORG = re.compile(r"[Tt]he (?P<head>[a-z]+)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=32)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """The organisations' names and acronyms as one pattern (the same names again: not compiled again)."""
+    return re.compile(r"(?:" + trie_pattern(set(forms)) + r")(?![\w-])")
+
+
+def _org_mentions(text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]) -> list[tuple[str, int, int]]:
+    """Every name or acronym of the organisations, and "the union" / "the company" for the latest one named."""
+    if not orgs:
+        return []
+    forms: dict[str, str] = {}
+    for o in orgs:
+        for f in (o.name, *o.forms):
+            forms.setdefault(f, o.id)
+    pattern = _forms_pattern(frozenset(forms))
+    heads = {o.head for o in orgs}
+    by_id = {o.id: o for o in orgs}
+    out: list[tuple[str, int, int]] = []
+    for start, end in spans:
+        named = [(m.start(), m.end(), forms[m.group()]) for m in finditer_not_after(pattern, text, start, end, "’'-")]
+        out += [(oid, a, b) for a, b, oid in named]
+        generic = [(m.start(), m.end(), m.group("head")) for m in finditer_not_after(_GENERIC_ORG, text, start, end, "-")
+                   if m.group("head") in heads]
+        out += _generic(named, generic, by_id)
+    return out
+
+
+def _generic(named: list[tuple[int, int, str]], generic: list[tuple[int, int, str]],
+             by_id: dict[str, Organization]) -> list[tuple[str, int, int]]:
+    """Merge two sorted lists: each "the <head>" goes to the latest organisation named with that head."""
+    latest: dict[str, str] = {}
+    out, i = [], 0
+    for a, b, head in generic:
+        while i < len(named) and named[i][0] < a:
+            latest[by_id[named[i][2]].head] = named[i][2]
+            i += 1
+        if head in latest:
+            out.append((latest[head], a, b))
+    return out
 
 
 def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -119,221 +171,14 @@ def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, 
         if j == i + 1:  # the usual case: a span overlapping nothing
             kept.append(ordered[i])
         else:
-            taken: list[tuple[int, int]] = []
+            base = ordered[i][1]
+            taken = bytearray(cluster_end - base)  # 1 where a kept span lies (no pairwise checks)
             for actor, s, e in sorted(ordered[i:j], key=lambda c: (c[1] - c[2], c[1])):
-                if all(e <= ts or s >= te for ts, te in taken):
-                    taken.append((s, e))
+                if taken.find(1, s - base, e - base) < 0:
+                    taken[s - base:e - base] = b"\x01" * (e - s)
                     kept.append((actor, s, e))
         i = j
     return kept
-
-
-class _AnonWords:
-    def __init__(self, gaz: Gazetteer) -> None:
-        a = gaz.data.get("anonymous", {})
-        self.determiners = {d.lower() for d in a.get("determiners", ())}
-        self.max_det = min(5, max((len(d.split()) for d in self.determiners), default=1))
-        self.qualifiers = {q.lower() for q in a.get("qualifiers", ())}
-        self.source = set(a.get("source_heads", ()))
-        self.bare = set(a.get("bare_heads", ()))
-        self.role = set(a.get("role_heads", ()))
-        heads = self.source | self.role | {h.capitalize() for h in self.bare}
-        self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(heads) + r")(?![\w-])")
-        # Heads that are plain words can be found with str.find (faster than the regex, same matches).
-        self.head_words = sorted(heads) if all(h and (h.isalnum() or h == "_") for h in heads) else None
-        self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
-        self.clause = re.compile(r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)")
-
-
-@functools.lru_cache(maxsize=4)
-def _anon_words(gaz: Gazetteer) -> _AnonWords:
-    return _AnonWords(gaz)
-
-
-_SPACES = re.compile(r"\s+")
-_COMMA_END = re.compile(r",\s*$")
-_TOKEN_CHARS = frozenset(".’'-_")
-
-
-def _token_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
-    """The last token of ``text[lo:end]`` (a word, or a comma), white space after it allowed.
-
-    A word is a run of letters, digits, ``.’'-_``; it must follow white space
-    or a comma (or start the text). ``(start, end)`` of the token, or ``None``.
-    """
-    r = end
-    while r > lo and text[r - 1].isspace():
-        r -= 1
-    if r > lo and text[r - 1] == ",":
-        q = r - 1
-    else:
-        q = r
-        while q > lo and (text[q - 1].isalnum() or text[q - 1] in _TOKEN_CHARS):
-            q -= 1
-        if q == r:
-            return None
-    if q == 0 or text[q - 1].isspace() or text[q - 1] == ",":
-        return q, r
-    return None
-
-
-def _anonymous(
-    text: str,
-    spans: list[tuple[int, int]],
-    chosen: list[tuple[str, int, int]],
-    gaz: Gazetteer,
-    person_starts: set[int],
-    person_ids: set[str],
-) -> list[tuple[str, int, int, str, str | None, str]]:
-    """``(id, start, end, name, country, head)`` for every anonymous-source description."""
-    words = _anon_words(gaz)
-    ending_at = {e: (a, s) for a, s, e in chosen}
-    out = []
-    for p_start, p_end, h_start, h_end, head in _heads(text, spans, words):
-        after = _SPACES.match(text, h_end, h_end + 3)
-        if after and after.end() in person_starts:
-            continue  # "Pentagon spokesman John Kirby": a title, not a source
-        core, entities, det = _walk_back(text, h_start, p_start, words, ending_at)
-        if head[0].isupper() and (core < h_start or not _sentence_start(text, h_start, p_start)):
-            continue
-        if head in words.role and not entities:
-            continue
-        if core == h_start and det is None and head.lower() not in words.bare:
-            continue
-        start = det if det is not None else core
-        if _after_person(text, start, p_start, ending_at, person_ids):
-            continue  # "John Kirby, a spokesman for the Pentagon": an apposition
-        end = _trailing_end(text, h_end, p_end, words)
-        name = " ".join(text[core:h_end].split())
-        country = entities[0] if len(set(entities)) == 1 else None
-        out.append(("anon_" + snake_id(name), start, end, name, country, head))
-    return out
-
-
-def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterator[tuple[int, int, int, int, str]]:
-    """``(paragraph start, paragraph end, start, end, head)`` for every head word in the spans, in order.
-
-    The same as ``words.heads.finditer`` over each span: a head is a whole
-    word (no letter, digit, ``_`` or ``-`` on either side), so occurrences of
-    head words never overlap, and one ``str.find`` pass per word over the
-    whole text is much faster than trying the regex at every character.
-    """
-    if words.head_words is None:
-        for p_start, p_end in spans:
-            for m in words.heads.finditer(text, p_start, p_end):
-                yield p_start, p_end, m.start(), m.end(), m.group()
-        return
-    hits: list[tuple[int, int, str]] = []
-    n = len(text)
-    for word in words.head_words:
-        i = text.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if not (i > 0 and _in_word(text[i - 1])) and not (j < n and _in_word(text[j])):
-                hits.append((i, j, word))
-            i = text.find(word, i + 1)
-    hits.sort()
-    k = 0
-    for p_start, p_end in spans:
-        while k < len(hits) and hits[k][0] < p_start:
-            k += 1  # in a paragraph that is not scanned (credits)
-        while k < len(hits) and hits[k][1] <= p_end:
-            yield (p_start, p_end, *hits[k])
-            k += 1
-
-
-def _in_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"
-
-
-def _after_person(
-    text: str, start: int, p_start: int, ending_at: dict[int, tuple[str, int]], person_ids: set[str]
-) -> bool:
-    m = _COMMA_END.search(text[max(p_start, start - 5):start])
-    if not m:
-        return False
-    comma = max(p_start, start - 5) + m.start()
-    return comma in ending_at and ending_at[comma][0] in person_ids
-
-
-def _sentence_start(text: str, pos: int, p_start: int) -> bool:
-    i = pos  # skip white space backwards (no slice: paragraphs can be long)
-    while i > p_start and text[i - 1].isspace():
-        i -= 1
-    return i == p_start or text[i - 1] in ".!?\"“”:;"
-
-
-def _walk_back(
-    text: str, head_start: int, p_start: int, words: _AnonWords, ending_at: dict[int, tuple[str, int]]
-) -> tuple[int, list[str], int | None]:
-    """Walk left over qualifiers: (core start, entity ids named, determiner start)."""
-    pos = core = head_start
-    entities: list[str] = []
-    pending: list[str] = []  # entity ids seen since the last committed qualifier
-    connector = False
-    while pos > p_start:
-        stripped = pos
-        while stripped > p_start and text[stripped - 1] in " \t":
-            stripped -= 1
-        if stripped in ending_at:
-            actor, s = ending_at[stripped]
-            pending.append(actor)
-            pos = core = s
-            entities += pending
-            pending, connector = [], False
-            continue
-        at = _token_before(text, max(p_start, stripped - 40), stripped)
-        if at is None:
-            break
-        token = text[at[0]:at[1]]
-        low = token.lower()
-        if low in words.qualifiers and token[:1].islower() or (low in words.qualifiers and _sentence_start(text, at[0], p_start)):
-            pos = core = at[0]
-            connector = False
-            continue
-        if low in ("and", ",", "&") and not connector and core == pos:
-            connector = True
-            pos = at[0]
-            continue
-        break
-    return core, entities, _determiner(text[max(p_start, core - 30):core], core, words)
-
-
-def _determiner(before: str, core: int, words: _AnonWords) -> int | None:
-    """Start of the determiner ending ``before`` (``before`` ends at ``core``): "a", "a number of".
-
-    The longest run of up to ``max_det`` whole words (each followed by white
-    space) that is a determiner; a run must start the slice or follow white space.
-    """
-    starts = []  # starts[n - 1]: where the last n words begin
-    i = len(before)
-    for _ in range(words.max_det):
-        j = i
-        while j > 0 and before[j - 1].isspace():
-            j -= 1
-        k = j
-        while k > 0 and (before[k - 1].isalnum() or before[k - 1] == "_"):
-            k -= 1
-        if j == i or k == j:
-            break
-        starts.append(k)
-        i = k
-    for k in reversed(starts):
-        if (k == 0 or before[k - 1].isspace()) and " ".join(before[k:].lower().split()) in words.determiners:
-            return core - (len(before) - k)
-    return None
-
-
-def _trailing_end(text: str, head_end: int, p_end: int, words: _AnonWords) -> int:
-    """Extend over "familiar with ..." up to the next clause boundary."""
-    m = words.trailing.match(text, head_end, p_end)
-    if not m:
-        return head_end
-    stop = words.clause.search(text, m.end(), p_end)
-    end = stop.start() if stop else p_end
-    while end > head_end and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _actors(
@@ -342,23 +187,24 @@ def _actors(
     gaz: Gazetteer,
     people: Iterable[Person],
     anonymous: list[tuple[str, int, int, str, str | None, str]],
+    orgs: tuple[Organization, ...] = (),
 ) -> tuple[Actor, ...]:
     persons = {p.id: p for p in people}
+    named_orgs = {o.id: o for o in orgs}
     anon = {a[0]: a for a in anonymous}
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, dict[str, None]] = {}  # actor -> its surface forms (a dict: ordered, no list search)
     for m in mentions:
-        forms = seen.setdefault(m.actor, [])
-        surface = text[m.start:m.end]
-        if surface not in forms:
-            forms.append(surface)
+        seen.setdefault(m.actor, {}).setdefault(text[m.start:m.end])
     out = []
     for actor_id, forms in seen.items():
         if actor_id in persons:
             p = persons[actor_id]
-            name, kind, role, country = p.name, "person", p.role, p.country
+            name, kind, role, country = p.name, "person", p.role or None, p.country
         elif actor_id in anon:
             _, _, _, name, country, head = anon[actor_id]
             kind, role = "anonymous", head.lower()
+        elif actor_id in named_orgs:
+            name, kind, role, country = named_orgs[actor_id].name, "organization", None, None
         else:
             entity = gaz.entities[actor_id]
             name, kind, role, country = entity.name, entity.kind, None, None

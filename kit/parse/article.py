@@ -2,8 +2,9 @@
 
 The steps live in their own modules and run in this order:
 ``structure`` (paragraphs, sentences, credits) -> ``actors`` (gazetteer,
-people, anonymous sources, mentions) -> ``quotes`` (quotations, speakers,
-reported speech).
+people, anonymous sources, mentions) -> ``quotes`` (quotations and their
+speakers) -> ``reported`` (reported speech), the last two sharing the
+grammar of ``attribution`` and the resolution of ``speakers``.
 
 >>> import kit
 >>> art = kit.parse("Kerry said: \\"We are ready.\\"")
@@ -15,18 +16,21 @@ from __future__ import annotations
 
 import codecs
 import functools
+import sys
 from pathlib import Path
 
-from . import actors as _actors
-from . import quotes as _quotes
-from . import structure as _structure
 from ..data import data_text
 from ..errors import ArticleError
 from ..fileio import one_line, read_regular, show
 from ..records import Article
 from ..util import paused_gc
+from . import actors as _actors
+from . import quotes as _quotes
+from . import reported as _reported
+from . import structure as _structure
+from .speakers import Context
 
-__all__ = ["parse", "load_article", "read_text", "normalize", "bundled_article_text", "MAX_BYTES"]
+__all__ = ["parse", "load_article", "read_text", "decode", "normalize", "bundled_article_text", "MAX_BYTES"]
 
 #: Articles larger than this are refused (a news article is a few kB; 50 MB is accepted).
 MAX_BYTES = 50 * 1024 * 1024
@@ -55,25 +59,43 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     return decode(data, name=show(path), encoding=encoding)
 
 
-_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32: NUL bytes are part of the text
 
 
 def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) -> str:
-    """Decode an article's bytes, refusing binary data (a NUL anywhere) and empty text."""
+    """Decode an article's bytes, refusing binary data (a NUL anywhere) and empty text.
+
+    Without ``encoding``: a byte-order mark decides (UTF-8, UTF-16 LE/BE);
+    else UTF-8, then Windows-1252 (a superset of Latin-1 for text) as a
+    fallback, with a one-line note on stderr. Errors say what to do in the
+    notebook (``kit.load_case(path, encoding="cp1252")``).
+
+    >>> decode("café".encode("cp1252"), name="a.txt")
+    'café'
+    >>> decode("\ufeffcafé".encode("utf-16-le"))
+    'café'
+    """
     name = one_line(name)  # an uploaded file's name may hold anything: the message stays one line
     binary = f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)"
-    if b"\x00" in data and not data.startswith(_WIDE_BOMS) and not _wide(encoding):
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if b"\x00" in data and bom is None and not _wide(encoding):
         raise ArticleError(binary)
-    enc = encoding or "utf-8-sig"
+    enc = encoding or bom or "utf-8-sig"
     try:
         text = data.decode(enc)
     except LookupError:
-        raise ArticleError(f"{name}: unknown encoding {encoding!r}; try --encoding utf-8, cp1252 or latin-1") from None
+        raise ArticleError(f"{name}: unknown encoding {encoding!r}; in the notebook pass one Python knows, "
+                           "e.g. encoding=\"cp1252\"") from None
     except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{name}: is not valid {encoding or 'UTF-8'} (byte {exc.start}); "
-            "re-save it as UTF-8 or pass its encoding, e.g. --encoding cp1252"
-        ) from None
+        if encoding is not None or bom is not None:
+            raise ArticleError(f"{name}: is not valid {enc} (byte {exc.start}); re-save it as UTF-8 in your editor, "
+                               "or give the right encoding in the notebook, e.g. encoding=\"cp1252\"") from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        print(f"note: {name} is not UTF-8; read it as Windows-1252 (Western European). "
+              "If letters look wrong, re-save the file as UTF-8.", file=sys.stderr)
+    text = text.lstrip("\ufeff")
     if "\x00" in text:  # a NUL character even in UTF-16 or UTF-32 text
         raise ArticleError(binary)
     if not text.strip():
@@ -83,9 +105,12 @@ def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) ->
 
 def _wide(encoding: str | None) -> bool:
     try:
-        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        return encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     except LookupError:
         return False  # decode() reports it
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def parse(text: str, *, source: str | None = None) -> Article:
@@ -101,7 +126,9 @@ def parse(text: str, *, source: str | None = None) -> Article:
         sentences = _structure.split_sentences(text, paragraphs)
         credits = _structure.parse_credits(text, paragraphs)
         actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
-        quotes, reported = _quotes.find_quotes(text, paragraphs, sentences, actors, mentions)
+        ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
+        quotes = _quotes.find_quotes(ctx, paragraphs)
+        reported = _reported.find_reported(ctx, paragraphs, quotes)
     return Article(
         text=text,
         paragraphs=paragraphs,

@@ -32,12 +32,13 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
+from ..data import data_text
 from ..errors import KitError
 from .patterns import trie_pattern
-from ..data import data_text
 
 __all__ = [
     "Entity", "Gazetteer", "GazetteerMatch", "gazetteer", "load_gazetteer_data",

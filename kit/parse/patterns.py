@@ -7,14 +7,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["trie_pattern", "finditer_not_after"]
+__all__ = ["trie_pattern", "finditer_not_after", "LazyPattern", "lazy_compile"]
 
 
-def trie_pattern(words: list[str] | set[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` as a trie (longest alternative first).
+
+    Built without recursion, so a very long word is fine. Groups nest once per
+    branching point along a word; below ``_MAX_NESTING`` of them a subtree is
+    written as a flat alternation of its endings, longest first (the same
+    matches: the endings that fit at one place are prefixes of each other, and
+    both forms try the longest first), so the regex compiler never meets
+    deeper nesting than it can handle.
 
     >>> trie_pattern(["Iraq", "Iraqi", "Iran"])
     'Ira(?:n|q(?:i)?)'
@@ -25,22 +33,55 @@ def trie_pattern(words: list[str] | set[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    built: dict[int, tuple[str, int]] = {}  # id(node) -> (pattern, nesting depth)
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:  # post-order: a node is written after its children
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for ch, child in node.items() if ch)
+            continue
+        parts = [(re.escape(ch), *built.pop(id(child))) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            built[id(node)] = ("", 0)
+            continue
+        depth = max(d for _, _, d in parts)
+        branches = [ch + pattern for ch, pattern, _ in parts]
+        if len(branches) == 1:
+            body = branches[0]
+        else:
+            body, depth = "(?:" + "|".join(branches) + ")", depth + 1
+        if "" in node:
+            body, depth = "(?:" + body + ")?", depth + 1
+        if depth > _MAX_NESTING:
+            body, depth = _flat(node), 1
+        built[id(node)] = (body, depth)
+    return built[id(trie)][0]
 
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
 
-    return build(trie)
+#: The deepest nesting of groups :func:`trie_pattern` writes (Python's regex compiler fails near 400).
+_MAX_NESTING = 100
+
+
+def _flat(node: dict[str, Any]) -> str:
+    """The words below a trie node as one flat alternation, longest first."""
+    endings: list[str] = []
+    stack: list[tuple[dict[str, Any], str]] = [(node, "")]
+    while stack:
+        here, prefix = stack.pop()
+        for ch, child in here.items():
+            if ch:
+                stack.append((child, prefix + ch))
+            else:
+                endings.append(prefix)
+    endings.sort(key=lambda e: (-len(e), e))
+    optional = endings[-1] == ""
+    body = "(?:" + "|".join(re.escape(e) for e in endings if e) + ")"
+    return body + "?" if optional else body
 
 
 def finditer_not_after(
-    pattern: re.Pattern[str], text: str, start: int, end: int, not_after: str
+    pattern: re.Pattern[str] | LazyPattern, text: str, start: int, end: int, not_after: str
 ) -> Iterator[re.Match[str]]:
     """The matches of ``(?<![\\w<not_after>])<pattern>`` in ``text[start:end]``, left to right.
 
@@ -63,3 +104,62 @@ def finditer_not_after(
             continue
         yield m
         pos = m.end()
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that ``import kit`` stays fast.
+
+    Has the methods of :class:`re.Pattern` that the parser uses; the large cue
+    and name patterns cost tens of milliseconds to compile, paid by the first
+    parse instead of by every import.
+
+    >>> p = lazy_compile(r"\\bsaid\\b")
+    >>> p.search("she said it").start()
+    4
+    """
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        c = self._compiled
+        if c is None:
+            c = self._compiled = re.compile(self.pattern, self._flags)
+        return c
+
+    @property
+    def pattern(self) -> str:
+        """The source (a callable source, such as one built from a long word list, is called now)."""
+        if callable(self._source):
+            self._source = self._source()
+        return self._source
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).fullmatch(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (self._compiled or self.compiled).search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return (self._compiled or self.compiled).finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return (self._compiled or self.compiled).findall(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return (self._compiled or self.compiled).sub(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return (self._compiled or self.compiled).split(text, maxsplit)
+
+
+def lazy_compile(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:
+    """A :class:`LazyPattern` for ``source``, or for what ``source()`` returns (built and compiled when first used)."""
+    return LazyPattern(source, flags)

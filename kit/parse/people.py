@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from ..util import snake_id
 from .gazetteer import Gazetteer, GazetteerMatch
@@ -52,8 +52,12 @@ class Person:
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}]\w*(?:[’'](?!s\b)\w+)*(?:-\w+(?:[’'](?!s\b)\w+)*)*"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|dos|du|van|von|der|den|le|la|ter|abu)(?:-|\s+))"
-_NAME = rf"{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}*{_WORD}){{0,3}}"
-_TOKEN = re.compile(rf"{_PARTICLE}*{_WORD}|[{_UP}]\.")
+_NAME = rf"{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}{{0,3}}{_WORD}){{0,3}}"
+_TOKEN = re.compile(rf"{_PARTICLE}{{0,3}}{_WORD}|[{_UP}]\.")
+#: A longer "name" is not one (and every name form stays short: matching them is linear).
+_MAX_NAME = 60
+#: At most this many titles in a row ("Former Deputy Foreign Minister" is one), modifiers before a title.
+_MAX_TITLES, _MAX_MODIFIERS = 4, 4
 
 
 class _Patterns:
@@ -70,16 +74,17 @@ class _Patterns:
         mods = trie_pattern(t.get("modifiers", ()))
         combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
         capital = [*t.get("full", ()), *combos, *self.abbreviations]
-        title = rf"(?:(?:{mods})\s+)*(?:{trie_pattern(capital)})"
+        title = rf"(?:(?:{mods})\s+){{0,{_MAX_MODIFIERS}}}(?:{trie_pattern(capital)})"
         lower = trie_pattern(t.get("lowercase_before_name", ()))
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
-        self.before = re.compile(rf"(?<![\w-])(?P<title>{one}(?:\s+{one})*)\s+(?P<name>{_NAME})(?!\w)")
+        self.before = re.compile(rf"(?<![\w-])(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)")
         # Every match starts with one of these words: searching for them first is fast.
         firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()}
         self.before_start = re.compile(trie_pattern(firsts)) if firsts else None
         lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
-        any_title = rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+)*(?:{trie_pattern(lowered)})"
+        any_title = (rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
+                     rf"(?:{trie_pattern(lowered)})")
         alias = rf"(?:{gaz.pattern.pattern})"
         # "<Name>, [the] [Prefix] title [for X]": found from its comma (a fast literal
         # scan), then the name is read back from the comma (see _appositions).
@@ -133,6 +138,8 @@ def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tupl
         return None
     first = tokens[0][1]
     last_tok, last_at = tokens[-1]
+    if last_at + len(last_tok) - first > _MAX_NAME:
+        return None
     return name[first:last_at + len(last_tok)], first
 
 

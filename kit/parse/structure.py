@@ -52,11 +52,18 @@ _CREDITS_START = re.compile(
     r"\(?\s*(?:By|Additional reporting by|Reporting by|Reported by|Writing by|Written by|"
     r"Compiled by|Editing by|Edited by)\s+[A-Z]"
 )
+_CONTRIBUTED = re.compile(
+    rf"(?:The\s+)?(?:[A-Z][\w.&]*\s+){{1,4}}(?:staff\s+)?writers?\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b)\s*{_NAME})*)"
+    rf"(?:\s+in\s+[A-Z][\w ,.]{{0,40}}?)?\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?\s*"
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|/|&|;|\band\b)\s*")
 _NAME_TAIL = re.compile(r"\s+(?:in|at|from|for|with)\s+.*$", re.S)
 
 # Sentence splitting.
-_TERMINATOR = re.compile(r"[.!?…][.!?…]*[”’\"'»)\]]*(?=\s|$)")  # starts with a class: fast to scan
+# A run of stops and closing marks; it ends a sentence only before white space or the paragraph's
+# end (checked in split_sentences). A lookahead here would make a long run ("a.....b") be
+# re-read from every one of its dots: quadratic.
+_TERMINATOR = re.compile(r"[.!?…]+[”’\"'»)\]]*")  # starts with a class: fast to scan
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEVER_END = frozenset(
     "mr mrs ms dr gen sen rep gov lt col capt cpt sgt maj adm cmdr prof st mt rev hon pres "
@@ -128,6 +135,8 @@ def _kind(chunk: str) -> str:
 
 
 def _is_credits(chunk: str) -> bool:
+    if len(chunk) <= 300 and _CONTRIBUTED.fullmatch(chunk):
+        return True  # "Associated Press writer Ann Lee in Boston contributed to this report."
     if len(chunk) > 600 or not _CREDITS_START.match(chunk):
         return False
     markers = [m.group(1).lower() for m in _MARKER.finditer(chunk)]
@@ -147,8 +156,12 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
     >>> c = parse_credits(t, split_paragraphs(t))
     >>> c.by, c.editing, c.paragraph
     (('Ann Lee',), ('Tom Ray', 'Jo Fox'), 1)
+    >>> t = "Kerry spoke.\\n\\nAssociated Press writer Jo Fox in Boston contributed to this report."
+    >>> parse_credits(t, split_paragraphs(t)).additional_reporting
+    ('Jo Fox',)
     """
-    found: dict[str, list[str]] = {"by": [], "additional_reporting": [], "writing": [], "editing": []}
+    # dicts as ordered sets: many credits lines must not make a list search per name
+    found: dict[str, dict[str, None]] = {"by": {}, "additional_reporting": {}, "writing": {}, "editing": {}}
     first: int | None = None
     for para in paragraphs:
         if para.kind != "credits":
@@ -156,14 +169,21 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
         if first is None:
             first = para.index
         chunk = text[para.start : para.end]
+        contributed = _CONTRIBUTED.fullmatch(chunk)
+        if contributed:
+            for name in _NAME_SPLIT.split(contributed.group("names")):
+                name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
+                if name and name[0].isupper():
+                    found["additional_reporting"].setdefault(name)
+            continue
         marks = list(_MARKER.finditer(chunk))
         for i, m in enumerate(marks):
             stop = marks[i + 1].start() if i + 1 < len(marks) else len(chunk)
             role = _MARKER_ROLE[m.group(1).lower()]
             for name in _NAME_SPLIT.split(chunk[m.end() : stop]):
                 name = _NAME_TAIL.sub("", name).strip(" .;:()[]\t\n")
-                if name and name[0].isupper() and name not in found[role]:
-                    found[role].append(name)
+                if name and name[0].isupper():
+                    found[role].setdefault(name)
     return Credits(
         by=tuple(found["by"]),
         additional_reporting=tuple(found["additional_reporting"]),
@@ -191,6 +211,8 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sente
             continue
         start = para.start
         for m in _TERMINATOR.finditer(text, para.start, para.end):
+            if m.end() < para.end and not text[m.end()].isspace():
+                continue  # "U.S.-led", "3.5", "?!x": not a stop
             if _is_boundary(text, m, para.end):
                 _add(out, text, para.index, start, m.end())
                 start = m.end()

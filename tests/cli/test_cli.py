@@ -78,14 +78,17 @@ def test_bad_input_is_one_line_and_exit_2(argv, words, capsys):
     assert err.startswith("error: ")
 
 
-def test_non_utf8_suggests_encoding_and_accepts_it(tmp_path, capsys):
+def test_non_utf8_is_read_with_a_note_and_a_wrong_encoding_says_what_to_do(tmp_path, capsys):
     path = tmp_path / "latin.txt"
     path.write_bytes("Fran\u00e7ois said: \u201cOui.\u201d".encode("cp1252"))
-    code, _ = run("export", str(path))
+    code, text = run("export", str(path))  # not UTF-8: read as Windows-1252, with a one-line note
     err = capsys.readouterr().err
-    assert code == 2 and "--encoding" in err and str(path) in err
+    assert code == 0 and "François" in json.loads(text)["article"]["text"] and "Windows-1252" in err
     code, text = run("export", str(path), "--encoding", "cp1252")
     assert code == 0 and "François" in json.loads(text)["article"]["text"]
+    code, _ = run("export", str(path), "--encoding", "utf-8")  # a wrong encoding, given: one line, exit 2
+    err = capsys.readouterr().err
+    assert code == 2 and str(path) in err and 'encoding="cp1252"' in err and err.count("\n") == 1
 
 
 def test_csv_needs_an_out_folder(capsys):

@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 import kit
-from tests.handmade import small_case
+from tests.handmade import small_case, structured_case, toy_case
 from kit.learner import storage
 from kit.analysis import compare_codings
 from kit.explore.coder import StanceCoder
-from kit.learner.codingfile import FORMAT, case_identity, compare_files
+from kit.records import NOT_CODED
+from kit.learner.codingfile import FORMAT, case_identity, compare_files, evidence_type
 from kit.explore.coderview import render_pair
 
 
@@ -194,7 +195,7 @@ def test_render_pair_shows_both_files_evidence_and_kappa(two_files):
     agreement = compare_files(case, a, b)
     page = render_pair(case, agreement, first="anna.json", second="<ben>.json")
     assert "anna.json compared with &lt;ben&gt;.json" in page and "<ben>" not in page
-    assert f"<strong>{agreement.kappa:.2f}</strong>" in page and "<strong>1 of 3</strong>" in page
+    assert "Cohen's kappa is not shown: with only 3 pairs" in page and "<strong>1 of 3</strong>" in page
     rows = {r[0]: r for r in rows_of(page, "Where the codings differ")}
     assert set(rows) == {"John Kerry", "Canada"}
     assert "oppose" in rows["John Kerry"][2] and "Kerry said the plan was ready." in rows["John Kerry"][2]
@@ -240,7 +241,7 @@ def test_comparison_shows_both_evidences_and_the_computed_kappa():
                                positions=[p.id for p in case.positions])
     assert 0 < expected.kappa < 1  # a kappa that tells a right value from a wrong one
     assert agreement.kappa == pytest.approx(expected.kappa)
-    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{expected.kappa:.2f}</strong>" in page
+    assert "Cohen's kappa is not shown: with only 5 pairs" in page and f"{expected.kappa:.2f}" not in page
     assert "agree on <strong>3 of 5</strong>" in page
     rows = {r[0]: r for r in rows_of(page, "Where you differ")}
     assert set(rows) == {"John Kerry", "a British official"}
@@ -301,7 +302,7 @@ def test_a_failed_backup_never_overwrites(tmp_path, monkeypatch):
     def refuse(p, *, reason="corrupt"):
         raise kit.SaveError(f"{p}: could not be moved aside (Permission denied); copy it somewhere safe by hand")
 
-    monkeypatch.setattr("kit.explore.coder.backup", refuse)
+    monkeypatch.setattr("kit.learner.coderstate.backup", refuse)
     code(coder, "france", "air_strikes", "support", 1)
     assert "could not be moved aside" in coder.message and path.read_bytes() == before
 
@@ -359,3 +360,231 @@ def test_save_works_without_o_directory(tmp_path, monkeypatch):
     monkeypatch.setattr(storage.os, "fsync", lambda fd: (calls.append(fd), real(fd)))
     storage.save_json(tmp_path / "a.json", {"v": 1})
     assert storage.load_json(tmp_path / "a.json") == {"v": 1} and len(calls) == 1  # the file only
+
+
+# --- 5. evidence type, a reason for each coding, kappa only from 10 pairs (issue 11) ----------
+
+
+def test_the_coder_asks_for_the_evidence_type_and_a_reason_and_keeps_them(tmp_path):
+    case = small_case()
+    coder = StanceCoder(case, path=tmp_path / "me.json")
+    assert coder.kind.description == "Evidence type:" and coder.why.description == "Why:"
+    code(coder, "john_kerry", "air_strikes", "oppose", 6)
+    coder.kind.value = "reported"
+    coder.why.value = "  he  doubts the plan  "
+    (stance,) = coder.stances()
+    assert (stance.evidence_type, stance.note) == ("reported", "he doubts the plan")
+    row = json.loads(coder.path.read_text())["stances"][0]
+    assert (row["type"], row["why"]) == ("reported", "he doubts the plan")
+    again = StanceCoder(case, path=tmp_path / "me.json")
+    again.position.value, again.actor.value = "air_strikes", "john_kerry"
+    assert (again.kind.value, again.why.value) == ("reported", "he doubts the plan")
+    assert "he doubts the plan" in again.html and ">Why<" in again.html
+    code(coder, "france", "air_strikes", "support", 1)  # no type chosen: the kit reads it from the sentence
+    assert next(s for s in coder.stances() if s.actor == "france").evidence_type in kit.EVIDENCE_TYPES
+
+
+def test_the_comparison_shows_both_sides_reasons():
+    case = kit.load_case()
+    coder = StanceCoder(case)
+    code(coder, "frank_walter_steinmeier", "air_strikes", "support", next(
+        i for i, s in enumerate(case.article.sentences) if "only successful if" in case.article.text[s.start:s.end]))
+    coder.why.value = "he backs military action"
+    coder.compare_reference()
+    row = rows_of(coder.html, "Where you differ")[0]
+    reference = next(s for s in case.stances if (s.actor, s.position) == ("frank_walter_steinmeier", "air_strikes"))
+    assert "Why: he backs military action" in row[2]
+    from kit.util import esc
+
+    assert f"Why: {esc(reference.note)}" in row[3]
+
+
+def test_files_without_type_or_reason_still_read_and_odd_rows_are_kept():
+    from kit.learner.codingfile import parse_rows
+
+    case = small_case()
+    old = {"actor": "france", "position": "air_strikes", "value": "support", "sentence": 1}
+    odd = dict(old, actor="canada", type="gossip")
+    coding, kept = parse_rows(case, [old, odd])
+    assert coding[("france", "air_strikes")]["type"] is None and kept == [odd]
+
+
+def test_kappa_shows_from_ten_pairs_and_is_the_computed_one():
+    from kit.explore.coderview import MIN_KAPPA_PAIRS
+
+    case = kit.load_case()
+    coder = StanceCoder(case)
+    sentences = {case.article.text[s.start:s.end]: i for i, s in enumerate(case.article.sentences)}
+    for k, ref in enumerate(case.stances[:MIN_KAPPA_PAIRS]):
+        i = next(i for text, i in sentences.items() if ref.evidence in text) if ref.evidence else -1
+        code(coder, ref.actor, ref.position, "oppose" if k < 2 else ref.value, i)
+    agreement = coder.compare_reference()
+    assert agreement.n == MIN_KAPPA_PAIRS
+    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{agreement.kappa:.2f}</strong>" in coder.html
+
+
+# --- controls, autosave and restore, comparing (moved here: all StanceCoder tests in one place) ---
+
+def test_coder_controls_are_labelled():
+    coder = StanceCoder(toy_case())
+    for control in (coder.position, coder.actor, coder.stance, coder.evidence):
+        assert control.description.endswith(":")
+    assert coder.stance.options[0] == NOT_CODED
+    assert coder.compare_button.description == "Compare with the reference"
+    assert "Your coding compared" not in coder.html  # only when asked
+
+
+def test_autosave_and_restore_round_trip(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
+    case = toy_case()
+    coder = StanceCoder(case)
+    code(coder, "france", "air_strikes", "support", 1)
+    assert coder.path.parent == tmp_path and coder.path.exists()
+    data = json.loads(coder.path.read_text())
+    assert data["format"] == FORMAT and data["version"] == 1 and data["case"] == case_identity(case)
+    assert data["stances"][0]["evidence"] == "France backed air strikes and ruled out troops."
+    assert "Saved 1 stance" in coder.message and "France backed" in coder.html
+    code(coder, "john_kerry", "ground_troops", "oppose", 0)
+    again = StanceCoder(case)
+    assert again.path == coder.path and "Restored 2 stances" in again.message
+    assert set(again.stances()) == set(coder.stances())
+    again.position.value, again.actor.value = "air_strikes", "france"
+    assert again.stance.value == "support" and again.evidence.value == 1  # the controls show the saved cell
+    again.actor.value = "canada"
+    assert again.stance.value == NOT_CODED and again.evidence.value == -1
+    again.position.value, again.actor.value = "ground_troops", "john_kerry"
+    again.stance.value = NOT_CODED
+    again.evidence.value = -1
+    assert len(StanceCoder(case).stances()) == 1
+
+
+def test_evidence_type_is_computed_from_the_passage():
+    case = toy_case()
+    coder = StanceCoder(case)
+    code(coder, "john_kerry", "air_strikes", "support", 0)
+    code(coder, "philip_hammond", "air_strikes", "undecided", 2)
+    code(coder, "anon_british_official", "strategy", "conditional", 3)
+    code(coder, "canada", "strategy", "support", 4)
+    kinds = {s.actor: s.evidence_type for s in coder.stances()}
+    assert kinds == {"john_kerry": "direct", "philip_hammond": "reported",
+                     "anon_british_official": "anonymous", "canada": "narration"}
+    assert evidence_type(case, "nobody", 0, 5) == "narration"
+
+
+def test_a_crash_mid_save_loses_nothing(monkeypatch):
+    coder = StanceCoder(toy_case())
+    code(coder, "france", "air_strikes", "support", 1)
+    before = coder.path.read_text()
+    monkeypatch.setattr("kit.learner.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    coder.stance.value = "oppose"
+    assert "previous save is unchanged" in coder.message and "\n" not in coder.message
+    monkeypatch.undo()
+    assert coder.path.read_text() == before
+    assert len(list(coder.path.parent.iterdir())) == 1  # no temp file left
+    coder.evidence.value = 2  # the next change saves everything, the failed change included
+    assert json.loads(coder.path.read_text())["stances"][0]["value"] == "oppose"
+
+
+def test_corrupt_save_file_gives_a_message_and_a_backup():
+    case = toy_case()
+    coder = StanceCoder(case)
+    coder.path.write_text('{"format": "kit-coding", "stances": [')
+    fresh = StanceCoder(case)
+    assert "damaged" in fresh.message and ".corrupt-" in fresh.message
+    (backup,) = coder.path.parent.glob("*.corrupt-*")
+    assert backup.read_text() == '{"format": "kit-coding", "stances": ['
+    assert fresh.stances() == () and "damaged" in fresh.status.value
+    code(fresh, "france", "air_strikes", "support", 1)
+    assert backup.exists() and json.loads(fresh.path.read_text())["format"] == FORMAT
+
+
+def test_foreign_json_file_is_recognised_and_kept(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"cells": [1, 2, 3]}))
+    coder = StanceCoder(toy_case(), path=path)
+    assert "not a kit file" in coder.message
+    (kept,) = tmp_path.glob("mine.json.foreign-*")
+    assert json.loads(kept.read_text()) == {"cells": [1, 2, 3]}
+    other = StanceCoder(structured_case(), path=tmp_path / "x.json")
+    other.save()
+    assert "different article" in StanceCoder(toy_case(), path=tmp_path / "x.json").message
+
+
+def test_unknown_entries_are_kept_not_dropped(tmp_path):
+    case = toy_case()
+    path = tmp_path / "c.json"
+    row = {"actor": "renamed_actor", "position": "air_strikes", "value": "support", "sentence": 0}
+    path.write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": [row]}))
+    coder = StanceCoder(case, path=path)
+    code(coder, "france", "air_strikes", "support", 1)
+    assert row in json.loads(path.read_text())["stances"]
+
+
+def test_compare_with_reference_only_when_asked():
+    coder = StanceCoder(toy_case())
+    coder.compare_button.click()
+    assert "not coded any stance" in coder.message and "compared" not in coder.html
+    code(coder, "france", "air_strikes", "support", 1)  # as the reference
+    code(coder, "john_kerry", "air_strikes", "oppose", 0)  # reference: support
+    assert "compared" not in coder.html
+    coder.compare_button.click()
+    assert coder.mode == "reference"
+    assert "agree on <strong>1 of 2</strong>" in coder.html and "kappa" in coder.html
+    assert "We will strike them from the air" in coder.html  # both codings' evidence
+    assert "also codes 11 actor–position pairs you have not coded yet" in coder.html
+    assert "Islamic State" not in coder.html.split("compared")[1]  # uncoded reference pairs stay hidden
+    coder.stance.value = "support"
+    assert "compared" not in coder.html  # a change hides the stale comparison
+    agreement = coder.compare_reference()
+    assert agreement.n == 2 and agreement.percent == 100.0
+
+
+def test_export_and_compare_with_a_peer(tmp_path):
+    case = toy_case()
+    me = StanceCoder(case, path=tmp_path / "me.json")
+    code(me, "france", "air_strikes", "support", 1)
+    code(me, "canada", "strategy", "support", 4)
+    peer = StanceCoder(case, path=tmp_path / "peer.json")
+    code(peer, "france", "air_strikes", "oppose", 1)
+    exported = peer.export(tmp_path / "for-me.json")
+    assert "Exported" in peer.message and exported.exists()
+    peer.export_button.click()
+    assert len(list(tmp_path.glob("peer-export-*.json"))) == 1
+    agreement = me.compare_with(exported)
+    assert me.mode == "peer" and agreement.n == 2 and agreement.percent == 0.0
+    assert "Your peer" in me.html
+    (tmp_path / "junk.json").write_text("{}")
+    with pytest.raises(kit.SaveError, match="choose a file exported"):
+        me.compare_with(tmp_path / "junk.json")
+
+
+def test_case_without_positions_disables_coding():
+    coder = StanceCoder(structured_case())
+    assert coder.stance.disabled and "no positions" in coder.message
+
+
+def test_fifty_changes_stay_saved_and_consistent():
+    case = toy_case()
+    coder = StanceCoder(case)
+    actors = [a for _, a in coder.actor.options]
+    values = ["support", "oppose", "conditional", "undecided"]
+    for i in range(50):
+        code(coder, actors[i % len(actors)], "strategy", values[i % 4], i % 5)
+    restored = StanceCoder(case)
+    assert set(restored.stances()) == set(coder.stances()) and len(coder.stances()) == len(actors)
+
+
+# --- on the bundled reference case ---------------------------------------------------
+
+
+def test_coder_view_says_what_is_being_coded_now():
+    case = toy_case()
+    coder = StanceCoder(case)
+    first = coder.html
+    assert "Now coding:" in first and "not coded yet" in first
+    other = [v for _label, v in coder.position.options if v != coder.position.value]
+    assert other, "the toy case needs two positions for this test"
+    coder.position.value = other[0]
+    assert coder.html != first and "Now coding:" in coder.html
+    coder.stance.value = "support"
+    assert "Now coding:" in coder.html and "<strong>support</strong>" in coder.html

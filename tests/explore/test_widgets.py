@@ -6,7 +6,6 @@ Never asserts on ``Output.outputs`` (filled only by a front end).
 from __future__ import annotations
 
 import gc
-import json
 import re
 from dataclasses import replace
 
@@ -17,47 +16,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import kit  # noqa: E402
-from tests.handmade import small_case  # noqa: E402
-from kit.explore.coder import NOT_CODED, StanceCoder  # noqa: E402
-from kit.learner.codingfile import FORMAT, case_identity, evidence_type  # noqa: E402
+from tests.handmade import span as _span, structured_case, toy_case  # noqa: E402
+from kit.explore.coder import StanceCoder  # noqa: E402
 from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
 from kit.explore.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
 from kit.explore.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
-
-
-def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    return start, start + len(needle)
-
-
-def toy_case() -> kit.Case:
-    """The hand-made analysis case plus mentions (with aliases) and actor aliases."""
-    case = small_case()
-    text = case.article.text
-    mentions = [
-        Mention("john_kerry", *_span(text, "Kerry", 0)),
-        Mention("john_kerry", *_span(text, "Kerry", 1)),
-        Mention("united_kingdom", *_span(text, "London")),
-        Mention("united_states", *_span(text, "The United States")),
-        Mention("france", *_span(text, "France")),
-    ]
-    article = replace(case.article, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
-    actors = tuple(replace(a, aliases=("London",)) if a.id == "united_kingdom" else a for a in case.actors)
-    return replace(case, article=article, actors=actors)
-
-
-def structured_case() -> kit.Case:
-    """A heading, a body paragraph, a rule and a credits line."""
-    text = "STRATEGY SOUGHT\nWashington said the U.S. would act.\n_____\nBy Jane Writer. Editing by Sam Editor."
-    art = kit.parse(text)
-    kinds = ("heading", "body", "rule", "credits")
-    paragraphs = tuple(replace(p, kind=k) for p, k in zip(art.paragraphs, kinds))
-    mentions = (Mention("united_states", *_span(text, "Washington")), Mention("united_states", *_span(text, "U.S.")))
-    art = replace(art, paragraphs=paragraphs, mentions=mentions, actors=(),
-                  credits=kit.Credits(by=("Jane Writer",), editing=("Sam Editor",), paragraph=3))
-    return kit.Case(article=art, actors=(Actor("united_states", "United States", "state", aliases=("Washington", "U.S.")),))
 
 
 HOSTILE = ('<script>alert(1)</script> Kerry said: "<img src=x onerror=alert(1)> we act" and '
@@ -316,166 +279,6 @@ def test_hostile_article_is_shown_not_run():
 # --- the stance coder ------------------------------------------------------------------
 
 
-def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
-    coder.position.value = position
-    coder.actor.value = actor
-    coder.stance.value = value
-    coder.evidence.value = sentence
-
-
-def test_coder_controls_are_labelled():
-    coder = StanceCoder(toy_case())
-    for control in (coder.position, coder.actor, coder.stance, coder.evidence):
-        assert control.description.endswith(":")
-    assert coder.stance.options[0] == NOT_CODED
-    assert coder.compare_button.description == "Compare with the reference"
-    assert "Your coding compared" not in coder.html  # only when asked
-
-
-def test_autosave_and_restore_round_trip(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
-    case = toy_case()
-    coder = StanceCoder(case)
-    code(coder, "france", "air_strikes", "support", 1)
-    assert coder.path.parent == tmp_path and coder.path.exists()
-    data = json.loads(coder.path.read_text())
-    assert data["format"] == FORMAT and data["version"] == 1 and data["case"] == case_identity(case)
-    assert data["stances"][0]["evidence"] == "France backed air strikes and ruled out troops."
-    assert "Saved 1 stance" in coder.message and "France backed" in coder.html
-    code(coder, "john_kerry", "ground_troops", "oppose", 0)
-    again = StanceCoder(case)
-    assert again.path == coder.path and "Restored 2 stances" in again.message
-    assert set(again.stances()) == set(coder.stances())
-    again.position.value, again.actor.value = "air_strikes", "france"
-    assert again.stance.value == "support" and again.evidence.value == 1  # the controls show the saved cell
-    again.actor.value = "canada"
-    assert again.stance.value == NOT_CODED and again.evidence.value == -1
-    again.position.value, again.actor.value = "ground_troops", "john_kerry"
-    again.stance.value = NOT_CODED
-    again.evidence.value = -1
-    assert len(StanceCoder(case).stances()) == 1
-
-
-def test_evidence_type_is_computed_from_the_passage():
-    case = toy_case()
-    coder = StanceCoder(case)
-    code(coder, "john_kerry", "air_strikes", "support", 0)
-    code(coder, "philip_hammond", "air_strikes", "undecided", 2)
-    code(coder, "anon_british_official", "strategy", "conditional", 3)
-    code(coder, "canada", "strategy", "support", 4)
-    kinds = {s.actor: s.evidence_type for s in coder.stances()}
-    assert kinds == {"john_kerry": "direct", "philip_hammond": "reported",
-                     "anon_british_official": "anonymous", "canada": "narration"}
-    assert evidence_type(case, "nobody", 0, 5) == "narration"
-
-
-def test_a_crash_mid_save_loses_nothing(monkeypatch):
-    coder = StanceCoder(toy_case())
-    code(coder, "france", "air_strikes", "support", 1)
-    before = coder.path.read_text()
-    monkeypatch.setattr("kit.learner.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
-    coder.stance.value = "oppose"
-    assert "previous save is unchanged" in coder.message and "\n" not in coder.message
-    monkeypatch.undo()
-    assert coder.path.read_text() == before
-    assert len(list(coder.path.parent.iterdir())) == 1  # no temp file left
-    coder.evidence.value = 2  # the next change saves everything, the failed change included
-    assert json.loads(coder.path.read_text())["stances"][0]["value"] == "oppose"
-
-
-def test_corrupt_save_file_gives_a_message_and_a_backup():
-    case = toy_case()
-    coder = StanceCoder(case)
-    coder.path.write_text('{"format": "kit-coding", "stances": [')
-    fresh = StanceCoder(case)
-    assert "damaged" in fresh.message and ".corrupt-" in fresh.message
-    (backup,) = coder.path.parent.glob("*.corrupt-*")
-    assert backup.read_text() == '{"format": "kit-coding", "stances": ['
-    assert fresh.stances() == () and "damaged" in fresh.status.value
-    code(fresh, "france", "air_strikes", "support", 1)
-    assert backup.exists() and json.loads(fresh.path.read_text())["format"] == FORMAT
-
-
-def test_foreign_json_file_is_recognised_and_kept(tmp_path):
-    path = tmp_path / "mine.json"
-    path.write_text(json.dumps({"cells": [1, 2, 3]}))
-    coder = StanceCoder(toy_case(), path=path)
-    assert "not a kit file" in coder.message
-    (kept,) = tmp_path.glob("mine.json.foreign-*")
-    assert json.loads(kept.read_text()) == {"cells": [1, 2, 3]}
-    other = StanceCoder(structured_case(), path=tmp_path / "x.json")
-    other.save()
-    assert "different article" in StanceCoder(toy_case(), path=tmp_path / "x.json").message
-
-
-def test_unknown_entries_are_kept_not_dropped(tmp_path):
-    case = toy_case()
-    path = tmp_path / "c.json"
-    row = {"actor": "renamed_actor", "position": "air_strikes", "value": "support", "sentence": 0}
-    path.write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": [row]}))
-    coder = StanceCoder(case, path=path)
-    code(coder, "france", "air_strikes", "support", 1)
-    assert row in json.loads(path.read_text())["stances"]
-
-
-def test_compare_with_reference_only_when_asked():
-    coder = StanceCoder(toy_case())
-    coder.compare_button.click()
-    assert "not coded any stance" in coder.message and "compared" not in coder.html
-    code(coder, "france", "air_strikes", "support", 1)  # as the reference
-    code(coder, "john_kerry", "air_strikes", "oppose", 0)  # reference: support
-    assert "compared" not in coder.html
-    coder.compare_button.click()
-    assert coder.mode == "reference"
-    assert "agree on <strong>1 of 2</strong>" in coder.html and "kappa" in coder.html
-    assert "We will strike them from the air" in coder.html  # both codings' evidence
-    assert "also codes 11 actor–position pairs you have not coded yet" in coder.html
-    assert "Islamic State" not in coder.html.split("compared")[1]  # uncoded reference pairs stay hidden
-    coder.stance.value = "support"
-    assert "compared" not in coder.html  # a change hides the stale comparison
-    agreement = coder.compare_reference()
-    assert agreement.n == 2 and agreement.percent == 100.0
-
-
-def test_export_and_compare_with_a_peer(tmp_path):
-    case = toy_case()
-    me = StanceCoder(case, path=tmp_path / "me.json")
-    code(me, "france", "air_strikes", "support", 1)
-    code(me, "canada", "strategy", "support", 4)
-    peer = StanceCoder(case, path=tmp_path / "peer.json")
-    code(peer, "france", "air_strikes", "oppose", 1)
-    exported = peer.export(tmp_path / "for-me.json")
-    assert "Exported" in peer.message and exported.exists()
-    peer.export_button.click()
-    assert len(list(tmp_path.glob("peer-export-*.json"))) == 1
-    agreement = me.compare_with(exported)
-    assert me.mode == "peer" and agreement.n == 2 and agreement.percent == 0.0
-    assert "Your peer" in me.html
-    (tmp_path / "junk.json").write_text("{}")
-    with pytest.raises(kit.SaveError, match="choose a file exported"):
-        me.compare_with(tmp_path / "junk.json")
-
-
-def test_case_without_positions_disables_coding():
-    coder = StanceCoder(structured_case())
-    assert coder.stance.disabled and "no positions" in coder.message
-
-
-def test_fifty_changes_stay_saved_and_consistent():
-    case = toy_case()
-    coder = StanceCoder(case)
-    actors = [a for _, a in coder.actor.options]
-    values = ["support", "oppose", "conditional", "undecided"]
-    for i in range(50):
-        code(coder, actors[i % len(actors)], "strategy", values[i % 4], i % 5)
-    restored = StanceCoder(case)
-    assert set(restored.stances()) == set(coder.stances()) and len(coder.stances()) == len(actors)
-    assert plt.get_fignums() == []
-
-
-# --- on the bundled reference case ---------------------------------------------------
-
-
 def test_bundled_case_united_states_lights_all_its_names():
     case = kit.load_case()
     ex = ArticleExplorer(case, actors=["united_states"])
@@ -491,16 +294,3 @@ def test_bundled_case_every_explorer_builds_and_snapshots():
         snap = cls(case).snapshot()
         assert len(snap) > 200 and "<script" not in snap.lower()
     assert plt.get_fignums() == []
-
-
-def test_coder_view_says_what_is_being_coded_now():
-    case = toy_case()
-    coder = StanceCoder(case)
-    first = coder.html
-    assert "Now coding:" in first and "not coded yet" in first
-    other = [v for _label, v in coder.position.options if v != coder.position.value]
-    assert other, "the toy case needs two positions for this test"
-    coder.position.value = other[0]
-    assert coder.html != first and "Now coding:" in coder.html
-    coder.stance.value = "support"
-    assert "Now coding:" in coder.html and "<strong>support</strong>" in coder.html

@@ -60,3 +60,31 @@ def test_learner_folder_prose_matches_storage(tmp_path, monkeypatch):
     assert kit.learner.learner_dir(create=False).name == "kit-learner-work"
     monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
     assert kit.learner.learner_dir() == tmp_path
+
+
+def test_the_text_is_said_to_be_an_excerpt():
+    text = prose()
+    assert "The text is an **excerpt** of a Reuters report" in text
+    assert "a *NEWPORT, Wales* dateline and two paragraphs about President Obama" in text
+    art = kit.load_article().text
+    assert "NEWPORT" not in art and "Newport" not in art  # the dateline is cut
+    assert "Barack" not in art and "President Obama" not in art  # he is introduced in the cut paragraphs
+    mc = lesson00.exit_ticket.q2
+    assert "excerpt" in mc.correct and mc.check(mc.correct).correct
+
+
+def test_a_nameerror_is_explained_where_it_happens():
+    text = prose()
+    assert "**If a cell says `NameError`**" in text and "Run All Above Selected Cell" in text
+    assert "NameError" in lesson00.exit_ticket.q1.question
+
+
+def test_q3_judgement_accepts_the_article_and_nothing_made_up():
+    q3 = lesson00.check.q3
+    assert q3({"choice": "other help", "evidence": "many ways they could help"}).correct
+    assert "not in the article" in q3({"choice": "other help", "evidence": "many ways to help them"}).message
+    assert "do not show" in q3({"choice": "other help", "evidence": "formed the core group"}).message
+    assert "key" in q3({"choice": "other help"}).message
+    assert "Choose one of" in q3({"choice": "air strikes", "evidence": "many ways"}).message
+    assert "reasoning" in q3(lesson00.SOLUTIONS["q3"]).message  # then shows the reference reasoning
+    assert "Exercise 3: your first judgement" in prose()

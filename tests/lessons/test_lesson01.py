@@ -44,8 +44,8 @@ def test_last_body_paragraph_has_three_sentences_in_one_quote():
     assert [q for q in ART.quotes if q.paragraph == last.index and q.end - q.start > 100]
 
 
-def test_nine_direct_quotations():
-    assert "nine direct quotations" in prose()
+def test_nine_direct_quotes():
+    assert "The kit finds nine direct quotes in this article" in prose()
     assert len(ART.quotes) == 9
 
 
@@ -59,11 +59,11 @@ def test_who_is_quoted_and_who_is_summarised():
 
 
 def test_paragraph_checks_teach_counting_from_one():
-    q3 = lesson01.check.q3
-    assert q3(list(reversed(lesson01.SOLUTIONS["q3"]))).correct
-    assert "no quote" in q3([1] + lesson01.SOLUTIONS["q3"]).message
-    assert "missing" in q3(lesson01.SOLUTIONS["q3"][1:]).message
-    assert "whole number" in q3(["4"]).message
+    q4 = lesson01.check.q4
+    assert q4(list(reversed(lesson01.SOLUTIONS["q4"]))).correct
+    assert "no quote" in q4([1] + lesson01.SOLUTIONS["q4"]).message
+    assert "missing" in q4(lesson01.SOLUTIONS["q4"][1:]).message
+    assert "whole number" in q4(["4"]).message
     assert lesson01.quote_paragraphs(ART) == sorted({q.paragraph + 1 for q in ART.quotes})
 
 
@@ -71,3 +71,39 @@ def test_counting_checks():
     assert lesson01.check.q1(sum(1 for p in ART.paragraphs if p.kind == "body")).correct
     assert "too low" in lesson01.check.q1(3).message
     assert "too high" in lesson01.check.q2(99).message
+    assert "divided" not in lesson01.check.q1(3).message  # a count has nothing to divide by
+
+
+def test_the_excerpt_and_the_inverted_pyramid():
+    text = prose()
+    assert "an **excerpt** of the Reuters report" in text and "**inverted pyramid**" in text
+    assert "Obama appears only as “Obama” (¶ 13 and ¶ 20)" in text
+    obama = [ART.paragraph_of(m.start).index + 1 for m in kit.load_case().mentions if m.actor == "barack_obama"]
+    assert obama == [13, 20]
+    assert all(ART.text[m.start:m.end] == "Obama" for m in kit.load_case().mentions if m.actor == "barack_obama")
+    q3 = lesson01.check.q3
+    assert "heading" in q3({"paragraph": 12, "evidence": "STRATEGY SOUGHT"}).message
+    assert "not in ¶" not in q3({"paragraph": 1, "evidence": "formed the core group"}).message
+    assert not q3({"paragraph": 1, "evidence": "formed the core group"}).correct  # evidence from another paragraph
+    assert "real lead" in q3(lesson01.SOLUTIONS["q3"]).message
+
+
+def test_background_card_roles_match_the_case_and_the_guide():
+    text = prose()
+    card = text.split("## Background card (not from the article)", 1)[1].split("\n## ", 1)[0]
+    assert "**Who's who**" in card and "**Timeline, 2014:**" in card and "**One group, many names.**" in card
+    case = kit.load_case()
+    countries = {a.id: a.name for a in case.actors if a.kind == "state"}
+    rows = [r for r in card.splitlines() if r.startswith("| ") and not r.startswith("| Person") and "---" not in r]
+    assert len(rows) == 7
+    for row in rows:
+        person, role, country = (c.strip() for c in row.strip("| ").split(" | "))
+        actor = next(a for a in case.actors if a.name == person)
+        assert role.split(" (")[0] == actor.role and countries[actor.country] == country
+    guide = (NB.parents[1] / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    for fact in ("8 August", "28 August", "10 September", "19 September", "26 September", "4–5 September", "Foley", "Sotloff"):
+        assert fact in card and fact in guide, fact
+    for name in ("IS", "ISIL", "Islamic State", "Daesh"):
+        assert f"**{name}**" in card
+    assert {"IS", "ISIL", "Islamic State"} <= {ART.span(m.start, m.end) for m in case.mentions if m.actor == "islamic_state"}
+    assert "Daesh" not in ART.text

@@ -1,108 +1,111 @@
-"""Notebook 06 · Your own article: helpers, checks, sample files, and safe display of hostile text."""
+"""Notebook 06 · Coalitions: its checks, the finding-or-artefact tools, and the facts its prose states."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 import kit
 from kit.lessons import lesson06 as L
+from tests.lessontext import prose_of
 
-ROOT = Path(__file__).resolve().parents[2]
-NB = ROOT / "notebooks" / "06_your_own_article.ipynb"
-
-
-def _cells(kind: str) -> list[str]:
-    cells = json.loads(NB.read_text(encoding="utf-8"))["cells"]
-    return ["".join(c["source"]) for c in cells if c["cell_type"] == kind]
+NB = Path(__file__).resolve().parents[2] / "notebooks" / "06_coalitions.ipynb"
+CASE = kit.load_case()
 
 
-def test_the_broken_file_fails_on_exactly_the_line_the_check_expects():
-    broken = L.broken_case_file()
-    assert Path(kit.learner.learner_dir()) in broken.parents
-    with pytest.raises(kit.CaseError) as err:
-        kit.load_case(broken)
-    assert len(err.value.problems) == 1
-    assert f"broken_case.yaml:{L.SOLUTIONS['q3']}: stances[{L.WRONG['q3'][0]}].value" in err.value.problems[0]
+def _prose() -> str:
+    return prose_of(NB)
 
 
-def test_sample_files_are_valid_and_labelled_fictional():
-    case = kit.load_case(L.sample_path("sample_case.yaml"))
-    assert case.positions and case.stances and case.groups
-    assert "FICTIONAL" in L.sample_path("sample_case.yaml").read_text(encoding="utf-8")
-    assert any("**It is fictional**" in c for c in _cells("markdown"))
-    assert case.article.credits.names()  # a credits line, like a real wire report
-    assert not set(case.article.credits.names()) & {a.name for a in case.actors}
+def test_core_group_is_ten_states_named_by_hagel():
+    core, background = L.declared(CASE)
+    assert "ten states in all" in _prose() and "Hagel names the core group" in _prose()
+    assert len(core.members) == 10 and all(CASE.actor(m).kind == "state" for m in core.members)
+    assert "united_states" in core.members
+    para = CASE.article.paragraph_of(CASE.article.text.index(core.evidence))
+    named = {m.actor for m in CASE.mentions if para.start <= m.start < para.end}
+    assert "chuck_hagel" in named and para.index + 1 == 6  # "the article names them once (¶ 6)"
 
 
-def test_unattributed_quote_is_in_the_paragraph_of_its_actor():
-    sample = kit.load_article(L.sample_path())
-    assert [q.speaker for q in sample.quotes].count(None) == 1  # "One quote has no speaker"
-    assert L.unattributed_speaker(sample) == "russia"
+def test_nato_is_background():
+    _, background = L.declared(CASE)
+    assert background.name == "NATO" and background.basis == "background"
+    assert "basis as “background”" in _prose()
 
 
-def test_upload_is_decoded_and_saved_in_the_learner_folder():
-    empty = SimpleNamespace(value=())
-    assert L.uploaded_text(empty) is None and L.save_upload(empty) is None
-    data = "Kerry said: “Hello.”\n".encode("utf-8-sig")
-    upload = SimpleNamespace(value=({"name": "../../evil name.txt", "content": memoryview(data)},))
-    path = L.save_upload(upload)
-    assert path.parent == kit.learner.learner_dir() / "my-case" and path.name == "evil name.txt"
-    assert path.read_text(encoding="utf-8") == "Kerry said: “Hello.”\n"
-    with pytest.raises(kit.ArticleError):
-        L.uploaded_text(SimpleNamespace(value=({"name": "x.txt", "content": b"\x00\x01binary"},)))
+def test_the_inferred_groups_are_shown_as_inferences():
+    text = _prose()
+    ext = next(g for g in CASE.groups if g.id == "extended_coalition")
+    assert ext.basis == "article" and {"iraqi_government", "iraqs_neighbors", "other_stakeholders"} <= set(ext.members)
+    art = CASE.article
+    for words, para in (("will form the larger and extended coalition", 7),
+                        ("a new Iraqi government, Iraq’s neighbors and other stakeholders", 18)):
+        assert words in text and art.paragraph_of(art.text.index(words)).index + 1 == para
+    assert "joining them is an inference" in text
+    assert CASE.actor("iraqi_government").kind == "organization" and CASE.actor("united_kingdom").kind == "state"
+    assert "is an *organization* in the case file" in text
 
 
-def test_start_case_drafts_once_and_never_overwrites():
-    path = L.copy_sample()
-    case_path = L.start_case(path)
-    assert kit.load_case(case_path).stances
-    case_path.write_text(case_path.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
-    assert L.start_case(path) == case_path and case_path.read_text(encoding="utf-8").endswith("# my edit\n")
+def test_on_record_filter_matches_the_explorer_toggle():
+    from kit.explore.widgets import EVIDENCE_CHOICES
+
+    assert ("only on-record quotes", "direct") in EVIDENCE_CHOICES
+    assert "**only on-record quotes**" in _prose() and "**states they speak for**" in _prose()
+    assert L.on_record_actors(CASE) == {s.actor for s in CASE.stances if s.evidence_type == "direct"}
 
 
-def test_hostile_text_is_escaped():
-    source = next(c for c in _cells("code") if "<script>" in c)
-    text = source.split("kit.parse('", 1)[1].split("\\n')", 1)[0]
-    html = kit.ArticleExplorer(kit.case_from_article(kit.parse(text + "\n"))).html
-    assert "<script>" not in html and "&lt;script&gt;" in html
+def test_six_of_ten_core_members_are_silent():
+    assert "Six of the ten core-group members have no coded stance" in _prose()
+    table = L.group_voices(CASE)
+    assert len(table) == 10 and int((table["coded stances"] == 0).sum()) == 6
+    assert set(table.index[table["coded stances"] == 0]) == {"Canada", "Australia", "Turkey", "Italy", "Poland", "Denmark"}
+    with pytest.raises(kit.KitError):
+        L.group_voices(CASE, "no_such_group")
 
 
-def test_notebook_writes_nothing_into_the_repository(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT / "notebooks")
-    def files():
-        return sorted((str(p), p.stat().st_mtime_ns) for d in ("notebooks", "kit/data") for p in (ROOT / d).rglob("*")
-                      if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+def test_the_aggregation_rule_as_the_lesson_states_it():
+    text = _prose()
+    assert "**the most common value wins; a tie between different values becomes *conditional***" in text
+    from kit.analysis.selection import resolve_value
 
-    before = files()
-    L.copy_sample(), L.broken_case_file(), L.start_case(L.copy_sample())
-    assert files() == before
-
-
-def _shown(value) -> str:
-    """How the teacher guide's answer key writes a solution value."""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return repr(sorted(value))
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return repr(value)
+    assert resolve_value(["conditional", "undecided"]) == "conditional"
+    assert resolve_value(["support", "support", "oppose"]) == "support"
+    table = L.combined_cells(CASE)
+    uk = table.loc["United Kingdom"]
+    assert uk["combined"] == "conditional" and uk["rule"] == "tie"
+    assert "David Cameron: conditional" in uk["stances that count"] and "Philip Hammond: undecided" in uk["stances that count"]
+    assert "Cameron's *conditional* and Hammond's *undecided* tie" in text
 
 
-def test_teacher_guide_answer_key_matches_every_lesson_check():
-    import importlib
+def test_the_us_stands_alone_and_the_red_line_changes_it():
+    assert L.lone_states(CASE) == {"united_states"}  # Exercise 3's premise
+    assert "“a red line for everybody here” (¶ 5)" in _prose()
+    kerry = next(s for s in CASE.stances if s.actor == "john_kerry" and s.position == "no_ground_troops")
+    assert "we code only his own stance" in kerry.note
+    what_if = L.red_line_for_everybody(CASE)
+    assert "united_states" not in L.lone_states(what_if)
+    with_us = next(c for c in kit.analysis.coalitions(what_if, level="state") if "united_states" in c)
+    silent = {m for m, n in zip(L.declared(CASE)[0].members, L.group_voices(CASE)["coded stances"], strict=True) if n == 0}
+    assert set(with_us) == silent | {"united_states"}  # "it joins the members who said nothing else"
 
-    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
-    key = guide.split("## Answer key", 1)[1].split("\n## ", 1)[0]
-    lessons = sorted(p.stem for p in (ROOT / "kit" / "lessons").glob("lesson[0-9][0-9].py"))
-    assert len(lessons) >= 7
-    for stem in lessons:
-        nn = stem[-2:]
-        assert f"\n### {nn} · " in key, f"the answer key has no section for notebook {nn}"
-        section = key.split(f"\n### {nn} · ", 1)[1].split("\n### ", 1)[0]
-        module = importlib.import_module(f"kit.lessons.{stem}")
-        for name, value in module.SOLUTIONS.items():
-            line = next((x for x in section.splitlines() if x.startswith(f"- **{name}**")), "")
-            assert f"**Answer:** `{_shown(value)}`" in line, (stem, name)
+
+def test_recoding_france_moves_it_to_the_us():
+    mine = L.recode(L.recode(CASE, "France", "Air strikes against IS", "support"), "Hollande", "Air strikes against IS", "support")
+    coalition = next(c for c in kit.analysis.coalitions(mine, level="state") if "united_states" in c)
+    assert "france" in coalition and "France now sides with the United States" in _prose()
+    only_one = L.recode(CASE, "France", "air strikes", "support")  # the tie rule keeps France conditional
+    assert L.lone_states(only_one) == {"united_states"}
+    added = L.recode(CASE, "Canada", "no ground troops", "support")
+    assert any(s.actor == "canada" for s in added.stances) and len(added.stances) == len(CASE.stances) + 1
+    for bad in (("Narnia", "air strikes", "support"), ("France", "moon landing", "support"), ("France", "air strikes", "maybe")):
+        with pytest.raises(kit.KitError):
+            L.recode(CASE, *bad)
+
+
+def test_finding_or_artefact_judgement():
+    q4 = L.check.q4
+    assert "transatlantic rift" in q4(L.SOLUTIONS["q4"]).message
+    assert "Choose one of" in q4({"verdict": "rift", "evidence": "a red line for everybody here"}).message
+    assert not q4({"verdict": "finding", "evidence": "a red line for everybody here"}).correct
+    assert "transatlantic rift" in _prose() and "finding or artefact?" in _prose()

@@ -19,6 +19,28 @@ def test_bundled_article_is_an_exact_copy_of_the_seed():
     assert bundled_article_text() == seed.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("data", [
+    "café “au lait” said Kerry".encode("cp1252"),
+    "café au lait said Kerry".encode("latin-1"),
+    "café au lait said Kerry".encode("utf-16"),  # with its BOM
+    "\ufeffcafé au lait said Kerry".encode("utf-8"),
+])
+def test_other_encodings_are_decoded(tmp_path, data, capsys):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert read_text(path).startswith("café")
+    err = capsys.readouterr().err
+    assert err.count("\n") <= 1 and "--encoding" not in err  # at most a one-line note, no command-line flag
+
+
+def test_a_wrong_given_encoding_says_what_to_do_in_the_notebook(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("caf\u00e9".encode("cp1252"))
+    with pytest.raises(kit.ArticleError) as info:
+        read_text(path, encoding="utf-8")
+    assert 'encoding="cp1252"' in str(info.value) and "--encoding" not in str(info.value)
+
+
 def test_normalize_drops_bom_and_crlf():
     assert normalize("\ufeffa\r\nb\rc") == "a\nb\nc"
 
@@ -29,7 +51,6 @@ def test_normalize_drops_bom_and_crlf():
         (b"", "empty"),
         (b"  \n\t\n ", "empty"),
         (b"\x00\x01\x02PNG\x00\x00", "binary"),
-        (b"caf\xe9 au lait said Kerry", "--encoding"),
     ],
 )
 def test_bad_files_raise_one_clear_error(tmp_path, content, words):

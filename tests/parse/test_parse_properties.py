@@ -74,12 +74,12 @@ def test_line_and_blank_line_modes_agree(lines):
 
 import re  # noqa: E402
 
-from kit.parse import actors as _actors  # noqa: E402
+from kit.parse import anonymous as _actors  # noqa: E402  (the anonymous-source scans)
 from kit.parse import gazetteer as _gaz  # noqa: E402
 from kit.parse import patterns as _patterns  # noqa: E402
 from kit.parse import people as _people  # noqa: E402
 from kit.parse import quotes as _quotes  # noqa: E402
-from kit.parse import reported as _reported  # noqa: E402
+from kit.parse import attribution as _attribution  # noqa: E402
 from kit.parse import structure as _structure  # noqa: E402
 
 _G = _gaz.gazetteer()
@@ -156,6 +156,6 @@ def test_backward_scanners_match_regexes(text, bounds):
     dot = text + "."
     word = re.compile(r"([A-Za-z][A-Za-z.]*)\.$").search(dot, max(0, len(text) - 24), len(dot))
     assert _structure._word_before(dot, len(text)) == (word.group(1) if word else "")
-    aux = _reported._TRAILING_AUX.search(text, a, b)
-    assert _reported._trailing_aux(text, a, b) == (aux.start() if aux else None)
+    aux = _attribution._TRAILING_AUX.search(text, a, b)
+    assert _attribution.trailing_aux(text, a, b) == (aux.start() if aux else None)
     assert _quotes._intro_end(before) == bool(_quotes._INTRO_END.search(before))

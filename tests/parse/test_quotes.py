@@ -18,6 +18,8 @@ from kit.parse.article import bundled_article_text
 from kit.parse import structure
 from kit.parse.article import normalize
 from kit.parse.quotes import find_quotes
+from kit.parse.reported import find_reported
+from kit.parse.speakers import Context
 from kit.records import Actor, Mention
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -52,8 +54,9 @@ def _parse_with(text: str, names: dict[str, tuple[str, str]]):
         (Mention(aid, m.start(), m.end()) for name, (aid, _) in names.items() for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
         key=lambda m: (m.start, m.end),
     )
-    quotes, reported = find_quotes(text, paras, sents, tuple(actors.values()), tuple(mentions))
-    return text, quotes, reported
+    ctx = Context.build(text, sents, tuple(actors.values()), tuple(mentions))
+    quotes = find_quotes(ctx, paras)
+    return text, quotes, find_reported(ctx, paras, quotes)
 
 
 # --------------------------------------------------------------------------- bundled article
@@ -320,11 +323,11 @@ def test_reported_speech_has_its_own_module_and_cues_are_data():
 
 def test_pronoun_resolution_looks_at_each_mention_once(monkeypatch):
     """Many "he said" quotes after many mentions: each mention is judged a subject at most once."""
-    from kit.parse import reported
+    from kit.parse import speakers
 
     calls: list[int] = []
-    judge = reported._is_subject
-    monkeypatch.setattr(reported, "_is_subject", lambda ctx, k: calls.append(k) or judge(ctx, k))
+    judge = speakers._is_subject
+    monkeypatch.setattr(speakers, "_is_subject", lambda ctx, k: calls.append(k) or judge(ctx, k))
     block = "Britain, France and Germany met in Paris with NATO and the EU. “We agree,” he said.\n"
     art = kit.parse("Foreign Secretary Philip Hammond arrived.\n" + block * 300)
     assert sum(1 for q in art.quotes if q.speaker == "philip_hammond") == 300  # he -> the last person subject

@@ -1,0 +1,254 @@
+"""Anonymous sources: "a British official", "one Western defense official familiar with the talks".
+
+``[determiner] [qualifiers] <head> [trailing modifier]``, all words data
+(``kit/data/gazetteer.json``, section ``anonymous``): "a British official" ->
+``anon_british_official`` (country ``united_kingdom``). The determiner and the
+trailing modifier are part of the mention but not of the id, so "the British
+official" later is the same actor. Role heads ("ministers") count only with a
+qualifier naming an entity; a description right after a person's name and a
+comma is an apposition, not a source ("Tom Becker, a spokesman, said").
+
+>>> import kit
+>>> art = kit.parse("A British official said talks were close.")
+>>> [(a.id, a.country) for a in art.actors if a.kind == "anonymous"]
+[('anon_british_official', 'united_kingdom')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from ..util import snake_id
+from .gazetteer import Gazetteer
+from .patterns import lazy_compile, trie_pattern
+
+__all__ = ["find_anonymous"]
+
+
+class _AnonWords:
+    def __init__(self, gaz: Gazetteer) -> None:
+        a = gaz.data.get("anonymous", {})
+        self.determiners = {d.lower() for d in a.get("determiners", ())}
+        self.max_det = min(5, max((len(d.split()) for d in self.determiners), default=1))
+        self.qualifiers = {q.lower() for q in a.get("qualifiers", ())}
+        self.source = set(a.get("source_heads", ()))
+        self.bare = set(a.get("bare_heads", ()))
+        self.role = set(a.get("role_heads", ()))
+        heads = self.source | self.role | {h.capitalize() for h in self.bare}
+        self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(heads) + r")(?![\w-])")
+        # Heads that are plain words can be found with str.find (faster than the regex, same matches).
+        self.head_words = sorted(heads) if all(h and (h.isalnum() or h == "_") for h in heads) else None
+        self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
+        self.clause = re.compile(r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=4)
+def _anon_words(gaz: Gazetteer) -> _AnonWords:
+    return _AnonWords(gaz)
+
+
+_SPACES = lazy_compile(r"\s+")
+_COMMA_END = lazy_compile(r",\s*$")
+_TOKEN_CHARS = frozenset(".’'-_")
+
+
+def _token_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The last token of ``text[lo:end]`` (a word, or a comma), white space after it allowed.
+
+    A word is a run of letters, digits, ``.’'-_``; it must follow white space
+    or a comma (or start the text). ``(start, end)`` of the token, or ``None``.
+    """
+    r = end
+    while r > lo and text[r - 1].isspace():
+        r -= 1
+    if r > lo and text[r - 1] == ",":
+        q = r - 1
+    else:
+        q = r
+        while q > lo and (text[q - 1].isalnum() or text[q - 1] in _TOKEN_CHARS):
+            q -= 1
+        if q == r:
+            return None
+    if q == 0 or text[q - 1].isspace() or text[q - 1] == ",":
+        return q, r
+    return None
+
+
+def find_anonymous(
+    text: str,
+    spans: list[tuple[int, int]],
+    chosen: list[tuple[str, int, int]],
+    gaz: Gazetteer,
+    person_starts: set[int],
+    person_ids: set[str],
+) -> list[tuple[str, int, int, str, str | None, str]]:
+    """``(id, start, end, name, country, head)`` for every anonymous-source description.
+
+    ``chosen`` are the gazetteer and person mentions ``(actor, start, end)``;
+    ``person_starts``/``person_ids`` tell titles and appositions from sources.
+    """
+    words = _anon_words(gaz)
+    ending_at = {e: (a, s) for a, s, e in chosen}
+    out = []
+    for p_start, p_end, h_start, h_end, head in _heads(text, spans, words):
+        after = _SPACES.match(text, h_end, h_end + 3)
+        if after and after.end() in person_starts:
+            continue  # "Pentagon spokesman John Kirby": a title, not a source
+        core, entities, det = _walk_back(text, h_start, p_start, words, ending_at)
+        if head[0].isupper() and (core < h_start or not _sentence_start(text, h_start, p_start)):
+            continue
+        if head in words.role and not entities:
+            continue
+        if core == h_start and det is None and head.lower() not in words.bare:
+            continue
+        start = det if det is not None else core
+        if _after_person(text, start, p_start, ending_at, person_ids):
+            continue  # "John Kirby, a spokesman for the Pentagon": an apposition
+        end = _trailing_end(text, h_end, p_end, words)
+        name = " ".join(text[core:h_end].split())
+        country = entities[0] if len(set(entities)) == 1 else None
+        out.append(("anon_" + snake_id(name), start, end, name, country, head))
+    return out
+
+
+def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterator[tuple[int, int, int, int, str]]:
+    """``(paragraph start, paragraph end, start, end, head)`` for every head word in the spans, in order.
+
+    The same as ``words.heads.finditer`` over each span: a head is a whole
+    word (no letter, digit, ``_`` or ``-`` on either side), so occurrences of
+    head words never overlap, and one ``str.find`` pass per word over the
+    whole text is much faster than trying the regex at every character.
+    """
+    if words.head_words is None:
+        for p_start, p_end in spans:
+            for m in words.heads.finditer(text, p_start, p_end):
+                yield p_start, p_end, m.start(), m.end(), m.group()
+        return
+    hits: list[tuple[int, int, str]] = []
+    n = len(text)
+    for word in words.head_words:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (i > 0 and _in_word(text[i - 1])) and not (j < n and _in_word(text[j])):
+                hits.append((i, j, word))
+            i = text.find(word, i + 1)
+    hits.sort()
+    k = 0
+    for p_start, p_end in spans:
+        while k < len(hits) and hits[k][0] < p_start:
+            k += 1  # in a paragraph that is not scanned (credits)
+        while k < len(hits) and hits[k][1] <= p_end:
+            yield (p_start, p_end, *hits[k])
+            k += 1
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _after_person(
+    text: str, start: int, p_start: int, ending_at: dict[int, tuple[str, int]], person_ids: set[str]
+) -> bool:
+    m = _COMMA_END.search(text[max(p_start, start - 5):start])
+    if not m:
+        return False
+    comma = max(p_start, start - 5) + m.start()
+    return comma in ending_at and ending_at[comma][0] in person_ids
+
+
+def _sentence_start(text: str, pos: int, p_start: int) -> bool:
+    i = pos  # skip white space backwards (no slice: paragraphs can be long)
+    while i > p_start and text[i - 1].isspace():
+        i -= 1
+    return i == p_start or text[i - 1] in ".!?\"“”:;"
+
+
+#: At most this many qualifiers, entities and connectors before a head
+#: ("U.S. and European security officials": four).
+_MAX_WALK = 12
+
+
+def _walk_back(
+    text: str, head_start: int, p_start: int, words: _AnonWords, ending_at: dict[int, tuple[str, int]]
+) -> tuple[int, list[str], int | None]:
+    """Walk left over qualifiers: (core start, entity ids named, determiner start)."""
+    pos = core = head_start
+    entities: list[str] = []
+    pending: list[str] = []  # entity ids seen since the last committed qualifier
+    connector = False
+    for _ in range(_MAX_WALK):  # bounded: a run of "senior senior ..." is read once per head at most this far
+        if pos <= p_start:
+            break
+        stripped = pos
+        while stripped > p_start and text[stripped - 1] in " \t":
+            stripped -= 1
+        if stripped in ending_at:
+            actor, s = ending_at[stripped]
+            pending.append(actor)
+            pos = core = s
+            entities += pending
+            pending, connector = [], False
+            continue
+        at = _token_before(text, max(p_start, stripped - 40), stripped)
+        if at is None:
+            break
+        token = text[at[0]:at[1]]
+        low = token.lower()
+        if low in words.qualifiers and token[:1].islower() or (low in words.qualifiers and _sentence_start(text, at[0], p_start)):
+            pos = core = at[0]
+            connector = False
+            continue
+        if low in ("and", ",", "&") and not connector and core == pos:
+            connector = True
+            pos = at[0]
+            continue
+        break
+    return core, entities, _determiner(text[max(p_start, core - 30):core], core, words)
+
+
+def _determiner(before: str, core: int, words: _AnonWords) -> int | None:
+    """Start of the determiner ending ``before`` (``before`` ends at ``core``): "a", "a number of".
+
+    The longest run of up to ``max_det`` whole words (each followed by white
+    space) that is a determiner; a run must start the slice or follow white space.
+    """
+    starts = []  # starts[n - 1]: where the last n words begin
+    i = len(before)
+    for _ in range(words.max_det):
+        j = i
+        while j > 0 and before[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and (before[k - 1].isalnum() or before[k - 1] == "_"):
+            k -= 1
+        if j == i or k == j:
+            break
+        starts.append(k)
+        i = k
+    for k in reversed(starts):
+        if (k == 0 or before[k - 1].isspace()) and " ".join(before[k:].lower().split()) in words.determiners:
+            return core - (len(before) - k)
+    return None
+
+
+#: A trailing modifier ("familiar with the talks") ends at a clause boundary within this many
+#: characters, else it is not taken (no search to the paragraph's end for every source).
+_MAX_TRAILING = 200
+
+
+def _trailing_end(text: str, head_end: int, p_end: int, words: _AnonWords) -> int:
+    """Extend over "familiar with ..." up to the next clause boundary (within ``_MAX_TRAILING``)."""
+    m = words.trailing.match(text, head_end, p_end)
+    if not m:
+        return head_end
+    limit = min(p_end, m.end() + _MAX_TRAILING)
+    stop = words.clause.search(text, m.end(), limit)
+    if stop is None and limit < p_end:
+        return head_end
+    end = stop.start() if stop else p_end
+    while end > head_end and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,170 @@
+"""The attribution grammar that quotations and reported speech share.
+
+Who is speaking is found the same way for a direct quotation
+(:mod:`kit.parse.quotes`) and for reported speech (:mod:`kit.parse.reported`):
+
+* the cue verbs are data (``kit/data/cues.json``): ``SAYING_CUES`` attribute
+  speech ("said", "told", "according to"), ``THINKING_CUES`` can govern a
+  partial quote ("called the plan “a bailout”"), ``OBJECT_CUES`` take a
+  listener before their content ("told ministers that ...");
+* :func:`subject_before` reads the subject of the clause that ends at a cue
+  ("Tom Becker, a spokesman for the union, said" -> "Tom Becker"; "when Kerry
+  has also said" -> "Kerry"), skipping auxiliaries and appositions;
+* :func:`span_ok` and :func:`strip_span` decide what can be a speaker span.
+
+Every pattern here is bounded (windows of at most ``WINDOW`` characters), so
+attributing all the quotes of a text takes linear time.
+
+>>> t = "Ann Lee, a nurse, has also said it."
+>>> t[slice(*subject_before(t, 0, t.index("said")))]
+'Ann Lee'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from ..data import data_text
+from ..errors import KitError
+from .patterns import lazy_compile, trie_pattern
+
+__all__ = [
+    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "say_pattern", "SAY_RE", "AUX", "MAX_AUX",
+    "alternation", "span_ok", "strip_span", "trailing_aux", "subject_before",
+]
+
+def _load_cues() -> dict[str, tuple[str, ...]]:
+    """The cue verbs from ``kit/data/cues.json`` (lists ``saying``, ``thinking``, ``object``)."""
+    raw = data_text("cues.json")
+    try:
+        data = json.loads(raw)
+        cues = {key: tuple(str(w) for w in data[key]) for key in ("saying", "thinking", "object")}
+        cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
+        return cues
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise KitError(f"kit/data/cues.json: {type(exc).__name__} ({exc}); it needs lists "
+                       "'saying', 'thinking' and 'object': fix the file or reinstall kit") from None
+
+
+_CUES = _load_cues()
+#: Verbs (and phrases) of saying that attribute a quotation or reported speech.
+SAYING_CUES: tuple[str, ...] = _CUES["saying"]
+#: Verbs of thinking or assessing that can govern a partial (scare) quote.
+THINKING_CUES: tuple[str, ...] = _CUES["thinking"]
+#: Cues that take a listener before their content ("told ministers ... that ...").
+OBJECT_CUES: tuple[str, ...] = _CUES["object"]
+#: Verbs that attribute a quotation next to them ("…,” she concluded), too ambiguous for reported speech.
+QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` shaped as a trie (longest first; fast to try at each position)."""
+    return "(?:" + trie_pattern(set(words)).replace(r"\ ", r"\s+") + ")"
+
+
+@functools.cache
+def say_pattern() -> str:
+    """The alternation of :data:`SAYING_CUES` (built on first use: a trie of the whole list)."""
+    return alternation(SAYING_CUES)
+
+
+SAY_RE = lazy_compile(lambda: rf"\b(?:{say_pattern()})\b")
+# One word each: a phrase ("has also") would match a run of them in exponentially many ways.
+_AUX_WORDS = ("has", "have", "had", "also", "later", "then", "again", "would", "will", "quickly", "once",
+              "previously", "repeatedly")
+AUX = "(?:" + "|".join(_AUX_WORDS) + ")"
+#: At most this many auxiliaries between a subject and its verb ("has also previously said").
+MAX_AUX = 6
+_AUX_LAST = frozenset(w.split()[-1] for w in _AUX_WORDS)
+_CLAUSE_WORDS = ("when", "while", "because", "although", "though", "but", "where", "whereas", "meaning", "if", "so",
+                 "that", "and then")
+_CLAUSE = lazy_compile(
+    rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
+    rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
+)
+_TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
+_APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
+_CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
+_TAGS = lazy_compile(r"^(?:<[^<>]{0,40}>)+")
+_BAD_SUBJECT = lazy_compile(r"[“”\"‘]|\s(?:and|but|or)$")
+_NP_START = frozenset(
+    "he she they it we i the a an one two three some several another his her their its our "
+    "many most both former retired late longtime veteran outgoing acting interim incoming fellow".split()
+)
+WINDOW = 300
+#: At most this many comma-separated asides are skipped between a subject and its cue.
+_MAX_ASIDES = 4
+
+
+def span_ok(text: str, a: int, b: int, *, max_words: int = 15) -> bool:
+    words = text[a:b].split()
+    if not words or len(words) > max_words:
+        return False
+    first = words[0]
+    if first.startswith("<"):
+        first = _TAGS.sub("", first)  # "<b>Kerry"
+    first = first.strip("“‘\"'(")
+    return first[:1].isupper() or first.lower() in _NP_START
+
+
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",“”\"‘’'"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+        b -= 1
+    return a, b
+
+
+def _last_word(text: str, a: int, b: int) -> str:
+    """The run of non-space characters that ends ``text[a:b]`` (trailing white space skipped)."""
+    r = b
+    while r > a and text[r - 1].isspace():
+        r -= 1
+    q = r
+    while q > a and not text[q - 1].isspace():
+        q -= 1
+    return text[q:r]
+
+
+def trailing_aux(text: str, a: int, b: int) -> int | None:
+    """Where the auxiliaries ending ``text[a:b]`` start ("Kerry has also" -> " has also"), or ``None``."""
+    if _last_word(text, a, b) not in _AUX_LAST:
+        return None  # quick check: the last word must be an auxiliary
+    m = _TRAILING_AUX.search(text, a, b)
+    return m.start() if m else None
+
+
+def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
+    """The subject of the clause whose verb starts at ``cue`` (text from ``lo``)."""
+    lo = max(lo, cue - WINDOW)
+    for m in _CLAUSE.finditer(text, lo, cue):
+        lo = m.end()
+    aux = trailing_aux(text, lo, cue)
+    end = aux if aux is not None else lo + len(text[lo:cue].rstrip())
+    start = lo
+    if "," in text[start:end]:
+        parts, pos = [], start
+        for piece in text[start:end].split(","):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if text[parts[-1][0]:parts[-1][1]].strip():
+            start, end = parts[-1]
+        else:
+            back = parts[-1 - _MAX_ASIDES:-1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
+            for a, b in reversed(back):
+                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
+                # at most _MAX_ASIDES of them (a run of commas is not read to its start for every cue)
+                if text[a:b].strip() and not _APPOSITIVE.match(text, a) and span_ok(text, *strip_span(text, a, b)) \
+                        or (a, b) == parts[0]:
+                    start, end = a, b
+                    break
+            else:
+                return None
+    start, end = strip_span(text, start, end)
+    c = _CONJUNCTION.match(text, start, end)
+    if c:  # "…, and Dayton says": the subject after the conjunction
+        start = c.end()
+    if not span_ok(text, start, end) or _BAD_SUBJECT.search(text, start, end):
+        return None
+    return start, end

@@ -1,0 +1,73 @@
+"""Pairing quotation marks, one paragraph at a time, in one left-to-right pass.
+
+A stray mark can upset at most its own paragraph. Apostrophes (that’s,
+allies’, can't) never pair; ‘…’ inside “…” stays inside the outer quote;
+straight marks open after a space or an opening bracket and close elsewhere.
+
+>>> t = "He said “it’s ‘fine’ now” and left."
+>>> spans, open_at = pair_marks(t, 0, len(t))
+>>> [t[a:b] for a, b in spans], open_at
+(['it’s ‘fine’ now'], None)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["pair_marks", "OPENING_MARKS"]
+
+#: Marks that may open a quotation at the start of a paragraph (a continued quote).
+OPENING_MARKS = "“\"«‘'"
+_OPENERS = set(" \t\n([{—–-:/“‘«")
+_DOUBLE = set("“”\"«»")
+_MARK = re.compile(r"[“”\"‘’'«»]")
+
+
+def pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the marks of one paragraph: content spans, and the start of a quote left open."""
+    spans: list[tuple[int, int]] = []
+    outer: str | None = None
+    ostart = 0
+    inner = False
+    for m in _MARK.finditer(text, s, e):
+        i, ch = m.start(), m.group()
+        prev = text[i - 1] if i > s else " "
+        nxt = text[i + 1] if i + 1 < e else " "
+        if ch in _DOUBLE:
+            if ch in "“«":
+                opening = True
+            elif ch in "”»":
+                opening = False
+            else:
+                opening = prev in _OPENERS and not nxt.isspace()
+            if outer is None:
+                if opening:
+                    outer, ostart, inner = "d", i + 1, False
+            elif outer == "d":
+                if not opening or ch == '"':
+                    if text[ostart:i].strip():
+                        spans.append((ostart, i))
+                    outer = None
+                else:
+                    ostart, inner = i + 1, False  # the earlier opening mark was stray
+            else:
+                inner = opening
+            continue
+        if prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe inside a word
+        if ch == "‘" or (ch == "'" and prev in _OPENERS and (nxt.isalpha() or nxt in "“\"")):
+            role = "open"
+        elif prev in _OPENERS:
+            continue  # ’90s, ’em
+        else:
+            role = "close"
+        if outer is None:
+            if role == "open":
+                outer, ostart, inner = "s", i + 1, False
+        elif outer == "d":
+            inner = role == "open" or (inner and role != "close")
+        elif role == "close":
+            if text[ostart:i].strip():
+                spans.append((ostart, i))
+            outer = None
+    return spans, (ostart if outer is not None and text[ostart:e].strip() else None)
