@@ -39,7 +39,7 @@ def normal(text: str) -> str:
 def _strip_determiner(text: str) -> str:
     for det in _DETERMINERS:
         if text.startswith(det):
-            return text[len(det):]
+            return text[len(det) :]
     return text
 
 

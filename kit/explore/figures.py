@@ -61,7 +61,9 @@ class Sheet:
 
     PAD = 0.1  # inches around the drawing, as savefig's pad_inches
 
-    def __init__(self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = PNG_DPI) -> None:
+    def __init__(
+        self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = PNG_DPI
+    ) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -100,7 +102,7 @@ class Sheet:
         import numpy as np
         from PIL import Image
 
-        fig = self.fig
+        fig: Any = self.fig  # an Agg canvas (made in __init__): buffer_rgba and get_renderer exist
         fig.canvas.draw()
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(self.PAD)
         width, height = fig.get_size_inches()

@@ -60,8 +60,14 @@ def group_voices(case: Case, group: str = "core_group") -> Any:
         counts[s.actor] = counts.get(s.actor, 0) + 1
     speakers = _speakers_for(case)
     names = {a.id: a.name for a in case.actors}
-    rows = [{"member": names.get(m, m), "coded stances": counts.get(m, 0),
-             "whose words": ", ".join(speakers.get(m, [])) or "— (silent)"} for m in found.members]
+    rows = [
+        {
+            "member": names.get(m, m),
+            "coded stances": counts.get(m, 0),
+            "whose words": ", ".join(speakers.get(m, [])) or "— (silent)",
+        }
+        for m in found.members
+    ]
     return pd.DataFrame(rows).set_index("member")
 
 
@@ -94,10 +100,18 @@ def combined_cells(case: Case) -> Any:
         result = resolve_value([v for _, v in values])
         top = max(sum(1 for _, v in values if v == k) for k in kinds)
         tie = len(kinds) > 1 and sum(1 for k in kinds if sum(1 for _, v in values if v == k) == top) > 1
-        rows.append({"state": names.get(state, state), "position": labels.get(position, position),
-                     "stances that count": "; ".join(f"{who}: {v}" for who, v in values),
-                     "combined": result, "rule": "tie" if tie else ("all agree" if len(kinds) == 1 else "most common")})
-    return pd.DataFrame(rows, columns=["state", "position", "stances that count", "combined", "rule"]).set_index("state")
+        rows.append(
+            {
+                "state": names.get(state, state),
+                "position": labels.get(position, position),
+                "stances that count": "; ".join(f"{who}: {v}" for who, v in values),
+                "combined": result,
+                "rule": "tie" if tie else ("all agree" if len(kinds) == 1 else "most common"),
+            }
+        )
+    return pd.DataFrame(rows, columns=["state", "position", "stances that count", "combined", "rule"]).set_index(
+        "state"
+    )
 
 
 def red_line_for_everybody(case: Case, group: str = "core_group") -> Case:
@@ -112,9 +126,20 @@ def red_line_for_everybody(case: Case, group: str = "core_group") -> Case:
     from ..analysis import select_stances
 
     have = {s.actor for s in select_stances(case, positions=["no_ground_troops"], level="state")}
-    extra = tuple(Stance(m, "no_ground_troops", "support", RED_LINE, "reported", start, start + len(RED_LINE),
-                         "What-if: Kerry's claim that no ground troops is a red line for everybody here.")
-                  for m in found.members if m not in have)
+    extra = tuple(
+        Stance(
+            m,
+            "no_ground_troops",
+            "support",
+            RED_LINE,
+            "reported",
+            start,
+            start + len(RED_LINE),
+            "What-if: Kerry's claim that no ground troops is a red line for everybody here.",
+        )
+        for m in found.members
+        if m not in have
+    )
     return dataclasses.replace(case, stances=case.stances + extra)
 
 
