@@ -18,9 +18,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import export
 from .analysis.voices import speaker_counts
+from .case.load import case_from_article, draft_case, load_case
 from .errors import CaseError, KitError
+from .explore.class_report import class_page, report_text
+from .explore.class_view import class_results
+from .explore.handout import render_handout
 from .fileio import one_line, show, write_error
+from .learner.class_files import collect_codings
+from .parse.article import load_article
 from .records import ACTOR_KINDS, Case
 
 __all__ = ["main", "summary_text"]
@@ -29,8 +36,6 @@ EXIT_USAGE = 2
 
 
 def _load(article: str | None, case: str | None, encoding: str | None) -> Case:
-    from .case.load import case_from_article, load_case
-    from .parse.article import load_article
 
     if article and case:
         raise KitError("give an article or --case, not both: a case file names its own article")
@@ -111,7 +116,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     _check_out(args.out, args.format)
     case = _load(args.article, args.case, args.encoding)
     fmt = args.format
-    from . import export
 
     if fmt == "json":
         text = json.dumps(export.to_dict(case), ensure_ascii=False, indent=2 if args.indent else None)
@@ -138,7 +142,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .case.load import load_case
 
     case = load_case(args.case_file)
     counts = ", ".join(
@@ -159,8 +162,6 @@ def _plural(n: int, word: str) -> str:
 
 
 def _draft(args: argparse.Namespace, out: TextIO) -> int:
-    from .case.load import draft_case
-    from .parse.article import load_article
 
     article = load_article(args.article, encoding=args.encoding)
     out.write(draft_case(article, article_path=args.article_path or os.path.basename(args.article)))
@@ -168,7 +169,6 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _handout(args: argparse.Namespace, out: TextIO) -> int:
-    from .explore.handout import render_handout
 
     page = render_handout(_load(args.article, args.case, args.encoding), key=args.key)
     if not args.out:
@@ -185,9 +185,6 @@ def _handout(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
-    from .explore.class_report import class_page, report_text
-    from .explore.class_view import class_results
-    from .learner.class_files import collect_codings
 
     case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)

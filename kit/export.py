@@ -34,6 +34,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .analysis import agreement_network, communities
+from .analysis import coalitions as detect
 from .analysis.selection import select_stances
 from .errors import KitError, SaveError
 from .records import Actor, Article, Case, require_case
@@ -131,8 +133,6 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
         for g in case.groups
     ]
     if coalitions and case.stances:
-        from .analysis import coalitions as detect
-
         data["coalitions"] = [list(c) for c in detect(case)]
     return data
 
@@ -311,8 +311,6 @@ def write_graphml(
         SaveError: the file cannot be written.
     """
     import networkx as nx
-
-    from .analysis import agreement_network, communities
 
     _check(case)
     graph = agreement_network(case, positions=positions, evidence=evidence, level=level)

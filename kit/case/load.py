@@ -24,7 +24,7 @@ from typing import Any
 from ..data import data_text
 from ..errors import ArticleError, CaseError
 from ..fileio import missing, read_regular, show
-from ..parse.article import load_article, parse, read_text
+from ..parse.article import bundled_article_text, load_article, parse, read_text
 from ..parse.speakers import reresolve
 from ..records import (
     EVIDENCE_TYPES,
@@ -106,7 +106,6 @@ def _load_bundled(*, cached_article: bool = False) -> Case:
             return None
         if cached_article:
             return load_article()
-        from ..parse.article import bundled_article_text
 
         return parse(bundled_article_text(), source="kit/data/article.txt")
 

@@ -21,6 +21,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
+from ..analysis import compare_codings
 from ..errors import KitError, SaveError
 from ..learner.coderstate import CodingState
 from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
@@ -28,6 +29,7 @@ from ..learner.storage import learner_dir
 from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
+from .coderview import render_coding, render_comparison, render_positions
 
 __all__ = ["StanceCoder", "NOT_CODED", "TYPE_CHOICES"]
 
@@ -258,8 +260,6 @@ class StanceCoder(Explorer):
         return agreement
 
     def _compare(self, other: Any, who: str, mode: str, *, only_mine: bool = False) -> Any:
-        from ..analysis import compare_codings
-        from .coderview import render_comparison
 
         positions = [p.id for p in self.case.positions]
         mine = self.stances()
@@ -291,11 +291,9 @@ class StanceCoder(Explorer):
 
     def snapshot(self) -> str:
         """The positions to code and the learner's coding so far, as static HTML (for handouts)."""
-        from .coderview import render_positions
 
         return render_positions(self.case) + self.render()
 
     def render(self) -> str:
-        from .coderview import render_coding
 
         return render_coding(self.case, self.stances(), current=self._key()) + self._comparison

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..learner.codingfile import kappa_words
 from ..records import Case, Stance
 from ..util import esc
 
@@ -106,7 +107,6 @@ def render_coding(case: Case, stances: Sequence[Stance], *, current: tuple[str, 
 
 def _summary(agreement: Any, who: str) -> str:
     """'<who> agree on k of n pairs (p%)', then kappa with its words."""
-    from ..learner.codingfile import kappa_words
 
     agree = round(agreement.percent * agreement.n / 100)
     if agreement.n < MIN_KAPPA_PAIRS:

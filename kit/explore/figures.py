@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..util import paused_gc
+
 __all__ = ["Sheet", "new_figure", "close_figure", "figure_png", "PNG_DPI"]
 
 #: Resolution of explorer figures: 10 pt text is 12.5 px, shown unscaled in a notebook.
@@ -82,8 +84,6 @@ class Sheet:
         or more in a kernel that has imported matplotlib and pandas).
         """
         import gc
-
-        from ..util import paused_gc
 
         with paused_gc():
             ax = self.fig.add_axes(self.rect)

@@ -20,8 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.voices import anonymous_count
+from ..plots import smallest_text_px
 from ..records import Case, Paragraph
 from ..util import esc
+from .figures import PNG_DPI, figure_png
 
 __all__ = [
     "VIEWS",
@@ -254,7 +257,6 @@ def anonymous_share_text(case: Case) -> str:
     :func:`kit.analysis.anonymous_share`; statements whose speaker the parser
     could not find are mentioned separately.
     """
-    from ..analysis.voices import anonymous_count
 
     anon, known, unknown = anonymous_count(case)
     tail = "" if not unknown else f" ({unknown} more {'has' if unknown == 1 else 'have'} no identified speaker.)"
@@ -308,8 +310,6 @@ def render_coalitions(
 
 def figure_img(fig: Any, alt: str) -> str:
     """A figure as an ``<img>`` with an embedded PNG and escaped alt text (for snapshots)."""
-    from ..plots import smallest_text_px
-    from .figures import PNG_DPI, figure_png
 
     return png_img(figure_png(fig), alt, min_text_px=smallest_text_px(fig, dpi=PNG_DPI))
 

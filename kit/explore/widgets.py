@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .. import analysis, plots
 from ..plots import MAX_OUTLINED_GROUPS
 from ..records import Case
 from ..util import esc
@@ -147,7 +148,6 @@ class VoicesExplorer(Explorer):
         """The share-of-voice chart, drawn once (it does not depend on the choice) as an embedded PNG."""
         if not statements(self.case):
             return ""
-        from .. import plots
 
         fig, ax = new_figure(width=5.2, height=max(2.5, 0.32 * len({s.speaker for s in statements(self.case)}) + 1))
         try:
@@ -258,7 +258,6 @@ class CoalitionExplorer(Explorer):
         empty = self._empty()
         if empty:
             return f"<p role='status'><em>{esc(empty)}</em></p>"
-        from .. import analysis
 
         opts = self.options()
         found = analysis.coalitions(self.case, **opts)
@@ -290,7 +289,6 @@ class CoalitionExplorer(Explorer):
         return png, alt
 
     def _draw(self, opts: dict[str, Any], groups: list[str]) -> tuple[bytes, str, float]:
-        from .. import plots
 
         if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, room around for labels, legend below
             self._sheet = Sheet(9, 7.5, (2.0 / 9, 1.5 / 7.5, 5.2 / 9, 4.7 / 7.5))

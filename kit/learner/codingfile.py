@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.intercoder import compare_codings
 from ..errors import KitError, SaveError
 from ..records import EVIDENCE_TYPES, STANCE_VALUES, Case, Stance
 from .storage import parse_record, read_bytes
@@ -171,7 +172,6 @@ def compare_files(case: Case, a: str | Path | bytes, b: str | Path | bytes) -> A
         SaveError: a file cannot be read or is not a coding of this case.
         KitError: the case has no positions, or neither file codes a stance.
     """
-    from ..analysis.intercoder import compare_codings
 
     if not case.positions:
         raise KitError("this case has no positions to compare on; load the case file the codings were made for")

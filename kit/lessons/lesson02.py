@@ -29,6 +29,7 @@ from ..exercises import (
     names_actors,
 )
 from ..exercises.names import normal
+from ..parse.gazetteer import load_gazetteer_data
 from ..records import Actor, Case
 
 __all__ = ["check", "exit_ticket", "metonym", "names_of", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
@@ -48,7 +49,6 @@ def metonym(case: Case) -> tuple[str, Actor]:
     >>> state.kind
     'state'
     """
-    from ..parse.gazetteer import load_gazetteer_data
 
     metonyms = {alias for entry in load_gazetteer_data().get("states", ()) for alias in entry.get("metonyms", ())}
     found = None

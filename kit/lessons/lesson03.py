@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..analysis import voices
 from ..case.load import load_case
 from ..exercises import (
     Exercise,
@@ -24,6 +25,7 @@ from ..exercises import (
     MultipleChoice,
     Reading,
     about,
+    find_actor,
     judgement,
     names_actor,
     names_actors,
@@ -140,7 +142,6 @@ def _reported_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
         ok, message = plain(answer)
         if not ok:
             return ok, message
-        from ..exercises import find_actor
 
         given = {a.id for a in (find_actor(case.actors, x) for x in answer) if a is not None}
         notes = []
@@ -216,7 +217,6 @@ def _share_check(expected: float) -> Callable[[Any], tuple[bool, str]]:
 
 
 def _anonymous_share(case: Case) -> float:
-    from ..analysis import voices
 
     v = voices(case)
     return float(v.loc[v["kind"] == "anonymous", "total"].sum() / v["total"].sum())
@@ -229,7 +229,6 @@ _QUOTED = sorted({q.speaker for q in _CASE.article.quotes if q.speaker})
 
 
 def _share_parts(case: Case) -> tuple[int, int]:
-    from ..analysis import voices
 
     v = voices(case)
     return int(sum(t for t, k in zip(v["total"], v["kind"], strict=True) if k == "anonymous")), int(sum(v["total"]))

@@ -17,8 +17,10 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from ..analysis import compare_codings
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, find_actor, judgement
+from ..explore.coderview import MIN_KAPPA_PAIRS, render_pair
 from ..records import Case, Stance
 
 __all__ = [
@@ -47,7 +49,6 @@ SAM_CHANGES: dict[tuple[str, str], str] = {
 
 
 def _min_pairs() -> int:
-    from ..explore.coderview import MIN_KAPPA_PAIRS
 
     return MIN_KAPPA_PAIRS
 
@@ -85,9 +86,6 @@ def differences(case: Case, other: tuple[Stance, ...], name: str) -> Any:
     """
     from IPython.display import HTML
 
-    from ..analysis import compare_codings
-    from ..explore.coderview import render_pair
-
     return HTML(render_pair(case, compare_codings(case, other), first="The reference", second=name))
 
 
@@ -117,7 +115,6 @@ def _count_check(expected: int, total: int) -> Callable[[Any], tuple[bool, str]]
 
 
 def _agreement(other: tuple[Stance, ...]) -> Any:
-    from ..analysis import compare_codings
 
     return compare_codings(_CASE, other)
 

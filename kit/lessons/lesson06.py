@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis import coalitions, select_stances
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement, names_actors
 from ..records import Case, Group
@@ -61,14 +62,12 @@ def on_record_actors(case: Case) -> set[str]:
     >>> on_record_actors(kit.load_case()) <= {a.id for a in kit.load_case().actors}
     True
     """
-    from ..analysis import select_stances
 
     return {s.actor for s in select_stances(case, evidence=["direct"])}
 
 
 def lone_states(case: Case) -> set[str]:
     """States that form a coalition of their own when people count as the states they speak for."""
-    from ..analysis import coalitions
 
     kinds = {a.id: a.kind for a in case.actors}
     return {c[0] for c in coalitions(case, level="state") if len(c) == 1 and kinds.get(c[0]) == "state"}
@@ -122,7 +121,6 @@ _LONE = [_CASE.actor(i) for i in sorted(lone_states(_CASE))]
 
 
 def _largest_state_coalition(case: Case) -> list[str]:
-    from ..analysis import coalitions
 
     biggest: tuple[str, ...] = ()
     for found in coalitions(case, level="state"):

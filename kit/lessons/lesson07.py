@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..case.load import draft_case, load_case
 from ..data import data_file
 from ..errors import ArticleError, CaseError
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor
@@ -106,7 +107,6 @@ def start_case(article_path: Path) -> Path:
 
     An existing file is never overwritten: re-running the notebook keeps your edits.
     """
-    from ..case.load import draft_case
 
     target = Path(article_path).with_name(Path(article_path).stem + "_case.yaml")
     if not target.exists():
@@ -183,7 +183,6 @@ _STANCE_INDEX = _stance_index()
 
 
 def _sample_stance(actor: str, position: str) -> Any:
-    from ..case.load import load_case
 
     case = load_case(sample_path(SAMPLE_CASE))
     return next(st for st in case.stances if (st.actor, st.position) == (actor, position))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..analysis import select_stances
+from ..analysis.selection import level_id, resolve_value
 from ..errors import KitError
 from ..exercises import find_actor
 from ..exercises.names import normal
@@ -29,7 +31,6 @@ RED_LINE = "a red line for everybody here"
 
 def _speakers_for(case: Case) -> dict[str, list[str]]:
     """State-level id -> the names of the actors whose stances count for it."""
-    from ..analysis.selection import level_id
 
     names = {a.id: a.name for a in case.actors}
     out: dict[str, list[str]] = {}
@@ -49,8 +50,6 @@ def group_voices(case: Case, group: str = "core_group") -> Any:
     6
     """
     import pandas as pd
-
-    from ..analysis import select_stances
 
     found = next((g for g in case.groups if g.id == group), None)
     if found is None:
@@ -83,9 +82,6 @@ def combined_cells(case: Case) -> Any:
     True
     """
     import pandas as pd
-
-    from ..analysis import select_stances
-    from ..analysis.selection import resolve_value
 
     names = {a.id: a.name for a in case.actors}
     labels = {p.id: p.label for p in case.positions}
@@ -123,7 +119,6 @@ def red_line_for_everybody(case: Case, group: str = "core_group") -> Case:
     start = case.article.text.find(RED_LINE)
     if start < 0:
         raise KitError(f"this article has no {RED_LINE!r}; this what-if is for the bundled article")
-    from ..analysis import select_stances
 
     have = {s.actor for s in select_stances(case, positions=["no_ground_troops"], level="state")}
     extra = tuple(
