@@ -122,6 +122,9 @@ def _clean_name(name: str, start: int, pats: _Patterns, gaz: Gazetteer, *, leadi
 
     Returns the name and where it starts (``start`` + its offset in ``name``).
     """
+    if len(name) > 4 * _MAX_NAME:  # never a name: not worth remembering (the memo outlives the parse)
+        found = _clean(name, pats, gaz, leading=leading)
+        return None if found is None else (found[0], start + found[1])
     key = (name, leading)
     if key not in pats.cleaned:
         if len(pats.cleaned) > 50_000:
