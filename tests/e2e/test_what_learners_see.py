@@ -243,7 +243,7 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
 
 
 @pytest.fixture(scope="module")
-def lab_as_a_learner(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+def lab_as_a_learner(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """JupyterLab started as ``make lab`` and Binder start it: the learner folder not set, a fresh home."""
     import sys
     import uuid
