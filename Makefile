@@ -36,7 +36,7 @@ lab: setup
 	@$(BIN)/python -c "import matplotlib.pyplot" >/dev/null 2>&1 || true
 	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
-test: setup-test
+test: setup-test lint
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
 	KIT_LEARNER_DIR=$(TEST_LEARNER_DIR) MPLBACKEND=Agg $(BIN)/python -m pytest -rs tests kit notebooks --nbval-lax --nbval-current-env
 

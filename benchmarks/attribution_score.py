@@ -28,8 +28,18 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 __all__ = [
-    "Counts", "Outcome", "overlaps", "best_match", "prf", "score_article",
-    "source_kind", "where_source", "failure_kind", "name_key", "actor_has_name", "name_mapping",
+    "Counts",
+    "Outcome",
+    "overlaps",
+    "best_match",
+    "prf",
+    "score_article",
+    "source_kind",
+    "where_source",
+    "failure_kind",
+    "name_key",
+    "actor_has_name",
+    "name_mapping",
 ]
 
 Spans = tuple[tuple[int, int], ...]
@@ -68,11 +78,11 @@ class Counts:
     gold_right: int = 0
     gold_no_source: int = 0
     predicted: int = 0
-    attributed: int = 0          # predicted quotes with a speaker span
+    attributed: int = 0  # predicted quotes with a speaker span
     attributed_matched: int = 0  # ... that overlap a gold quote (precision's denominator)
     attributed_right: int = 0
     attributed_unmatched: int = 0
-    unmatched: int = 0           # predicted quotes overlapping no gold quote
+    unmatched: int = 0  # predicted quotes overlapping no gold quote
 
     def __iadd__(self, other: Counts) -> Counts:
         for f in fields(self):
@@ -124,8 +134,9 @@ def _speaker_right(pred: Any, gold: Any) -> bool:
     return pred.speaker_start is not None and overlaps(pred.speaker_start, pred.speaker_end, gold.source)
 
 
-def score_article(gold: Sequence[Any], predicted: Sequence[Any], *, text: str = "",
-                  paragraphs: Sequence[tuple[int, int]] = ()) -> tuple[Counts, list[Outcome]]:
+def score_article(
+    gold: Sequence[Any], predicted: Sequence[Any], *, text: str = "", paragraphs: Sequence[tuple[int, int]] = ()
+) -> tuple[Counts, list[Outcome]]:
     """Counts for one article and one :class:`Outcome` per gold quote.
 
     With ``text`` and ``paragraphs`` each failure gets a kind (:func:`failure_kind`).
@@ -210,13 +221,18 @@ def where_source(text: str, gold: Any, others: Sequence[Any], paragraphs: Sequen
     if gold.start <= s_start and s_end <= gold.end:
         return "source inside the marks"
     before = s_end <= gold.start
-    gap = text[s_end:gold.start - 1] if before else text[gold.end + 1:s_start]
+    gap = text[s_end : gold.start - 1] if before else text[gold.end + 1 : s_start]
     if before and gap.rstrip().endswith(":"):
         return "colon intro"
     if _DASHES.search(gap):
         return "dash attribution"
-    same = [o for o in others if o is not gold and o.paragraph == gold.paragraph
-            and getattr(o, "attribution", None) == getattr(gold, "attribution", None)]
+    same = [
+        o
+        for o in others
+        if o is not gold
+        and o.paragraph == gold.paragraph
+        and getattr(o, "attribution", None) == getattr(gold, "attribution", None)
+    ]
     if before and any(o.end <= s_start for o in same):
         if _SENTENCE_END.search(gap):
             return "follow-on sentence (“A,” X said. “B.”)"
@@ -225,15 +241,16 @@ def where_source(text: str, gold: Any, others: Sequence[Any], paragraphs: Sequen
     if any(lo <= o.start and o.end <= hi for o in others if o is not gold):
         return "another quote in between"
     p_start = paragraphs[gold.paragraph][0]
-    lead = text[max(p_start, gold.start - 80):gold.start - 1]
+    lead = text[max(p_start, gold.start - 80) : gold.start - 1]
     lead = _SENTENCE_END.split(lead)[-1].rstrip()
     if lead and lead[-1].isalnum() and not lead.lower().endswith(_SAY_ENDINGS):
         return "fragment inside a sentence"
     return "source before the quote" if before else "source after the quote"
 
 
-def failure_kind(text: str, gold: Any, pred: Any | None, others: Sequence[Any],
-                 paragraphs: Sequence[tuple[int, int]]) -> str:
+def failure_kind(
+    text: str, gold: Any, pred: Any | None, others: Sequence[Any], paragraphs: Sequence[tuple[int, int]]
+) -> str:
     """One label per failed gold quote: what the parser did, then where the source is.
 
     ``"no quote found: …"``, ``"no speaker: …"``, ``"wrong speaker (<gold source kind>): …"``,
@@ -287,8 +304,9 @@ def actor_has_name(actor: Any, name: str) -> bool:
     return any(last in re.findall(r"[\w.'’-]+", n.lower()) for n in (actor.name, *actor.aliases))
 
 
-def name_mapping(gold: Any, pred: Any | None, text: str, actors: Sequence[Any],
-                 mentions: Sequence[Any]) -> tuple[str, bool, bool] | None:
+def name_mapping(
+    gold: Any, pred: Any | None, text: str, actors: Sequence[Any], mentions: Sequence[Any]
+) -> tuple[str, bool, bool] | None:
     """For a gold Source that is a proper name: ``(name, via_speaker, via_mention)``; None otherwise.
 
     ``via_speaker``: the matched prediction's speaker actor is a person or

@@ -95,8 +95,9 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             mapping = score.name_mapping(outcome.gold, outcome.predicted, text, art.actors, art.mentions)
             if mapping is not None:
                 _, via_speaker, via_mention = mapping
-                names.update(gold_names=1, via_speaker=via_speaker, via_mention=via_mention,
-                             either=via_speaker or via_mention)
+                names.update(
+                    gold_names=1, via_speaker=via_speaker, via_mention=via_mention, either=via_speaker or via_mention
+                )
             if not outcome.right:
                 kinds[outcome.kind] += 1
                 if outcome.kind.startswith("no speaker"):
@@ -106,10 +107,15 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     per_article = Counter(p.stem.rsplit("_", 1)[0] for p in (polnear.split_dir(root) / "attributions").glob("*.ann"))
     multi = sum(1 for n in per_article.values() if n > 1)
     report = {
-        "corpus": {"split": polnear.SPLIT, "articles": len(articles), "multi_annotator_left_out": multi,
-                   "gold_quotes": total.gold, "gold_without_source": total.gold_no_source,
-                   "source_cue_swaps_fixed": swapped,
-                   "doubled_apostrophe_quotes_left_out": {p: n for p, n in sorted(doubled.items()) if n}},
+        "corpus": {
+            "split": polnear.SPLIT,
+            "articles": len(articles),
+            "multi_annotator_left_out": multi,
+            "gold_quotes": total.gold,
+            "gold_without_source": total.gold_no_source,
+            "source_cue_swaps_fixed": swapped,
+            "doubled_apostrophe_quotes_left_out": {p: n for p, n in sorted(doubled.items()) if n},
+        },
         "target_f1": TARGET_F1,
         "overall": _summary(total, len(articles)),
         "publishers": {pub: _summary(by_pub[pub], n_by_pub[pub]) for pub in sorted(by_pub)},
@@ -124,7 +130,7 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def _cut(text: str, start: int, end: int, *, width: int = 500) -> str:
     """``text[start:end]`` on one line, shortened in the middle beyond ``width``."""
     piece = text[start:end].replace("\n", " ⏎ ")
-    return piece if len(piece) <= width else piece[: width // 2] + " [...] " + piece[-width // 2:]
+    return piece if len(piece) <= width else piece[: width // 2] + " [...] " + piece[-width // 2 :]
 
 
 def failure_records(item: Any, text: str, art: Any, outcome: Any, paragraphs: list[tuple[int, int]]) -> dict[str, Any]:
@@ -135,18 +141,24 @@ def failure_records(item: Any, text: str, art: Any, outcome: Any, paragraphs: li
     g, p = outcome.gold, outcome.predicted
     spans = [(g.start, g.end), *g.source]
     record: dict[str, Any] = {
-        "kind": outcome.kind, "article": item.name, "publisher": item.publisher,
-        "gold_quote": [g.start, g.end], "gold_source": [list(s) for s in g.source],
+        "kind": outcome.kind,
+        "article": item.name,
+        "publisher": item.publisher,
+        "gold_quote": [g.start, g.end],
+        "gold_source": [list(s) for s in g.source],
         "gold_source_text": " ".join(text[a:b] for a, b in g.source),
         "gold_cue_text": " ".join(text[a:b] for a, b in g.cue),
-        "predicted_quote": None, "speaker_span": None, "speaker_text": None, "speaker_actor": None,
+        "predicted_quote": None,
+        "speaker_span": None,
+        "speaker_text": None,
+        "speaker_actor": None,
     }
     if p is not None:
         record["predicted_quote"] = [p.start, p.end]
         record["flags"] = [f for f in ("partial", "continued") if getattr(p, f)]
         if p.speaker_start is not None:
             record["speaker_span"] = [p.speaker_start, p.speaker_end]
-            record["speaker_text"] = text[p.speaker_start:p.speaker_end]
+            record["speaker_text"] = text[p.speaker_start : p.speaker_end]
             spans.append((p.speaker_start, p.speaker_end))
         if p.speaker:
             actor = next((a for a in art.actors if a.id == p.speaker), None)
@@ -167,33 +179,45 @@ def check_dump_path(path: str | Path) -> Path:
     target = Path(path).expanduser().resolve()
     for folder in (target, *target.parents):
         if folder == REPO or (folder / ".git").exists():
-            raise ValueError(f"refusing to write the failure dump to {target}: it lies inside the git checkout "
-                             f"{folder}, and the dump quotes copyrighted PolNeAR text that must never be "
-                             f"committed. Write it outside, e.g. /tmp/polnear-failures.txt")
+            raise ValueError(
+                f"refusing to write the failure dump to {target}: it lies inside the git checkout "
+                f"{folder}, and the dump quotes copyrighted PolNeAR text that must never be "
+                f"committed. Write it outside, e.g. /tmp/polnear-failures.txt"
+            )
     return target
 
 
 def write_failures(path: Path, failures: list[dict[str, Any]]) -> None:
     """Write the failure records as readable text blocks, grouped by kind (most frequent first)."""
     order = Counter(f["kind"] for f in failures)
-    lines = [f"# {len(failures)} failed gold quotes on PolNeAR {polnear.SPLIT}. CORPUS TEXT: do not commit or share.",
-             "# Offsets are [start, end) into the article text; ⏎ marks a line break.", ""]
+    lines = [
+        f"# {len(failures)} failed gold quotes on PolNeAR {polnear.SPLIT}. CORPUS TEXT: do not commit or share.",
+        "# Offsets are [start, end) into the article text; ⏎ marks a line break.",
+        "",
+    ]
     for f in sorted(failures, key=lambda f: (-order[f["kind"]], f["kind"], f["article"], f["gold_quote"])):
-        lines += [f"=== {f['kind']} | {f['article']} ({f['publisher']})",
-                  f"gold quote {f['gold_quote']}  source {f['gold_source']}: {f['gold_source_text']!r}  "
-                  f"cue: {f['gold_cue_text']!r}",
-                  f"kit quote {f['predicted_quote']} {' '.join(f.get('flags', []))}  speaker {f['speaker_span']}: "
-                  f"{f['speaker_text']!r}  actor: {f['speaker_actor']}",
-                  f"context: {f['context']}", ""]
+        lines += [
+            f"=== {f['kind']} | {f['article']} ({f['publisher']})",
+            f"gold quote {f['gold_quote']}  source {f['gold_source']}: {f['gold_source_text']!r}  "
+            f"cue: {f['gold_cue_text']!r}",
+            f"kit quote {f['predicted_quote']} {' '.join(f.get('flags', []))}  speaker {f['speaker_span']}: "
+            f"{f['speaker_text']!r}  actor: {f['speaker_actor']}",
+            f"context: {f['context']}",
+            "",
+        ]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _table(header: list[str], rows: list[list[str]], *, markdown: bool) -> str:
     if markdown:
-        return "\n".join(["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-                          *("| " + " | ".join(r) + " |" for r in rows)])
+        return "\n".join(
+            ["| " + " | ".join(header) + " |", "|" + "---|" * len(header), *("| " + " | ".join(r) + " |" for r in rows)]
+        )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda cells: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
@@ -201,39 +225,78 @@ def format_report(report: dict[str, Any], *, markdown: bool = False) -> str:
     """The report as plain-text (or Markdown) tables; it contains no corpus text."""
     c, o = report["corpus"], report["overall"]
     head = "### " if markdown else ""
-    out = [f"{head}Quote attribution on PolNeAR {c['split']}: {c['articles']} single-annotator articles "
-           f"({c['multi_annotator_left_out']} multi-annotator left out)", "",
-           f"Gold quotes: {c['gold_quotes']} ({c['gold_without_source']} whose attribution names no source, "
-           f"never right; {c['source_cue_swaps_fixed']} swapped Source/Cue pairs fixed). Predicted quotes: "
-           f"{o['predicted']}, {o['attributed']} with a speaker span; {o['attributed_unmatched']} of these match "
-           f"no gold quote and are not counted in precision ({o['unmatched']} unmatched in all)."]
+    out = [
+        f"{head}Quote attribution on PolNeAR {c['split']}: {c['articles']} single-annotator articles "
+        f"({c['multi_annotator_left_out']} multi-annotator left out)",
+        "",
+        f"Gold quotes: {c['gold_quotes']} ({c['gold_without_source']} whose attribution names no source, "
+        f"never right; {c['source_cue_swaps_fixed']} swapped Source/Cue pairs fixed). Predicted quotes: "
+        f"{o['predicted']}, {o['attributed']} with a speaker span; {o['attributed_unmatched']} of these match "
+        f"no gold quote and are not counted in precision ({o['unmatched']} unmatched in all).",
+    ]
     if c["doubled_apostrophe_quotes_left_out"]:
         left_out = ", ".join(f"{p} {n}" for p, n in c["doubled_apostrophe_quotes_left_out"].items())
-        out += ["Left out: quotes marked with doubled apostrophes ('' ... ''; the gold pairs only "
-                f"“…” and \"…\"): {left_out}."]
+        out += [
+            "Left out: quotes marked with doubled apostrophes ('' ... ''; the gold pairs only "
+            f'“…” and "…"): {left_out}.'
+        ]
     out += [""]
     header = ["publisher", "articles", "gold", "gold right", "attributed", "attributed right", "P", "R", "F1"]
-    rows = [[name, str(s["articles"]), str(s["gold"]), str(s["gold_right"]), str(s["attributed_matched"]),
-             str(s["attributed_right"]), f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}"]
-            for name, s in [("overall", o), *report["publishers"].items()]]
-    out += [_table(header, rows, markdown=markdown), "",
-            "(R = gold right / gold quotes; P = attributed right / attributed: predicted quotes with a speaker "
-            "span that match a gold quote)", ""]
+    rows = [
+        [
+            name,
+            str(s["articles"]),
+            str(s["gold"]),
+            str(s["gold_right"]),
+            str(s["attributed_matched"]),
+            str(s["attributed_right"]),
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+        ]
+        for name, s in [("overall", o), *report["publishers"].items()]
+    ]
+    out += [
+        _table(header, rows, markdown=markdown),
+        "",
+        "(R = gold right / gold quotes; P = attributed right / attributed: predicted quotes with a speaker "
+        "span that match a gold quote)",
+        "",
+    ]
     failed = sum(n for _, n in report["failure_kinds"])
-    out += [f"{head}Failure kinds: top {TOP_KINDS} of {len(report['failure_kinds'])} ({failed} failed gold quotes: "
-            + ", ".join(f"{k} {n}" for k, n in report["failures_by_outcome"]) + ")", ""]
-    out += [_table(["kind", "count", "share"],
-                   [[k, str(n), f"{n / failed:.1%}"] for k, n in report["failure_kinds"][:TOP_KINDS]],
-                   markdown=markdown), ""]
-    out += [f"Cues of the gold quotes left without a speaker (top {TOP_KINDS}): "
-            + ", ".join(f"{cue!r} {k}" for cue, k in report["no_speaker_cues"]) + ".", ""]
+    out += [
+        f"{head}Failure kinds: top {TOP_KINDS} of {len(report['failure_kinds'])} ({failed} failed gold quotes: "
+        + ", ".join(f"{k} {n}" for k, n in report["failures_by_outcome"])
+        + ")",
+        "",
+    ]
+    out += [
+        _table(
+            ["kind", "count", "share"],
+            [[k, str(n), f"{n / failed:.1%}"] for k, n in report["failure_kinds"][:TOP_KINDS]],
+            markdown=markdown,
+        ),
+        "",
+    ]
+    out += [
+        f"Cues of the gold quotes left without a speaker (top {TOP_KINDS}): "
+        + ", ".join(f"{cue!r} {k}" for cue, k in report["no_speaker_cues"])
+        + ".",
+        "",
+    ]
     n = report["proper_names"]
-    share = lambda k: f"{n[k]} ({n[k] / n['gold_names']:.1%})" if n["gold_names"] else "0"
-    out += [f"Proper-name gold speakers: {n['gold_names']}. Mapped to a person/organization actor whose name "
-            f"contains the name: via the quote's speaker {share('via_speaker')}, via a mention at the Source "
-            f"{share('via_mention')}, either {share('either')}.", "",
-            f"F1 {o['f1']:.3f} vs target >= {report['target_f1']:.2f}: "
-            + ("ok" if o["f1"] >= report["target_f1"] else "MISSED")]
+
+    def share(k):
+        return f"{n[k]} ({n[k] / n['gold_names']:.1%})" if n["gold_names"] else "0"
+
+    out += [
+        f"Proper-name gold speakers: {n['gold_names']}. Mapped to a person/organization actor whose name "
+        f"contains the name: via the quote's speaker {share('via_speaker')}, via a mention at the Source "
+        f"{share('via_mention')}, either {share('either')}.",
+        "",
+        f"F1 {o['f1']:.3f} vs target >= {report['target_f1']:.2f}: "
+        + ("ok" if o["f1"] >= report["target_f1"] else "MISSED"),
+    ]
     return "\n".join(out)
 
 
@@ -251,8 +314,10 @@ def run() -> list[dict[str, Any]]:
         {"name": f"{name}, {c['articles']} articles)", "value": o["f1"], "target": target, "ok": o["f1"] >= TARGET_F1},
         {"name": f"quote attribution precision ({o['attributed_matched']} attributed quotes)", "value": o["precision"]},
         {"name": f"quote attribution recall ({c['gold_quotes']} gold quotes)", "value": o["recall"]},
-        {"name": f"proper-name speakers mapped to a person/org actor ({n['gold_names']})",
-         "value": n["either"] / n["gold_names"] if n["gold_names"] else 0.0},
+        {
+            "name": f"proper-name speakers mapped to a person/org actor ({n['gold_names']})",
+            "value": n["either"] / n["gold_names"] if n["gold_names"] else 0.0,
+        },
     ]
 
 
@@ -261,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs)")
     form.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--failures", metavar="FILE", help="write every failure, with corpus text, to FILE "
-                        "(outside any git checkout)")
+    parser.add_argument(
+        "--failures", metavar="FILE", help="write every failure, with corpus text, to FILE (outside any git checkout)"
+    )
     args = parser.parse_args(argv)
     try:
         dump = check_dump_path(args.failures) if args.failures else None

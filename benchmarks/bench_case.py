@@ -29,7 +29,11 @@ def run(*, repeat: int = 5) -> list[tuple[str, float, str]]:
     article = load_article()
     return [
         ("load_case() uncached: parse + read + check", _best_of(lambda: _load_bundled(), repeat), "ms"),
-        ("load_case() checks only (article parsed once)", _best_of(lambda: _load_bundled(cached_article=True), repeat), "ms"),
+        (
+            "load_case() checks only (article parsed once)",
+            _best_of(lambda: _load_bundled(cached_article=True), repeat),
+            "ms",
+        ),
         ("draft_case(bundled article)", _best_of(lambda: draft_case(article), repeat), "ms"),
     ]
 

@@ -14,9 +14,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 __all__ = ["run", "run_notebook", "kernel_peak_mb"]
 
@@ -128,11 +129,25 @@ def run() -> list[dict[str, Any]]:
         with _kernel_env(Path(tmp) / "learner"):
             for path in paths:
                 seconds = run_notebook(path, work)
-                rows.append({"name": f"run {path.name} (beyond kernel start)", "value": seconds, "unit": "s",
-                             "target": f"< {TARGET_S:g} s", "ok": seconds < TARGET_S})
+                rows.append(
+                    {
+                        "name": f"run {path.name} (beyond kernel start)",
+                        "value": seconds,
+                        "unit": "s",
+                        "target": f"< {TARGET_S:g} s",
+                        "ok": seconds < TARGET_S,
+                    }
+                )
             mb, how = _all_in_one_kernel(paths, work)
-        rows.append({"name": f"kernel memory after all {len(paths)} notebooks, {how}", "value": mb, "unit": "MB",
-                     "target": f"< {TARGET_MB:g} MB", "ok": mb < TARGET_MB})
+        rows.append(
+            {
+                "name": f"kernel memory after all {len(paths)} notebooks, {how}",
+                "value": mb,
+                "unit": "MB",
+                "target": f"< {TARGET_MB:g} MB",
+                "ok": mb < TARGET_MB,
+            }
+        )
     return rows
 
 

@@ -49,8 +49,14 @@ def _steps(explorer: Any) -> Iterator[Callable[[], None]]:
         changes += [(explorer.actor, v) for _, v in explorer.actor.options[:6]]
     else:
         ids = [v for _, v in explorer.positions.options]
-        changes = [(explorer.level, "state"), (explorer.evidence, "direct"), (explorer.level, "actor"),
-                   (explorer.evidence, "all"), (explorer.positions, tuple(ids[:3])), (explorer.positions, tuple(ids))]
+        changes = [
+            (explorer.level, "state"),
+            (explorer.evidence, "direct"),
+            (explorer.level, "actor"),
+            (explorer.evidence, "all"),
+            (explorer.positions, tuple(ids[:3])),
+            (explorer.positions, tuple(ids)),
+        ]
     for control, value in itertools.cycle(changes):
         if control.value != value:
             yield lambda control=control, value=value: setattr(control, "value", value)
@@ -75,9 +81,11 @@ def _row(name: str, times: list[float], target: float) -> list[tuple[str, float,
     median, worst = statistics.median(times), max(times)
     p95 = statistics.quantiles(times, n=20)[-1]
     goal = f"< {target:g} ms"
-    return [(f"{name} median", median, "ms", goal, median < target),
-            (f"{name} 95th percentile", p95, "ms", goal, p95 < target),
-            (f"{name} worst", worst, "ms", goal, worst < target)]
+    return [
+        (f"{name} median", median, "ms", goal, median < target),
+        (f"{name} 95th percentile", p95, "ms", goal, p95 < target),
+        (f"{name} worst", worst, "ms", goal, worst < target),
+    ]
 
 
 def _quietly(factory: Callable[[], Any]) -> Any:
@@ -88,10 +96,10 @@ def _quietly(factory: Callable[[], Any]) -> Any:
 def run(n: int = 300, n_cold: int = 300) -> list[tuple[str, float, str, float, bool]]:
     """Median and worst latency (ms) per explorer, with its target."""
     os.environ.setdefault("MPLBACKEND", "Agg")
+    from IPython.core.interactiveshell import InteractiveShell
+
     import kit
     from kit.explore.widgets import ArticleExplorer, CoalitionExplorer, StanceCoder, VoicesExplorer
-
-    from IPython.core.interactiveshell import InteractiveShell
 
     InteractiveShell.instance()  # so each redraw goes through display() as in a notebook
     rows: list[tuple[str, float, str, float, bool]] = []
@@ -101,9 +109,13 @@ def run(n: int = 300, n_cold: int = 300) -> list[tuple[str, float, str, float, b
         try:
             case = kit.load_case()
             for cls in (ArticleExplorer, VoicesExplorer, StanceCoder):
-                rows += _row(cls.__name__, _time(_quietly(lambda: cls(case)), n), TARGETS[cls.__name__])
+                rows += _row(cls.__name__, _time(_quietly(lambda cls=cls: cls(case)), n), TARGETS[cls.__name__])
             target = TARGETS["CoalitionExplorer"]
-            rows += _row("CoalitionExplorer new figure", _time(_quietly(lambda: CoalitionExplorer(case)), n_cold, cold=True), target)
+            rows += _row(
+                "CoalitionExplorer new figure",
+                _time(_quietly(lambda: CoalitionExplorer(case)), n_cold, cold=True),
+                target,
+            )
             revisit = _quietly(lambda: CoalitionExplorer(case))
             _time(revisit, 12)  # one pass through every choice first: later visits are revisits
             rows += _row("CoalitionExplorer revisited", _time(revisit, n), target)

@@ -43,9 +43,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "ENV_VAR", "SPLIT", "Attribution", "GoldQuote", "CorpusArticle",
-    "parse_ann", "paragraph_spans", "pair_marks", "covered", "gold_quotes",
-    "corpus_root", "split_dir", "single_annotator_articles",
+    "ENV_VAR",
+    "SPLIT",
+    "Attribution",
+    "GoldQuote",
+    "CorpusArticle",
+    "parse_ann",
+    "paragraph_spans",
+    "pair_marks",
+    "covered",
+    "gold_quotes",
+    "corpus_root",
+    "split_dir",
+    "single_annotator_articles",
 ]
 
 ENV_VAR = "KIT_POLNEAR_DIR"
@@ -148,8 +158,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m[0].strip()]
 
 
-def pair_marks(text: str, start: int = 0, end: int | None = None, *,
-               doubled_apostrophes: bool = False) -> list[tuple[int, int]]:
+def pair_marks(
+    text: str, start: int = 0, end: int | None = None, *, doubled_apostrophes: bool = False
+) -> list[tuple[int, int]]:
     """Pairs of quotation marks in ``text[start:end]`` as ``(open, close)`` offsets of the marks.
 
     One pass, one open mark at a time: “ opens (a second “ before any close
@@ -176,7 +187,7 @@ def pair_marks(text: str, start: int = 0, end: int | None = None, *,
             opened = None
         elif mark != "”":
             opened = m.end() - 1
-    return [p for p in pairs if text[p[0] + 1:p[1]].strip()]
+    return [p for p in pairs if text[p[0] + 1 : p[1]].strip()]
 
 
 def covered(start: int, end: int, spans: Spans) -> int:
@@ -230,12 +241,16 @@ def corpus_root(environ: dict[str, str] | None = None) -> tuple[Path | None, str
     """
     value = (os.environ if environ is None else environ).get(ENV_VAR, "").strip()
     if not value:
-        return None, (f"{ENV_VAR} is not set; set it to the PolNeAR data folder that holds "
-                      f"{SPLIT}/ and metadata.tsv to measure quote attribution")
+        return None, (
+            f"{ENV_VAR} is not set; set it to the PolNeAR data folder that holds "
+            f"{SPLIT}/ and metadata.tsv to measure quote attribution"
+        )
     root = Path(value).expanduser()
     if root.name in HELD_OUT:
-        raise ValueError(f"{ENV_VAR}={value} points at PolNeAR's {root.name} split, which this benchmark "
-                         f"never reads (held out); point it at the folder that contains {SPLIT}/ and metadata.tsv")
+        raise ValueError(
+            f"{ENV_VAR}={value} points at PolNeAR's {root.name} split, which this benchmark "
+            f"never reads (held out); point it at the folder that contains {SPLIT}/ and metadata.tsv"
+        )
     if not (root / SPLIT).is_dir() or not (root / "metadata.tsv").is_file():
         return None, f"{ENV_VAR}={value} has no {SPLIT}/ folder and metadata.tsv; nothing to measure"
     return root, ""
@@ -249,8 +264,10 @@ def split_dir(root: Path, split: str = SPLIT) -> Path:
     ValueError: refusing to read PolNeAR's dev split: the benchmark may only use train (dev and test stay held out)
     """
     if split != SPLIT:
-        raise ValueError(f"refusing to read PolNeAR's {split} split: the benchmark may only use {SPLIT} "
-                         f"({' and '.join(HELD_OUT)} stay held out)")
+        raise ValueError(
+            f"refusing to read PolNeAR's {split} split: the benchmark may only use {SPLIT} "
+            f"({' and '.join(HELD_OUT)} stay held out)"
+        )
     path = root / split
     if path.resolve().name in HELD_OUT:
         raise ValueError(f"refusing to read {path}: it links to the held-out {path.resolve().name} split")
@@ -275,10 +292,11 @@ def single_annotator_articles(root: Path) -> list[CorpusArticle]:
         if row is None:
             continue
         if row["compartment"] != SPLIT:
-            raise ValueError(f"{text_path.name} lies in {train} but metadata.tsv puts it in "
-                             f"{row['compartment']!r}; refusing to read it (only {SPLIT} may be used)")
+            raise ValueError(
+                f"{text_path.name} lies in {train} but metadata.tsv puts it in "
+                f"{row['compartment']!r}; refusing to read it (only {SPLIT} may be used)"
+            )
         found = anns.get(text_path.stem, [])
         if len(found) == 1:
             out.append(CorpusArticle(text_path.stem, row["publisher"], text_path, found[0]))
     return out
-

@@ -43,8 +43,15 @@ def collect(only: set[str] | None = None) -> list[dict[str, Any]]:
                 rows.extend(_row(r, getattr(module, "TARGET_MS", None)) for r in module.run())
             except Exception as exc:  # one broken bench must not hide the others
                 message = str(exc).splitlines()[0] if str(exc) else ""
-                rows.append({"name": f"{path.name} failed", "value": f"{type(exc).__name__}: {message}"[:80],
-                             "unit": "", "target": "runs", "ok": False})
+                rows.append(
+                    {
+                        "name": f"{path.name} failed",
+                        "value": f"{type(exc).__name__}: {message}"[:80],
+                        "unit": "",
+                        "target": "runs",
+                        "ok": False,
+                    }
+                )
     return rows
 
 
@@ -86,8 +93,9 @@ def format_table(rows: list[dict[str, Any]], *, markdown: bool = False) -> str:
         return "\n".join(lines)
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join([fmt.format(*header), fmt.format(*("-" * w for w in widths)),
-                      *(fmt.format(*cells) for cells in body)])
+    return "\n".join(
+        [fmt.format(*header), fmt.format(*("-" * w for w in widths)), *(fmt.format(*cells) for cells in body)]
+    )
 
 
 def machine() -> str:
@@ -106,8 +114,10 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return (f"{datetime.date.today()}: {cpu}, {os.cpu_count()} CPUs{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}")
+    return (
+        f"{datetime.date.today()}: {cpu}, {os.cpu_count()} CPUs{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,12 +14,20 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence, TextIO
+from typing import TextIO
 
+from . import export
 from .analysis.voices import speaker_counts
+from .case.load import case_from_article, draft_case, load_case
 from .errors import CaseError, KitError
+from .explore.class_report import class_page, report_text
+from .explore.class_view import class_results
+from .explore.handout import render_handout
 from .fileio import one_line, show, write_error
+from .learner.class_files import collect_codings
+from .parse.article import load_article
 from .records import ACTOR_KINDS, Case
 
 __all__ = ["main", "summary_text"]
@@ -28,8 +36,6 @@ EXIT_USAGE = 2
 
 
 def _load(article: str | None, case: str | None, encoding: str | None) -> Case:
-    from .case.load import case_from_article, load_case
-    from .parse.article import load_article
 
     if article and case:
         raise KitError("give an article or --case, not both: a case file names its own article")
@@ -96,18 +102,20 @@ def _check_out(out: str | None, fmt: str) -> None:
         if not out:
             raise KitError("--format csv writes several tables: give a folder with --out DIR")
         if os.path.exists(out) and not os.path.isdir(out):
-            raise KitError(f"--out {show(out)}: is a file, but --format csv writes several tables into a "
-                           "folder; give a folder name (it is created if missing)")
+            raise KitError(
+                f"--out {show(out)}: is a file, but --format csv writes several tables into a "
+                "folder; give a folder name (it is created if missing)"
+            )
     elif out and os.path.isdir(out):
-        raise KitError(write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), show(out),
-                                   example="export." + fmt))
+        raise KitError(
+            write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), show(out), example="export." + fmt)
+        )
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     _check_out(args.out, args.format)
     case = _load(args.article, args.case, args.encoding)
     fmt = args.format
-    from . import export
 
     if fmt == "json":
         text = json.dumps(export.to_dict(case), ensure_ascii=False, indent=2 if args.indent else None)
@@ -134,11 +142,17 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from .case.load import load_case
 
     case = load_case(args.case_file)
-    counts = ", ".join(_plural(len(items), word) for items, word in (
-        (case.actors, "actor"), (case.positions, "position"), (case.stances, "stance"), (case.groups, "group")))
+    counts = ", ".join(
+        _plural(len(items), word)
+        for items, word in (
+            (case.actors, "actor"),
+            (case.positions, "position"),
+            (case.stances, "stance"),
+            (case.groups, "group"),
+        )
+    )
     out.write(f"{args.case_file}: OK: {counts}\n")
     return 0
 
@@ -148,8 +162,6 @@ def _plural(n: int, word: str) -> str:
 
 
 def _draft(args: argparse.Namespace, out: TextIO) -> int:
-    from .case.load import draft_case
-    from .parse.article import load_article
 
     article = load_article(args.article, encoding=args.encoding)
     out.write(draft_case(article, article_path=args.article_path or os.path.basename(args.article)))
@@ -157,7 +169,6 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _handout(args: argparse.Namespace, out: TextIO) -> int:
-    from .explore.handout import render_handout
 
     page = render_handout(_load(args.article, args.case, args.encoding), key=args.key)
     if not args.out:
@@ -166,15 +177,14 @@ def _handout(args: argparse.Namespace, out: TextIO) -> int:
     try:
         Path(args.out).write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise KitError(f"{args.out}: cannot write the handout ({exc.strerror or exc}); choose another --out file") from None
+        raise KitError(
+            f"{args.out}: cannot write the handout ({exc.strerror or exc}); choose another --out file"
+        ) from None
     print(f"wrote {args.out}: open it in a browser and print it (the article, then the worksheet)", file=sys.stderr)
     return 0
 
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
-    from .explore.class_report import class_page, report_text
-    from .explore.class_view import class_results
-    from .learner.class_files import collect_codings
 
     case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
@@ -202,7 +212,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--case", help="a case file (YAML)")
     p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
 
-    p = sub.add_parser("export", help="the parsed article (+ coding) as JSON, CSV tables, GraphML or a DNA statement list")
+    p = sub.add_parser(
+        "export", help="the parsed article (+ coding) as JSON, CSV tables, GraphML or a DNA statement list"
+    )
     p.add_argument("article", nargs="?", help="an article .txt (default: the bundled article and its reference coding)")
     p.add_argument("--case", help="a case file (YAML) that names its article")
     p.add_argument("--format", choices=["json", "csv", "graphml", "dna"], default="json")
@@ -218,14 +230,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--article-path", help="how the case file should name the article (default: its file name)")
     p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
 
-    p = sub.add_parser("class", help="a class's coding files: agreement (Krippendorff's alpha), contested pairs, "
-                                     "the class beside the reference")
+    p = sub.add_parser(
+        "class",
+        help="a class's coding files: agreement (Krippendorff's alpha), contested pairs, "
+        "the class beside the reference",
+    )
     p.add_argument("sources", nargs="+", metavar="FILES_OR_FOLDER_OR_ZIP", help="the learners' exported coding files")
     p.add_argument("--case", help="the case file the learners coded (default: the bundled reference case)")
     p.add_argument("--anonymise", "--anonymize", action="store_true", help="name learners Learner 1, 2, ...")
     p.add_argument("--reference", action="store_true", help="count the reference coding as one more coder")
     p.add_argument("--html", metavar="OUT.html", help="also write the class view (with the heatmap) as an HTML page")
-    p.add_argument("--teacher", action="store_true", help="with --html: add names, who chose what, learners far from consensus")
+    p.add_argument(
+        "--teacher", action="store_true", help="with --html: add names, who chose what, learners far from consensus"
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals (default 0)")
 
     p = sub.add_parser("handout", help="a printable handout (HTML): the article with ¶ numbers and a worksheet")
@@ -267,14 +284,18 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return 0
     except OSError as exc:  # any other file the system refused: still one line, still bad input
         reason = one_line(exc.strerror or type(exc).__name__)
-        print(f"error: {show(exc.filename)}: {reason}; check the path, that it is a file, and its permissions",
-              file=sys.stderr)
+        print(
+            f"error: {show(exc.filename)}: {reason}; check the path, that it is a file, and its permissions",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # pragma: no cover - a bug, reported without a traceback
         if os.environ.get("KIT_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (this is a bug in kit; rerun with KIT_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (this is a bug in kit; rerun with KIT_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 1

@@ -34,11 +34,22 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .analysis import agreement_network, communities
+from .analysis import coalitions as detect
 from .analysis.selection import select_stances
 from .errors import KitError, SaveError
 from .records import Actor, Article, Case, require_case
 
-__all__ = ["SCHEMA", "CSV_ENCODING", "DNA_AGREEMENT", "to_dict", "article_dict", "write_csv", "write_graphml", "write_dna"]
+__all__ = [
+    "SCHEMA",
+    "CSV_ENCODING",
+    "DNA_AGREEMENT",
+    "to_dict",
+    "article_dict",
+    "write_csv",
+    "write_graphml",
+    "write_dna",
+]
 
 #: Schema name and major version of the export.
 SCHEMA = "kit.article/1"
@@ -88,7 +99,9 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
     elif isinstance(obj, Article):
         case, article = None, obj
     else:
-        raise KitError(f"expected an Article or a Case (kit.load_article() / kit.load_case()), not {type(obj).__name__}")
+        raise KitError(
+            f"expected an Article or a Case (kit.load_article() / kit.load_case()), not {type(obj).__name__}"
+        )
     actors = case.actors if case else article.actors
     mentions = case.mentions if case else article.mentions
     data: dict[str, Any] = {
@@ -109,15 +122,20 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
     data["positions"] = [asdict(p) for p in case.positions]
     data["stances"] = [asdict(s) for s in case.stances]
     data["groups"] = [
-        {"id": g.id, "name": g.name, "members": list(g.members), "basis": g.basis,
-         "source": g.source, "evidence": g.evidence}
+        {
+            "id": g.id,
+            "name": g.name,
+            "members": list(g.members),
+            "basis": g.basis,
+            "source": g.source,
+            "evidence": g.evidence,
+        }
         for g in case.groups
     ]
     if coalitions and case.stances:
-        from .analysis import coalitions as detect
-
         data["coalitions"] = [list(c) for c in detect(case)]
     return data
+
 
 CSV_ENCODING = "utf-8-sig"
 #: DNA's agreement qualifier is 1 (agrees) / 0 (disagrees); the kit's two further values are written as words.
@@ -140,7 +158,9 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
             for row in rows:
                 writer.writerow([_cell(v) for v in row])
     except OSError as exc:
-        raise SaveError(f"{path}: cannot be written ({exc.strerror or exc}); choose a folder you can write to") from None
+        raise SaveError(
+            f"{path}: cannot be written ({exc.strerror or exc}); choose a folder you can write to"
+        ) from None
     return path
 
 
@@ -185,26 +205,100 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
 
     labels = {p.id: p.label for p in case.positions}
     out = [
-        _write(folder / "actors.csv", ["id", "name", "kind", "role", "country", "aliases", "member_of", "mentions"],
-               ([a.id, a.name, a.kind, a.role, a.country, "; ".join(a.aliases), "; ".join(a.member_of),
-                 counts.get(a.id, 0)] for a in case.actors)),
-        _write(folder / "mentions.csv", ["actor", "start", "end", "paragraph", "text"],
-               ([m.actor, m.start, m.end, para(m.start), art.text[m.start:m.end]] for m in case.mentions)),
-        _write(folder / "quotes.csv", ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
-               [["quote", q.speaker, None if q.speaker is None else case.name_of(q.speaker), q.cue,
-                 q.paragraph, q.start, q.end, art.text[q.start:q.end]] for q in art.quotes]
-               + [["reported", r.speaker, None if r.speaker is None else case.name_of(r.speaker), r.cue,
-                   r.paragraph, r.start, r.end, art.text[r.start:r.end]] for r in art.reported]),
-        _write(folder / "stances.csv", ["actor", "actor_name", "position", "position_label", "value",
-                                        "evidence_type", "evidence", "start", "end", "note"],
-               ([s.actor, case.name_of(s.actor), s.position, labels.get(s.position, s.position), s.value,
-                 s.evidence_type, s.evidence, s.start, s.end, s.note] for s in case.stances)),
+        _write(
+            folder / "actors.csv",
+            ["id", "name", "kind", "role", "country", "aliases", "member_of", "mentions"],
+            (
+                [
+                    a.id,
+                    a.name,
+                    a.kind,
+                    a.role,
+                    a.country,
+                    "; ".join(a.aliases),
+                    "; ".join(a.member_of),
+                    counts.get(a.id, 0),
+                ]
+                for a in case.actors
+            ),
+        ),
+        _write(
+            folder / "mentions.csv",
+            ["actor", "start", "end", "paragraph", "text"],
+            ([m.actor, m.start, m.end, para(m.start), art.text[m.start : m.end]] for m in case.mentions),
+        ),
+        _write(
+            folder / "quotes.csv",
+            ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
+            [
+                [
+                    "quote",
+                    q.speaker,
+                    None if q.speaker is None else case.name_of(q.speaker),
+                    q.cue,
+                    q.paragraph,
+                    q.start,
+                    q.end,
+                    art.text[q.start : q.end],
+                ]
+                for q in art.quotes
+            ]
+            + [
+                [
+                    "reported",
+                    r.speaker,
+                    None if r.speaker is None else case.name_of(r.speaker),
+                    r.cue,
+                    r.paragraph,
+                    r.start,
+                    r.end,
+                    art.text[r.start : r.end],
+                ]
+                for r in art.reported
+            ],
+        ),
+        _write(
+            folder / "stances.csv",
+            [
+                "actor",
+                "actor_name",
+                "position",
+                "position_label",
+                "value",
+                "evidence_type",
+                "evidence",
+                "start",
+                "end",
+                "note",
+            ],
+            (
+                [
+                    s.actor,
+                    case.name_of(s.actor),
+                    s.position,
+                    labels.get(s.position, s.position),
+                    s.value,
+                    s.evidence_type,
+                    s.evidence,
+                    s.start,
+                    s.end,
+                    s.note,
+                ]
+                for s in case.stances
+            ),
+        ),
     ]
     return out
 
 
-def write_graphml(case: Case, path: str | Path, *, positions: Sequence[str] | None = None,
-                  evidence: Sequence[str] | None = None, level: str = "actor") -> Path:
+def write_graphml(
+    case: Case,
+    path: str | Path,
+    *,
+    positions: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    level: str = "actor",
+) -> Path:
     """Write the agreement network as GraphML.
 
     Nodes carry ``label`` and ``name`` (display name), ``kind`` and
@@ -217,8 +311,6 @@ def write_graphml(case: Case, path: str | Path, *, positions: Sequence[str] | No
         SaveError: the file cannot be written.
     """
     import networkx as nx
-
-    from .analysis import agreement_network, communities
 
     _check(case)
     graph = agreement_network(case, positions=positions, evidence=evidence, level=level)
@@ -233,12 +325,20 @@ def write_graphml(case: Case, path: str | Path, *, positions: Sequence[str] | No
     try:
         nx.write_graphml(out, target, encoding="utf-8")
     except OSError as exc:
-        raise SaveError(f"{target}: cannot be written ({exc.strerror or exc}); choose a folder you can write to") from None
+        raise SaveError(
+            f"{target}: cannot be written ({exc.strerror or exc}); choose a folder you can write to"
+        ) from None
     return target
 
 
-def write_dna(case: Case, path: str | Path, *, positions: Sequence[str] | None = None,
-              evidence: Sequence[str] | None = None, level: str = "actor") -> Path:
+def write_dna(
+    case: Case,
+    path: str | Path,
+    *,
+    positions: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    level: str = "actor",
+) -> Path:
     """Write the stances as a DNA-style statement list (CSV, one statement per row).
 
     Columns: statement_id (1, 2, ...), actor, actor_name, concept (the
@@ -254,9 +354,35 @@ def write_dna(case: Case, path: str | Path, *, positions: Sequence[str] | None =
     _check(case)
     stances = select_stances(case, positions=positions, evidence=evidence, level=level)
     labels = {p.id: p.label for p in case.positions}
-    header = ["statement_id", "actor", "actor_name", "concept", "concept_id", "agreement", "value", "text",
-              "evidence_type", "start", "end", "note"]
-    rows = ([i, s.actor, case.name_of(s.actor), labels.get(s.position, s.position), s.position,
-             DNA_AGREEMENT.get(s.value, s.value), s.value, s.evidence, s.evidence_type, s.start, s.end, s.note]
-            for i, s in enumerate(stances, start=1))
+    header = [
+        "statement_id",
+        "actor",
+        "actor_name",
+        "concept",
+        "concept_id",
+        "agreement",
+        "value",
+        "text",
+        "evidence_type",
+        "start",
+        "end",
+        "note",
+    ]
+    rows = (
+        [
+            i,
+            s.actor,
+            case.name_of(s.actor),
+            labels.get(s.position, s.position),
+            s.position,
+            DNA_AGREEMENT.get(s.value, s.value),
+            s.value,
+            s.evidence,
+            s.evidence_type,
+            s.start,
+            s.end,
+            s.note,
+        ]
+        for i, s in enumerate(stances, start=1)
+    )
     return _write(_target_file(path), header, rows)

@@ -54,7 +54,7 @@ def show(path: str | os.PathLike[str] | bytes | None, *, width: int = 160) -> st
         path = os.fsdecode(path)
     text = one_line(os.fspath(path))
     if len(text) > width:
-        text = text[: width // 2] + "…" + text[-(width // 4):]
+        text = text[: width // 2] + "…" + text[-(width // 4) :]
     return text
 
 
@@ -92,12 +92,16 @@ def read_error(exc: OSError, name: str, what: str) -> str:
     if code == errno.ENOTDIR:
         return f"{name}: no such file (a part of the path is a file, not a folder); check the path"
     if code in (errno.EACCES, errno.EPERM):
-        return (f"{name}: permission denied: the {what} or a folder on its path cannot be read by you; "
-                "ask for read access, or copy the file into a folder of your own")
+        return (
+            f"{name}: permission denied: the {what} or a folder on its path cannot be read by you; "
+            "ask for read access, or copy the file into a folder of your own"
+        )
     if code == errno.ENAMETOOLONG:
         longest = max((len(part) for part in str(exc.filename or name).split(os.sep)), default=0)
-        return (f"{name}: file name too long ({longest} characters in one name; most systems allow 255); "
-                "rename the file or a folder on its path to something shorter")
+        return (
+            f"{name}: file name too long ({longest} characters in one name; most systems allow 255); "
+            "rename the file or a folder on its path to something shorter"
+        )
     if code == errno.ELOOP:
         return f"{name}: too many symbolic links (a link that points to itself?); check the links on its path"
     if code == errno.EISDIR:
@@ -147,8 +151,14 @@ def _cwd() -> str:
         return "the current folder"
 
 
-def read_regular(path: str | os.PathLike[str], *, limit: int, what: str = "file",
-                 error: type[KitError] = KitError, split_hint: str = "split it into smaller files") -> bytes:
+def read_regular(
+    path: str | os.PathLike[str],
+    *,
+    limit: int,
+    what: str = "file",
+    error: type[KitError] = KitError,
+    split_hint: str = "split it into smaller files",
+) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     Args:

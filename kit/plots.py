@@ -39,8 +39,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = [
-    "FONT_SIZE", "TITLE_SIZE", "DPI", "MAX_OUTLINED_GROUPS", "OKABE_ITO", "STANCE_COLORS", "STANCE_SYMBOLS", "alt_text",
-    "figure_alt_text", "smallest_text_px", "figure_html", "plot_mentions", "plot_voices", "plot_stances", "plot_network", "plot_membership",
+    "FONT_SIZE",
+    "TITLE_SIZE",
+    "DPI",
+    "MAX_OUTLINED_GROUPS",
+    "OKABE_ITO",
+    "STANCE_COLORS",
+    "STANCE_SYMBOLS",
+    "alt_text",
+    "figure_alt_text",
+    "smallest_text_px",
+    "figure_html",
+    "plot_mentions",
+    "plot_voices",
+    "plot_stances",
+    "plot_network",
+    "plot_membership",
 ]
 
 #: Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, black.
@@ -50,8 +64,11 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 STANCE_COLORS = {"support": "#009E73", "oppose": "#D55E00", "conditional": "#E69F00", "undecided": "#BBBBBB"}
 STANCE_SYMBOLS = {"support": "+", "oppose": "\u2212", "conditional": "~", "undecided": "?"}
 KIND_STYLE = {  # colour, hatch
-    "person": ("#0072B2", ""), "state": ("#009E73", ".."), "organization": ("#CC79A7", "\\\\"),
-    "group": ("#E69F00", "xx"), "anonymous": ("#999999", "//"),
+    "person": ("#0072B2", ""),
+    "state": ("#009E73", ".."),
+    "organization": ("#CC79A7", "\\\\"),
+    "group": ("#E69F00", "xx"),
+    "anonymous": ("#999999", "//"),
 }
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
 #: Text sizes in points, set on every text the kit draws (10 pt is 13.9 px at 100 dpi, 12.5 px at 90 dpi).
@@ -93,8 +110,11 @@ def smallest_text_px(fig: Any, *, dpi: float | None = None) -> float:
     sees; the lessons ask for at least 11 px.
     """
     dpi = fig.dpi if dpi is None else dpi
-    sizes = [t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
-             if t.get_visible() and t.get_text().strip() and t.get_figure(root=True) is fig]
+    sizes = [
+        t.get_fontsize()
+        for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
+        if t.get_visible() and t.get_text().strip() and t.get_figure(root=True) is fig
+    ]
     return min(sizes, default=FONT_SIZE) * dpi / 72
 
 
@@ -109,12 +129,20 @@ def figure_html(fig: Any) -> str:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=fig.dpi,
-                facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+    fig.savefig(
+        buffer,
+        format="png",
+        bbox_inches="tight",
+        dpi=fig.dpi,
+        facecolor=fig.get_facecolor(),
+        edgecolor=fig.get_edgecolor(),
+    )
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     alt = esc(figure_alt_text(fig) or "A figure.")
-    return (f"<img src='data:image/png;base64,{data}' alt='{alt}' class='kit-figure' "
-            f"data-min-text-px='{smallest_text_px(fig):.1f}' style='max-width:100%'>")
+    return (
+        f"<img src='data:image/png;base64,{data}' alt='{alt}' class='kit-figure' "
+        f"data-min-text-px='{smallest_text_px(fig):.1f}' style='max-width:100%'>"
+    )
 
 
 def _style(ax: Axes) -> None:
@@ -193,14 +221,29 @@ def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("mentions", fontsize=FONT_SIZE)
     _title(ax, title)
     present = list(dict.fromkeys(kinds))
-    _legend(ax, [Patch(facecolor=KIND_STYLE.get(k, ("#999999", ""))[0], hatch=KIND_STYLE.get(k, ("", ""))[1],
-                       hatch_linewidth=_HATCH_WIDTH, edgecolor="black", label=k) for k in present],
-            loc="upper left", bbox_to_anchor=(1.01, 1))
+    _legend(
+        ax,
+        [
+            Patch(
+                facecolor=KIND_STYLE.get(k, ("#999999", ""))[0],
+                hatch=KIND_STYLE.get(k, ("", ""))[1],
+                hatch_linewidth=_HATCH_WIDTH,
+                edgecolor="black",
+                label=k,
+            )
+            for k in present
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+    )
     ax.set_xlim(0, max(values) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     rest = f", followed by {raw[1]} ({values[1]})" if len(raw) > 1 else ""
-    return _finish(ax, f"Bar chart of mentions per actor for the top {len(raw)} actors: "
-                       f"{raw[0]} is mentioned most ({values[0]} times){rest}.")
+    return _finish(
+        ax,
+        f"Bar chart of mentions per actor for the top {len(raw)} actors: "
+        f"{raw[0]} is mentioned most ({values[0]} times){rest}.",
+    )
 
 
 def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
@@ -215,29 +258,65 @@ def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
     rows = list(v.itertuples())
     for y, row in enumerate(rows):
         anon = row.kind == "anonymous"
-        ax.barh(y, 100 * row.share, color="#999999" if anon else "#0072B2", hatch="//" if anon else "",
-                hatch_linewidth=_HATCH_WIDTH, edgecolor="black", linewidth=0.6)
-        ax.text(100 * row.share, y, f" {row.total} ({row.quotes} quoted, {row.reported} reported)", va="center",
-                fontsize=FONT_SIZE)
+        ax.barh(
+            y,
+            100 * row.share,
+            color="#999999" if anon else "#0072B2",
+            hatch="//" if anon else "",
+            hatch_linewidth=_HATCH_WIDTH,
+            edgecolor="black",
+            linewidth=0.6,
+        )
+        ax.text(
+            100 * row.share,
+            y,
+            f" {row.total} ({row.quotes} quoted, {row.reported} reported)",
+            va="center",
+            fontsize=FONT_SIZE,
+        )
     ax.set_yticks(range(len(rows)), [_safe(r.name) for r in rows])
     ax.invert_yaxis()  # most statements at the top
     ax.set_xlabel("share of attributed statements (%)", fontsize=FONT_SIZE)
     ax.set_xlim(0, 100 * v["share"].max() * 1.6)
     _title(ax, title, pad=26)
     # above the bars, in one row: inside or beside them it covered a bar's label
-    _legend(ax, [Patch(facecolor="#0072B2", edgecolor="black", label="named speaker"),
-                 Patch(facecolor="#999999", hatch="//", hatch_linewidth=_HATCH_WIDTH, edgecolor="black",
-                       label="anonymous source")], loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2,
-            borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
+    _legend(
+        ax,
+        [
+            Patch(facecolor="#0072B2", edgecolor="black", label="named speaker"),
+            Patch(
+                facecolor="#999999",
+                hatch="//",
+                hatch_linewidth=_HATCH_WIDTH,
+                edgecolor="black",
+                label="anonymous source",
+            ),
+        ],
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=2,
+        borderaxespad=0.2,
+        handlelength=1.2,
+        columnspacing=1.0,
+    )
     top = v.iloc[0]
     total = int(v["total"].sum())
-    return _finish(ax, f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "
-                       f"{round(100 * top['share'])}% ({top['total']} statements) and anonymous sources "
-                       f"(hatched) have {round(100 * _an.anonymous_share(case))}%.")
+    return _finish(
+        ax,
+        f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "
+        f"{round(100 * top['share'])}% ({top['total']} statements) and anonymous sources "
+        f"(hatched) have {round(100 * _an.anonymous_share(case))}%.",
+    )
 
 
-def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None,
-                 level: str = "actor", ax: Axes | None = None) -> Axes:
+def plot_stances(
+    case: Case,
+    *,
+    positions: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    level: str = "actor",
+    ax: Axes | None = None,
+) -> Axes:
     """Stance grid: actors x positions, each cell coloured and marked with the stance's symbol."""
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
@@ -257,8 +336,9 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
             if v is not None:
                 ax.text(c, r, STANCE_SYMBOLS[v], ha="center", va="center", fontsize=TITLE_SIZE + 1, fontweight="bold")
     labels = {p.id: p.label for p in case.positions}
-    ax.set_xticks(range(len(m.columns)), [_safe(labels[p]) for p in m.columns], rotation=35, ha="right",
-                  rotation_mode="anchor")
+    ax.set_xticks(
+        range(len(m.columns)), [_safe(labels[p]) for p in m.columns], rotation=35, ha="right", rotation_mode="anchor"
+    )
     ax.set_yticks(range(len(m)), [_safe(case.name_of(a)) for a in m.index])
     ax.set_xticks([x - 0.5 for x in range(1, len(m.columns))], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, len(m))], minor=True)
@@ -266,13 +346,26 @@ def plot_stances(case: Case, *, positions: Sequence[str] | None = None, evidence
     ax.tick_params(which="minor", length=0)
     _title(ax, title, pad=26)
     # above the grid, in one row: beside it, the figure grew too wide to show unscaled
-    _legend(ax, [Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}")
-                 for v in STANCE_VALUES], loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(STANCE_VALUES),
-            borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
+    _legend(
+        ax,
+        [
+            Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}")
+            for v in STANCE_VALUES
+        ],
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=len(STANCE_VALUES),
+        borderaxespad=0.2,
+        handlelength=1.2,
+        columnspacing=1.0,
+    )
     tally = Counter(v for row in m.itertuples(index=False) for v in row if v is not None)
     parts = ", ".join(f"{tally[v]} {v}" for v in STANCE_VALUES if tally[v])
-    return _finish(ax, f"Stance grid of {len(m)} actors by {len(m.columns)} positions ({parts}); "
-                       f"the first row, {case.name_of(m.index[0])}, is shown at the top.")
+    return _finish(
+        ax,
+        f"Stance grid of {len(m)} actors by {len(m.columns)} positions ({parts}); "
+        f"the first row, {case.name_of(m.index[0])}, is shown at the top.",
+    )
 
 
 def _layout(graph: Any, found: Sequence[Sequence[str]]) -> dict[str, tuple[float, float]]:
@@ -301,12 +394,21 @@ def _ringed(case: Case, groups: Sequence[str] | None) -> list[Any]:
     if bad:
         raise KitError(f"unknown group {bad[0]!r}; this case has: {', '.join(known) or 'no groups'}")
     if len(ids) > MAX_OUTLINED_GROUPS:
-        raise KitError(f"at most {MAX_OUTLINED_GROUPS} groups can be ringed at once, not {len(ids)}; pick the ones to compare")
+        raise KitError(
+            f"at most {MAX_OUTLINED_GROUPS} groups can be ringed at once, not {len(ids)}; pick the ones to compare"
+        )
     return [known[g] for g in ids]
 
 
-def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None,
-                 level: str = "actor", groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
+def plot_network(
+    case: Case,
+    *,
+    positions: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    level: str = "actor",
+    groups: Sequence[str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """The agreement network: colour and marker by detected coalition, rings for declared groups.
 
     Args:
@@ -326,29 +428,75 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         return _empty(ax, title, "no coded stances for these options")
     pos = _layout(graph, found)
     edges = list(graph.edges(data="weight"))
-    ax.add_collection(LineCollection([(pos[a], pos[b]) for a, b, _ in edges], colors="#555555", alpha=0.6,
-                                     linewidths=[1 + 1.5 * w for _, _, w in edges], zorder=1), autolim=False)
+    ax.add_collection(
+        LineCollection(
+            [(pos[a], pos[b]) for a, b, _ in edges],
+            colors="#555555",
+            alpha=0.6,
+            linewidths=[1 + 1.5 * w for _, _, w in edges],
+            zorder=1,
+        ),
+        autolim=False,
+    )
     handles = []
     multi = [c for c in found if len(c) > 1]
     for i, members in enumerate(found):
         single = len(members) == 1
         colour = "#BBBBBB" if single else OKABE_ITO[i % 7]
         marker = "X" if single else MARKERS[i % len(MARKERS)]
-        ax.scatter([pos[n][0] for n in members], [pos[n][1] for n in members], s=320, c=colour,
-                   marker=marker, edgecolors="black", linewidths=0.8, zorder=3)
+        ax.scatter(
+            [pos[n][0] for n in members],
+            [pos[n][1] for n in members],
+            s=320,
+            c=colour,
+            marker=marker,
+            edgecolors="black",
+            linewidths=0.8,
+            zorder=3,
+        )
         if not single:
-            handles.append(Line2D([], [], linestyle="", marker=marker, markersize=10, markerfacecolor=colour,
-                                  markeredgecolor="black", label=f"coalition {i + 1} ({len(members)})"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="",
+                    marker=marker,
+                    markersize=10,
+                    markerfacecolor=colour,
+                    markeredgecolor="black",
+                    label=f"coalition {i + 1} ({len(members)})",
+                )
+            )
     if len(multi) < len(found):
-        handles.append(Line2D([], [], linestyle="", marker="X", markersize=10, markerfacecolor="#BBBBBB",
-                              markeredgecolor="black", label="agrees with no one"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="X",
+                markersize=10,
+                markerfacecolor="#BBBBBB",
+                markeredgecolor="black",
+                label="agrees with no one",
+            )
+        )
     ringed = _ringed(case, groups)
     for gi, group in enumerate(ringed):
         style = ("-", "--", ":")[gi]
-        marked = [n for n in graph if n in group.members or getattr(case.get_actor(n), "country", None) in group.members]
+        marked = [
+            n for n in graph if n in group.members or getattr(case.get_actor(n), "country", None) in group.members
+        ]
         if marked:
-            ax.scatter([pos[n][0] for n in marked], [pos[n][1] for n in marked], s=700 + 350 * gi,
-                       facecolors="none", edgecolors="black", linewidths=1.2, linestyles=style, zorder=2)
+            ax.scatter(
+                [pos[n][0] for n in marked],
+                [pos[n][1] for n in marked],
+                s=700 + 350 * gi,
+                facecolors="none",
+                edgecolors="black",
+                linewidths=1.2,
+                linestyles=style,
+                zorder=2,
+            )
             handles.append(Line2D([], [], linestyle=style, color="black", label=f"ring: {_safe(group.name)}"))
     for n in graph:
         x, y = pos[n]
@@ -356,8 +504,16 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         norm = max((outward[0] ** 2 + outward[1] ** 2) ** 0.5, 1e-9)
         dx, dy = 22 * outward[0] / norm, 18 * outward[1] / norm
         ha = "center" if abs(dx) < 8 else ("left" if dx > 0 else "right")
-        ax.text(x, y, _safe(graph.nodes[n]["name"]), ha=ha, va="center", fontsize=FONT_SIZE, zorder=4,
-                transform=offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points"))
+        ax.text(
+            x,
+            y,
+            _safe(graph.nodes[n]["name"]),
+            ha=ha,
+            va="center",
+            fontsize=FONT_SIZE,
+            zorder=4,
+            transform=offset_copy(ax.transData, fig=ax.get_figure(root=True), x=dx, y=dy, units="points"),
+        )
     _title(ax, title, y=1.0)  # a fixed place: no axis on top to make room for (and cheaper to draw)
     ax.set_axis_off()
     ax.margins(0.18)
@@ -370,8 +526,11 @@ def plot_network(case: Case, *, positions: Sequence[str] | None = None, evidence
         what = "no two actors agree on any position"
     rings = ", ".join(f"{g.name} ({('solid', 'dashed', 'dotted')[i]})" for i, g in enumerate(ringed))
     rings = f"; rings mark members of {rings}" if rings else ""
-    return _finish(ax, f"Agreement network of {graph.number_of_nodes()} actors and {graph.number_of_edges()} "
-                       f"links, line width showing shared positions; {what}{rings}.")
+    return _finish(
+        ax,
+        f"Agreement network of {graph.number_of_nodes()} actors and {graph.number_of_edges()} "
+        f"links, line width showing shared positions; {what}{rings}.",
+    )
 
 
 def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:
@@ -399,5 +558,8 @@ def plot_membership(case: Case, *, ax: Axes | None = None) -> Axes:
     ax.xaxis.tick_top()
     _title(ax, title, pad=30)
     sizes = "; ".join(f"{g.name} has {len(g.members)} member{'s' if len(g.members) != 1 else ''}" for g in groups)
-    return _finish(ax, f"Dot matrix of {len(members)} actors in {len(groups)} declared groups ({sizes}); "
-                       "a check mark shows membership.")
+    return _finish(
+        ax,
+        f"Dot matrix of {len(members)} actors in {len(groups)} declared groups ({sizes}); "
+        "a check mark shows membership.",
+    )

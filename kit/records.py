@@ -291,5 +291,9 @@ def require_case(obj: object) -> Case:
     """
     if isinstance(obj, Case):
         return obj
-    hint = " (load a case file first: kit.load_case(path))" if isinstance(obj, (str, bytes)) or hasattr(obj, "__fspath__") else ""
+    hint = (
+        " (load a case file first: kit.load_case(path))"
+        if isinstance(obj, (str, bytes)) or hasattr(obj, "__fspath__")
+        else ""
+    )
     raise KitError(f"expected a Case (from kit.load_case()), not {type(obj).__name__}{hint}")

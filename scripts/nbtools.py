@@ -32,8 +32,20 @@ from typing import Any
 import nbformat
 
 __all__ = [
-    "NAV_MARKER", "MAP_MARKER", "NOTEBOOKS", "md", "code", "write_notebook", "lesson_paths", "title",
-    "strip", "nav_source", "map_source", "apply_nav", "problems", "main",
+    "NAV_MARKER",
+    "MAP_MARKER",
+    "NOTEBOOKS",
+    "md",
+    "code",
+    "write_notebook",
+    "lesson_paths",
+    "title",
+    "strip",
+    "nav_source",
+    "map_source",
+    "apply_nav",
+    "problems",
+    "main",
 ]
 
 NAV_MARKER = "<!-- nav -->"

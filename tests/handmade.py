@@ -43,9 +43,16 @@ TEXT = (
 
 #: needle -> actor id; every occurrence is a mention (Kerry 3, Britain 2 via London and "British"...)
 NAMES = {
-    "Kerry": "john_kerry", "France": "france", "Hammond": "philip_hammond", "London": "united_kingdom",
-    "a British official": "anon_british_official", "Canada": "canada", "Steinmeier": "frank_walter_steinmeier",
-    "United States": "united_states", "Islamic State": "islamic_state", "Germany": "germany",
+    "Kerry": "john_kerry",
+    "France": "france",
+    "Hammond": "philip_hammond",
+    "London": "united_kingdom",
+    "a British official": "anon_british_official",
+    "Canada": "canada",
+    "Steinmeier": "frank_walter_steinmeier",
+    "United States": "united_states",
+    "Islamic State": "islamic_state",
+    "Germany": "germany",
 }
 
 
@@ -57,8 +64,6 @@ def _mentions(text: str) -> tuple[Mention, ...]:
             found.append(Mention(actor, start, start + len(needle)))
             start = text.find(needle, start + 1)
     return tuple(sorted(found, key=lambda m: (m.start, m.end)))
-
-
 
 
 def small_case() -> Case:
@@ -120,13 +125,19 @@ def small_case() -> Case:
         st("islamic_state", "air_strikes", "oppose", "narration", "rejects the strikes"),
     )
     groups = (
-        Group("core_group", "The core group", ("united_states", "united_kingdom", "germany", "france"),
-              evidence="formed the core group"),
-        Group("nato", "NATO", ("united_states", "united_kingdom", "canada"), basis="background",
-              source="NATO member list"),
+        Group(
+            "core_group",
+            "The core group",
+            ("united_states", "united_kingdom", "germany", "france"),
+            evidence="formed the core group",
+        ),
+        Group(
+            "nato", "NATO", ("united_states", "united_kingdom", "canada"), basis="background", source="NATO member list"
+        ),
     )
-    return Case(article=article, actors=actors, positions=positions, stances=stances, groups=groups,
-                title="Hand-made case")
+    return Case(
+        article=article, actors=actors, positions=positions, stances=stances, groups=groups, title="Hand-made case"
+    )
 
 
 def span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -159,6 +170,13 @@ def structured_case() -> kit.Case:
     kinds = ("heading", "body", "rule", "credits")
     paragraphs = tuple(replace(p, kind=k) for p, k in zip(art.paragraphs, kinds))
     mentions = (Mention("united_states", *span(text, "Washington")), Mention("united_states", *span(text, "U.S.")))
-    art = replace(art, paragraphs=paragraphs, mentions=mentions, actors=(),
-                  credits=kit.Credits(by=("Jane Writer",), editing=("Sam Editor",), paragraph=3))
-    return kit.Case(article=art, actors=(Actor("united_states", "United States", "state", aliases=("Washington", "U.S.")),))
+    art = replace(
+        art,
+        paragraphs=paragraphs,
+        mentions=mentions,
+        actors=(),
+        credits=kit.Credits(by=("Jane Writer",), editing=("Sam Editor",), paragraph=3),
+    )
+    return kit.Case(
+        article=art, actors=(Actor("united_states", "United States", "state", aliases=("Washington", "U.S.")),)
+    )

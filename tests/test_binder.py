@@ -53,11 +53,13 @@ def test_postbuild_is_strict_and_installs_the_kit_without_deps() -> None:
 
 @pytest.mark.parametrize(
     ("plugin", "key"),
-    [("@jupyterlab/notebook-extension:tracker", "windowingMode"),
-     ("@jupyterlab/notebook-extension:tracker", "autoStartDefaultKernel"),
-     ("@jupyterlab/notebook-extension:tracker", "kernelShutdown"),
-     ("@jupyterlab/apputils-extension:notification", "fetchNews"),
-     ("@jupyterlab/apputils-extension:notification", "checkForUpdates")],
+    [
+        ("@jupyterlab/notebook-extension:tracker", "windowingMode"),
+        ("@jupyterlab/notebook-extension:tracker", "autoStartDefaultKernel"),
+        ("@jupyterlab/notebook-extension:tracker", "kernelShutdown"),
+        ("@jupyterlab/apputils-extension:notification", "fetchNews"),
+        ("@jupyterlab/apputils-extension:notification", "checkForUpdates"),
+    ],
 )
 def test_overrides_are_valid_for_the_installed_jupyterlab(plugin: str, key: str) -> None:
     value = _overrides()[plugin][key]
@@ -93,7 +95,9 @@ def test_binder_rehearsal(tmp_path: Path) -> None:
     start = time.monotonic()
     proc = subprocess.run(
         ["bash", str(ROOT / "scripts" / "rehearse_binder.sh"), str(tmp_path)],
-        capture_output=True, text=True, timeout=1800,
+        capture_output=True,
+        text=True,
+        timeout=1800,
         env={k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "KIT_LEARNER_DIR")},
     )
     print(f"rehearsal took {time.monotonic() - start:.0f}s")
@@ -107,4 +111,6 @@ def test_binder_rehearsal(tmp_path: Path) -> None:
     code = [c for c in executed.cells if c.cell_type == "code"]
     assert code and all(c.execution_count for c in code), "not every code cell ran"
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
-    assert not list((tmp_path / "venv").glob("lib/python*/site-packages/__editable__*kit*")), "kit must be a real install"
+    assert not list((tmp_path / "venv").glob("lib/python*/site-packages/__editable__*kit*")), (
+        "kit must be a real install"
+    )

@@ -10,7 +10,6 @@ import pytest
 
 import kit
 from kit import export as F
-
 from tests.handmade import small_case
 
 
@@ -30,12 +29,20 @@ def test_write_csv_four_tables_read_back(case, tmp_path):
     actors = read(paths[0])
     assert [a["id"] for a in actors] == [a.id for a in case.actors]
     kerry = next(a for a in actors if a["id"] == "john_kerry")
-    assert kerry == {"id": "john_kerry", "name": "John Kerry", "kind": "person", "role": "Secretary of State",
-                     "country": "united_states", "aliases": "", "member_of": "", "mentions": "3"}
+    assert kerry == {
+        "id": "john_kerry",
+        "name": "John Kerry",
+        "kind": "person",
+        "role": "Secretary of State",
+        "country": "united_states",
+        "aliases": "",
+        "member_of": "",
+        "mentions": "3",
+    }
     assert next(a for a in actors if a["id"] == "united_states")["member_of"] == "core_group; nato"
     mentions = read(paths[1])
     assert len(mentions) == len(case.mentions)
-    assert all(case.article.text[int(m["start"]):int(m["end"])] == m["text"] for m in mentions)
+    assert all(case.article.text[int(m["start"]) : int(m["end"])] == m["text"] for m in mentions)
     quotes = read(paths[2])
     assert [q["type"] for q in quotes].count("reported") == 2
     first = quotes[0]
@@ -50,8 +57,10 @@ def test_write_csv_four_tables_read_back(case, tmp_path):
 
 
 def test_csv_is_utf8_with_bom_for_spreadsheets(case, tmp_path):
-    c = replace(case, actors=tuple(replace(a, name="Fran\u00e7ois Hollande \u2019") if a.id == "canada" else a
-                                   for a in case.actors))
+    c = replace(
+        case,
+        actors=tuple(replace(a, name="Fran\u00e7ois Hollande \u2019") if a.id == "canada" else a for a in case.actors),
+    )
     path = F.write_csv(c, tmp_path)[0]
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -68,8 +77,16 @@ def test_csv_into_a_file_path_is_refused(case, tmp_path):
 def test_write_graphml_round_trip(case, tmp_path):
     path = F.write_graphml(case, tmp_path / "sub" / "agree.graphml")
     g = nx.read_graphml(path)
-    assert set(g.nodes) == {"united_states", "france", "canada", "john_kerry", "philip_hammond",
-                            "anon_british_official", "frank_walter_steinmeier", "islamic_state"}
+    assert set(g.nodes) == {
+        "united_states",
+        "france",
+        "canada",
+        "john_kerry",
+        "philip_hammond",
+        "anon_british_official",
+        "frank_walter_steinmeier",
+        "islamic_state",
+    }
     assert g.edges["france", "john_kerry"]["weight"] == 2
     assert g.edges["france", "john_kerry"]["positions"] == "air_strikes; ground_troops"
     assert g.nodes["john_kerry"]["label"] == "John Kerry" and g.nodes["john_kerry"]["kind"] == "person"
@@ -88,8 +105,20 @@ def test_write_graphml_state_level_and_bad_target(case, tmp_path):
 
 def test_write_dna_statement_list(case, tmp_path):
     rows = read(F.write_dna(case, tmp_path / "dna.csv"))
-    assert list(rows[0]) == ["statement_id", "actor", "actor_name", "concept", "concept_id", "agreement", "value",
-                             "text", "evidence_type", "start", "end", "note"]
+    assert list(rows[0]) == [
+        "statement_id",
+        "actor",
+        "actor_name",
+        "concept",
+        "concept_id",
+        "agreement",
+        "value",
+        "text",
+        "evidence_type",
+        "start",
+        "end",
+        "note",
+    ]
     assert [r["statement_id"] for r in rows] == [str(i) for i in range(1, 14)]
     assert rows[0]["actor"] == "john_kerry" and rows[0]["concept"] == "Air strikes against IS"
     agreement = {r["value"]: r["agreement"] for r in rows}

@@ -15,16 +15,22 @@ KIT = Path(__file__).resolve().parents[1] / "kit"
 
 #: kit.<top> -> rank; a module may import from its own rank or lower ones.
 LAYERS: dict[str, int] = {
-    "errors": 0, "records": 0, "util": 0, "data": 0, "fileio": 0,
+    "errors": 0,
+    "records": 0,
+    "util": 0,
+    "data": 0,
+    "fileio": 0,
     "parse": 1,
     "case": 2,
     "analysis": 3,
-    "plots": 4, "export": 4,
+    "plots": 4,
+    "export": 4,
     "learner": 5,
     "explore": 6,
     "exercises": 7,
     "lessons": 8,
-    "cli": 9, "__main__": 9,
+    "cli": 9,
+    "__main__": 9,
 }
 DESIGN = Path(__file__).resolve().parents[1] / "docs" / "design.md"
 
@@ -87,17 +93,23 @@ def test_design_doc_lists_every_layer():
 def test_no_import_from_a_layer_above(path):
     source_top = _top(_module_name(path))
     rank = LAYERS[source_top]  # type: ignore[index]
-    bad = [f"line {line}: {target} (layer {LAYERS[_top(target)]})"  # type: ignore[index]
-           for line, target, _ in _imports(path)
-           if _top(target) in LAYERS and LAYERS[_top(target)] > rank]  # type: ignore[index]
+    bad = [
+        f"line {line}: {target} (layer {LAYERS[_top(target)]})"  # type: ignore[index]
+        for line, target, _ in _imports(path)
+        if _top(target) in LAYERS and LAYERS[_top(target)] > rank
+    ]  # type: ignore[index]
     assert not bad, f"{path.relative_to(KIT)} (layer {rank}) imports from a layer above: {bad}"
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(KIT)))
 def test_no_private_names_from_other_modules(path):
     module = _module_name(path)
-    bad = [f"line {line}: {name} from {target}" for line, target, names in _imports(path)
-           for name in names if name.startswith("_") and not name.startswith("__") and target != module]
+    bad = [
+        f"line {line}: {name} from {target}"
+        for line, target, names in _imports(path)
+        for name in names
+        if name.startswith("_") and not name.startswith("__") and target != module
+    ]
     tree = ast.parse(path.read_text(encoding="utf-8"))
     aliases = {}
     for node in ast.walk(tree):  # modules bound to a name: from . import actors as _actors
@@ -106,8 +118,13 @@ def test_no_private_names_from_other_modules(path):
             if target == "kit" or target.startswith("kit."):
                 aliases.update({a.asname or a.name: f"{target}.{a.name}" for a in node.names})
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases
-                and node.attr.startswith("_") and not node.attr.startswith("__")):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
             bad.append(f"line {node.lineno}: {node.value.id}.{node.attr}")
     assert not bad, f"{path.relative_to(KIT)} uses another module's private names: {bad}"
 

@@ -135,8 +135,9 @@ def test_exercises_follow_the_pattern(path):
 @pytest.mark.parametrize("path", PATHS, ids=ids(PATHS))
 def test_has_a_discussion_question(path):
     marker = re.compile(r"💬\s*(\*\*|__)?Discuss")  # "💬 Discuss", bold or not
-    assert any(c.cell_type == "markdown" and marker.search(c.source) for c in read(path).cells), \
+    assert any(c.cell_type == "markdown" and marker.search(c.source) for c in read(path).cells), (
         f"{path.name}: needs a discussion question marked '💬 Discuss'"
+    )
 
 
 @pytest.mark.parametrize("path", PATHS, ids=ids(PATHS))
@@ -261,8 +262,11 @@ def test_nbtools_nav_rewrites_stale_and_missing_navigation(lesson_copy, capsys):
 
 
 def test_nav_cell_links_neighbours_by_title():
-    entries = [("00_start_here.ipynb", "00 · Start here"), ("01_the_article.ipynb", "01 · The article"),
-               ("02_actors.ipynb", "02 · Actors")]
+    entries = [
+        ("00_start_here.ipynb", "00 · Start here"),
+        ("01_the_article.ipynb", "01 · The article"),
+        ("02_actors.ipynb", "02 · Actors"),
+    ]
     middle = nbtools.nav_source(entries, 1)
     assert middle.startswith(nbtools.NAV_MARKER)
     assert "← Previous: [00 · Start here](00_start_here.ipynb)" in middle

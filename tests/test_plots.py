@@ -14,7 +14,6 @@ import pytest  # noqa: E402
 
 import kit  # noqa: E402
 from kit import plots as P  # noqa: E402
-
 from tests.handmade import small_case  # noqa: E402
 
 PLOTS = [P.plot_mentions, P.plot_voices, P.plot_stances, P.plot_network, P.plot_membership]
@@ -63,8 +62,7 @@ def test_draws_on_a_given_axes(case, plot):
 
 @pytest.mark.parametrize("plot", PLOTS, ids=lambda f: f.__name__)
 def test_empty_case_draws_a_message(case, plot):
-    empty = replace(case, stances=(), groups=(),
-                    article=replace(case.article, quotes=(), reported=(), mentions=()))
+    empty = replace(case, stances=(), groups=(), article=replace(case.article, quotes=(), reported=(), mentions=()))
     ax = plot(empty)
     assert P.alt_text(ax).startswith("Who ")
     assert ax.texts  # the message is on the figure
@@ -144,6 +142,7 @@ def test_reference_case_figures():
 
 def test_no_rc_context_so_later_figures_still_show(case, monkeypatch):
     """Leaving ``plt.rc_context`` restores ``interactive``: the inline backend then shows no later figure."""
+
     def refuse(*_a, **_k):
         raise AssertionError("plt.rc_context used: it switches interactive mode back off in a notebook")
 
@@ -157,7 +156,9 @@ def test_no_rc_context_so_later_figures_still_show(case, monkeypatch):
 
 @pytest.mark.parametrize("plot", PLOTS, ids=lambda f: f.__name__)
 def test_figure_html_carries_escaped_alt_text_and_text_size(case, plot):
-    c = replace(case, actors=tuple(replace(a, name="Kerry <b>'&'</b>") if a.id == "john_kerry" else a for a in case.actors))
+    c = replace(
+        case, actors=tuple(replace(a, name="Kerry <b>'&'</b>") if a.id == "john_kerry" else a for a in case.actors)
+    )
     ax = plot(c)
     page = ax.figure._repr_html_()  # what IPython shows beside the PNG
     assert page.split("'")[2:] == P.figure_html(ax.figure).split("'")[2:]  # all but the PNG itself

@@ -27,9 +27,16 @@ def test_every_notebook_shortcut_on_focused_controls_is_rebound():
     written = settings[keys.PLUGIN]["shortcuts"]
     assert written == keys.rebound(installed)
     for entry in written:
-        assert entry["disabled"] is True if entry["selector"] == keys.SELECTOR else entry["selector"].endswith(keys.CONTROLS)
+        assert (
+            entry["disabled"] is True
+            if entry["selector"] == keys.SELECTOR
+            else entry["selector"].endswith(keys.CONTROLS)
+        )
     commands = {(s["command"], tuple(s["keys"])) for s in installed}
-    assert ("notebook:move-cursor-down", ("ArrowDown",)) in commands and ("notebook:insert-cell-below", ("B",)) in commands
+    assert ("notebook:move-cursor-down", ("ArrowDown",)) in commands and (
+        "notebook:insert-cell-below",
+        ("B",),
+    ) in commands
 
 
 def test_the_other_binder_settings_stay():

@@ -69,9 +69,14 @@ def _group_stance(values: list[str]) -> str | None:
     return counts[0][0]
 
 
-def compare_declared(case: Case, *, positions: Sequence[str] | None = None,
-                     evidence: Sequence[str] | None = None, level: str = "state",
-                     include_silent: bool = False) -> tuple[Mismatch, ...]:
+def compare_declared(
+    case: Case,
+    *,
+    positions: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    level: str = "state",
+    include_silent: bool = False,
+) -> tuple[Mismatch, ...]:
     """Where declared groups and coded stances differ.
 
     Args:

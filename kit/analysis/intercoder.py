@@ -29,7 +29,6 @@ from .selection import resolve_value
 __all__ = ["NOT_CODED", "Agreement", "cohen_kappa", "compare_codings"]
 
 
-
 def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:
     """Cohen's kappa for a list of (coder A's category, coder B's category).
 
@@ -143,9 +142,7 @@ def compare_codings(
         if sub:
             agree = sum(1 for x, y in sub if x == y)
             per_position[pos] = (len(sub), 100.0 * agree / len(sub), cohen_kappa(sub))
-    disagreements = tuple(
-        (k[0], k[1], cells_a.get(k), cells_b.get(k)) for k, (x, y) in zip(keys, pairs) if x != y
-    )
+    disagreements = tuple((k[0], k[1], cells_a.get(k), cells_b.get(k)) for k, (x, y) in zip(keys, pairs) if x != y)
     agree = sum(1 for x, y in pairs if x == y)
     return Agreement(
         n=len(pairs),
@@ -154,4 +151,3 @@ def compare_codings(
         per_position=per_position,
         disagreements=disagreements,
     )
-

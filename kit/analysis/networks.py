@@ -63,8 +63,9 @@ __all__ = [
 _CONFLICT = frozenset({("support", "oppose"), ("oppose", "support")})
 
 
-def stance_matrix(case: Case, *, positions: Sequence[str] | None = None,
-                  evidence: Sequence[str] | None = None, level: str = "actor") -> pd.DataFrame:
+def stance_matrix(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> pd.DataFrame:
     """Actors x positions: each cell the actor's stance value, or ``None``.
 
     Rows are the actors with at least one selected stance (case order);
@@ -76,8 +77,12 @@ def stance_matrix(case: Case, *, positions: Sequence[str] | None = None,
     cells = stance_cells(case, positions=wanted, evidence=evidence, level=level)
     actors = ordered_actors(case, {a for a, _ in cells})
     data = [[cells.get((a, p)) for p in wanted] for a in actors]
-    frame = pd.DataFrame(data, index=pd.Index(actors, name="actor", dtype=object),
-                         columns=pd.Index(wanted, name="position", dtype=object), dtype=object)
+    frame = pd.DataFrame(
+        data,
+        index=pd.Index(actors, name="actor", dtype=object),
+        columns=pd.Index(wanted, name="position", dtype=object),
+        dtype=object,
+    )
     return frame
 
 
@@ -108,8 +113,9 @@ def _projected(case: Case, same: bool, **opts: Any) -> nx.Graph:
     return graph
 
 
-def agreement_network(case: Case, *, positions: Sequence[str] | None = None,
-                      evidence: Sequence[str] | None = None, level: str = "actor") -> nx.Graph:
+def agreement_network(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> nx.Graph:
     """Actors linked by the number of positions on which they hold the same expressed stance.
 
     Nodes: actor ids with attributes ``name`` and ``kind`` (every actor with a
@@ -119,14 +125,16 @@ def agreement_network(case: Case, *, positions: Sequence[str] | None = None,
     return _projected(case, True, positions=positions, evidence=evidence, level=level)
 
 
-def conflict_network(case: Case, *, positions: Sequence[str] | None = None,
-                     evidence: Sequence[str] | None = None, level: str = "actor") -> nx.Graph:
+def conflict_network(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> nx.Graph:
     """Actors linked by the number of positions where one supports and the other opposes."""
     return _projected(case, False, positions=positions, evidence=evidence, level=level)
 
 
-def actor_position_network(case: Case, *, positions: Sequence[str] | None = None,
-                           evidence: Sequence[str] | None = None, level: str = "actor") -> nx.Graph:
+def actor_position_network(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> nx.Graph:
     """Two-mode network: actors (``bipartite=0``) linked to positions (``bipartite=1``).
 
     Position nodes carry ``name`` (the label) and ``kind="position"``; each
@@ -152,8 +160,9 @@ def actor_position_network(case: Case, *, positions: Sequence[str] | None = None
     return graph
 
 
-def coalitions(case: Case, *, positions: Sequence[str] | None = None,
-               evidence: Sequence[str] | None = None, level: str = "actor") -> tuple[tuple[str, ...], ...]:
+def coalitions(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> tuple[tuple[str, ...], ...]:
     """Discursive coalitions: communities of the agreement network.
 
     Uses networkx's greedy modularity communities (deterministic) with the

@@ -16,10 +16,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..errors import KitError
-from ..records import Case, EVIDENCE_TYPES, Stance, require_case
+from ..records import EVIDENCE_TYPES, Case, Stance, require_case
 
-__all__ = ["LEVELS", "EXPRESSED", "resolve_value", "select_stances", "stance_cells", "check_options", "level_id",
-           "ordered_actors"]
+__all__ = [
+    "LEVELS",
+    "EXPRESSED",
+    "resolve_value",
+    "select_stances",
+    "stance_cells",
+    "check_options",
+    "level_id",
+    "ordered_actors",
+]
 
 LEVELS = ("actor", "state")
 #: Stance values that can agree with each other ("undecided" cannot).
@@ -59,7 +67,9 @@ def _as_list(value: Sequence[str] | str | None, what: str) -> list[str] | None:
         raise KitError(f"{what} must be a list of ids, e.g. ['air_strikes'], not {type(value).__name__}") from None
 
 
-def check_options(case: Case, positions: Sequence[str] | None, evidence: Sequence[str] | None, level: str) -> tuple[list[str], set[str]]:
+def check_options(
+    case: Case, positions: Sequence[str] | None, evidence: Sequence[str] | None, level: str
+) -> tuple[list[str], set[str]]:
     require_case(case)
     if level not in LEVELS:
         raise KitError(f"level must be 'actor' or 'state', not {level!r}")
@@ -91,8 +101,9 @@ def level_id(case: Case, actor_id: str, level: str) -> str:
     return actor_id
 
 
-def select_stances(case: Case, *, positions: Sequence[str] | None = None,
-                   evidence: Sequence[str] | None = None, level: str = "actor") -> tuple[Stance, ...]:
+def select_stances(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> tuple[Stance, ...]:
     """The case's stances on the chosen positions and evidence types, in case order.
 
     At ``level="state"`` each stance's ``actor`` is the state (or organisation,
@@ -116,12 +127,11 @@ def ordered_actors(case: Case, ids: set[str]) -> list[str]:
     return order + sorted(ids - set(order))
 
 
-def stance_cells(case: Case, *, positions: Sequence[str] | None = None,
-                 evidence: Sequence[str] | None = None, level: str = "actor") -> dict[tuple[str, str], str]:
+def stance_cells(
+    case: Case, *, positions: Sequence[str] | None = None, evidence: Sequence[str] | None = None, level: str = "actor"
+) -> dict[tuple[str, str], str]:
     """``{(actor, position): value}`` with several stances per cell combined (most common; tie -> conditional)."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for s in select_stances(case, positions=positions, evidence=evidence, level=level):
         grouped.setdefault((s.actor, s.position), []).append(s.value)
     return {key: resolve_value(values) for key, values in grouped.items()}
-
-

@@ -36,8 +36,12 @@ def anonymous_count(case: Case) -> tuple[int, int, int]:
     quotes, reported = speaker_counts(case, unknown=True)
     unknown = quotes.pop(None, 0) + reported.pop(None, 0)
     known = sum(quotes.values()) + sum(reported.values())
-    anon = sum(n for counts in (quotes, reported) for a, n in counts.items()
-               if a is not None and case.kind_of(a) == "anonymous")
+    anon = sum(
+        n
+        for counts in (quotes, reported)
+        for a, n in counts.items()
+        if a is not None and case.kind_of(a) == "anonymous"
+    )
     return anon, known, unknown
 
 
@@ -63,8 +67,16 @@ def voices(case: Case) -> pd.DataFrame:
     rows = []
     for a in speakers:
         total = quotes.get(a, 0) + reported.get(a, 0)
-        rows.append({"name": case.name_of(a), "kind": case.kind_of(a), "quotes": quotes.get(a, 0),
-                     "reported": reported.get(a, 0), "total": total, "share": total / grand})
+        rows.append(
+            {
+                "name": case.name_of(a),
+                "kind": case.kind_of(a),
+                "quotes": quotes.get(a, 0),
+                "reported": reported.get(a, 0),
+                "total": total,
+                "share": total / grand,
+            }
+        )
     columns = ["name", "kind", "quotes", "reported", "total", "share"]
     frame = pd.DataFrame(rows, columns=columns, index=pd.Index(speakers, name="actor", dtype=object))
     return frame.astype({"quotes": int, "reported": int, "total": int, "share": float})

@@ -78,9 +78,10 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
         f"article: {_q(article_path)}   # the article's path, relative to this file",
         "",
         "# The actors the parser found. Fix a name, role or country; add aliases (other",
-        "# names the article uses, e.g. \"the Sunni militant group\"); add actors it missed",
-        "# with an id (snake_case), name and kind (" + " | ".join(
-            ("person", "state", "organization", "group", "anonymous")) + ").",
+        '# names the article uses, e.g. "the Sunni militant group"); add actors it missed',
+        "# with an id (snake_case), name and kind ("
+        + " | ".join(("person", "state", "organization", "group", "anonymous"))
+        + ").",
     ]
     if article.actors:
         lines.append("actors:")
@@ -95,11 +96,22 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
     else:
         lines += ["actors: []", "#  - id: jane_doe", "#    name: Jane Doe", "#    kind: person"]
 
-    lines += ["", "# What the actors say (¶N = paragraph N, counted from 1 as the explorers show them; \"reported\" = indirect speech):"]
-    said = [(q.paragraph, q.start, f"{q.speaker or 'unknown speaker'}: “{_short(article.text[q.start:q.end])}”")
-            for q in article.quotes]
-    said += [(r.paragraph, r.start, f"{r.speaker or 'unknown speaker'} (reported, {r.cue}): "
-              f"{_short(article.text[r.start:r.end])}") for r in article.reported]
+    lines += [
+        "",
+        '# What the actors say (¶N = paragraph N, counted from 1 as the explorers show them; "reported" = indirect speech):',
+    ]
+    said = [
+        (q.paragraph, q.start, f"{q.speaker or 'unknown speaker'}: “{_short(article.text[q.start : q.end])}”")
+        for q in article.quotes
+    ]
+    said += [
+        (
+            r.paragraph,
+            r.start,
+            f"{r.speaker or 'unknown speaker'} (reported, {r.cue}): {_short(article.text[r.start : r.end])}",
+        )
+        for r in article.reported
+    ]
     lines += [f"# ¶{para + 1} {line}" for para, _, line in sorted(said)]
     if not article.quotes and not article.reported:
         lines.append("# (the parser found no quotations or reported speech)")
@@ -129,8 +141,14 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
             f"    note: {_q('An example: replace it with your own coding')}",
         ]
     else:
-        lines += ["stances: []", "#  - actor: some_actor_id", "#    position: example_position",
-                  "#    value: support", "#    evidence: \"words copied from the article\"", "#    type: direct"]
+        lines += [
+            "stances: []",
+            "#  - actor: some_actor_id",
+            "#    position: example_position",
+            "#    value: support",
+            '#    evidence: "words copied from the article"',
+            "#    type: direct",
+        ]
     lines += [
         "",
         "# Groups: declared alliances. basis: article (give the evidence) or background (give a source).",
@@ -139,7 +157,7 @@ def draft_case(article: Article, *, article_path: str = "article.txt") -> str:
         "#    name: My group",
         "#    members: [first_actor_id, second_actor_id]",
         "#    basis: article",
-        "#    evidence: \"words copied from the article\"",
+        '#    evidence: "words copied from the article"',
         "",
     ]
     return "\n".join(lines)

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .yamlfile import Path_, Problems, suggest
 from ..util import snake_id
+from .yamlfile import Path_, Problems, suggest
 
 __all__ = ["is_id", "check_value", "read_entries", "good", "Spec"]
 
@@ -56,14 +56,17 @@ def check_value(value: Any, kind: str, path: Path_, problems: Problems) -> Any:
             return None
         if kind == "id" and not is_id(value):
             fixed = snake_id(value) or "my_id"
-            problems.add(path, f"{value!r} is not a snake_case id; write it like {fixed!r} "
-                               "(lower case letters, digits and _)")
+            problems.add(
+                path, f"{value!r} is not a snake_case id; write it like {fixed!r} (lower case letters, digits and _)"
+            )
             return None
         return value
     if kind == "list":
         if isinstance(value, str):
-            problems.add(path, f"expected a list, got the single text {value!r}; write it as [{value}] "
-                               "or as lines starting with '- '")
+            problems.add(
+                path,
+                f"expected a list, got the single text {value!r}; write it as [{value}] or as lines starting with '- '",
+            )
             return None
         if not isinstance(value, list):
             problems.add(path, f"expected a list, got {_describe(value)}; write it as [a, b]")
@@ -78,8 +81,9 @@ def check_value(value: Any, kind: str, path: Path_, problems: Problems) -> Any:
     raise ValueError(kind)
 
 
-def read_entries(data: dict[str, Any], key: str, spec: Spec, required: Sequence[str],
-                 problems: Problems) -> list[tuple[int, dict[str, Any]]]:
+def read_entries(
+    data: dict[str, Any], key: str, spec: Spec, required: Sequence[str], problems: Problems
+) -> list[tuple[int, dict[str, Any]]]:
     """Read the list ``data[key]`` of mappings, checking each field's kind.
 
     Returns ``(index, fields)`` pairs; fields with problems are left out, so
@@ -110,8 +114,7 @@ def read_entries(data: dict[str, Any], key: str, spec: Spec, required: Sequence[
             fields[name] = checked if checked is not None else _BAD
         for name in required:
             if name not in fields:
-                problems.add(path, f"missing required field {name!r}; every entry in {key} needs "
-                                   f"{', '.join(required)}")
+                problems.add(path, f"missing required field {name!r}; every entry in {key} needs {', '.join(required)}")
         entries.append((i, {k: v for k, v in fields.items()}))
     return entries
 

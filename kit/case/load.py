@@ -23,7 +23,9 @@ from typing import Any
 
 from ..data import data_text
 from ..errors import ArticleError, CaseError
-from ..parse.article import load_article, parse, read_text
+from ..fileio import missing, read_regular, show
+from ..parse.article import bundled_article_text, load_article, parse, read_text
+from ..parse.speakers import reresolve
 from ..records import (
     EVIDENCE_TYPES,
     STANCE_VALUES,
@@ -34,10 +36,8 @@ from ..records import (
     Stance,
 )
 from .draft import draft_case
-from ..fileio import missing, read_regular, show
 from .fields import good, read_entries
 from .merge import extra_mentions, merge_actors
-from ..parse.speakers import reresolve
 from .safeyaml import MAX_BYTES
 from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
@@ -63,8 +63,9 @@ def case_from_article(article: Article) -> Case:
     ((), (), ())
     """
     name = Path(article.source).name if article.source else "the article"
-    return Case(article=article, actors=article.actors, title=f"{name} (bare article, not yet coded)",
-                path=article.source)
+    return Case(
+        article=article, actors=article.actors, title=f"{name} (bare article, not yet coded)", path=article.source
+    )
 
 
 def load_case(path: str | Path | None = None, *, encoding: str | None = None) -> Case:
@@ -105,7 +106,7 @@ def _load_bundled(*, cached_article: bool = False) -> Case:
             return None
         if cached_article:
             return load_article()
-        from ..parse.article import bundled_article_text
+
         return parse(bundled_article_text(), source="kit/data/article.txt")
 
     return _build(text, REFERENCE_CASE, article_for, path=f"kit/data/{REFERENCE_CASE}")
@@ -113,23 +114,28 @@ def _load_bundled(*, cached_article: bool = False) -> Case:
 
 def _load_file(p: Path, *, encoding: str | None) -> Case:
     name = show(p)
-    data = read_regular(p, limit=MAX_BYTES, what="case file", error=CaseError,
-                        split_hint="split the coding into several case files")
+    data = read_regular(
+        p, limit=MAX_BYTES, what="case file", error=CaseError, split_hint="split the coding into several case files"
+    )
     try:
         text = data.decode(encoding or "utf-8-sig")
     except LookupError:
         raise CaseError(f"{name}: unknown encoding {encoding!r}; save the case file as UTF-8") from None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        message = (f"{name}:{line}: is not valid {encoding or 'UTF-8'} text (byte {exc.start}); "
-                   "save the case file as UTF-8")
+        message = (
+            f"{name}:{line}: is not valid {encoding or 'UTF-8'} text (byte {exc.start}); save the case file as UTF-8"
+        )
         raise CaseError(message, (message,)) from None
 
     def article_for(rel: str, problems: Problems) -> Article | None:
         target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
         if missing(target):
-            problems.add(("article",), f"article file {rel!r} not found (looked for {show(target)}); give the "
-                                       "article's path relative to the case file")
+            problems.add(
+                ("article",),
+                f"article file {rel!r} not found (looked for {show(target)}); give the "
+                "article's path relative to the case file",
+            )
             return None
         try:
             return parse(read_text(target, encoding=encoding), source=str(target))
@@ -145,8 +151,10 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     data, problems = read_yaml(text, name)
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
-        message = (f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
-                   "start from `python -m kit draft article.txt`")
+        message = (
+            f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
+            "start from `python -m kit draft article.txt`"
+        )
         raise CaseError(message, (message,))
     for key in data:
         if key not in _TOP:
@@ -159,19 +167,36 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     rel = data.get("article")
     article = None
     if rel is None or rel == "":
-        problems.add((), "missing required field 'article'; add a line like `article: article.txt` "
-                         "(the article's path, relative to the case file)", line=1)
+        problems.add(
+            (),
+            "missing required field 'article'; add a line like `article: article.txt` "
+            "(the article's path, relative to the case file)",
+            line=1,
+        )
     elif not isinstance(rel, str):
         problems.add(("article",), "expected the article's file name as text, e.g. article.txt")
     else:
         article = article_for(rel, problems)
 
     positions = _positions(data, problems)
-    actor_entries = read_entries(data, "actors", {"id": "text", "name": "text", "kind": "text", "aliases": "list",
-                                                  "role": "text", "country": "text", "member_of": "list"},
-                                 ("id",), problems)
-    stance_entries = read_entries(data, "stances", _STANCE, ("actor", "position", "value", "evidence", "type"),
-                                  problems)
+    actor_entries = read_entries(
+        data,
+        "actors",
+        {
+            "id": "text",
+            "name": "text",
+            "kind": "text",
+            "aliases": "list",
+            "role": "text",
+            "country": "text",
+            "member_of": "list",
+        },
+        ("id",),
+        problems,
+    )
+    stance_entries = read_entries(
+        data, "stances", _STANCE, ("actor", "position", "value", "evidence", "type"), problems
+    )
     group_entries = read_entries(data, "groups", _GROUP, ("id", "name", "members"), problems)
     if article is None:  # nothing to check ids and evidence against: report what we have
         problems.raise_if_any()
@@ -194,9 +219,16 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     extra = extra_mentions(article, aliases)
     if extra or actors != article.actors:  # the teacher's actors and aliases name speakers too
         article = reresolve(article, actors, article.mentions + tuple(extra))
-    return Case(article=article, actors=actors, positions=positions, stances=stances, groups=groups,
-                title=str(title) if title not in (None, "") else Path(name).stem, path=path,
-                extra_mentions=extra)
+    return Case(
+        article=article,
+        actors=actors,
+        positions=positions,
+        stances=stances,
+        groups=groups,
+        title=str(title) if title not in (None, "") else Path(name).stem,
+        path=path,
+        extra_mentions=extra,
+    )
 
 
 def _positions(data: dict[str, Any], problems: Problems) -> tuple[Position, ...]:
@@ -224,8 +256,13 @@ def _short(text: str, width: int = 200) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _stances(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], position_ids: list[str],
-             index: TextIndex, problems: Problems) -> tuple[Stance, ...]:
+def _stances(
+    entries: list[tuple[int, dict[str, Any]]],
+    actor_ids: list[str],
+    position_ids: list[str],
+    index: TextIndex,
+    problems: Problems,
+) -> tuple[Stance, ...]:
     out: list[Stance] = []
     seen: dict[tuple[str, str], int] = {}
     known_actors, known_positions = set(actor_ids), set(position_ids)
@@ -240,8 +277,10 @@ def _stances(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], po
             ok = False
         if position is not None and position not in known_positions:
             hint = suggest(position, position_ids, what="position id", fuzzy=problems.fuzzy)
-            problems.add(path + ("position",), f"unknown position id {position!r}; {hint} "
-                                               "(positions are declared under 'positions:')")
+            problems.add(
+                path + ("position",),
+                f"unknown position id {position!r}; {hint} (positions are declared under 'positions:')",
+            )
             ok = False
         if value is not None and value not in STANCE_VALUES:
             problems.add(path + ("value",), f"{value!r} is not on the scale; use one of {', '.join(STANCE_VALUES)}")
@@ -253,19 +292,33 @@ def _stances(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], po
         if actor is not None and position is not None:
             key = (actor, position)
             if key in seen:
-                problems.add(path, f"duplicate stance: {actor} on {position} is already coded on line {seen[key]}; "
-                                   "keep one stance per actor and position (merge the evidence)")
+                problems.add(
+                    path,
+                    f"duplicate stance: {actor} on {position} is already coded on line {seen[key]}; "
+                    "keep one stance per actor and position (merge the evidence)",
+                )
                 ok = False
             else:
                 seen[key] = problems.line(path)
         if ok and span is not None:
-            out.append(Stance(actor=actor, position=position, value=value, evidence=evidence.strip(),
-                              evidence_type=kind, start=span[0], end=span[1], note=good(f, "note", "")))
+            out.append(
+                Stance(
+                    actor=actor,
+                    position=position,
+                    value=value,
+                    evidence=evidence.strip(),
+                    evidence_type=kind,
+                    start=span[0],
+                    end=span[1],
+                    note=good(f, "note", ""),
+                )
+            )
     return tuple(out)
 
 
-def _groups(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], index: TextIndex,
-            problems: Problems) -> tuple[Group, ...]:
+def _groups(
+    entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], index: TextIndex, problems: Problems
+) -> tuple[Group, ...]:
     out: dict[str, Group] = {}
     lines: dict[str, int] = {}
     known = set(actor_ids)
@@ -277,26 +330,43 @@ def _groups(entries: list[tuple[int, dict[str, Any]]], actor_ids: list[str], ind
         for j, member in enumerate(members):
             if member not in known:
                 hint = suggest(member, actor_ids, what="actor id", fuzzy=problems.fuzzy)
-                problems.add(path + ("members", j), f"{member!r} is not an actor; {hint} "
-                                                    "(add new actors under 'actors:' with id, name and kind)")
+                problems.add(
+                    path + ("members", j),
+                    f"{member!r} is not an actor; {hint} (add new actors under 'actors:' with id, name and kind)",
+                )
             elif member in listed:
                 problems.add(path + ("members", j), f"{member!r} is listed twice; keep one")
             listed.add(member)
         if basis not in GROUP_BASES:
-            problems.add(path + ("basis",), f"{basis!r} is not a basis; use article (the text says so) "
-                                            "or background (knowledge from outside the article, with a source)")
+            problems.add(
+                path + ("basis",),
+                f"{basis!r} is not a basis; use article (the text says so) "
+                "or background (knowledge from outside the article, with a source)",
+            )
         elif basis == "background" and not source:
-            problems.add(path, "basis background needs a 'source': say where the membership comes from, "
-                               "e.g. source: \"NATO members in 2014 (nato.int)\"")
+            problems.add(
+                path,
+                "basis background needs a 'source': say where the membership comes from, "
+                'e.g. source: "NATO members in 2014 (nato.int)"',
+            )
         elif basis == "article" and not evidence:
-            problems.add(path, "basis article needs 'evidence': the words of the article that show the group "
-                               "(or use basis: background with a source)")
+            problems.add(
+                path,
+                "basis article needs 'evidence': the words of the article that show the group "
+                "(or use basis: background with a source)",
+            )
         if evidence:
             _evidence(evidence, path + ("evidence",), index, problems)
         if gid is None:
             continue
         if not problems.first_use(lines, "group", gid, path + ("id",), "give each group its own id"):
             continue
-        out[gid] = Group(id=gid, name=good(f, "name", gid), members=tuple(dict.fromkeys(members)),
-                         basis=basis, source=source, evidence=evidence.strip())
+        out[gid] = Group(
+            id=gid,
+            name=good(f, "name", gid),
+            members=tuple(dict.fromkeys(members)),
+            basis=basis,
+            source=source,
+            evidence=evidence.strip(),
+        )
     return tuple(out.values())

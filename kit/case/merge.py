@@ -20,15 +20,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..records import ACTOR_KINDS, Actor, Article, Mention
+from ..util import snake_id
 from .fields import good, is_id
 from .yamlfile import Problems, suggest
-from ..util import snake_id
 
 __all__ = ["merge_actors", "extra_mentions", "alias_pattern"]
 
 
-def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], group_ids: list[str],
-                 problems: Problems) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
+def merge_actors(
+    article: Article, entries: list[tuple[int, dict[str, Any]]], group_ids: list[str], problems: Problems
+) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
     """Apply the case file's actor entries to the parsed actors.
 
     Returns the case's actors (parsed order, then added ones) and, per actor,
@@ -74,28 +75,42 @@ def merge_actors(article: Article, entries: list[tuple[int, dict[str, Any]]], gr
                 if missing:
                     problems.add(path, f"a new actor needs {' and '.join(missing)}")
                 continue
-            problems.add(path + ("id",), f"unknown actor id {aid!r}: the parser found no such actor; "
-                                         f"{suggest(aid, parsed, what='actor id', fuzzy=problems.fuzzy)} "
-                                         "(to add a new actor, give it a name and a kind)")
+            problems.add(
+                path + ("id",),
+                f"unknown actor id {aid!r}: the parser found no such actor; "
+                f"{suggest(aid, parsed, what='actor id', fuzzy=problems.fuzzy)} "
+                "(to add a new actor, give it a name and a kind)",
+            )
             continue
         if not is_id(aid):
             fixed = snake_id(aid) or "my_id"
-            problems.add(path + ("id",), f"{aid!r} is not a snake_case id; write it like {fixed!r} "
-                                         "(lower case letters, digits and _)")
+            problems.add(
+                path + ("id",),
+                f"{aid!r} is not a snake_case id; write it like {fixed!r} (lower case letters, digits and _)",
+            )
             continue
-        actors[aid] = Actor(id=aid, name=name, kind=kind, aliases=new_aliases, role=good(f, "role"),
-                            country=good(f, "country"), member_of=tuple(dict.fromkeys(good(f, "member_of", ()))))
+        actors[aid] = Actor(
+            id=aid,
+            name=name,
+            kind=kind,
+            aliases=new_aliases,
+            role=good(f, "role"),
+            country=good(f, "country"),
+            member_of=tuple(dict.fromkeys(good(f, "member_of", ()))),
+        )
         search[aid] = [name, *new_aliases]
     ids, known_groups = list(actors), set(group_ids)
     for path, what, ref in refs:
         if what == "country" and ref not in actors:
             hint = suggest(ref, ids, what="actor id", fuzzy=problems.fuzzy)
-            problems.add(path, f"{ref!r} is not an actor id; {hint} "
-                               "(country names the state, organisation or group the actor speaks for)")
+            problems.add(
+                path,
+                f"{ref!r} is not an actor id; {hint} "
+                "(country names the state, organisation or group the actor speaks for)",
+            )
         elif what == "group" and ref not in known_groups:
             hint = suggest(ref, group_ids, what="group id", fuzzy=problems.fuzzy)
-            problems.add(path, f"{ref!r} is not a group id; {hint} "
-                               "(groups are declared under 'groups:')")
+            problems.add(path, f"{ref!r} is not a group id; {hint} (groups are declared under 'groups:')")
     return tuple(actors.values()), {k: tuple(v) for k, v in search.items() if v}
 
 

@@ -45,7 +45,7 @@ MAX_DEPTH = 32
 MAX_NODES = 100_000
 
 # The characters YAML refuses (yaml.reader.Reader.NON_PRINTABLE), found before parsing so they get a line.
-_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _Events = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 _SYNTAX_HINT = "check the indentation there, and put text containing ': ' or ' #' in quotes"
 
@@ -66,18 +66,28 @@ def _where(text: str, pos: int) -> tuple[int, int]:
 
 def _check_characters(text: str, name: str, max_chars: int) -> None:
     if len(text) > max_chars:
-        message = (f"{name}: more than {max_chars:,} characters is too large for a case file; "
-                   "split the coding into several case files")
+        message = (
+            f"{name}: more than {max_chars:,} characters is too large for a case file; "
+            "split the coding into several case files"
+        )
         raise CaseError(message, (message,))
     nul = text.find("\x00")
     if nul >= 0:
-        raise _error(name, *_where(text, nul), "contains a NUL byte: this looks like a binary file, not a YAML "
-                                               "text file; open the case file in a text editor, save it as UTF-8 text")
+        raise _error(
+            name,
+            *_where(text, nul),
+            "contains a NUL byte: this looks like a binary file, not a YAML "
+            "text file; open the case file in a text editor, save it as UTF-8 text",
+        )
     bad = _NON_PRINTABLE.search(text)
     if bad:
-        raise _error(name, *_where(text, bad.start()), f"control character U+{ord(bad.group()):04X} is not "
-                                                       "allowed in YAML; delete it (most editors do not show it) "
-                                                       "and check again")
+        raise _error(
+            name,
+            *_where(text, bad.start()),
+            f"control character U+{ord(bad.group()):04X} is not "
+            "allowed in YAML; delete it (most editors do not show it) "
+            "and check again",
+        )
 
 
 def _syntax(exc: yaml.YAMLError, name: str, text: str) -> CaseError:
@@ -97,8 +107,9 @@ def _syntax(exc: yaml.YAMLError, name: str, text: str) -> CaseError:
     return _error(name, line, column, f"not valid YAML ({exc}); save the case file as UTF-8 text")
 
 
-def compose(text: str, name: str, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES,
-            max_chars: int = MAX_BYTES) -> yaml.Node | None:
+def compose(
+    text: str, name: str, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, max_chars: int = MAX_BYTES
+) -> yaml.Node | None:
     """The YAML node graph of one document, refused early if it is too deep, too large or loops.
 
     Returns ``None`` for an empty document. Aliases share their anchor's node
@@ -144,17 +155,29 @@ def _compose(parser: Any, name: str, max_depth: int, max_nodes: int) -> yaml.Nod
         elif cls is yaml.AliasEvent:
             known = anchors.get(event.anchor)
             if known is None:
-                raise _at(name, event.start_mark, f"the alias *{event.anchor} has no anchor &{event.anchor} "
-                                                  "before it; define the anchor first, or write the value out")
+                raise _at(
+                    name,
+                    event.start_mark,
+                    f"the alias *{event.anchor} has no anchor &{event.anchor} "
+                    "before it; define the anchor first, or write the value out",
+                )
             node, size = known
             if size is None:
-                raise _at(name, event.start_mark, f"the alias *{event.anchor} is inside its own anchor "
-                                                  f"&{event.anchor} (a loop); write the value out instead")
+                raise _at(
+                    name,
+                    event.start_mark,
+                    f"the alias *{event.anchor} is inside its own anchor "
+                    f"&{event.anchor} (a loop); write the value out instead",
+                )
             count += size
         elif cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
             if len(stack) >= max_depth:
-                raise _at(name, event.start_mark, f"values nested more than {max_depth} levels deep; a case file "
-                                                  "needs 4: look for stray [ or { and for indentation that runs away")
+                raise _at(
+                    name,
+                    event.start_mark,
+                    f"values nested more than {max_depth} levels deep; a case file "
+                    "needs 4: look for stray [ or { and for indentation that runs away",
+                )
             is_list = cls is yaml.SequenceStartEvent
             kind = yaml.SequenceNode if is_list else yaml.MappingNode
             tag = event.tag
@@ -176,9 +199,13 @@ def _compose(parser: Any, name: str, max_depth: int, max_nodes: int) -> yaml.Nod
         else:
             continue
         if count > max_nodes:
-            raise _at(name, event.start_mark, f"too many values (over {max_nodes:,}, each *alias counting as "
-                                              "the values it repeats); a case file holds a few thousand: remove "
-                                              "repeated aliases or split the case file")
+            raise _at(
+                name,
+                event.start_mark,
+                f"too many values (over {max_nodes:,}, each *alias counting as "
+                "the values it repeats); a case file holds a few thousand: remove "
+                "repeated aliases or split the case file",
+            )
         if not stack:
             root = node
             continue
@@ -191,24 +218,38 @@ def _compose(parser: Any, name: str, max_depth: int, max_nodes: int) -> yaml.Nod
             frame[0].value.append((frame[3], node))
             frame[3] = None
     if not parser.check_event(yaml.StreamEndEvent):
-        raise _at(name, parser.peek_event().start_mark, "a second YAML document (after a line ---); a case file "
-                                                        "is one document: remove the --- line and what follows")
+        raise _at(
+            name,
+            parser.peek_event().start_mark,
+            "a second YAML document (after a line ---); a case file "
+            "is one document: remove the --- line and what follows",
+        )
     return root
 
 
-def _new_anchor(anchors: dict[str, tuple[yaml.Node, int | None]], event: Any, node: yaml.Node,
-                size: int | None, name: str) -> None:
+def _new_anchor(
+    anchors: dict[str, tuple[yaml.Node, int | None]], event: Any, node: yaml.Node, size: int | None, name: str
+) -> None:
     if event.anchor in anchors:
         first = anchors[event.anchor][0].start_mark.line + 1
-        raise _at(name, event.start_mark, f"the anchor &{event.anchor} is defined twice (first on line {first}); "
-                                          "give each anchor its own name")
+        raise _at(
+            name,
+            event.start_mark,
+            f"the anchor &{event.anchor} is defined twice (first on line {first}); give each anchor its own name",
+        )
     anchors[event.anchor] = (node, size)
 
 
 # What the safe constructor raises for a scalar it cannot read, besides its own ConstructorError.
 _VALUE_ERRORS = (ValueError, KeyError, AttributeError, TypeError, IndexError, OverflowError, RecursionError)
-_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "timestamp": "a date",
-          "binary": "base64 data", "null": "an empty value"}
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "timestamp": "a date",
+    "binary": "base64 data",
+    "null": "an empty value",
+}
 #: Longer integers are refused before Python converts them (a sexagesimal ``1:2:3:…`` grows without end).
 _MAX_INT_CHARS = 1000
 
@@ -287,8 +328,7 @@ def construct(node: yaml.Node | None, name: str) -> Any:
         if isinstance(exc, _Unreadable):
             raise _at(name, mark, what) from None
         if what.startswith("could not determine a constructor"):  # an unknown or unsafe tag
-            raise _at(name, mark, f"YAML syntax error: {what}; only plain YAML is read: remove the !tag") \
-                from None
+            raise _at(name, mark, f"YAML syntax error: {what}; only plain YAML is read: remove the !tag") from None
         raise _at(name, mark, f"YAML syntax error: {what}; {_SYNTAX_HINT}") from None
     except yaml.YAMLError as exc:
         raise _syntax(exc, name, "") from None

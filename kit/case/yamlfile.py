@@ -36,9 +36,24 @@ __all__ = ["Problems", "read_yaml", "TextIndex", "excerpt_pattern", "suggest", "
 Path_ = tuple[Any, ...]
 
 _FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2026": "...",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2012": "-",
+    "\u2212": "-",
+    "\u2026": "...",
 }
 
 
@@ -68,8 +83,12 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-_CLASSES = {"'": "['\u2018\u2019\u201a\u201b\u2032`]", '"': '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]',
-             "-": "[-\u2013\u2014\u2012\u2212]", " ": r"\s+"}
+_CLASSES = {
+    "'": "['\u2018\u2019\u201a\u201b\u2032`]",
+    '"': '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]',
+    "-": "[-\u2013\u2014\u2012\u2212]",
+    " ": r"\s+",
+}
 
 
 def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
@@ -146,7 +165,7 @@ class TextIndex:
         sent = self.text[start:end]
         folded, where = fold(sent)
         lo, hi = max(0, lo - width // 2), min(len(folded), hi + width // 2)
-        snippet = " ".join(sent[where[lo]: where[hi - 1] + 1].split())
+        snippet = " ".join(sent[where[lo] : where[hi - 1] + 1].split())
         snippet = ("…" if lo else "") + snippet + ("…" if hi < len(folded) else "")
         return f"closest passage (¶{para + 1}): {snippet!r}; copy the words exactly"
 

@@ -11,6 +11,26 @@ from .judge import Reading, evidence_paragraph, find_evidence, judgement
 from .names import actor_forms, find_actor
 from .ticket import ExitTicket
 
-__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Result", "Note", "Exercise", "ExerciseSet", "MultipleChoice",
-           "equals", "same_ids", "about", "names_actor", "names_actors", "fold",
-           "Reading", "judgement", "find_evidence", "evidence_paragraph", "actor_forms", "find_actor", "ExitTicket"]
+__all__ = [
+    "CORRECT",
+    "INCORRECT",
+    "NOT_ATTEMPTED",
+    "Result",
+    "Note",
+    "Exercise",
+    "ExerciseSet",
+    "MultipleChoice",
+    "equals",
+    "same_ids",
+    "about",
+    "names_actor",
+    "names_actors",
+    "fold",
+    "Reading",
+    "judgement",
+    "find_evidence",
+    "evidence_paragraph",
+    "actor_forms",
+    "find_actor",
+    "ExitTicket",
+]

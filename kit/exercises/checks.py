@@ -20,9 +20,15 @@ from .names import find_actor
 __all__ = ["equals", "same_ids", "about", "names_actor", "names_actors", "fold", "type_name"]
 
 TYPE_NAMES = {
-    "int": "a whole number (int)", "float": "a decimal number (float)", "str": "text (str)",
-    "list": "a list", "tuple": "a tuple", "set": "a set", "dict": "a dictionary (dict)",
-    "bool": "True/False (bool)", "NoneType": "None",
+    "int": "a whole number (int)",
+    "float": "a decimal number (float)",
+    "str": "text (str)",
+    "list": "a list",
+    "tuple": "a tuple",
+    "set": "a set",
+    "dict": "a dictionary (dict)",
+    "bool": "True/False (bool)",
+    "NoneType": "None",
 }
 
 
@@ -79,8 +85,14 @@ def same_ids(expected: Iterable[str], *, what: str = "actor ids") -> Callable[[A
     return check
 
 
-def about(expected: float, *, tol: float = 0.0, rel: float = 0.0, what: str = "number",
-          advice: str = "Check what you counted, and count again.") -> Callable[[Any], tuple[bool, str]]:
+def about(
+    expected: float,
+    *,
+    tol: float = 0.0,
+    rel: float = 0.0,
+    what: str = "number",
+    advice: str = "Check what you counted, and count again.",
+) -> Callable[[Any], tuple[bool, str]]:
     """A check passing when the answer is a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``.
 
     ``advice`` follows "too high"/"too low": say what to re-check for this kind of number
@@ -96,7 +108,10 @@ def about(expected: float, *, tol: float = 0.0, rel: float = 0.0, what: str = "n
 
     def check(answer: Any) -> tuple[bool, str]:
         if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-            return False, f"This answer should be a number, without quotes (like 12 or 0.5); you gave {type_name(answer)}."
+            return (
+                False,
+                f"This answer should be a number, without quotes (like 12 or 0.5); you gave {type_name(answer)}.",
+            )
         value = float(answer)
         if math.isnan(value):
             return False, "Your answer is NaN (not a number): check for a division by zero or an empty table."
@@ -124,18 +139,30 @@ def names_actor(actor: Actor) -> Callable[[Any], tuple[bool, str]]:
 
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
-            return False, f'This answer should be a name, as text in quotes (like "Someone"); you gave {type_name(answer)}.'
+            return (
+                False,
+                f'This answer should be a name, as text in quotes (like "Someone"); you gave {type_name(answer)}.',
+            )
         if not answer.strip():
             return False, "Your answer is empty text: write the name between the quotes."
         if find_actor((actor,), answer) is actor:
             return True, ""
-        return False, "That is not who we are looking for. Re-read who is speaking (look for the cue verb: said, told, warned)."
+        return (
+            False,
+            "That is not who we are looking for. Re-read who is speaking (look for the cue verb: said, told, warned).",
+        )
 
     return check
 
 
-def names_actors(required: Sequence[Actor], *, pool: Sequence[Actor] = (), optional: Sequence[Actor] = (),
-                 where: str = "the passage", what: str = "actors we are looking for") -> Callable[[Any], tuple[bool, str]]:
+def names_actors(
+    required: Sequence[Actor],
+    *,
+    pool: Sequence[Actor] = (),
+    optional: Sequence[Actor] = (),
+    where: str = "the passage",
+    what: str = "actors we are looking for",
+) -> Callable[[Any], tuple[bool, str]]:
     """A check passing when a list names every ``required`` actor (by any name), maybe ``optional`` ones, no one else.
 
     ``pool`` holds the other actors a learner might name (the case's actors), so a wrong
@@ -151,16 +178,20 @@ def names_actors(required: Sequence[Actor], *, pool: Sequence[Actor] = (), optio
 
     def check(answer: Any) -> tuple[bool, str]:
         if isinstance(answer, str) or not isinstance(answer, (list, tuple, set, frozenset)):
-            return False, ('This answer should be a list of names in square brackets, like ["First name", "Second name"]; '
-                           f"you gave {type_name(answer)}.")
+            return False, (
+                'This answer should be a list of names in square brackets, like ["First name", "Second name"]; '
+                f"you gave {type_name(answer)}."
+            )
         bad = [x for x in answer if not isinstance(x, str)]
         if bad:
             return False, f'Every name should be text in quotes, like "First name"; {bad[0]!r} is {type_name(bad[0])}.'
         found = [find_actor(pool, x) for x in answer]
         for text, actor in zip(answer, found, strict=True):
             if actor is None:
-                return False, (f"{text!r} is not a name of anyone in this case: check the spelling "
-                               "(a name as the article writes it, or an actor id).")
+                return False, (
+                    f"{text!r} is not a name of anyone in this case: check the spelling "
+                    "(a name as the article writes it, or an actor id)."
+                )
             if actor.id not in allowed:
                 return False, f"{text!r} is not one of the {what}. Re-read {where}."
         missing = len({a.id for a in required} - {a.id for a in found if a is not None})

@@ -47,6 +47,8 @@ __all__ = [
 CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
 _HEAD = {CORRECT: "✓ Correct", INCORRECT: "✗ Not yet", NOT_ATTEMPTED: "… Not attempted"}
 _BORDER = {CORRECT: "#1a7f37", INCORRECT: "#b35900", NOT_ATTEMPTED: "#57606a", "hint": "#0969da", "solution": "#57606a"}
+
+
 @dataclass(frozen=True)
 class Note:
     """A message shown to the learner: rich HTML in a notebook, plain text elsewhere."""
@@ -154,7 +156,10 @@ class Exercise:
             ok, message = bool(ok), str(message or "")  # e.g. a numpy array here raises, and is caught
         except Exception:  # noqa: BLE001 - a learner's value must never produce a traceback
             expects = self.expects or "a different kind of value"
-            return Result(INCORRECT, f"This answer could not be checked: it is {type_name(answer)}, but this exercise expects {expects}.")
+            return Result(
+                INCORRECT,
+                f"This answer could not be checked: it is {type_name(answer)}, but this exercise expects {expects}.",
+            )
         if ok:
             return Result(CORRECT, " ".join(x for x in (message or "Well done.", self.success) if x))
         tail = " Call hint() for a hint." if self.hints else ""
@@ -236,8 +241,9 @@ class MultipleChoice:
     def _build(self) -> Any:
         import ipywidgets as w
 
-        self.radio = w.RadioButtons(options=list(self.options), value=None, description="Answer:",
-                                    layout=w.Layout(width="max-content"))
+        self.radio = w.RadioButtons(
+            options=list(self.options), value=None, description="Answer:", layout=w.Layout(width="max-content")
+        )
         self.button = w.Button(description="Check", tooltip="Check your answer", button_style="primary")
         self.feedback = w.HTML(value="")
         self.button.on_click(lambda _b: self._show())

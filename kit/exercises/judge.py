@@ -174,7 +174,10 @@ def judgement(
 
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, Mapping):
-            return False, f"This answer should be a dictionary with two entries, like {example}; you gave {type_name(answer)}."
+            return (
+                False,
+                f"This answer should be a dictionary with two entries, like {example}; you gave {type_name(answer)}.",
+            )
         keys = {str(k).strip().lower(): v for k, v in answer.items()}
         if field not in keys or "evidence" not in keys:
             missing = " and ".join(f'"{k}"' for k in (field, "evidence") if k not in keys)
@@ -196,16 +199,31 @@ def judgement(
             return False, "Quote at least two words of the article, so that a reader can find them."
         spans = find_evidence(article, evidence)
         if not spans:
-            return False, ("These words are not in the article as written. Copy them exactly (capitals and the kind "
-                           "of quotation marks do not matter; write … for words you leave out).")
+            return False, (
+                "These words are not in the article as written. Copy them exactly (capitals and the kind "
+                "of quotation marks do not matter; write … for words you leave out)."
+            )
         fits = [r for r in located if any(_overlaps(s, p) for s in spans for p in r.spans)]
         mine = [r for r in fits if r.value == value]
         if mine:
             comment = mine[0].comment
-            return True, " ".join(x for x in ("Defensible, and your evidence supports it.", comment,
-                                              f"The reference coder's reasoning: {reference}") if x)
+            return True, " ".join(
+                x
+                for x in (
+                    "Defensible, and your evidence supports it.",
+                    comment,
+                    f"The reference coder's reasoning: {reference}",
+                )
+                if x
+            )
         if fits:
-            return False, f"Those words matter here, but do they show that choice? Read them again and decide what they show.{look}"
-        return False, f"Those words are in the article, but they do not show your choice: quote the words that made you decide.{look}"
+            return (
+                False,
+                f"Those words matter here, but do they show that choice? Read them again and decide what they show.{look}",
+            )
+        return (
+            False,
+            f"Those words are in the article, but they do not show your choice: quote the words that made you decide.{look}",
+        )
 
     return check

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 
+from ..parse.gazetteer import gazetteer, load_gazetteer_data
 from ..records import Actor
 
 __all__ = ["normal", "actor_forms", "find_actor", "find_actors"]
@@ -39,20 +40,18 @@ def normal(text: str) -> str:
 def _strip_determiner(text: str) -> str:
     for det in _DETERMINERS:
         if text.startswith(det):
-            return text[len(det):]
+            return text[len(det) :]
     return text
 
 
 @functools.cache
 def _gazetteer_forms(entity_id: str) -> frozenset[str]:
-    from ..parse.gazetteer import gazetteer
 
     return frozenset(normal(f) for f in gazetteer().aliases(entity_id))
 
 
 @functools.cache
 def _title_words() -> frozenset[str]:
-    from ..parse.gazetteer import load_gazetteer_data
 
     titles = load_gazetteer_data().get("titles", {})
     words: set[str] = set()

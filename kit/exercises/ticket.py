@@ -45,8 +45,10 @@ class ExitTicket:
         if self._box is None:
             import ipywidgets as w
 
-            head = w.HTML(f"<h3 style='margin:.4em 0'>{self.title}</h3>"
-                          "<p>Two questions: choose an answer, press <strong>Check</strong> and read the feedback.</p>")
+            head = w.HTML(
+                f"<h3 style='margin:.4em 0'>{self.title}</h3>"
+                "<p>Two questions: choose an answer, press <strong>Check</strong> and read the feedback.</p>"
+            )
             self._box = w.VBox([head, *(q.box for q in self.questions)])
         return self._box
 

@@ -19,5 +19,13 @@ from .coder import StanceCoder
 from .table import Table, table
 from .widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer
 
-__all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "ClassExplorer", "class_results",
-           "Table", "table"]
+__all__ = [
+    "ArticleExplorer",
+    "VoicesExplorer",
+    "CoalitionExplorer",
+    "StanceCoder",
+    "ClassExplorer",
+    "class_results",
+    "Table",
+    "table",
+]

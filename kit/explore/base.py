@@ -55,8 +55,9 @@ def show(out: Any, html_text: str) -> None:
     Figures travel inside the HTML as ``<img alt=...>``, so their alt text
     reaches screen readers (front ends ignore alt text in output metadata).
     """
-    out.outputs = ({"output_type": "display_data", "data": {"text/html": html_text, "text/plain": "(view)"},
-                    "metadata": {}},)
+    out.outputs = (
+        {"output_type": "display_data", "data": {"text/html": html_text, "text/plain": "(view)"}, "metadata": {}},
+    )
 
 
 class Explorer:
@@ -121,7 +122,9 @@ class Explorer:
         bundle = dict(self._box._repr_mimebundle_(**kwargs) or {})
         name = self.title or type(self).__name__
         bundle["text/plain"] = f"{name} explorer: run this cell in Jupyter to use it."
-        bundle["text/html"] = (f"<div class='kit-static'><p><em>{esc(name)}: a static copy. To use the controls, "
-                               f"run the cell in Jupyter; if you see this right after running it, widgets are not "
-                               f"working here: reload the page (notebook 00 checks them).</em></p>{self.snapshot()}</div>")
+        bundle["text/html"] = (
+            f"<div class='kit-static'><p><em>{esc(name)}: a static copy. To use the controls, "
+            f"run the cell in Jupyter; if you see this right after running it, widgets are not "
+            f"working here: reload the page (notebook 00 checks them).</em></p>{self.snapshot()}</div>"
+        )
         return bundle

@@ -25,6 +25,7 @@ from ..records import Case
 from .base import STYLE, Explorer
 from .class_view import ClassResults, class_results, heatmap_alt_text, plot_class_heatmap, render_class
 from .figures import close_figure, new_figure
+from .render import figure_img
 
 __all__ = ["ClassExplorer"]
 
@@ -105,8 +106,6 @@ class ClassExplorer(Explorer):
         """The heatmap as an ``<img>`` with alt text (drawn once per reference choice)."""
         key = bool(self.reference.value)
         if key not in self._figures:
-            from .render import figure_img
-
             res = self.results
             n = max(len({u[0] for u in res.agreement.majority}), 3)
             fig, ax = new_figure(width=1.45 * max(len(self.case.positions), 2) + 3.8, height=0.42 * n + 2.2)

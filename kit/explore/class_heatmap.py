@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis.class_agreement import REFERENCE, STANCE_SCALE, reference_coding
+from ..plots import STANCE_COLORS, STANCE_SYMBOLS
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -74,8 +75,6 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     import matplotlib.pyplot as plt
     from matplotlib.colors import to_rgb
     from matplotlib.patches import Patch, Rectangle
-
-    from ..plots import STANCE_COLORS, STANCE_SYMBOLS
 
     a = res.agreement
     actors, positions = _grid(res)

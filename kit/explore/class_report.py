@@ -13,6 +13,8 @@ from ..analysis.class_agreement import reference_coding
 from ..util import esc
 from .class_heatmap import heatmap_alt_text, plot_class_heatmap
 from .class_view import FEW_UNITS, ClassResults, distribution, number, render_class
+from .figures import close_figure, new_figure
+from .render import figure_img
 
 __all__ = ["report_text", "class_page"]
 
@@ -51,8 +53,6 @@ def report_text(res: ClassResults, *, top: int = 5) -> str:
 
 def class_page(res: ClassResults, *, teacher: bool = False) -> str:
     """A self-contained HTML page of the class view with the heatmap (for the command line's ``--html``)."""
-    from .figures import close_figure, new_figure
-    from .render import figure_img
 
     n = max(len({u[0] for u in res.agreement.majority}), 3)
     fig, ax = new_figure(width=1.45 * max(len(res.case.positions), 2) + 3.8, height=0.42 * n + 2.2)

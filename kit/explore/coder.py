@@ -21,6 +21,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
+from ..analysis import compare_codings
 from ..errors import KitError, SaveError
 from ..learner.coderstate import CodingState
 from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
@@ -28,13 +29,18 @@ from ..learner.storage import learner_dir
 from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
+from .coderview import render_coding, render_comparison, render_positions
 
 __all__ = ["StanceCoder", "NOT_CODED", "TYPE_CHOICES"]
 
 #: The evidence-type menu: label -> type ("" lets the kit read it from the sentence).
-TYPE_CHOICES = (("(as the kit reads it)", ""), ("direct quote", "direct"), ("reported speech", "reported"),
-                ("the journalist's narration", "narration"), ("anonymous source", "anonymous"))
-
+TYPE_CHOICES = (
+    ("(as the kit reads it)", ""),
+    ("direct quote", "direct"),
+    ("reported speech", "reported"),
+    ("the journalist's narration", "narration"),
+    ("anonymous source", "anonymous"),
+)
 
 
 class StanceCoder(Explorer):
@@ -60,22 +66,50 @@ class StanceCoder(Explorer):
         self._comparison = ""
         body = {p.index for p in case.article.paragraphs if p.kind == "body"}
         self._sentences = [i for i, s in enumerate(case.article.sentences) if s.paragraph in body]
-        self.position = w.Dropdown(options=[(p.label, p.id) for p in case.positions], description="Position:", style=STYLE)
-        self.actor = w.Dropdown(options=sorted(((f"{a.name} ({a.kind})", a.id) for a in case.actors), key=lambda r: r[0].lower()),
-                                description="Actor:", style=STYLE)
-        self.stance = w.ToggleButtons(options=[NOT_CODED, *STANCE_VALUES], value=NOT_CODED, description="Stance:", style=STYLE)
-        self.evidence = w.Dropdown(options=[("(choose the sentence that shows it)", -1)] + [(self._label(i), i) for i in self._sentences],
-                                   value=-1, description="Evidence:", style=STYLE, layout=w.Layout(width="95%"))
+        self.position = w.Dropdown(
+            options=[(p.label, p.id) for p in case.positions], description="Position:", style=STYLE
+        )
+        self.actor = w.Dropdown(
+            options=sorted(((f"{a.name} ({a.kind})", a.id) for a in case.actors), key=lambda r: r[0].lower()),
+            description="Actor:",
+            style=STYLE,
+        )
+        self.stance = w.ToggleButtons(
+            options=[NOT_CODED, *STANCE_VALUES], value=NOT_CODED, description="Stance:", style=STYLE
+        )
+        self.evidence = w.Dropdown(
+            options=[("(choose the sentence that shows it)", -1)] + [(self._label(i), i) for i in self._sentences],
+            value=-1,
+            description="Evidence:",
+            style=STYLE,
+            layout=w.Layout(width="95%"),
+        )
         self.kind = w.Dropdown(options=list(TYPE_CHOICES), value="", description="Evidence type:", style=STYLE)
-        self.why = w.Text(value="", placeholder="one line: why this value? (press Enter)", description="Why:",
-                          continuous_update=False, style=STYLE, layout=w.Layout(width="95%"))
-        self.compare_button = w.Button(description="Compare with the reference", icon="balance-scale",
-                                       tooltip="Show how your coding agrees with the teacher's reference coding")
-        self.export_button = w.Button(description="Export for a peer", icon="download",
-                                      tooltip="Save a copy of your coding to share with a classmate")
+        self.why = w.Text(
+            value="",
+            placeholder="one line: why this value? (press Enter)",
+            description="Why:",
+            continuous_update=False,
+            style=STYLE,
+            layout=w.Layout(width="95%"),
+        )
+        self.compare_button = w.Button(
+            description="Compare with the reference",
+            icon="balance-scale",
+            tooltip="Show how your coding agrees with the teacher's reference coding",
+        )
+        self.export_button = w.Button(
+            description="Export for a peer",
+            icon="download",
+            tooltip="Save a copy of your coding to share with a classmate",
+        )
         # FileUpload shows its description as the button's text (with a file count), so it names the action
-        self.upload = w.FileUpload(description="Compare with a peer's file", accept=".json", multiple=False,
-                                   tooltip="Choose the .json file a classmate exported, to compare it with your coding")
+        self.upload = w.FileUpload(
+            description="Compare with a peer's file",
+            accept=".json",
+            multiple=False,
+            tooltip="Choose the .json file a classmate exported, to compare it with your coding",
+        )
         self.status = w.HTML()
         self._syncing = False
         self.message = self.state.open()
@@ -86,15 +120,38 @@ class StanceCoder(Explorer):
         for control in (self.position, self.actor):
             control.observe(self._on_select, names="value")
         if not case.positions or not case.actors:
-            for control in (self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
-                            self.compare_button, self.upload):
+            for control in (
+                self.position,
+                self.actor,
+                self.stance,
+                self.evidence,
+                self.kind,
+                self.why,
+                self.compare_button,
+                self.upload,
+            ):
                 control.disabled = True
-            self.message = "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
+            self.message = (
+                "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
+            )
         self._show_status()
-        intro = ("Choose a position and an actor, then the stance, the sentence that shows it, its evidence type "
-                 "and one line on why. Every change is saved.")
-        self._finish([self.position, self.actor, self.stance, self.evidence, self.kind, self.why,
-                      w.HBox([self.compare_button, self.export_button, self.upload]), self.status], intro=intro)
+        intro = (
+            "Choose a position and an actor, then the stance, the sentence that shows it, its evidence type "
+            "and one line on why. Every change is saved."
+        )
+        self._finish(
+            [
+                self.position,
+                self.actor,
+                self.stance,
+                self.evidence,
+                self.kind,
+                self.why,
+                w.HBox([self.compare_button, self.export_button, self.upload]),
+                self.status,
+            ],
+            intro=intro,
+        )
 
     # --- state ---------------------------------------------------------------
 
@@ -105,7 +162,7 @@ class StanceCoder(Explorer):
 
     def _label(self, i: int) -> str:
         s = self.case.article.sentences[i]
-        text = " ".join(self.case.article.text[s.start:s.end].split())
+        text = " ".join(self.case.article.text[s.start : s.end].split())
         return f"¶ {s.paragraph + 1}: {text if len(text) <= 90 else text[:87] + '…'}"
 
     def _controls(self) -> list[Any]:
@@ -203,8 +260,6 @@ class StanceCoder(Explorer):
         return agreement
 
     def _compare(self, other: Any, who: str, mode: str, *, only_mine: bool = False) -> Any:
-        from ..analysis import compare_codings
-        from .coderview import render_comparison
 
         positions = [p.id for p in self.case.positions]
         mine = self.stances()
@@ -236,11 +291,9 @@ class StanceCoder(Explorer):
 
     def snapshot(self) -> str:
         """The positions to code and the learner's coding so far, as static HTML (for handouts)."""
-        from .coderview import render_positions
 
         return render_positions(self.case) + self.render()
 
     def render(self) -> str:
-        from .coderview import render_coding
 
         return render_coding(self.case, self.stances(), current=self._key()) + self._comparison

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..util import paused_gc
+
 __all__ = ["Sheet", "new_figure", "close_figure", "figure_png", "PNG_DPI"]
 
 #: Resolution of explorer figures: 10 pt text is 12.5 px, shown unscaled in a notebook.
@@ -61,7 +63,9 @@ class Sheet:
 
     PAD = 0.1  # inches around the drawing, as savefig's pad_inches
 
-    def __init__(self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = PNG_DPI) -> None:
+    def __init__(
+        self, width: float, height: float, rect: tuple[float, float, float, float], *, dpi: int = PNG_DPI
+    ) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -81,8 +85,6 @@ class Sheet:
         """
         import gc
 
-        from ..util import paused_gc
-
         with paused_gc():
             ax = self.fig.add_axes(self.rect)
             try:
@@ -100,7 +102,7 @@ class Sheet:
         import numpy as np
         from PIL import Image
 
-        fig = self.fig
+        fig: Any = self.fig  # an Agg canvas (made in __init__): buffer_rgba and get_renderer exist
         fig.canvas.draw()
         box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(self.PAD)
         width, height = fig.get_size_inches()

@@ -20,8 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.voices import anonymous_count
+from ..plots import smallest_text_px
 from ..records import Case, Paragraph
 from ..util import esc
+from .figures import PNG_DPI, figure_png
 
 __all__ = [
     "VIEWS",
@@ -77,8 +80,14 @@ class Statement:
 def statements(case: Case) -> tuple[Statement, ...]:
     """Every quote and reported statement of the case's article, in text order."""
     art = case.article
-    out = [Statement("quote", q.speaker, q.cue, q.start, q.end, q.paragraph, q.speaker_start, q.speaker_end) for q in art.quotes]
-    out += [Statement("reported", r.speaker, r.cue, r.start, r.end, r.paragraph, r.speaker_start, r.speaker_end) for r in art.reported]
+    out = [
+        Statement("quote", q.speaker, q.cue, q.start, q.end, q.paragraph, q.speaker_start, q.speaker_end)
+        for q in art.quotes
+    ]
+    out += [
+        Statement("reported", r.speaker, r.cue, r.start, r.end, r.paragraph, r.speaker_start, r.speaker_end)
+        for r in art.reported
+    ]
     return tuple(sorted(out, key=lambda s: (s.start, s.end)))
 
 
@@ -125,8 +134,10 @@ def _spans(case: Case, actors: Sequence[str], view: str) -> list[Span]:
             if not keep(m.actor):
                 continue
             name = index[m.actor].name if m.actor in index else m.actor
-            label = "" if text[m.start:m.end] == name else f"<sub style='{_LABEL}'>({esc(name)})</sub>"
-            spans.append((m.start, m.end, f"<mark class='kit-mention' title='{esc(name)}' style='{_MARK}'>", f"</mark>{label}"))
+            label = "" if text[m.start : m.end] == name else f"<sub style='{_LABEL}'>({esc(name)})</sub>"
+            spans.append(
+                (m.start, m.end, f"<mark class='kit-mention' title='{esc(name)}' style='{_MARK}'>", f"</mark>{label}")
+            )
         return spans
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
@@ -191,14 +202,16 @@ def render_article(case: Case, *, actors: Iterable[str] = (), view: str = "menti
         if para.kind == "rule":
             parts.append("<hr aria-hidden='true'>")
         elif para.kind == "credits" or para.index == credits_para:
-            raw = esc(art.text[para.start:para.end])
+            raw = esc(art.text[para.start : para.end])
             parts.append(
                 f"<p class='kit-credits' style='font-size:.85em;color:#555;border-top:1px solid #ccc;padding-top:.4em'>"
                 f"{_pnum(para, numbers)}<em>Credits — the journalists who reported, wrote and edited this story "
                 f"(not actors in it):</em> {raw}</p>"
             )
         elif para.kind == "heading":
-            parts.append(f"<h4 class='kit-heading' style='margin:.8em 0 .3em'>{_pnum(para, numbers)}{esc(art.text[para.start:para.end])}</h4>")
+            parts.append(
+                f"<h4 class='kit-heading' style='margin:.8em 0 .3em'>{_pnum(para, numbers)}{esc(art.text[para.start : para.end])}</h4>"
+            )
         else:
             body = _paint(art.text, para.start, para.end, spans, starts)
             parts.append(f"<p class='kit-paragraph'>{_pnum(para, numbers)}{body}</p>")
@@ -213,7 +226,7 @@ def _context(case: Case, st: Statement) -> tuple[int, int]:
     sentences = [s for s in case.article.sentences if s.end > st.start and s.start < st.end]
     if not sentences:
         return st.start, st.end
-    return min(s.start for s in sentences + [st]), max(s.end for s in sentences + [st])  # type: ignore[operator]
+    return min(s.start for s in sentences + [st]), max(s.end for s in sentences + [st])
 
 
 def render_statements(case: Case, choice: str = "all") -> str:
@@ -225,7 +238,7 @@ def render_statements(case: Case, choice: str = "all") -> str:
     items = []
     for st in chosen:
         start, end = _context(case, st)
-        before, inner, after = text[start:st.start], text[st.start:st.end], text[st.end:end]
+        before, inner, after = text[start : st.start], text[st.start : st.end], text[st.end : end]
         cue = f"cue verb: <strong>{esc(st.cue)}</strong>" if st.cue else "no cue verb"
         kind = "quote" if st.kind == "quote" else "reported speech"
         items.append(
@@ -244,7 +257,6 @@ def anonymous_share_text(case: Case) -> str:
     :func:`kit.analysis.anonymous_share`; statements whose speaker the parser
     could not find are mentioned separately.
     """
-    from ..analysis.voices import anonymous_count
 
     anon, known, unknown = anonymous_count(case)
     tail = "" if not unknown else f" ({unknown} more {'has' if unknown == 1 else 'have'} no identified speaker.)"
@@ -260,8 +272,9 @@ def anonymous_share_text(case: Case) -> str:
 # --- coalitions and figures --------------------------------------------------
 
 
-def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages: Sequence[str],
-                      *, groups: Sequence[str] | None = None) -> str:
+def render_coalitions(
+    case: Case, coalitions: Sequence[Sequence[str]], messages: Sequence[str], *, groups: Sequence[str] | None = None
+) -> str:
     """The detected coalitions by name and the mismatches with declared groups, in plain language.
 
     Args:
@@ -274,25 +287,29 @@ def render_coalitions(case: Case, coalitions: Sequence[Sequence[str]], messages:
             f"<li>Coalition {i}: {esc(', '.join(speaker_name(case, a) for a in members))}</li>"
             for i, members in enumerate(coalitions, 1)
         )
-        parts.append(f"<p><strong>Detected coalitions</strong> (actors whose stances agree):</p><ol style='list-style:none;padding-left:0'>{rows}</ol>")
+        parts.append(
+            f"<p><strong>Detected coalitions</strong> (actors whose stances agree):</p><ol style='list-style:none;padding-left:0'>{rows}</ol>"
+        )
     else:
         parts.append("<p><strong>No coalitions</strong>: no two actors share a stance on the chosen positions.</p>")
     which = "" if groups is None else f" ({esc(', '.join(groups))})"
     if groups is not None and not groups:
-        parts.append("<p><strong>Declared groups vs. stances</strong>: choose a group to outline, "
-                     "and its mismatches with the coded stances are listed here.</p>")
+        parts.append(
+            "<p><strong>Declared groups vs. stances</strong>: choose a group to outline, "
+            "and its mismatches with the coded stances are listed here.</p>"
+        )
     elif messages:
         rows = "".join(f"<li>{esc(m)}</li>" for m in messages)
         parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}:</p><ul>{rows}</ul>")
     else:
-        parts.append(f"<p><strong>Declared groups vs. stances</strong>{which}: no mismatches on the chosen positions.</p>")
+        parts.append(
+            f"<p><strong>Declared groups vs. stances</strong>{which}: no mismatches on the chosen positions.</p>"
+        )
     return "".join(parts)
 
 
 def figure_img(fig: Any, alt: str) -> str:
     """A figure as an ``<img>`` with an embedded PNG and escaped alt text (for snapshots)."""
-    from ..plots import smallest_text_px
-    from .figures import PNG_DPI, figure_png
 
     return png_img(figure_png(fig), alt, min_text_px=smallest_text_px(fig, dpi=PNG_DPI))
 

@@ -25,10 +25,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .coder import StanceCoder
-from .base import STYLE, Explorer
-from .figures import Sheet, close_figure, new_figure
+from .. import analysis, plots
+from ..plots import MAX_OUTLINED_GROUPS
 from ..records import Case
+from ..util import esc
+from .base import STYLE, Explorer
+from .coder import StanceCoder
+from .figures import Sheet, close_figure, new_figure
 from .render import (
     KIND_LABELS,
     VIEWS,
@@ -41,9 +44,6 @@ from .render import (
     speaker_kind,
     statements,
 )
-
-from ..plots import MAX_OUTLINED_GROUPS
-from ..util import esc
 
 __all__ = ["ArticleExplorer", "VoicesExplorer", "CoalitionExplorer", "StanceCoder", "EVIDENCE_CHOICES", "LEVEL_CHOICES"]
 
@@ -78,15 +78,28 @@ class ArticleExplorer(Explorer):
         counts = Counter(m.actor for m in case.mentions)
         options = [(f"{label} – {counts[i]}×", i) for label, i in _actor_options(case)]
         self.actors = w.SelectMultiple(
-            options=options, value=tuple(a for a in actors if a in dict(options).values()),
-            description="Actors (none = all):", rows=min(8, max(3, len(options))), style=STYLE,
+            options=options,
+            value=tuple(a for a in actors if a in dict(options).values()),
+            description="Actors (none = all):",
+            rows=min(8, max(3, len(options))),
+            style=STYLE,
         )  # as wide as the longest name and count (fit_labels)
-        self.view = w.ToggleButtons(options=list(VIEWS), value=view, description="Show:", style=STYLE,
-                                    tooltips=["every name used for the actor", "direct quotes, by speaker",
-                                              "reported (indirect) speech, by speaker"])
+        self.view = w.ToggleButtons(
+            options=list(VIEWS),
+            value=view,
+            description="Show:",
+            style=STYLE,
+            tooltips=[
+                "every name used for the actor",
+                "direct quotes, by speaker",
+                "reported (indirect) speech, by speaker",
+            ],
+        )
         self.numbers = w.Checkbox(value=numbers, description="Show paragraph numbers (¶)", indent=False)
-        intro = ("Choose actors (Ctrl/Shift-click or arrow keys) and what to show. Marked text is highlighted "
-                 "and underlined; a small label in brackets names who is meant.")
+        intro = (
+            "Choose actors (Ctrl/Shift-click or arrow keys) and what to show. Marked text is highlighted "
+            "and underlined; a small label in brackets names who is meant."
+        )
         self._finish([w.HBox([self.actors, w.VBox([self.view, self.numbers])])], intro=intro)
 
     def _controls(self) -> list[Any]:
@@ -95,7 +108,9 @@ class ArticleExplorer(Explorer):
     def render(self) -> str:
         chosen = list(self.actors.value)
         names = ", ".join(self.case.actor(a).name for a in chosen) if chosen else "every actor"
-        what = {"mentions": "Mentions of", "quotes": "Quotes by", "reported speech": "Reported speech by"}[self.view.value]
+        what = {"mentions": "Mentions of", "quotes": "Quotes by", "reported speech": "Reported speech by"}[
+            self.view.value
+        ]
         head = f"<p role='status'><strong>{esc(what)} {esc(names)}</strong></p>"
         body = render_article(self.case, actors=chosen, view=self.view.value, numbers=self.numbers.value)
         return head + body
@@ -125,13 +140,14 @@ class VoicesExplorer(Explorer):
             choice = "all"
         self.choice = w.Dropdown(options=options, value=choice, description="Statements by:", style=STYLE)
         self._chart = self._draw_chart()
-        self._finish([self.choice], intro="Pick everyone, a kind of source or one speaker to read what they said, in context.")
+        self._finish(
+            [self.choice], intro="Pick everyone, a kind of source or one speaker to read what they said, in context."
+        )
 
     def _draw_chart(self) -> str:
         """The share-of-voice chart, drawn once (it does not depend on the choice) as an embedded PNG."""
         if not statements(self.case):
             return ""
-        from .. import plots
 
         fig, ax = new_figure(width=5.2, height=max(2.5, 0.32 * len({s.speaker for s in statements(self.case)}) + 1))
         try:
@@ -149,8 +165,10 @@ class VoicesExplorer(Explorer):
         listing = render_statements(self.case, self.choice.value)
         # the chart keeps its drawn size (text at least 11 px): beside the list if there is room, else below
         chart = f"<div style='flex:0 0 auto;max-width:100%'>{self._chart}</div>" if self._chart else ""
-        return (f"<div style='display:flex;flex-wrap:wrap;gap:1.2em'><div style='flex:1 1 26em'>{share}{listing}</div>"
-                f"{chart}</div>")
+        return (
+            f"<div style='display:flex;flex-wrap:wrap;gap:1.2em'><div style='flex:1 1 26em'>{share}{listing}</div>"
+            f"{chart}</div>"
+        )
 
 
 class CoalitionExplorer(Explorer):
@@ -169,29 +187,48 @@ class CoalitionExplorer(Explorer):
     #: how many declared groups the figure can outline at once (one line style each)
     MAX_GROUPS = MAX_OUTLINED_GROUPS
 
-    def __init__(self, case: Case, *, positions: Sequence[str] | None = None, evidence: str = "all",
-                 level: str = "actor", groups: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        *,
+        positions: Sequence[str] | None = None,
+        evidence: str = "all",
+        level: str = "actor",
+        groups: Sequence[str] | None = None,
+    ) -> None:
         import ipywidgets as w
 
         self.case = case
         options = [(p.label, p.id) for p in case.positions]
         ids = [p.id for p in case.positions]
-        self.positions = w.SelectMultiple(options=options, value=tuple(ids if positions is None else [p for p in positions if p in ids]),
-                                          description="Positions that count:", rows=min(6, max(2, len(options))),
-                                          style=STYLE)
-        self.evidence = w.ToggleButtons(options=list(EVIDENCE_CHOICES), value=evidence, description="Evidence:", style=STYLE)
+        self.positions = w.SelectMultiple(
+            options=options,
+            value=tuple(ids if positions is None else [p for p in positions if p in ids]),
+            description="Positions that count:",
+            rows=min(6, max(2, len(options))),
+            style=STYLE,
+        )
+        self.evidence = w.ToggleButtons(
+            options=list(EVIDENCE_CHOICES), value=evidence, description="Evidence:", style=STYLE
+        )
         self.level = w.ToggleButtons(options=list(LEVEL_CHOICES), value=level, description="Actors as:", style=STYLE)
         group_ids = [g.id for g in case.groups]
         chosen = group_ids[:1] if groups is None else [g for g in groups if g in group_ids]
-        self.groups = w.SelectMultiple(options=[(g.name, g.id) for g in case.groups], value=tuple(chosen),
-                                       description=f"Outline groups (up to {self.MAX_GROUPS}):",
-                                       rows=min(5, max(2, len(group_ids))), style=STYLE)
+        self.groups = w.SelectMultiple(
+            options=[(g.name, g.id) for g in case.groups],
+            value=tuple(chosen),
+            description=f"Outline groups (up to {self.MAX_GROUPS}):",
+            rows=min(5, max(2, len(group_ids))),
+            style=STYLE,
+        )
         self.alt, self.png = "", b""
         self.text_px = 0.0  # the figure's smallest text, in its pixels
         self._drawn: dict[tuple[Any, ...], tuple[bytes, str, float]] = {}
         self._sheet: Sheet | None = None
-        intro = ("Lines join actors who take the same stance; outlines show the declared groups you choose. "
-                 "Change what counts and watch the coalitions move.")
+        intro = (
+            "Lines join actors who take the same stance; outlines show the declared groups you choose. "
+            "Change what counts and watch the coalitions move."
+        )
         left = [self.positions, self.groups] if group_ids else [self.positions]
         self._finish([w.HBox([w.VBox(left), w.VBox([self.evidence, self.level])])], intro=intro)
 
@@ -221,7 +258,6 @@ class CoalitionExplorer(Explorer):
         empty = self._empty()
         if empty:
             return f"<p role='status'><em>{esc(empty)}</em></p>"
-        from .. import analysis
 
         opts = self.options()
         found = analysis.coalitions(self.case, **opts)
@@ -230,8 +266,10 @@ class CoalitionExplorer(Explorer):
         names = [g.name for g in self.case.groups if g.id in outlined]
         note = ""
         if len(self.groups.value) > self.MAX_GROUPS:
-            note = (f"<p role='status'><em>Only {self.MAX_GROUPS} groups can be outlined at once: showing "
-                    f"{esc(', '.join(names))}. Unselect one to outline another.</em></p>")
+            note = (
+                f"<p role='status'><em>Only {self.MAX_GROUPS} groups can be outlined at once: showing "
+                f"{esc(', '.join(names))}. Unselect one to outline another.</em></p>"
+            )
         return note + render_coalitions(self.case, found, messages, groups=names)
 
     def figure(self) -> tuple[bytes, str] | None:
@@ -251,7 +289,6 @@ class CoalitionExplorer(Explorer):
         return png, alt
 
     def _draw(self, opts: dict[str, Any], groups: list[str]) -> tuple[bytes, str, float]:
-        from .. import plots
 
         if self._sheet is None:  # axes as large as in a 7 x 5 inch figure, room around for labels, legend below
             self._sheet = Sheet(9, 7.5, (2.0 / 9, 1.5 / 7.5, 5.2 / 9, 4.7 / 7.5))

@@ -11,5 +11,14 @@ from .class_files import ClassFiles, collect_codings, example_class
 from .codingfile import compare_files, read_coding
 from .storage import ENV_VAR, learner_dir, load_json, save_json
 
-__all__ = ["ENV_VAR", "learner_dir", "save_json", "load_json", "read_coding", "compare_files",
-           "collect_codings", "ClassFiles", "example_class"]
+__all__ = [
+    "ENV_VAR",
+    "learner_dir",
+    "save_json",
+    "load_json",
+    "read_coding",
+    "compare_files",
+    "collect_codings",
+    "ClassFiles",
+    "example_class",
+]

@@ -44,9 +44,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .codingfile import FORMAT, OWN_KEYS, VERSION, Coding, case_identity, parse_rows
 from ..errors import SaveError
 from ..records import Case
+from .codingfile import FORMAT, OWN_KEYS, VERSION, Coding, case_identity, parse_rows
 from .storage import backup, clean_stale_tmp, encode_json, locked, record_problem, save_bytes
 
 __all__ = ["CodingState", "Merge", "merge_codings", "STATE_KEYS"]
@@ -136,8 +136,10 @@ class CodingState:
         disk = self._read()
         if disk.error is not None:
             self._seen = ""
-            return (f"{self.path.name}: cannot be read ({disk.error}), so your earlier coding was not restored; "
-                    "fix that and run this cell again, or your first change moves it aside to a backup and starts a fresh file.")
+            return (
+                f"{self.path.name}: cannot be read ({disk.error}), so your earlier coding was not restored; "
+                "fix that and run this cell again, or your first change moves it aside to a backup and starts a fresh file."
+            )
         if disk.raw is None:
             return ""
         data, problem, reason = self._parse(disk.raw)
@@ -184,8 +186,16 @@ class CodingState:
 
     # --- changing and saving -------------------------------------------------------
 
-    def set(self, actor: str, position: str, *, value: str | None, sentence: int | None,
-            kind: str | None = None, why: str = "") -> None:
+    def set(
+        self,
+        actor: str,
+        position: str,
+        *,
+        value: str | None,
+        sentence: int | None,
+        kind: str | None = None,
+        why: str = "",
+    ) -> None:
         """Code one pair (no value, sentence or reason: not coded); :meth:`save` writes it.
 
         ``kind`` is the evidence type the learner chose (``None``: read from the
@@ -205,14 +215,19 @@ class CodingState:
         rows: list[Any] = []
         for (actor, position), entry in sorted(self.coding.items()):
             i = entry.get("sentence")
-            text = "" if i is None else art.text[art.sentences[i].start:art.sentences[i].end]
+            text = "" if i is None else art.text[art.sentences[i].start : art.sentences[i].end]
             row = {"actor": actor, "position": position, "value": entry.get("value"), "sentence": i, "evidence": text}
             row.update({k: entry[k] for k in ("type", "why") if entry.get(k)})  # only when the learner gave them
             rows.append(row)
-        return {"format": FORMAT, "version": VERSION, "case": dict(self.identity),
-                "revision": self.revision if revision is None else revision,
-                "saved": _dt.datetime.now().isoformat(timespec="seconds"),
-                "stances": rows + self._kept, **self._extra}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "case": dict(self.identity),
+            "revision": self.revision if revision is None else revision,
+            "saved": _dt.datetime.now().isoformat(timespec="seconds"),
+            "stances": rows + self._kept,
+            **self._extra,
+        }
 
     def save(self) -> str:
         """Write the coding, merging what another copy saved since; returns the message for the learner.
@@ -225,8 +240,9 @@ class CodingState:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SaveError(f"{self.path.parent}: cannot create the folder ({exc.strerror or exc}); "
-                            "check that you can write there") from None
+            raise SaveError(
+                f"{self.path.parent}: cannot create the folder ({exc.strerror or exc}); check that you can write there"
+            ) from None
         with locked(self.path.parent):
             disk = self._read()
             if disk.raw is not None and disk.digest == self._seen:
@@ -266,11 +282,12 @@ class CodingState:
             where = self._keep_other(disk.raw)
             pairs = ", ".join(self._pair_name(k) for k in merge.conflicts[:3])
             more = f" and {len(merge.conflicts) - 3} more" if len(merge.conflicts) > 3 else ""
-            self._note = (f" {OTHER_COPY} coded {pairs}{more} differently: "
-                          f"your stance is kept here, the other one in {where.name}.")
+            self._note = (
+                f" {OTHER_COPY} coded {pairs}{more} differently: "
+                f"your stance is kept here, the other one in {where.name}."
+            )
         elif merge.taken:
-            notes.append(f"{OTHER_COPY} had saved changes too: "
-                         "they were merged in, nothing was lost.")
+            notes.append(f"{OTHER_COPY} had saved changes too: they were merged in, nothing was lost.")
         self.coding = merge.coding
         self._kept = their_kept + [row for row in self._kept if row not in their_kept]
         self._extra = {k: v for k, v in data.items() if k not in STATE_KEYS}

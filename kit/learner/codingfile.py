@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.intercoder import compare_codings
 from ..errors import KitError, SaveError
 from ..records import EVIDENCE_TYPES, STANCE_VALUES, Case, Stance
 from .storage import parse_record, read_bytes
@@ -23,8 +24,20 @@ from .storage import parse_record, read_bytes
 if TYPE_CHECKING:
     from ..analysis.intercoder import Agreement
 
-__all__ = ["FORMAT", "VERSION", "OWN_KEYS", "Coding", "file_slug", "case_identity", "coding_stances", "evidence_type", "kappa_words",
-           "parse_rows", "read_coding", "compare_files"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "OWN_KEYS",
+    "Coding",
+    "file_slug",
+    "case_identity",
+    "coding_stances",
+    "evidence_type",
+    "kappa_words",
+    "parse_rows",
+    "read_coding",
+    "compare_files",
+]
 
 FORMAT = "kit-coding"
 VERSION = 1
@@ -62,7 +75,13 @@ def kappa_words(kappa: float) -> str:
     """Cohen's kappa in words (Landis & Koch)."""
     if kappa != kappa:  # NaN
         return "not defined for these codings"
-    for limit, words in ((0.0, "no agreement beyond chance"), (0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial")):
+    for limit, words in (
+        (0.0, "no agreement beyond chance"),
+        (0.2, "slight"),
+        (0.4, "fair"),
+        (0.6, "moderate"),
+        (0.8, "substantial"),
+    ):
         if kappa <= limit:
             return words
     return "almost perfect"
@@ -81,8 +100,18 @@ def coding_stances(case: Case, coding: Coding) -> tuple[Stance, ...]:
             out.append(Stance(actor, position, entry["value"], "", chosen or "narration", note=why))
             continue
         s = art.sentences[i]
-        out.append(Stance(actor, position, entry["value"], art.text[s.start:s.end],
-                          chosen or evidence_type(case, actor, s.start, s.end), s.start, s.end, note=why))
+        out.append(
+            Stance(
+                actor,
+                position,
+                entry["value"],
+                art.text[s.start : s.end],
+                chosen or evidence_type(case, actor, s.start, s.end),
+                s.start,
+                s.end,
+                note=why,
+            )
+        )
     return tuple(out)
 
 
@@ -93,13 +122,22 @@ def parse_rows(case: Case, rows: Any) -> tuple[Coding, list[Any]]:
     coding: Coding = {}
     kept: list[Any] = []
     for row in rows if isinstance(rows, list) else []:
-        ok = (isinstance(row, dict) and row.get("actor") in actors and row.get("position") in positions
-              and row.get("value") in (None, *STANCE_VALUES)
-              and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n))
-              and row.get("type") in (None, *EVIDENCE_TYPES) and isinstance(row.get("why", ""), (str, type(None))))
+        ok = (
+            isinstance(row, dict)
+            and row.get("actor") in actors
+            and row.get("position") in positions
+            and row.get("value") in (None, *STANCE_VALUES)
+            and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n))
+            and row.get("type") in (None, *EVIDENCE_TYPES)
+            and isinstance(row.get("why", ""), (str, type(None)))
+        )
         if ok:
-            coding[(row["actor"], row["position"])] = {"value": row.get("value"), "sentence": row.get("sentence"),
-                                                       "type": row.get("type"), "why": row.get("why") or ""}
+            coding[(row["actor"], row["position"])] = {
+                "value": row.get("value"),
+                "sentence": row.get("sentence"),
+                "type": row.get("type"),
+                "why": row.get("why") or "",
+            }
         else:
             kept.append(row)
     return coding, kept
@@ -134,7 +172,6 @@ def compare_files(case: Case, a: str | Path | bytes, b: str | Path | bytes) -> A
         SaveError: a file cannot be read or is not a coding of this case.
         KitError: the case has no positions, or neither file codes a stance.
     """
-    from ..analysis.intercoder import compare_codings
 
     if not case.positions:
         raise KitError("this case has no positions to compare on; load the case file the codings were made for")

@@ -127,7 +127,9 @@ def encode_json(data: Any, *, name: str = "the data") -> bytes:
     try:
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     except (TypeError, ValueError) as exc:
-        raise SaveError(f"{name}: cannot be saved as JSON ({exc}); save plain lists, dicts, strings and numbers") from None
+        raise SaveError(
+            f"{name}: cannot be saved as JSON ({exc}); save plain lists, dicts, strings and numbers"
+        ) from None
     return text.encode("utf-8")
 
 
@@ -298,7 +300,9 @@ def backup(path: str | Path, *, reason: str = "corrupt") -> Path:
     try:
         os.replace(path, target)
     except OSError as exc:
-        raise SaveError(f"{path}: could not be moved aside ({exc.strerror or exc}); copy it somewhere safe by hand") from None
+        raise SaveError(
+            f"{path}: could not be moved aside ({exc.strerror or exc}); copy it somewhere safe by hand"
+        ) from None
     return target
 
 

@@ -40,7 +40,7 @@ def _first_paragraph_people(case: Case) -> list[Actor]:
 def _nations_check(expected: int) -> Callable[[Any], tuple[bool, str]]:
     def check(answer: Any) -> tuple[bool, str]:
         if isinstance(answer, str):
-            return False, "Numbers go without quotes: write 12, not \"12\"."
+            return False, 'Numbers go without quotes: write 12, not "12".'
         if isinstance(answer, bool) or not isinstance(answer, (int, float)):
             return False, "This answer should be a whole number, without quotes (like 12)."
         if answer == expected:
@@ -56,18 +56,24 @@ check = ExerciseSet(
     Exercise(
         "q1",
         check=_nations_check(_core_size(_CASE)),
-        hints=["Read the first paragraph printed above: ministers from how many nations?",
-               "Write the number itself, without quotes, after answer = ."],
-        solution=("core = [g for g in case.groups if g.id == 'core_group'][0]\n"
-                  "answer = len(core.members)   # or simply the number you read in the first paragraph"),
+        hints=[
+            "Read the first paragraph printed above: ministers from how many nations?",
+            "Write the number itself, without quotes, after answer = .",
+        ],
+        solution=(
+            "core = [g for g in case.groups if g.id == 'core_group'][0]\n"
+            "answer = len(core.members)   # or simply the number you read in the first paragraph"
+        ),
         expects="a whole number",
         success="Numbers go into Python as they are; text goes between quotes (next exercise).",
     ),
     Exercise(
         "q2",
         check=names_actors(_PEOPLE, pool=_CASE.actors, where="the first paragraph", what="people we are looking for"),
-        hints=["Two people are named in the first paragraph, each with a job title before the name.",
-               "Write a list with two texts: [\"First Name\", \"Second Name\"] (surnames are enough)."],
+        hints=[
+            "Two people are named in the first paragraph, each with a job title before the name.",
+            'Write a list with two texts: ["First Name", "Second Name"] (surnames are enough).',
+        ],
         solution=f"answer = {[a.name for a in _PEOPLE]!r}",
         expects="a list of names",
         success="Lists and quotes are all the Python you need for the exercises.",
@@ -76,22 +82,38 @@ check = ExerciseSet(
         "q3",
         check=judgement(
             _CASE.article,
-            [Reading("other help", ("there were many ways they could help, including training and equipping the Iraqis",
-                                    "without committing troops of our own", "no boots on the ground"))],
+            [
+                Reading(
+                    "other help",
+                    (
+                        "there were many ways they could help, including training and equipping the Iraqis",
+                        "without committing troops of our own",
+                        "no boots on the ground",
+                    ),
+                )
+            ],
             field="choice",
-            choices={"troops": ["ground troops", "soldiers", "troops on the ground"],
-                     "other help": ["other kinds of help", "help", "other ways", "many ways", "training"],
-                     "nothing": ["no help", "nothing yet"]},
-            wrong={"troops": "Nothing in the first paragraph asks for troops: read again what Kerry and Hagel told the ministers.",
-                   "nothing": "They did ask for something: read the end of the first paragraph."},
-            reference=("Kerry and Hagel told the ministers “there were many ways they could help, including training and "
-                       "equipping the Iraqis” (¶ 1); later Kerry calls ground troops “a red line for everybody here” (¶ 5). "
-                       "The news is help without soldiers of one's own on the ground."),
+            choices={
+                "troops": ["ground troops", "soldiers", "troops on the ground"],
+                "other help": ["other kinds of help", "help", "other ways", "many ways", "training"],
+                "nothing": ["no help", "nothing yet"],
+            },
+            wrong={
+                "troops": "Nothing in the first paragraph asks for troops: read again what Kerry and Hagel told the ministers.",
+                "nothing": "They did ask for something: read the end of the first paragraph.",
+            },
+            reference=(
+                "Kerry and Hagel told the ministers “there were many ways they could help, including training and "
+                "equipping the Iraqis” (¶ 1); later Kerry calls ground troops “a red line for everybody here” (¶ 5). "
+                "The news is help without soldiers of one's own on the ground."
+            ),
             where="¶ 1",
         ),
-        hints=["Read the end of the first paragraph: what could the ministers' nations do?",
-               'Choose "troops", "other help" or "nothing", and copy a few words of the first paragraph '
-               'that made you decide: {"choice": "…", "evidence": "…"}.'],
+        hints=[
+            "Read the end of the first paragraph: what could the ministers' nations do?",
+            'Choose "troops", "other help" or "nothing", and copy a few words of the first paragraph '
+            'that made you decide: {"choice": "…", "evidence": "…"}.',
+        ],
         solution='answer = {"choice": "other help", "evidence": "many ways they could help"}',
         expects='a dictionary like {"choice": "…", "evidence": "…"}',
         success="That is a judgement with evidence: every lesson has some, and your evidence is what makes them right.",
@@ -99,20 +121,28 @@ check = ExerciseSet(
 )
 
 #: The stored solution values (what the solution() code computes).
-SOLUTIONS: dict[str, Any] = {"q1": _core_size(_CASE), "q2": [a.name for a in _PEOPLE],
-                             "q3": {"choice": "other help", "evidence": "many ways they could help"}}
+SOLUTIONS: dict[str, Any] = {
+    "q1": _core_size(_CASE),
+    "q2": [a.name for a in _PEOPLE],
+    "q3": {"choice": "other help", "evidence": "many ways they could help"},
+}
 #: Other answers a learner may defensibly give (names for ids, another reading with its evidence): all pass.
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [float(_core_size(_CASE))],
     "q2": [["Secretary of State John Kerry", "Hagel"], [a.id for a in reversed(_PEOPLE)]],
-    "q3": [{"choice": "Other help", "evidence": "including training and equipping the Iraqis"},
-           {"Choice": "training", "evidence": "“no boots on the ground”"}],
+    "q3": [
+        {"choice": "Other help", "evidence": "including training and equipping the Iraqis"},
+        {"Choice": "training", "evidence": "“no boots on the ground”"},
+    ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": (str(_core_size(_CASE)), "Numbers go without quotes"),
     "q2": ([_PEOPLE[0].name], "missing"),
-    "q3": ({"choice": "troops", "evidence": "training and equipping the Iraqis"}, "Nothing in the first paragraph asks for troops"),
+    "q3": (
+        {"choice": "troops", "evidence": "training and equipping the Iraqis"},
+        "Nothing in the first paragraph asks for troops",
+    ),
 }
 #: The exercises that ask for a judgement with evidence.
 JUDGEMENT = ("q3",)
@@ -132,26 +162,20 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "You open lesson 02 and run its fifth cell first. It says NameError: name 'case' is not defined. What happened?",
         {
-            "The kit is broken on this computer.":
-                "No: the kit never ran. A NameError means Python has not met that name yet in this session.",
-            "The first code cell, which defines case, has not run yet in this session.":
-                "Yes. Run the first code cell (or Run → Run All Above Selected Cell), then try again. "
-                "After a kernel restart, start from the top.",
-            "The answer you typed is wrong.":
-                "No answer was checked: the error stops the cell before any check. Look at the name in the message.",
+            "The kit is broken on this computer.": "No: the kit never ran. A NameError means Python has not met that name yet in this session.",
+            "The first code cell, which defines case, has not run yet in this session.": "Yes. Run the first code cell (or Run → Run All Above Selected Cell), then try again. "
+            "After a kernel restart, start from the top.",
+            "The answer you typed is wrong.": "No answer was checked: the error stops the cell before any check. Look at the name in the message.",
         },
         correct="The first code cell, which defines case, has not run yet in this session.",
     ),
     MultipleChoice(
         "The text you will study in these lessons is…",
         {
-            "the full Reuters report, exactly as it was published.":
-                "Not quite: the published report opens with a headline, a dateline and two paragraphs about "
-                "President Obama at the NATO summit. Our text starts after them.",
-            "an excerpt of a Reuters report: its headline and opening paragraphs are cut.":
-                "Yes. Every word is Reuters', but not every paragraph is there: lesson 01 asks what that changes.",
-            "a summary of the news written for this kit.":
-                "No: the words are the journalists' own. But it is an excerpt, not the whole report.",
+            "the full Reuters report, exactly as it was published.": "Not quite: the published report opens with a headline, a dateline and two paragraphs about "
+            "President Obama at the NATO summit. Our text starts after them.",
+            "an excerpt of a Reuters report: its headline and opening paragraphs are cut.": "Yes. Every word is Reuters', but not every paragraph is there: lesson 01 asks what that changes.",
+            "a summary of the news written for this kit.": "No: the words are the journalists' own. But it is an excerpt, not the whole report.",
         },
         correct="an excerpt of a Reuters report: its headline and opening paragraphs are cut.",
     ),

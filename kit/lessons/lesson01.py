@@ -19,7 +19,16 @@ from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement
 from ..records import Article
 
-__all__ = ["check", "exit_ticket", "quote_paragraphs", "paragraph_table", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
+__all__ = [
+    "check",
+    "exit_ticket",
+    "quote_paragraphs",
+    "paragraph_table",
+    "SOLUTIONS",
+    "ALTERNATIVES",
+    "WRONG",
+    "JUDGEMENT",
+]
 
 _ART: Article = load_case().article
 
@@ -57,7 +66,10 @@ def _count_check(expected: int, *, everything: int, what: str) -> Callable[[Any]
 
     def check(answer: Any) -> tuple[bool, str]:
         if answer == everything and everything != expected and not isinstance(answer, bool):
-            return False, "That counts every paragraph, including the heading, the rule and the credits. Count only kind 'body'."
+            return (
+                False,
+                "That counts every paragraph, including the heading, the rule and the credits. Count only kind 'body'.",
+            )
         return plain(answer)
 
     return check
@@ -86,8 +98,10 @@ def _numbers_check(expected: Iterable[int]) -> Callable[[Any], tuple[bool, str]]
         if got == want:
             return True, ""
         if got == {n - 1 for n in want}:
-            return False, ("These look like Python indexes, which count from 0. The ¶ numbers in the explorer "
-                           "count from 1: add 1 to each.")
+            return False, (
+                "These look like Python indexes, which count from 0. The ¶ numbers in the explorer "
+                "count from 1: add 1 to each."
+            )
         extra, missing = len(got - want), len(want - got)
         parts = []
         if extra:
@@ -104,43 +118,66 @@ def _lead_check(article: Article) -> Callable[[Any], tuple[bool, str]]:
     para = {p.index + 1: article.span(p.start, p.end) for p in article.paragraphs}
     kinds = {p.index + 1: p.kind for p in article.paragraphs}
     readings = [
-        Reading("1", (para[1],), "¶ 1 has who (Kerry and Hagel), what (many ways to help) and to whom (ministers from 10 nations)."),
+        Reading(
+            "1",
+            (para[1],),
+            "¶ 1 has who (Kerry and Hagel), what (many ways to help) and to whom (ministers from 10 nations).",
+        ),
         Reading("4", (para[4],), "Kerry's words set out the plan: attack IS without troops of one's own."),
-        Reading("5", (para[5],), "“No boots on the ground”: the published report's own opening was about the US ruling out ground forces."),
+        Reading(
+            "5",
+            (para[5],),
+            "“No boots on the ground”: the published report's own opening was about the US ruling out ground forces.",
+        ),
         Reading("6", (para[6],), "The core group of ten nations is arguably the news of the day."),
     ]
     choices = {str(n): [f"¶{n}", f"¶ {n}", f"paragraph {n}"] for n in para}
-    wrong = {str(n): f"¶ {n} is not part of the story's text ({kinds[n]}): choose a body paragraph."
-             for n in para if kinds[n] != "body"}
+    wrong = {
+        str(n): f"¶ {n} is not part of the story's text ({kinds[n]}): choose a body paragraph."
+        for n in para
+        if kinds[n] != "body"
+    }
     return judgement(
-        article, readings, field="paragraph", choices=choices, wrong=wrong,
+        article,
+        readings,
+        field="paragraph",
+        choices=choices,
+        wrong=wrong,
         otherwise="That paragraph adds detail, reaction or background. A lead gives the news (who did what) in one paragraph.",
-        reference=("In the inverted pyramid the most important facts come first, so editors can cut from the bottom. "
-                   "¶ 1 reads like a lead. But this excerpt was cut at the top: the published report's real lead, "
-                   "about President Obama at the NATO summit and no US ground forces, is missing."),
+        reference=(
+            "In the inverted pyramid the most important facts come first, so editors can cut from the bottom. "
+            "¶ 1 reads like a lead. But this excerpt was cut at the top: the published report's real lead, "
+            "about President Obama at the NATO summit and no US ground forces, is missing."
+        ),
     )
 
 
 _BODY = sum(1 for p in _ART.paragraphs if p.kind == "body")
-_WITH_REPEATS = sum(len(role) for role in (_ART.credits.by, _ART.credits.additional_reporting,
-                                            _ART.credits.writing, _ART.credits.editing))
+_WITH_REPEATS = sum(
+    len(role)
+    for role in (_ART.credits.by, _ART.credits.additional_reporting, _ART.credits.writing, _ART.credits.editing)
+)
 
 check = ExerciseSet(
     Exercise(
         "q1",
         check=_count_check(_BODY, everything=len(_ART.paragraphs), what="number of body paragraphs"),
-        hints=["Each paragraph has a kind: 'body', 'heading', 'rule' or 'credits'. The table shows it in the column 'kind'.",
-               "Count the rows whose kind is 'body' (all but the subheading, the rule and the credits)."],
+        hints=[
+            "Each paragraph has a kind: 'body', 'heading', 'rule' or 'credits'. The table shows it in the column 'kind'.",
+            "Count the rows whose kind is 'body' (all but the subheading, the rule and the credits).",
+        ],
         solution=f"answer = {_BODY}   # the rows of kind 'body' in the table\n"
-                 "# with code (optional): sum(1 for p in art.paragraphs if p.kind == 'body')",
+        "# with code (optional): sum(1 for p in art.paragraphs if p.kind == 'body')",
         expects="a whole number",
         success="The body paragraphs are the story; the other kinds are the newspaper's packaging.",
     ),
     Exercise(
         "q2",
         check=_journalists_check(len(_ART.credits.names()), with_repeats=_WITH_REPEATS),
-        hints=["Read the credits line, or print art.credits.names().",
-               "names() lists every journalist once, even if they had two jobs."],
+        hints=[
+            "Read the credits line, or print art.credits.names().",
+            "names() lists every journalist once, even if they had two jobs.",
+        ],
         solution="answer = len(art.credits.names())",
         expects="a whole number",
         success="None of them is an actor in the story: they report it.",
@@ -148,8 +185,10 @@ check = ExerciseSet(
     Exercise(
         "q3",
         check=_lead_check(_ART),
-        hints=["A lead answers who did what, to whom, where: the news in one paragraph.",
-               'Choose a ¶ number and copy a few words of that paragraph: {"paragraph": 3, "evidence": "…"}.'],
+        hints=[
+            "A lead answers who did what, to whom, where: the news in one paragraph.",
+            'Choose a ¶ number and copy a few words of that paragraph: {"paragraph": 3, "evidence": "…"}.',
+        ],
         solution='answer = {"paragraph": 1, "evidence": "told foreign and defense ministers from 10 nations"}',
         expects='a dictionary like {"paragraph": 3, "evidence": "…"}',
         success="Remember: the report's real lead is not in this excerpt.",
@@ -157,10 +196,12 @@ check = ExerciseSet(
     Exercise(
         "q4",
         check=_numbers_check(quote_paragraphs(_ART)),
-        hints=["In the explorer, quotes are marked: note the ¶ numbers of the paragraphs with a mark.",
-               "Give each ¶ number once, as a list of whole numbers: [2, 7]."],
+        hints=[
+            "In the explorer, quotes are marked: note the ¶ numbers of the paragraphs with a mark.",
+            "Give each ¶ number once, as a list of whole numbers: [2, 7].",
+        ],
         solution=f"answer = {quote_paragraphs(_ART)!r}   # the ¶ numbers the explorer marks\n"
-                 "# with code (optional): sorted({q.paragraph + 1 for q in art.quotes})",
+        "# with code (optional): sorted({q.paragraph + 1 for q in art.quotes})",
         expects="a list of whole numbers",
         success="Notice how quotes cluster around a few speakers: lesson 03 asks who gets to speak.",
     ),
@@ -177,8 +218,13 @@ SOLUTIONS: dict[str, Any] = {
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [float(_BODY)],
     "q2": [float(len(_ART.credits.names()))],
-    "q3": [{"paragraph": 6, "evidence": "formed the core group for tackling the Sunni militant group"},
-           {"paragraph": "¶ 5", "evidence": "“Obviously I think that’s a red line for everybody here: no boots on the ground.”"}],
+    "q3": [
+        {"paragraph": 6, "evidence": "formed the core group for tackling the Sunni militant group"},
+        {
+            "paragraph": "¶ 5",
+            "evidence": "“Obviously I think that’s a red line for everybody here: no boots on the ground.”",
+        },
+    ],
     "q4": [tuple(reversed(quote_paragraphs(_ART)))],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
@@ -195,27 +241,21 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "Phil Stewart wrote this story. Is he an actor in it?",
         {
-            "Yes: he chose whom to quote, so he takes part.":
-                "He does shape the story (lesson 03 asks how), but an actor acts or speaks in the events. "
-                "The journalist tells them: he is in the credits, not in the story.",
-            "No: journalists report the story; they are in the credits, not in the events.":
-                "Yes. That is why the kit never counts the names in the credits as actors.",
-            "Only if he is quoted somewhere in the text.":
-                "A journalist is not quoted in their own report. Look where his name is: in the credits line.",
+            "Yes: he chose whom to quote, so he takes part.": "He does shape the story (lesson 03 asks how), but an actor acts or speaks in the events. "
+            "The journalist tells them: he is in the credits, not in the story.",
+            "No: journalists report the story; they are in the credits, not in the events.": "Yes. That is why the kit never counts the names in the credits as actors.",
+            "Only if he is quoted somewhere in the text.": "A journalist is not quoted in their own report. Look where his name is: in the credits line.",
         },
         correct="No: journalists report the story; they are in the credits, not in the events.",
     ),
     MultipleChoice(
         "The text calls the US President only “Obama”, with no first name and no title. Why?",
         {
-            "Reuters assumes that every reader knows him.":
-                "Wire reports introduce people in full the first time they appear, for readers all over the world.",
-            "The excerpt starts after the paragraphs that introduced him.":
-                "Yes. The published report opens with Obama at the NATO summit; our excerpt begins later, "
-                "so it only has the short name that later paragraphs use.",
-            "He is not important in this story.":
-                "He is in two paragraphs (¶ 13 and ¶ 20): leaders tell him what to do, and he is criticised. "
-                "Why is his introduction missing?",
+            "Reuters assumes that every reader knows him.": "Wire reports introduce people in full the first time they appear, for readers all over the world.",
+            "The excerpt starts after the paragraphs that introduced him.": "Yes. The published report opens with Obama at the NATO summit; our excerpt begins later, "
+            "so it only has the short name that later paragraphs use.",
+            "He is not important in this story.": "He is in two paragraphs (¶ 13 and ¶ 20): leaders tell him what to do, and he is criticised. "
+            "Why is his introduction missing?",
         },
         correct="The excerpt starts after the paragraphs that introduced him.",
     ),

@@ -29,6 +29,7 @@ from ..exercises import (
     names_actors,
 )
 from ..exercises.names import normal
+from ..parse.gazetteer import load_gazetteer_data
 from ..records import Actor, Case
 
 __all__ = ["check", "exit_ticket", "metonym", "names_of", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
@@ -48,12 +49,11 @@ def metonym(case: Case) -> tuple[str, Actor]:
     >>> state.kind
     'state'
     """
-    from ..parse.gazetteer import load_gazetteer_data
 
     metonyms = {alias for entry in load_gazetteer_data().get("states", ()) for alias in entry.get("metonyms", ())}
     found = None
     for m in case.mentions:
-        word = case.article.text[m.start:m.end]
+        word = case.article.text[m.start : m.end]
         if word in metonyms and case.actor(m.actor).kind == "state":
             found = (word, case.actor(m.actor))
     if found is None:
@@ -66,8 +66,9 @@ def _stands_for(word: str, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
         if not isinstance(answer, str):
             return False, 'This answer should be an actor id or name, as text in quotes (like "germany").'
         if normal(answer) == normal(word):
-            return False, ("That is the word in the text. Which actor does the city stand for here? "
-                           "Give that actor's id or name.")
+            return False, (
+                "That is the word in the text. Which actor does the city stand for here? Give that actor's id or name."
+            )
         if find_actor((actor,), answer) is actor:
             return True, ""
         return False, "That is not the actor the city stands for. Who can decide things: a city, or a government?"
@@ -82,7 +83,7 @@ def names_of(case: Case, actor_id: str) -> list[str]:
     >>> names_of(kit.load_case(), "islamic_state")[:2]
     ['Sunni militants', 'IS']
     """
-    words = [case.article.text[m.start:m.end] for m in case.mentions if m.actor == actor_id]
+    words = [case.article.text[m.start : m.end] for m in case.mentions if m.actor == actor_id]
     return list(dict.fromkeys(words))
 
 
@@ -103,12 +104,20 @@ def _names_check(case: Case, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
             if key(text) in want:
                 continue
             if key(text) in known:
-                return False, f"{text!r} is a name of the group, but this article never uses it. List the words the article uses."
-            return False, f"{text!r} is not one of the words the article uses for it. Check the marked words in the explorer."
+                return (
+                    False,
+                    f"{text!r} is a name of the group, but this article never uses it. List the words the article uses.",
+                )
+            return (
+                False,
+                f"{text!r} is not one of the words the article uses for it. Check the marked words in the explorer.",
+            )
         missing = len(want - {key(x) for x in answer})
         if missing:
-            return False, (f"{missing} {'name is' if missing == 1 else 'names are'} missing. Look for descriptions "
-                           "as well as proper names: the explorer marks them all.")
+            return False, (
+                f"{missing} {'name is' if missing == 1 else 'names are'} missing. Look for descriptions "
+                "as well as proper names: the explorer marks them all."
+            )
         return True, ""
 
     return check
@@ -120,19 +129,33 @@ def _west_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
     west = [n for n, text in paras.items() if "West" in text or "west" in text]
     return judgement(
         art,
-        [Reading("2", ("drawing volunteers from many countries including in the West",),
-                 "“in the West” is where volunteers come from: a place, like “in London”."),
-         Reading("3", ("westerners fighting for IS",),
-                 "the westerners fighting for IS are IS recruits: people from a region, not someone acting for the West.")],
+        [
+            Reading(
+                "2",
+                ("drawing volunteers from many countries including in the West",),
+                "“in the West” is where volunteers come from: a place, like “in London”.",
+            ),
+            Reading(
+                "3",
+                ("westerners fighting for IS",),
+                "the westerners fighting for IS are IS recruits: people from a region, not someone acting for the West.",
+            ),
+        ],
         field="paragraph",
         choices={str(n): [f"¶{n}", f"¶ {n}", f"paragraph {n}"] for n in paras},
-        wrong={"14": ("In ¶ 14 “Western” says whose side the official who speaks is on: that is the one mention "
-                      "the kit does count. Find a place where no one acts for the West.")},
+        wrong={
+            "14": (
+                "In ¶ 14 “Western” says whose side the official who speaks is on: that is the one mention "
+                "the kit does count. Find a place where no one acts for the West."
+            )
+        },
         otherwise=f"That paragraph has no “West”, “Western” or “westerners” in it: look at ¶ {', ¶ '.join(map(str, west))}.",
-        reference=("In ¶ 2 “in the West” is a place, where volunteers come from; in ¶ 3 the “westerners fighting for IS” "
-                   "are IS recruits, who do not act for the West. A place is not an actor, and neither are people "
-                   "from a region. Only “one Western defense official” (¶ 14) ties the West to someone who speaks: "
-                   "that is the one mention of the West the kit counts."),
+        reference=(
+            "In ¶ 2 “in the West” is a place, where volunteers come from; in ¶ 3 the “westerners fighting for IS” "
+            "are IS recruits, who do not act for the West. A place is not an actor, and neither are people "
+            "from a region. Only “one Western defense official” (¶ 14) ties the West to someone who speaks: "
+            "that is the one mention of the West the kit counts."
+        ),
     )
 
 
@@ -146,18 +169,22 @@ check = ExerciseSet(
     Exercise(
         "q1",
         check=names_actors(_STATES, pool=_CASE.actors, what="states", where="the column 'kind' in the table"),
-        hints=["Every actor has a kind: 'person', 'state', 'organization', 'group' or 'anonymous'. Read the column 'kind'.",
-               'Copy the name (or the id) of every row whose kind is state: ["Iraq", "united_kingdom", …].'],
+        hints=[
+            "Every actor has a kind: 'person', 'state', 'organization', 'group' or 'anonymous'. Read the column 'kind'.",
+            'Copy the name (or the id) of every row whose kind is state: ["Iraq", "united_kingdom", …].',
+        ],
         solution=f"answer = {[a.name for a in _STATES]!r}\n"
-                 "# with code (optional): [a.id for a in case.actors if a.kind == 'state']",
+        "# with code (optional): [a.id for a in case.actors if a.kind == 'state']",
         expects="a list of names or ids",
         success="States are only one kind of actor: people speak for them, and groups gather them.",
     ),
     Exercise(
         "q2",
         check=_stands_for(_WORD, _STATE),
-        hints=[f"Find “{_WORD}” in the article: who is said to decide something?",
-               f"Which actor's aliases (in the cell above) include “{_WORD}”?"],
+        hints=[
+            f"Find “{_WORD}” in the article: who is said to decide something?",
+            f"Which actor's aliases (in the cell above) include “{_WORD}”?",
+        ],
         solution=f"answer = {_STATE.name!r}   # or its id, {_STATE.id!r}",
         expects="an actor id as text",
         success="A city name standing for a government is a metonym; newspapers use them all the time.",
@@ -165,8 +192,10 @@ check = ExerciseSet(
     Exercise(
         "q4",
         check=_names_check(_CASE, _CASE.actor(_IS)),
-        hints=["In the explorer, choose Islamic State alone: every word that refers to it is marked.",
-               "Some are names (short ones too), some are descriptions of the group. List each different word once."],
+        hints=[
+            "In the explorer, choose Islamic State alone: every word that refers to it is marked.",
+            "Some are names (short ones too), some are descriptions of the group. List each different word once.",
+        ],
         solution=f"answer = {_IS_NAMES!r}",
         expects="a list of names as text",
         success="One actor, many names: a reader (and the kit) must know they are the same.",
@@ -174,9 +203,11 @@ check = ExerciseSet(
     Exercise(
         "q3",
         check=_west_check(_CASE),
-        hints=["Find “West”, “Western” and “westerners” in the article (¶ 2, ¶ 3 and ¶ 14).",
-               'In which of them does someone act or speak for the West? Choose another one: '
-               '{"paragraph": …, "evidence": "…"}.'],
+        hints=[
+            "Find “West”, “Western” and “westerners” in the article (¶ 2, ¶ 3 and ¶ 14).",
+            "In which of them does someone act or speak for the West? Choose another one: "
+            '{"paragraph": …, "evidence": "…"}.',
+        ],
         solution='answer = {"paragraph": 2, "evidence": "drawing volunteers from many countries including in the West"}',
         expects='a dictionary like {"paragraph": 2, "evidence": "…"}',
         success="The same word can name an actor in one sentence and a place in the next.",
@@ -192,10 +223,18 @@ SOLUTIONS: dict[str, Any] = {
 }
 #: Other answers a learner may defensibly give: all pass.
 ALTERNATIVES: dict[str, list[Any]] = {
-    "q1": [[a.id for a in _STATES], [{"united_kingdom": "UK", "united_states": "the US"}.get(a.id, a.name) for a in _STATES]],
+    "q1": [
+        [a.id for a in _STATES],
+        [{"united_kingdom": "UK", "united_states": "the US"}.get(a.id, a.name) for a in _STATES],
+    ],
     "q2": [_STATE.id, "the British government", "UK"],  # the metonym is London (tests/test_lesson02.py)
     "q4": [["the " + w if w.startswith("Sunni") else w for w in reversed(_IS_NAMES)]],
-    "q3": [{"paragraph": "¶ 3", "evidence": "NATO announced plans for allies to share more information on westerners fighting for IS"}],
+    "q3": [
+        {
+            "paragraph": "¶ 3",
+            "evidence": "NATO announced plans for allies to share more information on westerners fighting for IS",
+        }
+    ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
@@ -211,24 +250,18 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "“Ministers met in Rome on Monday. Paris said it would send aircraft.” Which of the two cities names an actor?",
         {
-            "Both: Rome and Paris are capitals, so they stand for their governments.":
-                "Only when the city does something. “In Rome” says where the ministers met: a place, not a government.",
-            "Only Paris: it says something, so it stands for the French government.":
-                "Yes. “Paris said” is a metonym for the French government; “in Rome” is just the place of the meeting.",
-            "Neither: a city is always a place.":
-                "A city cannot speak, but its name can stand for a government that does: “Paris said” means France said.",
+            "Both: Rome and Paris are capitals, so they stand for their governments.": "Only when the city does something. “In Rome” says where the ministers met: a place, not a government.",
+            "Only Paris: it says something, so it stands for the French government.": "Yes. “Paris said” is a metonym for the French government; “in Rome” is just the place of the meeting.",
+            "Neither: a city is always a place.": "A city cannot speak, but its name can stand for a government that does: “Paris said” means France said.",
         },
         correct="Only Paris: it says something, so it stands for the French government.",
     ),
     MultipleChoice(
         "Islamic State is mentioned more often than any other actor. What does that tell you?",
         {
-            "It is the most important voice in the story.":
-                "Mentions count how often the text names an actor, not whether it speaks. Lesson 03 shows it never does.",
-            "The story is about it, but that does not mean it gets to speak.":
-                "Yes. Being talked about and talking are different: lesson 03 measures who speaks.",
-            "The journalists are on its side.":
-                "No: mentions count naming, not sympathy. An adversary is named often precisely because it is the target.",
+            "It is the most important voice in the story.": "Mentions count how often the text names an actor, not whether it speaks. Lesson 03 shows it never does.",
+            "The story is about it, but that does not mean it gets to speak.": "Yes. Being talked about and talking are different: lesson 03 measures who speaks.",
+            "The journalists are on its side.": "No: mentions count naming, not sympathy. An adversary is named often precisely because it is the target.",
         },
         correct="The story is about it, but that does not mean it gets to speak.",
     ),

@@ -22,8 +22,17 @@ from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement
 from ..records import STANCE_VALUES, Case, Position, Stance
 
-__all__ = ["check", "exit_ticket", "conditional_quote", "stance_of", "most_coded", "SOLUTIONS", "ALTERNATIVES", "WRONG",
-           "JUDGEMENT"]
+__all__ = [
+    "check",
+    "exit_ticket",
+    "conditional_quote",
+    "stance_of",
+    "most_coded",
+    "SOLUTIONS",
+    "ALTERNATIVES",
+    "WRONG",
+    "JUDGEMENT",
+]
 
 _CASE: Case = load_case()
 
@@ -59,9 +68,18 @@ def stance_of(case: Case, actor: str, position: str) -> Stance:
     return next(s for s in case.stances if s.actor == actor and s.position == position)
 
 
-def _stance_check(stance: Stance, readings: list[Reading], wrong: dict[str, str], where: str) -> Callable[[Any], tuple[bool, str]]:
-    return judgement(_CASE.article, readings, field="stance", choices=STANCE_VALUES, wrong=wrong,
-                     reference=stance.note or f"{stance.value}, on the words “{stance.evidence}”.", where=where)
+def _stance_check(
+    stance: Stance, readings: list[Reading], wrong: dict[str, str], where: str
+) -> Callable[[Any], tuple[bool, str]]:
+    return judgement(
+        _CASE.article,
+        readings,
+        field="stance",
+        choices=STANCE_VALUES,
+        wrong=wrong,
+        reference=stance.note or f"{stance.value}, on the words “{stance.evidence}”.",
+        where=where,
+    )
 
 
 def _paragraph(case: Case, stance: Stance) -> str:
@@ -78,14 +96,24 @@ check = ExerciseSet(
         "q1",
         check=_stance_check(
             _STEIN,
-            [Reading("conditional", (_STEIN.evidence, "summed up the reservations of several European allies"),
-                     "“Only … if”: a yes that depends on something.")],
-            {"support": "He does not simply back it: read the word “if”. Which value fits a yes that depends on something?",
-             "oppose": "He does not reject military action: he says when it can succeed. Read the word “if”.",
-             "undecided": "He has made up his mind about when it works: read the word “if”."},
-            _paragraph(_CASE, _STEIN)),
-        hints=["Four values are possible: support, oppose, conditional, undecided.",
-               "“Only successful if …”: is that a plain yes, a no, or a yes with a condition? Copy the words that decide it."],
+            [
+                Reading(
+                    "conditional",
+                    (_STEIN.evidence, "summed up the reservations of several European allies"),
+                    "“Only … if”: a yes that depends on something.",
+                )
+            ],
+            {
+                "support": "He does not simply back it: read the word “if”. Which value fits a yes that depends on something?",
+                "oppose": "He does not reject military action: he says when it can succeed. Read the word “if”.",
+                "undecided": "He has made up his mind about when it works: read the word “if”.",
+            },
+            _paragraph(_CASE, _STEIN),
+        ),
+        hints=[
+            "Four values are possible: support, oppose, conditional, undecided.",
+            "“Only successful if …”: is that a plain yes, a no, or a yes with a condition? Copy the words that decide it.",
+        ],
         solution='answer = {"stance": "conditional", "evidence": "only successful if it is embedded in a political setting"}',
         expects='a dictionary like {"stance": "…", "evidence": "…"}',
         success="Small words (if, may, potentially) decide the value: that is where coders disagree.",
@@ -94,17 +122,32 @@ check = ExerciseSet(
         "q2",
         check=_stance_check(
             _FRANCE,
-            [Reading("conditional", ("including potentially military action",),
-                     "“Potentially”: ready, but not committed to military action."),
-             Reading("support", ("ready to engage in all aspects of the fight against IS",),
-                     "“Ready to engage in all aspects of the fight”: the main claim is a yes.")],
-            {"oppose": "France does not reject military action: it says it is ready to engage. Read the whole sentence.",
-             "undecided": ("Compare Hammond in the same paragraph: “had not yet decided” is undecided. "
-                           "France says it is ready: that is a decision, with or without a condition.")},
-            _paragraph(_CASE, _FRANCE)),
-        hints=["Read ¶ 15: “France said this week it was ready to engage … including potentially military action.”",
-               "Which words weigh more for you: “ready to engage in all aspects”, or “potentially”? Code what you weigh, "
-               "with those words as evidence."],
+            [
+                Reading(
+                    "conditional",
+                    ("including potentially military action",),
+                    "“Potentially”: ready, but not committed to military action.",
+                ),
+                Reading(
+                    "support",
+                    ("ready to engage in all aspects of the fight against IS",),
+                    "“Ready to engage in all aspects of the fight”: the main claim is a yes.",
+                ),
+            ],
+            {
+                "oppose": "France does not reject military action: it says it is ready to engage. Read the whole sentence.",
+                "undecided": (
+                    "Compare Hammond in the same paragraph: “had not yet decided” is undecided. "
+                    "France says it is ready: that is a decision, with or without a condition."
+                ),
+            },
+            _paragraph(_CASE, _FRANCE),
+        ),
+        hints=[
+            "Read ¶ 15: “France said this week it was ready to engage … including potentially military action.”",
+            "Which words weigh more for you: “ready to engage in all aspects”, or “potentially”? Code what you weigh, "
+            "with those words as evidence.",
+        ],
         solution='answer = {"stance": "conditional", "evidence": "including potentially military action"}',
         expects='a dictionary like {"stance": "…", "evidence": "…"}',
         success="Two coders can code this differently and both be right: the evidence shows why.",
@@ -113,19 +156,32 @@ check = ExerciseSet(
         "q3",
         check=judgement(
             _CASE.article,
-            [Reading("yes", (_KERRY.evidence, "without committing troops of our own", "no boots on the ground"),
-                     "Attacking without troops of one's own leaves strikes from the air: the reference's reading."),
-             Reading("no", (_KERRY.evidence, "to bolster the Iraqi security forces and others in the region who are "
-                                             "prepared to take them on"),
-                     "He never says “air strikes”: “attack them” could also mean arming those who fight on the ground. "
-                     "A stricter scheme codes only what the words say.")],
+            [
+                Reading(
+                    "yes",
+                    (_KERRY.evidence, "without committing troops of our own", "no boots on the ground"),
+                    "Attacking without troops of one's own leaves strikes from the air: the reference's reading.",
+                ),
+                Reading(
+                    "no",
+                    (
+                        _KERRY.evidence,
+                        "to bolster the Iraqi security forces and others in the region who are "
+                        "prepared to take them on",
+                    ),
+                    "He never says “air strikes”: “attack them” could also mean arming those who fight on the ground. "
+                    "A stricter scheme codes only what the words say.",
+                ),
+            ],
             field="fair",
             choices={"yes": ["true", "fair", "defensible"], "no": ["false", "unfair", "not fair"]},
             reference=_KERRY.note,
             where=_paragraph(_CASE, _KERRY),
         ),
-        hints=["Read ¶ 4 again: what does Kerry want done, and what does he rule out?",
-               'Decide "yes" (the coding is fair) or "no", and copy the words of ¶ 4 or ¶ 5 that decide it.'],
+        hints=[
+            "Read ¶ 4 again: what does Kerry want done, and what does he rule out?",
+            'Decide "yes" (the coding is fair) or "no", and copy the words of ¶ 4 or ¶ 5 that decide it.',
+        ],
         solution='answer = {"fair": "yes", "evidence": "without committing troops of our own"}',
         expects='a dictionary like {"fair": "yes", "evidence": "…"}',
         success="A position's label is the coder's summary: say so when you report the results.",
@@ -140,11 +196,15 @@ SOLUTIONS: dict[str, Any] = {
 }
 #: Other answers a learner may defensibly give: all pass.
 ALTERNATIVES: dict[str, list[Any]] = {
-    "q1": [{"stance": "Conditional", "evidence": "summed up the reservations of several European allies"},
-           {"stance": "conditional", "evidence": "“A military confrontation will be only successful if …”"}],
+    "q1": [
+        {"stance": "Conditional", "evidence": "summed up the reservations of several European allies"},
+        {"stance": "conditional", "evidence": "“A military confrontation will be only successful if …”"},
+    ],
     "q2": [{"stance": "support", "evidence": "ready to engage in all aspects of the fight against IS"}],
-    "q3": [{"fair": "no", "evidence": "We need to attack them in ways that prevent them from taking over territory"},
-           {"fair": True, "evidence": "no boots on the ground"}],
+    "q3": [
+        {"fair": "no", "evidence": "We need to attack them in ways that prevent them from taking over territory"},
+        {"fair": True, "evidence": "no boots on the ground"},
+    ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
@@ -159,28 +219,22 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "NATO “may also coordinate airlifts” (¶ 3). You code it “support”; the reference codes “undecided”. Who is wrong?",
         {
-            "You are: the reference is the answer key.":
-                "The reference is one careful coder's reading, with its reasons written down. It is not the only "
-                "defensible one.",
-            "Neither, necessarily: “may” can be read both ways; what matters is the evidence and a rule for “may”.":
-                "Yes. A coding scheme should say how to code hedges like “may”; until it does, both readings are "
-                "defensible, and the disagreement is worth discussing (lesson 05).",
-            "The reference is: NATO announced it, so it is support.":
-                "Read the sentence again: NATO announced the information-sharing plans; the airlifts only “may” happen.",
+            "You are: the reference is the answer key.": "The reference is one careful coder's reading, with its reasons written down. It is not the only "
+            "defensible one.",
+            "Neither, necessarily: “may” can be read both ways; what matters is the evidence and a rule for “may”.": "Yes. A coding scheme should say how to code hedges like “may”; until it does, both readings are "
+            "defensible, and the disagreement is worth discussing (lesson 05).",
+            "The reference is: NATO announced it, so it is support.": "Read the sentence again: NATO announced the information-sharing plans; the airlifts only “may” happen.",
         },
         correct="Neither, necessarily: “may” can be read both ways; what matters is the evidence and a rule for “may”.",
     ),
     MultipleChoice(
         "No actor in this article opposes any of the options. What is the best explanation?",
         {
-            "Everyone agreed with the US strategy in September 2014.":
-                "Outside the meeting there were critics (¶ 20 mentions bipartisan criticism of Obama). The article "
-                "does not quote them: ask who is in the text.",
-            "The article reports allies meeting to agree on how to help; opponents were not there or not asked.":
-                "Yes. The text gives voice to the allies in the room; IS, critics and the countries where the "
-                "fighting is never speak. A coding can only find the stances its text reports.",
-            "The coders forgot to use the value “oppose”.":
-                "The scheme has it; it never fits. Look for a sentence in which someone rejects an option: there is none.",
+            "Everyone agreed with the US strategy in September 2014.": "Outside the meeting there were critics (¶ 20 mentions bipartisan criticism of Obama). The article "
+            "does not quote them: ask who is in the text.",
+            "The article reports allies meeting to agree on how to help; opponents were not there or not asked.": "Yes. The text gives voice to the allies in the room; IS, critics and the countries where the "
+            "fighting is never speak. A coding can only find the stances its text reports.",
+            "The coders forgot to use the value “oppose”.": "The scheme has it; it never fits. Look for a sentence in which someone rejects an option: there is none.",
         },
         correct="The article reports allies meeting to agree on how to help; opponents were not there or not asked.",
     ),

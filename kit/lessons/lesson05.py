@@ -17,23 +17,38 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from ..analysis import compare_codings
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, find_actor, judgement
+from ..explore.coderview import MIN_KAPPA_PAIRS, render_pair
 from ..records import Case, Stance
 
-__all__ = ["check", "exit_ticket", "always_support", "second_coder", "differences", "kappa_question", "SAM_CHANGES", "MIN_PAIRS_TEXT",
-           "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
+__all__ = [
+    "check",
+    "exit_ticket",
+    "always_support",
+    "second_coder",
+    "differences",
+    "kappa_question",
+    "SAM_CHANGES",
+    "MIN_PAIRS_TEXT",
+    "SOLUTIONS",
+    "ALTERNATIVES",
+    "WRONG",
+    "JUDGEMENT",
+]
 
 _CASE: Case = load_case()
 
 #: Sam's codings that differ from the reference: (actor, position) -> Sam's value.
 SAM_CHANGES: dict[tuple[str, str], str] = {
-    ("nato", "airlifts"): "support",            # "may": a plan or a possibility? defensible
-    ("france", "air_strikes"): "support",       # "ready … potentially": defensible
+    ("nato", "airlifts"): "support",  # "may": a plan or a possibility? defensible
+    ("france", "air_strikes"): "support",  # "ready … potentially": defensible
     ("john_kerry", "no_ground_troops"): "oppose",  # "no boots on the ground" read as against the position: a slip
 }
+
+
 def _min_pairs() -> int:
-    from ..explore.coderview import MIN_KAPPA_PAIRS
 
     return MIN_KAPPA_PAIRS
 
@@ -71,9 +86,6 @@ def differences(case: Case, other: tuple[Stance, ...], name: str) -> Any:
     """
     from IPython.display import HTML
 
-    from ..analysis import compare_codings
-    from ..explore.coderview import render_pair
-
     return HTML(render_pair(case, compare_codings(case, other), first="The reference", second=name))
 
 
@@ -82,13 +94,10 @@ def kappa_question(case: Case | None = None) -> MultipleChoice:
     return MultipleChoice(
         "The lazy coder agrees with the reference on most pairs, yet kappa is 0. Why?",
         {
-            "Kappa only counts the positions on air strikes.":
-                "No: kappa uses every pair both codings have, like the percentage.",
-            "The lazy coder would reach that agreement by chance: always saying “support” needs no reading.":
-                "Yes. Kappa subtracts the agreement you would expect by chance from how often each coder "
-                "uses each value. A coder who never reads gets no credit.",
-            "Kappa is broken when one coder uses only one value.":
-                "Not broken: kappa is doing its job. What would a coder who never reads the article score?",
+            "Kappa only counts the positions on air strikes.": "No: kappa uses every pair both codings have, like the percentage.",
+            "The lazy coder would reach that agreement by chance: always saying “support” needs no reading.": "Yes. Kappa subtracts the agreement you would expect by chance from how often each coder "
+            "uses each value. A coder who never reads gets no credit.",
+            "Kappa is broken when one coder uses only one value.": "Not broken: kappa is doing its job. What would a coder who never reads the article score?",
         },
         correct="The lazy coder would reach that agreement by chance: always saying “support” needs no reading.",
     )
@@ -106,7 +115,6 @@ def _count_check(expected: int, total: int) -> Callable[[Any], tuple[bool, str]]
 
 
 def _agreement(other: tuple[Stance, ...]) -> Any:
-    from ..analysis import compare_codings
 
     return compare_codings(_CASE, other)
 
@@ -123,17 +131,26 @@ def _mistake_check(case: Case) -> Callable[[Any], tuple[bool, str]]:
     others = {a: names.get(a, a) for a in differing - {"john_kerry"}}
     return judgement(
         case.article,
-        [Reading("john_kerry", (kerry.evidence, "without committing troops of our own", "a red line for everybody here"),
-                 "Kerry is for the position “No ground troops”: no reading of his words makes him oppose it.")],
+        [
+            Reading(
+                "john_kerry",
+                (kerry.evidence, "without committing troops of our own", "a red line for everybody here"),
+                "Kerry is for the position “No ground troops”: no reading of his words makes him oppose it.",
+            )
+        ],
         field="actor",
         choices=[names[a] for a in sorted(differing)],
         resolve=resolve,
-        wrong={a: f"{name}: the words are hedged, so Sam's value can be defended. That is an ambiguous text, not a mistake."
-               for a, name in others.items()},
+        wrong={
+            a: f"{name}: the words are hedged, so Sam's value can be defended. That is an ambiguous text, not a mistake."
+            for a, name in others.items()
+        },
         otherwise="Sam codes that actor exactly like the reference: look at the table of differences.",
-        reference=("Sam coded Kerry as opposing “No ground troops”, probably reading the position as “ground troops” "
-                   "and Kerry as against them. A position named as a negative invites that slip: a clearer scheme "
-                   "names positions positively (“Send ground troops”) or spells out what support means."),
+        reference=(
+            "Sam coded Kerry as opposing “No ground troops”, probably reading the position as “ground troops” "
+            "and Kerry as against them. A position named as a negative invites that slip: a clearer scheme "
+            "names positions positively (“Send ground troops”) or spells out what support means."
+        ),
     )
 
 
@@ -146,16 +163,18 @@ check = ExerciseSet(
         check=_count_check(len(_LAZY.disagreements), _LAZY.n),
         hints=["The table lists every pair where the two codings differ.", "Count its rows."],
         solution=f"answer = {len(_LAZY.disagreements)}   # the rows of the table\n"
-                 "# with code (optional): len(agreement.disagreements)",
+        "# with code (optional): len(agreement.disagreements)",
         expects="a whole number",
         success="Now compare the percentage and kappa below: why are they so different?",
     ),
     Exercise(
         "q2",
         check=_mistake_check(_CASE),
-        hints=["For each of Sam's three differences, read the words: is there a hedge (may, potentially, if)?",
-               "One difference has no hedge behind it: the words say the opposite of Sam's value. "
-               'Give that actor and the words: {"actor": "…", "evidence": "…"}.'],
+        hints=[
+            "For each of Sam's three differences, read the words: is there a hedge (may, potentially, if)?",
+            "One difference has no hedge behind it: the words say the opposite of Sam's value. "
+            'Give that actor and the words: {"actor": "…", "evidence": "…"}.',
+        ],
         solution='answer = {"actor": "Kerry", "evidence": "no boots on the ground"}',
         expects='a dictionary like {"actor": "…", "evidence": "…"}',
         success="Mistakes are fixed by re-reading; ambiguities by a clearer coding scheme.",
@@ -170,8 +189,10 @@ SOLUTIONS: dict[str, Any] = {
 #: Other answers a learner may defensibly give: all pass.
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [float(len(_LAZY.disagreements))],
-    "q2": [{"actor": "Secretary of State John Kerry", "evidence": "without committing troops of our own"},
-           {"actor": "john_kerry", "evidence": "“Obviously I think that’s a red line for everybody here”"}],
+    "q2": [
+        {"actor": "Secretary of State John Kerry", "evidence": "without committing troops of our own"},
+        {"actor": "john_kerry", "evidence": "“Obviously I think that’s a red line for everybody here”"},
+    ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
@@ -185,27 +206,21 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "Two coders agree on 9 of 10 pairs. Is their coding reliable?",
         {
-            "Yes: 90% agreement is excellent.":
-                "Maybe, maybe not: if almost every stance is “support”, two coders who never read would agree as often.",
-            "Not necessarily: chance alone can give high agreement; look at kappa, and at how many pairs there are.":
-                "Yes. Kappa discounts the agreement expected by chance, and with only 10 pairs one difference moves "
-                "everything: report both numbers and the number of pairs.",
-            "No: only 100% agreement is reliable.":
-                "No real coding reaches 100%: careful coders still read hedges differently. The question is how much "
-                "better than chance they do.",
+            "Yes: 90% agreement is excellent.": "Maybe, maybe not: if almost every stance is “support”, two coders who never read would agree as often.",
+            "Not necessarily: chance alone can give high agreement; look at kappa, and at how many pairs there are.": "Yes. Kappa discounts the agreement expected by chance, and with only 10 pairs one difference moves "
+            "everything: report both numbers and the number of pairs.",
+            "No: only 100% agreement is reliable.": "No real coding reaches 100%: careful coders still read hedges differently. The question is how much "
+            "better than chance they do.",
         },
         correct="Not necessarily: chance alone can give high agreement; look at kappa, and at how many pairs there are.",
     ),
     MultipleChoice(
         "You coded three stances and compared with the reference. The StanceCoder shows no kappa. Why?",
         {
-            "It is a bug: kappa can always be computed.":
-                "It can be computed, but with three pairs it would jump from 1 to 0 or below with a single difference: "
-                "a number that looks precise and means nothing.",
-            "Too few pairs: under 10, one difference swings kappa wildly, so it is not shown.":
-                "Yes. Code more pairs (10 or more) and compare again: then kappa starts to mean something.",
-            "Kappa needs a classmate's file, not the reference.":
-                "Kappa compares any two codings, the reference included. What is missing is enough pairs.",
+            "It is a bug: kappa can always be computed.": "It can be computed, but with three pairs it would jump from 1 to 0 or below with a single difference: "
+            "a number that looks precise and means nothing.",
+            "Too few pairs: under 10, one difference swings kappa wildly, so it is not shown.": "Yes. Code more pairs (10 or more) and compare again: then kappa starts to mean something.",
+            "Kappa needs a classmate's file, not the reference.": "Kappa compares any two codings, the reference included. What is missing is enough pairs.",
         },
         correct="Too few pairs: under 10, one difference swings kappa wildly, so it is not shown.",
     ),

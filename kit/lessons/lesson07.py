@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..case.load import draft_case, load_case
 from ..data import data_file
 from ..errors import ArticleError, CaseError
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor
@@ -25,9 +26,23 @@ from ..learner.storage import learner_dir
 from ..parse.article import decode, load_article
 from ..records import Article
 
-__all__ = ["check", "sample_path", "uploaded_text", "save_article", "save_upload", "copy_sample", "start_case",
-           "broken_case_file", "unattributed_speaker",
-           "exit_ticket", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT", "JUDGEMENT_ARTICLE"]
+__all__ = [
+    "check",
+    "sample_path",
+    "uploaded_text",
+    "save_article",
+    "save_upload",
+    "copy_sample",
+    "start_case",
+    "broken_case_file",
+    "unattributed_speaker",
+    "exit_ticket",
+    "SOLUTIONS",
+    "ALTERNATIVES",
+    "WRONG",
+    "JUDGEMENT",
+    "JUDGEMENT_ARTICLE",
+]
 
 SAMPLE_ARTICLE = "sample_article.txt"
 SAMPLE_CASE = "sample_case.yaml"
@@ -92,11 +107,12 @@ def start_case(article_path: Path) -> Path:
 
     An existing file is never overwritten: re-running the notebook keeps your edits.
     """
-    from ..case.load import draft_case
 
     target = Path(article_path).with_name(Path(article_path).stem + "_case.yaml")
     if not target.exists():
-        target.write_text(draft_case(load_article(article_path), article_path=Path(article_path).name), encoding="utf-8")
+        target.write_text(
+            draft_case(load_article(article_path), article_path=Path(article_path).name), encoding="utf-8"
+        )
     return target
 
 
@@ -140,8 +156,10 @@ def _line_check(expected: int, stance_index: int) -> Callable[[Any], tuple[bool,
 
     def check(answer: Any) -> tuple[bool, str]:
         if answer == stance_index and stance_index != expected and not isinstance(answer, bool):
-            return False, ("That is the stance's place in the list (stances[…], counted from 0). "
-                           "The message starts with file:line: give that line number.")
+            return False, (
+                "That is the stance's place in the list (stances[…], counted from 0). "
+                "The message starts with file:line: give that line number."
+            )
         return plain(answer)
 
     return check
@@ -165,7 +183,6 @@ _STANCE_INDEX = _stance_index()
 
 
 def _sample_stance(actor: str, position: str) -> Any:
-    from ..case.load import load_case
 
     case = load_case(sample_path(SAMPLE_CASE))
     return next(st for st in case.stances if (st.actor, st.position) == (actor, position))
@@ -177,8 +194,10 @@ check = ExerciseSet(
     Exercise(
         "q1",
         check=about(_N_QUOTES, what="count"),
-        hints=["In the explorer above, quotes are marked: count the marks (a quote can fill a whole paragraph).",
-               "The table of quotes below the exercise has one row per quote; with code (optional): len(sample.quotes)."],
+        hints=[
+            "In the explorer above, quotes are marked: count the marks (a quote can fill a whole paragraph).",
+            "The table of quotes below the exercise has one row per quote; with code (optional): len(sample.quotes).",
+        ],
         solution=f"answer = {_N_QUOTES}   # the quotes marked in the explorer\n# with code (optional): len(sample.quotes)",
         expects="a whole number",
         success="The same parser, a new text: now look at who speaks in each quote.",
@@ -186,8 +205,10 @@ check = ExerciseSet(
     Exercise(
         "q2",
         check=names_actor(_SPEAKER),
-        hints=["In the table of quotes, find the one whose speaker is (unknown), and read its whole paragraph.",
-               "“Its embassy” points back to the actor named in the sentence before."],
+        hints=[
+            "In the table of quotes, find the one whose speaker is (unknown), and read its whole paragraph.",
+            "“Its embassy” points back to the actor named in the sentence before.",
+        ],
         solution=f"answer = {_SPEAKER.name!r}   # “Its embassy”: the embassy of the country named just before",
         expects="an actor id or name, as text",
         success="The parser does not follow “its” or “the ministry”: a human coder fixes that in the case file.",
@@ -196,18 +217,31 @@ check = ExerciseSet(
         "q3",
         check=judgement(
             _SAMPLE,
-            [Reading("conditional", ("warned that patrols alone would not be enough",),
-                     "He backs the patrols, but says they are not enough on their own: a yes with a condition."),
-             Reading("support", ("Stockholm would send two corvettes and a surveillance aircraft",),
-                     "Ships and an aircraft are a commitment: the main claim is a yes.")],
-            field="stance", choices=("support", "oppose", "conditional", "undecided"),
-            wrong={"oppose": "Sweden sends ships and an aircraft: that is not a rejection. Read the whole paragraph.",
-                   "undecided": "He has decided: two corvettes and a surveillance aircraft. Is it a plain yes, or a yes with a condition?"},
+            [
+                Reading(
+                    "conditional",
+                    ("warned that patrols alone would not be enough",),
+                    "He backs the patrols, but says they are not enough on their own: a yes with a condition.",
+                ),
+                Reading(
+                    "support",
+                    ("Stockholm would send two corvettes and a surveillance aircraft",),
+                    "Ships and an aircraft are a commitment: the main claim is a yes.",
+                ),
+            ],
+            field="stance",
+            choices=("support", "oppose", "conditional", "undecided"),
+            wrong={
+                "oppose": "Sweden sends ships and an aircraft: that is not a rejection. Read the whole paragraph.",
+                "undecided": "He has decided: two corvettes and a surveillance aircraft. Is it a plain yes, or a yes with a condition?",
+            },
             reference=_LINDQVIST.note,
             where="¶ 5 of the sample",
         ),
-        hints=["Read ¶ 5 of the sample: what does Lindqvist commit, and what does he warn?",
-               'Which words weigh more for you? Code what you weigh: {"stance": "…", "evidence": "…"}.'],
+        hints=[
+            "Read ¶ 5 of the sample: what does Lindqvist commit, and what does he warn?",
+            'Which words weigh more for you? Code what you weigh: {"stance": "…", "evidence": "…"}.',
+        ],
         solution='answer = {"stance": "conditional", "evidence": "warned that patrols alone would not be enough"}',
         expects='a dictionary like {"stance": "…", "evidence": "…"}',
         success="The same judgement as in lesson 04, on a text you had never seen: that is the skill.",
@@ -215,10 +249,12 @@ check = ExerciseSet(
     Exercise(
         "q4",
         check=_line_check(_LINE, _STANCE_INDEX),
-        hints=["Run kit.load_case(broken) inside try/except kit.CaseError and print the error.",
-               "Each problem reads file:line: field: what is wrong; the number after the file name is the line."],
+        hints=[
+            "Run kit.load_case(broken) inside try/except kit.CaseError and print the error.",
+            "Each problem reads file:line: field: what is wrong; the number after the file name is the line.",
+        ],
         solution="try:\n    kit.load_case(broken)\nexcept kit.CaseError as err:\n    print(err)\n"
-                 f"answer = {_LINE}   # the number after the file name",
+        f"answer = {_LINE}   # the number after the file name",
         expects="a whole number",
         success="Fix the line in a text editor and check again: the draft is never broken for long.",
     ),
@@ -235,8 +271,10 @@ SOLUTIONS: dict[str, Any] = {
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [float(_N_QUOTES)],
     "q2": [_SPEAKER.id, "the Russian government", "Moscow"],
-    "q3": [{"stance": "support", "evidence": "Stockholm would send two corvettes and a surveillance aircraft"},
-           {"stance": "Conditional", "evidence": "“patrols alone would not be enough”"}],
+    "q3": [
+        {"stance": "support", "evidence": "Stockholm would send two corvettes and a surveillance aircraft"},
+        {"stance": "Conditional", "evidence": "“patrols alone would not be enough”"},
+    ],
     "q4": [float(_LINE)],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
@@ -255,24 +293,18 @@ exit_ticket = ExitTicket(
     MultipleChoice(
         "The parser found a quote with no speaker: “baseless speculation”, after “Its embassy”. What do you do?",
         {
-            "Leave it out: a quote without a speaker cannot be coded.":
-                "Then the only Russian voice in the article disappears. The text says whose embassy: read the sentence before.",
-            "Fix it in the case file: you, the coder, decide who “its” refers to, and note the evidence.":
-                "Yes. The parser is a first draft; the coder reads, decides and writes down why.",
-            "Code it as an anonymous source.":
-                "The source is named, just not in the same sentence: “Russia denied any involvement … Its embassy…”.",
+            "Leave it out: a quote without a speaker cannot be coded.": "Then the only Russian voice in the article disappears. The text says whose embassy: read the sentence before.",
+            "Fix it in the case file: you, the coder, decide who “its” refers to, and note the evidence.": "Yes. The parser is a first draft; the coder reads, decides and writes down why.",
+            "Code it as an anonymous source.": "The source is named, just not in the same sentence: “Russia denied any involvement … Its embassy…”.",
         },
         correct="Fix it in the case file: you, the coder, decide who “its” refers to, and note the evidence.",
     ),
     MultipleChoice(
         "Which article would work best for this kind of analysis?",
         {
-            "A long feature article about one politician.":
-                "One voice gives no coalitions: you need several actors taking positions on the same options.",
-            "A report in which several named speakers take positions on competing options.":
-                "Yes: named speakers, competing options (and ideally a declared group) give stances to compare.",
-            "An editorial that argues for one policy.":
-                "An editorial is the author's own argument: mostly one voice, with no reported stances to code.",
+            "A long feature article about one politician.": "One voice gives no coalitions: you need several actors taking positions on the same options.",
+            "A report in which several named speakers take positions on competing options.": "Yes: named speakers, competing options (and ideally a declared group) give stances to compare.",
+            "An editorial that argues for one policy.": "An editorial is the author's own argument: mostly one voice, with no reported stances to code.",
         },
         correct="A report in which several named speakers take positions on competing options.",
     ),

@@ -43,8 +43,10 @@ def explorers(case: Case | Article) -> tuple[Explorer, ...]:
     if isinstance(case, Article):
         case = case_from_article(case)
     if not isinstance(case, Case):
-        raise KitError(f"explore() needs your case (kit.load_case(case_path)) or your article "
-                       f"(kit.load_article(path)); it got a {type(case).__name__}")
+        raise KitError(
+            f"explore() needs your case (kit.load_case(case_path)) or your article "
+            f"(kit.load_article(path)); it got a {type(case).__name__}"
+        )
     found: list[Explorer] = [ArticleExplorer(case), VoicesExplorer(case)]
     if case.positions and case.stances:
         found.append(CoalitionExplorer(case))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..analysis import select_stances
+from ..analysis.selection import level_id, resolve_value
 from ..errors import KitError
 from ..exercises import find_actor
 from ..exercises.names import normal
@@ -29,7 +31,6 @@ RED_LINE = "a red line for everybody here"
 
 def _speakers_for(case: Case) -> dict[str, list[str]]:
     """State-level id -> the names of the actors whose stances count for it."""
-    from ..analysis.selection import level_id
 
     names = {a.id: a.name for a in case.actors}
     out: dict[str, list[str]] = {}
@@ -50,8 +51,6 @@ def group_voices(case: Case, group: str = "core_group") -> Any:
     """
     import pandas as pd
 
-    from ..analysis import select_stances
-
     found = next((g for g in case.groups if g.id == group), None)
     if found is None:
         raise KitError(f"no group {group!r} in this case; groups: {', '.join(g.id for g in case.groups)}")
@@ -60,8 +59,14 @@ def group_voices(case: Case, group: str = "core_group") -> Any:
         counts[s.actor] = counts.get(s.actor, 0) + 1
     speakers = _speakers_for(case)
     names = {a.id: a.name for a in case.actors}
-    rows = [{"member": names.get(m, m), "coded stances": counts.get(m, 0),
-             "whose words": ", ".join(speakers.get(m, [])) or "— (silent)"} for m in found.members]
+    rows = [
+        {
+            "member": names.get(m, m),
+            "coded stances": counts.get(m, 0),
+            "whose words": ", ".join(speakers.get(m, [])) or "— (silent)",
+        }
+        for m in found.members
+    ]
     return pd.DataFrame(rows).set_index("member")
 
 
@@ -78,9 +83,6 @@ def combined_cells(case: Case) -> Any:
     """
     import pandas as pd
 
-    from ..analysis import select_stances
-    from ..analysis.selection import resolve_value
-
     names = {a.id: a.name for a in case.actors}
     labels = {p.id: p.label for p in case.positions}
     grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -94,10 +96,18 @@ def combined_cells(case: Case) -> Any:
         result = resolve_value([v for _, v in values])
         top = max(sum(1 for _, v in values if v == k) for k in kinds)
         tie = len(kinds) > 1 and sum(1 for k in kinds if sum(1 for _, v in values if v == k) == top) > 1
-        rows.append({"state": names.get(state, state), "position": labels.get(position, position),
-                     "stances that count": "; ".join(f"{who}: {v}" for who, v in values),
-                     "combined": result, "rule": "tie" if tie else ("all agree" if len(kinds) == 1 else "most common")})
-    return pd.DataFrame(rows, columns=["state", "position", "stances that count", "combined", "rule"]).set_index("state")
+        rows.append(
+            {
+                "state": names.get(state, state),
+                "position": labels.get(position, position),
+                "stances that count": "; ".join(f"{who}: {v}" for who, v in values),
+                "combined": result,
+                "rule": "tie" if tie else ("all agree" if len(kinds) == 1 else "most common"),
+            }
+        )
+    return pd.DataFrame(rows, columns=["state", "position", "stances that count", "combined", "rule"]).set_index(
+        "state"
+    )
 
 
 def red_line_for_everybody(case: Case, group: str = "core_group") -> Case:
@@ -109,12 +119,22 @@ def red_line_for_everybody(case: Case, group: str = "core_group") -> Case:
     start = case.article.text.find(RED_LINE)
     if start < 0:
         raise KitError(f"this article has no {RED_LINE!r}; this what-if is for the bundled article")
-    from ..analysis import select_stances
 
     have = {s.actor for s in select_stances(case, positions=["no_ground_troops"], level="state")}
-    extra = tuple(Stance(m, "no_ground_troops", "support", RED_LINE, "reported", start, start + len(RED_LINE),
-                         "What-if: Kerry's claim that no ground troops is a red line for everybody here.")
-                  for m in found.members if m not in have)
+    extra = tuple(
+        Stance(
+            m,
+            "no_ground_troops",
+            "support",
+            RED_LINE,
+            "reported",
+            start,
+            start + len(RED_LINE),
+            "What-if: Kerry's claim that no ground troops is a red line for everybody here.",
+        )
+        for m in found.members
+        if m not in have
+    )
     return dataclasses.replace(case, stances=case.stances + extra)
 
 

@@ -54,11 +54,7 @@ _SKIPPED_KINDS = ("credits", "rule")
 
 def scanned_spans(paragraphs: tuple[Paragraph, ...], credits: Credits) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every paragraph that can mention actors (not credits or rules)."""
-    return [
-        (p.start, p.end)
-        for p in paragraphs
-        if p.kind not in _SKIPPED_KINDS and p.index != credits.paragraph
-    ]
+    return [(p.start, p.end) for p in paragraphs if p.kind not in _SKIPPED_KINDS and p.index != credits.paragraph]
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
@@ -117,7 +113,9 @@ def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?:" + trie_pattern(set(forms)) + r")(?![\w-])")
 
 
-def _org_mentions(text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]) -> list[tuple[str, int, int]]:
+def _org_mentions(
+    text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]
+) -> list[tuple[str, int, int]]:
     """Every name or acronym of the organisations, and "the union" / "the company" for the latest one named."""
     if not orgs:
         return []
@@ -132,14 +130,18 @@ def _org_mentions(text: str, spans: list[tuple[int, int]], orgs: tuple[Organizat
     for start, end in spans:
         named = [(m.start(), m.end(), forms[m.group()]) for m in finditer_not_after(pattern, text, start, end, "’'-")]
         out += [(oid, a, b) for a, b, oid in named]
-        generic = [(m.start(), m.end(), m.group("head")) for m in finditer_not_after(_GENERIC_ORG, text, start, end, "-")
-                   if m.group("head") in heads]
+        generic = [
+            (m.start(), m.end(), m.group("head"))
+            for m in finditer_not_after(_GENERIC_ORG, text, start, end, "-")
+            if m.group("head") in heads
+        ]
         out += _generic(named, generic, by_id)
     return out
 
 
-def _generic(named: list[tuple[int, int, str]], generic: list[tuple[int, int, str]],
-             by_id: dict[str, Organization]) -> list[tuple[str, int, int]]:
+def _generic(
+    named: list[tuple[int, int, str]], generic: list[tuple[int, int, str]], by_id: dict[str, Organization]
+) -> list[tuple[str, int, int]]:
     """Merge two sorted lists: each "the <head>" goes to the latest organisation named with that head."""
     latest: dict[str, str] = {}
     out, i = [], 0
@@ -175,7 +177,7 @@ def _non_overlapping(candidates: list[tuple[str, int, int]]) -> list[tuple[str, 
             taken = bytearray(cluster_end - base)  # 1 where a kept span lies (no pairwise checks)
             for actor, s, e in sorted(ordered[i:j], key=lambda c: (c[1] - c[2], c[1])):
                 if taken.find(1, s - base, e - base) < 0:
-                    taken[s - base:e - base] = b"\x01" * (e - s)
+                    taken[s - base : e - base] = b"\x01" * (e - s)
                     kept.append((actor, s, e))
         i = j
     return kept
@@ -194,7 +196,7 @@ def _actors(
     anon = {a[0]: a for a in anonymous}
     seen: dict[str, dict[str, None]] = {}  # actor -> its surface forms (a dict: ordered, no list search)
     for m in mentions:
-        seen.setdefault(m.actor, {}).setdefault(text[m.start:m.end])
+        seen.setdefault(m.actor, {}).setdefault(text[m.start : m.end])
     out = []
     for actor_id, forms in seen.items():
         if actor_id in persons:

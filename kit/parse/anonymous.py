@@ -41,7 +41,9 @@ class _AnonWords:
         # Heads that are plain words can be found with str.find (faster than the regex, same matches).
         self.head_words = sorted(heads) if all(h and (h.isalnum() or h == "_") for h in heads) else None
         self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
-        self.clause = re.compile(r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)")
+        self.clause = re.compile(
+            r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)"
+        )
 
 
 @functools.lru_cache(maxsize=4)
@@ -152,7 +154,7 @@ def _in_word(ch: str) -> bool:
 def _after_person(
     text: str, start: int, p_start: int, ending_at: dict[int, tuple[str, int]], person_ids: set[str]
 ) -> bool:
-    m = _COMMA_END.search(text[max(p_start, start - 5):start])
+    m = _COMMA_END.search(text[max(p_start, start - 5) : start])
     if not m:
         return False
     comma = max(p_start, start - 5) + m.start()
@@ -163,7 +165,7 @@ def _sentence_start(text: str, pos: int, p_start: int) -> bool:
     i = pos  # skip white space backwards (no slice: paragraphs can be long)
     while i > p_start and text[i - 1].isspace():
         i -= 1
-    return i == p_start or text[i - 1] in ".!?\"“”:;"
+    return i == p_start or text[i - 1] in '.!?"“”:;'
 
 
 #: At most this many qualifiers, entities and connectors before a head
@@ -195,9 +197,13 @@ def _walk_back(
         at = _token_before(text, max(p_start, stripped - 40), stripped)
         if at is None:
             break
-        token = text[at[0]:at[1]]
+        token = text[at[0] : at[1]]
         low = token.lower()
-        if low in words.qualifiers and token[:1].islower() or (low in words.qualifiers and _sentence_start(text, at[0], p_start)):
+        if (
+            low in words.qualifiers
+            and token[:1].islower()
+            or (low in words.qualifiers and _sentence_start(text, at[0], p_start))
+        ):
             pos = core = at[0]
             connector = False
             continue
@@ -206,7 +212,7 @@ def _walk_back(
             pos = at[0]
             continue
         break
-    return core, entities, _determiner(text[max(p_start, core - 30):core], core, words)
+    return core, entities, _determiner(text[max(p_start, core - 30) : core], core, words)
 
 
 def _determiner(before: str, core: int, words: _AnonWords) -> int | None:

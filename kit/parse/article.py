@@ -54,11 +54,10 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
             binary, too large, not decodable with ``encoding`` (default UTF-8),
             empty or whitespace only.
     """
-    data = read_regular(path, limit=MAX_BYTES, what="article", error=ArticleError,
-                        split_hint="split it into several articles")
+    data = read_regular(
+        path, limit=MAX_BYTES, what="article", error=ArticleError, split_hint="split it into several articles"
+    )
     return decode(data, name=show(path), encoding=encoding)
-
-
 
 
 def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) -> str:
@@ -83,18 +82,24 @@ def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) ->
     try:
         text = data.decode(enc)
     except LookupError:
-        raise ArticleError(f"{name}: unknown encoding {encoding!r}; in the notebook pass one Python knows, "
-                           "e.g. encoding=\"cp1252\"") from None
+        raise ArticleError(
+            f'{name}: unknown encoding {encoding!r}; in the notebook pass one Python knows, e.g. encoding="cp1252"'
+        ) from None
     except UnicodeDecodeError as exc:
         if encoding is not None or bom is not None:
-            raise ArticleError(f"{name}: is not valid {enc} (byte {exc.start}); re-save it as UTF-8 in your editor, "
-                               "or give the right encoding in the notebook, e.g. encoding=\"cp1252\"") from None
+            raise ArticleError(
+                f"{name}: is not valid {enc} (byte {exc.start}); re-save it as UTF-8 in your editor, "
+                'or give the right encoding in the notebook, e.g. encoding="cp1252"'
+            ) from None
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-        print(f"note: {name} is not UTF-8; read it as Windows-1252 (Western European). "
-              "If letters look wrong, re-save the file as UTF-8.", file=sys.stderr)
+        print(
+            f"note: {name} is not UTF-8; read it as Windows-1252 (Western European). "
+            "If letters look wrong, re-save the file as UTF-8.",
+            file=sys.stderr,
+        )
     text = text.lstrip("\ufeff")
     if "\x00" in text:  # a NUL character even in UTF-16 or UTF-32 text
         raise ArticleError(binary)

@@ -30,9 +30,22 @@ from ..errors import KitError
 from .patterns import lazy_compile, trie_pattern
 
 __all__ = [
-    "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES", "WINDOW", "say_pattern", "SAY_RE", "AUX", "MAX_AUX",
-    "alternation", "span_ok", "strip_span", "trailing_aux", "subject_before",
+    "SAYING_CUES",
+    "THINKING_CUES",
+    "OBJECT_CUES",
+    "QUOTING_CUES",
+    "WINDOW",
+    "say_pattern",
+    "SAY_RE",
+    "AUX",
+    "MAX_AUX",
+    "alternation",
+    "span_ok",
+    "strip_span",
+    "trailing_aux",
+    "subject_before",
 ]
+
 
 def _load_cues() -> dict[str, tuple[str, ...]]:
     """The cue verbs from ``kit/data/cues.json`` (lists ``saying``, ``thinking``, ``object``)."""
@@ -43,8 +56,10 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
         return cues
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise KitError(f"kit/data/cues.json: {type(exc).__name__} ({exc}); it needs lists "
-                       "'saying', 'thinking' and 'object': fix the file or reinstall kit") from None
+        raise KitError(
+            f"kit/data/cues.json: {type(exc).__name__} ({exc}); it needs lists "
+            "'saying', 'thinking' and 'object': fix the file or reinstall kit"
+        ) from None
 
 
 _CUES = _load_cues()
@@ -71,14 +86,40 @@ def say_pattern() -> str:
 
 SAY_RE = lazy_compile(lambda: rf"\b(?:{say_pattern()})\b")
 # One word each: a phrase ("has also") would match a run of them in exponentially many ways.
-_AUX_WORDS = ("has", "have", "had", "also", "later", "then", "again", "would", "will", "quickly", "once",
-              "previously", "repeatedly")
+_AUX_WORDS = (
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "again",
+    "would",
+    "will",
+    "quickly",
+    "once",
+    "previously",
+    "repeatedly",
+)
 AUX = "(?:" + "|".join(_AUX_WORDS) + ")"
 #: At most this many auxiliaries between a subject and its verb ("has also previously said").
 MAX_AUX = 6
 _AUX_LAST = frozenset(w.split()[-1] for w in _AUX_WORDS)
-_CLAUSE_WORDS = ("when", "while", "because", "although", "though", "but", "where", "whereas", "meaning", "if", "so",
-                 "that", "and then")
+_CLAUSE_WORDS = (
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "but",
+    "where",
+    "whereas",
+    "meaning",
+    "if",
+    "so",
+    "that",
+    "and then",
+)
 _CLAUSE = lazy_compile(
     rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
@@ -148,15 +189,19 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
         for piece in text[start:end].split(","):
             parts.append((pos, pos + len(piece)))
             pos += len(piece) + 1
-        if text[parts[-1][0]:parts[-1][1]].strip():
+        if text[parts[-1][0] : parts[-1][1]].strip():
             start, end = parts[-1]
         else:
-            back = parts[-1 - _MAX_ASIDES:-1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
+            back = parts[-1 - _MAX_ASIDES : -1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
             for a, b in reversed(back):
                 # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
                 # at most _MAX_ASIDES of them (a run of commas is not read to its start for every cue)
-                if text[a:b].strip() and not _APPOSITIVE.match(text, a) and span_ok(text, *strip_span(text, a, b)) \
-                        or (a, b) == parts[0]:
+                if (
+                    text[a:b].strip()
+                    and not _APPOSITIVE.match(text, a)
+                    and span_ok(text, *strip_span(text, a, b))
+                    or (a, b) == parts[0]
+                ):
                     start, end = a, b
                     break
             else:

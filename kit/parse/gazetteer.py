@@ -41,7 +41,11 @@ from ..errors import KitError
 from .patterns import trie_pattern
 
 __all__ = [
-    "Entity", "Gazetteer", "GazetteerMatch", "gazetteer", "load_gazetteer_data",
+    "Entity",
+    "Gazetteer",
+    "GazetteerMatch",
+    "gazetteer",
+    "load_gazetteer_data",
 ]
 
 
@@ -72,7 +76,9 @@ def load_gazetteer_data() -> dict[str, Any]:
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise KitError(f"kit/data/gazetteer.json: invalid JSON at line {exc.lineno}; fix the file or reinstall kit") from None
+        raise KitError(
+            f"kit/data/gazetteer.json: invalid JSON at line {exc.lineno}; fix the file or reinstall kit"
+        ) from None
 
 
 def _capitalised(alias: str) -> str:
@@ -96,7 +102,9 @@ class Gazetteer:
             for entry in data.get(section, ()):
                 entity = Entity(entry["id"], entry["name"], kind)
                 if entity.id in self.entities:
-                    raise KitError(f"kit/data/gazetteer.json: id {entity.id!r} appears twice; give each entry its own id")
+                    raise KitError(
+                        f"kit/data/gazetteer.json: id {entity.id!r} appears twice; give each entry its own id"
+                    )
                 self.entities[entity.id] = entity
                 for alias in [entry["name"], *entry.get("names", ()), *entry.get("demonyms", ())]:
                     self._add(alias, entity)
@@ -188,7 +196,7 @@ def _previous_word(text: str, pos: int, *, skip_the: bool = False) -> str:
 
 
 def _capital_next(text: str, end: int) -> bool:
-    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
 
 
 _CAPITAL_WORD_END = re.compile(r"([A-Z][\w\-]*)$")
@@ -199,11 +207,11 @@ def _capital_before(text: str, start: int, para_start: int) -> bool:
     """True if a capitalised word (not the first of its sentence) comes right before."""
     if start < 2 or text[start - 1] != " ":
         return False
-    m = _CAPITAL_WORD_END.search(text[max(0, start - 40):start - 1])
+    m = _CAPITAL_WORD_END.search(text[max(0, start - 40) : start - 1])
     if not m:
         return False
     word_start = start - 1 - len(m.group(1))
-    before = text[max(para_start, word_start - 3):word_start]
+    before = text[max(para_start, word_start - 3) : word_start]
     return not (word_start <= para_start or _SENTENCE_START.search(before))
 
 

@@ -19,7 +19,7 @@ __all__ = ["pair_marks", "OPENING_MARKS"]
 #: Marks that may open a quotation at the start of a paragraph (a continued quote).
 OPENING_MARKS = "“\"«‘'"
 _OPENERS = set(" \t\n([{—–-:/“‘«")
-_DOUBLE = set("“”\"«»")
+_DOUBLE = set('“”"«»')
 _MARK = re.compile(r"[“”\"‘’'«»]")
 
 
@@ -55,7 +55,7 @@ def pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | 
             continue
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe inside a word
-        if ch == "‘" or (ch == "'" and prev in _OPENERS and (nxt.isalpha() or nxt in "“\"")):
+        if ch == "‘" or (ch == "'" and prev in _OPENERS and (nxt.isalpha() or nxt in '“"')):
             role = "open"
         elif prev in _OPENERS:
             continue  # ’90s, ’em

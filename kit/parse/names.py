@@ -43,9 +43,29 @@ from .people import Person
 __all__ = ["Organization", "find_named_people", "find_organizations", "HONORIFICS"]
 
 #: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
-HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Rev.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Mr", "Mrs", "Ms", "Dr")
+HONORIFICS = (
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+    "Dr.",
+    "Rev.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+)
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
-_CANDIDATE = lazy_compile(rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])")
+_CANDIDATE = lazy_compile(
+    rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])"
+)
+
+
 @functools.cache
 def _cue() -> str:
     return alternation(SAYING_CUES + QUOTING_CUES)
@@ -54,12 +74,21 @@ def _cue() -> str:
 _SLOT_AFTER = lazy_compile(lambda: rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
 _SLOT_BEFORE = lazy_compile(lambda: rf"\b(?:{_cue()})\s+$")
 _HONORIFIC_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
-_APPOSITION = lazy_compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
-                         r"(?:spokes\w+|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person))"
-                         r"|[a-z][\w-]+)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]{1,60}))?")
+_APPOSITION = lazy_compile(
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:spokes\w+|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person))"
+    r"|[a-z][\w-]+)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]{1,60}))?"
+)
 _ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
-_GENERIC = {"inc.": "company", "inc": "company", "corp.": "company", "corp": "company", "co.": "company",
-            "ltd": "company", "llc": "company"}
+_GENERIC = {
+    "inc.": "company",
+    "inc": "company",
+    "corp.": "company",
+    "corp": "company",
+    "co.": "company",
+    "ltd": "company",
+    "llc": "company",
+}
 
 
 class Organization:
@@ -85,13 +114,19 @@ def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: froz
     return not all(len(t) == 2 and t.endswith(".") for t in tokens)
 
 
-def _read_candidate(group: str, gaz: Gazetteer, stop: frozenset[str], title_words: frozenset[str],
-                    org_words: frozenset[str]) -> tuple[int, str, str] | None:
+def _read_candidate(
+    group: str, gaz: Gazetteer, stop: frozenset[str], title_words: frozenset[str], org_words: frozenset[str]
+) -> tuple[int, str, str] | None:
     """``(offset of the name in group, name, id)`` once leading non-name words are dropped, or ``None``."""
     tokens = _words(group)
     a = 0
-    while tokens and (tokens[0] in stop or tokens[0].rstrip(".") in stop or tokens[0] in title_words
-                      or tokens[0] in ("of", "the") or gaz.entity_of(tokens[0]) is not None):
+    while tokens and (
+        tokens[0] in stop
+        or tokens[0].rstrip(".") in stop
+        or tokens[0] in title_words
+        or tokens[0] in ("of", "the")
+        or gaz.entity_of(tokens[0]) is not None
+    ):
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
         tokens.pop(0)
     if not _is_name(tokens, gaz, stop, org_words):
@@ -100,16 +135,24 @@ def _read_candidate(group: str, gaz: Gazetteer, stop: frozenset[str], title_word
     return a, name, snake_id(name)
 
 
-def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer, *,
-                      exclude: Iterable[str] = (), known: Iterable[str] = ()) -> tuple[Person, ...]:
+def find_named_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    exclude: Iterable[str] = (),
+    known: Iterable[str] = (),
+) -> tuple[Person, ...]:
     """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
     t = gaz.data.get("titles", {})
     stop = frozenset(t.get("not_names", ())) | frozenset(
         "New North South East West January February March April May June July August September October "
-        "November December Democrat Democrats Republican Republicans GOP God Christmas Easter Super".split())
+        "November December Democrat Democrats Republican Republicans GOP God Christmas Easter Super".split()
+    )
     org_words = frozenset(t.get("not_name_words", ())) | frozenset(("News", "Post", "Times", "Journal", "Network"))
-    title_words = frozenset(w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ())
-                            for w in x.split()) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
+    title_words = frozenset(
+        w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
+    ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
     skip = {snake_id(n) for n in exclude} | set(known)
     known_by_end: dict[str, list[str]] = {}
     for k in known:
@@ -127,17 +170,26 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
             if got is None:
                 continue
             delta, name, pid = got
-            if pid in skip or pid in found or any(pid.endswith("_" + k) for k in known_by_end.get(pid.split("_")[-1], ())):
+            if (
+                pid in skip
+                or pid in found
+                or any(pid.endswith("_" + k) for k in known_by_end.get(pid.split("_")[-1], ()))
+            ):
                 continue
             a = m.start() + delta
-            b = a + len(text[a:m.end()])
-            before = text[max(start, a - 40):a]
+            b = a + len(text[a : m.end()])
+            before = text[max(start, a - 40) : a]
             role, strong = None, False
             app = _APPOSITION.match(text, b, min(end, b + 160))
             if app and app.group("role") and app.group("role").split()[0] not in ("who", "which", "said", "says"):
                 role, strong = " ".join(app.group("role").split()), True
-            if _HONORIFIC_BEFORE.search(before) or _SLOT_BEFORE.search(before) \
-                    or _SLOT_AFTER.match(text, b, min(end, b + 160)) or before.lower().endswith("according to ") or before.endswith(("— ", "― ")):
+            if (
+                _HONORIFIC_BEFORE.search(before)
+                or _SLOT_BEFORE.search(before)
+                or _SLOT_AFTER.match(text, b, min(end, b + 160))
+                or before.lower().endswith("according to ")
+                or before.endswith(("— ", "― "))
+            ):
                 strong = True
             if strong:
                 found[pid] = Person(pid, name, role or "", None, a, b)
@@ -154,8 +206,14 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
         for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
             pid = snake_id(n)
-            if n.lower() not in surnames and n not in surnames and pid not in found and pid not in skip \
-                    and n not in stop and gaz.entity_of(n) is None:
+            if (
+                n.lower() not in surnames
+                and n not in surnames
+                and pid not in found
+                and pid not in skip
+                and n not in stop
+                and gaz.entity_of(n) is None
+            ):
                 found[pid] = Person(pid, n, "", None, m.start("n"), m.end("n"))
                 surnames.add(n)
     return tuple(sorted(found.values(), key=lambda p: p.start))
@@ -164,8 +222,12 @@ def find_named_people(text: str, spans: Iterable[tuple[int, int]], gaz: Gazettee
 _SUBJECT_VERB = lazy_compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
 # Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
 _HONORIFIC_NAME = lazy_compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
-_SURNAME_SLOT = lazy_compile(lambda: rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                           rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
+_SURNAME_SLOT = lazy_compile(
+    lambda: (
+        rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b"
+    )
+)
 
 
 _CUE_SURNAME = lazy_compile(lambda: rf"\b(?:{_cue()})\s+(?P<n>[A-Z][a-z]+)\b")
@@ -189,8 +251,10 @@ _ORG_BEFORE, _ORG_AFTER = 240, 160
 def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
     words = alternation(tuple(sorted(heads)))
-    name = re.compile(rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-                      rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])")
+    name = re.compile(
+        rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
+        rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])"
+    )
     return re.compile(words), name
 
 

@@ -78,13 +78,19 @@ class _Patterns:
         lower = trie_pattern(t.get("lowercase_before_name", ()))
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
-        self.before = re.compile(rf"(?<![\w-])(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)")
+        self.before = re.compile(
+            rf"(?<![\w-])(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)"
+        )
         # Every match starts with one of these words: searching for them first is fast.
-        firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()}
+        firsts = {
+            w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()
+        }
         self.before_start = re.compile(trie_pattern(firsts)) if firsts else None
         lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
-        any_title = (rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
-                     rf"(?:{trie_pattern(lowered)})")
+        any_title = (
+            rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
+            rf"(?:{trie_pattern(lowered)})"
+        )
         alias = rf"(?:{gaz.pattern.pattern})"
         # "<Name>, [the] [Prefix] title [for X]": found from its comma (a fast literal
         # scan), then the name is read back from the comma (see _appositions).
@@ -116,6 +122,9 @@ def _clean_name(name: str, start: int, pats: _Patterns, gaz: Gazetteer, *, leadi
 
     Returns the name and where it starts (``start`` + its offset in ``name``).
     """
+    if len(name) > 4 * _MAX_NAME:  # never a name: not worth remembering (the memo outlives the parse)
+        found = _clean(name, pats, gaz, leading=leading)
+        return None if found is None else (found[0], start + found[1])
     key = (name, leading)
     if key not in pats.cleaned:
         if len(pats.cleaned) > 50_000:
@@ -128,7 +137,11 @@ def _clean_name(name: str, start: int, pats: _Patterns, gaz: Gazetteer, *, leadi
 def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tuple[str, int] | None:
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(name)]
     if leading:
-        while tokens and (tokens[0][0] in pats.not_names or tokens[0][0] in pats.title_words or gaz.entity_of(tokens[0][0]) is not None):
+        while tokens and (
+            tokens[0][0] in pats.not_names
+            or tokens[0][0] in pats.title_words
+            or gaz.entity_of(tokens[0][0]) is not None
+        ):
             tokens.pop(0)
     while tokens and tokens[-1][0] in pats.not_names:
         tokens.pop()
@@ -140,7 +153,7 @@ def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tupl
     last_tok, last_at = tokens[-1]
     if last_at + len(last_tok) - first > _MAX_NAME:
         return None
-    return name[first:last_at + len(last_tok)], first
+    return name[first : last_at + len(last_tok)], first
 
 
 def find_people(
@@ -170,9 +183,11 @@ def find_people(
             if " " not in name and title == title.lower():
                 continue  # "spokesman John": too weak for a one-word name
             country = _prefix_country(text, m.start(), by_end)
-            found.append(Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name)))
+            found.append(
+                Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name))
+            )
         for name_start, tail in _appositions(text, start, end, pats):
-            cleaned = _clean_name(text[name_start:tail.start()], name_start, pats, gaz, leading=True)
+            cleaned = _clean_name(text[name_start : tail.start()], name_start, pats, gaz, leading=True)
             if cleaned is None or " " not in cleaned[0]:
                 continue
             name, at = cleaned
@@ -182,7 +197,16 @@ def find_people(
                     entity = gaz.entity_of(tail.group(group))
                     country = entity.id if entity else None
                     break
-            found.append(Person(snake_id(name), name, _role(tail.group("title"), pats.abbreviation_items), country, at, at + len(name)))
+            found.append(
+                Person(
+                    snake_id(name),
+                    name,
+                    _role(tail.group("title"), pats.abbreviation_items),
+                    country,
+                    at,
+                    at + len(name),
+                )
+            )
     found.sort(key=lambda p: p.start)
     multi = {p.name.split()[-1] for p in found if " " in p.name}
     people: dict[str, Person] = {}

@@ -56,6 +56,7 @@ from .structure import sentence_at
 
 __all__ = ["find_quotes", "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES"]
 
+
 @functools.cache
 def _qc() -> str:
     return alternation(SAYING_CUES + QUOTING_CUES)
@@ -82,7 +83,7 @@ _ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s
 _INTRO_END = lazy_compile(lambda: rf"(?:\b(?:{_qc()})\b[^.!?“”\"]{{0,60}}:|\b(?:{_qc()}),?)\s*$")
 _VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
-_MARKS = frozenset("“”\"«»")
+_MARKS = frozenset('“”"«»')
 _PRONOUN_SPK = frozenset("he she they i we it".split())
 _LOWER_OK = frozenset("of the de van von al bin la le du and".split())
 
@@ -120,11 +121,26 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
         here: list[Quote] = []
         for cs, ce in spans:
             here.append(_attribute(ctx, para, cs, ce, here, prev, carry, intro))
-        if carry and prev and prev[-1].speaker_start is None and here and here[0].continued is False \
-                and here[0].start == para.start + 1 and here[0].speaker_start is not None:
+        if (
+            carry
+            and prev
+            and prev[-1].speaker_start is None
+            and here
+            and here[0].continued is False
+            and here[0].start == para.start + 1
+            and here[0].speaker_start is not None
+        ):
             last = prev[-1]  # a multi-paragraph quote attributed at its end (quotes[-1]: no search)
-            quotes[-1] = Quote(last.start, last.end, here[0].speaker, here[0].speaker_start,
-                               here[0].speaker_end, here[0].cue, last.paragraph, last.partial)
+            quotes[-1] = Quote(
+                last.start,
+                last.end,
+                here[0].speaker,
+                here[0].speaker_start,
+                here[0].speaker_end,
+                here[0].cue,
+                last.paragraph,
+                last.partial,
+            )
         quotes.extend(here)
         carry = bool(here) and here[-1].end == para.end and open_start is not None
         prev = here
@@ -176,15 +192,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return strip_span(text, a, a + end)
 
 
-def _governor(ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
-              ) -> tuple[tuple[int, int] | None, int, str | None]:
+def _governor(
+    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
+) -> tuple[tuple[int, int] | None, int, str | None]:
     """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
     text = ctx.text
     near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
     hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":
-            m = re.match(rf"\s+(?P<spk>{_C}{{1,100}}?)\s*(?:,|$)", text[h.end():hi])
+            m = re.match(rf"\s+(?P<spk>{_C}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])
             if m:
                 return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
             continue
@@ -197,8 +214,16 @@ def _governor(ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: 
     return None, -1, None
 
 
-def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote], prev: list[Quote],
-               carry: bool, intro_spk: tuple[int, int] | None) -> Quote:
+def _attribute(
+    ctx: Context,
+    para: Paragraph,
+    cs: int,
+    ce: int,
+    here: list[Quote],
+    prev: list[Quote],
+    carry: bool,
+    intro_spk: tuple[int, int] | None,
+) -> Quote:
     text = ctx.text
     sents = ctx.sentences
     si = sentence_at(sents, ctx.starts, cs - 1)
@@ -209,7 +234,7 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
     post_lo = ce + 1 if closed else para.end
     sc = sents[sentence_at(sents, ctx.starts, ce)]
     post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
-    if post_hi <= post_lo + 1 and text[ce - 1:ce] in "?!" and closed:  # "“Why?” Dunn asked." split after ?”
+    if post_hi <= post_lo + 1 and text[ce - 1 : ce] in "?!" and closed:  # "“Why?” Dunn asked." split after ?”
         k = sentence_at(sents, ctx.starts, ce) + 1
         if k < len(sents) and sents[k].paragraph == para.index and sents[k].start - post_lo < 3:
             post_hi = min(sents[k].end, post_lo + WINDOW)
@@ -217,7 +242,7 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
     intro = _intro_end(pre)
     span: tuple[int, int] | None = None
     cue_at, cue = -1, None
-    span, cue_at, cue = _after(text, post_lo, post_hi, text[ce - 1:ce] if ce > cs else "")
+    span, cue_at, cue = _after(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "")
     if span is None and not at_start:
         m = _ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1)
         if m:
@@ -239,7 +264,9 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
         elif pre_lo <= para.start and prev and (prev[-1].speaker_start is not None or carry):
             source = prev[-1]  # a quote continued from the previous paragraph
         if source is not None:
-            return Quote(cs, ce, source.speaker, source.speaker_start, source.speaker_end, None, para.index, False, True)
+            return Quote(
+                cs, ce, source.speaker, source.speaker_start, source.speaker_end, None, para.index, False, True
+            )
         if pre_lo <= para.start and intro_spk is not None:
             span = intro_spk  # "Cruz continued:" closing the previous paragraph
         elif si > 0 and sents[si - 1].paragraph == para.index or pre_lo <= para.start and si > 0:
@@ -253,15 +280,15 @@ def _attribute(ctx: Context, para: Paragraph, cs: int, ce: int, here: list[Quote
         if cue_at >= 0:
             ctx.used_cues.add(cue_at)
         cue = " ".join(cue.split()) if cue else None
-    return Quote(cs, ce, speaker, span[0] if span else None, span[1] if span else None, cue,
-                 para.index, partial, False)
+    return Quote(cs, ce, speaker, span[0] if span else None, span[1] if span else None, cue, para.index, partial, False)
 
 
-def _later(text: str, lo: int, hi: int, span: tuple[int, int] | None, cue_at: int, cue: str | None
-           ) -> tuple[tuple[int, int] | None, int, str | None]:
-    """", said X" later in the quote's sentence (no other quotation in between), else the inputs."""
+def _later(
+    text: str, lo: int, hi: int, span: tuple[int, int] | None, cue_at: int, cue: str | None
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """ ", said X" later in the quote's sentence (no other quotation in between), else the inputs."""
     m = _LATER_INVERTED.search(text, lo, hi)
-    if m and not any(c in _MARKS for c in text[lo:m.start()]):
+    if m and not any(c in _MARKS for c in text[lo : m.start()]):
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         if span_ok(text, *sp, max_words=16):
             return sp, m.start("cue"), m.group("cue")
@@ -279,7 +306,7 @@ def _after(text: str, lo: int, hi: int, last: str) -> tuple[tuple[int, int] | No
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         if not span_ok(text, *sp, max_words=12):  # "press secretary Dana Cole said": from the name on
-            cap = re.search(r"\b[A-Z]", text[sp[0]:sp[1]])
+            cap = re.search(r"\b[A-Z]", text[sp[0] : sp[1]])
             sp = (sp[0] + cap.start(), sp[1]) if cap else sp
         if span_ok(text, *sp, max_words=12):
             return sp, m.start("cue"), m.group("cue")

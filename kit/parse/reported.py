@@ -52,8 +52,7 @@ _WORD_AT = lazy_compile(r"\s*[\w’'-]+")
 _NONSPACE = lazy_compile(r"\S+")
 
 
-def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...],
-                  quotes: tuple[Quote, ...]) -> tuple[Reported, ...]:
+def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple[Quote, ...]) -> tuple[Reported, ...]:
     """The reported speech of the body paragraphs, in text order.
 
     Runs after :func:`kit.parse.quotes.find_quotes` on the same ``ctx``: the
@@ -137,7 +136,7 @@ def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
     if cue == "according to":
         return None
     m = _THAT_NEAR.match(text, pos, end)
-    if m and (cue in OBJECT_CUES or len(text[pos:m.start() + len(m.group())].split()) <= 8):
+    if m and (cue in OBJECT_CUES or len(text[pos : m.start() + len(m.group())].split()) <= 8):
         return m.end()
     if cue in OBJECT_CUES and cue != "warned":
         return _pronoun_near(text, pos, end)
@@ -162,8 +161,16 @@ def _pronoun_near(text: str, pos: int, end: int) -> int | None:
     return None
 
 
-def _emit(ctx: Context, out: list[Reported], span: tuple[int, int], cue: str, a: int, b: int,
-          paragraph: int, overlaps_full: Callable[[int, int], bool]) -> None:
+def _emit(
+    ctx: Context,
+    out: list[Reported],
+    span: tuple[int, int],
+    cue: str,
+    a: int,
+    b: int,
+    paragraph: int,
+    overlaps_full: Callable[[int, int], bool],
+) -> None:
     if a >= b or overlaps_full(a, b):
         return
     cue = " ".join(cue.split())

@@ -35,14 +35,21 @@ from .structure import sentence_at
 
 __all__ = ["Context", "resolve", "genders", "reresolve"]
 
-_PRONOUNS = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
-             "it": ("organization", "state", "group"), "they": ("anonymous", "group", "organization", "state"),
-             "we": ("organization", "group", "state"), "i": ("person",)}
+_PRONOUNS = {
+    "he": ("person", "anonymous"),
+    "she": ("person", "anonymous"),
+    "it": ("organization", "state", "group"),
+    "they": ("anonymous", "group", "organization", "state"),
+    "we": ("organization", "group", "state"),
+    "i": ("person",),
+}
 _KIND_RANK = {"person": 0, "anonymous": 0, "organization": 1, "state": 2, "group": 3}
 _MALE = lazy_compile(r"(?:Mr\.?|Sir|Lord|King|Prince|Father|Brother)\s+$")
 _FEMALE = lazy_compile(r"(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister)\s+$")
-_ROLE_GENDER = lazy_compile(r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
-                          r"|(?P<m>\w*man|\w*men|actor|husband|father|son|brother|grandfather|widower))\b")
+_ROLE_GENDER = lazy_compile(
+    r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
+    r"|(?P<m>\w*man|\w*men|actor|husband|father|son|brother|grandfather|widower))\b"
+)
 _GENDERED = lazy_compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
 
 
@@ -66,17 +73,26 @@ class Context:
     last_subject: dict[tuple[tuple[str, ...], str], dict[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...],
-              mentions: tuple[Mention, ...]) -> Context:
+    def build(
+        cls, text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...], mentions: tuple[Mention, ...]
+    ) -> Context:
         # by start, then widest first (two stable sorts: quicker than a tuple key per mention)
         ms = tuple(sorted(sorted(mentions, key=lambda m: m.end, reverse=True), key=lambda m: m.start))
         kinds = {a.id: a.kind for a in actors}
-        return cls(text, sentences, kinds, ms, [s.start for s in sentences], [m.start for m in ms],
-                   genders(text, sentences, actors, ms))
+        return cls(
+            text,
+            sentences,
+            kinds,
+            ms,
+            [s.start for s in sentences],
+            [m.start for m in ms],
+            genders(text, sentences, actors, ms),
+        )
 
 
-def genders(text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...],
-            mentions: tuple[Mention, ...]) -> dict[str, str]:
+def genders(
+    text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...], mentions: tuple[Mention, ...]
+) -> dict[str, str]:
     """``{person id: "m" | "f"}`` for the people whose gender the text shows (one pass, linear).
 
     Evidence, strongest first: an honorific before a mention ("Ms. Lopez"), a
@@ -101,7 +117,7 @@ def genders(text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...
             if m.actor not in people:
                 continue
             named.setdefault(m.actor, m.start)
-            before = text[max(0, m.start - 10):m.start]
+            before = text[max(0, m.start - 10) : m.start]
             if _MALE.search(before):
                 out.setdefault(m.actor, "m")
             elif _FEMALE.search(before):
@@ -159,10 +175,12 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
 
 
 _CAPS_PREFIX = lazy_compile(r"[\s“\"‘(]*(?:(?:\(?[A-Z][\w’'.\-]*\)?|of|the|and|for|de|von|van|al|[-—–])[\s,]+)*")
-_AFTER_VERB = lazy_compile(lambda: (
-    rf"\s*(?:,[^,]{{0,80}},\s*)?(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|"
-    rf"also|later|then)\b|(?:{say_pattern()})\b|[a-z]+ed\b|[a-z]+s\b)"
-))
+_AFTER_VERB = lazy_compile(
+    lambda: (
+        rf"\s*(?:,[^,]{{0,80}},\s*)?(?:(?:has|have|had|is|was|were|are|will|would|could|can|may|might|should|"
+        rf"also|later|then)\b|(?:{say_pattern()})\b|[a-z]+ed\b|[a-z]+s\b)"
+    )
+)
 _BEFORE_CLAUSE = lazy_compile(r"(?:,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$")
 
 
@@ -186,8 +204,7 @@ def _last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> 
             break
         seen.append(k)
         actor = ctx.mentions[k].actor
-        if ctx.kinds.get(actor) in kinds and (other is None or ctx.gender.get(actor) != other) \
-                and _is_subject(ctx, k):
+        if ctx.kinds.get(actor) in kinds and (other is None or ctx.gender.get(actor) != other) and _is_subject(ctx, k):
             found = k
             break
         k -= 1
@@ -196,8 +213,9 @@ def _last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> 
     return found
 
 
-def _scan_back(ctx: Context, kinds: tuple[str, ...], other: str, k: int, *, limit: int = 60,
-               subject: bool = True) -> int:
+def _scan_back(
+    ctx: Context, kinds: tuple[str, ...], other: str, k: int, *, limit: int = 60, subject: bool = True
+) -> int:
     """The last compatible subject (or any mention) before mention ``k``, at most ``limit`` back."""
     for j in range(k - 1, max(-1, k - 1 - limit), -1):
         actor = ctx.mentions[j].actor
@@ -214,7 +232,7 @@ def _is_subject(ctx: Context, k: int) -> bool:
         s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, m.start)]
         lo = max(s.start, m.start - 200)
         hit = _CAPS_PREFIX.fullmatch(text, lo, m.start) is not None or (
-            _BEFORE_CLAUSE.search(text[max(lo, m.start - 40):m.start]) is not None
+            _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
             and _AFTER_VERB.match(text, m.end, min(len(text), m.end + 120)) is not None
         )
         ctx.is_subject[k] = hit

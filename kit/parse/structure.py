@@ -69,9 +69,7 @@ _NEVER_END = frozenset(
     "mr mrs ms dr gen sen rep gov lt col capt cpt sgt maj adm cmdr prof st mt rev hon pres "
     "vs fr sr jr messrs fig approx".split()
 )
-_WEAK_END = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros etc no nos".split()
-)
+_WEAK_END = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros etc no nos".split())
 _STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those his her its their "
     "our there some many most if when while after before however meanwhile as for with by "

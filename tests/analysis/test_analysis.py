@@ -11,7 +11,6 @@ import kit
 from kit import analysis as A
 from kit.analysis.intercoder import NOT_CODED, cohen_kappa, compare_codings, resolve_value
 from kit.records import Stance
-
 from tests.handmade import small_case
 
 
@@ -22,6 +21,7 @@ def case():
 
 # --- options -----------------------------------------------------------------
 
+
 def test_select_filters_positions_and_evidence(case):
     got = A.select_stances(case, positions=["ground_troops"], evidence=["narration"])
     assert [(s.actor, s.value) for s in got] == [("france", "oppose"), ("united_states", "oppose")]
@@ -30,16 +30,26 @@ def test_select_filters_positions_and_evidence(case):
 
 def test_select_at_state_level_maps_people_to_their_state(case):
     got = A.select_stances(case, positions=["air_strikes"], level="state")
-    assert [s.actor for s in got] == ["united_states", "united_kingdom", "united_kingdom", "germany", "france", "islamic_state"]
+    assert [s.actor for s in got] == [
+        "united_states",
+        "united_kingdom",
+        "united_kingdom",
+        "germany",
+        "france",
+        "islamic_state",
+    ]
     assert got[0].evidence == "We will strike them from the air"  # evidence kept
 
 
-@pytest.mark.parametrize("opts, words", [
-    ({"positions": ["nukes"]}, "unknown position 'nukes'"),
-    ({"evidence": ["rumour"]}, "unknown evidence type 'rumour'"),
-    ({"level": "country"}, "level must be"),
-    ({"positions": 3}, "list of ids"),
-])
+@pytest.mark.parametrize(
+    "opts, words",
+    [
+        ({"positions": ["nukes"]}, "unknown position 'nukes'"),
+        ({"evidence": ["rumour"]}, "unknown evidence type 'rumour'"),
+        ({"level": "country"}, "level must be"),
+        ({"positions": 3}, "list of ids"),
+    ],
+)
 def test_bad_options_raise_one_line_kit_errors(case, opts, words):
     with pytest.raises(kit.KitError, match=words) as info:
         A.stance_matrix(case, **opts)
@@ -55,6 +65,7 @@ def test_not_a_case_is_refused():
 
 # --- several stances on one cell ---------------------------------------------
 
+
 def test_resolve_value_most_common_then_tie_is_conditional():
     assert resolve_value(["oppose"]) == "oppose"
     assert resolve_value(["support", "oppose", "support"]) == "support"
@@ -65,11 +76,20 @@ def test_resolve_value_most_common_then_tie_is_conditional():
 
 # --- stance matrix -------------------------------------------------------------
 
+
 def test_stance_matrix_actor_level(case):
     m = A.stance_matrix(case)
     assert list(m.columns) == ["air_strikes", "ground_troops", "strategy"]
-    assert list(m.index) == ["united_states", "france", "canada", "john_kerry", "philip_hammond",
-                             "anon_british_official", "frank_walter_steinmeier", "islamic_state"]
+    assert list(m.index) == [
+        "united_states",
+        "france",
+        "canada",
+        "john_kerry",
+        "philip_hammond",
+        "anon_british_official",
+        "frank_walter_steinmeier",
+        "islamic_state",
+    ]
     assert m.loc["john_kerry"].tolist() == ["support", "oppose", "support"]
     assert m.loc["philip_hammond", "strategy"] is None
     assert m.loc["philip_hammond", "air_strikes"] == "undecided"
@@ -92,6 +112,7 @@ def test_stance_matrix_subset_keeps_case_order(case):
 
 # --- networks --------------------------------------------------------------------
 
+
 def _edges(g):
     return {tuple(sorted((a, b))): d["weight"] for a, b, d in g.edges(data=True)}
 
@@ -99,10 +120,14 @@ def _edges(g):
 def test_agreement_network_by_hand(case):
     g = A.agreement_network(case)
     assert _edges(g) == {
-        ("france", "united_states"): 1, ("john_kerry", "united_states"): 1,
-        ("france", "john_kerry"): 2, ("anon_british_official", "france"): 1,
-        ("canada", "john_kerry"): 1, ("canada", "frank_walter_steinmeier"): 1,
-        ("anon_british_official", "john_kerry"): 1, ("frank_walter_steinmeier", "john_kerry"): 1,
+        ("france", "united_states"): 1,
+        ("john_kerry", "united_states"): 1,
+        ("france", "john_kerry"): 2,
+        ("anon_british_official", "france"): 1,
+        ("canada", "john_kerry"): 1,
+        ("canada", "frank_walter_steinmeier"): 1,
+        ("anon_british_official", "john_kerry"): 1,
+        ("frank_walter_steinmeier", "john_kerry"): 1,
     }
     assert g.edges["france", "john_kerry"]["positions"] == ("air_strikes", "ground_troops")
     assert g.nodes["john_kerry"] == {"name": "John Kerry", "kind": "person"}
@@ -119,17 +144,24 @@ def test_undecided_with_undecided_is_not_agreement(case):
 
 def test_conflict_network_support_against_oppose_only(case):
     g = A.conflict_network(case)
-    assert _edges(g) == {("france", "islamic_state"): 1, ("islamic_state", "john_kerry"): 1,
-                         ("anon_british_official", "islamic_state"): 1}
+    assert _edges(g) == {
+        ("france", "islamic_state"): 1,
+        ("islamic_state", "john_kerry"): 1,
+        ("anon_british_official", "islamic_state"): 1,
+    }
     # conditional (Steinmeier) and undecided (Hammond) conflict with nobody
     assert g.degree("frank_walter_steinmeier") == 0 and g.degree("philip_hammond") == 0
 
 
 def test_state_level_agreement(case):
     g = A.agreement_network(case, level="state")
-    assert _edges(g) == {("france", "united_states"): 2, ("germany", "united_states"): 1,
-                         ("canada", "united_states"): 1, ("germany", "united_kingdom"): 1,
-                         ("canada", "germany"): 1}
+    assert _edges(g) == {
+        ("france", "united_states"): 2,
+        ("germany", "united_states"): 1,
+        ("canada", "united_states"): 1,
+        ("germany", "united_kingdom"): 1,
+        ("canada", "germany"): 1,
+    }
 
 
 def test_actor_position_network_is_two_mode(case):
@@ -153,11 +185,13 @@ def test_networks_are_deterministic(case):
 
 # --- coalitions ----------------------------------------------------------------------
 
+
 def test_coalitions_actor_level(case):
     assert A.coalitions(case) == (
         ("anon_british_official", "france", "john_kerry", "united_states"),
         ("canada", "frank_walter_steinmeier"),
-        ("islamic_state",), ("philip_hammond",),
+        ("islamic_state",),
+        ("philip_hammond",),
     )
 
 
@@ -176,6 +210,7 @@ def test_coalitions_without_any_agreement_are_singletons(case):
 
 # --- declared vs discursive ------------------------------------------------------------
 
+
 def test_compare_declared_state_level(case):
     got = A.compare_declared(case, include_silent=True)
     core = [(m.kind, m.actor, m.position) for m in got if m.group == "core_group"]
@@ -189,8 +224,10 @@ def test_compare_declared_state_level(case):
     ]
     first = got[0]
     assert first.value == "conditional"
-    assert first.message == ("Britain is in the core group but its stance on a political strategy <first> "
-                             "is conditional (the group: support).")
+    assert first.message == (
+        "Britain is in the core group but its stance on a political strategy <first> "
+        "is conditional (the group: support)."
+    )
     nato = {(m.kind, m.actor, m.position) for m in got if m.group == "nato"}
     assert ("outsider_agrees", "france", "ground_troops") in nato
 
@@ -205,13 +242,17 @@ def test_compare_declared_without_silent_and_at_actor_level(case):
 
 
 def test_compare_declared_messages_keep_acronyms(case):
-    c = replace(case, positions=(kit.Position("air_strikes", "IS targets"),) + case.positions[1:],
-                stances=case.stances + (Stance("united_kingdom", "air_strikes", "support", "x", "narration"),))
+    c = replace(
+        case,
+        positions=(kit.Position("air_strikes", "IS targets"),) + case.positions[1:],
+        stances=case.stances + (Stance("united_kingdom", "air_strikes", "support", "x", "narration"),),
+    )
     msgs = [m.message for m in A.compare_declared(c, include_silent=True) if m.position == "air_strikes"]
     assert msgs and all("IS targets" in m for m in msgs)
 
 
 # --- voices ------------------------------------------------------------------------------
+
 
 def test_voices_by_hand(case):
     v = A.voices(case)
@@ -230,6 +271,7 @@ def test_voices_with_no_speakers(case):
 
 
 # --- coding agreement ------------------------------------------------------------------------
+
 
 def test_kappa_wikipedia_example():
     pairs = [("yes", "yes")] * 20 + [("yes", "no")] * 5 + [("no", "yes")] * 10 + [("no", "no")] * 15
@@ -264,10 +306,14 @@ def test_compare_codings_uncoded_is_a_category(case):
     assert got.n == 13
     assert got.percent == pytest.approx(100 * 11 / 13)
     assert 0 < got.kappa < 1
-    dis = {(actor, pos): (x.value if x else NOT_CODED, y.value if y else NOT_CODED)
-           for actor, pos, x, y in got.disagreements}
-    assert dis == {("john_kerry", "air_strikes"): ("support", "oppose"),
-                   ("islamic_state", "air_strikes"): ("oppose", NOT_CODED)}
+    dis = {
+        (actor, pos): (x.value if x else NOT_CODED, y.value if y else NOT_CODED)
+        for actor, pos, x, y in got.disagreements
+    }
+    assert dis == {
+        ("john_kerry", "air_strikes"): ("support", "oppose"),
+        ("islamic_state", "air_strikes"): ("oppose", NOT_CODED),
+    }
     assert got.per_position["strategy"] == (4, 100.0, 1.0)
 
 
@@ -288,6 +334,7 @@ def test_kappa_is_never_nan_on_valid_input(case):
 
 
 # --- the reference case (a broken bundled case fails these tests; it never skips them) ----------
+
 
 def _reference():
     return kit.load_case()
@@ -311,5 +358,10 @@ def test_reference_case_analysis_runs_end_to_end():
 def test_reference_case_core_group_split_on_air_strikes():
     ref = _reference()
     found = A.compare_declared(ref)
-    assert any(m.group == "core_group" and m.actor == "united_states" and m.kind == "member_disagrees"
-               and m.position == "air_strikes" for m in found)
+    assert any(
+        m.group == "core_group"
+        and m.actor == "united_states"
+        and m.kind == "member_disagrees"
+        and m.position == "air_strikes"
+        for m in found
+    )

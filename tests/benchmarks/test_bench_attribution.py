@@ -39,8 +39,9 @@ def at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def ann_lines(text: str, event: int, roles: dict[str, list[tuple[int, int]]], *, first_t: int = 1,
-              trigger: str = "Attribution") -> str:
+def ann_lines(
+    text: str, event: int, roles: dict[str, list[tuple[int, int]]], *, first_t: int = 1, trigger: str = "Attribution"
+) -> str:
     """BRAT lines for one attribution: one T line per role (``;`` for several fragments) and the E line."""
     lines, args, t = [], [], first_t
     for role, spans in roles.items():
@@ -50,17 +51,25 @@ def ann_lines(text: str, event: int, roles: dict[str, list[tuple[int, int]]], *,
         args.append(f"{role}:T{t}")
         t += 1
     cue = roles.get("Cue", [(0, 1)])[0]
-    lines.append(f"T{t}\t{trigger} {cue[0]} {cue[1]}\t{text[cue[0]:cue[1]]}")
+    lines.append(f"T{t}\t{trigger} {cue[0]} {cue[1]}\t{text[cue[0] : cue[1]]}")
     lines.append(f"E{event}\t{trigger}:T{t} " + " ".join(args))
     return "\n".join(lines) + "\n"
 
 
 def quote(start, end, speaker_start=None, speaker_end=None, speaker=None):
-    return SimpleNamespace(start=start, end=end, speaker=speaker, speaker_start=speaker_start,
-                           speaker_end=speaker_end, partial=False, continued=False)
+    return SimpleNamespace(
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        partial=False,
+        continued=False,
+    )
 
 
 # --- the helpers' own examples ------------------------------------------------
+
 
 @pytest.mark.parametrize("module", [polnear, score], ids=["polnear", "attribution_score"])
 def test_docstring_examples(module):
@@ -110,29 +119,34 @@ def test_attribution_without_source_keeps_its_quote_with_an_empty_source():
     attrs = polnear.parse_ann(ann_lines(TEXT, 1, roles, trigger="Attribution-no-source"))
     (gold,) = polnear.gold_quotes(TEXT, attrs)
     assert gold.source == ()
-    counts, (outcome,) = score.score_article([gold], [quote(gold.start, gold.end, 27, 34)],
-                                             text=TEXT, paragraphs=polnear.paragraph_spans(TEXT))
+    counts, (outcome,) = score.score_article(
+        [gold], [quote(gold.start, gold.end, 27, 34)], text=TEXT, paragraphs=polnear.paragraph_spans(TEXT)
+    )
     assert counts.gold_no_source == 1 and not outcome.right and outcome.kind == "gold has no source"
 
 
 # --- pairing marks and the half rule -------------------------------------------
 
-@pytest.mark.parametrize("text, inner", [
-    ("“A,” he said. “B.”", ["A,", "B."]),
-    ('"A," he said. "B."', ["A,", "B."]),
-    ('"A,” he said. “B."', ["A,", "B."]),          # mixed marks still pair
-    ("“A “B.”", ["B."]),                            # a never-closed “ is dropped
-    ("He said “” and “ ” and “C", []),               # empty pairs, unclosed mark
-])
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("“A,” he said. “B.”", ["A,", "B."]),
+        ('"A," he said. "B."', ["A,", "B."]),
+        ('"A,” he said. “B."', ["A,", "B."]),  # mixed marks still pair
+        ("“A “B.”", ["B."]),  # a never-closed “ is dropped
+        ("He said “” and “ ” and “C", []),  # empty pairs, unclosed mark
+    ],
+)
 def test_pair_marks(text, inner):
-    assert [text[a + 1:b] for a, b in polnear.pair_marks(text)] == inner
+    assert [text[a + 1 : b] for a, b in polnear.pair_marks(text)] == inner
 
 
 def test_quotes_pair_within_a_paragraph_only():
     text = "“First part\n“Second part.”"
     assert polnear.paragraph_spans(text) == [(0, 11), (12, 26)]
     attr = polnear.Attribution("E1", ((0, 1),), (), ((0, len(text)),))
-    assert [text[g.start:g.end] for g in polnear.gold_quotes(text, [attr])] == ["Second part."]
+    assert [text[g.start : g.end] for g in polnear.gold_quotes(text, [attr])] == ["Second part."]
 
 
 def test_half_coverage_rule():
@@ -159,12 +173,16 @@ def test_one_attribution_must_cover_half_and_the_most_specific_wins():
 
 # --- the corpus folder: train only, single annotator ---------------------------
 
+
 def _corpus(tmp_path: Path, *, compartment_b: str = "train") -> Path:
     root = tmp_path / "polnear"
     (root / "train" / "text").mkdir(parents=True)
     (root / "train" / "attributions").mkdir()
-    roles = {"Source": [at(TEXT, "Ann Lee")], "Cue": [at(TEXT, "said")],
-             "Content": [at(TEXT, "“The bridge opens in May,”"), at(TEXT, "“Nobody will pay a toll.”")]}
+    roles = {
+        "Source": [at(TEXT, "Ann Lee")],
+        "Cue": [at(TEXT, "said")],
+        "Content": [at(TEXT, "“The bridge opens in May,”"), at(TEXT, "“Nobody will pay a toll.”")],
+    }
     for name, annotators in (("town_one", ["x1"]), ("town_two", ["x1", "x2"])):
         (root / "train" / "text" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
         for who in annotators:
@@ -173,7 +191,9 @@ def _corpus(tmp_path: Path, *, compartment_b: str = "train") -> Path:
     (root / "metadata.tsv").write_text(
         "compartment\tfilename\tannotators\tpublisher\n"
         "train\ttown_one\tx1\tgazette\n"
-        f"{compartment_b}\ttown_two\tx1|x2\tgazette\n", encoding="utf-8")
+        f"{compartment_b}\ttown_two\tx1|x2\tgazette\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -210,15 +230,16 @@ def test_a_train_folder_linking_to_a_held_out_split_is_refused(tmp_path):
 
 # --- scoring -------------------------------------------------------------------
 
+
 def _gold(start, end, source, paragraph=0, attribution="E1"):
     return SimpleNamespace(start=start, end=end, source=source, cue=(), paragraph=paragraph, attribution=attribution)
 
 
 def test_overlap_scoring():
     gold = [_gold(10, 20, ((30, 37),))]
-    right = quote(12, 25, 35, 40)           # quote and speaker spans overlap gold's
-    touching = quote(12, 25, 37, 42)        # speaker span only touches the source: not an overlap
-    disjoint = quote(20, 25, 30, 37)        # quote span only touches the gold quote: no match
+    right = quote(12, 25, 35, 40)  # quote and speaker spans overlap gold's
+    touching = quote(12, 25, 37, 42)  # speaker span only touches the source: not an overlap
+    disjoint = quote(20, 25, 30, 37)  # quote span only touches the gold quote: no match
     assert score.score_article(gold, [right])[1][0].right
     assert not score.score_article(gold, [touching])[1][0].right
     counts, (outcome,) = score.score_article(gold, [disjoint])
@@ -234,18 +255,24 @@ def test_a_gold_quote_is_judged_by_the_prediction_overlapping_it_most():
 
 
 def test_precision_recall_f1_arithmetic():
-    gold = [_gold(0, 10, ((100, 105),)), _gold(20, 30, ((110, 115),)),
-            _gold(40, 50, ((120, 125),)), _gold(60, 70, ())]
+    gold = [_gold(0, 10, ((100, 105),)), _gold(20, 30, ((110, 115),)), _gold(40, 50, ((120, 125),)), _gold(60, 70, ())]
     predicted = [
-        quote(0, 10, 100, 105),     # right
-        quote(20, 30, 200, 205),    # attributed, wrong
-        quote(40, 50),              # found, no speaker: not in precision
-        quote(60, 70, 130, 135),    # on a gold quote without source: wrong
-        quote(80, 90, 140, 145),    # attributed, matches no gold quote: reported apart
+        quote(0, 10, 100, 105),  # right
+        quote(20, 30, 200, 205),  # attributed, wrong
+        quote(40, 50),  # found, no speaker: not in precision
+        quote(60, 70, 130, 135),  # on a gold quote without source: wrong
+        quote(80, 90, 140, 145),  # attributed, matches no gold quote: reported apart
     ]
     counts, _ = score.score_article(gold, predicted)
-    assert (counts.gold, counts.gold_right, counts.attributed, counts.attributed_matched,
-            counts.attributed_right, counts.attributed_unmatched, counts.unmatched) == (4, 1, 4, 3, 1, 1, 1)
+    assert (
+        counts.gold,
+        counts.gold_right,
+        counts.attributed,
+        counts.attributed_matched,
+        counts.attributed_right,
+        counts.attributed_unmatched,
+        counts.unmatched,
+    ) == (4, 1, 4, 3, 1, 1, 1)
     p, r, f1 = score.prf(counts)
     assert (p, r) == (pytest.approx(1 / 3), pytest.approx(1 / 4))
     assert f1 == pytest.approx(2 * (1 / 3) * (1 / 4) / (1 / 3 + 1 / 4))
@@ -256,27 +283,33 @@ def test_precision_recall_f1_arithmetic():
     assert (total.gold, total.attributed_right) == (8, 2) and score.prf(total) == pytest.approx((p, r, f1))
 
 
-@pytest.mark.parametrize("text, quote_text, source, cue, expected", [
-    ("“Go now,” Ann said. “We are late.”", "We are late.", "Ann", "said", "follow-on sentence"),
-    ("“Go now,” Ann said, “we are late.”", "we are late.", "Ann", "said", "interrupted quote"),
-    ("Ann said: “We are late.”", "We are late.", "Ann", "said", "colon intro"),
-    ("“We are late” — Ann Lee.", "We are late", "Ann Lee", "—", "dash attribution"),
-    ("“We are late,” according to Ann.", "We are late,", "Ann", "according to", "'according to'"),
-    ("Ann called the plan “a disaster” on Monday.", "a disaster", "Ann", "called", "fragment inside a sentence"),
-    ("Ann said:\n“We are late.”", "We are late.", "Ann", "said", "source in an earlier paragraph"),
-    ("“We are late,” Ann said.", "We are late,", "Ann", "said", "source after the quote"),
-])
+@pytest.mark.parametrize(
+    "text, quote_text, source, cue, expected",
+    [
+        ("“Go now,” Ann said. “We are late.”", "We are late.", "Ann", "said", "follow-on sentence"),
+        ("“Go now,” Ann said, “we are late.”", "we are late.", "Ann", "said", "interrupted quote"),
+        ("Ann said: “We are late.”", "We are late.", "Ann", "said", "colon intro"),
+        ("“We are late” — Ann Lee.", "We are late", "Ann Lee", "—", "dash attribution"),
+        ("“We are late,” according to Ann.", "We are late,", "Ann", "according to", "'according to'"),
+        ("Ann called the plan “a disaster” on Monday.", "a disaster", "Ann", "called", "fragment inside a sentence"),
+        ("Ann said:\n“We are late.”", "We are late.", "Ann", "said", "source in an earlier paragraph"),
+        ("“We are late,” Ann said.", "We are late,", "Ann", "said", "source after the quote"),
+    ],
+)
 def test_failure_patterns(text, quote_text, source, cue, expected):
     paragraphs = polnear.paragraph_spans(text)
     first, last = at(text, "“Go now,”") if "Go now" in text else None, at(text, quote_text)
     par = next(i for i, (s, e) in enumerate(paragraphs) if s <= last[0] < e)
-    g = SimpleNamespace(start=last[0], end=last[1], source=(at(text, source),), cue=(at(text, cue),),
-                        paragraph=par, attribution="E1")
-    others = [g] + ([SimpleNamespace(start=first[0] + 1, end=first[1] - 1, paragraph=par, attribution="E1")]
-                    if first else [])
+    g = SimpleNamespace(
+        start=last[0], end=last[1], source=(at(text, source),), cue=(at(text, cue),), paragraph=par, attribution="E1"
+    )
+    others = [g] + (
+        [SimpleNamespace(start=first[0] + 1, end=first[1] - 1, paragraph=par, attribution="E1")] if first else []
+    )
     assert score.where_source(text, g, others, paragraphs).startswith(expected)
-    assert score.failure_kind(text, g, None, others, paragraphs) == "no quote found: " + \
-        score.where_source(text, g, others, paragraphs)
+    assert score.failure_kind(text, g, None, others, paragraphs) == "no quote found: " + score.where_source(
+        text, g, others, paragraphs
+    )
 
 
 def test_proper_name_mapping():
@@ -294,6 +327,7 @@ def test_proper_name_mapping():
 
 
 # --- the command: skip, refusals, end to end -----------------------------------
+
 
 def test_skips_without_the_corpus(monkeypatch, capsys, tmp_path):
     monkeypatch.delenv(polnear.ENV_VAR, raising=False)

@@ -7,16 +7,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import yaml
 
 import kit
-from kit.parse.article import bundled_article_text
 from kit import CaseError
 from kit.case.load import _load_bundled, case_from_article, draft_case, load_case
-from kit.case.yamlfile import fold
 from kit.case.merge import alias_pattern, extra_mentions
+from kit.case.yamlfile import fold
+from kit.parse.article import bundled_article_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
 REFERENCE = Path(kit.__file__).parent / "data" / "reference_case.yaml"
@@ -82,6 +82,7 @@ def stance(value: str = "support", evidence: str = "We will not send troops", ty
 
 # --- the reference case -----------------------------------------------------
 
+
 def test_reference_case_validates_and_is_labelled_hand_coded():
     case = load_case()
     assert "hand-coded" in case.title.lower()
@@ -102,13 +103,22 @@ def test_every_reference_evidence_is_verbatim_in_the_article():
     missing = [e for e in excerpts if e not in text]  # exact: curly quotes as in the article
     assert not missing
     for s in load_case().stances:
-        assert text[s.start:s.end] == s.evidence
+        assert text[s.start : s.end] == s.evidence
 
 
 def test_reference_positions_cover_the_brief():
     ids = {p.id for p in load_case().positions}
-    assert ids >= {"air_strikes", "no_ground_troops", "train_equip", "foreign_fighters", "airlifts",
-                   "finances", "ideology", "political_strategy", "cautious_approach"}
+    assert ids >= {
+        "air_strikes",
+        "no_ground_troops",
+        "train_equip",
+        "foreign_fighters",
+        "airlifts",
+        "finances",
+        "ideology",
+        "political_strategy",
+        "cautious_approach",
+    }
 
 
 def test_reference_judgement_calls():
@@ -148,7 +158,7 @@ def test_reference_case_adds_obama_and_refines_countries():
 def test_extra_aliases_become_mentions():
     case = load_case()
     text = case.article.text
-    found = {(m.actor, text[m.start:m.end]) for m in case.extra_mentions}
+    found = {(m.actor, text[m.start : m.end]) for m in case.extra_mentions}
     assert ("islamic_state", "Sunni militants") in found
     assert ("islamic_state", "the Sunni militant group") in found
     assert ("barack_obama", "Obama") in found
@@ -171,14 +181,15 @@ def test_uncached_loader_builds_an_equal_case():
 
 # --- small cases --------------------------------------------------------------
 
+
 def test_good_fixture_loads_with_offsets_groups_and_aliases():
     case = load_case(FIXTURES / "good.yaml")
     assert case.title == "The alliance against the Red Hand"
     s = {(s.actor, s.position): s for s in case.stances}["jane_doe", "no_troops"]
     # a straight apostrophe in the case file matches the article's curly one
-    assert case.article.text[s.start:s.end] == "We will not send troops, but we\u2019ll help"
+    assert case.article.text[s.start : s.end] == "We will not send troops, but we\u2019ll help"
     assert case.actor("freedonia").member_of == ("alliance", "neighbours")
-    texts = {(m.actor, case.article.text[m.start:m.end]) for m in case.extra_mentions}
+    texts = {(m.actor, case.article.text[m.start : m.end]) for m in case.extra_mentions}
     assert ("red_hand", "The militants") in texts
 
 
@@ -204,11 +215,14 @@ def test_all_problems_are_reported_at_once():
 
 # --- one test per kind of problem --------------------------------------------
 
+
 def test_value_off_the_scale(tmp_path):
     path = write_case(tmp_path, stance(value="maybe"))
     msg = only(problems_of(path), "stances[0].value")
-    assert msg == (f"{path}:{line_of(path, 'maybe')}: stances[0].value: 'maybe' is not on the scale; "
-                   "use one of support, oppose, conditional, undecided")
+    assert msg == (
+        f"{path}:{line_of(path, 'maybe')}: stances[0].value: 'maybe' is not on the scale; "
+        "use one of support, oppose, conditional, undecided"
+    )
 
 
 def test_evidence_type_off_the_list(tmp_path):
@@ -278,13 +292,16 @@ def test_evidence_not_verbatim_shows_the_closest_passage(tmp_path):
 
 
 def test_group_member_not_an_actor_and_background_without_source(tmp_path):
-    path = write_case(tmp_path, """\
+    path = write_case(
+        tmp_path,
+        """\
     groups:
       - id: alliance
         name: The alliance
         members: [freedonia, sylvnia]
         basis: background
-    """)
+    """,
+    )
     problems = problems_of(path)
     member = only(problems, "groups[0].members[1]")
     assert "'sylvnia' is not an actor" in member
@@ -292,25 +309,31 @@ def test_group_member_not_an_actor_and_background_without_source(tmp_path):
 
 
 def test_article_group_needs_verbatim_evidence(tmp_path):
-    path = write_case(tmp_path, """\
+    path = write_case(
+        tmp_path,
+        """\
     groups:
       - id: alliance
         name: The alliance
         members: [freedonia]
         basis: article
         evidence: "The alliance is Freedonia"
-    """)
+    """,
+    )
     msg = only(problems_of(path), "groups[0].evidence")
     assert "closest passage" in msg and "The alliance includes Freedonia" in msg
 
 
 def test_missing_required_fields(tmp_path):
-    path = write_case(tmp_path, """\
+    path = write_case(
+        tmp_path,
+        """\
     stances:
       - actor: jane_doe
         position: no_troops
         value: support
-    """)
+    """,
+    )
     problems = problems_of(path)
     missing = [p for p in problems if ": stances[0]: missing required field" in p]
     assert {p.split("'")[1] for p in missing} == {"evidence", "type"}
@@ -318,14 +341,17 @@ def test_missing_required_fields(tmp_path):
 
 
 def test_wrong_type_string_where_a_list_is_expected(tmp_path):
-    path = write_case(tmp_path, """\
+    path = write_case(
+        tmp_path,
+        """\
     groups:
       - id: alliance
         name: The alliance
         members: freedonia
         basis: background
         source: atlas
-    """)
+    """,
+    )
     msg = only(problems_of(path), "groups[0].members")
     assert msg.startswith(f"{path}:{line_of(path, 'members: freedonia')}:")
     assert "expected a list" in msg and "[freedonia]" in msg
@@ -393,6 +419,7 @@ def test_not_a_mapping(tmp_path):
 
 # --- aliases and mentions -------------------------------------------------------
 
+
 def test_alias_pattern_word_boundaries_case_and_possessives():
     text = "This is IS. Obama\u2019s plan; Obamacare; the Sunni group. The Sunni group"
     assert [m.group() for m in alias_pattern("IS").finditer(text)] == ["IS"]
@@ -407,7 +434,7 @@ def test_extra_mentions_skip_parsed_mentions_and_prefer_longer_aliases():
     art = art.__class__(**{**art.__dict__, "mentions": (taken,)})
     found = extra_mentions(art, {"islamic_state": ("Sunni militants", "militants", "the Sunni militants")})
     # first sentence: every alias crosses the parsed mention; second: the longest alias wins, once
-    assert [(art.text[m.start:m.end], m.start) for m in found] == [("Sunni militants", 30)]
+    assert [(art.text[m.start : m.end], m.start) for m in found] == [("Sunni militants", 30)]
     # an alias may contain a parsed mention whole (the parsed one stays)
     inner = kit.Mention("x", 4, 9)  # "Sunni"
     art = art.__class__(**{**art.__dict__, "mentions": (inner,)})
@@ -426,6 +453,7 @@ def test_fold_maps_back_to_the_original_offsets():
 
 
 # --- drafts ---------------------------------------------------------------------
+
 
 def test_untouched_draft_of_the_fixture_passes_the_check(tmp_path):
     article = kit.load_article(FIXTURES / "article.txt")
@@ -458,8 +486,10 @@ def test_draft_of_a_text_without_actors_is_valid(tmp_path):
 
 
 def test_new_actor_needs_a_snake_case_id_and_a_kind(tmp_path):
-    body = HEADER.replace("positions:", "  - id: Red Hand\n    name: The Red Hand\n    kind: group\n"
-                                        "  - id: roe\n    name: John Roe\npositions:")
+    body = HEADER.replace(
+        "positions:",
+        "  - id: Red Hand\n    name: The Red Hand\n    kind: group\n  - id: roe\n    name: John Roe\npositions:",
+    )
     path = write_case(tmp_path, "", header=body)
     problems = problems_of(path)
     assert "write it like 'red_hand'" in only(problems, "actors[2].id")
@@ -467,11 +497,43 @@ def test_new_actor_needs_a_snake_case_id_and_a_kind(tmp_path):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from([
-    "Prime Minister Jane Doe said", "“We will act: now # or never,”", "Doe told reporters.", "NATO", "yes",
-    "no", "Foreign Minister John Roe", "\n", "\n\n", " ", "'", "\"", "said: “", "”", "a British official said",
-    "Britain", "IS", ":", "- ", "{", "}", "[", "&x", "*y", "!!python/object", "…", "é",
-]), min_size=1, max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Prime Minister Jane Doe said",
+                "“We will act: now # or never,”",
+                "Doe told reporters.",
+                "NATO",
+                "yes",
+                "no",
+                "Foreign Minister John Roe",
+                "\n",
+                "\n\n",
+                " ",
+                "'",
+                '"',
+                "said: “",
+                "”",
+                "a British official said",
+                "Britain",
+                "IS",
+                ":",
+                "- ",
+                "{",
+                "}",
+                "[",
+                "&x",
+                "*y",
+                "!!python/object",
+                "…",
+                "é",
+            ]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
 def test_any_draft_passes_its_own_check(tmp_path, parts):
     text = "".join(parts)
     if not text.strip():

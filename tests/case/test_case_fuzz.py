@@ -30,15 +30,69 @@ MUTANTS = 300
 BUDGET = 2.0  # seconds per load
 
 INSERTS = [
-    b"!!int ", b"!!float ", b"!!bool ", b"!!timestamp ", b"!!binary ", b"!!set ", b"!!omap ", b"!!pairs ",
-    b"!!str ", b"!!null ", b"!!map ", b"!!seq ", b"!!python/object/apply:os.system ", b"!custom ", b"! ",
-    b"&a ", b"*a", b"&b ", b"*b", b"<<: *a\n", b"<<: ", b"? ", b": ", b"- ", b"---\n", b"...\n", b"%YAML 1.1\n",
-    b"[", b"]", b"{", b"}", b"[" * 200, b"{a: " * 100, b",", b"'", b'"', b"#", b"|", b">", b"\n", b"\r", b"\t",
-    b"\x00", b"\x01", b"\x1b", b"\x7f", b"\xc3\x28", b"\xe2\x80\xa8", b"\xef\xbb\xbf", b"\\",
-    b"2014-02-30", b"2014-13-45", b"1" * 5000, b":".join([b"1"] * 3000), b"maybe", b"~", b".inf", b"0x",
-    (b"a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
-     b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d]\n"
-     b"f: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n"),  # a billion laughs, smaller
+    b"!!int ",
+    b"!!float ",
+    b"!!bool ",
+    b"!!timestamp ",
+    b"!!binary ",
+    b"!!set ",
+    b"!!omap ",
+    b"!!pairs ",
+    b"!!str ",
+    b"!!null ",
+    b"!!map ",
+    b"!!seq ",
+    b"!!python/object/apply:os.system ",
+    b"!custom ",
+    b"! ",
+    b"&a ",
+    b"*a",
+    b"&b ",
+    b"*b",
+    b"<<: *a\n",
+    b"<<: ",
+    b"? ",
+    b": ",
+    b"- ",
+    b"---\n",
+    b"...\n",
+    b"%YAML 1.1\n",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"[" * 200,
+    b"{a: " * 100,
+    b",",
+    b"'",
+    b'"',
+    b"#",
+    b"|",
+    b">",
+    b"\n",
+    b"\r",
+    b"\t",
+    b"\x00",
+    b"\x01",
+    b"\x1b",
+    b"\x7f",
+    b"\xc3\x28",
+    b"\xe2\x80\xa8",
+    b"\xef\xbb\xbf",
+    b"\\",
+    b"2014-02-30",
+    b"2014-13-45",
+    b"1" * 5000,
+    b":".join([b"1"] * 3000),
+    b"maybe",
+    b"~",
+    b".inf",
+    b"0x",
+    (
+        b"a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+        b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d]\n"
+        b"f: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n"
+    ),  # a billion laughs, smaller
     b"&l [*l]",
 ]
 
@@ -51,19 +105,19 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
         pos = rng.randrange(len(data) + 1)
         if op == "flip" and data:
             pos = min(pos, len(data) - 1)
-            data = data[:pos] + bytes([rng.randrange(256)]) + data[pos + 1:]
+            data = data[:pos] + bytes([rng.randrange(256)]) + data[pos + 1 :]
         elif op == "insert":
             piece = rng.choice(INSERTS)
             data = data[:pos] + piece + data[pos:]
             op += f" {piece[:20]!r}"
         elif op == "delete":
-            data = data[:pos] + data[pos + rng.randint(1, 200):]
+            data = data[:pos] + data[pos + rng.randint(1, 200) :]
         elif op == "truncate":
             data = data[:pos]
         elif op == "repeat":
             lines = data.split(b"\n")
             i = rng.randrange(len(lines))
-            lines[i:i + 1] = [lines[i]] * rng.randint(2, 50)
+            lines[i : i + 1] = [lines[i]] * rng.randint(2, 50)
             data = b"\n".join(lines)
         elif op == "swap":
             lines = data.split(b"\n")
@@ -140,7 +194,16 @@ def test_300_mutants_of_the_reference_case(case_path):
 
 
 TOKENS = list("ab: -[]{},&*!?|>'\"#\n\t\x01\x00%@`~0129.\u2028é") + [
-    "!!int ", "!!bool ", "!!timestamp ", "!!float ", "&a ", "*a", "<<: ", "2014-02-30", "maybe"]
+    "!!int ",
+    "!!bool ",
+    "!!timestamp ",
+    "!!float ",
+    "&a ",
+    "*a",
+    "<<: ",
+    "2014-02-30",
+    "maybe",
+]
 YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
 
 

@@ -65,6 +65,7 @@ def test_warm_up():
 
 # --- aliases: never expanded, never walked twice ---------------------------------
 
+
 def test_billion_laughs_is_refused_in_under_a_second(tmp_path):
     text = GOOD + billion_laughs()
     assert len(billion_laughs()) <= 600  # the 566-byte file
@@ -83,11 +84,14 @@ def test_merge_key_chains_are_counted_too(tmp_path):
     refused(write(tmp_path, GOOD + "\n".join(rows) + "\n"), "too many values", budget=1.0)
 
 
-@pytest.mark.parametrize("body, line", [
-    ("loop: &a [*a]\n", 3),
-    ("loop: &a {self: *a}\n", 3),
-    ("loop: &a\n  - deeper:\n      - *a\n", 5),
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ("loop: &a [*a]\n", 3),
+        ("loop: &a {self: *a}\n", 3),
+        ("loop: &a\n  - deeper:\n      - *a\n", 5),
+    ],
+)
 def test_an_alias_inside_its_own_anchor_is_a_loop(tmp_path, body, line):
     refused(write(tmp_path, GOOD + body), "inside its own anchor", "loop", line=line)
 
@@ -98,9 +102,11 @@ def test_undefined_alias_and_duplicate_anchor(tmp_path):
 
 
 def test_a_shared_anchor_is_still_checked_and_located(tmp_path):
-    text = GOOD + ("groups:\n"
-                   "  - id: g1\n    name: G1\n    basis: background\n    source: me\n    members: &m [nobody_here]\n"
-                   "  - id: g2\n    name: G2\n    basis: background\n    source: me\n    members: *m\n")
+    text = GOOD + (
+        "groups:\n"
+        "  - id: g1\n    name: G1\n    basis: background\n    source: me\n    members: &m [nobody_here]\n"
+        "  - id: g2\n    name: G2\n    basis: background\n    source: me\n    members: *m\n"
+    )
     path = write(tmp_path, text)
     with pytest.raises(kit.CaseError) as info:
         kit.load_case(path)
@@ -111,12 +117,17 @@ def test_a_shared_anchor_is_still_checked_and_located(tmp_path):
 
 # --- nesting: counted on the event stream, before any node is built --------------
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000,
-    "{a: " * 100_000,
-    "".join("  " * i + "a:\n" for i in range(300)),
-    "".join("  " * i + "-\n" for i in range(300)),
-], ids=["flow-lists", "flow-maps", "block-maps", "block-lists"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,
+        "{a: " * 100_000,
+        "".join("  " * i + "a:\n" for i in range(300)),
+        "".join("  " * i + "-\n" for i in range(300)),
+    ],
+    ids=["flow-lists", "flow-maps", "block-maps", "block-lists"],
+)
 def test_deep_nesting_is_refused_before_it_is_built(tmp_path, text):
     refused(write(tmp_path, text), "nested more than", "levels deep")
 
@@ -124,8 +135,15 @@ def test_deep_nesting_is_refused_before_it_is_built(tmp_path, text):
 def test_100000_brackets_never_crash_the_process(tmp_path):
     path = write(tmp_path, GOOD + "title2: " + "[" * 100_000 + "\n")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "kit", "check", str(path)], capture_output=True, text=True,
-                          timeout=60, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
     assert proc.returncode == 2, proc  # a segfault would be -11
     assert proc.stderr.count("\n") == 1 and "nested more than" in proc.stderr
     assert proc.stderr.startswith(f"error: {path}:3:")
@@ -134,28 +152,33 @@ def test_100000_brackets_never_crash_the_process(tmp_path):
 
 # --- values the safe constructor cannot read ------------------------------------
 
-@pytest.mark.parametrize("value, words", [
-    ("!!int abc", "is not a whole number"),                   # ValueError
-    ("!!int ''", "is not a whole number"),                    # IndexError
-    ("1" * 5000, "5,000 characters long"),                    # ValueError: over 4,300 digits
-    (":".join(["1"] * 50_000), "is not a whole number"),      # sexagesimal: grows without end
-    ("!!float x", "is not a number"),                          # ValueError
-    ("!!bool maybe", "is not true or false"),                 # KeyError
-    ("!!timestamp x", "is not a date"),                        # AttributeError
-    ("2014-02-30", "is not a real date (day is out of range for month)"),  # ValueError, implicit date
-    ("!!timestamp 2014-13-01", "is not a real date"),
-    ("2001-12-14t21:59:43.10-99:99", "is not a date"),         # an impossible time zone
-    ("!!binary 'abc'", "base64"),
-    ("!!python/object/apply:os.system ['echo unsafe']", "python/object"),
-    ("!custom tag", "remove the !tag"),
-    ("!!set [1]", "expected a mapping"),
-])
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("!!int abc", "is not a whole number"),  # ValueError
+        ("!!int ''", "is not a whole number"),  # IndexError
+        ("1" * 5000, "5,000 characters long"),  # ValueError: over 4,300 digits
+        (":".join(["1"] * 50_000), "is not a whole number"),  # sexagesimal: grows without end
+        ("!!float x", "is not a number"),  # ValueError
+        ("!!bool maybe", "is not true or false"),  # KeyError
+        ("!!timestamp x", "is not a date"),  # AttributeError
+        ("2014-02-30", "is not a real date (day is out of range for month)"),  # ValueError, implicit date
+        ("!!timestamp 2014-13-01", "is not a real date"),
+        ("2001-12-14t21:59:43.10-99:99", "is not a date"),  # an impossible time zone
+        ("!!binary 'abc'", "base64"),
+        ("!!python/object/apply:os.system ['echo unsafe']", "python/object"),
+        ("!custom tag", "remove the !tag"),
+        ("!!set [1]", "expected a mapping"),
+    ],
+)
 def test_unreadable_values_are_located(tmp_path, value, words):
     message = refused(write(tmp_path, GOOD + f"note: {value}\n"), words, line=3)
     assert "quotes" in message or "!tag" in message or "indentation" in message
 
 
 # --- characters, encodings, size ---------------------------------------------------
+
 
 @pytest.mark.parametrize("char", ["\x01", "\x1b", "\x7f", "\ufffe"])
 def test_control_characters_get_a_line_and_column(tmp_path, char):
@@ -170,8 +193,9 @@ def test_a_nul_byte_anywhere_means_a_binary_file(tmp_path):
 
 
 def test_invalid_utf8_is_located(tmp_path):
-    refused(write(tmp_path, GOOD.encode() + b"note: caf\xe9\n"), "not valid UTF-8", "save the case file as UTF-8",
-            line=3)
+    refused(
+        write(tmp_path, GOOD.encode() + b"note: caf\xe9\n"), "not valid UTF-8", "save the case file as UTF-8", line=3
+    )
 
 
 def test_a_second_document_and_syntax_errors_are_located(tmp_path):
@@ -193,11 +217,14 @@ def test_too_many_values_are_refused(tmp_path):
 
 # --- the limits are generous for real use -------------------------------------------
 
+
 def test_a_case_fifty_times_the_reference_still_loads(tmp_path):
     reference = (resources.files("kit.data") / "reference_case.yaml").read_text(encoding="utf-8")
-    extra = "".join(f"  - id: extra_position_{i}\n    label: Extra position {i}\n"
-                    f"    description: a position that only makes the file larger, {'words ' * 20}\n"
-                    for i in range(3000))
+    extra = "".join(
+        f"  - id: extra_position_{i}\n    label: Extra position {i}\n"
+        f"    description: a position that only makes the file larger, {'words ' * 20}\n"
+        for i in range(3000)
+    )
     text = reference.replace("\npositions:\n", "\npositions:\n" + extra, 1)
     assert len(text) > 50 * len(reference)
     case = kit.load_case(write(tmp_path, text))
@@ -206,18 +233,23 @@ def test_a_case_fifty_times_the_reference_still_loads(tmp_path):
 
 # --- without libyaml (PyYAML's pure-Python parser) the same limits hold ----------------
 
-@pytest.mark.parametrize("text, words", [
-    ("[" * 100_000, "nested more than"),
-    (GOOD + billion_laughs(), "too many values"),
-    (GOOD + "loop: &a [*a]\n", "inside its own anchor"),
-    (GOOD + "note: !!bool maybe\n", "is not true or false"),
-    (GOOD + 'note: "x\x01"\n', "U+0001"),
-])
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("[" * 100_000, "nested more than"),
+        (GOOD + billion_laughs(), "too many values"),
+        (GOOD + "loop: &a [*a]\n", "inside its own anchor"),
+        (GOOD + "note: !!bool maybe\n", "is not true or false"),
+        (GOOD + 'note: "x\x01"\n', "U+0001"),
+    ],
+)
 def test_the_pure_python_parser_keeps_the_limits(tmp_path, monkeypatch, text, words):
 
     import yaml
 
     # The one internal name these tests use: where the bounded loader gets its events from.
     from kit.case import safeyaml
+
     monkeypatch.setattr(safeyaml, "_Events", yaml.SafeLoader)
     refused(write(tmp_path, text), words)

@@ -39,8 +39,17 @@ def test_export_json_has_the_documented_shape():
     assert set(art["credits"]) >= {"by", "additional_reporting", "writing", "editing"}
     assert set(data["actors"][0]) >= {"id", "name", "kind", "aliases", "role", "country"}
     assert set(data["mentions"][0]) == {"actor", "start", "end"}
-    assert set(data["quotes"][0]) >= {"start", "end", "speaker", "speaker_start", "speaker_end", "cue",
-                                      "paragraph", "partial", "continued"}
+    assert set(data["quotes"][0]) >= {
+        "start",
+        "end",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "paragraph",
+        "partial",
+        "continued",
+    }
     assert set(data["reported"][0]) >= {"speaker", "cue", "start", "end"}
     for key in ("positions", "stances", "groups", "coalitions"):
         assert data[key], f"the bundled export carries the reference coding: {key} is empty"
@@ -99,8 +108,9 @@ def test_csv_needs_an_out_folder(capsys):
 def test_real_process_never_prints_a_traceback(tmp_path):
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\xff\x00\xfe" * 100)
-    proc = subprocess.run([sys.executable, "-m", "kit", "export", str(binary)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "export", str(binary)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "binary" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -30,17 +30,31 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = resources.files("kit.data") / "article.txt"
 REFERENCE = resources.files("kit.data") / "reference_case.yaml"
 AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-can_drop_root = pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")),
-                                   reason="needs root and setpriv to run as nobody")
+can_drop_root = pytest.mark.skipif(
+    not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")),
+    reason="needs root and setpriv to run as nobody",
+)
 
 
 def kit_process(*argv: str, prefix: list[str] | None = None, timeout: float = 60) -> tuple[int, str, float]:
     """Run ``python -m kit argv``; return the exit status, stderr and the seconds it took."""
-    env = {"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "MPLBACKEND": "Agg",
-           "LANG": "C.UTF-8"}
+    env = {
+        "PYTHONPATH": str(ROOT),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "MPLBACKEND": "Agg",
+        "LANG": "C.UTF-8",
+    }
     start = time.perf_counter()
-    proc = subprocess.run([*(prefix or []), sys.executable, "-m", "kit", *argv], capture_output=True, text=True,
-                          timeout=timeout, cwd="/", env=env, stdin=subprocess.DEVNULL, check=False)
+    proc = subprocess.run(
+        [*(prefix or []), sys.executable, "-m", "kit", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd="/",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     return proc.returncode, proc.stderr, time.perf_counter() - start
 
 
@@ -83,9 +97,18 @@ def shared(tmp_path_factory) -> Path:
 
 # --- only regular files are read ----------------------------------------------------
 
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-@pytest.mark.parametrize("argv", [["export", "{fifo}.txt"], ["summary", "{fifo}.txt"], ["draft", "{fifo}.txt"],
-                                  ["check", "{fifo}.yaml"], ["export", "--case", "{fifo}.yaml"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "{fifo}.txt"],
+        ["summary", "{fifo}.txt"],
+        ["draft", "{fifo}.txt"],
+        ["check", "{fifo}.yaml"],
+        ["export", "--case", "{fifo}.yaml"],
+    ],
+)
 def test_a_named_pipe_without_a_writer_never_blocks(tmp_path, argv):
     for suffix in (".txt", ".yaml"):
         os.mkfifo(tmp_path / f"pipe{suffix}")
@@ -110,8 +133,9 @@ def test_a_file_swapped_for_a_device_after_stat_is_still_refused(tmp_path, monke
     """O_NONBLOCK + fstat after open: the check holds even if the path changes in between."""
     real_open, path = os.open, tmp_path / "article.txt"
     path.write_text("Kerry said so.", encoding="utf-8")
-    monkeypatch.setattr(os, "open", lambda p, flags, *a, **k: real_open("/dev/zero" if str(p) == str(path) else p,
-                                                                           flags, *a, **k))
+    monkeypatch.setattr(
+        os, "open", lambda p, flags, *a, **k: real_open("/dev/zero" if str(p) == str(path) else p, flags, *a, **k)
+    )
     with pytest.raises(kit.ArticleError, match="character device"):
         kit.load_article(path)
 
@@ -162,6 +186,7 @@ def test_an_article_of_several_megabytes_is_still_read(tmp_path):
 
 # --- names ------------------------------------------------------------------------
 
+
 def test_a_300_character_file_name(tmp_path):
     name = str(tmp_path / ("n" * 300 + ".txt"))
     for argv in (["export", name], ["check", name[:-4] + ".yaml"]):
@@ -184,6 +209,7 @@ def test_check_on_a_folder_names_it(tmp_path):
 
 # --- permissions: for real as nobody, and with the system call made to fail ------------
 
+
 @can_drop_root
 def test_unreadable_files_and_folders_for_real(shared):
     (shared / "locked").mkdir()
@@ -191,10 +217,12 @@ def test_unreadable_files_and_folders_for_real(shared):
     (shared / "locked").chmod(0o000)
     (shared / "case.yaml").chmod(0o000)
     (shared / "article.txt").chmod(0o000)
-    for argv, words in [(["export", str(shared / "locked" / "article.txt")], "permission denied"),
-                        (["summary", str(shared / "article.txt")], "permission denied"),
-                        (["check", str(shared / "case.yaml")], "permission denied"),
-                        (["export", "--case", str(shared / "case.yaml")], "permission denied")]:
+    for argv, words in [
+        (["export", str(shared / "locked" / "article.txt")], "permission denied"),
+        (["summary", str(shared / "article.txt")], "permission denied"),
+        (["check", str(shared / "case.yaml")], "permission denied"),
+        (["export", "--case", str(shared / "case.yaml")], "permission denied"),
+    ]:
         code, err, _ = kit_process(*argv, prefix=AS_NOBODY)
         one_line_exit_2(code, err, words, "ask for read access")
 
@@ -203,21 +231,26 @@ def test_unreadable_files_and_folders_for_real(shared):
 def test_unwritable_out_for_real(shared):
     (shared / "readonly").mkdir(mode=0o555)
     (shared / "readonly").chmod(0o555)
-    for argv in (["export", "--out", str(shared / "readonly" / "x.json")],
-                 ["export", "--format", "csv", "--out", str(shared / "readonly" / "tables")],
-                 ["export", "--format", "dna", "--out", str(shared / "readonly" / "x.csv")]):
+    for argv in (
+        ["export", "--out", str(shared / "readonly" / "x.json")],
+        ["export", "--format", "csv", "--out", str(shared / "readonly" / "tables")],
+        ["export", "--format", "dna", "--out", str(shared / "readonly" / "x.csv")],
+    ):
         code, err, _ = kit_process(*argv, prefix=AS_NOBODY)
         one_line_exit_2(code, err, str(shared / "readonly"))
         assert "permission denied" in err.lower()
 
 
-@pytest.mark.parametrize("failing, errno_, words", [
-    ("stat", errno.EACCES, "permission denied"),    # a folder on the path that cannot be entered
-    ("open", errno.EACCES, "permission denied"),    # the file itself
-    ("open", errno.EIO, "cannot be read (Input/output error)"),
-    ("read", errno.EIO, "cannot be read (Input/output error)"),
-    ("stat", errno.ELOOP, "symbolic links"),
-])
+@pytest.mark.parametrize(
+    "failing, errno_, words",
+    [
+        ("stat", errno.EACCES, "permission denied"),  # a folder on the path that cannot be entered
+        ("open", errno.EACCES, "permission denied"),  # the file itself
+        ("open", errno.EIO, "cannot be read (Input/output error)"),
+        ("read", errno.EIO, "cannot be read (Input/output error)"),
+        ("stat", errno.ELOOP, "symbolic links"),
+    ],
+)
 @pytest.mark.parametrize("argv", [["export", "{dir}/article.txt"], ["check", "{dir}/case.yaml"]])
 def test_every_os_error_while_reading_is_one_line(tmp_path, monkeypatch, failing, errno_, words, argv):
     shutil.copy(ARTICLE, tmp_path / "article.txt")
@@ -246,16 +279,20 @@ def test_any_other_os_error_is_still_one_line_and_exit_2(monkeypatch):
 
 # --- --out ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("argv, words", [
-    (["export", "--out", "{tmp}"], "is a folder; give a file name"),
-    (["export", "--format", "graphml", "--out", "{tmp}"], "is a folder"),
-    (["export", "--format", "dna", "--out", "{tmp}"], "is a folder"),
-    (["export", "--format", "csv", "--out", "{tmp}/existing.txt"], "is a file, but --format csv writes several"),
-    (["export", "--out", "{tmp}/no/such/folder/x.json"], "does not exist"),
-    (["export", "--out", "{tmp}/existing.txt/x.json"], "is a file, not a folder"),
-    (["export", "--format", "csv", "--out", "{tmp}/existing.txt/tables"], "file"),
-    (["export", "--out", "/dev/full"], "disk is full"),
-])
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["export", "--out", "{tmp}"], "is a folder; give a file name"),
+        (["export", "--format", "graphml", "--out", "{tmp}"], "is a folder"),
+        (["export", "--format", "dna", "--out", "{tmp}"], "is a folder"),
+        (["export", "--format", "csv", "--out", "{tmp}/existing.txt"], "is a file, but --format csv writes several"),
+        (["export", "--out", "{tmp}/no/such/folder/x.json"], "does not exist"),
+        (["export", "--out", "{tmp}/existing.txt/x.json"], "is a file, not a folder"),
+        (["export", "--format", "csv", "--out", "{tmp}/existing.txt/tables"], "file"),
+        (["export", "--out", "/dev/full"], "disk is full"),
+    ],
+)
 def test_every_bad_out_is_one_line(tmp_path, argv, words):
     (tmp_path / "existing.txt").write_text("keep me", encoding="utf-8")
     argv = [a.format(tmp=tmp_path) for a in argv]
@@ -266,8 +303,9 @@ def test_every_bad_out_is_one_line(tmp_path, argv, words):
     assert (tmp_path / "existing.txt").read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.parametrize("errno_, words", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only"),
-                                           (errno.ENOSPC, "disk is full")])
+@pytest.mark.parametrize(
+    "errno_, words", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only"), (errno.ENOSPC, "disk is full")]
+)
 def test_unwritable_out_messages(tmp_path, monkeypatch, errno_, words):
     out = str(tmp_path / "x.json")
 

@@ -41,8 +41,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = Path(os.environ.get("KIT_E2E_NOTEBOOKS") or ROOT / "notebooks")  # override: develop against other notebooks
 OVERRIDES = ROOT / "binder-settings" / "overrides.json"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 _ARTIFACTS: list[Path] = []
 
@@ -77,7 +82,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install -r requirements-test.txt")
+    pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is not installed: pip install -r requirements-test.txt"
+    )
     path = find_chromium()
     if path is None:
         pytest.skip("no Chromium found: run `apt-get install -y chromium` as root (.ci/run does it)")
@@ -103,8 +110,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path
     """
     tmp = tmp_path_factory.mktemp(name)
     root = tmp / "root"
-    shutil.copytree(NOTEBOOKS, root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(NOTEBOOKS, root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     (root / "generated").mkdir()
     # The Binder settings under test, plus autosave off (nothing is written back).
     settings = json.loads(OVERRIDES.read_text(encoding="utf-8"))
@@ -112,9 +118,13 @@ def workspace(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Path
     (tmp / "app-settings").mkdir()
     (tmp / "app-settings" / "overrides.json").write_text(json.dumps(settings), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # kernels must use the inline backend
-    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                     ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
-                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("KIT_LEARNER_DIR", "learner")]:
+    for var, sub in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
+        ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ("KIT_LEARNER_DIR", "learner"),
+    ]:
         env[var] = str(tmp / sub)
         (tmp / sub).mkdir(exist_ok=True)
     return tmp, root, env
@@ -128,8 +138,14 @@ def first_run(chromium_path: str) -> None:
     a minute with many fonts installed) inside whichever notebook plots first.
     """
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    subprocess.run([sys.executable, "-c", "import matplotlib.pyplot"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    subprocess.run(
+        [sys.executable, "-c", "import matplotlib.pyplot"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -139,13 +155,29 @@ def lab(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFa
     token = uuid.uuid4().hex
 
     def argv(port: int) -> list[str]:
-        return [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-                f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-                f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
-                "--LabApp.expose_app_in_browser=True"]
+        return [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
+            "--LabApp.expose_app_in_browser=True",
+        ]
 
-    with serve(argv, env=env, cwd=root, log=tmp / "lab.log", name="JupyterLab",
-               ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}") as port:
+    with serve(
+        argv,
+        env=env,
+        cwd=root,
+        log=tmp / "lab.log",
+        name="JupyterLab",
+        ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}",
+    ) as port:
         yield Lab(base=f"http://127.0.0.1:{port}", token=token, root=root)
 
 
@@ -164,8 +196,17 @@ def end_sessions(base: str, token: str, path: str) -> None:
 
 
 @contextmanager
-def serve(argv: Callable[[int], list[str]], *, env: dict[str, str], cwd: Path, log: Path,
-          ready: Callable[[int], str], name: str, timeout_s: float = 180, attempts: int = 3) -> Iterator[int]:
+def serve(
+    argv: Callable[[int], list[str]],
+    *,
+    env: dict[str, str],
+    cwd: Path,
+    log: Path,
+    ready: Callable[[int], str],
+    name: str,
+    timeout_s: float = 180,
+    attempts: int = 3,
+) -> Iterator[int]:
     """Run a Jupyter server on a free port until the block ends (then stop it by its PID); yields the port.
 
     ``argv(port)`` is the command, ``ready(port)`` an API the first page needs
@@ -181,8 +222,9 @@ def serve(argv: Callable[[int], list[str]], *, env: dict[str, str], cwd: Path, l
     for _attempt in range(attempts):
         port = free_port()
         with log.open("wb") as out:
-            proc = subprocess.Popen(argv(port), cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(
+                argv(port), cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
             try:
                 if _listening(proc, ready(port), log, port, name=name, timeout_s=timeout_s):
                     yield port

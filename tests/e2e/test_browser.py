@@ -33,8 +33,8 @@ FLAG = "__kit_xss"
 HOSTILE = (
     f'<script>window.{FLAG} = "script"; alert("script")</script> said the minister.\n'
     f'"<img src=x onerror=\'window.{FLAG}="img"; alert(1)\'>," a spokesman said.\n'
-    f'The <svg onload="window.{FLAG}=\'svg\'"></svg> talks <b>ended</b> & '
-    f'<iframe srcdoc="<script>parent.{FLAG}=\'iframe\'</script>"></iframe>.\n'
+    f"The <svg onload=\"window.{FLAG}='svg'\"></svg> talks <b>ended</b> & "
+    f"<iframe srcdoc=\"<script>parent.{FLAG}='iframe'</script>\"></iframe>.\n"
     f'<a href="javascript:window.{FLAG}=\'link\'">Click</a> "We agree," Kerry said.\n'
 )
 # Appended to every article that notebook's kernel parses (the notebook itself is untouched).
@@ -144,15 +144,17 @@ class Page:
 
     def run_all(self) -> bool:
         """Run all cells; False if a cell raised (JupyterLab then stops, as Voilà would)."""
-        ok = self.page.evaluate(
-            "async () => await window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        ok = self.page.evaluate("async () => await window.jupyterapp.commands.execute('notebook:run-all-cells')")
         if ok:
             try:
-                self.page.wait_for_function(f"() => ({EXECUTION_COUNTS})()?.every(n => n !== null)",
-                                            timeout=RUN_TIMEOUT_S * 1000, polling=250)
+                self.page.wait_for_function(
+                    f"() => ({EXECUTION_COUNTS})()?.every(n => n !== null)", timeout=RUN_TIMEOUT_S * 1000, polling=250
+                )
             except Exception:  # playwright's TimeoutError
-                raise AssertionError(f"cells still not run after {RUN_TIMEOUT_S}s: execution counts "
-                                     f"{self.page.evaluate(EXECUTION_COUNTS)}") from None
+                raise AssertionError(
+                    f"cells still not run after {RUN_TIMEOUT_S}s: execution counts "
+                    f"{self.page.evaluate(EXECUTION_COUNTS)}"
+                ) from None
         self.wait_idle()
         self.wait_widgets()
         return bool(ok)
@@ -167,8 +169,10 @@ class Page:
     def problems(self) -> list[str]:
         """Error outputs, widget errors, dialogs and page errors seen so far."""
         found = []
-        for sel in ('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
-                    ".widget-output .jp-OutputArea-output"):
+        for sel in (
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
+            ".widget-output .jp-OutputArea-output",
+        ):
             for text in self.page.locator(sel).all_text_contents():  # text, even of cells out of view
                 if "Traceback" in text or re.search(r"\w+Error: ", text):
                     found.append(f"error output: {text.strip()[:600]}")
@@ -256,7 +260,9 @@ def test_hostile_article_through_notebook_07(lab: Lab, browser: Any, artifacts_d
         page.wait_widgets()
         page.screenshot(artifacts_dir / f"hostile_{found[0].stem}.png")
         shown = " ".join(page.page.locator(_OUTPUTS).all_text_contents())
-        assert "onerror" in shown, "the hostile article never reached the page: notebook 07 should show the text it loaded"
+        assert "onerror" in shown, (
+            "the hostile article never reached the page: notebook 07 should show the text it loaded"
+        )
         assert page.flag() is None, f"hostile article executed script: window.{FLAG} = {page.flag()!r}"
         assert not page.dialogs, f"hostile article opened dialogs: {page.dialogs}"
         assert page.page.locator(f"{_OUTPUTS} img[src='x'], {_OUTPUTS} script, {_OUTPUTS} iframe[srcdoc]").count() == 0
@@ -269,25 +275,28 @@ _OUTPUTS = ".jp-OutputArea-output"
 
 def test_harness_sees_explorer_output_change(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
     """A generated Dropdown + Output explorer: the harness must see it redraw and report no problems."""
-    _write(lab.root / "generated" / "explorer_smoke.ipynb", [
-        new_markdown_cell("# Harness smoke test"),
-        new_code_cell(
-            "import ipywidgets as w\n"
-            "import matplotlib.pyplot as plt\n"
-            "pick = w.Dropdown(options=['one', 'two', 'three'], description='Pick')\n"
-            "out = w.Output()\n"
-            "def draw(change=None):\n"
-            "    with out:\n"
-            "        out.clear_output(wait=True)\n"
-            "        fig, ax = plt.subplots(figsize=(3, 2))\n"
-            "        ax.set_title(pick.value)\n"
-            "        display(fig)\n"
-            "        plt.close(fig)\n"
-            "pick.observe(draw, names='value')\n"
-            "draw()\n"
-            "w.VBox([pick, out])"
-        ),
-    ])
+    _write(
+        lab.root / "generated" / "explorer_smoke.ipynb",
+        [
+            new_markdown_cell("# Harness smoke test"),
+            new_code_cell(
+                "import ipywidgets as w\n"
+                "import matplotlib.pyplot as plt\n"
+                "pick = w.Dropdown(options=['one', 'two', 'three'], description='Pick')\n"
+                "out = w.Output()\n"
+                "def draw(change=None):\n"
+                "    with out:\n"
+                "        out.clear_output(wait=True)\n"
+                "        fig, ax = plt.subplots(figsize=(3, 2))\n"
+                "        ax.set_title(pick.value)\n"
+                "        display(fig)\n"
+                "        plt.close(fig)\n"
+                "pick.observe(draw, names='value')\n"
+                "draw()\n"
+                "w.VBox([pick, out])"
+            ),
+        ],
+    )
     page = Page(browser, lab, "generated/explorer_smoke.ipynb")
     try:
         page.run_all()
@@ -302,10 +311,13 @@ def test_harness_sees_explorer_output_change(lab: Lab, browser: Any, artifacts_d
 
 def test_harness_catches_script_and_errors(lab: Lab, browser: Any) -> None:
     """Negative control: an unescaped payload and a raised error must both be detected."""
-    _write(lab.root / "generated" / "negative_control.ipynb", [
-        new_code_cell(f"import ipywidgets as w\nw.HTML({HOSTILE.splitlines()[1]!r})"),
-        new_code_cell("raise ValueError('deliberate')"),
-    ])
+    _write(
+        lab.root / "generated" / "negative_control.ipynb",
+        [
+            new_code_cell(f"import ipywidgets as w\nw.HTML({HOSTILE.splitlines()[1]!r})"),
+            new_code_cell("raise ValueError('deliberate')"),
+        ],
+    )
     page = Page(browser, lab, "generated/negative_control.ipynb")
     try:
         page.run_all()
@@ -417,7 +429,9 @@ def test_article_explorer_by_keyboard(lab: Lab, browser: Any, artifacts_dir: Pat
         n_cells = cells.count()
         keys.press("ArrowDown")
         second = pick.evaluate("s => [...s.selectedOptions].map(o => o.value)")
-        assert len(second) == 1 and second != chosen, f"ArrowDown should pick the next actor; selected: {second}; focus on {_active(page)}"
+        assert len(second) == 1 and second != chosen, (
+            f"ArrowDown should pick the next actor; selected: {second}; focus on {_active(page)}"
+        )
         expect(status).not_to_have_text(f"Mentions of {actor}", timeout=KEY_TIMEOUT_MS)
         for letter in ("b", "a", "x", "d", "d"):  # insert below, insert above, cut, delete: none may fire
             keys.press(letter)

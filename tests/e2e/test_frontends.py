@@ -65,13 +65,29 @@ def notebook7(chromium_path: str, first_run: None, tmp_path_factory: pytest.Temp
     token = uuid.uuid4().hex
 
     def argv(port: int) -> list[str]:
-        return [sys.executable, "-m", "notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-                f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-                f"--ServerApp.root_dir={root}", f"--JupyterNotebookApp.app_settings_dir={tmp / 'app-settings'}",
-                "--JupyterNotebookApp.expose_app_in_browser=True"]
+        return [
+            sys.executable,
+            "-m",
+            "notebook",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            f"--JupyterNotebookApp.app_settings_dir={tmp / 'app-settings'}",
+            "--JupyterNotebookApp.expose_app_in_browser=True",
+        ]
 
-    with serve(argv, env=env, cwd=root, log=tmp / "notebook.log", name="Jupyter Notebook 7",
-               ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}") as port:
+    with serve(
+        argv,
+        env=env,
+        cwd=root,
+        log=tmp / "notebook.log",
+        name="Jupyter Notebook 7",
+        ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}",
+    ) as port:
         yield Server(base=f"http://127.0.0.1:{port}", token=token, root=root, log=tmp / "notebook.log", kind="notebook")
 
 
@@ -83,11 +99,25 @@ def voila_app(chromium_path: str, first_run: None, tmp_path_factory: pytest.Temp
     assert (root / APP).exists(), f"no {APP} (the explorer-only Voilà app)"
 
     def argv(port: int) -> list[str]:
-        return [sys.executable, "-m", "voila", APP, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-                "--Voila.port_retries=0"]
+        return [
+            sys.executable,
+            "-m",
+            "voila",
+            APP,
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0",
+        ]
 
-    with serve(argv, env=env, cwd=root, log=tmp / "voila.log", name="Voilà",
-               ready=lambda port: f"http://127.0.0.1:{port}/voila/static/voila.js") as port:
+    with serve(
+        argv,
+        env=env,
+        cwd=root,
+        log=tmp / "voila.log",
+        name="Voilà",
+        ready=lambda port: f"http://127.0.0.1:{port}/voila/static/voila.js",
+    ) as port:
         yield Server(base=f"http://127.0.0.1:{port}", token="", root=root, log=tmp / "voila.log", kind="voila")
 
 
@@ -110,7 +140,8 @@ class NotebookPage(Page):
         while time.monotonic() < deadline:
             self.accept_dialogs()
             status = self.page.evaluate(
-                "() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status ?? null")
+                "() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status ?? null"
+            )
             if status == "idle":
                 return
             self.page.wait_for_timeout(250)
@@ -122,8 +153,9 @@ def test_lesson_runs_in_notebook7(name: str, notebook7: Server, browser: Any, ar
     assert (notebook7.root / "notebooks" / name).exists(), f"no notebooks/{name}"
     page = NotebookPage(browser, notebook7, f"notebooks/{name}")
     try:
-        assert page.page.evaluate("() => window.jupyterapp?.name ?? ''") == "Jupyter Notebook", \
+        assert page.page.evaluate("() => window.jupyterapp?.name ?? ''") == "Jupyter Notebook", (
             "this page is not the Notebook 7 front end"
+        )
         ran = page.run_all()
         problems = page.problems() + ([] if ran else ["Run All stopped: a cell raised"])
         seen, failures = page.exercise_explorers()
@@ -159,9 +191,11 @@ def _log_tail(path: Path, lines: int = 15) -> str:
 
 
 # Voilà has run every cell (it removes its spinner then) and the three explorers are drawn.
-RENDERED = ("() => !document.getElementById('loading')"
-            " && document.querySelectorAll('.widget-output').length >= 3"
-            " && document.querySelectorAll('.widget-output .jp-OutputArea-output').length >= 3")
+RENDERED = (
+    "() => !document.getElementById('loading')"
+    " && document.querySelectorAll('.widget-output').length >= 3"
+    " && document.querySelectorAll('.widget-output .jp-OutputArea-output').length >= 3"
+)
 
 
 def test_explorers_app_in_voila(voila_app: Server, browser: Any, artifacts_dir: Path) -> None:
@@ -170,7 +204,7 @@ def test_explorers_app_in_voila(voila_app: Server, browser: Any, artifacts_dir: 
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page_errors: list[str] = []
-        page.on("pageerror", lambda e: page_errors.append(str(e)))
+        page.on("pageerror", lambda e, errors=page_errors: errors.append(str(e)))
         try:
             started = time.monotonic()
             page.goto(voila_app.url(""), wait_until="commit")
@@ -182,7 +216,8 @@ def test_explorers_app_in_voila(voila_app: Server, browser: Any, artifacts_dir: 
                     f"Voilà load {load + 1}: the three explorers were not rendered after {LOAD_TIMEOUT_S}s "
                     f"(earlier loads: {[round(t, 1) for t in timings]} s). If the server log's last cell went "
                     f"idle and no next cell started, this is nbclient's widget stall (jupyter/nbclient#312). "
-                    f"Voilà log tail:\n{_log_tail(voila_app.log)}")
+                    f"Voilà log tail:\n{_log_tail(voila_app.log)}"
+                )
             timings.append(time.monotonic() - started)
             page.wait_for_load_state("load")
             problems = _voila_problems(page) + [f"page error: {e}" for e in page_errors if "widget" in e.lower()]
@@ -212,9 +247,12 @@ def _pick_an_actor(page: Any) -> None:
     deadline = time.monotonic() + 60
     while name not in heading.inner_text():  # the Output is redrawn: re-query the heading each time
         if time.monotonic() > deadline:
-            pytest.fail(f"choosing {label!r} in the ArticleExplorer did not redraw it in Voilà "
-                        f"(heading still {heading.inner_text()!r})")
+            pytest.fail(
+                f"choosing {label!r} in the ArticleExplorer did not redraw it in Voilà "
+                f"(heading still {heading.inner_text()!r})"
+            )
         page.wait_for_timeout(100)
     marks_after = output.locator("mark").count()
-    assert 0 < marks_after < marks_before, \
+    assert 0 < marks_after < marks_before, (
         f"after choosing {name!r}: {marks_after} marked mentions (every actor: {marks_before})"
+    )

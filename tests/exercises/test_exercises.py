@@ -22,8 +22,14 @@ SECRET = ["zanzibar_id", "quokka_id"]
 
 
 def ids_exercise() -> Exercise:
-    return Exercise("q1", check=same_ids(SECRET), hints=["first", "second"], solution="answer = [...]",
-                    success="Next: what do they agree on?", starter=[])
+    return Exercise(
+        "q1",
+        check=same_ids(SECRET),
+        hints=["first", "second"],
+        solution="answer = [...]",
+        success="Next: what do they agree on?",
+        starter=[],
+    )
 
 
 def test_three_outcomes():
@@ -73,11 +79,17 @@ class _Ambiguous:
         raise ValueError("The truth value of an array with more than one element is ambiguous.")
 
 
-@pytest.mark.parametrize("returns", [_Ambiguous(), (1, 2, 3), (_Ambiguous(), "msg")], ids=["ambiguous", "3-tuple", "ambiguous-in-tuple"])
+@pytest.mark.parametrize(
+    "returns", [_Ambiguous(), (1, 2, 3), (_Ambiguous(), "msg")], ids=["ambiguous", "3-tuple", "ambiguous-in-tuple"]
+)
 def test_a_check_returning_an_odd_value_gives_a_message_not_a_traceback(returns):
     q = Exercise("q", check=lambda a: returns, expects="a list of actor ids")
     result = q(["x"])
-    assert result.outcome == INCORRECT and "could not be checked" in result.message and "a list of actor ids" in result.message
+    assert (
+        result.outcome == INCORRECT
+        and "could not be checked" in result.message
+        and "a list of actor ids" in result.message
+    )
 
 
 def test_custom_check_message_is_used():
@@ -144,7 +156,7 @@ def test_exercise_set_by_name():
     check = ExerciseSet(ids_exercise())
     assert check.q1(SECRET).correct
     with pytest.raises(AttributeError, match="q1"):
-        check.q9
+        check.q9  # noqa: B018 (the attribute access is what raises)
 
 
 def test_plain_text_and_html_display():
@@ -155,8 +167,12 @@ def test_plain_text_and_html_display():
 
 
 def make_mc() -> MultipleChoice:
-    return MultipleChoice("Who <b>leads</b>?", {"The US": "Right: it convened the meeting.", "NATO": "NATO only shares information.",
-                                                "IS": ""}, correct="The US", success="Next: who follows?")
+    return MultipleChoice(
+        "Who <b>leads</b>?",
+        {"The US": "Right: it convened the meeting.", "NATO": "NATO only shares information.", "IS": ""},
+        correct="The US",
+        success="Next: who follows?",
+    )
 
 
 def test_multiple_choice_feedback_per_option():
@@ -173,7 +189,7 @@ def test_multiple_choice_feedback_per_option():
 
 def test_multiple_choice_widget_by_keyboard_controls():
     mc = make_mc()
-    mc.box  # built on first use
+    mc.box  # noqa: B018 (built on first use)
     assert mc.radio.description == "Answer:" and mc.button.description == "Check"
     assert mc.radio.value is None
     mc.button.click()

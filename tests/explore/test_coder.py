@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 import kit
-from tests.handmade import small_case, structured_case, toy_case
-from kit.learner import storage
 from kit.analysis import compare_codings
 from kit.explore.coder import StanceCoder
-from kit.records import NOT_CODED
-from kit.learner.codingfile import FORMAT, case_identity, compare_files, evidence_type
 from kit.explore.coderview import render_pair
+from kit.learner import storage
+from kit.learner.codingfile import FORMAT, case_identity, compare_files, evidence_type
+from kit.records import NOT_CODED
+from tests.handmade import small_case, structured_case, toy_case
 
 
 def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
@@ -36,8 +36,13 @@ def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: in
 
 def upload_item(name: str, content: bytes) -> dict:
     """One file as ipywidgets 8's FileUpload holds it after a browser upload."""
-    return {"name": name, "type": "application/json", "size": len(content), "content": memoryview(content),
-            "last_modified": dt.datetime(2024, 9, 12, 10, 15, tzinfo=dt.timezone.utc)}
+    return {
+        "name": name,
+        "type": "application/json",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": dt.datetime(2024, 9, 12, 10, 15, tzinfo=dt.timezone.utc),
+    }
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:
@@ -110,8 +115,10 @@ OTHER_CASE = {"title": "Another article", "article_sha256": "0" * 64}
         (b"  \n", "is empty"),
         (json.dumps({"cells": [1, 2]}).encode(), "is not a kit file"),
         (json.dumps([1, 2]).encode(), "is not a kit file"),
-        (json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []}).encode(),
-         "different article ('Another article')"),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []}).encode(),
+            "different article ('Another article')",
+        ),
         (json.dumps({"format": FORMAT, "version": 99, "stances": []}).encode(), "newer version"),
         ("SAME-CASE", "has no list of stances"),
     ],
@@ -208,12 +215,15 @@ def test_compare_files_errors_are_clear_and_touch_no_file(two_files, tmp_path):
     before = folder_state(tmp_path)
     with pytest.raises(kit.SaveError, match="missing.json: no such file"):
         compare_files(case, a, tmp_path / "missing.json")
-    (tmp_path / "other.json").write_text(json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []}))
+    (tmp_path / "other.json").write_text(
+        json.dumps({"format": FORMAT, "version": 1, "case": OTHER_CASE, "stances": []})
+    )
     before["other.json"] = (tmp_path / "other.json").read_bytes()
     with pytest.raises(kit.SaveError, match="other.json: belongs to a different article"):
         compare_files(case, tmp_path / "other.json", b)
-    (tmp_path / "blank.json").write_text(json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case),
-                                                     "stances": []}))
+    (tmp_path / "blank.json").write_text(
+        json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "stances": []})
+    )
     before["blank.json"] = (tmp_path / "blank.json").read_bytes()
     with pytest.raises(kit.KitError, match="neither coding has a stance"):
         compare_files(case, tmp_path / "blank.json", tmp_path / "blank.json")
@@ -237,8 +247,9 @@ def test_comparison_shows_both_evidences_and_the_computed_kappa():
     page = coder.html
     mine = coder.stances()
     keys = {(s.actor, s.position) for s in mine}
-    expected = compare_codings([s for s in case.stances if (s.actor, s.position) in keys], mine,
-                               positions=[p.id for p in case.positions])
+    expected = compare_codings(
+        [s for s in case.stances if (s.actor, s.position) in keys], mine, positions=[p.id for p in case.positions]
+    )
     assert 0 < expected.kappa < 1  # a kappa that tells a right value from a wrong one
     assert agreement.kappa == pytest.approx(expected.kappa)
     assert "Cohen's kappa is not shown: with only 5 pairs" in page and f"{expected.kappa:.2f}" not in page
@@ -275,8 +286,13 @@ def test_unknown_top_level_keys_are_written_back(tmp_path):
 def test_stances_that_are_not_a_list_are_backed_up_before_the_first_overwrite(tmp_path):
     case = small_case()
     path = tmp_path / "c.json"
-    original = {"format": FORMAT, "version": 1, "case": case_identity(case),
-                "stances": {"france": "support"}, "note": "keep me"}
+    original = {
+        "format": FORMAT,
+        "version": 1,
+        "case": case_identity(case),
+        "stances": {"france": "support"},
+        "note": "keep me",
+    }
     path.write_text(json.dumps(original))
     coder = StanceCoder(case, path=path)
     assert "not a list" in coder.message and "backup" in coder.message and "\n" not in coder.message
@@ -387,8 +403,17 @@ def test_the_coder_asks_for_the_evidence_type_and_a_reason_and_keeps_them(tmp_pa
 def test_the_comparison_shows_both_sides_reasons():
     case = kit.load_case()
     coder = StanceCoder(case)
-    code(coder, "frank_walter_steinmeier", "air_strikes", "support", next(
-        i for i, s in enumerate(case.article.sentences) if "only successful if" in case.article.text[s.start:s.end]))
+    code(
+        coder,
+        "frank_walter_steinmeier",
+        "air_strikes",
+        "support",
+        next(
+            i
+            for i, s in enumerate(case.article.sentences)
+            if "only successful if" in case.article.text[s.start : s.end]
+        ),
+    )
     coder.why.value = "he backs military action"
     coder.compare_reference()
     row = rows_of(coder.html, "Where you differ")[0]
@@ -414,16 +439,19 @@ def test_kappa_shows_from_ten_pairs_and_is_the_computed_one():
 
     case = kit.load_case()
     coder = StanceCoder(case)
-    sentences = {case.article.text[s.start:s.end]: i for i, s in enumerate(case.article.sentences)}
+    sentences = {case.article.text[s.start : s.end]: i for i, s in enumerate(case.article.sentences)}
     for k, ref in enumerate(case.stances[:MIN_KAPPA_PAIRS]):
         i = next(i for text, i in sentences.items() if ref.evidence in text) if ref.evidence else -1
         code(coder, ref.actor, ref.position, "oppose" if k < 2 else ref.value, i)
     agreement = coder.compare_reference()
     assert agreement.n == MIN_KAPPA_PAIRS
-    assert f"Cohen's kappa, which discounts agreement by chance, is <strong>{agreement.kappa:.2f}</strong>" in coder.html
+    assert (
+        f"Cohen's kappa, which discounts agreement by chance, is <strong>{agreement.kappa:.2f}</strong>" in coder.html
+    )
 
 
 # --- controls, autosave and restore, comparing (moved here: all StanceCoder tests in one place) ---
+
 
 def test_coder_controls_are_labelled():
     coder = StanceCoder(toy_case())
@@ -466,8 +494,12 @@ def test_evidence_type_is_computed_from_the_passage():
     code(coder, "anon_british_official", "strategy", "conditional", 3)
     code(coder, "canada", "strategy", "support", 4)
     kinds = {s.actor: s.evidence_type for s in coder.stances()}
-    assert kinds == {"john_kerry": "direct", "philip_hammond": "reported",
-                     "anon_british_official": "anonymous", "canada": "narration"}
+    assert kinds == {
+        "john_kerry": "direct",
+        "philip_hammond": "reported",
+        "anon_british_official": "anonymous",
+        "canada": "narration",
+    }
     assert evidence_type(case, "nobody", 0, 5) == "narration"
 
 
@@ -475,7 +507,9 @@ def test_a_crash_mid_save_loses_nothing(monkeypatch):
     coder = StanceCoder(toy_case())
     code(coder, "france", "air_strikes", "support", 1)
     before = coder.path.read_text()
-    monkeypatch.setattr("kit.learner.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    monkeypatch.setattr(
+        "kit.learner.storage.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left"))
+    )
     coder.stance.value = "oppose"
     assert "previous save is unchanged" in coder.message and "\n" not in coder.message
     monkeypatch.undo()

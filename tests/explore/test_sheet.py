@@ -14,10 +14,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from tests.handmade import small_case  # noqa: E402
 from kit import plots as P  # noqa: E402
 from kit.errors import KitError  # noqa: E402
 from kit.explore.figures import Sheet  # noqa: E402
+from tests.handmade import small_case  # noqa: E402
 
 PAD_PX = round(Sheet.PAD * 90)  # the margin at the sheet's 90 dpi
 
@@ -75,7 +75,7 @@ def test_the_sheet_keeps_no_axes_and_frees_them_without_a_full_collection():
     sheet = _sheet()
     seen = []
     for level in ("actor", "state", "actor"):
-        sheet.draw(lambda ax: seen.append(weakref.ref(ax)) or _network(ax, level=level))
+        sheet.draw(lambda ax, level=level: seen.append(weakref.ref(ax)) or _network(ax, level=level))
         assert sheet.fig.axes == [] and gc.isenabled()
     assert [ref() for ref in seen] == [None, None, None]  # already freed, by the young-generation pass
     assert plt.get_fignums() == []

@@ -16,15 +16,17 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import kit  # noqa: E402
-from tests.handmade import span as _span, structured_case, toy_case  # noqa: E402
 from kit.explore.coder import StanceCoder  # noqa: E402
-from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
 from kit.explore.render import anonymous_share_text, render_article, render_statements, select_statements  # noqa: E402
 from kit.explore.widgets import ArticleExplorer, CoalitionExplorer, VoicesExplorer  # noqa: E402
+from kit.records import Actor, Mention, Position, Quote, Reported, Stance  # noqa: E402
+from tests.handmade import span as _span  # noqa: E402
+from tests.handmade import structured_case, toy_case
 
-
-HOSTILE = ('<script>alert(1)</script> Kerry said: "<img src=x onerror=alert(1)> we act" and '
-           'Evil claimed that <svg onload=alert(2)> works.\nBy <b>Nobody</b>')
+HOSTILE = (
+    '<script>alert(1)</script> Kerry said: "<img src=x onerror=alert(1)> we act" and '
+    "Evil claimed that <svg onload=alert(2)> works.\nBy <b>Nobody</b>"
+)
 
 
 def hostile_case() -> kit.Case:
@@ -39,8 +41,10 @@ def hostile_case() -> kit.Case:
     )
     actors = (Actor("kerry", "<i>Kerry</i>", "person"), Actor("evil", "<script>x</script>", "anonymous"))
     positions = (Position("p<1>", "<svg onload=alert(3)>", "<b>d</b>"),)
-    stances = (Stance("kerry", "p<1>", "support", "<img src=x onerror=alert(1)> we act", "direct"),
-               Stance("evil", "p<1>", "support", "<svg onload=alert(2)> works", "anonymous"))
+    stances = (
+        Stance("kerry", "p<1>", "support", "<img src=x onerror=alert(1)> we act", "direct"),
+        Stance("evil", "p<1>", "support", "<svg onload=alert(2)> works", "anonymous"),
+    )
     return kit.Case(article=art, actors=actors, positions=positions, stances=stances, title="<script>t</script>")
 
 
@@ -202,7 +206,11 @@ def test_coalition_explorer_outlines_the_chosen_groups_and_lists_their_mismatche
     assert ex.groups.description.startswith("Outline groups") and ex.groups.value == ("core_group",)
     # the live view carries the figure with its alt text, naming what is outlined
     img = re.search(r"<img src='data:image/png;base64,[^']+' alt='([^']+)'", ex.html)
-    assert img and img.group(1).startswith("Agreement network") and "rings mark members of The core group (solid)" in img.group(1)
+    assert (
+        img
+        and img.group(1).startswith("Agreement network")
+        and "rings mark members of The core group (solid)" in img.group(1)
+    )
     assert "United States is in the core group but its stance on air strikes against IS is support" in ex.html
     assert "in NATO" not in ex.html  # only the outlined groups' mismatches are listed
     core_png = ex.png
@@ -283,7 +291,7 @@ def test_bundled_case_united_states_lights_all_its_names():
     case = kit.load_case()
     ex = ArticleExplorer(case, actors=["united_states"])
     marked = set(re.findall(r"<mark class='kit-mention'[^>]*>([^<]*)</mark>", ex.html))
-    names = {case.article.text[m.start:m.end] for m in case.mentions if m.actor == "united_states"}
+    names = {case.article.text[m.start : m.end] for m in case.mentions if m.actor == "united_states"}
     assert marked == names and len(names) >= 2  # every alias the parser linked, e.g. "Washington", "U.S."
     assert "kit-credits" in ex.html
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.handmade import small_case
 from kit.learner import storage
 from kit.learner.coderstate import CodingState
 from kit.learner.codingfile import FORMAT, Coding, case_identity
 from kit.records import Case
+from tests.handmade import small_case
 
 KILLS = 50
 VALUES = ("support", "oppose", "conditional", "undecided")
@@ -37,8 +37,10 @@ def state(case: Case, rev: int) -> Coding:
     shifted by one at each save, so a file mixing two saves cannot pass for either."""
     pairs = [(a.id, p.id) for p in case.positions for a in case.actors]
     n = len(case.article.sentences)
-    return {pair: {"value": VALUES[(rev + j) % 4], "sentence": (rev + j) % n}
-            for j, pair in enumerate(pairs[:min(rev, len(pairs))])}
+    return {
+        pair: {"value": VALUES[(rev + j) % 4], "sentence": (rev + j) % n}
+        for j, pair in enumerate(pairs[: min(rev, len(pairs))])
+    }
 
 
 def start_saver(case: Case, path: Path) -> tuple[int, int]:
@@ -100,8 +102,9 @@ def test_a_saver_killed_mid_save_again_and_again(tmp_path):
             # opening removed every leftover of the killed savers; only this saver's own may exist
             assert all(writer_pid(t) == pid for t in tmp_files(tmp_path)), tmp_files(tmp_path)
             deadline = time.monotonic() + 60  # let it save at least once before the kill
-            while (not path.exists() or json.loads(path.read_bytes())["revision"] == revisions[-1]) \
-                    and time.monotonic() < deadline:
+            while (
+                not path.exists() or json.loads(path.read_bytes())["revision"] == revisions[-1]
+            ) and time.monotonic() < deadline:
                 time.sleep(0.001)
             time.sleep(rng.uniform(0, 0.02))
         finally:
@@ -118,8 +121,10 @@ def test_a_saver_killed_mid_save_again_and_again(tmp_path):
     cleaned += len(reopened.cleaned)
     assert tmp_files(tmp_path) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["coding.json"]
     assert cleaned == left_behind  # every leftover seen after a kill was removed by the next open
-    print(f"{KILLS} kills, revisions {revisions[1]}..{revisions[-1]}, {left_behind} temporary files left behind, "
-          f"all removed on the next open")
+    print(
+        f"{KILLS} kills, revisions {revisions[1]}..{revisions[-1]}, {left_behind} temporary files left behind, "
+        f"all removed on the next open"
+    )
 
 
 # --- the cleanup rules, one by one ------------------------------------------------------------
@@ -156,8 +161,14 @@ def test_open_removes_leftovers_of_dead_writers_and_old_ones(tmp_path):
 
 def test_cleanup_never_touches_the_save_file_or_backups(tmp_path):
     path = tmp_path / "c.json"
-    keep = ["c.json", "c.json.corrupt-20240912-101500", "c-conflict-20240912-101500.json", ".c.json.notes",
-            ".c.json.pid1.tmp", ".c.json.pidX.abcd1234.tmp"]
+    keep = [
+        "c.json",
+        "c.json.corrupt-20240912-101500",
+        "c-conflict-20240912-101500.json",
+        ".c.json.notes",
+        ".c.json.pid1.tmp",
+        ".c.json.pidX.abcd1234.tmp",
+    ]
     for name in keep:
         (tmp_path / name).write_text("x")
         os.utime(tmp_path / name, (0, 0))

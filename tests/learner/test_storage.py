@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from kit.learner import storage
 from kit.errors import KitError, SaveError
+from kit.learner import storage
 
 
 def test_learner_dir_follows_env(tmp_path, monkeypatch):
@@ -155,7 +155,10 @@ def test_record_round_trip(tmp_path):
         ({"some": "notebook"}, "not a kit file"),
         ([1, 2, 3], "not a kit file"),
         ({"format": "kit-coding", "version": 99, "case": CASE}, "newer version"),
-        ({"format": "kit-coding", "version": 1, "case": {"title": "Other", "article_sha256": "zzz"}}, "different article"),
+        (
+            {"format": "kit-coding", "version": 1, "case": {"title": "Other", "article_sha256": "zzz"}},
+            "different article",
+        ),
     ],
 )
 def test_foreign_record_is_moved_aside_with_a_message(tmp_path, content, words):

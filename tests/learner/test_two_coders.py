@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.handmade import small_case
 from kit.explore.coder import StanceCoder
 from kit.learner.coderstate import CodingState, merge_codings
 from kit.learner.codingfile import read_coding
+from tests.handmade import small_case
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,21 +42,21 @@ def conflict_files(folder: Path, stem: str) -> list[Path]:
 # --- the merge itself ---------------------------------------------------------------------------
 
 
-S, O, C = ({"value": v, "sentence": None} for v in ("support", "oppose", "conditional"))
+S, OPP, C = ({"value": v, "sentence": None} for v in ("support", "oppose", "conditional"))
 
 
 @pytest.mark.parametrize(
     ("base", "mine", "theirs", "merged", "conflicts"),
     [
-        ({}, {"a": S}, {"b": O}, {"a": S, "b": O}, ()),  # disjoint: union
-        ({"a": S}, {"a": S}, {"a": O}, {"a": O}, ()),  # only they changed it
-        ({"a": S}, {"a": O}, {"a": S}, {"a": O}, ()),  # only I changed it
+        ({}, {"a": S}, {"b": OPP}, {"a": S, "b": OPP}, ()),  # disjoint: union
+        ({"a": S}, {"a": S}, {"a": OPP}, {"a": OPP}, ()),  # only they changed it
+        ({"a": S}, {"a": OPP}, {"a": S}, {"a": OPP}, ()),  # only I changed it
         ({"a": S}, {}, {"a": S}, {}, ()),  # I removed it
         ({"a": S}, {"a": S}, {}, {}, ()),  # they removed it
         ({}, {"a": S}, {"a": S}, {"a": S}, ()),  # same change on both sides
-        ({}, {"a": S}, {"a": O}, {"a": S}, ("a",)),  # both coded it differently: mine stays, listed
-        ({"a": S}, {"a": O}, {"a": C}, {"a": O}, ("a",)),
-        ({"a": S}, {}, {"a": O}, {}, ("a",)),  # I removed what they changed: theirs goes to the conflict file
+        ({}, {"a": S}, {"a": OPP}, {"a": S}, ("a",)),  # both coded it differently: mine stays, listed
+        ({"a": S}, {"a": OPP}, {"a": C}, {"a": OPP}, ("a",)),
+        ({"a": S}, {}, {"a": OPP}, {}, ("a",)),  # I removed what they changed: theirs goes to the conflict file
     ],
 )
 def test_three_way_merge(base, mine, theirs, merged, conflicts):
@@ -83,7 +83,8 @@ def test_two_coders_on_one_file_merge_their_work(tmp_path):
     assert len(on_disk(path)) == 3 and "merged in" in tab1.message
     tab1.evidence.value = 0
     assert {(s.actor, s.position) for s in tab1.stances()} == {(s.actor, s.position) for s in tab2.stances()} | {
-        ("john_kerry", "air_strikes")}
+        ("john_kerry", "air_strikes")
+    }
     assert json.loads(path.read_text())["revision"] == 6  # two saves per change (stance, evidence)
     assert conflict_files(tmp_path, "c") == []
 
@@ -185,8 +186,16 @@ print(coder.message)
 def run_writers(tmp_path: Path) -> tuple[Path, list[str]]:
     path, go = tmp_path / "shared.json", tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(go), str(me)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for me in (0, 1)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(go), str(me)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for me in (0, 1)
+    ]
     for proc in procs:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
     go.touch()  # both start coding at once

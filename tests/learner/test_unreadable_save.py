@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import kit
-from tests.handmade import small_case
 from kit.explore.coder import StanceCoder
 from kit.learner.coderstate import CodingState
 from kit.learner.codingfile import FORMAT, case_identity
+from tests.handmade import small_case
 
 
 def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: int) -> None:
@@ -30,8 +30,16 @@ def code(coder: StanceCoder, actor: str, position: str, value: str, sentence: in
 
 def saved_file(path: Path, rows: list[dict]) -> bytes:
     case = small_case()
-    raw = json.dumps({"format": FORMAT, "version": 1, "case": case_identity(case), "revision": 3,
-                      "stances": rows, "teacher_note": "keep"}).encode()
+    raw = json.dumps(
+        {
+            "format": FORMAT,
+            "version": 1,
+            "case": case_identity(case),
+            "revision": 3,
+            "stances": rows,
+            "teacher_note": "keep",
+        }
+    ).encode()
     path.write_bytes(raw)
     return raw
 
@@ -71,6 +79,7 @@ def unreadable(monkeypatch):
             broken.clear()
         else:
             broken[os.stat(path).st_ino] = error
+
     return set_error
 
 

@@ -39,7 +39,9 @@ def test_every_lesson_has_a_judgement_with_evidence(name):
         solution = m.SOLUTIONS[q]
         assert isinstance(solution, dict) and "evidence" in solution, f"{name}.{q}: answer with evidence"
         article = getattr(m, "JUDGEMENT_ARTICLE", {}).get(q) or kit.load_article()
-        assert find_evidence(article, solution["evidence"]), f"{name}.{q}: the solution's evidence is not in the article"
+        assert find_evidence(article, solution["evidence"]), (
+            f"{name}.{q}: the solution's evidence is not in the article"
+        )
         assert "reasoning" in getattr(m.check, q)(solution).message, f"{name}.{q}: show the reference reasoning"
 
 
@@ -110,7 +112,9 @@ def test_python_is_optional(path):
     m = module(f"lesson{path.name[:2]}")
     for q in dir(m.check):
         first = getattr(m.check, q).hints[0]
-        assert ".loc" not in first and not re.search(r"\[[^\]]* for \w+ in ", first), f"{path.name} {q}: first hint needs code"
+        assert ".loc" not in first and not re.search(r"\[[^\]]* for \w+ in ", first), (
+            f"{path.name} {q}: first hint needs code"
+        )
 
 
 # --- the teacher guide as a runbook --------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 import kit
 from kit.lessons import lesson00
 from tests.lessontext import prose_of

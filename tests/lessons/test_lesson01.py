@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 import kit
 from kit.lessons import lesson01
 from tests.lessontext import prose_of
@@ -80,7 +79,7 @@ def test_the_excerpt_and_the_inverted_pyramid():
     assert "Obama appears only as “Obama” (¶ 13 and ¶ 20)" in text
     obama = [ART.paragraph_of(m.start).index + 1 for m in kit.load_case().mentions if m.actor == "barack_obama"]
     assert obama == [13, 20]
-    assert all(ART.text[m.start:m.end] == "Obama" for m in kit.load_case().mentions if m.actor == "barack_obama")
+    assert all(ART.text[m.start : m.end] == "Obama" for m in kit.load_case().mentions if m.actor == "barack_obama")
     q3 = lesson01.check.q3
     assert "heading" in q3({"paragraph": 12, "evidence": "STRATEGY SOUGHT"}).message
     assert "not in ¶" not in q3({"paragraph": 1, "evidence": "formed the core group"}).message
@@ -101,9 +100,20 @@ def test_background_card_roles_match_the_case_and_the_guide():
         actor = next(a for a in case.actors if a.name == person)
         assert role.split(" (")[0] == actor.role and countries[actor.country] == country
     guide = (NB.parents[1] / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
-    for fact in ("8 August", "28 August", "10 September", "19 September", "26 September", "4–5 September", "Foley", "Sotloff"):
+    for fact in (
+        "8 August",
+        "28 August",
+        "10 September",
+        "19 September",
+        "26 September",
+        "4–5 September",
+        "Foley",
+        "Sotloff",
+    ):
         assert fact in card and fact in guide, fact
     for name in ("IS", "ISIL", "Islamic State", "Daesh"):
         assert f"**{name}**" in card
-    assert {"IS", "ISIL", "Islamic State"} <= {ART.span(m.start, m.end) for m in case.mentions if m.actor == "islamic_state"}
+    assert {"IS", "ISIL", "Islamic State"} <= {
+        ART.span(m.start, m.end) for m in case.mentions if m.actor == "islamic_state"
+    }
     assert "Daesh" not in ART.text

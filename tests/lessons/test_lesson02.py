@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-
 import kit
 from kit.lessons import lesson02
 from tests.lessontext import prose_of
@@ -60,8 +59,11 @@ def test_a_city_after_in_is_a_place_not_an_actor():
 
 def test_the_west_names_an_actor_only_in_paragraph_14():
     text = prose()
-    for words, para in (("drawing volunteers from many countries including in the West", 2),
-                        ("westerners fighting for IS", 3), ("one Western defense official", 14)):
+    for words, para in (
+        ("drawing volunteers from many countries including in the West", 2),
+        ("westerners fighting for IS", 3),
+        ("one Western defense official", 14),
+    ):
         assert f"“{words}” (¶ {para})" in text
         assert ART.paragraph_of(ART.text.index(words)).index + 1 == para
     assert [ART.paragraph_of(m.start).index + 1 for m in CASE.mentions if m.actor == "the_west"] == [14]
@@ -97,7 +99,8 @@ def test_metonym_check_messages():
 def test_names_of_islamic_state_check():
     q4 = lesson02.check.q4
     assert sorted(lesson02.SOLUTIONS["q4"]) == sorted(
-        {"Islamic State", "IS", "ISIL", "the Sunni militant group", "Sunni militants", "militants"})
+        {"Islamic State", "IS", "ISIL", "the Sunni militant group", "Sunni militants", "militants"}
+    )
     assert "never uses it" in q4(["Daesh"]).message
     assert "not one of the words" in q4(["terrorists"]).message
     assert "1 name is missing" in q4(lesson02.SOLUTIONS["q4"][1:]).message

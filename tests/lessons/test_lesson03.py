@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 import kit
 from kit.lessons import lesson03
 from tests.lessontext import prose_of
@@ -92,8 +91,16 @@ def test_reported_only_speakers():
 
 #: Whose words the article reports without quotation marks, and never quotes: the article's answer, by hand.
 ARTICLE_REPORTED_ONLY = {
-    "anon_british_and_german_ministers", "nato", "anon_european_officials", "david_cameron", "francois_hollande",
-    "france", "philip_hammond", "europeans", "united_states", "barack_obama",
+    "anon_british_and_german_ministers",
+    "nato",
+    "anon_european_officials",
+    "david_cameron",
+    "francois_hollande",
+    "france",
+    "philip_hammond",
+    "europeans",
+    "united_states",
+    "barack_obama",
 }
 
 

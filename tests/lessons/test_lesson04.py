@@ -18,7 +18,9 @@ def _prose() -> str:
 
 
 def test_values_outside_the_scale_and_wrong_types_are_explained():
-    assert "Choose one of: support, oppose, conditional, undecided" in str(L.check.q1({"stance": "maybe", "evidence": "x y"}))
+    assert "Choose one of: support, oppose, conditional, undecided" in str(
+        L.check.q1({"stance": "maybe", "evidence": "x y"})
+    )
     assert "dictionary" in str(L.check.q1("conditional"))
     assert "key" in str(L.check.q1({"value": "conditional"}))
 
@@ -39,7 +41,10 @@ def test_exercise_1_quotes_the_stance_the_check_is_built_on():
 def test_exercise_2_france_has_two_defensible_readings():
     stance = L.stance_of(CASE, "france", "air_strikes")
     assert stance.value == "conditional" and "would code support" in stance.note  # the case file says both
-    assert "France said this week it was ready to engage in all aspects of the fight against IS, including potentially military action." in _prose()
+    assert (
+        "France said this week it was ready to engage in all aspects of the fight against IS, including potentially military action."
+        in _prose()
+    )
     q2 = L.check.q2
     assert q2({"stance": "support", "evidence": "ready to engage in all aspects of the fight"}).correct
     assert q2({"stance": "conditional", "evidence": "potentially military action"}).correct
@@ -49,7 +54,10 @@ def test_exercise_2_france_has_two_defensible_readings():
 
 def test_exercise_3_the_air_strikes_label_is_an_inference():
     text = _prose()
-    assert "Kerry's “attack them”, Steinmeier's “a military confrontation” and France's “potentially military action”" in text
+    assert (
+        "Kerry's “attack them”, Steinmeier's “a military confrontation” and France's “potentially military action”"
+        in text
+    )
     assert "**inference**" in text
     for words in ("attack them", "a military confrontation", "potentially military action"):
         assert words in CASE.article.text.replace("A military", "a military")
@@ -63,22 +71,34 @@ def test_exercise_3_the_air_strikes_label_is_an_inference():
 
 def test_judgements_come_before_the_reference_is_shown():
     cells = [c.source for c in __import__("nbformat").read(str(NB), as_version=4).cells]
-    first_reveal = min(i for i, c in enumerate(cells) if "stance_matrix" in c or "plot_stances" in c or "StanceCoder(case)" in c)
+    first_reveal = min(
+        i for i, c in enumerate(cells) if "stance_matrix" in c or "plot_stances" in c or "StanceCoder(case)" in c
+    )
     assert max(i for i, c in enumerate(cells) if "check.q1(answer)" in c or "check.q2(answer)" in c) < first_reveal
     assert "case.stances[0]" not in "\n".join(cells)  # no stance printed before the exercises
 
 
 def test_the_example_stance_is_in_the_reference():
-    assert "| NATO | Share information on foreign fighters | support | “NATO announced plans for allies to share more information on westerners fighting for IS” | reported |" in _prose()
+    assert (
+        "| NATO | Share information on foreign fighters | support | “NATO announced plans for allies to share more information on westerners fighting for IS” | reported |"
+        in _prose()
+    )
     s = L.stance_of(CASE, "nato", "foreign_fighters")
-    assert (s.value, s.evidence_type, s.evidence) == ("support", "reported", "NATO announced plans for allies to share more information on westerners fighting for IS")
+    assert (s.value, s.evidence_type, s.evidence) == (
+        "support",
+        "reported",
+        "NATO announced plans for allies to share more information on westerners fighting for IS",
+    )
 
 
 def test_coder_suggestions_name_real_actors_and_positions():
     labels = {p.label for p in CASE.positions}
     prose = _prose()
-    for who, label in (("Kerry", "No ground troops"), ("Hammond", "Air strikes against IS"),
-                       ("NATO", "Airlifts of assistance to Iraq")):
+    for who, label in (
+        ("Kerry", "No ground troops"),
+        ("Hammond", "Air strikes against IS"),
+        ("NATO", "Airlifts of assistance to Iraq"),
+    ):
         assert f"**{who}** on *{label}*" in prose
         assert label in labels
         assert kit.exercises.find_actor(CASE.actors, who) is not None
@@ -87,7 +107,10 @@ def test_coder_suggestions_name_real_actors_and_positions():
 def test_nobody_opposes_anything():
     assert "no actor **opposes** any option" in _prose()
     assert "oppose" not in {s.value for s in CASE.stances}
-    assert "¶ 20 mentions bipartisan criticism" in L.exit_ticket.q2.options["Everyone agreed with the US strategy in September 2014."]
+    assert (
+        "¶ 20 mentions bipartisan criticism"
+        in L.exit_ticket.q2.options["Everyone agreed with the US strategy in September 2014."]
+    )
     para20 = CASE.article.paragraphs[19]
     assert "bipartisan criticism" in CASE.article.span(para20.start, para20.end)
 

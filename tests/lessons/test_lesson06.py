@@ -39,8 +39,10 @@ def test_the_inferred_groups_are_shown_as_inferences():
     ext = next(g for g in CASE.groups if g.id == "extended_coalition")
     assert ext.basis == "article" and {"iraqi_government", "iraqs_neighbors", "other_stakeholders"} <= set(ext.members)
     art = CASE.article
-    for words, para in (("will form the larger and extended coalition", 7),
-                        ("a new Iraqi government, Iraq’s neighbors and other stakeholders", 18)):
+    for words, para in (
+        ("will form the larger and extended coalition", 7),
+        ("a new Iraqi government, Iraq’s neighbors and other stakeholders", 18),
+    ):
         assert words in text and art.paragraph_of(art.text.index(words)).index + 1 == para
     assert "joining them is an inference" in text
     assert CASE.actor("iraqi_government").kind == "organization" and CASE.actor("united_kingdom").kind == "state"
@@ -59,7 +61,14 @@ def test_six_of_ten_core_members_are_silent():
     assert "Six of the ten core-group members have no coded stance" in _prose()
     table = L.group_voices(CASE)
     assert len(table) == 10 and int((table["coded stances"] == 0).sum()) == 6
-    assert set(table.index[table["coded stances"] == 0]) == {"Canada", "Australia", "Turkey", "Italy", "Poland", "Denmark"}
+    assert set(table.index[table["coded stances"] == 0]) == {
+        "Canada",
+        "Australia",
+        "Turkey",
+        "Italy",
+        "Poland",
+        "Denmark",
+    }
     with pytest.raises(kit.KitError):
         L.group_voices(CASE, "no_such_group")
 
@@ -74,7 +83,10 @@ def test_the_aggregation_rule_as_the_lesson_states_it():
     table = L.combined_cells(CASE)
     uk = table.loc["United Kingdom"]
     assert uk["combined"] == "conditional" and uk["rule"] == "tie"
-    assert "David Cameron: conditional" in uk["stances that count"] and "Philip Hammond: undecided" in uk["stances that count"]
+    assert (
+        "David Cameron: conditional" in uk["stances that count"]
+        and "Philip Hammond: undecided" in uk["stances that count"]
+    )
     assert "Cameron's *conditional* and Hammond's *undecided* tie" in text
 
 
@@ -86,19 +98,27 @@ def test_the_us_stands_alone_and_the_red_line_changes_it():
     what_if = L.red_line_for_everybody(CASE)
     assert "united_states" not in L.lone_states(what_if)
     with_us = next(c for c in kit.analysis.coalitions(what_if, level="state") if "united_states" in c)
-    silent = {m for m, n in zip(L.declared(CASE)[0].members, L.group_voices(CASE)["coded stances"], strict=True) if n == 0}
+    silent = {
+        m for m, n in zip(L.declared(CASE)[0].members, L.group_voices(CASE)["coded stances"], strict=True) if n == 0
+    }
     assert set(with_us) == silent | {"united_states"}  # "it joins the members who said nothing else"
 
 
 def test_recoding_france_moves_it_to_the_us():
-    mine = L.recode(L.recode(CASE, "France", "Air strikes against IS", "support"), "Hollande", "Air strikes against IS", "support")
+    mine = L.recode(
+        L.recode(CASE, "France", "Air strikes against IS", "support"), "Hollande", "Air strikes against IS", "support"
+    )
     coalition = next(c for c in kit.analysis.coalitions(mine, level="state") if "united_states" in c)
     assert "france" in coalition and "France now sides with the United States" in _prose()
     only_one = L.recode(CASE, "France", "air strikes", "support")  # the tie rule keeps France conditional
     assert L.lone_states(only_one) == {"united_states"}
     added = L.recode(CASE, "Canada", "no ground troops", "support")
     assert any(s.actor == "canada" for s in added.stances) and len(added.stances) == len(CASE.stances) + 1
-    for bad in (("Narnia", "air strikes", "support"), ("France", "moon landing", "support"), ("France", "air strikes", "maybe")):
+    for bad in (
+        ("Narnia", "air strikes", "support"),
+        ("France", "moon landing", "support"),
+        ("France", "air strikes", "maybe"),
+    ):
         with pytest.raises(kit.KitError):
             L.recode(CASE, *bad)
 

@@ -73,9 +73,14 @@ def test_hostile_text_is_escaped():
 
 def test_notebook_writes_nothing_into_the_repository(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT / "notebooks")
+
     def files():
-        return sorted((str(p), p.stat().st_mtime_ns) for d in ("notebooks", "kit/data") for p in (ROOT / d).rglob("*")
-                      if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+        return sorted(
+            (str(p), p.stat().st_mtime_ns)
+            for d in ("notebooks", "kit/data")
+            for p in (ROOT / d).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts
+        )
 
     before = files()
     L.copy_sample(), L.broken_case_file(), L.start_case(L.copy_sample())
@@ -115,8 +120,10 @@ def test_transfer_task_codes_the_sample_with_its_reference():
     case = kit.load_case(L.sample_path("sample_case.yaml"))
     stance = next(s for s in case.stances if s.actor == "erik_lindqvist" and s.position == "joint_patrols")
     assert stance.value == "conditional" and "would code support" in stance.note
-    quoted = ("Swedish Defense Minister Erik Lindqvist said Stockholm would send two corvettes and a surveillance "
-              "aircraft, but warned that patrols alone would not be enough.")
+    quoted = (
+        "Swedish Defense Minister Erik Lindqvist said Stockholm would send two corvettes and a surveillance "
+        "aircraft, but warned that patrols alone would not be enough."
+    )
     assert quoted in text and quoted in case.article.text
     assert stance.note in L.check.q3(L.SOLUTIONS["q3"]).message
     coder = kit.StanceCoder(case)

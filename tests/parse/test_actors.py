@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 import kit
-from kit.parse.article import bundled_article_text
 from kit.parse import structure
 from kit.parse.actors import find_actors
+from kit.parse.article import bundled_article_text
 from kit.parse.gazetteer import gazetteer
 from kit.parse.people import snake_id
 from kit.records import ACTOR_KINDS
@@ -19,7 +18,7 @@ def run(text: str):
     sentences = structure.split_sentences(text, paras)
     credits = structure.parse_credits(text, paras)
     actors, mentions = find_actors(text, paras, sentences, credits)
-    return {a.id: a for a in actors}, [(m.actor, text[m.start:m.end]) for m in mentions], actors, mentions
+    return {a.id: a for a in actors}, [(m.actor, text[m.start : m.end]) for m in mentions], actors, mentions
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +54,19 @@ def test_surnames_resolve(art):
 
 @pytest.mark.parametrize(
     "surface, actor",
-    [("Washington", "united_states"), ("London", "united_kingdom"), ("British", "united_kingdom"),
-     ("the Iraqis", "iraq"), ("U.S.", "united_states"), ("United States", "united_states"),
-     ("Europe", "europeans"), ("The Europeans", "europeans"), ("Western", "the_west"),
-     ("U.N.", "un"), ("NATO", "nato")],
+    [
+        ("Washington", "united_states"),
+        ("London", "united_kingdom"),
+        ("British", "united_kingdom"),
+        ("the Iraqis", "iraq"),
+        ("U.S.", "united_states"),
+        ("United States", "united_states"),
+        ("Europe", "europeans"),
+        ("The Europeans", "europeans"),
+        ("Western", "the_west"),
+        ("U.N.", "un"),
+        ("NATO", "nato"),
+    ],
 )
 def test_names_demonyms_metonyms(art, surface, actor):
     _, pairs, *_ = art
@@ -66,12 +74,12 @@ def test_names_demonyms_metonyms(art, surface, actor):
 
 
 def test_the_west_is_a_side_not_a_place_or_its_people(art):
-    """"in the West" (¶2) is a place and "westerners fighting for IS" (¶3) are IS recruits:
+    """ "in the West" (¶2) is a place and "westerners fighting for IS" (¶3) are IS recruits:
     neither mentions the West as an actor; "one Western defense official" (¶14) says whose side he is on."""
     _, pairs, _, mentions, text = art
     assert [s for a, s in pairs if a == "the_west"] == ["Western"]
     west = next(m for m in mentions if m.actor == "the_west")
-    assert text[west.start - 4:west.end + 17] == "one Western defense official"
+    assert text[west.start - 4 : west.end + 17] == "one Western defense official"
     assert "including in the West" in text and "westerners fighting for IS" in text
     for place in ("Volunteers came from the West.", "In the West, people worry.", "Westerners fighting for IS left."):
         assert run(place)[1] == [] or all(a != "the_west" for a, _ in run(place)[1]), place
@@ -83,7 +91,7 @@ def test_islamic_state_aliases_and_never_the_verb(art):
     assert set(by_id["islamic_state"].aliases) == {"Islamic State", "IS", "ISIL"}
     assert by_id["islamic_state"].kind == "group"
     assert not any(s.lower() == "is" and s != "IS" for _, s in pairs)
-    assert text.count(" is ") > 0 and all(text[m.start:m.end] != "is" for m in mentions)
+    assert text.count(" is ") > 0 and all(text[m.start : m.end] != "is" for m in mentions)
     assert sum(1 for a, _ in pairs if a == "islamic_state") == 10
 
 
@@ -143,7 +151,7 @@ def test_actors_in_order_of_first_mention(art):
     first = {}
     for m in mentions:
         first.setdefault(m.actor, m.start)
-    assert [a.id for a in actors] == sorted(first, key=lambda i: (first[i]))
+    assert [a.id for a in actors] == sorted(first, key=lambda i: first[i])
     assert [a.id for a in actors][:3] == ["john_kerry", "chuck_hagel", "iraq"]
 
 
@@ -154,6 +162,7 @@ def test_parse_uses_find_actors():
 
 
 # ---- texts the kit has never seen ----------------------------------------
+
 
 def test_other_states_titles_and_metonyms():
     by_id, pairs, *_ = run(
@@ -215,7 +224,17 @@ def test_organisations_and_armed_groups():
         "The Peshmerga and the Kurds fought Daesh, while Hezbollah, al Qaeda and the Taliban watched. "
         "The European Union and the United Nations met; the EU and the U.N. Security Council disagreed."
     )
-    assert {"peshmerga", "kurds", "islamic_state", "hezbollah", "al_qaeda", "taliban", "eu", "un", "un_security_council"} <= set(by_id)
+    assert {
+        "peshmerga",
+        "kurds",
+        "islamic_state",
+        "hezbollah",
+        "al_qaeda",
+        "taliban",
+        "eu",
+        "un",
+        "un_security_council",
+    } <= set(by_id)
     assert by_id["eu"].kind == "organization" and by_id["hezbollah"].kind == "group"
     assert ("europeans", "European") not in pairs  # "European Union" is longest
 
@@ -238,13 +257,19 @@ def test_no_false_actors(text):
 
 def test_possessives_and_sentence_start():
     _, pairs, *_ = run("Iraq’s neighbors worried. Al-Nusra Front left. Europe's leaders and the Americans met.")
-    assert pairs == [("iraq", "Iraq"), ("nusra_front", "Al-Nusra Front"), ("europeans", "Europe"),
-                     ("united_states", "the Americans")]
+    assert pairs == [
+        ("iraq", "Iraq"),
+        ("nusra_front", "Al-Nusra Front"),
+        ("europeans", "Europe"),
+        ("united_states", "the Americans"),
+    ]
 
 
 def test_credits_names_are_not_people():
-    text = ("Foreign Minister Sabine Siebold spoke.\n\nSiebold left.\n\n"
-            "Reporting by Sabine Siebold in Berlin; Editing by Paul Taylor")
+    text = (
+        "Foreign Minister Sabine Siebold spoke.\n\nSiebold left.\n\n"
+        "Reporting by Sabine Siebold in Berlin; Editing by Paul Taylor"
+    )
     by_id, pairs, *_ = run(text)
     assert "sabine_siebold" not in by_id
     assert not any(a == "germany" for a, _ in pairs)  # "in Berlin" in the credits is skipped
@@ -285,11 +310,18 @@ def test_equal_spans_resolve_the_same_way_every_run():
     text = "Secretary of State Jo Britain arrived. Britain said it would help."
     art = kit.parse(text)
     assert [(art.span(m.start, m.end), m.actor) for m in art.mentions] == [
-        ("Jo Britain", "jo_britain"), ("Britain", "united_kingdom")]
+        ("Jo Britain", "jo_britain"),
+        ("Britain", "united_kingdom"),
+    ]
     code = f"import kit; a = kit.parse({text!r}); print([m.actor for m in a.mentions])"
     seen = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2", "3")
     }
     assert seen == {"['jo_britain', 'united_kingdom']\n"}

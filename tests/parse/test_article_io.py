@@ -19,12 +19,15 @@ def test_bundled_article_is_an_exact_copy_of_the_seed():
     assert bundled_article_text() == seed.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("data", [
-    "café “au lait” said Kerry".encode("cp1252"),
-    "café au lait said Kerry".encode("latin-1"),
-    "café au lait said Kerry".encode("utf-16"),  # with its BOM
-    "\ufeffcafé au lait said Kerry".encode("utf-8"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "café “au lait” said Kerry".encode("cp1252"),
+        "café au lait said Kerry".encode("latin-1"),
+        "café au lait said Kerry".encode("utf-16"),  # with its BOM
+        "\ufeffcafé au lait said Kerry".encode("utf-8"),
+    ],
+)
 def test_other_encodings_are_decoded(tmp_path, data, capsys):
     path = tmp_path / "a.txt"
     path.write_bytes(data)

@@ -12,15 +12,32 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
 # (file, [(speaker span, actor id), ... one per quote in text order])
 EXPECTED = {
-    "us_wire.txt": [("Maria Lopez", "maria_lopez"), ("Maria Lopez", "maria_lopez"), ("Becker", "tom_becker"),
-                    ("Becker", "tom_becker"), ("Dr. Alan Park", "alan_park")],
-    "british_broadsheet.txt": [("Margaret Hale", "margaret_hale"), ("Margaret Hale", "margaret_hale"),
-                               ("Ms Hale", "margaret_hale"),
-                               ("A Downing Street spokesman", "anon_downing_street_spokesman")],
-    "magazine_longform.txt": [("she", "ruth_calder"), ("she", "ruth_calder"), ("He", "daniel_calder"),
-                              ("he", "daniel_calder"), ("he", "daniel_calder")],
+    "us_wire.txt": [
+        ("Maria Lopez", "maria_lopez"),
+        ("Maria Lopez", "maria_lopez"),
+        ("Becker", "tom_becker"),
+        ("Becker", "tom_becker"),
+        ("Dr. Alan Park", "alan_park"),
+    ],
+    "british_broadsheet.txt": [
+        ("Margaret Hale", "margaret_hale"),
+        ("Margaret Hale", "margaret_hale"),
+        ("Ms Hale", "margaret_hale"),
+        ("A Downing Street spokesman", "anon_downing_street_spokesman"),
+    ],
+    "magazine_longform.txt": [
+        ("she", "ruth_calder"),
+        ("she", "ruth_calder"),
+        ("He", "daniel_calder"),
+        ("he", "daniel_calder"),
+        ("he", "daniel_calder"),
+    ],
     "local_news.txt": [("Jenna Morales", "jenna_morales"), ("Dunn", "carl_dunn"), ("Shah", "rita_shah")],
-    "press_release.txt": [("Priya Nair", "priya_nair"), ("Priya Nair", "priya_nair"), ("Mayor Tom Fields", "tom_fields")],
+    "press_release.txt": [
+        ("Priya Nair", "priya_nair"),
+        ("Priya Nair", "priya_nair"),
+        ("Mayor Tom Fields", "tom_fields"),
+    ],
     "live_blog.txt": [("Marsh", "ted_marsh"), ("Dana Cole", "dana_cole"), ("Rep. Ana Ortiz", "ana_ortiz")],
 }
 
@@ -28,8 +45,10 @@ EXPECTED = {
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_quote_has_its_speaker(name):
     art = kit.load_article(FIXTURES / name)
-    got = [(art.span(q.speaker_start, q.speaker_end) if q.speaker_start is not None else None, q.speaker)
-           for q in art.quotes]
+    got = [
+        (art.span(q.speaker_start, q.speaker_end) if q.speaker_start is not None else None, q.speaker)
+        for q in art.quotes
+    ]
     assert got == EXPECTED[name]
 
 

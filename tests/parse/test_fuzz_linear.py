@@ -71,8 +71,9 @@ class _Parser:
     def _start(self) -> subprocess.Popen[str]:
         root = str(Path(kit.__file__).resolve().parent.parent)  # the kit under test, not another install
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-        return subprocess.Popen([sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True, env=env, cwd=root)
+        return subprocess.Popen(
+            [sys.executable, "-c", _WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=root
+        )
 
     def parse(self, text: str) -> dict:
         """``{"cpu": seconds, "article": bool, "same_text": bool}`` or ``{"error": ...}``."""
@@ -117,7 +118,9 @@ def _cpu_of_parse(text: str) -> float:
 
 def _parses_quickly(text: str, budget: float = BUDGET_S) -> None:
     seconds = _cpu_of_parse(text)
-    assert seconds < budget, f"{len(text)} characters took {seconds:.2f} s of CPU (budget {budget} s): {text[:100]!r}..."
+    assert seconds < budget, (
+        f"{len(text)} characters took {seconds:.2f} s of CPU (budget {budget} s): {text[:100]!r}..."
+    )
 
 
 # -- The repros: each raised, or took from seconds to minutes (sizes and times before the fix) ------
@@ -131,15 +134,19 @@ REPROS = {
     "'Deputy ' * k (quadratic)": "Deputy " * 10_000,
     "'The official familiar with ' * k (search to the paragraph end)": "The official familiar with " * 3_000,
     "distinct anonymous sources (list search per mention)": "".join(
-        f"A senior British official familiar with the {a}{b}{c} talks said so. " for a in "bcdfghjklm" for b in "bcdfghjklm"
-        for c in "bcdfghjklm"),
+        f"A senior British official familiar with the {a}{b}{c} talks said so. "
+        for a in "bcdfghjklm"
+        for b in "bcdfghjklm"
+        for c in "bcdfghjklm"
+    ),
     "'a, said ' * k (rest of the sentence per cue)": "a, said " * 6_000,
     "'according to X, ' * k (rest of the sentence per cue)": "according to X, " * 4_000,
     "'has also' * 40 before a cue (exponential)": "“x” Kerry" + " has also" * 40 + " said.",
     "'has also' * 40, no cue after it (exponential)": "Kerry" + " has also" * 40 + " x has said it.",
     "hyphenated 30 kB name (RecursionError)": "President " + "Ab-" * 10_000 + "Cd spoke. " + "Ab-" * 10_000,
-    "many credits lines (list search per name)": "".join(f"By Ann L{a}{b}{c}\n\n" for a in "bcdfghjk" for b in "bcdfghjk"
-                                                         for c in "bcdfghjk"),
+    "many credits lines (list search per name)": "".join(
+        f"By Ann L{a}{b}{c}\n\n" for a in "bcdfghjk" for b in "bcdfghjk" for c in "bcdfghjk"
+    ),
 }
 
 
@@ -210,36 +217,132 @@ def test_extra_alias_growth_is_linear():
 
 ATOMS = [
     # titles and names
-    "President", "Deputy", "Senior", "spokesman", "Secretary of State", "Foreign Minister", "Gen.", "Mr.", "U.S.",
-    "John Kerry", "Kerry", "Ab", "Ab-", "al-", "de", "J.", "Ann Lee,", ", the spokesman,", ", a spokesman for the Pentagon",
+    "President",
+    "Deputy",
+    "Senior",
+    "spokesman",
+    "Secretary of State",
+    "Foreign Minister",
+    "Gen.",
+    "Mr.",
+    "U.S.",
+    "John Kerry",
+    "Kerry",
+    "Ab",
+    "Ab-",
+    "al-",
+    "de",
+    "J.",
+    "Ann Lee,",
+    ", the spokesman,",
+    ", a spokesman for the Pentagon",
     # cues and clauses
-    "said", "told", "told them that", "according to", "has", "also", "has also", "warned", "he", "she", "it", "they",
-    "that", "when", "said:", "on Monday", "in a statement",
+    "said",
+    "told",
+    "told them that",
+    "according to",
+    "has",
+    "also",
+    "has also",
+    "warned",
+    "he",
+    "she",
+    "it",
+    "they",
+    "that",
+    "when",
+    "said:",
+    "on Monday",
+    "in a statement",
     # anonymous sources
-    "a", "the", "official", "officials", "Officials", "senior", "British", "and", "familiar with", "speaking on condition of anonymity",
+    "a",
+    "the",
+    "official",
+    "officials",
+    "Officials",
+    "senior",
+    "British",
+    "and",
+    "familiar with",
+    "speaking on condition of anonymity",
     # marks, stops, punctuation
-    "“", "”", '"', "‘", "’", "'", ".", "...", "…", ",", ";", ":", "-", "—", "–", "(", ")", "?", "!", "<b>",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    ".",
+    "...",
+    "…",
+    ",",
+    ";",
+    ":",
+    "-",
+    "—",
+    "–",
+    "(",
+    ")",
+    "?",
+    "!",
+    "<b>",
     # layout
-    " ", " ", " ", "\n", "\n\n", "\t", "By Ann Lee", "Editing by Tom Ray", "___",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "By Ann Lee",
+    "Editing by Tom Ray",
+    "___",
 ]
 ATOM = st.sampled_from(ATOMS)
 # Short contexts where the parser does the most work: a subject and a cue, a title, a source.
-FOCUS = st.sampled_from([
-    "Kerry told", "he told", "Kerry said", "“x,” Kerry", "Kerry", "President", "Deputy", "spokesman",
-    "The official familiar with", "a, said", "according to", "has also", "British", "officials", "“", ".", "\n",
-])
+FOCUS = st.sampled_from(
+    [
+        "Kerry told",
+        "he told",
+        "Kerry said",
+        "“x,” Kerry",
+        "Kerry",
+        "President",
+        "Deputy",
+        "spokesman",
+        "The official familiar with",
+        "a, said",
+        "according to",
+        "has also",
+        "British",
+        "officials",
+        "“",
+        ".",
+        "\n",
+    ]
+)
 SEP = st.sampled_from(["", " ", " ", " ", ", ", ". ", "\n"])
-LONG_WORD = st.builds(lambda c, n: c * n, st.sampled_from(["a", "a", "A", "b", ".", "-", "’", "Ab-", " "]),
-                      st.integers(1, 2_000))
-RUN = st.builds(lambda parts, sep, n: (sep.join(parts) + sep) * n, st.lists(st.one_of(FOCUS, ATOM), min_size=1, max_size=3),
-                SEP, st.integers(1, 300))
+LONG_WORD = st.builds(
+    lambda c, n: c * n, st.sampled_from(["a", "a", "A", "b", ".", "-", "’", "Ab-", " "]), st.integers(1, 2_000)
+)
+RUN = st.builds(
+    lambda parts, sep, n: (sep.join(parts) + sep) * n,
+    st.lists(st.one_of(FOCUS, ATOM), min_size=1, max_size=3),
+    SEP,
+    st.integers(1, 300),
+)
 NAME = st.from_regex(r"[A-Z][a-z]{1,12}", fullmatch=True)
 PIECE = st.one_of(ATOM, RUN, LONG_WORD, NAME)
-CONTEXT = st.lists(st.tuples(st.one_of(FOCUS, ATOM, NAME), SEP), max_size=2).map(lambda parts: "".join(p + s for p, s in parts))
+CONTEXT = st.lists(st.tuples(st.one_of(FOCUS, ATOM, NAME), SEP), max_size=2).map(
+    lambda parts: "".join(p + s for p, s in parts)
+)
 # A run or a long word right after a focus word ("Kerry told " + "aaaa..."), in a little context.
-FOCUSED = st.tuples(CONTEXT, FOCUS, st.sampled_from([" ", " ", "", ", "]), st.one_of(RUN, LONG_WORD), CONTEXT).map("".join)
+FOCUSED = st.tuples(CONTEXT, FOCUS, st.sampled_from([" ", " ", "", ", "]), st.one_of(RUN, LONG_WORD), CONTEXT).map(
+    "".join
+)
 # Everything mixed, up to 20 kB.
-MIXED = st.lists(st.tuples(PIECE, SEP), min_size=1, max_size=40).map(lambda parts: "".join(p + s for p, s in parts)[:20_000])
+MIXED = st.lists(st.tuples(PIECE, SEP), min_size=1, max_size=40).map(
+    lambda parts: "".join(p + s for p, s in parts)[:20_000]
+)
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -261,8 +364,10 @@ def test_fuzz_mixed_texts_parse_within_budget(text):
 # -- The linear rewrites find exactly what the regexes they replace found -----------------------
 
 _OLD_TERMINATOR = re.compile(r"[.!?…][.!?…]*[”’\"'»)\]]*(?=\s|$)")
-STOPS = st.lists(st.sampled_from([".", "..", "!", "?", "…", "”", "’", '"', "'", "»", ")", "]", " ", "\n", "a", "A", "1"]),
-                 max_size=30).map("".join)
+STOPS = st.lists(
+    st.sampled_from([".", "..", "!", "?", "…", "”", "’", '"', "'", "»", ")", "]", " ", "\n", "a", "A", "1"]),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -270,7 +375,9 @@ STOPS = st.lists(st.sampled_from([".", "..", "!", "?", "…", "”", "’", '"',
 @example("a.”.b. c")
 def test_terminator_scan_matches_lookahead_regex(text):
     end = len(text)
-    fast = [m.span() for m in _structure._TERMINATOR.finditer(text, 0, end) if m.end() >= end or text[m.end()].isspace()]
+    fast = [
+        m.span() for m in _structure._TERMINATOR.finditer(text, 0, end) if m.end() >= end or text[m.end()].isspace()
+    ]
     assert fast == [m.span() for m in _OLD_TERMINATOR.finditer(text, 0, end)]
 
 
@@ -285,7 +392,11 @@ _OLD_PRONOUN_NEAR = re.compile(r"(?:\s*[\w’'-]+){0,6}?\s+(?=(?:he|she|they|it|
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["a", "bb", "’", "-", " ", "  ", "he", "it", "I", "there", ",", "x"]), max_size=10).map("".join))
+@given(
+    st.lists(st.sampled_from(["a", "bb", "’", "-", " ", "  ", "he", "it", "I", "there", ",", "x"]), max_size=10).map(
+        "".join
+    )
+)
 def test_pronoun_lookahead_matches_old_regex(text):
     new = _reported._pronoun_near(text, 0, len(text))  # the word-by-word scan that replaced the regex
     old = _OLD_PRONOUN_NEAR.match(text)

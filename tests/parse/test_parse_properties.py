@@ -7,11 +7,45 @@ from hypothesis import strategies as st
 
 import kit
 
-PIECES = st.sampled_from([
-    "“", "”", '"', "‘", "’", "'", "\n", "\n\n", "\r\n", " ", ". ", ", ", ": ", "…", "...", "said", "told",
-    " he said.", "Kerry", "The", "U.S.", "Mr.", "STRATEGY SOUGHT", "___", "By Ann Lee", "Editing by Tom Ray/Jo Fox",
-    "according to", "it", "Britain", "A British official", "<b>", "\ufeff", "\t", "that", "x",
-])
+PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        ". ",
+        ", ",
+        ": ",
+        "…",
+        "...",
+        "said",
+        "told",
+        " he said.",
+        "Kerry",
+        "The",
+        "U.S.",
+        "Mr.",
+        "STRATEGY SOUGHT",
+        "___",
+        "By Ann Lee",
+        "Editing by Tom Ray/Jo Fox",
+        "according to",
+        "it",
+        "Britain",
+        "A British official",
+        "<b>",
+        "\ufeff",
+        "\t",
+        "that",
+        "x",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -33,8 +67,8 @@ def _check(art: kit.Article) -> None:
         assert (q.speaker_start is None) == (q.speaker_end is None)
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= n
-            if not q.continued:
-                assert p.start <= q.speaker_start  # a fresh attribution is in the quote's own paragraph
+            if not q.continued:  # a fresh attribution is in the quote's own paragraph, or introduces it from before
+                assert p.start <= q.speaker_start or q.speaker_end <= q.start
     for r in art.reported:
         p = art.paragraphs[r.paragraph]
         assert p.start <= r.start < r.end <= p.end
@@ -52,7 +86,10 @@ def test_parse_never_raises_and_offsets_are_consistent(text):
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "'", " said ", "Kerry", "\n", ". "]), max_size=200).map("".join))
+@given(
+    st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "'", " said ", "Kerry", "\n", ". "]), max_size=200).map("".join)
+)
+@example("Kerry said \n“‘”")  # a quote introduced by the paragraph before it
 def test_quote_marks_soup(text):
     _check(kit.parse(text))
 
@@ -75,23 +112,78 @@ def test_line_and_blank_line_modes_agree(lines):
 import re  # noqa: E402
 
 from kit.parse import anonymous as _actors  # noqa: E402  (the anonymous-source scans)
+from kit.parse import attribution as _attribution  # noqa: E402
 from kit.parse import gazetteer as _gaz  # noqa: E402
 from kit.parse import patterns as _patterns  # noqa: E402
 from kit.parse import people as _people  # noqa: E402
 from kit.parse import quotes as _quotes  # noqa: E402
-from kit.parse import attribution as _attribution  # noqa: E402
 from kit.parse import structure as _structure  # noqa: E402
 
 _G = _gaz.gazetteer()
 _PATS = _people._patterns(_G)
 _WORDS = _actors._anon_words(_G)
-SCAN_PIECES = st.sampled_from([
-    "Britain", "Britain’s ", "the Iraqis", "The Iraqis", "Iraq", "IS", "US", "xIS", "Washington", "’", "'", "-", "_", "é",
-    " ", "  ", "\n", ", ", ",", ".", ";", ")", " the ", " a ", "an ", "John Kerry", "Kerry", "Ann", "J. ", "de la ", "al-Abadi",
-    "Foreign Secretary", "foreign secretary", "spokesman", "Secretary of State", "Gen.", "Lt. Gen. ", "deputy ", "envoy",
-    " for the Pentagon", " of ", "official", "officials", "Officials", "unofficial", "sources", "resources", "minister",
-    "said", "has", " has also", "also", "told reporters:", "according to", "Sept", "U.S", "1", "x",
-])
+SCAN_PIECES = st.sampled_from(
+    [
+        "Britain",
+        "Britain’s ",
+        "the Iraqis",
+        "The Iraqis",
+        "Iraq",
+        "IS",
+        "US",
+        "xIS",
+        "Washington",
+        "’",
+        "'",
+        "-",
+        "_",
+        "é",
+        " ",
+        "  ",
+        "\n",
+        ", ",
+        ",",
+        ".",
+        ";",
+        ")",
+        " the ",
+        " a ",
+        "an ",
+        "John Kerry",
+        "Kerry",
+        "Ann",
+        "J. ",
+        "de la ",
+        "al-Abadi",
+        "Foreign Secretary",
+        "foreign secretary",
+        "spokesman",
+        "Secretary of State",
+        "Gen.",
+        "Lt. Gen. ",
+        "deputy ",
+        "envoy",
+        " for the Pentagon",
+        " of ",
+        "official",
+        "officials",
+        "Officials",
+        "unofficial",
+        "sources",
+        "resources",
+        "minister",
+        "said",
+        "has",
+        " has also",
+        "also",
+        "told reporters:",
+        "according to",
+        "Sept",
+        "U.S",
+        "1",
+        "x",
+    ]
+)
 SCAN_TEXTS = st.lists(SCAN_PIECES, max_size=40).map("".join)
 BOUNDS = st.tuples(st.floats(0, 1), st.floats(0, 1))
 
@@ -121,8 +213,13 @@ def test_title_scans_match_one_regex(text, bounds):
     assert fast == [(m.span(), m.group("title"), m.group("name")) for m in _PATS.before.finditer(text, a, b)]
     # "<Name>, the <title>,": one regex, as the module used to write it
     whole = re.compile(rf"(?<![\w’'-])(?P<name>{_people._NAME})" + _PATS.apposition_tail.pattern)
-    fast2 = [(n, t.end(), t.group("title"), t.group("prefix"), t.group("for")) for n, t in _people._appositions(text, a, b, _PATS)]
-    assert fast2 == [(m.start(), m.end(), m.group("title"), m.group("prefix"), m.group("for")) for m in whole.finditer(text, a, b)]
+    fast2 = [
+        (n, t.end(), t.group("title"), t.group("prefix"), t.group("for"))
+        for n, t in _people._appositions(text, a, b, _PATS)
+    ]
+    assert fast2 == [
+        (m.start(), m.end(), m.group("title"), m.group("prefix"), m.group("for")) for m in whole.finditer(text, a, b)
+    ]
 
 
 @SETTINGS
@@ -148,7 +245,7 @@ def test_backward_scanners_match_regexes(text, bounds):
     before = text[a:b]
     expected = None
     for n in range(_WORDS.max_det, 0, -1):
-        dm = re.compile(r"(?:^|(?<=\s))((?:\w+\s+){%d})$" % n).search(before)
+        dm = re.compile(r"(?:^|(?<=\s))((?:\w+\s+){" + str(n) + "})$").search(before)
         if dm and " ".join(dm.group(1).lower().split()) in _WORDS.determiners:
             expected = b - len(dm.group(1))
             break

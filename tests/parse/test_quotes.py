@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.parse.article import bundled_article_text
 from kit.parse import structure
-from kit.parse.article import normalize
+from kit.parse.article import bundled_article_text, normalize
 from kit.parse.quotes import find_quotes
 from kit.parse.reported import find_reported
 from kit.parse.speakers import Context
@@ -51,7 +50,11 @@ def _parse_with(text: str, names: dict[str, tuple[str, str]]):
     sents = structure.split_sentences(text, paras)
     actors = {aid: Actor(aid, aid, kind) for aid, kind in names.values()}
     mentions = sorted(
-        (Mention(aid, m.start(), m.end()) for name, (aid, _) in names.items() for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
+        (
+            Mention(aid, m.start(), m.end())
+            for name, (aid, _) in names.items()
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+        ),
         key=lambda m: (m.start, m.end),
     )
     ctx = Context.build(text, sents, tuple(actors.values()), tuple(mentions))
@@ -116,8 +119,15 @@ def test_bundled_reported_speech():
     for para, cue, content in BUNDLED_REPORTED:
         assert any(p == para and c == cue and text.startswith(content) for p, _, c, text in rows), (para, cue, content)
     spans = {(p, s) for p, s, _, _ in rows}
-    assert {(1, "British and German ministers"), (7, "Kerry"), (12, "European officials"), (14, "France"),
-            (14, "British Foreign Secretary Philip Hammond"), (17, "The Europeans"), (20, "The United States")} <= spans
+    assert {
+        (1, "British and German ministers"),
+        (7, "Kerry"),
+        (12, "European officials"),
+        (14, "France"),
+        (14, "British Foreign Secretary Philip Hammond"),
+        (17, "The Europeans"),
+        (20, "The United States"),
+    } <= spans
     # the trailing attribution ends the content of the leading one
     told = next(text for p, _, c, text in rows if p == 12 and c == "told")
     assert told.endswith("needed an overall strategy")
@@ -126,14 +136,21 @@ def test_bundled_reported_speech():
 
 
 BUNDLED_NAMES = {
-    "John Kerry": ("john_kerry", "person"), "Kerry": ("john_kerry", "person"),
-    "Chuck Hagel": ("chuck_hagel", "person"), "Hagel": ("chuck_hagel", "person"),
+    "John Kerry": ("john_kerry", "person"),
+    "Kerry": ("john_kerry", "person"),
+    "Chuck Hagel": ("chuck_hagel", "person"),
+    "Hagel": ("chuck_hagel", "person"),
     "Frank-Walter Steinmeier": ("frank_walter_steinmeier", "person"),
     "Philip Hammond": ("philip_hammond", "person"),
-    "David Cameron": ("david_cameron", "person"), "Francois Hollande": ("francois_hollande", "person"),
-    "Britain": ("united_kingdom", "state"), "British": ("united_kingdom", "state"),
-    "German": ("germany", "state"), "France": ("france", "state"), "Turkey": ("turkey", "state"),
-    "IS": ("islamic_state", "group"), "NATO": ("nato", "organization"),
+    "David Cameron": ("david_cameron", "person"),
+    "Francois Hollande": ("francois_hollande", "person"),
+    "Britain": ("united_kingdom", "state"),
+    "British": ("united_kingdom", "state"),
+    "German": ("germany", "state"),
+    "France": ("france", "state"),
+    "Turkey": ("turkey", "state"),
+    "IS": ("islamic_state", "group"),
+    "NATO": ("nato", "organization"),
     "one Western defense official": ("anon_western_defense_official", "anonymous"),
     "Western": ("the_west", "group"),
     "A British official": ("anon_british_official", "anonymous"),
@@ -144,13 +161,30 @@ BUNDLED_NAMES = {
 def test_bundled_speaker_resolution_with_given_mentions():
     text, quotes, reported = _parse_with(bundled_article_text(), BUNDLED_NAMES)
     assert [q.speaker for q in quotes] == [
-        "john_kerry", "john_kerry", "chuck_hagel", "john_kerry", "united_kingdom",
-        "anon_western_defense_official", "anon_british_official", "frank_walter_steinmeier", "john_kerry",
+        "john_kerry",
+        "john_kerry",
+        "chuck_hagel",
+        "john_kerry",
+        "united_kingdom",
+        "anon_western_defense_official",
+        "anon_british_official",
+        "frank_walter_steinmeier",
+        "john_kerry",
     ]
     who = {(r.paragraph, r.speaker) for r in reported}
-    assert {(0, "john_kerry"), (0, "chuck_hagel"), (5, "chuck_hagel"), (7, "john_kerry"),
-            (12, "anon_european_officials"), (12, "david_cameron"), (12, "francois_hollande"),
-            (14, "france"), (14, "philip_hammond"), (1, "united_kingdom"), (1, "germany")} <= who
+    assert {
+        (0, "john_kerry"),
+        (0, "chuck_hagel"),
+        (5, "chuck_hagel"),
+        (7, "john_kerry"),
+        (12, "anon_european_officials"),
+        (12, "david_cameron"),
+        (12, "francois_hollande"),
+        (14, "france"),
+        (14, "philip_hammond"),
+        (1, "united_kingdom"),
+        (1, "germany"),
+    } <= who
     # a conjoined subject gives one Reported per speaker, each spanning that speaker's name
     hagel = next(r for r in reported if r.paragraph == 0 and r.speaker == "chuck_hagel")
     assert text[hagel.speaker_start : hagel.speaker_end] in ("Chuck Hagel", "Hagel")
@@ -205,14 +239,18 @@ FIXTURE_QUOTES = {
 }
 
 FIXTURE_REPORTED = {
-    "straight_quotes.txt": [(0, "Secretary of State Maria Lopez", "said", "the talks with Iran had made progress"),
-                            (3, "Baker", "said", "he would travel to Brussels on Friday")],
+    "straight_quotes.txt": [
+        (0, "Secretary of State Maria Lopez", "said", "the talks with Iran had made progress"),
+        (3, "Baker", "said", "he would travel to Brussels on Friday"),
+    ],
     "colon_multi.txt": [],
     "british_single.txt": [],
     "crlf_bom.txt": [(0, "French President Claire Martin", "said", "France was ready to act")],
-    "anonymous.txt": [(0, "Two senior U.S. officials", "said", "the withdrawal would be completed by December"),
-                      (1, "a Pentagon official", "said", "The decision was made after weeks of debate"),
-                      (3, "Afghan officials", "said", "they had not been consulted")],
+    "anonymous.txt": [
+        (0, "Two senior U.S. officials", "said", "the withdrawal would be completed by December"),
+        (1, "a Pentagon official", "said", "The decision was made after weeks of debate"),
+        (3, "Afghan officials", "said", "they had not been consulted"),
+    ],
     "pronoun_it.txt": [(0, "Germany", "said", "it would send more aid to the region")],
 }
 
@@ -228,24 +266,45 @@ def test_fixture_quote_texts():
     art = kit.load_article(FIXTURES / "colon_multi.txt")
     texts = [art.span(q.start, q.end) for q in art.quotes]
     # the first quote has no closing mark: it runs to its paragraph's end, the next re-opens
-    assert texts[:2] == ["The alliance stands together. We will not be divided.", "We will defend every inch of allied territory."]
+    assert texts[:2] == [
+        "The alliance stands together. We will not be divided.",
+        "We will defend every inch of allied territory.",
+    ]
     art = kit.load_article(FIXTURES / "british_single.txt")
-    assert art.span(art.quotes[1].start, art.quotes[1].end) == "We have made it clear that “business as usual” is not an option,"
+    assert (
+        art.span(art.quotes[1].start, art.quotes[1].end)
+        == "We have made it clear that “business as usual” is not an option,"
+    )
     art = kit.load_article(FIXTURES / "straight_quotes.txt")
     assert art.span(art.quotes[2].start, art.quotes[2].end) == "I'm going to listen to our allies' concerns,"
 
 
 def test_fixture_speaker_resolution_with_given_mentions():
-    text, quotes, _ = _parse_with((FIXTURES / "straight_quotes.txt").read_text(encoding="utf-8"), {
-        "Maria Lopez": ("maria_lopez", "person"), "Lopez": ("maria_lopez", "person"),
-        "Tom Baker": ("tom_baker", "person"), "Baker": ("tom_baker", "person"), "Iran": ("iran", "state")})
+    text, quotes, _ = _parse_with(
+        (FIXTURES / "straight_quotes.txt").read_text(encoding="utf-8"),
+        {
+            "Maria Lopez": ("maria_lopez", "person"),
+            "Lopez": ("maria_lopez", "person"),
+            "Tom Baker": ("tom_baker", "person"),
+            "Baker": ("tom_baker", "person"),
+            "Iran": ("iran", "state"),
+        },
+    )
     assert [q.speaker for q in quotes][:3] == ["maria_lopez", "tom_baker", "tom_baker"]
-    text, quotes, _ = _parse_with((FIXTURES / "pronoun_it.txt").read_text(encoding="utf-8"), {
-        "Germany": ("germany", "state"), "Eva Schmidt": ("eva_schmidt", "person"), "Berlin": ("germany", "state")})
+    text, quotes, _ = _parse_with(
+        (FIXTURES / "pronoun_it.txt").read_text(encoding="utf-8"),
+        {"Germany": ("germany", "state"), "Eva Schmidt": ("eva_schmidt", "person"), "Berlin": ("germany", "state")},
+    )
     assert [q.speaker for q in quotes] == ["germany", "eva_schmidt", "eva_schmidt"]
-    text, quotes, _ = _parse_with((FIXTURES / "colon_multi.txt").read_text(encoding="utf-8"), {
-        "Anders Holm": ("anders_holm", "person"), "Holm": ("anders_holm", "person"), "NATO": ("nato", "organization"),
-        "one diplomat": ("anon_diplomat", "anonymous")})
+    text, quotes, _ = _parse_with(
+        (FIXTURES / "colon_multi.txt").read_text(encoding="utf-8"),
+        {
+            "Anders Holm": ("anders_holm", "person"),
+            "Holm": ("anders_holm", "person"),
+            "NATO": ("nato", "organization"),
+            "one diplomat": ("anon_diplomat", "anonymous"),
+        },
+    )
     assert [q.speaker for q in quotes] == ["anders_holm", "anders_holm", "anders_holm", "anon_diplomat"]
 
 
@@ -257,6 +316,7 @@ def test_multi_paragraph_quote_attributed_at_its_end():
 
 
 # --------------------------------------------------------------------------- robustness
+
 
 def test_no_quotation_marks():
     art = kit.parse("The ministers met on Friday.\nThey agreed on nothing.")
@@ -309,9 +369,7 @@ def test_reported_speech_has_its_own_module_and_cues_are_data():
     import json
     from importlib import resources
 
-    from kit.parse import quotes
-
-    from kit.parse import reported
+    from kit.parse import quotes, reported
 
     cues = json.loads((resources.files("kit.data") / "cues.json").read_text(encoding="utf-8"))
     assert quotes.SAYING_CUES == tuple(cues["saying"]) and "said" in quotes.SAYING_CUES

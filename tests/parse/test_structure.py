@@ -135,7 +135,9 @@ def test_fixture_paragraph_kinds():
     assert not art.text.startswith("\ufeff") and "\r" not in art.text
     assert [p.kind for p in art.paragraphs] == ["body", "body", "body", "credits"]
     assert art.credits.by == ("Anne Roux",) and art.credits.editing == ("Mark Heinrich",)
-    assert art.span(art.paragraphs[1].start, art.paragraphs[1].end).startswith('"We will not stand by while civilians\nare')
+    assert art.span(art.paragraphs[1].start, art.paragraphs[1].end).startswith(
+        '"We will not stand by while civilians\nare'
+    )
     art = kit.load_article(FIXTURES / "pronoun_it.txt")
     assert art.credits.by == ("John Miller", "Sara Lee") and art.credits.paragraph == 4
 
