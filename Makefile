@@ -56,6 +56,7 @@ check: setup-test
 # checks and writes each figure's and explorer's picture to docs/screenshots/
 # (full-lesson pictures stay in the temp folder the suite prints).
 screenshots: setup-test
+	rm -f docs/screenshots/*.png
 	KIT_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -s tests/e2e/test_what_learners_see.py -k what_learners_see
 
 # One table of measured figures on stdout (nothing written into the repo);
