@@ -52,8 +52,18 @@ def _word(i: int) -> str:
 
 
 _DEMONYMS = ["British", "French", "German", "Iraqi", "Syrian", "Turkish", "Iranian", "Russian", "Italian", "Dutch"]
-_QUALIFIERS = ["senior", "defense", "security", "intelligence", "military", "diplomatic", "government",
-               "former", "top", "regional"]
+_QUALIFIERS = [
+    "senior",
+    "defense",
+    "security",
+    "intelligence",
+    "military",
+    "diplomatic",
+    "government",
+    "former",
+    "top",
+    "regional",
+]
 
 
 def _anon_distinct(k: int) -> str:
@@ -62,8 +72,10 @@ def _anon_distinct(k: int) -> str:
     for i in range(k):
         a, b = divmod(i, len(_QUALIFIERS))
         b2, c = divmod(a, len(_DEMONYMS))
-        out.append(f"A {_QUALIFIERS[b]} {_DEMONYMS[c]} {_QUALIFIERS[b2 % len(_QUALIFIERS)]} official "
-                   f"familiar with the {_word(i)} talks said so. ")
+        out.append(
+            f"A {_QUALIFIERS[b]} {_DEMONYMS[c]} {_QUALIFIERS[b2 % len(_QUALIFIERS)]} official "
+            f"familiar with the {_word(i)} talks said so. "
+        )
     return "".join(out)
 
 
@@ -121,7 +133,11 @@ FAMILIES: list[tuple[str, Callable[[int], str], int]] = [
     ("'told them that ' * k", lambda k: "Kerry told them that " * k, 200),
     ("'has also ' * k + ' x has said'", lambda k: "Kerry " + "has also " * k + "x has said it.", 5_000),
     ("hyphenated name, then its repeats", lambda k: "President " + "Ab-" * k + "Cd spoke. " + "Ab-" * k, 8_000),
-    ("names prefixing each other", lambda k: "".join(f"President A{'b' * (i % 55 + 1)} spoke. " for i in range(k)), 500),
+    (
+        "names prefixing each other",
+        lambda k: "".join(f"President A{'b' * (i % 55 + 1)} spoke. " for i in range(k)),
+        500,
+    ),
     ("'Ann Lee, the spokesman, ' * k", lambda k: "Ann Lee, the spokesman, " * k, 250),
     ("'Kerry said: “' * k", lambda k: "Kerry said: “" * k, 200),
     ("open quote, long text", lambda k: "“" + "we go on and " * k, 4_000),
@@ -239,8 +255,9 @@ def in_subprocess(shape: str, *, timeout: float = 120) -> dict[str, float] | Non
     code = _CHILD.format(bench=str(Path(__file__).resolve().parent), shape=shape)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     try:
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
-                              env=env, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, env=env, check=True
+        )
     except subprocess.TimeoutExpired:
         return None
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -258,31 +275,64 @@ def run(*, repeat: int = 5) -> list[dict]:
     rows.append(_growth_row("growth 8k/k: case file's frequent extra alias", alias_growth(repeat=repeat)))
     art = in_subprocess("article")
     if art is None:
-        rows.append({"name": "peak memory per byte of a 1 MB article", "value": "timeout", "unit": "",
-                     "target": f"<= {TARGET_BYTES_PER_BYTE:g}", "ok": False})
+        rows.append(
+            {
+                "name": "peak memory per byte of a 1 MB article",
+                "value": "timeout",
+                "unit": "",
+                "target": f"<= {TARGET_BYTES_PER_BYTE:g}",
+                "ok": False,
+            }
+        )
     else:
         per = art["rss_kb"] * 1024 / art["bytes"]
-        rows.append({"name": "peak memory per byte of a 1 MB article (RSS growth)", "value": per,
-                     "unit": "B/B", "target": f"<= {TARGET_BYTES_PER_BYTE:g}", "ok": per <= TARGET_BYTES_PER_BYTE})
+        rows.append(
+            {
+                "name": "peak memory per byte of a 1 MB article (RSS growth)",
+                "value": per,
+                "unit": "B/B",
+                "target": f"<= {TARGET_BYTES_PER_BYTE:g}",
+                "ok": per <= TARGET_BYTES_PER_BYTE,
+            }
+        )
     for shape in SHAPES_1MB:
         got = in_subprocess(shape)
         name = f"1 MB paragraph: {shape}"
         if got is None:
             rows.append({"name": name, "value": "timeout", "unit": "s", "target": f"< {TARGET_1MB_S:g} s", "ok": False})
             continue
-        rows.append({"name": name, "value": got["cpu"], "unit": "s", "target": f"< {TARGET_1MB_S:g} s",
-                     "ok": got["cpu"] < TARGET_1MB_S})
+        rows.append(
+            {
+                "name": name,
+                "value": got["cpu"],
+                "unit": "s",
+                "target": f"< {TARGET_1MB_S:g} s",
+                "ok": got["cpu"] < TARGET_1MB_S,
+            }
+        )
         per = got["rss_kb"] * 1024 / got["bytes"]
-        rows.append({"name": "  its peak memory per byte", "value": per, "unit": "B/B",
-                     "target": f"<= {TARGET_SHAPE_BYTES_PER_BYTE:g}", "ok": per <= TARGET_SHAPE_BYTES_PER_BYTE})
+        rows.append(
+            {
+                "name": "  its peak memory per byte",
+                "value": per,
+                "unit": "B/B",
+                "target": f"<= {TARGET_SHAPE_BYTES_PER_BYTE:g}",
+                "ok": per <= TARGET_SHAPE_BYTES_PER_BYTE,
+            }
+        )
     return rows
 
 
 def _growth_row(name: str, points: list[tuple[int, float]]) -> dict:
     ratio = points[-1][1] / max(points[0][1], 1e-6)
     detail = ", ".join(f"{n / 1000:.0f}k:{s * 1000:.0f}" for n, s in points)
-    return {"name": name, "value": ratio, "unit": f"x ({detail} ms)", "target": f"<= {TARGET_RATIO:g}",
-            "ok": ratio <= TARGET_RATIO}
+    return {
+        "name": name,
+        "value": ratio,
+        "unit": f"x ({detail} ms)",
+        "target": f"<= {TARGET_RATIO:g}",
+        "ok": ratio <= TARGET_RATIO,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -301,8 +351,9 @@ def main(argv: list[str] | None = None) -> None:
     for row in run(repeat=args.repeat):
         value = row["value"]
         shown = f"{value:10.2f}" if isinstance(value, float) else f"{value!s:>10}"
-        print(f"{row['name']:<56} {shown} {row['unit']:<30} target {row['target']:<8} "
-              f"{'ok' if row['ok'] else 'MISSED'}")
+        print(
+            f"{row['name']:<56} {shown} {row['unit']:<30} target {row['target']:<8} {'ok' if row['ok'] else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ def coding_file(
         text = "" if i is None else art.text[art.sentences[i].start : art.sentences[i].end]
         row = {"actor": actor, "position": position, "value": value, "sentence": i, "evidence": text}
         if notes and value:
-            row["note"] = NOTES[value]
+            row["why"] = NOTES[value]  # the StanceCoder's one-line reason
         rows.append(row)
     data: dict[str, Any] = {
         "format": FORMAT,

@@ -168,14 +168,12 @@ def _read_one(
     if not any(e.get("value") for e in coding.values()):
         return Skipped(label, "empty", "codes no stance"), []
     notes = {}
-    for r in rows:
-        if (
-            isinstance(r, dict)
-            and (r.get("actor"), r.get("position")) in coding
-            and isinstance(r.get("note"), str)
-            and r["note"].strip()
-        ):
-            notes[(r["actor"], r["position"])] = r["note"].strip()
+    for r in rows:  # the StanceCoder's one-line reason ("why"); "note" in files from other tools
+        if not isinstance(r, dict) or (r.get("actor"), r.get("position")) not in coding:
+            continue
+        reason = r.get("why") if isinstance(r.get("why"), str) and r["why"].strip() else r.get("note")
+        if isinstance(reason, str) and reason.strip():
+            notes[(r["actor"], r["position"])] = reason.strip()
     name = _learner_name(data, rel)
     warnings = (
         [

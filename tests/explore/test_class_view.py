@@ -35,7 +35,7 @@ def _hostile(case):
     data = json.loads(
         gen.coding_file(case, {("john_kerry", "air_strikes"): ("oppose", 3)}, learner="<script>alert(1)</script>")
     )
-    data["stances"][0]["note"] = "<img src=x onerror=alert(2)>"
+    data["stances"][0]["why"] = "<img src=x onerror=alert(2)>"  # the StanceCoder's one-line reason
     twin = json.loads(gen.coding_file(case, {("john_kerry", "air_strikes"): ("support", 3)}, learner="Bob"))
     return [("evil.json", json.dumps(data).encode()), ("bob.json", json.dumps(twin).encode())]
 

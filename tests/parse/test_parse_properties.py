@@ -67,8 +67,8 @@ def _check(art: kit.Article) -> None:
         assert (q.speaker_start is None) == (q.speaker_end is None)
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= n
-            if not q.continued:
-                assert p.start <= q.speaker_start  # a fresh attribution is in the quote's own paragraph
+            if not q.continued:  # a fresh attribution is in the quote's own paragraph, or introduces it from before
+                assert p.start <= q.speaker_start or q.speaker_end <= q.start
     for r in art.reported:
         p = art.paragraphs[r.paragraph]
         assert p.start <= r.start < r.end <= p.end
@@ -89,6 +89,7 @@ def test_parse_never_raises_and_offsets_are_consistent(text):
 @given(
     st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "'", " said ", "Kerry", "\n", ". "]), max_size=200).map("".join)
 )
+@example("Kerry said \n“‘”")  # a quote introduced by the paragraph before it
 def test_quote_marks_soup(text):
     _check(kit.parse(text))
 
