@@ -239,6 +239,7 @@ SHAPES_1MB: dict[str, Callable[[int], str]] = {
     "'Kerry told ' + long word": lambda size: "Kerry told " + "a" * size + ".",
     "dots": lambda size: "a" + "." * size + "b",
     "quotation marks '“a,” he said. '": _fill("“a,” he said. "),
+    "dense quotations '“a” '": _fill("“a” "),
     "distinct anonymous sources": lambda size: _anon_distinct(size // 75),
 }
 
