@@ -84,6 +84,11 @@ def _people(k: int) -> str:
     return "".join(f"President Ab{_word(i)} Cd{_word(i)} spoke. Cd{_word(i)} said so. " for i in range(k))
 
 
+def _shared_surname(k: int) -> str:
+    """People with a title and people without one, all named Smith ("President Ab Smith ... Cd Smith said")."""
+    return "".join(f"President Ab{_word(i)} Smith spoke. Cd{_word(i)} Smith said so. " for i in range(k))
+
+
 def _caps_run(k: int) -> str:
     return " ".join(f"A{_word(i)}" for i in range(k)) + "."
 
@@ -141,6 +146,9 @@ FAMILIES: list[tuple[str, Callable[[int], str], int]] = [
     ("'Washington ' * k (metonym)", lambda k: "Washington " * k, 4_000),
     ("'THIS IS ' * k (capitals)", lambda k: "THIS IS " * k, 3_000),
     ("control characters", lambda k: "\x00\x0b\x1c" * k, 15_000),
+    ("titled and untitled people sharing a surname", _shared_surname, 150),
+    ("organisation words run", lambda k: "Association " * k, 3_000),
+    ("many quotations in one sentence", lambda k: "“a” " * k + "he said.", 1_000),
 ]
 
 
@@ -231,6 +239,7 @@ SHAPES_1MB: dict[str, Callable[[int], str]] = {
     "'Kerry told ' + long word": lambda size: "Kerry told " + "a" * size + ".",
     "dots": lambda size: "a" + "." * size + "b",
     "quotation marks '“a,” he said. '": _fill("“a,” he said. "),
+    "dense quotations '“a” '": _fill("“a” "),
     "distinct anonymous sources": lambda size: _anon_distinct(size // 75),
 }
 

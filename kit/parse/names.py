@@ -153,10 +153,9 @@ def find_named_people(
     title_words = frozenset(
         w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
     ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
-    skip = {snake_id(n) for n in exclude} | set(known)
-    known_by_end: dict[str, list[str]] = {}
-    for k in known:
-        known_by_end.setdefault(k.split("_")[-1], []).append(k)
+    known_ids = set(known)
+    skip = {snake_id(n) for n in exclude} | known_ids
+    longest_known = max((len(k) for k in known_ids), default=0)
     found: dict[str, Person] = {}
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
@@ -170,11 +169,7 @@ def find_named_people(
             if got is None:
                 continue
             delta, name, pid = got
-            if (
-                pid in skip
-                or pid in found
-                or any(pid.endswith("_" + k) for k in known_by_end.get(pid.split("_")[-1], ()))
-            ):
+            if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
             a = m.start() + delta
             b = a + len(text[a : m.end()])
@@ -201,7 +196,7 @@ def find_named_people(
             pid = snake_id(name)
             if pid not in found and pid not in skip and (name.split()[-1] in speakers or _SUBJECT_VERB.match(text, b)):
                 found[pid] = Person(pid, name, "", None, a, b)
-    surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known}
+    surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     for start, end in spans:  # "Mr. Chen" with no full name anywhere: a person named by surname
         for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
@@ -217,6 +212,20 @@ def find_named_people(
                 found[pid] = Person(pid, n, "", None, m.start("n"), m.end("n"))
                 surnames.add(n)
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _ends_with_known(pid: str, known: set[str], longest: int) -> bool:
+    """Does ``pid`` end with ``"_" + k`` for a known id ``k`` ("x_john_kerry" after "john_kerry")?
+
+    A set look-up for each ``_`` among the last ``longest + 1`` characters: never a walk
+    through the known ids (many people can share a surname).
+    """
+    i = pid.find("_", max(0, len(pid) - longest - 1))
+    while i >= 0:
+        if pid[i + 1 :] in known:
+            return True
+        i = pid.find("_", i + 1)
+    return False
 
 
 _SUBJECT_VERB = lazy_compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
