@@ -19,6 +19,7 @@ shuts its kernel down when it closes, so kernels do not pile up on the server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -148,10 +149,9 @@ def first_run(chromium_path: str) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def lab(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    """JupyterLab on a free port over a temp copy of notebooks/ (the repo is never written)."""
-    tmp, root, env = workspace(tmp_path_factory, "lab")
+@contextlib.contextmanager
+def jupyterlab(tmp: Path, root: Path, env: dict[str, str], *, name: str = "JupyterLab") -> Iterator[Lab]:
+    """JupyterLab over ``root`` on a free port, with the learners' settings (``tmp/app-settings``)."""
     token = uuid.uuid4().hex
 
     def argv(port: int) -> list[str]:
@@ -175,10 +175,18 @@ def lab(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFa
         env=env,
         cwd=root,
         log=tmp / "lab.log",
-        name="JupyterLab",
+        name=name,
         ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}",
     ) as port:
         yield Lab(base=f"http://127.0.0.1:{port}", token=token, root=root)
+
+
+@pytest.fixture(scope="session")
+def lab(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """JupyterLab on a free port over a temp copy of notebooks/ (the repo is never written)."""
+    tmp, root, env = workspace(tmp_path_factory, "lab")
+    with jupyterlab(tmp, root, env) as server:
+        yield server
 
 
 def end_sessions(base: str, token: str, path: str) -> None:

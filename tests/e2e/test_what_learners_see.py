@@ -245,42 +245,15 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
 @pytest.fixture(scope="module")
 def lab_as_a_learner(chromium_path: str, first_run: None, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """JupyterLab started as ``make lab`` and Binder start it: the learner folder not set, a fresh home."""
-    import sys
-    import uuid
 
-    from .conftest import serve, workspace
+    from .conftest import jupyterlab, workspace
 
     tmp, root, env = workspace(tmp_path_factory, "learner-lab")
     del env["KIT_LEARNER_DIR"]
     env["HOME"] = str(tmp / "home")
     (tmp / "home").mkdir()
-    token = uuid.uuid4().hex
-
-    def argv(port: int) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            "--allow-root",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={root}",
-            f"--LabApp.app_settings_dir={tmp / 'app-settings'}",
-            "--LabApp.expose_app_in_browser=True",
-        ]
-
-    with serve(
-        argv,
-        env=env,
-        cwd=root,
-        log=tmp / "lab.log",
-        name="JupyterLab (learner)",
-        ready=lambda port: f"http://127.0.0.1:{port}/api/kernelspecs?token={token}",
-    ) as port:
-        yield Lab(base=f"http://127.0.0.1:{port}", token=token, root=root), tmp / "home"
+    with jupyterlab(tmp, root, env, name="JupyterLab (learner)") as server:
+        yield server, tmp / "home"
 
 
 def test_learner_folder_is_in_the_file_browser(lab_as_a_learner: Any, browser: Any, artifacts_dir: Path) -> None:
