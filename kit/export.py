@@ -232,29 +232,17 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
             ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
             [
                 [
-                    "quote",
-                    q.speaker,
-                    None if q.speaker is None else case.name_of(q.speaker),
-                    q.cue,
-                    q.paragraph,
-                    q.start,
-                    q.end,
-                    art.text[q.start : q.end],
+                    kind,
+                    s.speaker,
+                    None if s.speaker is None else case.name_of(s.speaker),
+                    s.cue,
+                    s.paragraph,
+                    s.start,
+                    s.end,
+                    art.text[s.start : s.end],
                 ]
-                for q in art.quotes
-            ]
-            + [
-                [
-                    "reported",
-                    r.speaker,
-                    None if r.speaker is None else case.name_of(r.speaker),
-                    r.cue,
-                    r.paragraph,
-                    r.start,
-                    r.end,
-                    art.text[r.start : r.end],
-                ]
-                for r in art.reported
+                for kind, records in (("quote", art.quotes), ("reported", art.reported))
+                for s in records
             ],
         ),
         _write(
