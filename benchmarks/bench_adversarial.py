@@ -89,6 +89,12 @@ def _shared_surname(k: int) -> str:
     return "".join(f"President Ab{_word(i)} Smith spoke. Cd{_word(i)} Smith said so. " for i in range(k))
 
 
+def _shared_first_name(k: int) -> str:
+    """People sharing a first name, each named in full twice ("Ann Abxx spoke. Ann Abxx said so."): one word
+    of the name trie (kit.parse.patterns.Forms) leads to k names."""
+    return "".join(f"Ann Ab{_word(i)} spoke. “Yes,” Ann Ab{_word(i)} said. " for i in range(k))
+
+
 def _caps_run(k: int) -> str:
     return " ".join(f"A{_word(i)}" for i in range(k)) + "."
 
@@ -149,6 +155,7 @@ FAMILIES: list[tuple[str, Callable[[int], str], int]] = [
     ("titled and untitled people sharing a surname", _shared_surname, 150),
     ("organisation words run", lambda k: "Association " * k, 3_000),
     ("many quotations in one sentence", lambda k: "“a” " * k + "he said.", 1_000),
+    ("people sharing a first name", _shared_first_name, 150),
 ]
 
 

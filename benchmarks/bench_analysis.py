@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from kit import analysis as A
-from kit.case import _load_bundled
+from kit.case import load_reference_case
 
 __all__ = ["run", "TARGET_MS"]
 
@@ -46,11 +46,11 @@ def run(*, repeat: int = 11) -> list[tuple[str, float, str]]:
     import networkx  # noqa: F401  (warm imports outside the timed region)
     import pandas  # noqa: F401
 
-    case = _load_bundled()
+    case = load_reference_case()
     _analyse(case)  # warm-up
     return [
         ("analysis: matrix, networks, coalitions, declared, voices", _median_ms(lambda: _analyse(case), repeat), "ms"),
-        ("load_case() uncached + full analysis", _median_ms(lambda: _analyse(_load_bundled()), repeat), "ms"),
+        ("load_case() uncached + full analysis", _median_ms(lambda: _analyse(load_reference_case()), repeat), "ms"),
     ]
 
 

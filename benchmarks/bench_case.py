@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from kit.case import _load_bundled, draft_case
+from kit.case import draft_case, load_reference_case
 from kit.parse.article import load_article
 
 __all__ = ["run"]
@@ -28,10 +28,10 @@ def run(*, repeat: int = 5) -> list[tuple[str, float, str]]:
     """Time the uncached reference-case load (parse + YAML + checks) and a draft."""
     article = load_article()
     return [
-        ("load_case() uncached: parse + read + check", _best_of(lambda: _load_bundled(), repeat), "ms"),
+        ("load_case() uncached: parse + read + check", _best_of(lambda: load_reference_case(), repeat), "ms"),
         (
             "load_case() checks only (article parsed once)",
-            _best_of(lambda: _load_bundled(cached_article=True), repeat),
+            _best_of(lambda: load_reference_case(cached_article=True), repeat),
             "ms",
         ),
         ("draft_case(bundled article)", _best_of(lambda: draft_case(article), repeat), "ms"),

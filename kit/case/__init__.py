@@ -10,6 +10,6 @@
 from __future__ import annotations
 
 from .draft import draft_case
-from .load import GROUP_BASES, REFERENCE_CASE, case_from_article, load_case
+from .load import GROUP_BASES, REFERENCE_CASE, case_from_article, load_case, load_reference_case
 
-__all__ = ["load_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
+__all__ = ["load_case", "load_reference_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]

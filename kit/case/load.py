@@ -93,11 +93,14 @@ def load_case(path: str | Path | None = None, *, encoding: str | None = None) ->
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> Case:
-    return _load_bundled(cached_article=True)
+    return load_reference_case(cached_article=True)
 
 
-def _load_bundled(*, cached_article: bool = False) -> Case:
-    """The reference case, uncached (``cached_article`` reuses :func:`kit.load_article`)."""
+def load_reference_case(*, cached_article: bool = False) -> Case:
+    """The bundled reference case, read and checked again (``load_case()`` keeps one copy).
+
+    ``cached_article`` reuses :func:`kit.load_article`'s parse; the benchmarks time both.
+    """
     text = data_text(REFERENCE_CASE)
 
     def article_for(rel: str, problems: Problems) -> Article | None:

@@ -35,7 +35,6 @@ the widest mention covering a speaker span is the speaker.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -43,8 +42,9 @@ from ..records import Actor, Credits, Mention, Paragraph, Sentence
 from ..util import paused_gc
 from .anonymous import find_anonymous
 from .gazetteer import Gazetteer, gazetteer
-from .names import Organization, find_named_people, find_organizations
-from .patterns import finditer_not_after, trie_pattern
+from .names import find_named_people
+from .organizations import Organization, find_organizations
+from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after
 from .people import Person, find_people, person_mentions
 
 __all__ = ["find_actors", "scanned_spans"]
@@ -107,12 +107,6 @@ def find_actors(
 _GENERIC_ORG = re.compile(r"[Tt]he (?P<head>[a-z]+)(?![\w-])")
 
 
-@functools.lru_cache(maxsize=32)
-def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    """The organisations' names and acronyms as one pattern (the same names again: not compiled again)."""
-    return re.compile(r"(?:" + trie_pattern(set(forms)) + r")(?![\w-])")
-
-
 def _org_mentions(
     text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]
 ) -> list[tuple[str, int, int]]:
@@ -123,12 +117,12 @@ def _org_mentions(
     for o in orgs:
         for f in (o.name, *o.forms):
             forms.setdefault(f, o.id)
-    pattern = _forms_pattern(frozenset(forms))
+    finder = Forms(forms, compiled=len(text) > COMPILE_FORMS_ABOVE)
     heads = {o.head for o in orgs}
     by_id = {o.id: o for o in orgs}
     out: list[tuple[str, int, int]] = []
     for start, end in spans:
-        named = [(m.start(), m.end(), forms[m.group()]) for m in finditer_not_after(pattern, text, start, end, "’'-")]
+        named = [(a, b, forms[f]) for a, b, f in finder.find(text, start, end, "’'-")]
         out += [(oid, a, b) for a, b, oid in named]
         generic = [
             (m.start(), m.end(), m.group("head"))

@@ -36,6 +36,7 @@ __all__ = [
     "QUOTING_CUES",
     "WINDOW",
     "say_pattern",
+    "quote_cue_pattern",
     "SAY_RE",
     "AUX",
     "MAX_AUX",
@@ -79,6 +80,12 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 @functools.cache
+def quote_cue_pattern() -> str:
+    """The alternation of the cues that attribute a quotation next to them (saying and quoting cues)."""
+    return alternation(SAYING_CUES + QUOTING_CUES)
+
+
+@functools.cache
 def say_pattern() -> str:
     """The alternation of :data:`SAYING_CUES` (built on first use: a trie of the whole list)."""
     return alternation(SAYING_CUES)
@@ -119,14 +126,27 @@ _CLAUSE_WORDS = (
     "so",
     "that",
     "and then",
+    "what",
+    "which",
+    "whom",
+    "whether",
+    "how",
+    "why",
+    "unless",
 )
 _CLAUSE = lazy_compile(
-    rf"(?:[;(—–]|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
+    rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
+_AGE = lazy_compile(r"\d{1,3}-year-old$")  # "17-year-old Jared Potts"
+_ROLE_NAME = lazy_compile(r"(?:(?![a-z]+ed\b)[a-z][a-z-]*\s+){1,3}(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Twitter Facebook".split()
+)
 _TAGS = lazy_compile(r"^(?:<[^<>]{0,40}>)+")
 _BAD_SUBJECT = lazy_compile(r"[“”\"‘]|\s(?:and|but|or)$")
 _NP_START = frozenset(
@@ -146,7 +166,7 @@ def span_ok(text: str, a: int, b: int, *, max_words: int = 15) -> bool:
     if first.startswith("<"):
         first = _TAGS.sub("", first)  # "<b>Kerry"
     first = first.strip("“‘\"'(")
-    return first[:1].isupper() or first.lower() in _NP_START
+    return first[:1].isupper() or first.lower() in _NP_START or _AGE.match(first) is not None
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -154,6 +174,10 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
         b -= 1
+    if b - a > 4 and text[b - 1] == ")":  # "Sen. Ann Lee (D-Ohio)": the name without the party tag
+        p = text.rfind(" (", a, b)
+        if p > a:
+            b = p
     return a, b
 
 
@@ -210,6 +234,10 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     c = _CONJUNCTION.match(text, start, end)
     if c:  # "…, and Dayton says": the subject after the conjunction
         start = c.end()
+    if not span_ok(text, start, end):  # "candidate Ann Lee said": from the name on
+        role = _ROLE_NAME.fullmatch(text, start, end)
+        if role and role.group("name").split()[0] not in _NOT_NAMES:
+            start = role.start("name")
     if not span_ok(text, start, end) or _BAD_SUBJECT.search(text, start, end):
         return None
     return start, end

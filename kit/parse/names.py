@@ -1,4 +1,4 @@
-"""People without titles and organisations named in the text.
+"""People without titles (organisations named in the text: :mod:`kit.parse.organizations`).
 
 :mod:`kit.parse.people` finds people introduced by a title. This module finds
 the rest, from what the text around a capitalised name says:
@@ -10,12 +10,8 @@ the rest, from what the text around a capitalised name says:
   nurse"), or a full name whose surname alone is later a speaker ("Donald
   Trump … Trump said"). The apposition gives the role ("spokesman") and the
   organisation it names; the honorific gives nothing but (for Mr./Ms.) the
-  gender, which :mod:`kit.parse.speakers` reads from the mention;
-* an **organisation**: a capitalised name that ends with an organisation word
-  from the gazetteer (``titles.not_name_words``: "Ohio Nurses Association",
-  "Democratic National Committee", "Acme Corp."), with the acronym given in
-  brackets after it ("(ONA)") as a short form. "the union", "the company",
-  "the committee" resolve to the most recent one with that head word.
+  gender, which :mod:`kit.parse.speakers` reads from the mention. A full
+  name as the subject of a finite verb is a person too ("Ann Lee went …").
 
 All scans are forward-only, with look-arounds of a bounded width.
 
@@ -31,16 +27,16 @@ All scans are forward-only, with look-arounds of a bounded width.
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
+from .clauses import IRREGULAR_VERBS
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, lazy_compile
+from .patterns import finditer_not_after, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["Organization", "find_named_people", "find_organizations", "HONORIFICS"]
+__all__ = ["find_named_people", "HONORIFICS"]
 
 #: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
 HONORIFICS = (
@@ -62,7 +58,7 @@ HONORIFICS = (
 )
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = lazy_compile(
-    rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])"
+    rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])"
 )
 
 
@@ -71,35 +67,32 @@ def _cue() -> str:
     return alternation(SAYING_CUES + QUOTING_CUES)
 
 
-_SLOT_AFTER = lazy_compile(lambda: rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b")
-_SLOT_BEFORE = lazy_compile(lambda: rf"\b(?:{_cue()})\s+$")
+# a speaker's slot: "X said", "X, R-Ky., said", "- X: “…”"; "said X", "Said X,", "“…!” beamed X", "— X"
+_SLOT_AFTER = lazy_compile(
+    lambda: (
+        rf"(?:,[^,;:“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b|\s*:\s*[“\"‘]"
+        rf"|,\s+who\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+){{0,3}}(?:{_cue()})\b"
+    )
+)
+_SLOT_BEFORE = lazy_compile(
+    lambda: (
+        rf"(?:\b(?:{_cue()})|(?:^|[.!?]\s+)(?:Said|Says|Added|Continued|Wrote|Explained|Noted|Recalled|Replied)"
+        rf"|[,!?][”\"]\s+[a-z]{{3,20}}ed|(?:^|\n)\s*[-–—―])\s+$"
+    )
+)
 _HONORIFIC_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
 _APPOSITION = lazy_compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:spokes\w+|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person))"
     r"|[a-z][\w-]+)(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>[A-Z][^,;.()]{1,60}))?"
 )
-_ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
-_GENERIC = {
-    "inc.": "company",
-    "inc": "company",
-    "corp.": "company",
-    "corp": "company",
-    "co.": "company",
-    "ltd": "company",
-    "llc": "company",
-}
-
-
-class Organization:
-    """An organisation named in the text: id, name, short forms, head word ("union")."""
-
-    __slots__ = ("id", "name", "forms", "head", "start")
-
-    def __init__(self, name: str, start: int, forms: tuple[str, ...]) -> None:
-        self.id, self.name, self.start, self.forms = snake_id(name), name, start, forms
-        last = name.split()[-1].lower()
-        self.head = _GENERIC.get(last, last)
+# Capitalised only because they open a sentence or a headline: never the first word of a name.
+_NOT_FIRST = frozenset(
+    "Then Said Says Also But And When While After Before Yet Still Now So As If Meanwhile However Instead "
+    "Asked Added Told Like Unlike Even Only Both Neither Either Every Each Many Most Some Other Another".split()
+)
+_NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
+_OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
 
 def _words(name: str) -> list[str]:
@@ -115,11 +108,23 @@ def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: froz
 
 
 def _read_candidate(
-    group: str, gaz: Gazetteer, stop: frozenset[str], title_words: frozenset[str], org_words: frozenset[str]
+    group: str,
+    gaz: Gazetteer,
+    stop: frozenset[str],
+    title_words: frozenset[str],
+    org_words: frozenset[str],
+    lower_words: Callable[[str], bool] | None = None,
 ) -> tuple[int, str, str] | None:
-    """``(offset of the name in group, name, id)`` once leading non-name words are dropped, or ``None``."""
+    """``(offset of the name in group, name, id)`` once leading non-name words are dropped, or ``None``.
+
+    ``lower_words``: does the text also write this word in lower case? A group that
+    opens a sentence drops such a first word ("Then Abel", "Donor Ray").
+    """
     tokens = _words(group)
     a = 0
+    while len(tokens) >= 2 and (tokens[0] in _NOT_FIRST or lower_words is not None and lower_words(tokens[0])):
+        a = group.index(tokens[1], a + len(tokens[0]))
+        tokens.pop(0)
     while tokens and (
         tokens[0] in stop
         or tokens[0].rstrip(".") in stop
@@ -159,13 +164,26 @@ def find_named_people(
     found: dict[str, Person] = {}
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
-    read: dict[str, tuple[int, str, str] | None] = {}
+    read: dict[tuple[str, bool], tuple[int, str, str] | None] = {}
+    near = [0]  # where the candidate being read is
+
+    def lower_words(word: str) -> bool:
+        """Is ``word`` also written in lower case near the candidate ("then", "donor")? A bounded window:
+        the same few kilobytes for any text length, so reading every candidate stays linear."""
+        w = " " + word.lower()
+        window = text[max(0, near[0] - _NEAR) : near[0] + _NEAR]
+        return any(w + c in window for c in " ,.;:")
+
     for start, end in spans:
-        for m in _CANDIDATE.finditer(text, start, end):
+        for m in finditer_not_after(_CANDIDATE, text, start, end, "’'.-"):  # no look-behind: a faster scan
             group = m.group()
-            if group not in read:
-                read[group] = _read_candidate(group, gaz, stop, title_words, org_words)
-            got = read[group]
+            opens = _OPENS_SENTENCE.search(text, max(start, m.start() - 4), m.start()) is not None
+            if (group, opens) not in read:
+                near[0] = m.start()
+                read[group, opens] = _read_candidate(
+                    group, gaz, stop, title_words, org_words, lower_words if opens else None
+                )
+            got = read[group, opens]
             if got is None:
                 continue
             delta, name, pid = got
@@ -183,7 +201,7 @@ def find_named_people(
                 or _SLOT_BEFORE.search(before)
                 or _SLOT_AFTER.match(text, b, min(end, b + 160))
                 or before.lower().endswith("according to ")
-                or before.endswith(("— ", "― "))
+                or before.endswith(("— ", "― ", " – ", " - "))
             ):
                 strong = True
             if strong:
@@ -211,7 +229,11 @@ def find_named_people(
             ):
                 found[pid] = Person(pid, n, "", None, m.start("n"), m.end("n"))
                 surnames.add(n)
-    return tuple(sorted(found.values(), key=lambda p: p.start))
+    ids = set(found)
+    longest = max((len(k) for k in ids), default=0)
+    # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
+    kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
+    return tuple(sorted(kept, key=lambda p: p.start))
 
 
 def _ends_with_known(pid: str, known: set[str], longest: int) -> bool:
@@ -228,80 +250,43 @@ def _ends_with_known(pid: str, known: set[str], longest: int) -> bool:
     return False
 
 
-_SUBJECT_VERB = lazy_compile(r"\s+(?:has|had|is|was|will|would|[a-z]{3,}ed)\b")
-# Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
-_HONORIFIC_NAME = lazy_compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
-_SURNAME_SLOT = lazy_compile(
+# "Ann Lee went after …", "Ann Lee, a nurse, says": a full name as the subject of a verb is a person
+_SUBJECT_VERB = lazy_compile(
     lambda: (
-        rf"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-        rf"(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b"
+        r"(?:,[^,;:.“”\"]{1,90},)?\s+(?:(?:also|later|then|again|quickly)\s+)?(?:has|had|is|was|will|would|"
+        r"[a-z]{3,}ed|" + trie_pattern(IRREGULAR_VERBS) + r"|[a-z]{3,}(?<![su])s)\b(?!\s+(?:of|and|who|in|for)\b)"
     )
 )
-
-
-_CUE_SURNAME = lazy_compile(lambda: rf"\b(?:{_cue()})\s+(?P<n>[A-Z][a-z]+)\b")
+# Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
+_HONORIFIC_NAME = lazy_compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+# A surname right before a cue ("Chen said", "Chen, a nurse, has said"), read back from each cue found.
+_SURNAME_BEFORE = lazy_compile(
+    lambda: rf"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}$"
+)
+_CUE_AT = lazy_compile(lambda: rf"\b(?:{_cue()})\b")
+_NAME_AFTER = lazy_compile(r"\s+(?P<n>[A-Z][a-z]+)\b")
+#: How far before a cue its subject's surname is looked for (an apposition of 90 characters, auxiliaries).
+_SLOT_REACH = 160
 
 
 def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    """Surnames in a speaker's slot: before a cue ("Chen said") or after it ("said Chen").
+
+    One scan for the cues; each is then read back over at most ``_SLOT_REACH`` characters
+    (trying the slot at every capital of the text was a third of reading the names).
+    """
     out: set[str] = set()
     for start, end in spans:
-        for m in _SURNAME_SLOT.finditer(text, start, end):
-            out.add(m.group("n"))
-        for m in _CUE_SURNAME.finditer(text, start, end):
-            out.add(m.group("n"))
+        for h in _CUE_AT.finditer(text, start, end):
+            lo = max(start, h.start() - _SLOT_REACH)
+            m = _SURNAME_BEFORE.search(text, lo, h.start())
+            if m and (m.start() == 0 or text[m.start() - 1] not in "’'.-" and not _is_word_char(text[m.start() - 1])):
+                out.add(m.group("n"))
+            a = _NAME_AFTER.match(text, h.end(), end)
+            if a:
+                out.add(a.group("n"))
     return out
 
 
-#: An organisation's name reaches at most this far before its head word ("… Association"), and after it.
-_ORG_BEFORE, _ORG_AFTER = 240, 160
-
-
-@functools.lru_cache(maxsize=4)
-def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
-    words = alternation(tuple(sorted(heads)))
-    name = re.compile(
-        rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-        rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])"
-    )
-    return re.compile(words), name
-
-
-def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """Disjoint stretches of ``text[start:end]`` around the head words: the only places a name can be.
-
-    The head words are found with one fast scan; the full name pattern then
-    runs only near them (it would otherwise be tried at every character).
-    """
-    lo = hi = -1
-    for h in heads.finditer(text, start, end):
-        a, b = max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)
-        if a > hi:
-            if hi > lo:
-                yield lo, hi
-            lo = a
-        hi = b
-    if hi > lo:
-        yield lo, hi
-
-
-def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
-    """Organisations named with an organisation word, with their bracketed acronyms."""
-    heads = frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) - {"Staff", "Office", "Mills", "House"}
-    head_re, pattern = _org_patterns(heads)
-    found: dict[str, Organization] = {}
-    for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
-        for m in pattern.finditer(text, start, end):
-            name = m.group()
-            tokens = name.split()
-            while tokens and tokens[0] in ("The", "A", "An", "But", "And", "In", "At", "On", "For"):
-                tokens.pop(0)
-            if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
-                continue
-            name = " ".join(tokens)
-            acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
-            forms = (acr.group("acr"),) if acr else ()
-            oid = snake_id(name)
-            if oid not in found:
-                found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
-    return tuple(found.values())
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

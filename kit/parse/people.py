@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..util import snake_id
 from .gazetteer import Gazetteer, GazetteerMatch
-from .patterns import finditer_not_after, trie_pattern
+from .patterns import COMPILE_FORMS_ABOVE, Forms, trie_pattern
 
 __all__ = ["Person", "find_people", "person_mentions"]
 
@@ -266,19 +267,16 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
     return None
 
 
-@functools.lru_cache(maxsize=64)
-def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    """The names as one trie; used with ``finditer_not_after(..., "’'-")``."""
-    return re.compile(r"(?:" + trie_pattern(forms) + r")(?![\w-])")
-
-
 def person_mentions(
     text: str, spans: Iterable[tuple[int, int]], people: tuple[Person, ...]
 ) -> list[tuple[str, int, int]]:
-    """``(person id, start, end)`` for every full name or unambiguous surname."""
+    """``(person id, start, end)`` for every full name and surname; a surname several people share
+    goes to the one the text names in full most often."""
+    spans = list(spans)
     forms: dict[str, str | None] = {}
     for p in people:
         forms[p.name] = p.id
+    owners: dict[str, list[Person]] = {}
     for p in people:
         tokens = p.name.split()
         short = [tokens[-1]] if len(tokens) > 1 else []
@@ -287,16 +285,25 @@ def person_mentions(
         if "-" in tokens[-1] and tokens[-1].split("-", 1)[0].islower():
             short.append(tokens[-1].split("-", 1)[1])  # al-Abadi -> Abadi
         for form in short:
-            if form in forms and forms[form] != p.id:
-                forms[form] = None  # shared surname: ambiguous
-            else:
-                forms.setdefault(form, p.id)
+            if form not in forms or forms[form] is None:
+                owners.setdefault(form, []).append(p)
+    shared = {form: who for form, who in owners.items() if len(who) > 1 and form not in forms}
+    full: Counter[str] = Counter()
+    if shared:  # each full name counted in one scan of the text (not one scan per name)
+        names = Forms([p.name for p in people], compiled=len(text) > COMPILE_FORMS_ABOVE)
+        full.update(f for start, end in spans for _, _, f in names.find(text, start, end, "’'-"))
+    for form, who in owners.items():
+        if form in forms:
+            continue  # a full name of its own
+        # one surname, several people ("Hillary Clinton", "Bill Clinton"): the bare surname is the one the
+        # text names in full most often (the first introduced on a tie), as news writing uses it
+        forms[form] = max(who, key=lambda p: (full[p.name], -p.start)).id
     usable = {f: i for f, i in forms.items() if i is not None}
     if not usable:
         return []
-    pattern = _forms_pattern(frozenset(usable))
     out = []
+    finder = Forms(usable, compiled=len(text) > COMPILE_FORMS_ABOVE)
     for start, end in spans:
-        for m in finditer_not_after(pattern, text, start, end, "’'-"):
-            out.append((usable[m.group()], m.start(), m.end()))
+        for a, b, form in finder.find(text, start, end, "’'-"):
+            out.append((usable[form], a, b))
     return out

@@ -6,17 +6,23 @@ paragraph re-opens with a mark (the news convention). Each quotation then
 gets a speaker span, tried in this order (the grammar is
 :mod:`kit.parse.attribution`, the cue verbs are data in ``kit/data/cues.json``):
 
-1. right after it: "…,” Kerry said / said Sen. Ted Cruz, who … / she
-   concluded / — Tom Becker / according to X;
-2. before it, in its sentence: an introduction ("X said:", "A spokesperson
-   for the company said:", "According to X, “…”"), or the clause that governs a
-   partial quote ("X called the plan “a bailout”", "it assessed a strike
-   was “highly likely”"), or the sentence's subject;
-3. a quotation that opens its sentence with no attribution of its own
+1. right after it (:mod:`kit.parse.slots`): "…,” Kerry said / said Sen. Ted
+   Cruz, who … / she concluded / — Tom Becker / according to X / "X said." as
+   a sentence of its own;
+2. before it, in its sentence (:mod:`kit.parse.governor`): an introduction
+   ("X said:", "A spokesperson for the company said:"), "According to X, …",
+   a label ("- Ann Lee: “…”"), "Said X, “…”", or the clause that governs a
+   partial quote ("X called the plan “a bailout”"), which gives way to the
+   main clause's subject when it is a participle or sits in a subordinate
+   clause ("Ann Lee went after Tom Ray, calling him “…”");
+3. an attribution that closes the sentence ("…, the rights group says.")
+   outranks 2;
+4. a quotation that opens its sentence with no attribution of its own
    carries on: the speaker of the paragraph's previous quote ("“A,” X said.
    “B.”"), of a colon introduction ending the previous paragraph, of the
    previous paragraph's last quote (continued quotes), or the subject of a
-   cue in the previous sentence ("X said on Monday that … “B.”").
+   cue in the previous sentence ("X said on Monday that … “B.”"); a sign-off
+   paragraph ("- Ann Lee.") attributes the quotes before it.
 
 Every speaker span resolves through :mod:`kit.parse.speakers` (names inside
 it, or a pronoun's referent), or to ``None``.
@@ -30,62 +36,47 @@ it, or a pronoun's referent), or to ``None``.
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Sequence
-
 from ..records import Paragraph, Quote
 from ..util import paused_gc
 from .attribution import (
-    AUX,
-    MAX_AUX,
     OBJECT_CUES,
     QUOTING_CUES,
     SAYING_CUES,
     THINKING_CUES,
     WINDOW,
-    alternation,
+    quote_cue_pattern,
     span_ok,
     strip_span,
     subject_before,
 )
+from .clauses import main_clause
+from .governor import (
+    ACCORDING,
+    ACCORDING_FRAME,
+    GOVERN_RE,
+    LABEL,
+    LEAD_IN,
+    QC_RE,
+    SAID_X,
+    VERBISH,
+    governor,
+    main_subject,
+    trim_subject,
+)
 from .marks import OPENING_MARKS, pair_marks
-from .patterns import LazyPattern, lazy_compile
+from .patterns import lazy_compile
+from .slots import BARE_ATTRIBUTION, SIGN_OFF, after_quote, end_mark, later_in_sentence
 from .speakers import Context, resolve
 from .structure import sentence_at
 
 __all__ = ["find_quotes", "SAYING_CUES", "THINKING_CUES", "OBJECT_CUES", "QUOTING_CUES"]
 
-
-@functools.cache
-def _qc() -> str:
-    return alternation(SAYING_CUES + QUOTING_CUES)
-
-
-_QC_RE = lazy_compile(lambda: rf"\b(?:{_qc()})\b")
-_GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
 _CUE_LAST = frozenset(w.split()[-1] for w in SAYING_CUES + QUOTING_CUES)
-_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Hon|Pres|Sens|Reps|Ft|Mt|[A-Z])\."
-_C = rf"(?:{_ABBR}|[^,.;:!?“”\"()\[\]—–\n])"  # one character (or abbreviation) of a speaker span
-_SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){_C}{{0,120}}?"
-_APPOS = r"(?:,[^,.;:!?“”\"()\n]{1,90},)?"  # ", a spokesman for the union,"
-_POST_NORMAL = lazy_compile(lambda: rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{_qc()})\b")
-_POST_INVERTED = lazy_compile(lambda: rf"[\s,]*(?P<cue>{_qc()})\s+(?P<spk>{_C}{{1,160}})")
-# "“We’re happy” about the decision, said Ann Lee": the cue later in the quote's sentence, after a comma.
-_LATER_INVERTED = lazy_compile(lambda: rf",\s*(?P<cue>{_qc()})\s+(?P<spk>{_C}{{1,160}})")
-_NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]))"
-_POST_GENERIC = lazy_compile(
-    rf"[\s,]*(?P<spk>(?:he|she|they|I|we|it|He|She|They|We|It)|{_NAMEISH}(?:\s+{_NAMEISH}){{0,4}})"
-    rf"\s+(?P<cue>(?!(?:is|was|has|does|says)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
+
+
+_INTRO_END = lazy_compile(
+    lambda: rf"(?:\b(?:{quote_cue_pattern()})\b[^.!?“”\"]{{0,60}}:|\b(?:{quote_cue_pattern()}),?)\s*$"
 )
-_POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{_C}{{0,100}}?)(?:,|\s*$|\s*[.;(])")
-_ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_C}{{1,100}}?)\s*,\s*$")
-_INTRO_END = lazy_compile(lambda: rf"(?:\b(?:{_qc()})\b[^.!?“”\"]{{0,60}}:|\b(?:{_qc()}),?)\s*$")
-_VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
-_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
-_MARKS = frozenset('“”"«»')
-_PRONOUN_SPK = frozenset("he she they i we it".split())
-_LOWER_OK = frozenset("of the de van von al bin la le du and".split())
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
@@ -141,11 +132,32 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
                 last.paragraph,
                 last.partial,
             )
+        if not here and prev and prev[-1].speaker_start is None:
+            _sign_off(ctx, para, prev, quotes)  # "“…”" then a paragraph "- Ann Lee."
         quotes.extend(here)
         carry = bool(here) and here[-1].end == para.end and open_start is not None
         prev = here
         intro = _colon_intro(ctx, para) if not here or here[-1].end < para.end - 2 else None
     return tuple(quotes)
+
+
+def _sign_off(ctx: Context, para: Paragraph, prev: list[Quote], quotes: list[Quote]) -> None:
+    """A paragraph that only names a speaker after a dash ("- Lee.", "-Ann Lee, Dayton.")
+    attributes the unattributed quotations that end the paragraph before it (``quotes`` is patched)."""
+    m = SIGN_OFF.fullmatch(ctx.text, para.start, para.end)
+    if m is None:
+        return
+    a, b = strip_span(ctx.text, m.start("spk"), m.end("spk"))
+    if ctx.text[b - 1] == "." and b - a > 4 and ctx.text[b - 3 : b - 1].isalpha() and ctx.text[b - 3].islower():
+        b -= 1  # "- Lee." (not "- Jr.")
+    span = a, b
+    found = resolve(ctx, *span)
+    speaker = found[0][0] if found else None
+    k = len(quotes)
+    while k > 0 and quotes[k - 1].paragraph == prev[-1].paragraph and quotes[k - 1].speaker_start is None:
+        k -= 1
+        q = quotes[k]
+        quotes[k] = Quote(q.start, q.end, speaker, span[0], span[1], None, q.paragraph, q.partial, q.continued)
 
 
 def _intro_end(pre: str) -> bool:
@@ -169,49 +181,12 @@ def _colon_intro(ctx: Context, para: Paragraph) -> tuple[int, int] | None:
     if text[end - 1] != ":":
         return None
     s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, end - 1)]
-    return _governor(ctx, max(s.start, end - WINDOW), end - 1, (), _QC_RE)[0]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """A subject span cut before its verb: "Trump went after Bush" -> "Trump", "he did say he" -> "he"."""
-    words = list(re.finditer(r"\S+", text[a:b]))
-    if not words:
-        return a, b
-    first = words[0].group().strip("“‘\"'(")
-    if first.lower() in _PRONOUN_SPK:
-        return a + words[0].start(), a + words[0].end()
-    if not first[:1].isupper() or first in ("The", "A", "An"):
-        return a, b
-    end = words[0].end()
-    for w in words[1:]:
-        token = w.group()
-        if token[:1].isupper() or token in _LOWER_OK or token[:1].isdigit():
-            end = w.end()
-        else:
-            break
-    return strip_span(text, a, a + end)
-
-
-def _governor(
-    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
-) -> tuple[tuple[int, int] | None, int, str | None]:
-    """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
-    text = ctx.text
-    near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
-    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
-    for h in reversed(hits[-3:]):
-        if " ".join(h.group().split()) == "according to":
-            m = re.match(rf"\s+(?P<spk>{_C}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])
-            if m:
-                return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
-            continue
-        subj = subject_before(text, lo, h.start())
-        if subj is None:  # "Carson took the stage … and called it “…”": the subject before "and"
-            m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
-            subj = subject_before(text, lo, m.start()) if m else None
-        if subj is not None:
-            return _trim(text, *subj), h.start(), h.group()
-    return None, -1, None
+    span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC_RE)[0]
+    if span is None and s.start >= end - WINDOW:  # "He then listed the qualities …:"
+        mc = main_clause(text, s.start, end - 1)
+        sub = trim_subject(text, mc.start, mc.end) if mc else None
+        span = sub if sub and span_ok(text, *sub) else None
+    return span
 
 
 def _attribute(
@@ -228,40 +203,62 @@ def _attribute(
     sents = ctx.sentences
     si = sentence_at(sents, ctx.starts, cs - 1)
     so = sents[si]
-    pre_lo = max(so.start, para.start, cs - 1 - WINDOW) if so.start <= cs - 1 else cs - 1
+    s0 = so.start
+    for q in reversed(here[-8:]):  # a sentence that starts inside a quotation started earlier is read from there
+        if q.start < s0 < q.end and q.start >= para.start:
+            s0 = sents[sentence_at(sents, ctx.starts, q.start - 1)].start
+    pre_lo = max(s0, para.start, cs - 1 - WINDOW) if s0 <= cs - 1 else cs - 1
     pre = text[pre_lo : cs - 1]
     closed = ce < para.end
     post_lo = ce + 1 if closed else para.end
     sc = sents[sentence_at(sents, ctx.starts, ce)]
     post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
-    if post_hi <= post_lo + 1 and text[ce - 1 : ce] in "?!" and closed:  # "“Why?” Dunn asked." split after ?”
+    last_mark = end_mark(text, cs, ce)
+    if (
+        post_hi <= post_lo + 1 and last_mark != "" and last_mark in "?!." and closed
+    ):  # "“Why?” Dunn asked." split after ?”
         k = sentence_at(sents, ctx.starts, ce) + 1
         if k < len(sents) and sents[k].paragraph == para.index and sents[k].start - post_lo < 3:
-            post_hi = min(sents[k].end, post_lo + WINDOW)
+            if last_mark != "." or BARE_ATTRIBUTION.fullmatch(text, sents[k].start, sents[k].end):
+                post_hi = min(sents[k].end, post_lo + WINDOW)  # "“…today.” Lee said.": a sentence of its own
     at_start = not pre.strip(" \t\n(—–-")
     intro = _intro_end(pre)
     span: tuple[int, int] | None = None
     cue_at, cue = -1, None
-    span, cue_at, cue = _after(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "")
+    # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
+    # the quote outranks a loose "Name verbed" after it
+    generic = at_start or GOVERN_RE.search(text, pre_lo, cs - 1) is None
+    span, cue_at, cue = after_quote(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "", generic)
     if span is None and not at_start:
-        m = _ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1)
+        m = ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
+        n = None if m else LABEL.search(text, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
         if m:
             span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
+        elif n:  # "Pollsters agree - Ann Lee: “…”", "Said Lee, “…”"
+            span, cue_at, cue = strip_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
         else:
-            span, cue_at, cue = _governor(ctx, pre_lo, cs - 1, here, _QC_RE if intro else _GOVERN_RE)
+            span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC_RE if intro else GOVERN_RE)
+        if not intro and not m and not n:  # an "according to" or a label names the source itself
+            span, cue_at, cue = main_subject(ctx, s0, pre_lo, cs, here, span, cue_at, cue)
     rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
-        v = _VERBISH.search(text, pre_lo, cs - 1)
+        v = VERBISH.search(text, pre_lo, cs - 1)
         subj = subject_before(text, pre_lo, v.start()) if v else None
-        span = _trim(text, *subj) if subj else None
-    if span is None:
-        span, cue_at, cue = _later(text, post_lo, post_hi, span, cue_at, cue)
-    if span is None and at_start:
+        span = trim_subject(text, *subj) if subj else None
+    if span is None or cue_at < cs and closed:
+        span, cue_at, cue = later_in_sentence(text, post_lo, post_hi, span, cue_at, cue, closing=span is not None)
+    if span is None and (at_start or LEAD_IN.fullmatch(pre)):
         source = None
-        if here and here[-1].speaker_start is not None:
-            source = here[-1]  # "“A,” X said. “B.”"
-        elif pre_lo <= para.start and prev and (prev[-1].speaker_start is not None or carry):
+        for q in reversed(
+            here[-6:]
+        ):  # "“A,” X said. “B.”" (a title quoted in between: "said Cuban, host of “Shark Tank.”")
+            if q.speaker_start is not None:
+                source = q
+                break
+            if not q.partial:
+                break
+        if source is None and pre_lo <= para.start and prev and (prev[-1].speaker_start is not None or carry):
             source = prev[-1]  # a quote continued from the previous paragraph
         if source is not None:
             return Quote(
@@ -272,7 +269,8 @@ def _attribute(
         elif si > 0 and sents[si - 1].paragraph == para.index or pre_lo <= para.start and si > 0:
             ps = sents[si - 1] if so.start <= cs - 1 else so
             if ps.end <= cs:
-                span = _governor(ctx, ps.start, ps.end, here, _QC_RE)[0]  # "X said on Monday that …. “B.”"
+                gov, at, _ = governor(ctx, ps.start, ps.end, here, QC_RE)  # "X said on Monday that …. “B.”"
+                span = gov if at not in ctx.used_cues else None
     speaker = None
     if span is not None:
         found = resolve(ctx, *span)
@@ -281,42 +279,3 @@ def _attribute(
             ctx.used_cues.add(cue_at)
         cue = " ".join(cue.split()) if cue else None
     return Quote(cs, ce, speaker, span[0] if span else None, span[1] if span else None, cue, para.index, partial, False)
-
-
-def _later(
-    text: str, lo: int, hi: int, span: tuple[int, int] | None, cue_at: int, cue: str | None
-) -> tuple[tuple[int, int] | None, int, str | None]:
-    """ ", said X" later in the quote's sentence (no other quotation in between), else the inputs."""
-    m = _LATER_INVERTED.search(text, lo, hi)
-    if m and not any(c in _MARKS for c in text[lo : m.start()]):
-        sp = strip_span(text, m.start("spk"), m.end("spk"))
-        if span_ok(text, *sp, max_words=16):
-            return sp, m.start("cue"), m.group("cue")
-    return span, cue_at, cue
-
-
-def _after(text: str, lo: int, hi: int, last: str) -> tuple[tuple[int, int] | None, int, str | None]:
-    """An attribution right after a quotation: (speaker span, cue offset, cue)."""
-    m = _POST_INVERTED.match(text, lo, hi)
-    if m:
-        sp = strip_span(text, m.start("spk"), m.end("spk"))
-        if span_ok(text, *sp, max_words=16):
-            return sp, m.start("cue"), m.group("cue")
-    m = _POST_NORMAL.match(text, lo, hi)
-    if m:
-        sp = strip_span(text, m.start("spk"), m.end("spk"))
-        if not span_ok(text, *sp, max_words=12):  # "press secretary Dana Cole said": from the name on
-            cap = re.search(r"\b[A-Z]", text[sp[0] : sp[1]])
-            sp = (sp[0] + cap.start(), sp[1]) if cap else sp
-        if span_ok(text, *sp, max_words=12):
-            return sp, m.start("cue"), m.group("cue")
-    if last in ",?!—–-":
-        m = _POST_GENERIC.match(text, lo, hi)
-        if m:
-            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
-    m = _POST_DASH.match(text, lo, hi)
-    if m:
-        sp = strip_span(text, m.start("spk"), m.end("spk"))
-        if span_ok(text, *sp, max_words=10):
-            return sp, -1, None
-    return None, -1, None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit import CaseError
-from kit.case.load import _load_bundled, case_from_article, draft_case, load_case
+from kit.case.load import case_from_article, draft_case, load_case, load_reference_case
 from kit.case.merge import alias_pattern, extra_mentions
 from kit.case.yamlfile import fold
 from kit.parse.article import bundled_article_text
@@ -176,7 +176,7 @@ def test_extra_aliases_become_mentions():
 
 
 def test_uncached_loader_builds_an_equal_case():
-    assert _load_bundled().stances == load_case().stances
+    assert load_reference_case().stances == load_case().stances
 
 
 # --- small cases --------------------------------------------------------------

@@ -1,0 +1,266 @@
+"""Where a quotation's speaker is named before it, in its sentence: the cue that governs it
+("X called the plan “a bailout”"), "According to X, …", a label ("- Ann Lee: “…”"),
+"Said X, “…”", and the sentence's main clause when the governing cue is a participle or
+sits in a subordinate clause ("Ann Lee went after Tom Ray, calling him “…”").
+
+:func:`governor` reads the subject of the last cue before a quotation; :func:`main_subject`
+decides when the main clause's subject (:func:`kit.parse.clauses.main_clause`) outranks it;
+:func:`trim_subject` cuts a subject span to the words that name the speaker.
+
+>>> t = "Speaking in Dayton, Ohio, Ann Lee went after Tom Ray, calling him weak."
+>>> t[slice(*trim_subject(t, 26, 52))]
+'Ann Lee'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import Quote
+from .attribution import (
+    QUOTING_CUES,
+    SAYING_CUES,
+    THINKING_CUES,
+    alternation,
+    quote_cue_pattern,
+    span_ok,
+    strip_span,
+    subject_before,
+)
+from .clauses import main_clause
+from .patterns import LazyPattern, lazy_compile
+from .slots import NAMEISH, SPEAKER_CHAR
+from .speakers import Context
+
+__all__ = [
+    "QC_RE",
+    "GOVERN_RE",
+    "ACCORDING",
+    "ACCORDING_FRAME",
+    "LABEL",
+    "SAID_X",
+    "LEAD_IN",
+    "VERBISH",
+    "governor",
+    "main_subject",
+    "trim_subject",
+]
+
+QC_RE = lazy_compile(lambda: rf"\b(?:{quote_cue_pattern()})\b")
+
+
+GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
+
+
+# "“We’re happy” about the decision, said Ann Lee": the cue later in the quote's sentence, after a comma.
+_WHO_BEFORE = lazy_compile(r",\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$")
+
+
+_WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+$")
+
+
+# a name as the label of what follows ("- Ann Lee: “…”"), or an inverted cue opening the sentence
+LABEL = lazy_compile(rf"(?:^|[-—–:]\s|[.!?]\s|\n)\s*(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,3}})(?P<cue>\s*):\s*$")
+
+
+SAID_X = lazy_compile(
+    rf"\s*(?P<cue>Said|Says|Added|Adds|Continued|Wrote|Explained|Noted|Recalled|Replied)\s+"
+    rf"(?P<spk>(?:{NAMEISH}|[a-z][\w-]*)(?:\s+{NAMEISH}|\s+[a-z][\w-]*){{0,6}}?)\s*(?:,[^“”\"]{{0,120}})?[,:]\s*$"
+)
+
+
+LEAD_IN = lazy_compile(r"\s*(?:But|And|Then|Still|So|Yet|Now|Also)\b,?\s*")  # "… he said. But “…”"
+
+
+# "According to the city auditor, the mayor called it “a mess”": the frame names the source
+ACCORDING_FRAME = lazy_compile(rf"\s*[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,")
+
+
+ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,\s*$")
+
+
+VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+
+
+_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
+
+
+_PRONOUN_SPK = frozenset("he she they i we it".split())
+
+
+_SENTENCE_ADVERBS = frozenset(
+    "And But Or So Yet Maybe Perhaps Then Still Now Also Instead Meanwhile However Indeed Plus Later Earlier "
+    "Yesterday Today Tonight Again Thus Hence Nevertheless Nonetheless Separately Finally Afterward Afterwards "
+    "When While After Before Since As If Because Although Though Once Until Unless Whether".split()
+)
+
+
+_TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Earlier Later In At On During Yesterday Today".split()
+)
+
+
+_LOWER_OK = frozenset("of the de van von al bin la le du and".split())
+
+
+def trim_subject(text: str, a: int, b: int) -> tuple[int, int]:
+    """A subject span cut before its verb: "Ann Lee went after Tom Ray" -> "Ann Lee", "he did say he" -> "he"."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    if not words:
+        return a, b
+    while len(words) > 1 and words[0].group().rstrip(",") in _SENTENCE_ADVERBS:
+        words = words[1:]  # "And he added", "Maybe he figures": the subject after the adverb
+    first = words[0].group().strip("“‘\"'(")
+    if first in _TIME_WORDS and len(words) > 3:
+        # "Saturday at the party meeting Sen. Ann Lee (D-OH)": the name that ends the span
+        k = len(words)
+        while k > 1 and (words[k - 1].group()[:1].isupper() or words[k - 1].group()[:1] == "("):
+            k -= 1
+        if k < len(words) and k > 1:
+            return strip_span(text, a + words[k].start(), a + words[-1].end())
+    if first.lower() in _PRONOUN_SPK:
+        return a + words[0].start(), a + words[0].end()
+    if not first[:1].isupper() or first in ("The", "A", "An"):
+        return a + words[0].start(), b
+    end = words[0].end()
+    for w in words[1:]:
+        token = w.group()
+        if token[:1].isupper() or token in _LOWER_OK or token[:1].isdigit():
+            end = w.end()
+        else:
+            break
+    return strip_span(text, a + words[0].start(), a + end)
+
+
+def governor(
+    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
+    text = ctx.text
+    near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
+    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
+    for h in reversed(hits[-3:]):
+        if " ".join(h.group().split()) == "according to":
+            m = re.match(rf"\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])
+            if m:
+                return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
+            continue
+        r = _WHO_BEFORE.search(text, max(lo, h.start() - 60), h.start())
+        if r:  # "Tom Ray, who has publicly vowed … “…”": the relative pronoun, resolved to the name
+            return (r.start("who"), r.end("who")), h.start(), h.group()
+        w = _WITH_ING.search(text, max(lo, h.start() - 90), h.start()) if h.group().endswith("ing") else None
+        if w:  # "…, with Sen. Tom Ray calling it “…”": the subject of the participle
+            return strip_span(text, w.start("spk"), w.end("spk")), h.start(), h.group()
+        subj = subject_before(text, lo, h.start())
+        if subj is None:  # "Ann Lee took the stage … and called it “…”": the subject before "and"
+            m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
+            subj = subject_before(text, lo, m.start()) if m else None
+        if subj is not None:
+            sub = trim_subject(text, *subj)
+            if span_ok(text, *sub):
+                return sub, h.start(), h.group()
+    return None, -1, None
+
+
+# a clause with a subject of its own ("…, while Tom Ray calls it …"; "… and Tom Ray says …"), not a
+# second verb of the same subject ("…, but called it “…”")
+_STRONG = lazy_compile(
+    r";|\b(?:while|whereas|although|though)\b"
+    r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|es|s)\b)"
+    r"|(?:,\s+|\s)and\s+(?=(?:he|she|they|it|we|I)\b|(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]+(?:ed|s)\b)"
+)
+
+
+_PARTICIPLE_CUE = lazy_compile(r",\s*(?:\w+ly\s+)?[a-z]+ing\b")
+
+
+_AS_FRAME = lazy_compile(r"\s*(?:[“\"]\s*)?(?:As|as|Like|like)\s")
+
+
+_HEAD_SKIP = frozenset(
+    "is was were are has have had will would can could may might must should also later then again "
+    "repeatedly previously once already never not often".split()
+)
+
+
+_MAIN_CUES = frozenset(w for c in SAYING_CUES + THINKING_CUES + QUOTING_CUES for w in c.split()[:1])
+
+
+def main_subject(
+    ctx: Context,
+    s_start: int,
+    pre_lo: int,
+    cs: int,
+    here: list[Quote],
+    span: tuple[int, int] | None,
+    cue_at: int,
+    cue: str | None,
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """A partial quote governed by a cue later in its sentence belongs to the main clause's
+    subject: after a participle ("Ann Lee went after Tom Ray, calling him “…”") or when the main
+    verb is itself a cue ("Ann Lee … said … that the mayor looks like he will be “…”")."""
+    text = ctx.text
+    last = here[-1] if here and here[-1].start > s_start else None
+    if last is not None and last.speaker_start is not None and last.speaker_end is not None:
+        # "“…,” Ann Lee said, adding that the plan “is a mistake.”"
+        p = _PARTICIPLE_CUE.search(text, last.speaker_end, cs) if last.end < last.speaker_start < cs else None
+        if p and not _STRONG.search(text, last.end, cs):
+            return (last.speaker_start, last.speaker_end), p.start(), p.group().lstrip(", ")
+    if span is None:
+        if s_start < pre_lo or _opens_sentence(text, s_start, here):
+            return span, cue_at, cue
+        mc = main_clause(text, s_start, cs - 1)
+        if mc is None or _STRONG.search(text, mc.verb_end, cs):
+            return span, cue_at, cue
+        sub = trim_subject(text, mc.start, mc.end)
+        return (sub, mc.verb, text[mc.verb : mc.verb_end]) if span_ok(text, *sub) else (span, cue_at, cue)
+    if cue_at < 0 or text[span[0] : span[1]] == "who":  # a relative clause names its own speaker
+        return span, cue_at, cue
+    participle = _PARTICIPLE_CUE.match(text, max(pre_lo, text.rfind(",", max(pre_lo, cue_at - 30), cue_at + 1)))
+    participle = participle if participle and participle.end() >= cue_at else None
+    if _opens_sentence(text, s_start, here):
+        return span, cue_at, cue
+    if s_start < pre_lo:
+        return span, cue_at, cue
+    mc = main_clause(text, s_start, cs - 1)
+    as_frame = _AS_FRAME.match(text, s_start, cue_at + 1) is not None  # "As Ann Lee explained, …"
+    if mc is not None and cue_at < mc.start and not as_frame and not _STRONG.search(text, mc.verb_end, cs):
+        # "After Tom Ray criticized the budget, Ann Lee shot back, “…”": the cue was in the lead clause
+        sub = trim_subject(text, mc.start, mc.end)
+        return (sub, mc.verb, text[mc.verb : mc.verb_end]) if span_ok(text, *sub) else (span, cue_at, cue)
+    if mc is None or cue_at <= mc.verb or _strong(text, mc.verb_end, cue_at, cs):
+        return span, cue_at, cue
+    # "Ann Lee was quick to praise him after he won and said … “…”": a verb joined by "and" shares the subject
+    coordinated = _AND_BEFORE.search(text, max(pre_lo, cue_at - 14), cue_at) is not None
+    if not participle and not coordinated:
+        head = _head_verb(text, mc.verb, cue_at)
+        if head not in _MAIN_CUES:
+            return span, cue_at, cue
+    sub = trim_subject(text, mc.start, mc.end)
+    if not span_ok(text, *sub):
+        return span, cue_at, cue
+    return sub, mc.verb, text[mc.verb : mc.verb_end]
+
+
+def _strong(text: str, a: int, b: int, hi: int) -> bool:
+    """Does a clause with a subject of its own start in ``text[a:b]`` (read on to ``hi``)?"""
+    m = _STRONG.search(text, a, hi)
+    return m is not None and m.start() < b
+
+
+def _opens_sentence(text: str, s_start: int, here: list[Quote]) -> bool:
+    """Did the sentence open with the paragraph's previous quotation ("“…,” Ann Lee said, …")?"""
+    # a short gap only (never slice a long sentence once per quote: that would be quadratic)
+    return (
+        bool(here) and s_start < here[-1].start <= s_start + 8 and not text[s_start : here[-1].start].strip(" “\"‘'(")
+    )
+
+
+def _head_verb(text: str, at: int, hi: int) -> str:
+    """The main verb after its auxiliaries and adverbs ("has repeatedly called" -> "called")."""
+    for m in re.finditer(r"[\w’']+", text[at : min(hi, at + 60)]):
+        w = m.group().lower()
+        if w not in _HEAD_SKIP and not w.endswith("ly"):
+            return w
+    return ""

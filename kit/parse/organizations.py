@@ -1,0 +1,103 @@
+"""Organisations named in the text: a capitalised name that ends with an organisation word.
+
+The organisation words are data (the gazetteer's ``titles.not_name_words``: "Ohio Nurses
+Association", "Democratic National Committee", "Acme Corp."); an acronym given in brackets
+after the name ("(ONA)") is a short form. "the union", "the company", "the committee"
+resolve to the most recent one with that head word (:mod:`kit.parse.actors`). The head
+words are found with one scan; the full name pattern runs only near them.
+
+>>> import kit
+>>> art = kit.parse("Nurses of the Ohio Nurses Association (ONA) walked out. The union said so.")
+>>> [(a.id, a.kind) for a in art.actors if a.kind == "organization"]
+[('ohio_nurses_association', 'organization')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from ..util import snake_id
+from .attribution import alternation
+from .gazetteer import Gazetteer
+from .patterns import lazy_compile
+
+__all__ = ["Organization", "find_organizations"]
+
+_ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
+_GENERIC = {
+    "inc.": "company",
+    "inc": "company",
+    "corp.": "company",
+    "corp": "company",
+    "co.": "company",
+    "ltd": "company",
+    "llc": "company",
+}
+
+
+class Organization:
+    """An organisation named in the text: id, name, short forms, head word ("union")."""
+
+    __slots__ = ("id", "name", "forms", "head", "start")
+
+    def __init__(self, name: str, start: int, forms: tuple[str, ...]) -> None:
+        self.id, self.name, self.start, self.forms = snake_id(name), name, start, forms
+        last = name.split()[-1].lower()
+        self.head = _GENERIC.get(last, last)
+
+
+#: An organisation's name reaches at most this far before its head word ("… Association"), and after it.
+_ORG_BEFORE, _ORG_AFTER = 240, 160
+
+
+@functools.lru_cache(maxsize=4)
+def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
+    words = alternation(tuple(sorted(heads)))
+    name = re.compile(
+        rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
+        rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])"
+    )
+    return re.compile(words), name
+
+
+def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Disjoint stretches of ``text[start:end]`` around the head words: the only places a name can be.
+
+    The head words are found with one fast scan; the full name pattern then
+    runs only near them (it would otherwise be tried at every character).
+    """
+    lo = hi = -1
+    for h in heads.finditer(text, start, end):
+        a, b = max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = b
+    if hi > lo:
+        yield lo, hi
+
+
+def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
+    """Organisations named with an organisation word, with their bracketed acronyms."""
+    heads = frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) - {"Staff", "Office", "Mills", "House"}
+    head_re, pattern = _org_patterns(heads)
+    found: dict[str, Organization] = {}
+    for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
+        for m in pattern.finditer(text, start, end):
+            name = m.group()
+            tokens = name.split()
+            while tokens and tokens[0] in ("The", "A", "An", "But", "And", "In", "At", "On", "For"):
+                tokens.pop(0)
+            if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
+                continue
+            name = " ".join(tokens)
+            acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
+            forms = (acr.group("acr"),) if acr else ()
+            oid = snake_id(name)
+            if oid not in found:
+                found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
+    return tuple(found.values())

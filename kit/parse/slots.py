@@ -1,0 +1,203 @@
+"""Where a quotation's speaker is named after it: "…,” X said", "said X, who …", "— X",
+"…, the union says." later in its sentence, "X said." as a sentence of its own, and a
+sign-off paragraph ("- Ann Lee.").
+
+The speaker-span grammar (:data:`SPEAKER_CHAR`, :data:`NAMEISH`) is shared with
+:mod:`kit.parse.governor`, which reads what comes before a quotation; :mod:`kit.parse.quotes`
+decides which reading wins. Every pattern reads a bounded window after the quotation.
+
+>>> t = "“We are ready,” said Ann Lee, who leads the union."
+>>> span, _, cue = after_quote(t, 15, len(t), ",")
+>>> t[slice(*span)], cue
+('Ann Lee', 'said')
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import AUX, MAX_AUX, quote_cue_pattern, say_pattern, span_ok, strip_span
+from .patterns import lazy_compile
+
+__all__ = [
+    "SPEAKER_CHAR",
+    "NAMEISH",
+    "MARKS",
+    "BARE_ATTRIBUTION",
+    "SIGN_OFF",
+    "after_quote",
+    "later_in_sentence",
+    "end_mark",
+]
+
+_ABBR = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt|Maj|Adm|St|Jr|Sr|Hon|Pres|Sens|Reps|Ft|Mt|[A-Z]"
+    # US states as the wire services shorten them ("Tom Ray, R-Ky.,")
+    r"|(?<=[-\s])(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wisc|Wyo))\."
+)
+
+
+SPEAKER_CHAR = (
+    rf"(?:{_ABBR}|\([A-Z][\w.-]{{0,12}}\)|[^,.;:!?“”\"()\[\]—–\n])"  # one character (or abbreviation) of a speaker span
+)
+
+
+_SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,120}}?"
+
+
+# ", a spokesman for the union," / ", 41, of Keene, N.H., who runs the bakery," (at most three)
+_APPOS = rf"(?:(?:,(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?){{1,3}},)?"
+
+
+_POST_NORMAL = lazy_compile(
+    lambda: rf"[\s,]*(?P<spk>{_SPK}){_APPOS}\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{quote_cue_pattern()})\b"
+)
+
+
+_POST_INVERTED = lazy_compile(
+    lambda: rf"[\s,]*(?P<cue>(?![a-z]+ing\b(?<!according)){quote_cue_pattern()})\s+(?P<spk>{SPEAKER_CHAR}{{1,160}})"
+)
+
+
+_LATER_INVERTED = lazy_compile(
+    lambda: (
+        rf",[”’\"]?\s*(?P<cue>(?![a-z]+ing\b(?<!according)){quote_cue_pattern()})\s+(?P<spk>{SPEAKER_CHAR}{{1,160}})"
+    )
+)
+
+
+NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]))"
+
+
+# "“…” are too high, Lee said Tuesday": a plain attribution later in the quote's sentence
+_LATER_NORMAL = lazy_compile(
+    lambda: (
+        rf",[”’\"]?\s*(?P<spk>(?:he|she|they|I|we)|(?:[A-Z][\w’'-]*\s+[a-z]+\s+)?{NAMEISH}(?:\s+{NAMEISH}){{0,4}}"
+        rf"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:{AUX}\s+){{0,3}}"
+        rf"(?P<cue>{say_pattern()})\b"
+    )
+)
+
+
+# after a later attribution: the end of the sentence ("…, the rights group says." / "…, Lee said on Monday.")
+_CLOSING = lazy_compile(
+    r"(?:,[^,.;!?“”\"]{1,120})?(?:\s+(?:on|last|this|late|early|in|at)?\s*[\w’'-]+){0,4}?\s*[.!?]?[”’\"]?\s*$"
+)
+
+
+_POST_GENERIC = lazy_compile(
+    rf"[\s,]*(?P<spk>(?:he|she|they|I|we|it|He|She|They|We|It)|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})"
+    rf"\s+(?P<cue>(?!(?:is|was|has|does|says)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
+)
+
+
+_POST_INVERTED_GENERIC = lazy_compile(
+    rf"\s*(?P<cue>(?!(?:and|but|as|in|on)\b)[a-z]{{3,20}}ed)\s+(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,4}})(?=[\s,.;]|$)"
+)
+
+
+_RELATIVE = lazy_compile(r"\s(?:who|whose|which|but|because|after|when|while)\s")
+
+
+BARE_ATTRIBUTION = lazy_compile(
+    lambda: (
+        rf"\s*(?:(?:he|she|they|I|we|He|She|They|We)|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})\s+(?:{AUX}\s+){{0,3}}"
+        rf"(?:{quote_cue_pattern()})(?:\s+[\w’'-]+){{0,4}}\s*[.!?]?\s*"
+    )
+)
+
+
+_CONJ_START = lazy_compile(r"(?:and|but|or|while)\s")  # "“…” and Tom Ray says": a clause of its own
+
+
+SIGN_OFF = lazy_compile(rf"\s*[-—–―]\s*(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,4}})(?:,[^\n“”\"]{{0,120}})?\.?\s*")
+
+
+_ROLE_FIRST = lazy_compile(r"(?:(?![a-z]+ed\b)[a-z][a-z-]*\s+){1,3}(?=[A-Z])")
+
+
+# "federal prosecutors", "local officials": a plural group in lower case
+_LOWER_NP = lazy_compile(
+    r"(?!(?:and|but|or|that|which|who|it|this|there|while|when|before|after|including)\b)"
+    r"(?:[a-z][a-z-]+(?<!ing)\s+){0,2}[a-z][a-z-]+[^s\W]s"
+)
+
+
+_POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{SPEAKER_CHAR}{{0,100}}?)(?:,|\s*$|\s*[.;(])")
+
+
+MARKS = frozenset('“”"«»')
+
+
+def end_mark(text: str, cs: int, ce: int) -> str:
+    """The last character of a quotation before any closing marks ("…?’”" -> "?")."""
+    k = ce
+    while k > cs and text[k - 1] in "’'\"”":
+        k -= 1
+    return text[k - 1] if k > cs else ""
+
+
+def later_in_sentence(
+    text: str,
+    lo: int,
+    hi: int,
+    span: tuple[int, int] | None,
+    cue_at: int,
+    cue: str | None,
+    *,
+    closing: bool = False,
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """ ", said X" / ", X said" later in the quote's sentence (no other quotation in between),
+    else the inputs. With ``closing``, only an attribution that ends the sentence counts."""
+    m = _LATER_INVERTED.search(text, lo, hi)
+    if m and not any(c in MARKS for c in text[lo : m.start()]):
+        sp = strip_span(text, m.start("spk"), m.end("spk"))
+        if span_ok(text, *sp, max_words=16) and (not closing or _CLOSING.fullmatch(text, m.end("spk"), hi)):
+            return sp, m.start("cue"), m.group("cue")
+    m = _LATER_NORMAL.search(text, lo, hi)
+    if m and (closing or not any(c in MARKS for c in text[lo : m.start()])):
+        if not closing or _CLOSING.fullmatch(text, m.end("cue"), hi):
+            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+    return span, cue_at, cue
+
+
+def after_quote(
+    text: str, lo: int, hi: int, last: str, generic: bool = True
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """An attribution right after a quotation: (speaker span, cue offset, cue)."""
+    m = _POST_INVERTED.match(text, lo, hi)
+    if m:
+        sp = strip_span(text, m.start("spk"), m.end("spk"))
+        cut = _RELATIVE.search(text, *sp)  # "said one source who spoke on condition of anonymity"
+        sp = strip_span(text, sp[0], cut.start()) if cut else sp
+        if not span_ok(text, *sp, max_words=16):  # "said conservative activist Bob Klaus": from the name on
+            role = _ROLE_FIRST.match(text, *sp)
+            sp = (role.end(), sp[1]) if role else sp
+        if span_ok(text, *sp, max_words=16):
+            return sp, m.start("cue"), m.group("cue")
+    if last in ",?!":
+        m = _POST_INVERTED_GENERIC.match(text, lo, hi)
+        if m:  # "“This is great!” beamed Ann Lee"
+            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+    m = _POST_NORMAL.match(text, lo, hi)
+    if m:
+        sp = strip_span(text, m.start("spk"), m.end("spk"))
+        comma = last in ",?!" or text[lo:hi].lstrip()[:1] == ","
+        if not span_ok(text, *sp, max_words=12) and not _CONJ_START.match(text, sp[0]) and comma:
+            cap = re.search(r"\b[A-Z]", text[sp[0] : sp[1]])  # "press secretary Dana Cole said": from the name on
+            sp = (sp[0] + cap.start(), sp[1]) if cap else sp
+            if _RELATIVE.search(text, *sp):
+                sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
+        if span_ok(text, *sp, max_words=12) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
+            return sp, m.start("cue"), m.group("cue")  # "“…,” federal prosecutors wrote"
+    if generic and last in ",?!—–-":
+        m = _POST_GENERIC.match(text, lo, hi)
+        if m:
+            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+    m = _POST_DASH.match(text, lo, hi)
+    if m:
+        sp = strip_span(text, m.start("spk"), m.end("spk"))
+        if span_ok(text, *sp, max_words=10):
+            return sp, -1, None
+    return None, -1, None
