@@ -59,7 +59,7 @@ def run(*, repeat: int = 50) -> list[tuple]:
     seconds = {}
     for label, size in (("1 MB", 1_000_000), ("10 MB", 10_000_000)):
         big = corpus(size)
-        seconds[label] = min(_time(big, 1 if size > 2_000_000 else 2))
+        seconds[label] = min(_time(big, 2))  # best of two: a hiccup of the shared machine is not the parser
         rate = len(big.encode("utf-8")) / 1e6 / seconds[label]
         rows.append((f"throughput {label}", rate, "MB/s", ">= 2 MB/s", rate >= 2))
     ratio = seconds["10 MB"] / seconds["1 MB"]

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from .patterns import lazy_compile
 
-__all__ = ["Clause", "main_clause", "LIMIT", "IRREGULAR_VERBS"]
+__all__ = ["Clause", "main_clause", "is_verb", "LIMIT", "IRREGULAR_VERBS"]
 
 #: How far into a sentence the main clause is looked for (characters).
 LIMIT = 260
@@ -92,7 +92,7 @@ class Clause(NamedTuple):
     verb_end: int
 
 
-def _is_verb(word: str, prev: str, after: str = "") -> bool:
+def is_verb(word: str, prev: str, after: str = "") -> bool:
     """Is ``word`` (lower case, bare) a finite verb after ``prev`` (the word before, bare),
     ``after`` being what follows it?"""
     if word in _IRREGULAR:
@@ -158,7 +158,7 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
             k = close + 1
             continue
         word = _bare(tok)
-        if nwords and word[:1].islower() and _is_verb(word.lower(), prev, text[m.end() : m.end() + 6]):
+        if nwords and word[:1].islower() and is_verb(word.lower(), prev, text[m.end() : m.end() + 6]):
             end = subj_end if subj_end >= 0 else _end_before(text, m.start())
             if prev.lower() == "who" or pos >= end:
                 return None

@@ -28,7 +28,7 @@ from .attribution import (
     strip_span,
     subject_before,
 )
-from .clauses import main_clause
+from .clauses import is_verb, main_clause
 from .patterns import LazyPattern, lazy_compile
 from .slots import NAMEISH, SPEAKER_CHAR
 from .speakers import Context
@@ -124,12 +124,16 @@ def trim_subject(text: str, a: int, b: int) -> tuple[int, int]:
     if not first[:1].isupper() or first in ("The", "A", "An"):
         return a + words[0].start(), b
     end = words[0].end()
+    prev = first
     for w in words[1:]:
         token = w.group()
         if token[:1].isupper() or token in _LOWER_OK or token[:1].isdigit():
             end = w.end()
+        elif token[:1].islower() and token.isalpha() and not is_verb(token, prev) and token not in _CUT_BEFORE:
+            end = w.end()  # "German officials", "UN envoy Ann Lee": the noun phrase goes on
         else:
             break
+        prev = token
     return strip_span(text, a + words[0].start(), a + end)
 
 
@@ -178,6 +182,12 @@ _PARTICIPLE_CUE = lazy_compile(r",\s*(?:\w+ly\s+)?[a-z]+ing\b")
 _AS_FRAME = lazy_compile(r"\s*(?:[“\"]\s*)?(?:As|as|Like|like)\s")
 
 
+# lower-case words that end a subject even though they are not verbs
+_CUT_BEFORE = frozenset(
+    "who which that whose whom where when while after before as since because although if and or but to "
+    "also then later again still now not never once just only even already".split()
+)
+_THAT_RELATIVE = lazy_compile(r"\b(?:that|which|whom)\s+(?:the\s+)?$|\b(?:that|which|whom)\s+(?=[A-Z])")
 _HEAD_SKIP = frozenset(
     "is was were are has have had will would can could may might must should also later then again "
     "repeatedly previously once already never not often".split()
@@ -237,6 +247,10 @@ def main_subject(
         head = _head_verb(text, mc.verb, cue_at)
         if head not in _MAIN_CUES:
             return span, cue_at, cue
+        if text[span[0] : span[1]].split()[0].lower() not in _PRONOUN_SPK and _THAT_RELATIVE.search(
+            text, max(pre_lo, span[0] - 12), span[0] + 1
+        ):
+            return span, cue_at, cue  # "Norway said …, a position that German officials described as “…”"
     sub = trim_subject(text, mc.start, mc.end)
     if not span_ok(text, *sub):
         return span, cue_at, cue

@@ -91,6 +91,11 @@ _NOT_FIRST = frozenset(
     "Then Said Says Also But And When While After Before Yet Still Now So As If Meanwhile However Instead "
     "Asked Added Told Like Unlike Even Only Both Neither Either Every Each Many Most Some Other Another".split()
 )
+# the word after a comma that opens a clause or a phrase, not a role ("the Baltic Sea, after two cables …")
+_NOT_ROLE = frozenset(
+    "who which that said says after before when while as since because although though if and but or with "
+    "without in on at for from to of by during despite including according where whose whom".split()
+)
 _NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
@@ -140,15 +145,9 @@ def _read_candidate(
     return a, name, snake_id(name)
 
 
-def find_named_people(
-    text: str,
-    spans: Iterable[tuple[int, int]],
-    gaz: Gazetteer,
-    *,
-    exclude: Iterable[str] = (),
-    known: Iterable[str] = (),
-) -> tuple[Person, ...]:
-    """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
+@functools.lru_cache(maxsize=4)
+def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that are never names, organisation words, title words): built once per gazetteer, not per text."""
     t = gaz.data.get("titles", {})
     stop = frozenset(t.get("not_names", ())) | frozenset(
         "New North South East West January February March April May June July August September October "
@@ -158,6 +157,19 @@ def find_named_people(
     title_words = frozenset(
         w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
     ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
+    return stop, org_words, title_words
+
+
+def find_named_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    exclude: Iterable[str] = (),
+    known: Iterable[str] = (),
+) -> tuple[Person, ...]:
+    """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
+    stop, org_words, title_words = _word_sets(gaz)
     known_ids = set(known)
     skip = {snake_id(n) for n in exclude} | known_ids
     longest_known = max((len(k) for k in known_ids), default=0)
@@ -194,7 +206,7 @@ def find_named_people(
             before = text[max(start, a - 40) : a]
             role, strong = None, False
             app = _APPOSITION.match(text, b, min(end, b + 160))
-            if app and app.group("role") and app.group("role").split()[0] not in ("who", "which", "said", "says"):
+            if app and app.group("role") and app.group("role").split()[0] not in _NOT_ROLE:
                 role, strong = " ".join(app.group("role").split()), True
             if (
                 _HONORIFIC_BEFORE.search(before)

@@ -144,6 +144,13 @@ def test_case_actors_reattribute_quotes(tmp_path):
             "“war on tradition.”",
             [("who", "tom_ray")],
         ),
+        # a relative clause with a speaker of its own keeps it; a possessive speaks for its referent
+        (
+            "Norway said it backed the patrols, a position that German officials described as “sensible.”",
+            [("German officials", "anon_german_officials")],
+        ),
+        # a possessive is not resolved (lesson 07 asks the learner to read who "Its embassy" speaks for)
+        ("Russia denied it. Its embassy in Oslo called the claims “baseless.”", [("Its embassy in Oslo", None)]),
         # an attribution that closes the sentence outranks its subject
         (
             "The plan is “dead on arrival” and “a gift to landlords,” the tenants union says.",
@@ -193,3 +200,8 @@ def test_a_sentence_opening_word_is_not_part_of_a_name():
     art = kit.parse("The donor gave money. Donor Sheldon Abel said it was “a gift.” Then Abel left.")
     assert "sheldon_abel" in {a.id for a in art.actors}
     assert not any(a.id.startswith("donor_") for a in art.actors)
+
+
+def test_a_place_before_a_comma_clause_is_not_a_person():
+    art = kit.parse("Ships patrol the Baltic Sea, after two cables were cut. Ann Lee said “we are ready.”")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ann_lee"]
