@@ -45,6 +45,7 @@ __all__ = [
     "strip_span",
     "trailing_aux",
     "subject_before",
+    "from_the_name",
 ]
 
 
@@ -141,7 +142,7 @@ _CLAUSE = lazy_compile(
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
-_AGE = lazy_compile(r"\d{1,3}-year-old$")  # "17-year-old Jared Potts"
+_AGE = lazy_compile(r"\d{1,3}-year-old$")  # "17-year-old Ann Lee"
 _ROLE_NAME = lazy_compile(r"(?:(?![a-z]+ed\b)[a-z][a-z-]*\s+){1,3}(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -200,6 +201,20 @@ def trailing_aux(text: str, a: int, b: int) -> int | None:
     return m.start() if m else None
 
 
+def from_the_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span of one to three lower-case role words and a name, from the name on ("candidate Ann Lee"
+    -> "Ann Lee"); any other span as it is.
+
+    >>> t = "local activist Ann Lee"
+    >>> t[slice(*from_the_name(t, 0, len(t)))]
+    'Ann Lee'
+    """
+    role = _ROLE_NAME.fullmatch(text, a, b)
+    if role and role.group("name").split()[0] not in _NOT_NAMES:
+        return role.start("name"), b
+    return a, b
+
+
 def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     """The subject of the clause whose verb starts at ``cue`` (text from ``lo``)."""
     lo = max(lo, cue - WINDOW)
@@ -235,9 +250,7 @@ def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
     if c:  # "…, and Dayton says": the subject after the conjunction
         start = c.end()
     if not span_ok(text, start, end):  # "candidate Ann Lee said": from the name on
-        role = _ROLE_NAME.fullmatch(text, start, end)
-        if role and role.group("name").split()[0] not in _NOT_NAMES:
-            start = role.start("name")
+        start, end = from_the_name(text, start, end)
     if not span_ok(text, start, end) or _BAD_SUBJECT.search(text, start, end):
         return None
     return start, end

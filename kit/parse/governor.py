@@ -28,7 +28,7 @@ from .attribution import (
     strip_span,
     subject_before,
 )
-from .clauses import is_verb, main_clause
+from .clauses import Clause, is_verb, main_clause
 from .patterns import LazyPattern, lazy_compile
 from .slots import NAMEISH, SPEAKER_CHAR
 from .speakers import Context
@@ -45,6 +45,7 @@ __all__ = [
     "governor",
     "main_subject",
     "trim_subject",
+    "clause_subject",
 ]
 
 QC_RE = lazy_compile(lambda: rf"\b(?:{quote_cue_pattern()})\b")
@@ -53,7 +54,7 @@ QC_RE = lazy_compile(lambda: rf"\b(?:{quote_cue_pattern()})\b")
 GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
 
 
-# "“We’re happy” about the decision, said Ann Lee": the cue later in the quote's sentence, after a comma.
+# "Tom Ray, who has publicly vowed … “…”": a relative clause naming its own speaker
 _WHO_BEFORE = lazy_compile(r",\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$")
 
 
@@ -96,9 +97,8 @@ _SENTENCE_ADVERBS = frozenset(
 )
 
 
-_TIME_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last Earlier Later In At On During Yesterday Today".split()
-)
+# ("Earlier", "Later", "Yesterday", "Today" are sentence adverbs: trim_subject drops them first)
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Last In At On During".split())
 
 
 _LOWER_OK = frozenset("of the de van von al bin la le du and".split())
@@ -135,6 +135,12 @@ def trim_subject(text: str, a: int, b: int) -> tuple[int, int]:
             break
         prev = token
     return strip_span(text, a + words[0].start(), a + end)
+
+
+def clause_subject(text: str, mc: Clause) -> tuple[int, int] | None:
+    """The subject of a main clause, cut to the words that name a speaker (``None`` if none do)."""
+    sub = trim_subject(text, mc.start, mc.end)
+    return sub if span_ok(text, *sub) else None
 
 
 def governor(
@@ -223,24 +229,20 @@ def main_subject(
         mc = main_clause(text, s_start, cs - 1)
         if mc is None or _STRONG.search(text, mc.verb_end, cs):
             return span, cue_at, cue
-        sub = trim_subject(text, mc.start, mc.end)
-        return (sub, mc.verb, text[mc.verb : mc.verb_end]) if span_ok(text, *sub) else (span, cue_at, cue)
+        return _from_clause(text, mc, span, cue_at, cue)
     if cue_at < 0 or text[span[0] : span[1]] == "who":  # a relative clause names its own speaker
         return span, cue_at, cue
-    participle = _PARTICIPLE_CUE.match(text, max(pre_lo, text.rfind(",", max(pre_lo, cue_at - 30), cue_at + 1)))
-    participle = participle if participle and participle.end() >= cue_at else None
-    if _opens_sentence(text, s_start, here):
-        return span, cue_at, cue
-    if s_start < pre_lo:
+    if _opens_sentence(text, s_start, here) or s_start < pre_lo:
         return span, cue_at, cue
     mc = main_clause(text, s_start, cs - 1)
     as_frame = _AS_FRAME.match(text, s_start, cue_at + 1) is not None  # "As Ann Lee explained, …"
     if mc is not None and cue_at < mc.start and not as_frame and not _STRONG.search(text, mc.verb_end, cs):
         # "After Tom Ray criticized the budget, Ann Lee shot back, “…”": the cue was in the lead clause
-        sub = trim_subject(text, mc.start, mc.end)
-        return (sub, mc.verb, text[mc.verb : mc.verb_end]) if span_ok(text, *sub) else (span, cue_at, cue)
+        return _from_clause(text, mc, span, cue_at, cue)
     if mc is None or cue_at <= mc.verb or _strong(text, mc.verb_end, cue_at, cs):
         return span, cue_at, cue
+    participle = _PARTICIPLE_CUE.match(text, max(pre_lo, text.rfind(",", max(pre_lo, cue_at - 30), cue_at + 1)))
+    participle = participle if participle and participle.end() >= cue_at else None
     # "Ann Lee was quick to praise him after he won and said … “…”": a verb joined by "and" shares the subject
     coordinated = _AND_BEFORE.search(text, max(pre_lo, cue_at - 14), cue_at) is not None
     if not participle and not coordinated:
@@ -251,10 +253,15 @@ def main_subject(
             text, max(pre_lo, span[0] - 12), span[0] + 1
         ):
             return span, cue_at, cue  # "Norway said …, a position that German officials described as “…”"
-    sub = trim_subject(text, mc.start, mc.end)
-    if not span_ok(text, *sub):
-        return span, cue_at, cue
-    return sub, mc.verb, text[mc.verb : mc.verb_end]
+    return _from_clause(text, mc, span, cue_at, cue)
+
+
+def _from_clause(
+    text: str, mc: Clause, span: tuple[int, int] | None, cue_at: int, cue: str | None
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """The main clause's subject and verb as (span, cue offset, cue), else the inputs."""
+    sub = clause_subject(text, mc)
+    return (sub, mc.verb, text[mc.verb : mc.verb_end]) if sub else (span, cue_at, cue)
 
 
 def _strong(text: str, a: int, b: int, hi: int) -> bool:

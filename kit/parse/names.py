@@ -58,7 +58,8 @@ HONORIFICS = (
 )
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = lazy_compile(
-    rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}(?:,? Jr\.| III| II)?(?![\w’'-])"
+    rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
+    rf"(?:,? Jr\.| III| II)?(?![\w’'-])"
 )
 
 
@@ -177,24 +178,16 @@ def find_named_people(
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
     read: dict[tuple[str, bool], tuple[int, str, str] | None] = {}
-    near = [0]  # where the candidate being read is
-
-    def lower_words(word: str) -> bool:
-        """Is ``word`` also written in lower case near the candidate ("then", "donor")? A bounded window:
-        the same few kilobytes for any text length, so reading every candidate stays linear."""
-        w = " " + word.lower()
-        window = text[max(0, near[0] - _NEAR) : near[0] + _NEAR]
-        return any(w + c in window for c in " ,.;:")
-
     for start, end in spans:
-        for m in finditer_not_after(_CANDIDATE, text, start, end, "’'.-"):  # no look-behind: a faster scan
+        # a look-behind, not finditer_not_after: a long hyphenated name would be matched again from each
+        # of its parts and rejected each time (quadratic)
+        for m in _CANDIDATE.finditer(text, start, end):
             group = m.group()
             opens = _OPENS_SENTENCE.search(text, max(start, m.start() - 4), m.start()) is not None
             if (group, opens) not in read:
-                near[0] = m.start()
-                read[group, opens] = _read_candidate(
-                    group, gaz, stop, title_words, org_words, lower_words if opens else None
-                )
+                at = m.start()
+                lower = functools.partial(_written_lower_near, text, at) if opens else None
+                read[group, opens] = _read_candidate(group, gaz, stop, title_words, org_words, lower)
             got = read[group, opens]
             if got is None:
                 continue
@@ -248,6 +241,14 @@ def find_named_people(
     return tuple(sorted(kept, key=lambda p: p.start))
 
 
+def _written_lower_near(text: str, at: int, word: str) -> bool:
+    """Is ``word`` also written in lower case near ``at`` ("then", "donor")? A bounded window:
+    the same few kilobytes for any text length, so reading every candidate stays linear."""
+    w = " " + word.lower()
+    window = text[max(0, at - _NEAR) : at + _NEAR]
+    return any(w + c in window for c in " ,.;:")
+
+
 def _ends_with_known(pid: str, known: set[str], longest: int) -> bool:
     """Does ``pid`` end with ``"_" + k`` for a known id ``k`` ("x_john_kerry" after "john_kerry")?
 
@@ -273,7 +274,9 @@ _SUBJECT_VERB = lazy_compile(
 _HONORIFIC_NAME = lazy_compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
 # A surname right before a cue ("Chen said", "Chen, a nurse, has said"), read back from each cue found.
 _SURNAME_BEFORE = lazy_compile(
-    lambda: rf"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}$"
+    lambda: (
+        rf"(?<![\w’'.-])(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}$"
+    )
 )
 _CUE_AT = lazy_compile(lambda: rf"\b(?:{_cue()})\b")
 _NAME_AFTER = lazy_compile(r"\s+(?P<n>[A-Z][a-z]+)\b")
@@ -292,13 +295,9 @@ def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
         for h in _CUE_AT.finditer(text, start, end):
             lo = max(start, h.start() - _SLOT_REACH)
             m = _SURNAME_BEFORE.search(text, lo, h.start())
-            if m and (m.start() == 0 or text[m.start() - 1] not in "’'.-" and not _is_word_char(text[m.start() - 1])):
+            if m:
                 out.add(m.group("n"))
             a = _NAME_AFTER.match(text, h.end(), end)
             if a:
                 out.add(a.group("n"))
     return out
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"

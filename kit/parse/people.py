@@ -272,11 +272,8 @@ def person_mentions(
 ) -> list[tuple[str, int, int]]:
     """``(person id, start, end)`` for every full name and surname; a surname several people share
     goes to the one the text names in full most often."""
-    spans = list(spans)
-    forms: dict[str, str | None] = {}
-    for p in people:
-        forms[p.name] = p.id
-    owners: dict[str, list[Person]] = {}
+    full_names = {p.name: p.id for p in people}
+    owners: dict[str, list[Person]] = {}  # surname (or first + last name) -> the people it may name
     for p in people:
         tokens = p.name.split()
         short = [tokens[-1]] if len(tokens) > 1 else []
@@ -285,25 +282,14 @@ def person_mentions(
         if "-" in tokens[-1] and tokens[-1].split("-", 1)[0].islower():
             short.append(tokens[-1].split("-", 1)[1])  # al-Abadi -> Abadi
         for form in short:
-            if form not in forms or forms[form] is None:
+            if form not in full_names:  # a full name of its own stays that person's
                 owners.setdefault(form, []).append(p)
-    shared = {form: who for form, who in owners.items() if len(who) > 1 and form not in forms}
-    full: Counter[str] = Counter()
-    if shared:  # each full name counted in one scan of the text (not one scan per name)
-        names = Forms([p.name for p in people], compiled=len(text) > COMPILE_FORMS_ABOVE)
-        full.update(f for start, end in spans for _, _, f in names.find(text, start, end, "’'-"))
-    for form, who in owners.items():
-        if form in forms:
-            continue  # a full name of its own
-        # one surname, several people ("Hillary Clinton", "Bill Clinton"): the bare surname is the one the
-        # text names in full most often (the first introduced on a tie), as news writing uses it
-        forms[form] = max(who, key=lambda p: (full[p.name], -p.start)).id
-    usable = {f: i for f, i in forms.items() if i is not None}
-    if not usable:
+    if not full_names:
         return []
-    out = []
-    finder = Forms(usable, compiled=len(text) > COMPILE_FORMS_ABOVE)
-    for start, end in spans:
-        for a, b, form in finder.find(text, start, end, "’'-"):
-            out.append((usable[form], a, b))
-    return out
+    finder = Forms([*full_names, *owners], compiled=len(text) > COMPILE_FORMS_ABOVE)
+    hits = [hit for start, end in spans for hit in finder.find(text, start, end, "’'-")]
+    # one surname, several people ("Ann Lee", "Bob Lee"): the bare surname is the one the text
+    # names in full most often (the first introduced on a tie), as news writing uses it
+    full = Counter(f for _, _, f in hits if f in full_names)
+    owner = {form: max(who, key=lambda p: (full[p.name], -p.start)).id for form, who in owners.items()}
+    return [(full_names[f] if f in full_names else owner[f], a, b) for a, b, f in hits]

@@ -45,7 +45,6 @@ from .attribution import (
     THINKING_CUES,
     WINDOW,
     quote_cue_pattern,
-    span_ok,
     strip_span,
     subject_before,
 )
@@ -59,6 +58,7 @@ from .governor import (
     QC_RE,
     SAID_X,
     VERBISH,
+    clause_subject,
     governor,
     main_subject,
     trim_subject,
@@ -184,8 +184,7 @@ def _colon_intro(ctx: Context, para: Paragraph) -> tuple[int, int] | None:
     span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC_RE)[0]
     if span is None and s.start >= end - WINDOW:  # "He then listed the qualities …:"
         mc = main_clause(text, s.start, end - 1)
-        sub = trim_subject(text, mc.start, mc.end) if mc else None
-        span = sub if sub and span_ok(text, *sub) else None
+        span = clause_subject(text, mc) if mc else None
     return span
 
 
@@ -214,17 +213,14 @@ def _attribute(
     sc = sents[sentence_at(sents, ctx.starts, ce)]
     post_hi = min(sc.end if sc.end > post_lo else post_lo, post_lo + WINDOW, para.end)
     last_mark = end_mark(text, cs, ce)
-    if (
-        post_hi <= post_lo + 1 and last_mark != "" and last_mark in "?!." and closed
-    ):  # "“Why?” Dunn asked." split after ?”
+    # "“Why?” Dunn asked." is split after ?”; "“…today.” Lee said." is a sentence of its own
+    if post_hi <= post_lo + 1 and last_mark in ("?", "!", ".") and closed:
         k = sentence_at(sents, ctx.starts, ce) + 1
         if k < len(sents) and sents[k].paragraph == para.index and sents[k].start - post_lo < 3:
             if last_mark != "." or BARE_ATTRIBUTION.fullmatch(text, sents[k].start, sents[k].end):
-                post_hi = min(sents[k].end, post_lo + WINDOW)  # "“…today.” Lee said.": a sentence of its own
+                post_hi = min(sents[k].end, post_lo + WINDOW)
     at_start = not pre.strip(" \t\n(—–-")
     intro = _intro_end(pre)
-    span: tuple[int, int] | None = None
-    cue_at, cue = -1, None
     # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
     # the quote outranks a loose "Name verbed" after it
     generic = at_start or GOVERN_RE.search(text, pre_lo, cs - 1) is None
@@ -234,7 +230,7 @@ def _attribute(
         n = None if m else LABEL.search(text, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
         if m:
             span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
-        elif n:  # "Pollsters agree - Ann Lee: “…”", "Said Lee, “…”"
+        elif n:  # "Surveyors agree - Ann Lee: “…”", "Said Lee, “…”"
             span, cue_at, cue = strip_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
         else:
             span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC_RE if intro else GOVERN_RE)
@@ -250,9 +246,8 @@ def _attribute(
         span, cue_at, cue = later_in_sentence(text, post_lo, post_hi, span, cue_at, cue, closing=span is not None)
     if span is None and (at_start or LEAD_IN.fullmatch(pre)):
         source = None
-        for q in reversed(
-            here[-6:]
-        ):  # "“A,” X said. “B.”" (a title quoted in between: "said Cuban, host of “Shark Tank.”")
+        # "“A,” X said. “B.”", also past a title quoted in between ("said Lee, host of “Night Talk.”")
+        for q in reversed(here[-6:]):
             if q.speaker_start is not None:
                 source = q
                 break

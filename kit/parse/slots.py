@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import AUX, MAX_AUX, quote_cue_pattern, say_pattern, span_ok, strip_span
+from .attribution import AUX, MAX_AUX, from_the_name, quote_cue_pattern, say_pattern, span_ok, strip_span
 from .patterns import lazy_compile
 
 __all__ = [
@@ -114,9 +114,6 @@ _CONJ_START = lazy_compile(r"(?:and|but|or|while)\s")  # "“…” and Tom Ray 
 SIGN_OFF = lazy_compile(rf"\s*[-—–―]\s*(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,4}})(?:,[^\n“”\"]{{0,120}})?\.?\s*")
 
 
-_ROLE_FIRST = lazy_compile(r"(?:(?![a-z]+ed\b)[a-z][a-z-]*\s+){1,3}(?=[A-Z])")
-
-
 # "federal prosecutors", "local officials": a plural group in lower case
 _LOWER_NP = lazy_compile(
     r"(?!(?:and|but|or|that|which|who|it|this|there|while|when|before|after|including)\b)"
@@ -171,9 +168,8 @@ def after_quote(
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         cut = _RELATIVE.search(text, *sp)  # "said one source who spoke on condition of anonymity"
         sp = strip_span(text, sp[0], cut.start()) if cut else sp
-        if not span_ok(text, *sp, max_words=16):  # "said conservative activist Bob Klaus": from the name on
-            role = _ROLE_FIRST.match(text, *sp)
-            sp = (role.end(), sp[1]) if role else sp
+        if not span_ok(text, *sp, max_words=16):  # "said local activist Ann Lee": from the name on
+            sp = from_the_name(text, *sp)
         if span_ok(text, *sp, max_words=16):
             return sp, m.start("cue"), m.group("cue")
     if last in ",?!":

@@ -170,7 +170,7 @@ def test_case_actors_reattribute_quotes(tmp_path):
             [("the city auditor", None)],
         ),
         (
-            "The Post asked 40 voters. Pollsters agree - Ann Lee: “Call every voter twice before the vote.”",
+            "The Post asked 40 voters. Surveyors agree - Ann Lee: “Call every voter twice before the vote.”",
             [("Ann Lee", "ann_lee")],
         ),
         (

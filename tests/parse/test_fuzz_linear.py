@@ -185,6 +185,9 @@ GROWTH: dict[str, tuple[Callable[[int], str], int]] = {  # k: a parse at k takes
     "quotation marks": (lambda k: "“‘\"'’” " * k, 500),
     "many lines": (lambda k: "x\n" * k, 1_000),
     "credits lines": (lambda k: "".join(f"By Ann L{i:x}\n\n".replace("0", "g") for i in range(k)), 500),
+    # a long hyphenated name: a candidate scan that rejects a match by what precedes it would read the
+    # rest of the name again from each of its parts
+    "hyphenated name": (lambda k: "President " + "Ab-" * k + "Cd spoke. " + "Ab-" * k, 1_000),
     "people sharing a surname": (
         lambda k: "".join(
             f"President Ab{i:x} Smith spoke. Cd{i:x} Smith said so. ".replace("0", "g") for i in range(k)
