@@ -49,6 +49,7 @@ REFERENCE_CASE = "reference_case.yaml"
 GROUP_BASES = ("article", "background")
 
 _TOP = ("title", "article", "article_text", "actors", "positions", "stances", "groups")
+_TOP_HINTS = tuple(k for k in _TOP if k != "article_text")  # the text inside the file is for saved cases and packs
 _POSITION = {"id": "id", "label": "text", "description": "text"}
 _STANCE = {"actor": "text", "position": "text", "value": "text", "evidence": "text", "type": "text", "note": "text"}
 _GROUP = {"id": "id", "name": "text", "members": "list", "basis": "text", "evidence": "text", "source": "text"}
@@ -173,13 +174,13 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         message = (
-            f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
+            f"{name}:1: expected a mapping with fields {', '.join(_TOP_HINTS)}, got {got}; "
             "start from `python -m kit draft article.txt`"
         )
         raise CaseError(message, (message,))
     for key in data:
         if key not in _TOP:
-            hint = suggest(str(key), _TOP, what="field", fuzzy=problems.fuzzy)
+            hint = suggest(str(key), _TOP_HINTS, what="field", fuzzy=problems.fuzzy)
             problems.add((key,), f"unknown field {key!r}; {hint}")
     title = data.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
