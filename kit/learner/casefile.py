@@ -28,9 +28,10 @@ from typing import Any
 
 import yaml
 
-from ..case.load import case_from_text
+from ..case.load import UNKNOWN_SPEAKER, case_from_text
+from ..case.safeyaml import MAX_BYTES
 from ..errors import CaseError, SaveError
-from ..fileio import missing, show
+from ..fileio import missing, read_regular, show
 from ..parse.article import parse, read_text
 from ..records import Actor, Case
 from .storage import save_bytes
@@ -84,9 +85,8 @@ def case_yaml(
         stances: write the stances (a case pack leaves them out).
         header: comment lines at the top.
 
-    Raises:
-        CaseError: the case has a change the case-file format cannot say (an
-            actor the parser found was removed, or one of its aliases).
+    Removed parsed actors are written as ``remove: true``, removed parsed
+    aliases as ``drop_aliases``, the teacher's speakers under ``speakers:``.
     """
     data: dict[str, Any] = {"title": case.title}
     if article is not None:
@@ -120,6 +120,11 @@ def case_yaml(
             )
             for g in case.groups
         ]
+    if case.speaker_changes:
+        data["speakers"] = [
+            {"quote": c.excerpt, "speaker": c.speaker if c.speaker is not None else UNKNOWN_SPEAKER}
+            for c in case.speaker_changes
+        ]
     if article is None:
         data["article_text"] = _Block(case.article.text)
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
@@ -135,17 +140,12 @@ def _actor_entries(case: Case) -> list[dict[str, Any]]:
     """The ``actors:`` entries that turn the parsed actors into the case's."""
     parsed = {a.id: a for a in parse(case.article.text).actors}
     ids = [a.id for a in case.actors]
-    gone = [a for a in parsed if a not in set(ids)]
-    if gone:
-        raise CaseError(
-            f"the actor {gone[0]!r} found by the parser is not in this case: a case file cannot remove "
-            "an actor yet; keep it (it does no harm without stances) and save again"
-        )
+    removed = {a for a in parsed if a not in set(ids)}
+    entries: list[dict[str, Any]] = [{"id": a, "remove": True} for a in parsed if a in removed]
     from_groups = {a: [g.id for g in case.groups if a in g.members] for a in ids}
-    entries = []
     for actor in case.actors:
         old = parsed.get(actor.id)
-        entry = _added(actor) if old is None else _refined(old, actor)
+        entry = _added(actor) if old is None else _refined(old, actor, removed)
         member_of = _declared_groups(old, actor, from_groups[actor.id])
         if member_of:
             entry["member_of"] = _Flow(member_of)
@@ -165,9 +165,11 @@ def _added(actor: Actor) -> dict[str, Any]:
     )
 
 
-def _refined(old: Actor, actor: Actor) -> dict[str, Any]:
+def _refined(old: Actor, actor: Actor, removed: set[str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": actor.id}
     for key in ("name", "kind", "role", "country"):
+        if key == "country" and actor.country is None and old.country in removed:
+            continue  # the loader forgets a removed actor's place as anyone's country
         if getattr(actor, key) != getattr(old, key):
             if getattr(actor, key) is None:
                 raise CaseError(
@@ -175,14 +177,13 @@ def _refined(old: Actor, actor: Actor) -> dict[str, Any]:
                     "but not remove it yet"
                 )
             entry[key] = getattr(actor, key)
-    kept = actor.aliases[: len(old.aliases)]
-    if kept != old.aliases:
-        raise CaseError(
-            f"{actor.id}: the parser's aliases {list(old.aliases)} were changed or removed; a case file can add "
-            "aliases but not remove them yet"
-        )
-    if actor.aliases[len(old.aliases) :]:
-        entry["aliases"] = _Flow(actor.aliases[len(old.aliases) :])
+    dropped = [a for a in old.aliases if a not in actor.aliases]
+    if dropped:
+        entry["drop_aliases"] = _Flow(dropped)
+    kept = [a for a in old.aliases if a in actor.aliases]
+    fresh = [a for a in actor.aliases if a not in kept]
+    if fresh:
+        entry["aliases"] = _Flow(fresh)
     return entry
 
 
@@ -263,11 +264,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
         raise CaseError(
             f"{show(target)}: a case file must end in .yaml; save it as {show(target.with_suffix('.yaml'))}"
         )
-    if not drop_comments and not missing(target) and target.is_file():
-        try:
-            old = target.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
-            old = ""
+    if not drop_comments and not missing(target):
+        old = read_regular(target, limit=MAX_BYTES, what="case file", error=CaseError).decode("utf-8", "replace")
         comments = _own_comments(old)
         if comments:
             raise CaseError(
@@ -321,6 +319,7 @@ def _coding(case: Case) -> dict[str, Any]:
         "positions": case.positions,
         "stances": case.stances,
         "groups": case.groups,
+        "speakers": tuple((c.start, c.end, c.speaker) for c in case.speaker_changes),
     }
 
 
