@@ -24,7 +24,7 @@ from typing import Any
 from ..data import data_text
 from ..errors import ArticleError, CaseError
 from ..fileio import missing, read_regular, show
-from ..parse.article import bundled_article_text, load_article, parse, read_text
+from ..parse.article import bundled_article_text, load_article, normalize, parse, read_text
 from ..parse.speakers import reresolve
 from ..records import (
     EVIDENCE_TYPES,
@@ -154,11 +154,15 @@ def case_from_text(
     folder: str | Path = ".",
     path: str | None = None,
     encoding: str | None = None,
+    parsed: Article | None = None,
 ) -> Case:
     """A case from the text of a case file, as :func:`load_case` reads one in ``folder``.
 
     ``article:`` is looked up relative to ``folder``; ``name`` is how problems
-    name the file. Raises :class:`~kit.errors.CaseError` with every problem.
+    name the file. ``parsed``: the article already parsed, used instead of
+    parsing again when the file (or ``article_text``) holds exactly its text
+    (a writer checking what it is about to save). Raises
+    :class:`~kit.errors.CaseError` with every problem.
     """
     base = Path(folder)
 
@@ -172,12 +176,19 @@ def case_from_text(
             )
             return None
         try:
-            return parse(read_text(target, encoding=encoding), source=str(target))
+            return _parsed(read_text(target, encoding=encoding), str(target), parsed)
         except ArticleError as exc:
             problems.add(("article",), str(exc))
             return None
 
-    return _build(text, name, article_for, path=path)
+    return _build(text, name, article_for, path=path, parsed=parsed)
+
+
+def _parsed(text: str, source: str, parsed: Article | None) -> Article:
+    """``text`` parsed, or ``parsed`` when it is the parse of the same text."""
+    if parsed is not None and parsed.text == normalize(text):
+        return dataclasses.replace(parsed, source=source)
+    return parse(text, source=source)
 
 
 def case_from_data(data: dict[str, Any], article: Article, *, name: str = "the case") -> Case:
@@ -191,13 +202,15 @@ def case_from_data(data: dict[str, Any], article: Article, *, name: str = "the c
     return _assemble({**fields, "article": "(in memory)"}, Problems(name), name, lambda _rel, _p: article, path=None)
 
 
-def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
+def _build(text: str, name: str, article_for: Any, *, path: str | None, parsed: Article | None = None) -> Case:
     """Read, check and assemble a case; raise CaseError with every problem."""
     data, problems = read_yaml(text, name)
-    return _assemble(data, problems, name, article_for, path=path)
+    return _assemble(data, problems, name, article_for, path=path, parsed=parsed)
 
 
-def _assemble(data: Any, problems: Problems, name: str, article_for: Any, *, path: str | None) -> Case:
+def _assemble(
+    data: Any, problems: Problems, name: str, article_for: Any, *, path: str | None, parsed: Article | None = None
+) -> Case:
     """Check and assemble case-file data; raise CaseError with every problem."""
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
@@ -223,7 +236,7 @@ def _assemble(data: Any, problems: Problems, name: str, article_for: Any, *, pat
         elif not isinstance(embedded, str) or not embedded.strip():
             problems.add(("article_text",), "expected the article's text (a block of text under article_text: |)")
         else:
-            article = parse(embedded, source=path or name)
+            article = _parsed(embedded, path or name, parsed)
     elif rel is None or rel == "":
         problems.add(
             (),

@@ -40,6 +40,7 @@ from .storage import locked
 __all__ = ["BuilderState", "BuildError", "open_case"]
 
 _UNDO_DEPTH = 50
+_BARE = "(bare article, not yet coded)"  # the title case_from_article gives
 
 
 class BuildError(KitError):
@@ -79,7 +80,9 @@ class BuilderState:
         if self.path is None and isinstance(source, (str, Path)) and Path(source).suffix.lower() in (".yaml", ".yml"):
             self.path = Path(source)
         self.autosave = autosave
-        self.doc: dict[str, Any] = _doc_of(case)
+        self.doc: dict[str, Any] = _doc_of(case, self.article)
+        if not (case.positions or case.stances or case.groups) and case.title.endswith(_BARE):
+            self.doc["title"] = f"Coding of {case.title[: -len(_BARE)].strip()}"
         self.case = case_from_data(self.doc, self.article, name="the case")
         self._undo: list[tuple[dict[str, Any], str]] = []
         self._saved_hash: str | None = _hash_of(self.path)
@@ -484,7 +487,7 @@ class BuilderState:
                     f"{show(self.path)} was changed elsewhere (another tab or an editor) since it was opened here; "
                     "your work is kept here: save it under another name"
                 )
-            saved = save_case(self.case, self.path, drop_comments=drop_comments)
+            saved = save_case(self.case, self.path, drop_comments=drop_comments, parsed=self.article)
             self._saved_hash = _hash_of(saved)
         return f"saved {show(saved)}"
 
@@ -501,11 +504,11 @@ class BuilderState:
 
     def yaml(self) -> str:
         """The case file as it would be saved (for the curious; nobody has to read it)."""
-        return case_yaml(self.case, article=None)
+        return case_yaml(self.case, article=None, parsed=self.article)
 
 
-def _doc_of(case: Case) -> dict[str, Any]:
-    data = yaml.safe_load(case_yaml(case, article=None))
+def _doc_of(case: Case, parsed: Article) -> dict[str, Any]:
+    data = yaml.safe_load(case_yaml(case, article=None, parsed=parsed))
     data.pop("article_text", None)
     return data
 

@@ -33,7 +33,7 @@ from ..case.safeyaml import MAX_BYTES
 from ..errors import CaseError, SaveError
 from ..fileio import missing, read_regular, show
 from ..parse.article import parse, read_text
-from ..records import Actor, Case
+from ..records import Actor, Article, Case
 from .storage import save_bytes
 
 __all__ = ["save_case", "case_pack", "case_yaml", "SIGNATURE"]
@@ -75,7 +75,12 @@ _Dumper.add_representer(
 
 
 def case_yaml(
-    case: Case, *, article: str | None = None, stances: bool = True, header: tuple[str, ...] = _HEADER
+    case: Case,
+    *,
+    article: str | None = None,
+    stances: bool = True,
+    header: tuple[str, ...] = _HEADER,
+    parsed: Article | None = None,
 ) -> str:
     """The YAML text of ``case``.
 
@@ -84,6 +89,7 @@ def case_yaml(
             file); ``None`` puts the article's text in the file (``article_text``).
         stances: write the stances (a case pack leaves them out).
         header: comment lines at the top.
+        parsed: the parse of the case's article, if the caller has it (saves parsing it again).
 
     Removed parsed actors are written as ``remove: true``, removed parsed
     aliases as ``drop_aliases``, the teacher's speakers under ``speakers:``.
@@ -91,7 +97,7 @@ def case_yaml(
     data: dict[str, Any] = {"title": case.title}
     if article is not None:
         data["article"] = article
-    actors = _actor_entries(case)
+    actors = _actor_entries(case, parsed)
     if actors:
         data["actors"] = actors
     if case.positions:
@@ -136,9 +142,11 @@ def _compact(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v not in ("", None)}
 
 
-def _actor_entries(case: Case) -> list[dict[str, Any]]:
+def _actor_entries(case: Case, article: Article | None = None) -> list[dict[str, Any]]:
     """The ``actors:`` entries that turn the parsed actors into the case's."""
-    parsed = {a.id: a for a in parse(case.article.text).actors}
+    if article is None or article.text != case.article.text:
+        article = parse(case.article.text)
+    parsed = {a.id: a for a in article.actors}
     ids = [a.id for a in case.actors]
     removed = {a for a in parsed if a not in set(ids)}
     entries: list[dict[str, Any]] = [{"id": a, "remove": True} for a in parsed if a in removed]
@@ -241,7 +249,7 @@ def _article_ref(case: Case, target: Path) -> str | None:
     return os.path.relpath(path.resolve(), target.resolve().parent).replace(os.sep, "/")
 
 
-def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> Path:
+def save_case(case: Case, path: str | Path, *, drop_comments: bool = False, parsed: Article | None = None) -> Path:
     """Write ``case`` as a case file at ``path`` (atomically); returns the path.
 
     ``kit.load_case(save_case(case, path)) == case`` for every case the kit
@@ -253,6 +261,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
     Args:
         drop_comments: replace a file that has comments written by hand (they
             would be lost); without it such a file is refused.
+        parsed: the parse of the case's article, if the caller has it (a builder
+            saving after every edit): saves parsing it twice more.
 
     Raises:
         CaseError: the path is not a ``.yaml`` file, a hand-written file would
@@ -278,8 +288,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
         raise SaveError(
             f"{show(target.parent)}: cannot make this folder ({exc.strerror or exc}); choose another place"
         ) from None
-    text = case_yaml(case, article=_article_ref(case, target))
-    _verify(text, case, target)
+    text = case_yaml(case, article=_article_ref(case, target), parsed=parsed)
+    _verify(text, case, target, parsed)
     return save_bytes(target, text.encode("utf-8"))
 
 
@@ -323,10 +333,10 @@ def _coding(case: Case) -> dict[str, Any]:
     }
 
 
-def _verify(text: str, case: Case, target: Path) -> None:
+def _verify(text: str, case: Case, target: Path, parsed: Article | None = None) -> None:
     """Read ``text`` back as the file at ``target`` would be read; refuse to save a file that differs."""
     try:
-        again = case_from_text(text, name=show(target), folder=target.parent, path=str(target))
+        again = case_from_text(text, name=show(target), folder=target.parent, path=str(target), parsed=parsed)
     except CaseError as exc:
         first = exc.problems[0].split(": ", 2)[-1] if exc.problems else str(exc)
         raise CaseError(
