@@ -118,7 +118,12 @@ class CaseBuilder(Explorer):
     def __init__(self, source: Article | Case | str | Path, *, path: str | Path | None = None) -> None:
         import ipywidgets as w
 
-        self.state = BuilderState(source, path=path)
+        try:
+            self.state = BuilderState(source, path=path)
+        except KitError as exc:  # a broken case file: list its problems, change nothing
+            self._refuse(exc)
+            return
+        self.problems: tuple[str, ...] = ()
         if self.state.path is None:
             ident = case_identity(self.state.case)
             self.state.path = (
@@ -239,6 +244,22 @@ class CaseBuilder(Explorer):
         )
         self._finish([w.HBox([self.part, self.undo_button]), *self._sections.values(), self.status], intro=intro)
         self._show_part()
+
+    def _refuse(self, exc: KitError) -> None:
+        import ipywidgets as w
+
+        self.problems = tuple(getattr(exc, "problems", ()) or (str(exc),))
+        self.message = str(exc).splitlines()[0]
+        items = "".join(f"<li>{esc(p)}</li>" for p in self.problems[:50])
+        more = f"<p>… and {len(self.problems) - 50} more.</p>" if len(self.problems) > 50 else ""
+        self.html = (
+            f"<div role='alert'><p><strong>The builder cannot open this case</strong>: {esc(self.message)}</p>"
+            f"<ul>{items}</ul>{more}<p>Nothing was changed. Fix these lines in the file (each names its line), "
+            "or open the article itself: <code>kit.CaseBuilder('article.txt')</code>.</p></div>"
+        )
+        self._default = self.html
+        self.out = w.Output()
+        self._box = w.VBox([w.HTML(f"<h3 style='margin:.2em 0'>{esc(self.title)}</h3>"), w.HTML(self.html)])
 
     # -- wiring ----------------------------------------------------------------
     def _wire(self) -> None:
@@ -370,6 +391,8 @@ class CaseBuilder(Explorer):
         self.status.value = f"<p role='status' style='margin:.2em 0'>{esc(self.message)}</p>"
 
     def render(self) -> str:
+        if self.problems:
+            return self.html
         return render_part(self.state, self.part.value, actor=self.actor.value)
 
     @property
