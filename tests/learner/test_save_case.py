@@ -204,3 +204,20 @@ def test_round_trip_property(tmp_path: Path, title: str, labels: list[str], role
     case = dataclasses.replace(base, title=title, actors=tuple(actors), positions=positions, stances=tuple(stances))
     path = save_case(case, tmp_path / "prop.yaml", drop_comments=True)
     assert kit.load_case(path) == case
+
+
+def test_learners_coding_a_pack_are_matched_to_the_teachers_case(tmp_path: Path) -> None:
+    """The round trip of a class: pack → learners code it → the class view with the teacher's case."""
+    teacher = kit.load_case(SAMPLE)
+    pack = kit.load_case(case_pack(teacher, tmp_path / "pack.yaml"))
+    exports = []
+    for n, value in enumerate(("support", "oppose")):
+        coder = kit.StanceCoder(pack, path=tmp_path / f"learner{n}" / "coding.json")
+        coder.position.value, coder.actor.value = teacher.positions[0].id, teacher.stances[0].actor
+        coder.stance.value = value
+        coder.evidence.value = coder.evidence.options[1][1]
+        exports.append(coder.export(tmp_path / f"learner{n}.json"))
+    files = kit.collect_codings(teacher, [str(p) for p in exports])
+    assert len(files.learners) == 2, files.summary()
+    other = kit.collect_codings(kit.load_case(), [str(p) for p in exports])  # another article: not matched
+    assert len(other.learners) == 0
