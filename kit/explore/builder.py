@@ -133,7 +133,10 @@ class CaseBuilder(Explorer):
         self.message = "Every change is checked and saved at once."
         self._syncing = False
         self._coder: Any = None
-        text = lambda d, **k: w.Text(description=d, style=STYLE, continuous_update=False, **k)  # noqa: E731
+        text = lambda d, **k: w.Text(  # noqa: E731
+            description=d, style=STYLE, continuous_update=False, layout=w.Layout(width="32em"), **k
+        )
+        check = lambda d: w.Checkbox(description=d, indent=False, layout=w.Layout(width="auto"))  # noqa: E731
         button = lambda d, tip: w.Button(description=d, tooltip=tip)  # noqa: E731
         self.part = w.ToggleButtons(options=list(PARTS), value="Actors", description="Part:", style=STYLE)
         self.undo_button = button("Undo", "Undo the last change")
@@ -148,7 +151,7 @@ class CaseBuilder(Explorer):
         self.merge_button = button("Merge into this actor", "The chosen actor becomes another name of this one")
         self.alias = w.Dropdown(description="Other name:", style=STYLE)
         self.split_button = button("Make it an actor of its own", "This name is someone else")
-        self.fix_refs = w.Checkbox(description="also remove what names it (stances, groups)", style=STYLE)
+        self.fix_refs = check("also remove what names it (stances, groups)")
         self.remove_button = button("Not an actor", "Take this actor away")
         self.words = text("Words from the text:", placeholder="copy them from the article")
         self.new_kind = w.Dropdown(options=list(ACTOR_KINDS), description="Kind:", style=STYLE)
@@ -165,7 +168,7 @@ class CaseBuilder(Explorer):
         self.padd = button("Add as a new position", "A policy option the article discusses")
         self.papply = button("Apply changes", "Save the label and description")
         self.pup, self.pdown = button("Move up", "Earlier in the list"), button("Move down", "Later in the list")
-        self.pwith = w.Checkbox(description="also remove its stances", style=STYLE)
+        self.pwith = check("also remove its stances")
         self.premove = button("Remove", "Take this position away")
         # stances
         self.take_button = button("Use my coding as the case's stances", "Your coding becomes the reference")
@@ -184,11 +187,12 @@ class CaseBuilder(Explorer):
         self.gsave = button("Save the group", "Add or change this group")
         self.gremove = button("Remove the group", "Take this group away")
         # save
-        self.save_path = text("Save as:", value=str(self.state.path), layout=w.Layout(width="95%"))
-        self.drop_comments = w.Checkbox(description="drop comments written by hand in that file", style=STYLE)
-        self.save_button = button("Save", "Save the case file (it is also saved after every change)")
+        self.save_path = text("Save as:", value=str(self.state.path))
+        self.save_path.layout.width = "95%"
+        self.drop_comments = check("drop comments written by hand in that file")
+        self.save_button = button("Save now", "Save the case file (it is also saved after every change)")
         self.pack_path = text("Case pack:", value=str(self.state.path.with_name(self.state.path.stem + "-pack.yaml")))
-        self.pack_stances = w.Checkbox(description="with my stances (an answer key)", style=STYLE)
+        self.pack_stances = check("with my stances (an answer key)")
         self.pack_button = button("Write the case pack", "One file for learners: the article and its positions")
         self.status = w.HTML()
         self._sections = {
@@ -197,7 +201,7 @@ class CaseBuilder(Explorer):
                     self.actor,
                     w.HBox([self.name, self.kind]),
                     w.HBox([self.role, self.country]),
-                    self.apply_actor,
+                    w.HBox([self.apply_actor]),
                     w.HBox([self.merge_into, self.merge_button]),
                     w.HBox([self.alias, self.split_button]),
                     w.HBox([self.remove_button, self.fix_refs]),
@@ -304,9 +308,12 @@ class CaseBuilder(Explorer):
         for control, action in acts.items():
             control.on_click(lambda _b, action=action: self.do(action))
         self.part.observe(lambda _c: self._show_part(), names="value")
-        self.actor.observe(lambda _c: self._sync_actor(), names="value")
-        self.position.observe(lambda _c: self._sync_position(), names="value")
-        self.group.observe(lambda _c: self._sync_group(), names="value")
+        for control, sync in (
+            (self.actor, self._sync_actor),
+            (self.position, self._sync_position),
+            (self.group, self._sync_group),
+        ):
+            control.observe(lambda _c, sync=sync: None if self._syncing else sync(), names="value")
 
     def do(self, action: Any) -> str:
         """Run one edit; its message (or the refusal) goes to the status line. Returns the message."""
@@ -413,3 +420,5 @@ def _set(control: Any, options: list[tuple[str, Any]], *, multiple: bool = False
     control.options = options
     if old in values:
         control.value = old
+    elif options:  # ipywidgets 8 leaves a drop-down empty when its value is gone: show the first
+        control.value = options[0][1]

@@ -132,7 +132,8 @@ class StanceCoder(Explorer):
             ):
                 control.disabled = True
             self.message = (
-                "This case has no positions or actors to code: load a case file with positions (kit.load_case(path))."
+                "This case has no positions or actors to code yet: add positions in the case builder "
+                "(kit.CaseBuilder(article)) or load a case file with positions (kit.load_case(path))."
             )
         self._show_status()
         intro = (

@@ -249,7 +249,10 @@ class CoalitionExplorer(Explorer):
 
     def _empty(self) -> str | None:
         if not self.case.positions or not self.case.stances:
-            return "This case has no coded positions yet: load a case file with positions and stances (kit.load_case(path))."
+            return (
+                "This case has no coded positions yet: code positions and stances in the case builder "
+                "(kit.CaseBuilder(article)) or load a case file (kit.load_case(path))."
+            )
         if not self.positions.value:
             return "Choose at least one position to count."
         return None
