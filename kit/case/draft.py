@@ -49,9 +49,15 @@ def _excerpt(article: Article, start: int, end: int, *, words: int = 10) -> str:
     out = []
     for word in article.text[start:end].split():
         out.append(word)
-        if len(out) >= words or word[-1] in ",;:.!?":
+        if len(out) >= words or (word[-1] in ",;:.!?" and not _abbreviation(word)):
             break
     return " ".join(out).rstrip(",;:")
+
+
+def _abbreviation(word: str) -> bool:
+    """ "St.", "Dr.", "U.S.", an initial: a full stop that does not end the clause."""
+    core = word.lstrip("“‘\"'(")
+    return core.endswith(".") and ((len(core) <= 4 and core[:1].isupper()) or core.count(".") > 1)
 
 
 def _title(article: Article) -> str:

@@ -558,3 +558,10 @@ def test_error_message_is_one_summary_line_then_the_problems():
     first, *rest = str(info.value).splitlines()
     assert first.endswith("6 problems in the case file; fix them and check again")
     assert rest == [f"  - {p}" for p in info.value.problems]
+
+
+def test_draft_example_evidence_is_not_cut_at_an_abbreviation() -> None:
+    """Issue 19: the draft's example stance stopped at "St." ("If St."); invented text."""
+    text = '"If St. Anne\'s closes, we lose everything," said Mary Cole, a nurse.\n'
+    draft = kit.draft_case(kit.parse(text))
+    assert 'evidence: "If St. Anne\'s closes"' in draft
