@@ -23,6 +23,7 @@ from typing import Any
 from ..learner.class_files import ClassFiles, collect_codings
 from ..records import Case
 from .base import STYLE, Explorer
+from .class_heatmap import heatmap_size
 from .class_view import ClassResults, class_results, heatmap_alt_text, plot_class_heatmap, render_class
 from .figures import close_figure, new_figure
 from .render import figure_img
@@ -77,8 +78,8 @@ class ClassExplorer(Explorer):
             style=STYLE,
         )
         intro = (
-            "Colours show the class's most common stance (paler where it split); numbers count learners per stance. "
-            "Start the discussion with the most contested pairs."
+            "Colours show the class's most common stance (hatched and marked split where the class tied); "
+            "numbers count learners per stance. Start the discussion with the pairs to discuss."
         )
         self._finish([self.position, self.reference, self.anonymous, self.teacher], intro=intro)
 
@@ -107,8 +108,8 @@ class ClassExplorer(Explorer):
         key = bool(self.reference.value)
         if key not in self._figures:
             res = self.results
-            n = max(len({u[0] for u in res.agreement.majority}), 3)
-            fig, ax = new_figure(width=1.45 * max(len(self.case.positions), 2) + 3.8, height=0.42 * n + 2.2)
+            width, height = heatmap_size(res)
+            fig, ax = new_figure(width=width, height=height)
             try:
                 plot_class_heatmap(res, ax=ax)
                 self._figures[key] = figure_img(fig, heatmap_alt_text(res))
