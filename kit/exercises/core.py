@@ -26,7 +26,7 @@ has the wrong type: they say what kind of value is expected instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,6 +226,9 @@ class MultipleChoice:
         self.correct = correct
         self.success = success
         self._box: Any = None
+        #: called as ``on_answer(question, answer, result)`` when the learner presses Check (the exit ticket
+        #: keeps the answer in the learner folder, for a coding file to carry if the learner chooses)
+        self.on_answer: Callable[[MultipleChoice, str, Result], None] | None = None
 
     def check(self, answer: str | None) -> Result:
         """Feedback for ``answer`` (an option label, or ``None`` for no choice)."""
@@ -259,8 +262,11 @@ class MultipleChoice:
         return self._box
 
     def _show(self) -> Result:
-        result = self.check(self.box.children[1].value)
+        answer = self.box.children[1].value
+        result = self.check(answer)
         self.feedback.value = result._repr_html_()
+        if self.on_answer is not None and answer in self.options:
+            self.on_answer(self, answer, result)
         return result
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

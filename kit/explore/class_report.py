@@ -8,14 +8,16 @@
 
 from __future__ import annotations
 
-from ..analysis.class_agreement import reference_coding
+from collections import Counter
+
+from ..analysis.class_agreement import CATEGORIES, Reliability, reference_coding
 from ..util import esc
 from .class_heatmap import heatmap_alt_text, heatmap_size, plot_class_heatmap
 from .class_view import ClassResults, compare_outcome, distribution, number, plain_words, render_class
 from .figures import close_figure, new_figure
 from .render import figure_img
 
-__all__ = ["report_text", "class_page"]
+__all__ = ["report_text", "class_page", "class_tables"]
 
 
 def report_text(res: ClassResults, *, top: int = 5) -> str:
@@ -83,3 +85,107 @@ def class_page(res: ClassResults, *, teacher: bool = False, projector: bool = Fa
         f"<body style='font-family:sans-serif;max-width:70em;margin:1em auto'><h1>{esc(title)}</h1>{img}"
         f"{render_class(res, teacher=teacher, big=projector)}</body></html>\n"
     )
+
+
+def _reasons(res: ClassResults, unit: tuple[str, str], value: str) -> str:
+    found = Counter(
+        f.notes[unit]
+        for f in res.files.learners
+        if unit in f.notes and (f.coding.get(unit) or {}).get("value") == value
+    )
+    return " | ".join(f"{text} ({n}x)" for text, n in found.most_common())
+
+
+def _reliability_row(scope: str, key: str, name: str, r: Reliability) -> list[str]:
+    fig = (lambda x: "" if x != x else f"{x:.4f}") if r.enough else (lambda x: "")
+    return [
+        scope,
+        key,
+        name,
+        str(r.units),
+        str(r.coders),
+        "" if r.percent != r.percent else f"{r.percent:.1f}",
+        fig(r.alpha),
+        fig(r.ci[0]),
+        fig(r.ci[1]),
+        fig(r.alpha_ordinal),
+        fig(r.below),
+        r.why_not() or ("high agreement, low alpha" if r.paradox else ""),
+    ]
+
+
+def class_tables(res: ClassResults) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """The class view as tables for ``--csv DIR``: ``pairs`` (every pair anyone coded: counts per answer,
+    the class's outcome, the reference, reasons per stance), ``agreement`` (overall, per position, per
+    actor) and ``answers`` (exit tickets). ``{file stem: (header, rows)}``."""
+    a = res.agreement
+    ref = reference_coding(res.case)
+    values = ["support", "conditional", "undecided", "oppose", "no stance"]
+    head = [
+        "actor",
+        "actor_name",
+        "position",
+        "position_label",
+        "coded_by",
+        *(v.replace(" ", "_") for v in values),
+        "class_outcome",
+        "divided",
+        "reading",
+        "near_misses",
+        "other_readings",
+        "to_discuss",
+        "reference",
+        *(f"reasons_{v.replace(' ', '_')}" for v in values),
+    ]
+    discuss = set(a.to_discuss())
+    rows = []
+    for unit in sorted(a.counts, key=lambda u: (-a.coded_by(u), u[1], u[0])):
+        counts = dict(zip(CATEGORIES, a.counts[unit], strict=True))
+        near, far, none = a.away_from_top(unit)
+        rows.append(
+            [
+                unit[0],
+                res.actor_name(unit[0]),
+                unit[1],
+                res.position_label(unit[1]),
+                str(a.coded_by(unit)),
+                *(str(counts[v]) for v in values),
+                a.majority.get(unit, ""),
+                f"{a.division(unit):.3f}",
+                a.reading(unit),
+                str(near),
+                str(far + none),
+                "yes" if unit in discuss else "",
+                ref.get(unit, ""),
+                *(_reasons(res, unit, v) for v in values),
+            ]
+        )
+    agreement = [_reliability_row("overall", "", "All positions", a.overall)]
+    agreement += [_reliability_row("position", p, res.position_label(p), r) for p, r in a.per_position.items()]
+    agreement += [_reliability_row("actor", x, res.actor_name(x), r) for x, r in a.per_actor.items()]
+    answers = [
+        [q.lesson, q.question, option, str(n), "yes" if correct else "", feedback]
+        for q in res.files.answers()
+        for option, n, correct, feedback in q.rows()
+    ]
+    return {
+        "pairs": (head, rows),
+        "agreement": (
+            [
+                "scope",
+                "id",
+                "label",
+                "pairs",
+                "learners",
+                "percent_agreement",
+                "alpha_nominal",
+                "ci_low",
+                "ci_high",
+                "alpha_ordinal",
+                "chance_below_0667",
+                "note",
+            ],
+            agreement,
+        ),
+        "answers": (["lesson", "question", "option", "learners", "correct", "what_it_reveals"], answers),
+    }

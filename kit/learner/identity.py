@@ -10,7 +10,9 @@ them with the coding file.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> me = learner_identity(folder)
+>>> learner_identity(folder)  # nothing stored yet: nothing written either
+Identity(name='', id='')
+>>> me = learner_identity(folder, create=True)
 >>> me.name, len(me.id)
 ('', 32)
 >>> set_learner_name("Ada", folder).id == me.id
@@ -63,13 +65,16 @@ def _read(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def learner_identity(folder: str | Path | None = None) -> Identity:
-    """The learner's identity, made (with an empty name) and saved the first time it is asked for."""
+def learner_identity(folder: str | Path | None = None, *, create: bool = False) -> Identity:
+    """The learner's identity as stored (``id`` "" if none yet); ``create=True`` makes and saves an id
+    (with an empty name) the first time, as an export does."""
     path = _folder(folder) / IDENTITY_FILE
     data = _read(path)
     name = data.get("name") if isinstance(data.get("name"), str) else ""
     ident = data.get("id")
     if not (isinstance(ident, str) and len(ident) == 32 and all(c in "0123456789abcdef" for c in ident)):
+        if not create:
+            return Identity(" ".join(str(name).split())[:80], "")
         ident = uuid.uuid4().hex
         try:
             save_json(path, {"name": name, "id": ident})
@@ -80,7 +85,7 @@ def learner_identity(folder: str | Path | None = None) -> Identity:
 
 def set_learner_name(name: str, folder: str | Path | None = None) -> Identity:
     """Store the learner's name (the id stays); returns the identity."""
-    me = learner_identity(folder)
+    me = learner_identity(folder, create=True)
     clean = " ".join(str(name).split())[:80]
     save_json(_folder(folder) / IDENTITY_FILE, {"name": clean, "id": me.id})
     return Identity(clean, me.id)
