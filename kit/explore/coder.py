@@ -318,6 +318,11 @@ class StanceCoder(Explorer):
         if only_mine:  # compare on the learner's pairs only: the rest of the reference stays unseen
             hidden = len({(s.actor, s.position) for s in other if s.position in positions} - keys)
             other = [s for s in other if (s.actor, s.position) in keys]
+            # the reference is a complete coding: a pair it leaves out is one where the text gives no stance
+            missing = sorted(keys - {(s.actor, s.position) for s in other})
+            other += [
+                Stance(a, p, NO_STANCE, "", "narration", note="the reference codes no stance here") for a, p in missing
+            ]
         agreement = compare_codings(other, mine, positions=positions)
         self.mode = mode
         self._comparison = render_comparison(self.case, agreement, who=who, mine=mine, not_yet=hidden)

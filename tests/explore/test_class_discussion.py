@@ -279,3 +279,21 @@ def test_the_explorer_has_a_projector_mode(case):
     data, px = re.search(r"<img src='data:image/png;base64,([^']+)'[^>]*data-min-text-px='([\d.]+)'", ex.html).groups()
     width = Image.open(io.BytesIO(base64.b64decode(data))).width
     assert float(px) * 1000 / width >= 18, (px, width)  # the picture shown 1,000 px wide
+
+
+def test_kappa_and_alpha_count_the_same_way(case, tmp_path):
+    """Lesson 05's comparison and the class view: not coded is missing, "no stance" is an answer."""
+    from kit.analysis import compare_codings
+    from kit.records import Stance
+
+    ref = [s for s in case.stances if (s.actor, s.position) == U]
+    mine = [Stance(*U, NO_STANCE, "", "narration"), Stance(*V, "support", "", "narration")]
+    got = compare_codings(ref, mine)
+    assert got.n == 1 and got.percent == 0.0 and len(got.one_sided) == 1  # V: coded by one only, left out
+    coder = StanceCoder(case, path=tmp_path / "c.json")
+    coder.position.value, coder.actor.value = "no_ground_troops", "islamic_state"  # not in the reference
+    coder.stance.value = NO_STANCE
+    coder.position.value, coder.actor.value = "air_strikes", "john_kerry"
+    coder.stance.value = "support"
+    agreement = coder.compare_reference()
+    assert agreement.n == 2 and agreement.percent == 100.0  # the reference codes no stance there: agreed
