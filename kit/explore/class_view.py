@@ -10,7 +10,8 @@ below 0.667 and one sentence in plain words.
 
 :func:`class_results` gathers the learners' files (:mod:`kit.learner.class_files`) and
 the agreement figures (:mod:`kit.analysis.class_agreement`); the ``render_*`` functions
-are pure (results in, escaped HTML out) and :func:`plot_class_heatmap`
+are pure (results in, escaped HTML out; the pairs to discuss, coverage and exit tickets
+live in :mod:`.class_discuss`, shared formatting in :mod:`.class_format`) and :func:`plot_class_heatmap`
 (:mod:`.class_heatmap`) draws actor x position with the class's stances; :mod:`.class_report` gives the text
 report and a whole page. Parts marked *teacher only*
 (learners far from the consensus, who chose what, file names) are left out of
@@ -26,7 +27,6 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,10 @@ from ..analysis.class_agreement import (
 from ..learner.class_files import ClassFiles, class_case, collect_codings
 from ..records import Case
 from ..util import esc as _esc
+from .class_discuss import render_answers, render_contested, render_coverage, render_discuss
+from .class_format import ci_text as _ci
+from .class_format import distribution, label, number, quoted
+from .class_format import html_table as _table
 from .class_heatmap import heatmap_alt_text, plot_class_heatmap
 
 __all__ = [
@@ -74,11 +78,6 @@ __all__ = [
 
 #: fewer pairable units than this: alpha is not shown as a number (kept for older imports)
 FEW_UNITS = MIN_ALPHA_PAIRS
-_CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
-#: display order of a distribution: most in favour first, then "no stance in the text"
-_ORDER = ("support", "conditional", "undecided", "oppose", "no stance")
-_LABEL = {"no stance": "no stance in the text"}
-_QUOTES = "\"'“”‘’«»„"
 
 
 @dataclass(frozen=True)
@@ -136,49 +135,6 @@ def class_results(
 
 
 # --- tables ------------------------------------------------------------------------------
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *, style: str = "") -> str:
-    th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0;{style}'>"
-        f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
-        f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def number(x: float, digits: int = 2) -> str:
-    """A figure with ``digits`` decimals, "n/a" for NaN (never "-0.00")."""
-    return "n/a" if x != x else f"{x + 0.0:.{digits}f}".replace("-0.00", "0.00")
-
-
-def _ci(ci: tuple[float, float]) -> str:
-    return "" if ci[0] != ci[0] else f" <small>[{ci[0]:.2f}, {ci[1]:.2f}]</small>"
-
-
-def label(value: str) -> str:
-    """How a value reads on the page ("no stance" reads "no stance in the text")."""
-    return _LABEL.get(value, value)
-
-
-def distribution(row: Sequence[int]) -> str:
-    """Learners per value in words, most in favour first: "support 12 · oppose 3"."""
-    counts = dict(zip(CATEGORIES, row, strict=False))
-    return " · ".join(f"{label(v)} {counts[v]}" for v in _ORDER if counts.get(v))
-
-
-def quoted(text: str) -> str:
-    """A sentence in one pair of curly quotes, never two: marks the text itself starts or ends with are
-    kept and none added on that side (so a quotation reads “…”, not ““…””).
-
-    >>> quoted("“We will act,” he said."), quoted("Kerry spoke.")
-    ('“We will act,” he said.', '“Kerry spoke.”')
-    """
-    text = " ".join(text.split())
-    if not text or text[0] in _QUOTES or text[-1] in _QUOTES:
-        return text  # the text carries its own marks: adding more would double or unbalance them
-    return f"“{text}”"
 
 
 def render_files(files: ClassFiles, *, names: bool = True) -> str:
@@ -278,154 +234,6 @@ def render_reliability(res: ClassResults) -> str:
     )
 
 
-def _sentence(res: ClassResults, i: int | None) -> str:
-    if i is None:
-        return "<em>no sentence chosen</em>"
-    art = res.case.article
-    s = art.sentences[i]
-    return f"¶ {s.paragraph + 1}: {_esc(quoted(art.text[s.start : s.end]))}"
-
-
-def _by_stance(res: ClassResults, unit: tuple[str, str], *, names: bool) -> list[list[str]]:
-    """One row per value given: the value, its learners, the sentences they chose and their reasons."""
-    groups: dict[str, list[Any]] = {}
-    for f in res.files.learners:
-        entry = f.coding.get(unit)
-        if entry and entry.get("value"):
-            groups.setdefault(entry["value"], []).append(f)
-    rows = []
-    for value in _ORDER:
-        who = groups.get(value)
-        if not who:
-            continue
-        sentences = Counter(f.coding[unit].get("sentence") for f in who)
-        chosen = "".join(f"<li>{_sentence(res, i)} <small>({n}×)</small></li>" for i, n in sentences.most_common(3)) + (
-            f"<li><small>and {len(sentences) - 3} other sentences</small></li>" if len(sentences) > 3 else ""
-        )
-        reasons: dict[str, list[str]] = {}
-        for f in who:
-            if unit in f.notes:
-                reasons.setdefault(f.notes[unit], []).append(f.name)
-        why = "".join(
-            f"<li>{_esc(t)} <small>({len(w)}×{': ' + _esc(', '.join(sorted(w))) if names else ''})</small></li>"
-            for t, w in sorted(reasons.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:3]
-        )
-        people = f"<br><small>{_esc(', '.join(sorted(f.name for f in who)))}</small>" if names else ""
-        rows.append(
-            [
-                f"<strong>{_esc(label(value))}</strong>",
-                f"{len(who)}{people}",
-                f"<ul style='margin:0'>{chosen}</ul>",
-                f"<ul style='margin:0'>{why}</ul>" if why else "<em>no reason given</em>",
-            ]
-        )
-    return rows
-
-
-def _pair_title(res: ClassResults, unit: tuple[str, str]) -> str:
-    return f"{_esc(res.actor_name(unit[0]))} on {_esc(res.position_label(unit[1]))}"
-
-
-def _counts_row(res: ClassResults, unit: tuple[str, str]) -> list[str]:
-    a = res.agreement
-    row = dict(zip(CATEGORIES, a.counts[unit], strict=True))
-    near, far, none = a.away_from_top(unit)
-    return [
-        _pair_title(res, unit),
-        *(str(row[v]) for v in _ORDER),
-        str(a.coded_by(unit)),
-        f"{100 * a.division(unit):.0f}%",
-        str(near),
-        str(far + none),
-    ]
-
-
-def render_discuss(
-    res: ClassResults, *, top: int = 5, position: str | None = None, names: bool = False, big: bool = False
-) -> str:
-    """The pairs to discuss: only pairs coded by enough of the class, most divided first; a table of
-    stance counts in columns, then per pair the sentences and reasons grouped by stance, opposite readings
-    apart from near misses. ``names=True`` (teacher only) says who chose what; ``big`` for a projector."""
-    a = res.agreement
-    units = [u for u in a.to_discuss() if position is None or u[1] == position][:top]
-    rule = a.discuss_rule()
-    if not units:
-        return (
-            f"<p><em>No pair to discuss: no pair coded by at least {a.quorum} learners was coded differently.</em> "
-            f"<small>(The rule: {_esc(rule)}.)</small></p>"
-        )
-    size = "font-size:20px;" if big else ""
-    head = [
-        "Pair",
-        *(_esc(label(v)) for v in _ORDER),
-        "Coded by",
-        "Divided",
-        "Near misses",
-        "Opposite or other readings",
-    ]
-    parts = [
-        f"<div class='kit-discuss' style='{size}'>",
-        "<h4 style='margin:.8em 0 .3em'>Pairs to discuss: where the class split</h4>",
-        f"<p><small>The rule: {_esc(rule)} (divided = the share of learners who did not give the most common "
-        "answer). Near misses are one step from the most common stance on oppose – undecided – conditional – "
-        "support (support vs conditional); opposite readings are further apart (support vs oppose).</small></p>",
-        _table(head, [_counts_row(res, u) for u in units], "Learners per stance", style=size),
-    ]
-    groups = (
-        ("Opposite readings: the same sentence read two ways", [u for u in units if a.reading(u) != "near miss"]),
-        ("Near misses: neighbouring stances", [u for u in units if a.reading(u) == "near miss"]),
-    )
-    for title, chosen in groups:
-        if not chosen:
-            continue
-        parts.append(f"<h4 style='margin:.8em 0 .3em'>{_esc(title)}</h4>")
-        for unit in chosen:
-            parts.append(
-                f"<div class='kit-contested' style='margin:.4em 0 .8em'><p><strong>{_pair_title(res, unit)}</strong>: "
-                f"{_esc(distribution(a.counts[unit]))} ({a.coded_by(unit)} learners; {_esc(a.reading(unit))})</p>"
-                + _table(
-                    ["Stance", "Learners", "Sentences they chose", "Their reasons"],
-                    _by_stance(res, unit, names=names),
-                    "By stance",
-                    style=size,
-                )
-                + "</div>"
-            )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def render_contested(res: ClassResults, *, top: int = 5, position: str | None = None, names: bool = False) -> str:
-    """The pairs to discuss (:func:`render_discuss`; the name older notebooks use)."""
-    return render_discuss(res, top=top, position=position, names=names)
-
-
-def render_coverage(res: ClassResults, *, position: str | None = None) -> str:
-    """Per pair anyone coded: how many learners coded it, and how many of them saw no stance in the text."""
-    a = res.agreement
-    units = [u for u in a.counts if position is None or u[1] == position]
-    units.sort(key=lambda u: (-a.coded_by(u), u[1], u[0]))
-    if not units:
-        return ""
-    n = res.learners()
-    rows = [
-        [
-            _pair_title(res, u),
-            f"{a.coded_by(u)} of {n}",
-            str(dict(zip(CATEGORIES, a.counts[u], strict=True))["no stance"]),
-            "" if a.coded_by(u) >= a.quorum else "too few to count",
-        ]
-        for u in units
-    ]
-    once = sum(1 for u in units if a.coded_by(u) == 1)
-    return (
-        f"<details class='kit-coverage'><summary>How many learners coded each pair ({len(units)} pairs; "
-        f"{once} coded by one learner only)</summary>"
-        + _table(["Pair", "Coded by", "of them: no stance in the text", ""], rows, "Coverage")
-        + "</details>"
-    )
-
-
 def render_outliers(res: ClassResults, *, top: int = 5) -> str:
     """Teacher only: the learners who most often differ from the rest of the class (never for projection)."""
     fits = sorted(
@@ -465,7 +273,8 @@ def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
         key=lambda u: (ids.index(u[1]) if u[1] in ids else 99, res.actor_name(u[0]).lower()),
     )
     n = res.learners()
-    rows, tally = [], Counter()
+    rows: list[list[str]] = []
+    tally: Counter[str] = Counter()
     for unit in units:
         if position is not None and unit[1] != position:
             continue
@@ -499,33 +308,6 @@ def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
         rows,
         "The class's coding beside the reference",
     )
-
-
-def render_answers(res: ClassResults) -> str:
-    """The exit-ticket and judgement answers that travelled in the learners' files: per question, how many
-    chose each option, and the misconception each wrong option reveals."""
-    questions = res.files.answers()
-    if not questions:
-        return (
-            "<p><small>No exit-ticket answers came with the files (learners tick “Send my exit-ticket answers” "
-            "before exporting their coding).</small></p>"
-        )
-    parts = ["<h4 style='margin:.8em 0 .3em'>Exit tickets: what the class answered</h4>"]
-    for q in questions:
-        rows = []
-        for option, count, correct, feedback in q.rows():
-            rows.append(
-                [
-                    _esc(option) + (" <strong>✓</strong>" if correct else ""),
-                    str(count),
-                    "" if correct else _esc(feedback),
-                ]
-            )
-        parts.append(
-            f"<p><strong>{_esc(q.lesson)} · {_esc(q.question)}</strong> <small>({q.total} answers)</small></p>"
-            + _table(["Option", "Learners", "What a wrong choice reveals"], rows, "Answers")
-        )
-    return "".join(parts)
 
 
 def render_class(

@@ -238,7 +238,8 @@ def _read_one(
         else []
     )
     saved = data["saved"] if isinstance(data.get("saved"), str) else ""
-    ident = data.get("learner_id") if isinstance(data.get("learner_id"), str) else ""
+    given_id = data.get("learner_id")
+    ident = given_id if isinstance(given_id, str) else ""
     answers = _answers(data.get("answers"))
     digest = hashlib.sha256(raw).hexdigest()
     return LearnerFile(name, label, coding, notes, saved, digest, ident[:64], answers), warnings
@@ -253,7 +254,8 @@ def _answers(rows: Any) -> tuple[dict[str, Any], ...]:
             and all(isinstance(r.get(k), str) and r[k].strip() for k in ("lesson", "question", "choice"))
             and isinstance(r.get("correct"), bool)
         ):
-            feedback = r.get("feedback") if isinstance(r.get("feedback"), str) else ""
+            given = r.get("feedback")
+            feedback = given if isinstance(given, str) else ""
             out.append(
                 {k: str(r[k])[:500] for k in ("lesson", "question", "choice")}
                 | {"correct": r["correct"], "feedback": feedback[:500]}
