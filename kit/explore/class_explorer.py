@@ -2,7 +2,7 @@
 
 The lesson cell is one line, ``kit.ClassExplorer(case, "class.zip")``. The
 projected view (the default) shows no names: the heatmap, the agreement, the
-most contested pairs with the sentences chosen, and the class beside the
+pairs to discuss with the sentences and reasons by stance, and the class beside the
 reference. Ticking *Teacher view* adds file names, who chose what and the
 learners far from the consensus.
 

@@ -53,7 +53,7 @@ def heatmap_size(res: ClassResults, *, projector: bool = False) -> tuple[float, 
     """The figure size (inches) the heatmap is drawn at."""
     actors, positions = _grid(res)
     if projector:
-        return PROJECTOR_WIDTH, 0.62 * max(len(actors), 3) + 3.4
+        return PROJECTOR_WIDTH, 0.72 * max(len(actors), 3) + 3.4
     return 1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2
 
 
@@ -88,7 +88,7 @@ def _cell_text(counts: dict[str, int], outcome: str, share: float, *, projector:
     if projector:
         if outcome == SPLIT:
             return "split"
-        return f"{SYMBOLS[outcome]} {100 * share:.0f}%"
+        return f"{SYMBOLS[outcome]}\n{100 * share:.0f}%"  # two short lines: fits a narrow column
     text = " ".join(f"{SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
     return f"{text}\nsplit" if outcome == SPLIT else f"{text}\n{100 * share:.0f}%"
 
