@@ -4,7 +4,7 @@ Every option has its own feedback, so a wrong choice says *why* it is tempting
 and what to think instead. When the learner presses Check, the answer is kept
 in the learner folder (:func:`kit.learner.identity.record_answer`; nothing is
 sent anywhere): the StanceCoder's export carries the answers only if the
-learner ticks "Send my exit-ticket answers", and the teacher's class view then
+learner ticks "Send my exit-ticket and judgement answers", and the teacher's class view then
 shows per question how many chose each option and what each wrong one reveals. Displayed in a notebook, the ticket shows both
 questions with their Check buttons; without widgets, ``ticket.q1.check("…")``
 gives the same feedback.

@@ -175,10 +175,10 @@ def render_answers(res: ClassResults) -> str:
     questions = res.files.answers()
     if not questions:
         return (
-            "<p><small>No exit-ticket answers came with the files (learners tick “Send my exit-ticket answers” "
+            "<p><small>No exit-ticket or judgement answers came with the files (learners tick “Send my exit-ticket and judgement answers” "
             "before exporting their coding).</small></p>"
         )
-    parts = ["<h4 style='margin:.8em 0 .3em'>Exit tickets: what the class answered</h4>"]
+    parts = ["<h4 style='margin:.8em 0 .3em'>Exit tickets and judgements: what the class answered</h4>"]
     for q in questions:
         rows = []
         for option, count, correct, feedback in q.rows():

@@ -131,7 +131,7 @@ class StanceCoder(Explorer):
             style=STYLE,
         )
         self.share_answers = w.Checkbox(
-            value=False, indent=False, description="Send my exit-ticket answers with my exported coding"
+            value=False, indent=False, description="Send my exit-ticket and judgement answers with my exported coding"
         )
         self.learner.observe(self._on_name, names="value")
         self.status = w.HTML()

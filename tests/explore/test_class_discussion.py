@@ -297,3 +297,19 @@ def test_kappa_and_alpha_count_the_same_way(case, tmp_path):
     coder.stance.value = "support"
     agreement = coder.compare_reference()
     assert agreement.n == 2 and agreement.percent == 100.0  # the reference codes no stance there: agreed
+
+
+def test_judgement_answers_are_kept_and_reach_the_class_view(case, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LEARNER_DIR", str(tmp_path))
+    from kit.lessons import lesson05
+
+    lesson05.check.q1(lesson05.SOLUTIONS["q1"])  # a look-up: not kept
+    assert saved_answers(tmp_path) == []
+    wrong, _words = lesson05.WRONG["q2"]
+    lesson05.check.q2(wrong)
+    (kept,) = saved_answers(tmp_path)
+    assert kept["lesson"] == "Lesson 05" and "judgement" in kept["question"] and not kept["correct"]
+    assert kept["choice"] == "nato" and kept["feedback"]
+    lesson05.check.q2(lesson05.SOLUTIONS["q2"])  # the latest answer replaces the first
+    (kept,) = saved_answers(tmp_path)
+    assert kept["correct"] and kept["feedback"] == ""
