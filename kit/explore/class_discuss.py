@@ -115,7 +115,10 @@ def render_discuss(
         html_table(head, [_counts_row(res, u) for u in units], "Learners per stance", style=size),
     ]
     groups = (
-        ("Opposite readings: the same sentence read two ways", [u for u in units if a.reading(u) != "near miss"]),
+        (
+            "Opposite readings: stances two or more steps apart (or a stance against no stance)",
+            [u for u in units if a.reading(u) != "near miss"],
+        ),
         ("Near misses: neighbouring stances", [u for u in units if a.reading(u) == "near miss"]),
     )
     for title, chosen in groups:

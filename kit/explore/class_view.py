@@ -178,7 +178,7 @@ _PARADOX = (
 
 def _alpha_cell(r: Reliability, alpha: float, ci: tuple[float, float], *, strong: bool) -> str:
     if not r.enough:
-        return f"<em>{_esc(r.why_not())}</em>"
+        return f"<em>{_esc(r.why_not())}</em>" if strong else "—"
     shown = f"<strong>{number(alpha)}</strong>" if strong else number(alpha)
     return shown + _ci(ci) + (" <strong title='high agreement, low alpha'>⚑</strong>" if strong and r.paradox else "")
 
