@@ -6,8 +6,9 @@ of ``m`` learners codes 40 pairs drawn from it, each learner coding a pair with
 probability 0.85. The population's alpha follows from the probabilities
 (coincidences of two independent learners), so every simulated class can be
 checked against it. The plain percentile interval sat too low (82% with 200
-learners); the BCa interval must stay within 3.5 points of 95% (400 classes per
-size: the simulation's own standard error is about 1.1 points).
+learners); the BCa interval must stay within 3 points of 95% (400 classes per
+size, seeded; the simulation's own standard error is about 1.1 points). Measured:
+96.5% (3 learners), 95.0% (10), 92.8% (25), 95.5% (30), 94.5% (200).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def coverage(learners: int, *, classes: int = 400, pairs: int = 40, seed: int = 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("learners", [3, 10, 25, 200])
+@pytest.mark.parametrize("learners", [3, 10, 25, 30, 200])
 def test_the_interval_covers_the_true_alpha_95_percent_of_the_time(learners):
     covered, below, above = coverage(learners)
-    assert abs(covered - 0.95) <= 0.035, (learners, covered, below, above)
+    assert abs(covered - 0.95) <= 0.03, (learners, covered, below, above)
     assert max(below, above) <= 0.05  # neither side misses much more than its 2.5%
