@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import errno
 import json
 import os
@@ -22,7 +23,7 @@ from . import export
 from .analysis.voices import speaker_counts
 from .case.load import case_from_article, draft_case, load_case
 from .errors import CaseError, KitError
-from .explore.class_report import class_page, report_text
+from .explore.class_report import class_page, class_tables, report_text
 from .explore.class_view import class_results
 from .explore.handout import render_handout
 from .fileio import one_line, show, write_error
@@ -202,6 +203,19 @@ def _pack(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (learners' reasons are untrusted text)."""
+    return "'" + text if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _class(args: argparse.Namespace, out: TextIO) -> int:
 
     case = _load(None, args.case, None)
@@ -212,8 +226,22 @@ def _class(args: argparse.Namespace, out: TextIO) -> int:
     res = class_results(case, files, reference=args.reference, seed=args.seed)
     out.write(report_text(res) + "\n")
     if args.html:
-        Path(args.html).write_text(class_page(res, teacher=args.teacher), encoding="utf-8")
+        Path(args.html).write_text(class_page(res, teacher=args.teacher, projector=args.projector), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
+    if args.csv:
+        folder = Path(args.csv)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for stem, (head, rows) in class_tables(res).items():
+                with (folder / f"{stem}.csv").open("w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(head)
+                    writer.writerows([[_cell(c) for c in row] for row in rows])
+        except OSError as exc:
+            raise KitError(
+                f"{folder}: cannot write the tables ({exc.strerror or exc}); choose another --csv folder"
+            ) from None
+        print(f"wrote pairs.csv, agreement.csv and answers.csv to {folder}", file=sys.stderr)
     return 0
 
 
@@ -260,6 +288,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--html", metavar="OUT.html", help="also write the class view (with the heatmap) as an HTML page")
     p.add_argument(
         "--teacher", action="store_true", help="with --html: add names, who chose what, learners far from consensus"
+    )
+    p.add_argument("--projector", action="store_true", help="with --html: big text for projecting the page")
+    p.add_argument(
+        "--csv",
+        metavar="DIR",
+        help="also write pairs.csv (stance counts and reasons per pair), agreement.csv (overall, per position, "
+        "per actor) and answers.csv (exit tickets) to DIR",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals (default 0)")
 

@@ -26,6 +26,8 @@ __all__ = [
     "STANCE_VALUES",
     "EVIDENCE_TYPES",
     "NOT_CODED",
+    "NO_STANCE",
+    "CODING_VALUES",
     "Paragraph",
     "Sentence",
     "Credits",
@@ -48,6 +50,10 @@ STANCE_VALUES = ("support", "oppose", "conditional", "undecided")
 EVIDENCE_TYPES = ("direct", "reported", "narration", "anonymous")
 #: The category of an (actor, position) pair a coding has no stance for.
 NOT_CODED = "not coded"
+#: A learner's explicit "the text gives this actor no stance on this position" (a value, unlike NOT_CODED).
+NO_STANCE = "no stance"
+#: The values a learner's coding can hold: the stances and :data:`NO_STANCE` (a case's stances never hold it).
+CODING_VALUES = (*STANCE_VALUES, NO_STANCE)
 
 
 @dataclass(frozen=True)

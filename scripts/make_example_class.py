@@ -32,6 +32,7 @@ NOTES = {
     "oppose": "The actor speaks against it here.",
     "conditional": "Only under conditions: the sentence hedges ('if', 'only', 'potentially').",
     "undecided": "Not decided yet: 'may', 'considering'.",
+    "no stance": "The text says nothing about this actor on this position.",
 }
 STAMP = (2024, 9, 12, 10, 0, 0)
 #: pairs of the bundled case where the example class splits between two readings
@@ -98,8 +99,11 @@ def coding_file(
     saved: str = "2024-09-12T10:00:00",
     notes: bool = True,
     identity: dict[str, str] | None = None,
+    learner_id: str | None = None,
+    answers: list[dict[str, Any]] | None = None,
 ) -> bytes:
-    """The bytes of a coding file as the StanceCoder exports it, marked synthetic."""
+    """The bytes of a coding file as the StanceCoder exports it, marked synthetic (with the learner's id
+    and exit-ticket answers when given)."""
     from kit.learner.codingfile import FORMAT, VERSION, case_identity
 
     art = case.article
@@ -120,6 +124,10 @@ def coding_file(
     }
     if learner is not None:
         data["learner"] = learner
+    if learner_id is not None:
+        data["learner_id"] = learner_id
+    if answers is not None:
+        data["answers"] = answers
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -147,6 +155,35 @@ def _member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data)
 
 
+def synthetic_id(i: int) -> str:
+    """A fixed learner id for synthetic learner ``i`` (real ids are random: kit.learner.identity)."""
+    return f"{i:032x}"
+
+
+def synthetic_answers(i: int) -> list[dict[str, Any]] | None:
+    """Lesson 05's exit-ticket answers of synthetic learner ``i`` (two in three send them), or None."""
+    from kit.lessons.lesson05 import exit_ticket
+
+    rng = random.Random(1000 + i)  # its own stream: the codings stay as they were
+    if rng.random() < 1 / 3:
+        return None
+    out = []
+    for q in exit_ticket.questions:
+        wrong = [o for o in q.options if o != q.correct]
+        choice = q.correct if rng.random() < 0.6 else rng.choice(wrong)
+        feedback = "" if choice == q.correct else q.options[choice]
+        out.append(
+            {
+                "lesson": "Lesson 05",
+                "question": q.question,
+                "choice": choice,
+                "correct": choice == q.correct,
+                "feedback": feedback,
+            }
+        )
+    return out
+
+
 def example_zip(case: Any) -> bytes:
     """The bundled example: 24 synthetic learners (two of them careless) plus one file per bad-input kind."""
     rng = random.Random(2024)
@@ -155,13 +192,24 @@ def example_zip(case: Any) -> bytes:
         noise = 0.7 if i in (7, 19) else 0.1
         coding = synthetic_coding(case, rng, noise=noise, coverage=0.8, ambiguous=AMBIGUOUS)
         files.append(
-            (f"synthetic-learner-{i:02d}.json", coding_file(case, coding, learner=f"Synthetic learner {i:02d}"))
+            (
+                f"synthetic-learner-{i:02d}.json",
+                coding_file(
+                    case,
+                    coding,
+                    learner=f"Synthetic learner {i:02d}",
+                    learner_id=synthetic_id(i),
+                    answers=synthetic_answers(i),
+                ),
+            )
         )
     old = synthetic_coding(case, rng, noise=0.5, coverage=0.5)
     files.append(
         (
             "synthetic-learner-05-first-try.json",
-            coding_file(case, old, learner="Synthetic learner 05", saved="2024-09-11T09:00:00"),
+            coding_file(
+                case, old, learner="Synthetic learner 05", saved="2024-09-11T09:00:00", learner_id=synthetic_id(5)
+            ),
         )
     )
     files.append(("synthetic-second-upload-of-learner-03.json", files[2][1]))

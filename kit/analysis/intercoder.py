@@ -1,9 +1,12 @@
 """Inter-coder agreement: two codings of the same article (Cohen's kappa).
 
 Two coders (or a learner and the reference case) each code stances. We line
-up every (actor, position) pair that *either* coding has a stance for; a pair
-one coder left out counts as the category ``"not coded"``, so forgetting a
-stance costs agreement just like coding it differently.
+up every (actor, position) pair that *both* codings have a value for; a pair
+only one coder coded is left out of the figures (listed in ``one_sided``: "not
+coded" is missing, not a disagreement), while "no stance in the text"
+(:data:`~kit.records.NO_STANCE`) is an answer like a stance. This is the rule
+the class view's Krippendorff's alpha uses (:mod:`.class_agreement`), so lesson
+05 and the class view count the same way.
 
 Cohen's kappa corrects the raw percentage for the agreement two coders would
 reach by chance, given how often each used each category:
@@ -23,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import KitError
-from ..records import NOT_CODED, Case, Stance
+from ..records import NOT_CODED, Case, Stance  # NOT_CODED: re-exported for older imports
 from .selection import resolve_value
 
 __all__ = ["NOT_CODED", "Agreement", "cohen_kappa", "compare_codings"]
@@ -57,12 +60,12 @@ def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:
 class Agreement:
     """How far two codings agree.
 
-    ``n`` counts (actor, position) pairs coded in either coding; ``percent`` is
-    the share (0-100) where both give the same value (or both left it out,
-    which cannot happen for the pairs counted). ``per_position`` maps each
-    position id with at least one pair to ``(n, percent, kappa)``.
-    ``disagreements`` lists ``(actor, position, stance_a, stance_b)`` with
-    ``None`` where a coding has no stance.
+    ``n`` counts (actor, position) pairs coded in both codings; ``percent`` is
+    the share (0-100) of them where both give the same value. ``per_position``
+    maps each position id with at least one such pair to ``(n, percent, kappa)``.
+    ``disagreements`` lists ``(actor, position, stance_a, stance_b)`` for the
+    pairs both coded differently; ``one_sided`` the pairs only one coding has
+    (``None`` on the side that left it out), left out of every figure.
     """
 
     n: int
@@ -70,6 +73,7 @@ class Agreement:
     kappa: float
     per_position: dict[str, tuple[int, float, float]] = field(default_factory=dict)
     disagreements: tuple[tuple[str, str, Stance | None, Stance | None], ...] = ()
+    one_sided: tuple[tuple[str, str, Stance | None, Stance | None], ...] = ()
 
 
 def _cells(stances: Iterable[Stance], positions: set[str] | None) -> dict[tuple[str, str], Stance]:
@@ -126,15 +130,19 @@ def compare_codings(
     wanted = None if positions is None else set(positions)
     cells_a = _cells(_stances_of(a, "the first coding"), wanted)
     cells_b = _cells(_stances_of(b, "the second coding"), wanted)
-    keys = sorted(set(cells_a) | set(cells_b), key=lambda k: (k[1], k[0]))
-    if not keys:
-        where = "" if positions is None else f" on positions {', '.join(positions)}"
+    order_key = lambda k: (k[1], k[0])  # noqa: E731
+    every = sorted(set(cells_a) | set(cells_b), key=order_key)
+    where = "" if positions is None else f" on positions {', '.join(positions)}"
+    if not every:
         raise KitError(f"neither coding has a stance{where}; code some stances before comparing")
-
-    def category(cells: dict[tuple[str, str], Stance], key: tuple[str, str]) -> str:
-        return cells[key].value if key in cells else NOT_CODED
-
-    pairs = [(category(cells_a, k), category(cells_b, k)) for k in keys]
+    keys = [k for k in every if k in cells_a and k in cells_b]
+    if not keys:
+        raise KitError(
+            f"no actor–position pair is coded in both codings{where} ({len(every)} coded in one only): "
+            "code some of the same pairs, then compare again"
+        )
+    one_sided = tuple((k[0], k[1], cells_a.get(k), cells_b.get(k)) for k in every if k not in keys)
+    pairs = [(cells_a[k].value, cells_b[k].value) for k in keys]
     per_position: dict[str, tuple[int, float, float]] = {}
     order = list(positions) if positions is not None else sorted({k[1] for k in keys})
     for pos in order:
@@ -150,4 +158,5 @@ def compare_codings(
         kappa=cohen_kappa(pairs),
         per_position=per_position,
         disagreements=disagreements,
+        one_sided=one_sided,
     )

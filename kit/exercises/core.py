@@ -26,7 +26,8 @@ has the wrong type: they say what kind of value is expected instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +136,9 @@ class Exercise:
         self.expects = expects
         self.success = success
         self._hint_level = 0
+        #: called as ``on_check(exercise, answer, result)`` after every attempted check (never for "not
+        #: attempted"); :class:`ExerciseSet` uses it to keep judgement answers for the teacher
+        self.on_check: Callable[[Exercise, Any, Result], None] | None = None
 
     def _untouched(self, answer: Any) -> bool:
         if answer is None or answer is Ellipsis:
@@ -148,6 +152,15 @@ class Exercise:
 
     def check(self, answer: Any) -> Result:
         """Check the learner's ``answer``; never raises, never reveals the expected value."""
+        result = self._result(answer)
+        if self.on_check is not None and result.outcome != NOT_ATTEMPTED:
+            try:
+                self.on_check(self, answer, result)
+            except Exception:  # noqa: BLE001 - keeping an answer must never break a lesson
+                pass
+        return result
+
+    def _result(self, answer: Any) -> Result:
         if self._untouched(answer):
             return Result(NOT_ATTEMPTED, "Replace the starter value with your answer, then run the cell again.")
         try:
@@ -189,8 +202,32 @@ class Exercise:
 class ExerciseSet:
     """Exercises reachable by name: ``check = ExerciseSet(q1, q2)``; ``check.q1(answer)``."""
 
-    def __init__(self, *exercises: Exercise) -> None:
+    def __init__(self, *exercises: Exercise, lesson: str = "") -> None:
         self._by_name = {ex.name: ex for ex in exercises}
+        # judgement answers are kept for the teacher (as exit-ticket answers are), filed under the lesson:
+        # given, else the number of the kit.lessons.lessonNN module that made the set
+        caller = str(sys._getframe(1).f_globals.get("__name__", ""))
+        self.lesson: str = lesson or (f"Lesson {caller[-2:]}" if caller.startswith("kit.lessons.lesson") else "")
+        for ex in exercises:
+            if self.lesson and getattr(ex._check, "judgement_field", None):
+                ex.on_check = self._keep
+
+    def _keep(self, exercise: Exercise, answer: Any, result: Result) -> None:
+        """Keep a judgement answer (the decision, right or not) in the learner folder for an export."""
+        from ..learner.identity import record_answer
+
+        field = str(getattr(exercise._check, "judgement_field", "answer"))
+        value = answer.get(field) if isinstance(answer, Mapping) else None
+        if value is None:
+            return
+        choice = " ".join(str(value).lower().split())[:80]
+        record_answer(
+            self.lesson,
+            f"{exercise.name}: your {field}, with evidence (judgement)",
+            choice,
+            correct=result.correct,
+            feedback="" if result.correct else result.message,
+        )
 
     def __getattr__(self, name: str) -> Exercise:
         try:
@@ -226,6 +263,9 @@ class MultipleChoice:
         self.correct = correct
         self.success = success
         self._box: Any = None
+        #: called as ``on_answer(question, answer, result)`` when the learner presses Check (the exit ticket
+        #: keeps the answer in the learner folder, for a coding file to carry if the learner chooses)
+        self.on_answer: Callable[[MultipleChoice, str, Result], None] | None = None
 
     def check(self, answer: str | None) -> Result:
         """Feedback for ``answer`` (an option label, or ``None`` for no choice)."""
@@ -259,8 +299,11 @@ class MultipleChoice:
         return self._box
 
     def _show(self) -> Result:
-        result = self.check(self.box.children[1].value)
+        answer = self.box.children[1].value
+        result = self.check(answer)
         self.feedback.value = result._repr_html_()
+        if self.on_answer is not None and answer in self.options:
+            self.on_answer(self, answer, result)
         return result
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -226,4 +226,5 @@ def judgement(
             f"Those words are in the article, but they do not show your choice: quote the words that made you decide.{look}",
         )
 
+    setattr(check, "judgement_field", field)  # noqa: B010 - marks a judgement for ExerciseSet (answers to the teacher)
     return check

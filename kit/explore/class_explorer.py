@@ -2,7 +2,7 @@
 
 The lesson cell is one line, ``kit.ClassExplorer(case, "class.zip")``. The
 projected view (the default) shows no names: the heatmap, the agreement, the
-most contested pairs with the sentences chosen, and the class beside the
+pairs to discuss with the sentences and reasons by stance, and the class beside the
 reference. Ticking *Teacher view* adds file names, who chose what and the
 learners far from the consensus.
 
@@ -23,6 +23,7 @@ from typing import Any
 from ..learner.class_files import ClassFiles, collect_codings
 from ..records import Case
 from .base import STYLE, Explorer
+from .class_heatmap import heatmap_size
 from .class_view import ClassResults, class_results, heatmap_alt_text, plot_class_heatmap, render_class
 from .figures import close_figure, new_figure
 from .render import figure_img
@@ -38,13 +39,21 @@ class ClassExplorer(Explorer):
         sources: files, a folder, a zip, an upload ``(name, bytes)``, or a
             :class:`~kit.learner.class_files.ClassFiles` already read.
         anonymise: start with learners named "Learner 1", "Learner 2", ...
+        projector: start in projector mode (text readable on a big screen).
         samples, seed: bootstrap resamples and seed for the confidence intervals.
     """
 
     title = "The class view"
 
     def __init__(
-        self, case: Case, sources: Any, *, anonymise: bool = False, samples: int = 1000, seed: int = 0
+        self,
+        case: Case,
+        sources: Any,
+        *,
+        anonymise: bool = False,
+        projector: bool = False,
+        samples: int = 1000,
+        seed: int = 0,
     ) -> None:
         import ipywidgets as w
 
@@ -52,7 +61,7 @@ class ClassExplorer(Explorer):
         self.files = sources if isinstance(sources, ClassFiles) else collect_codings(case, sources)
         self._options = {"samples": samples, "seed": seed}
         self._results: dict[tuple[bool, bool], ClassResults] = {}
-        self._figures: dict[bool, str] = {}
+        self._figures: dict[tuple[bool, bool], str] = {}
         self.position = w.Dropdown(
             options=[("all positions", "")] + [(p.label, p.id) for p in case.positions],
             value="",
@@ -70,6 +79,9 @@ class ClassExplorer(Explorer):
             indent=False,
             description="Teacher view: file names, who chose what, learners far from the consensus",
         )
+        self.projector = w.Checkbox(
+            value=projector, indent=False, description="Projector: big text, one symbol and share per cell"
+        )
         self.anonymous = w.ToggleButtons(
             options=[("as their files say", False), ("Learner 1, 2, …", True)],
             value=anonymise,
@@ -77,13 +89,13 @@ class ClassExplorer(Explorer):
             style=STYLE,
         )
         intro = (
-            "Colours show the class's most common stance (paler where it split); numbers count learners per stance. "
-            "Start the discussion with the most contested pairs."
+            "Colours show the class's most common stance (hatched and marked split where the class tied); "
+            "numbers count learners per stance. Start the discussion with the pairs to discuss."
         )
-        self._finish([self.position, self.reference, self.anonymous, self.teacher], intro=intro)
+        self._finish([self.position, self.reference, self.anonymous, self.teacher, self.projector], intro=intro)
 
     def _controls(self) -> list[Any]:
-        return [self.position, self.reference, self.anonymous, self.teacher]
+        return [self.position, self.reference, self.anonymous, self.teacher, self.projector]
 
     @property
     def results(self) -> ClassResults:
@@ -100,17 +112,22 @@ class ClassExplorer(Explorer):
         return self.results.majority_case()
 
     def render(self) -> str:
-        return render_class(self.results, teacher=self.teacher.value, position=self.position.value or None)
+        return render_class(
+            self.results,
+            teacher=self.teacher.value,
+            position=self.position.value or None,
+            big=bool(self.projector.value),
+        )
 
     def figure(self) -> str:
-        """The heatmap as an ``<img>`` with alt text (drawn once per reference choice)."""
-        key = bool(self.reference.value)
+        """The heatmap as an ``<img>`` with alt text (drawn once per reference and projector choice)."""
+        key = (bool(self.reference.value), bool(self.projector.value))
         if key not in self._figures:
             res = self.results
-            n = max(len({u[0] for u in res.agreement.majority}), 3)
-            fig, ax = new_figure(width=1.45 * max(len(self.case.positions), 2) + 3.8, height=0.42 * n + 2.2)
+            width, height = heatmap_size(res, projector=key[1])
+            fig, ax = new_figure(width=width, height=height)
             try:
-                plot_class_heatmap(res, ax=ax)
+                plot_class_heatmap(res, ax=ax, projector=key[1])
                 self._figures[key] = figure_img(fig, heatmap_alt_text(res))
             finally:
                 close_figure(fig)

@@ -1,11 +1,15 @@
-"""The class's stances as a heatmap: actor x position, coloured by the most common stance.
+"""The class's stances as a heatmap: actor x position, coloured by the class's most common answer.
 
-Colour-blind-safe (Okabe-Ito stance colours, paler where the class split), and
-never colour alone: every cell writes the learners per stance and the
-majority's share; cells where the class's majority differs from the reference
-are outlined. The style is set on the figure's own artists, never in
-``rcParams`` or ``plt.rc_context`` (whose exit would switch the inline
-backend's ``interactive`` off again, so later figures would not show).
+Colour-blind-safe: solid Okabe-Ito stance colours (never faded, so the palette
+stays distinguishable), a symbol per stance written in every cell, and a class
+split drawn as a white cell with grey hatching and the word "split" (a tie is
+not a stance). Every cell writes the learners per answer and the majority's
+share; cells where the class's majority differs from the reference are
+outlined. ``projector=True`` draws for the big screen: fewer words per cell and
+text of at least 18 px when the figure is shown 1,000 px wide. The style is set
+on the figure's own artists, never in ``rcParams`` or ``plt.rc_context``
+(whose exit would switch the inline backend's ``interactive`` off again, so
+later figures would not show).
 
 >>> import kit
 >>> from kit.explore.class_view import class_results
@@ -16,9 +20,9 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.class_agreement import REFERENCE, STANCE_SCALE, reference_coding
+from ..analysis.class_agreement import CATEGORIES, REFERENCE, SPLIT, reference_coding
 from ..plots import STANCE_COLORS, STANCE_SYMBOLS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,9 +30,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .class_view import ClassResults
 
-__all__ = ["heatmap_alt_text", "plot_class_heatmap"]
+__all__ = ["COLORS", "SYMBOLS", "PROJECTOR_WIDTH", "heatmap_alt_text", "heatmap_size", "plot_class_heatmap"]
 
-_ORDER = ("support", "conditional", "undecided", "oppose")  # display order in a cell
+_ORDER = ("support", "conditional", "undecided", "oppose", "no stance")  # display order in a cell
+#: solid colours per answer (Okabe-Ito; "no stance in the text" sky blue); a split cell is white, hatched
+COLORS = {**STANCE_COLORS, "no stance": "#56B4E9"}
+SYMBOLS = {**STANCE_SYMBOLS, "no stance": "∅"}
+#: the projector figure's width in inches (text sizes are set for it)
+PROJECTOR_WIDTH = 10.0
+_HATCH = "///"
 
 
 def _grid(res: ClassResults) -> tuple[list[str], list[str]]:
@@ -37,6 +47,14 @@ def _grid(res: ClassResults) -> tuple[list[str], list[str]]:
     actors = [a.id for a in res.case.actors if any(u[0] == a.id for u in units)]
     positions = [p.id for p in res.case.positions if any(u[1] == p.id for u in units)]
     return actors, positions
+
+
+def heatmap_size(res: ClassResults, *, projector: bool = False) -> tuple[float, float]:
+    """The figure size (inches) the heatmap is drawn at."""
+    actors, positions = _grid(res)
+    if projector:
+        return PROJECTOR_WIDTH, 0.72 * max(len(actors), 3) + 3.4
+    return 1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2
 
 
 def heatmap_alt_text(res: ClassResults) -> str:
@@ -55,35 +73,44 @@ def heatmap_alt_text(res: ClassResults) -> str:
         )
 
     ref = reference_coding(res.case)
-    differ = sum(1 for u, v in a.majority.items() if u in ref and ref[u] != v)
+    differ = sum(1 for u, v in a.majority.items() if u in ref and v != SPLIT and ref[u] != v)
+    split = sum(1 for v in a.majority.values() if v == SPLIT)
     return (
         f"Heatmap of the class's stances: {n} learners, {len(actors)} actors by {len(positions)} positions. "
-        f"Each cell gives the number of learners per stance; stronger colour means more agreement. "
+        f"Each cell is coloured by the most common stance and gives the learners per stance and that stance's share; "
+        f"hatched cells marked split are where the class tied ({split}). "
         f"Most agreed: {say(units[-1])}. Most divided: {say(units[0])}. "
         f"{differ} outlined cell{'s' if differ != 1 else ''} differ{'s' if differ == 1 else ''} from the reference coding."
     )
 
 
-def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
-    """Actors x positions: each cell coloured by the class's majority stance (paler when divided),
-    with the learners per stance written in it; cells whose majority differs from the reference are outlined.
+def _cell_text(counts: dict[str, int], outcome: str, share: float, *, projector: bool) -> str:
+    if projector:
+        if outcome == SPLIT:
+            return "split"
+        return f"{SYMBOLS[outcome]}\n{100 * share:.0f}%"  # two short lines: fits a narrow column
+    text = " ".join(f"{SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
+    return f"{text}\nsplit" if outcome == SPLIT else f"{text}\n{100 * share:.0f}%"
+
+
+def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None, projector: bool = False) -> Axes:
+    """Actors x positions: each cell in the solid colour of the class's most common stance (hatched and
+    marked "split" on a tie), with the learners per stance written in it; cells whose majority differs
+    from the reference are outlined. ``projector=True``: big text (one symbol and a share per cell).
 
     The style is set on this figure's own artists (never ``rcParams`` or ``rc_context``,
     which would switch the inline backend's ``interactive`` off again); the alt text is
     :func:`heatmap_alt_text`.
     """
     import matplotlib.pyplot as plt
-    from matplotlib.colors import to_rgb
     from matplotlib.patches import Patch, Rectangle
 
     a = res.agreement
     actors, positions = _grid(res)
     if ax is None:
-        _, ax = plt.subplots(
-            figsize=(1.45 * max(len(positions), 2) + 3.8, 0.42 * max(len(actors), 3) + 2.2), layout="constrained"
-        )
-    title = "What the class coded"
-    ax.set_title(title, fontsize=12, fontweight="bold")
+        _, ax = plt.subplots(figsize=heatmap_size(res, projector=projector), layout="constrained")
+    cell_size, label_size = (15, 15) if projector else (8.5, 9)
+    ax.set_title("What the class coded", fontsize=18 if projector else 12, fontweight="bold")
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ref = reference_coding(res.case)
@@ -95,32 +122,46 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
             ha="center",
             va="center",
             transform=ax.transAxes,
-            fontsize=10,
+            fontsize=label_size,
         )
         ax.set_axis_off()
-    grid: list[list[tuple[float, ...]]] = [
-        [(1.0, 1.0, 1.0)] * len(positions) for _ in actors
-    ]  # one image for every cell's colour
     for r, actor in enumerate(actors):
         for c, position in enumerate(positions):
             unit = (actor, position)
             row = a.counts.get(unit)
             if unit not in a.majority or not row:
                 continue
-            strength = a.share(unit)
-            t = min(1.0, max(0.12, (strength - 0.25) / 0.75))  # a quarter (chance among four stances) is palest
-            grid[r][c] = tuple(1 - t + t * x for x in to_rgb(STANCE_COLORS[a.majority[unit]]))
-            if unit in ref and ref[unit] != a.majority[unit]:
+            outcome = a.majority[unit]
+            face: Any = "white" if outcome == SPLIT else COLORS[outcome]
+            ax.add_patch(
+                Rectangle(
+                    (c - 0.5, r - 0.5),
+                    1,
+                    1,
+                    facecolor=face,
+                    edgecolor="#777777" if outcome == SPLIT else face,
+                    hatch=_HATCH if outcome == SPLIT else None,
+                    linewidth=0,
+                    zorder=1,
+                )
+            )
+            if unit in ref and outcome != SPLIT and ref[unit] != outcome:
                 ax.add_patch(
                     Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor="black", linewidth=2.2, zorder=3)
                 )
-            counts = dict(zip(STANCE_SCALE, row, strict=True))
-            text = " ".join(f"{STANCE_SYMBOLS[v]}{counts[v]}" for v in _ORDER if counts[v])
+            counts = dict(zip(CATEGORIES, row, strict=True))
             ax.text(
-                c, r, f"{text}\n{100 * strength:.0f}%", ha="center", va="center", fontsize=8, color="black", zorder=4
+                c,
+                r,
+                _cell_text(counts, outcome, a.share(unit), projector=projector),
+                ha="center",
+                va="center",
+                fontsize=cell_size,
+                color="black",
+                zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if outcome == SPLIT else None,
             )
     if actors:
-        ax.imshow(grid, aspect="auto", interpolation="nearest", zorder=1)
         ax.set_xticks([x - 0.5 for x in range(1, len(positions))], minor=True)
         ax.set_yticks([y - 0.5 for y in range(1, len(actors))], minor=True)
         ax.grid(which="minor", color="#999999", linewidth=0.5)
@@ -129,20 +170,37 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None) -> Axes:
     ax.set_ylim(max(len(actors), 1) - 0.5, -0.5)
     safe = lambda s: str(s).replace("$", r"\$")  # noqa: E731 - no math mode in names
     ax.set_xticks(
-        range(len(positions)), [safe(res.position_label(p)) for p in positions], rotation=25, ha="right", fontsize=9
+        range(len(positions)),
+        [safe(res.position_label(p)) for p in positions],
+        rotation=25,
+        ha="right",
+        fontsize=label_size,
     )
-    ax.set_yticks(range(len(actors)), [safe(res.actor_name(x)) for x in actors], fontsize=9)
+    ax.set_yticks(range(len(actors)), [safe(res.actor_name(x)) for x in actors], fontsize=label_size)
     ax.tick_params(length=0)
-    handles = [Patch(facecolor=STANCE_COLORS[v], edgecolor="black", label=f"{STANCE_SYMBOLS[v]}  {v}") for v in _ORDER]
+    shown = [v for v in _ORDER if v != "no stance" or any(o == "no stance" for o in a.majority.values())]
+    handles: list[Any] = [
+        Patch(
+            facecolor=COLORS[v],
+            edgecolor="black",
+            label=f"{SYMBOLS[v]}  {'no stance in the text' if v == 'no stance' else v}",
+        )
+        for v in shown
+    ]
+    handles.append(Patch(facecolor="white", edgecolor="#777777", hatch=_HATCH, label="split: the class tied"))
     handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2, label="differs from the reference"))
     if actors:
+        where = (
+            {"loc": "upper center", "bbox_to_anchor": (0.5, -0.3), "ncol": 2}
+            if projector
+            else {"loc": "upper left", "bbox_to_anchor": (1.01, 1)}
+        )
         ax.legend(
             handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1),
             frameon=False,
-            fontsize=9,
-            title="Most common stance\n(paler: class divided)",
-            title_fontsize=9,
+            fontsize=label_size,
+            title="Most common stance",
+            title_fontsize=label_size,
+            **where,
         )
     return ax

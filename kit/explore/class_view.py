@@ -1,8 +1,17 @@
 """The class view: what a class of learners coded, where it agreed, and where it split.
 
+Pairs to discuss are those coded by at least a fifth of the class (at least 3
+learners), most divided first, each with its stance counts in columns and the
+sentences and reasons grouped by stance; near misses (one step apart on the
+stance scale) are kept apart from opposite readings. A tie is "class split",
+never a stance. Alpha is shown as a number only on 5 pairs or more (else the
+percentage and why), with a bias-corrected (BCa) interval, the chance it is
+below 0.667 and one sentence in plain words.
+
 :func:`class_results` gathers the learners' files (:mod:`kit.learner.class_files`) and
 the agreement figures (:mod:`kit.analysis.class_agreement`); the ``render_*`` functions
-are pure (results in, escaped HTML out) and :func:`plot_class_heatmap`
+are pure (results in, escaped HTML out; the pairs to discuss, coverage and exit tickets
+live in :mod:`.class_discuss`, shared formatting in :mod:`.class_format`) and :func:`plot_class_heatmap`
 (:mod:`.class_heatmap`) draws actor x position with the class's stances; :mod:`.class_report` gives the text
 report and a whole page. Parts marked *teacher only*
 (learners far from the consensus, who chose what, file names) are left out of
@@ -18,26 +27,47 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.alpha import alpha_words
-from ..analysis.class_agreement import REFERENCE, STANCE_SCALE, ClassAgreement, class_agreement, reference_coding
+from ..analysis.class_agreement import (
+    CATEGORIES,
+    MIN_ALPHA_PAIRS,
+    REFERENCE,
+    SPLIT,
+    ClassAgreement,
+    Reliability,
+    class_agreement,
+    reference_coding,
+)
 from ..learner.class_files import ClassFiles, class_case, collect_codings
 from ..records import Case
 from ..util import esc as _esc
+from .class_discuss import render_answers, render_contested, render_coverage, render_discuss
+from .class_format import ci_text as _ci
+from .class_format import distribution, label, number, quoted
+from .class_format import html_table as _table
 from .class_heatmap import heatmap_alt_text, plot_class_heatmap
 
 __all__ = [
+    "CATEGORIES",
+    "SPLIT",
     "REFERENCE",
     "ClassResults",
     "class_results",
     "number",
     "distribution",
+    "label",
+    "compare_outcome",
     "render_files",
     "render_reliability",
     "render_contested",
+    "render_discuss",
+    "render_coverage",
+    "render_answers",
+    "plain_words",
+    "quoted",
     "render_outliers",
     "render_consensus",
     "render_class",
@@ -46,10 +76,8 @@ __all__ = [
     "plot_class_heatmap",
 ]
 
-#: fewer pairable units than this: alpha is shown but flagged (it needs pairs that differ to say much)
-FEW_UNITS = 5
-_CELL = "border:1px solid #bbb;padding:.2em .5em;vertical-align:top;text-align:left"
-_ORDER = ("support", "conditional", "undecided", "oppose")  # display order of a distribution
+#: fewer pairable units than this: alpha is not shown as a number (kept for older imports)
+FEW_UNITS = MIN_ALPHA_PAIRS
 
 
 @dataclass(frozen=True)
@@ -62,7 +90,8 @@ class ClassResults:
     reference_counted: bool = False
 
     def majority_case(self) -> Case:
-        """The case with the class's majority coding as its stances (for :class:`kit.CoalitionExplorer`)."""
+        """The case with the class's majority coding as its stances (for :class:`kit.CoalitionExplorer`);
+        pairs where the class split are left out (a split is not a stance)."""
         return class_case(self.case, self.files, self.agreement)
 
     def actor_name(self, actor: str) -> str:
@@ -70,6 +99,9 @@ class ClassResults:
 
     def position_label(self, position: str) -> str:
         return next((p.label for p in self.case.positions if p.id == position), position)
+
+    def learners(self) -> int:
+        return len([c for c in self.agreement.coders if c != REFERENCE])
 
 
 def class_results(
@@ -105,138 +137,101 @@ def class_results(
 # --- tables ------------------------------------------------------------------------------
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> str:
-    th = "".join(f"<th scope='col' style='{_CELL}'>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        f"<table class='kit-table' style='border-collapse:collapse;margin:.4em 0'>"
-        f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
-        f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def number(x: float, digits: int = 2) -> str:
-    """A figure with ``digits`` decimals, "n/a" for NaN (never "-0.00")."""
-    return "n/a" if x != x else f"{x + 0.0:.{digits}f}".replace("-0.00", "0.00")
-
-
-def _ci(ci: tuple[float, float]) -> str:
-    return "" if ci[0] != ci[0] else f" <small>[{ci[0]:.2f}, {ci[1]:.2f}]</small>"
-
-
-def distribution(row: Sequence[int]) -> str:
-    """Learners per stance in words, most in favour first: "support 12 · oppose 3"."""
-    counts = dict(zip(STANCE_SCALE, row, strict=True))
-    return " · ".join(f"{v} {counts[v]}" for v in _ORDER if counts[v])
-
-
 def render_files(files: ClassFiles, *, names: bool = True) -> str:
     """How many codings were read, and one line per skipped file (``names=False``: counts by kind only)."""
     lines = files.summary_lines()
     if not names:
         kinds = Counter(s.kind for s in files.skipped)
         lines = lines[:1] + [f"{n} file{'s' if n != 1 else ''} skipped: {k}" for k, n in kinds.items()]
+        lines += [x for x in files.summary_lines()[1:] if x.startswith("Same learner")]
     items = "".join(f"<li>{_esc(x)}</li>" for x in lines[1:])
     return f"<p role='status'><strong>{_esc(lines[0])}</strong></p>" + (
         f"<ul class='kit-skipped'>{items}</ul>" if items else ""
     )
 
 
+def plain_words(r: Reliability) -> str:
+    """One sentence a teacher can say out loud about a :class:`Reliability`."""
+    if r.units == 0:
+        return "No pair was coded by two learners or more, so there is nothing to compare yet."
+    agree = f"Two learners who coded the same pair gave the same answer {number(r.percent, 0)}% of the time"
+    if not r.enough:
+        return f"{agree}; alpha is not given: {r.why_not()}."
+    ci = "" if r.ci[0] != r.ci[0] else f" (95% interval {r.ci[0]:.2f} to {r.ci[1]:.2f})"
+    chance = (
+        ""
+        if r.below != r.below
+        else f" The chance that the class's true alpha is below 0.667, the usual minimum, is about {100 * r.below:.0f}%."
+    )
+    return (
+        f"{agree}; after removing the agreement expected by chance, alpha is {number(r.alpha)}{ci}: "
+        f"{alpha_words(r.alpha)}.{chance}"
+    )
+
+
+_PARADOX = (
+    "High agreement, low alpha: nearly every pair here got the same stance, so two learners would agree "
+    "often even by guessing that stance. Alpha subtracts that chance agreement, and what is left is small: "
+    "the class has not yet shown that it tells pairs apart. Read the percentage, and discuss the few pairs coded differently."
+)
+
+
+def _alpha_cell(r: Reliability, alpha: float, ci: tuple[float, float], *, strong: bool) -> str:
+    if not r.enough:
+        return f"<em>{_esc(r.why_not())}</em>" if strong else "—"
+    shown = f"<strong>{number(alpha)}</strong>" if strong else number(alpha)
+    return shown + _ci(ci) + (" <strong title='high agreement, low alpha'>⚑</strong>" if strong and r.paradox else "")
+
+
 def render_reliability(res: ClassResults) -> str:
-    """Krippendorff's alpha (nominal, ordinal, with bootstrap 95% intervals) and percent agreement, overall and per position."""
+    """Krippendorff's alpha (nominal, ordinal, with BCa 95% intervals) and percent agreement, overall and
+    per position; alpha only where there are enough pairs, flagged where agreement is high but alpha low."""
     a = res.agreement
     who = "the class and the reference coding" if res.reference_counted else "the class (reference held out)"
-    rows = []
-    for label, r in [("All positions", a.overall)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
-        few = " <small>(few pairs)</small>" if r.units < FEW_UNITS else ""
+    rows, flagged = [], []
+    for name, r in [("All positions", a.overall)] + [(res.position_label(p), r) for p, r in a.per_position.items()]:
+        if r.paradox:
+            flagged.append(name)
+        below = "" if not r.enough or r.below != r.below else f"{100 * r.below:.0f}%"
         rows.append(
             [
-                _esc(label),
+                _esc(name),
                 str(r.units),
                 str(r.coders),
                 f"{number(r.percent, 0)}%" if r.percent == r.percent else "n/a",
-                f"<strong>{number(r.alpha)}</strong>{_ci(r.ci)}{few}",
-                f"{number(r.alpha_ordinal)}{_ci(r.ci_ordinal)}{few}",
+                _alpha_cell(r, r.alpha, r.ci, strong=True),
+                _alpha_cell(r, r.alpha_ordinal, r.ci_ordinal, strong=False),
+                below,
             ]
         )
     o = a.overall
     words = (
-        f"<p role='status'>Krippendorff's alpha for {_esc(who)}: <strong>{number(o.alpha)}</strong> "
-        f"({_esc(alpha_words(o.alpha))}); learners who coded the same pair gave the same stance "
-        f"{number(o.percent, 0)}% of the time.</p>"
+        f"<p role='status'>Krippendorff's alpha for {_esc(who)}: "
+        f"<strong>{number(o.alpha) if o.enough else 'not given'}</strong>. {_esc(plain_words(o))}</p>"
+    )
+    flag = (
+        f"<p class='kit-paradox'><strong>⚑ {_esc(', '.join(flagged))}:</strong> {_esc(_PARADOX)}</p>" if flagged else ""
     )
     note = (
-        "<p><small>Pairs = actor–position pairs coded by at least two learners; a learner who left a pair out is "
-        "missing there, not counted as disagreeing. Alpha corrects for the agreement expected by chance: 1 is "
-        "perfect, 0 is chance level; ordinal alpha counts oppose &lt; undecided &lt; conditional &lt; support, so "
-        "near misses cost less. [low, high]: 95% bootstrap interval over pairs. Alpha asks whether learners tell "
-        "pairs apart; on a position with few pairs, all with the same stance, it stays near 0 however well the "
-        "class agrees: read the percentage there.</small></p>"
+        "<p><small>Pairs = actor–position pairs coded by at least two learners; a learner who left a pair out "
+        "is missing there, not counted as disagreeing, while “no stance in the text” is an answer like a stance "
+        "(the same rule as lesson 05's comparison of two coders). Alpha corrects for the agreement expected by "
+        f"chance: 1 is perfect, 0 is chance level. It is given only on {MIN_ALPHA_PAIRS} pairs or more with two "
+        "different answers; elsewhere read the percentage. Ordinal alpha counts oppose &lt; undecided &lt; "
+        "conditional &lt; support, so near misses cost less (“no stance” is left out of it). [low, high]: 95% "
+        "bias-corrected (BCa) bootstrap interval over pairs. Below 0.667: the share of resamples whose alpha is "
+        "below 0.667 (Hayes &amp; Krippendorff, 2007).</small></p>"
     )
     return (
         words
         + _table(
-            ["Positions", "Pairs", "Learners", "Agreement", "Alpha (nominal)", "Alpha (ordinal)"],
+            ["Positions", "Pairs", "Learners", "Agreement", "Alpha (nominal)", "Alpha (ordinal)", "Below 0.667"],
             rows,
             "How far the class agrees",
         )
+        + flag
         + note
     )
-
-
-def _evidence_lines(res: ClassResults, unit: tuple[str, str], *, names: bool) -> tuple[str, str]:
-    """The sentences learners chose (with counts and stances) and their justifications, as two HTML lists."""
-    art = res.case.article
-    chosen: dict[int | None, list[tuple[str, str]]] = {}
-    notes: dict[str, list[str]] = {}
-    for f in res.files.learners:
-        entry = f.coding.get(unit)
-        if not entry or not entry.get("value"):
-            continue
-        chosen.setdefault(entry.get("sentence"), []).append((f.name, entry["value"]))
-        if unit in f.notes:
-            notes.setdefault(f.notes[unit], []).append(f.name)
-    items = []
-    for i, who in sorted(chosen.items(), key=lambda kv: -len(kv[1])):
-        text = (
-            "<em>no sentence chosen</em>"
-            if i is None
-            else f"“{_esc(' '.join(art.text[art.sentences[i].start : art.sentences[i].end].split()))}”"
-        )
-        values = Counter(v for _, v in who)
-        tally = ", ".join(f"{v} {n}" for v, n in values.most_common())
-        people = f" <small>({_esc(', '.join(sorted(n for n, _ in who)))})</small>" if names else ""
-        where = "" if i is None else f"¶ {art.sentences[i].paragraph + 1}: "
-        items.append(f"<li>{where}{text} — <strong>{_esc(tally)}</strong>{people}</li>")
-    why = [
-        f"<li>{_esc(t)} <small>({len(w)}×{': ' + _esc(', '.join(sorted(w))) if names else ''})</small></li>"
-        for t, w in sorted(notes.items(), key=lambda kv: -len(kv[1]))
-    ]
-    return "".join(items), "".join(why)
-
-
-def render_contested(res: ClassResults, *, top: int = 5, position: str | None = None, names: bool = False) -> str:
-    """The most contested pairs first: the class's stances, the sentences learners chose and their justifications.
-
-    ``names=True`` (teacher only) says who chose what.
-    """
-    a = res.agreement
-    units = [u for u in a.contested() if position is None or u[1] == position][:top]
-    if not units:
-        return "<p><em>No actor–position pair was coded by two learners or more.</em></p>"
-    parts = ["<h4 style='margin:.8em 0 .3em'>Where the class split: discuss the evidence</h4>"]
-    for unit in units:
-        row = a.counts[unit]
-        chosen, why = _evidence_lines(res, unit, names=names)
-        parts.append(
-            f"<div class='kit-contested' style='margin:.4em 0 .8em'><p><strong>{_esc(res.actor_name(unit[0]))}</strong> on "
-            f"<strong>{_esc(res.position_label(unit[1]))}</strong>: {_esc(distribution(row))} "
-            f"({sum(row)} learners; the most common stance has {number(100 * a.share(unit), 0)}%)</p>"
-            f"<p style='margin:.2em 0'>Sentences the learners chose:</p><ul>{chosen}</ul>"
-            + (f"<p style='margin:.2em 0'>Their justifications:</p><ul>{why}</ul>" if why else "")
-            + "</div>"
-        )
-    return "".join(parts)
 
 
 def render_outliers(res: ClassResults, *, top: int = 5) -> str:
@@ -256,42 +251,57 @@ def render_outliers(res: ClassResults, *, top: int = 5) -> str:
     )
 
 
+def compare_outcome(mine: str | None, theirs: str | None) -> str:
+    """The class beside the reference: "✓ same", "✗ differs", "class split" or "" (one side missing)."""
+    if mine is None or theirs is None:
+        return ""
+    if mine == SPLIT:
+        return "class split"
+    return "✓ same" if mine == theirs else "✗ differs"
+
+
 def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
-    """The class's majority coding beside the reference coding, with the reference's reasoning."""
+    """The class's majority coding beside the reference coding, with the reference's reasoning.
+
+    A pair where the class's most common answers tie is "class split": neither the same as the
+    reference nor different from it."""
     a, case = res.agreement, res.case
     ref = {(s.actor, s.position): s for s in case.stances}
+    ids = [p.id for p in case.positions]
     units = sorted(
         set(a.majority) | set(ref),
-        key=lambda u: (
-            [p.id for p in case.positions].index(u[1]) if u[1] in {p.id for p in case.positions} else 99,
-            res.actor_name(u[0]).lower(),
-        ),
+        key=lambda u: (ids.index(u[1]) if u[1] in ids else 99, res.actor_name(u[0]).lower()),
     )
-    rows, same = [], 0
+    n = res.learners()
+    rows: list[list[str]] = []
+    tally: Counter[str] = Counter()
     for unit in units:
         if position is not None and unit[1] != position:
             continue
         mine = a.majority.get(unit)
         theirs = ref.get(unit)
-        cls = (
-            "<em>not enough learners coded it</em>"
-            if mine is None
-            else f"<strong>{_esc(mine)}</strong> <small>({_esc(distribution(a.counts[unit]))})</small>"
-        )
+        coded = f"<br><small>coded by {a.coded_by(unit)} of {n}</small>"
+        if mine is None:
+            cls = f"<em>not enough learners coded it</em>{coded}"
+        elif mine == SPLIT:
+            cls = f"<strong>class split</strong> <small>({_esc(distribution(a.counts[unit]))})</small>{coded}"
+        else:
+            cls = f"<strong>{_esc(label(mine))}</strong> <small>({_esc(distribution(a.counts[unit]))})</small>{coded}"
         if theirs is None:
             reference = "<em>not in the reference</em>"
         else:
-            reasoning = " ".join(x for x in (f"“{theirs.evidence}”" if theirs.evidence else "", theirs.note) if x)
+            reasoning = " ".join(x for x in (quoted(theirs.evidence) if theirs.evidence else "", theirs.note) if x)
             reference = f"<strong>{_esc(theirs.value)}</strong><br><small>{_esc(reasoning)}</small>"
-        match = "" if mine is None or theirs is None else ("✓ same" if mine == theirs.value else "✗ differs")
-        same += match == "✓ same"
-        rows.append([_esc(res.actor_name(unit[0])), _esc(res.position_label(unit[1])), cls, reference, match])
+        match = compare_outcome(mine, theirs.value if theirs else None)
+        tally[match] += 1
+        rows.append([_esc(res.actor_name(unit[0])), _esc(res.position_label(unit[1])), cls, reference, _esc(match)])
     if not rows:
         return "<p><em>Neither the class nor the reference coded a stance here.</em></p>"
-    both = sum(1 for r in rows if r[4])
+    both = tally["✓ same"] + tally["✗ differs"] + tally["class split"]
+    split = f"; on {tally['class split']} the class split evenly (no majority)" if tally["class split"] else ""
     head = (
-        f"<p role='status'>The class's majority matches the reference on <strong>{same} of {both}</strong> pairs "
-        f"both coded. A pair enters the class coding when at least {a.quorum} learners coded it.</p>"
+        f"<p role='status'>The class's majority matches the reference on <strong>{tally['✓ same']} of {both}</strong> "
+        f"pairs both coded{split}. A pair enters the class coding when at least {a.quorum} learners coded it.</p>"
     )
     return head + _table(
         ["Actor", "Position", "The class", "The reference, and why", ""],
@@ -300,13 +310,18 @@ def render_consensus(res: ClassResults, *, position: str | None = None) -> str:
     )
 
 
-def render_class(res: ClassResults, *, teacher: bool = False, position: str | None = None, top: int = 5) -> str:
-    """The whole class view; ``teacher=True`` adds file names, who chose what and the learners far from consensus."""
+def render_class(
+    res: ClassResults, *, teacher: bool = False, position: str | None = None, top: int = 5, big: bool = False
+) -> str:
+    """The whole class view; ``teacher=True`` adds file names, who chose what and the learners far from
+    consensus; ``big=True`` sets the pairs to discuss in projector-sized text."""
     parts = [
         render_files(res.files, names=teacher),
         render_reliability(res),
-        render_contested(res, top=top, position=position, names=teacher),
+        render_discuss(res, top=top, position=position, names=teacher, big=big),
         render_consensus(res, position=position),
+        render_coverage(res, position=position),
+        render_answers(res),
     ]
     if teacher:
         parts.append(render_outliers(res, top=top))

@@ -1,7 +1,9 @@
 """StanceCoder: the learner's own stance coding, autosaved, restorable, comparable.
 
-For each position and actor the learner picks a stance (or "not coded") and
-the sentence that justifies it. Every change is saved at once to a JSON file
+For each position and actor the learner picks a stance, "no stance" (the text
+gives this actor no stance on this position: an answer, counted like a stance
+when codings are compared) or leaves it "not coded" (not looked at yet: left
+out of every comparison), and the sentence that justifies it. Every change is saved at once to a JSON file
 in the learner folder; a new coder on the same case restores it. What is
 saved, and how two coders on one file are merged, lives in
 :mod:`kit.learner.coderstate` (this module is only the view). Comparing with the
@@ -25,13 +27,14 @@ from ..analysis import compare_codings
 from ..errors import KitError, SaveError
 from ..learner.coderstate import CodingState
 from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
+from ..learner.identity import learner_identity, saved_answers, set_learner_name
 from ..learner.storage import learner_dir
-from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
+from ..records import NO_STANCE, NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
 from .coderview import render_coding, render_comparison, render_positions
 
-__all__ = ["StanceCoder", "NOT_CODED", "TYPE_CHOICES"]
+__all__ = ["StanceCoder", "NOT_CODED", "NO_STANCE", "TYPE_CHOICES"]
 
 #: The evidence-type menu: label -> type ("" lets the kit read it from the sentence).
 TYPE_CHOICES = (
@@ -75,7 +78,15 @@ class StanceCoder(Explorer):
             style=STYLE,
         )
         self.stance = w.ToggleButtons(
-            options=[NOT_CODED, *STANCE_VALUES], value=NOT_CODED, description="Stance:", style=STYLE
+            options=[NOT_CODED, *STANCE_VALUES, NO_STANCE],
+            value=NOT_CODED,
+            description="Stance:",
+            tooltips=[
+                "not looked at yet: left out when codings are compared",
+                *(f"the actor's stance is {v}" for v in STANCE_VALUES),
+                "the text gives this actor no stance on this position (an answer, unlike not coded)",
+            ],
+            style=STYLE,
         )
         self.evidence = w.Dropdown(
             options=[("(choose the sentence that shows it)", -1)] + [(self._label(i), i) for i in self._sentences],
@@ -110,6 +121,19 @@ class StanceCoder(Explorer):
             multiple=False,
             tooltip="Choose the .json file a classmate exported, to compare it with your coding",
         )
+        me = learner_identity(self.path.parent)
+        self.learner_id = me.id
+        self.learner = w.Text(
+            value=me.name,
+            placeholder="asked once; your exported file carries it for your teacher",
+            description="Your name:",
+            continuous_update=False,
+            style=STYLE,
+        )
+        self.share_answers = w.Checkbox(
+            value=False, indent=False, description="Send my exit-ticket and judgement answers with my exported coding"
+        )
+        self.learner.observe(self._on_name, names="value")
         self.status = w.HTML()
         self._syncing = False
         self.message = self.state.open()
@@ -149,6 +173,7 @@ class StanceCoder(Explorer):
                 self.kind,
                 self.why,
                 w.HBox([self.compare_button, self.export_button, self.upload]),
+                w.HBox([self.learner, self.share_answers]),
                 self.status,
             ],
             intro=intro,
@@ -218,12 +243,35 @@ class StanceCoder(Explorer):
         self._show_status()
         return self.path
 
+    def _on_name(self, _change: Any = None) -> None:
+        try:
+            self.learner_id = set_learner_name(self.learner.value, self.path.parent).id
+            self.message = "Your name is kept in your learner folder; your exported files carry it."
+        except SaveError as exc:
+            self.message = str(exc)
+        self._show_status()
+
     def export(self, path: str | Path | None = None) -> Path:
-        """Write a copy of the coding to share with a peer (default: next to the save file); returns its path."""
+        """Write a copy of the coding to share with a peer or the teacher (default: next to the save file);
+        returns its path. The copy carries the learner's name and id (so a class view counts the learner
+        once) and, if ticked, the exit-ticket answers."""
         if path is None:
             path = self.path.with_name(f"{self.path.stem}-export-{_dt.datetime.now():%Y%m%d-%H%M%S}.json")
-        target = self.state.export(path)
-        self.message = f"Exported your coding to {target}. Send this file to your peer."
+        if not self.learner_id:
+            try:
+                self.learner_id = learner_identity(self.path.parent, create=True).id
+            except SaveError:
+                pass
+        extra: dict[str, Any] = {"learner_id": self.learner_id} if self.learner_id else {}
+        name = " ".join(self.learner.value.split())
+        if name:
+            extra["learner"] = name
+        if self.share_answers.value:
+            extra["answers"] = saved_answers(self.path.parent)
+        target = self.state.export(path, extra=extra)
+        self.message = f"Exported your coding to {target}. Send this file to your peer or your teacher."
+        if not name:
+            self.message += " Type your name above first if your teacher collects the files."
         self._show_status()
         return target
 
@@ -271,6 +319,11 @@ class StanceCoder(Explorer):
         if only_mine:  # compare on the learner's pairs only: the rest of the reference stays unseen
             hidden = len({(s.actor, s.position) for s in other if s.position in positions} - keys)
             other = [s for s in other if (s.actor, s.position) in keys]
+            # the reference is a complete coding: a pair it leaves out is one where the text gives no stance
+            missing = sorted(keys - {(s.actor, s.position) for s in other})
+            other += [
+                Stance(a, p, NO_STANCE, "", "narration", note="the reference codes no stance here") for a, p in missing
+            ]
         agreement = compare_codings(other, mine, positions=positions)
         self.mode = mode
         self._comparison = render_comparison(self.case, agreement, who=who, mine=mine, not_yet=hidden)

@@ -163,9 +163,13 @@ def render_comparison(case: Case, agreement: Any, *, who: str, mine: Sequence[St
         _summary(agreement, f"You and {esc(who)}"),
     ]
     mine_keys = {(s.actor, s.position) for s in mine}
-    uncoded = sum(1 for a, p, _x, y in agreement.disagreements if y is None and (a, p) not in mine_keys)
+    uncoded = sum(1 for a, p, _x, _y in getattr(agreement, "one_sided", ()) if (a, p) not in mine_keys)
     if uncoded:
-        parts.append(f"<p>{uncoded} of the differences are pairs you have not coded yet.</p>")
+        parts.append(
+            f"<p>{uncoded} pair{'s' if uncoded != 1 else ''} coded by {esc(who)} but not by you "
+            f"{'are' if uncoded != 1 else 'is'} left out of these figures: a pair not coded is missing, not a "
+            "disagreement (“no stance in the text” is an answer and counts).</p>"
+        )
     if not_yet:
         parts.append(
             f"<p>{esc(who_cap)} also codes {not_yet} actor–position "
@@ -190,5 +194,21 @@ def render_pair(case: Case, agreement: Any, *, first: str, second: str) -> str:
         _summary(agreement, f"{esc(first)} and {esc(second)}"),
         _by_position(case, agreement),
         _differences(case, agreement, (first, second), "Where the codings differ: discuss the evidence"),
+        _one_sided(case, agreement, (first, second)),
     ]
     return "".join(parts)
+
+
+def _one_sided(case: Case, agreement: Any, heads: tuple[str, str]) -> str:
+    """The pairs only one coding has: left out of the figures (not coded is missing, as in the class view)."""
+    pairs = getattr(agreement, "one_sided", ())
+    if not pairs:
+        return ""
+    positions = _labels(case)
+    rows = [
+        [esc(case.name_of(a)), esc(positions.get(p, p)), _evidence(first), _evidence(second)]
+        for a, p, first, second in pairs
+    ]
+    return "<p><small>Coded in one file only (left out of the figures above):</small></p>" + _table(
+        ["Actor", "Position", esc(heads[0]), esc(heads[1])], rows, "Coded by one only"
+    )

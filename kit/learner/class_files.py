@@ -10,6 +10,12 @@ named in one line and skipped; the rest are analysed:
 * ``empty``: codes no stance; ``duplicate``: the same file twice;
 * ``older file``: the same learner sent several files (the one saved last is used).
 
+The same learner is recognised by the ``learner_id`` their files carry
+(:mod:`kit.learner.identity`: asked once, stored in the learner folder), else by
+name; two learners with one name but different ids are both kept ("Ana (2)").
+Exit-ticket answers a learner chose to send travel in the same file
+(``answers``); :meth:`ClassFiles.answers` tallies them per question.
+
 Nothing is ever written, moved or extracted: :mod:`.class_inputs` reads files
 into memory, zip members through :mod:`zipfile` without touching the disk,
 with limits on the number and size of files.
@@ -37,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import data_file
 from ..errors import KitError, SaveError
-from ..records import Case
+from ..records import NO_STANCE, Case
 from .class_inputs import SKIP_KINDS, Skipped, Source, read_inputs
 from .codingfile import FORMAT, VERSION, Coding, case_identity, coding_stances, parse_rows
 from .storage import parse_record
@@ -45,7 +51,16 @@ from .storage import parse_record
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.class_agreement import ClassAgreement
 
-__all__ = ["SKIP_KINDS", "LearnerFile", "Skipped", "ClassFiles", "collect_codings", "class_case", "example_class"]
+__all__ = [
+    "SKIP_KINDS",
+    "LearnerFile",
+    "Skipped",
+    "ClassFiles",
+    "QuestionTally",
+    "collect_codings",
+    "class_case",
+    "example_class",
+]
 
 _LMS_FOLDER = re.compile(r"_\d+_assignsubmission_file_?$")
 
@@ -61,10 +76,35 @@ class LearnerFile:
     notes: dict[tuple[str, str], str] = field(default_factory=dict)
     saved: str = ""
     digest: str = ""
+    learner_id: str = ""
+    answers: tuple[dict[str, Any], ...] = ()
 
     def stances(self) -> dict[tuple[str, str], str]:
         """``{(actor, position): stance}`` for the pairs with a stance."""
         return {k: e["value"] for k, e in self.coding.items() if e.get("value")}
+
+
+@dataclass(frozen=True)
+class QuestionTally:
+    """One exit-ticket question as the class answered it: ``counts`` per option chosen,
+    ``correct`` the options marked right, ``feedback`` the feedback each wrong option gave."""
+
+    lesson: str
+    question: str
+    counts: dict[str, int]
+    correct: frozenset[str]
+    feedback: dict[str, str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def rows(self) -> list[tuple[str, int, bool, str]]:
+        """``(option, learners, correct, feedback)``, most chosen first."""
+        return [
+            (o, n, o in self.correct, self.feedback.get(o, ""))
+            for o, n in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
 
 
 @dataclass(frozen=True)
@@ -85,6 +125,20 @@ class ClassFiles:
         sources hidden; skipped files keep their names (the teacher needs them, the class view hides them)."""
         learners = tuple(replace(f, name=f"Learner {i}", source=f"file {i}") for i, f in enumerate(self.learners, 1))
         return replace(self, learners=learners)
+
+    def answers(self) -> list[QuestionTally]:
+        """The exit-ticket answers in the files, tallied per (lesson, question), in the order first met."""
+        found: dict[tuple[str, str], QuestionTally] = {}
+        for f in self.learners:
+            for row in f.answers:
+                key = (row["lesson"], row["question"])
+                q = found.setdefault(key, QuestionTally(key[0], key[1], {}, frozenset(), {}))
+                q.counts[row["choice"]] = q.counts.get(row["choice"], 0) + 1
+                if row["correct"]:
+                    found[key] = q = replace(q, correct=q.correct | {row["choice"]})
+                elif row["feedback"]:
+                    q.feedback.setdefault(row["choice"], row["feedback"])
+        return list(found.values())
 
     def summary_lines(self) -> list[str]:
         """One line for the count, then one per skipped file and per note."""
@@ -184,7 +238,29 @@ def _read_one(
         else []
     )
     saved = data["saved"] if isinstance(data.get("saved"), str) else ""
-    return LearnerFile(name, label, coding, notes, saved, hashlib.sha256(raw).hexdigest()), warnings
+    given_id = data.get("learner_id")
+    ident = given_id if isinstance(given_id, str) else ""
+    answers = _answers(data.get("answers"))
+    digest = hashlib.sha256(raw).hexdigest()
+    return LearnerFile(name, label, coding, notes, saved, digest, ident[:64], answers), warnings
+
+
+def _answers(rows: Any) -> tuple[dict[str, Any], ...]:
+    """The well-formed exit-ticket answers of a file (others are ignored)."""
+    out = []
+    for r in rows if isinstance(rows, list) else []:
+        if (
+            isinstance(r, dict)
+            and all(isinstance(r.get(k), str) and r[k].strip() for k in ("lesson", "question", "choice"))
+            and isinstance(r.get("correct"), bool)
+        ):
+            given = r.get("feedback")
+            feedback = given if isinstance(given, str) else ""
+            out.append(
+                {k: str(r[k])[:500] for k in ("lesson", "question", "choice")}
+                | {"correct": r["correct"], "feedback": feedback[:500]}
+            )
+    return tuple(out[:100])
 
 
 def collect_codings(case: Case, sources: Source | Sequence[Source], *, anonymise: bool = False) -> ClassFiles:
@@ -225,15 +301,32 @@ def collect_codings(case: Case, sources: Source | Sequence[Source], *, anonymise
             read.append(result)
             synthetic = synthetic or b'"synthetic": true' in raw
     latest: dict[str, LearnerFile] = {}
+
+    def who(f: LearnerFile) -> str:
+        return f"id:{f.learner_id}" if f.learner_id else f"name:{f.name}"
+
     for f in read:  # the same learner twice: the file saved last wins (a later one on a tie)
-        if f.name not in latest or f.saved >= latest[f.name].saved:
-            latest[f.name] = f
+        if who(f) not in latest or f.saved >= latest[who(f)].saved:
+            latest[who(f)] = f
+    several = set()
     for f in read:
-        if latest[f.name] is not f:
+        if latest[who(f)] is not f:
+            several.add(who(f))
             skipped.append(
-                Skipped(f.source, "older file", f"is an earlier file from {f.name}; {latest[f.name].source} is used")
+                Skipped(f.source, "older file", f"is an earlier file from {f.name}; {latest[who(f)].source} is used")
             )
-    files = ClassFiles(tuple(f for f in read if latest[f.name] is f), tuple(skipped), tuple(warnings), synthetic)
+    if several:
+        n = len(several)
+        warnings.append(
+            f"Same learner, several files: {n} learner{'s' if n != 1 else ''} sent more than one file "
+            "(recognised by the learner id in the file, else the name); each counts once, with the newest file."
+        )
+    kept, names = [], Counter[str]()
+    for f in read:
+        if latest[who(f)] is f:
+            names[f.name] += 1
+            kept.append(f if names[f.name] == 1 else replace(f, name=f"{f.name} ({names[f.name]})"))
+    files = ClassFiles(tuple(kept), tuple(skipped), tuple(warnings), synthetic)
     return files.anonymised() if anonymise else files
 
 
@@ -241,10 +334,16 @@ def class_case(case: Case, files: ClassFiles, agreement: ClassAgreement) -> Case
     """A copy of ``case`` whose stances are the class's majority coding (for the CoalitionExplorer).
 
     Each stance's evidence is the sentence most often chosen by the learners who
-    gave the majority stance; its note says how many learners gave it.
+    gave the majority stance; its note says how many learners gave it. Pairs where
+    the class split, or whose most common answer is "no stance in the text", have no
+    stance in it (a split class is not an actor's mixed stance).
     """
+    from ..analysis.class_agreement import SPLIT
+
     coding: Coding = {}
     for unit, value in agreement.majority.items():
+        if value in (SPLIT, NO_STANCE):
+            continue
         sentences = Counter(
             f.coding[unit].get("sentence")
             for f in files.learners

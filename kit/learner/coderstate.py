@@ -309,10 +309,13 @@ class CodingState:
         positions = {p.id: p.label for p in self.case.positions}
         return f"{actors.get(key[0], key[0])} on {positions.get(key[1], key[1])!r}"
 
-    def export(self, path: str | Path) -> Path:
-        """Write a copy of the coding to ``path`` (atomically); returns the path."""
+    def export(self, path: str | Path, *, extra: dict[str, Any] | None = None) -> Path:
+        """Write a copy of the coding to ``path`` (atomically); returns the path.
+
+        ``extra`` adds top-level keys to the copy only (the learner's name and id, exit-ticket answers).
+        """
         path = Path(path)
-        return save_bytes(path, encode_json(self.record(), name=path.name))
+        return save_bytes(path, encode_json({**self.record(), **(extra or {})}, name=path.name))
 
 
 def _revision(data: dict[str, Any]) -> int:

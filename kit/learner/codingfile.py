@@ -1,8 +1,13 @@
 """The learner's coding file: what a save or export holds, reading it back, comparing two.
 
-A coding is ``{(actor, position): {"value": stance or None, "sentence": index or None,
+A coding is ``{(actor, position): {"value": stance, "no stance" or None, "sentence": index or None,
 "type": evidence type or None, "why": the learner's one-line reason}}`` (``type`` and ``why``
 are optional: files without them still read, and ``None`` means "as the kit reads it").
+``"no stance"`` (:data:`~kit.records.NO_STANCE`) is the learner's answer "the text gives this
+actor no stance on this position", unlike a pair left out (not coded); files written before it
+existed read as they did. An export also carries the learner's ``learner`` name and
+``learner_id`` (:mod:`kit.learner.identity`) and, if the learner chose, their exit-ticket
+``answers``.
 Files are kit records (:mod:`kit.learner.storage`) of kind :data:`FORMAT`, tied to the
 article by :func:`case_identity`. :func:`read_coding` reads someone else's file
 (a path or an upload's bytes) without touching the disk; :func:`compare_files`
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.intercoder import compare_codings
 from ..errors import KitError, SaveError
-from ..records import EVIDENCE_TYPES, STANCE_VALUES, Case, Stance
+from ..records import CODING_VALUES, EVIDENCE_TYPES, Case, Stance
 from .storage import parse_record, read_bytes
 
 if TYPE_CHECKING:
@@ -88,8 +93,8 @@ def kappa_words(kappa: float) -> str:
 
 
 def coding_stances(case: Case, coding: Coding) -> tuple[Stance, ...]:
-    """Stance records for a coding (entries with a value only); the learner's evidence type wins over
-    the kit's reading, and the learner's reason becomes the stance's ``note``."""
+    """Stance records for a coding (entries with a value only, "no stance" included as a value); the
+    learner's evidence type wins over the kit's reading, and the learner's reason becomes the stance's ``note``."""
     out = []
     art = case.article
     for (actor, position), entry in coding.items():
@@ -126,7 +131,7 @@ def parse_rows(case: Case, rows: Any) -> tuple[Coding, list[Any]]:
             isinstance(row, dict)
             and row.get("actor") in actors
             and row.get("position") in positions
-            and row.get("value") in (None, *STANCE_VALUES)
+            and row.get("value") in (None, *CODING_VALUES)
             and (row.get("sentence") is None or (type(row.get("sentence")) is int and 0 <= row["sentence"] < n))
             and row.get("type") in (None, *EVIDENCE_TYPES)
             and isinstance(row.get("why", ""), (str, type(None)))

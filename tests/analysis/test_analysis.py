@@ -9,7 +9,8 @@ import pytest
 
 import kit
 from kit import analysis as A
-from kit.analysis.intercoder import NOT_CODED, cohen_kappa, compare_codings, resolve_value
+from kit.analysis.intercoder import cohen_kappa, compare_codings, resolve_value
+from kit.errors import KitError
 from kit.records import Stance
 from tests.handmade import small_case
 
@@ -299,22 +300,25 @@ def test_compare_codings_reproduces_the_wikipedia_example():
     assert len(got.disagreements) == 15
 
 
-def test_compare_codings_uncoded_is_a_category(case):
+def test_compare_codings_leaves_pairs_coded_by_one_only_out_as_the_class_view_does(case):
     learner = [s for s in case.stances if s.actor != "islamic_state"]
     learner[0] = replace(learner[0], value="oppose")  # Kerry on air strikes
     got = compare_codings(case, learner)
-    assert got.n == 13
-    assert got.percent == pytest.approx(100 * 11 / 13)
+    assert got.n == 12  # Islamic State: coded by the reference only, so missing (not a disagreement)
+    assert got.percent == pytest.approx(100 * 11 / 12)
     assert 0 < got.kappa < 1
-    dis = {
-        (actor, pos): (x.value if x else NOT_CODED, y.value if y else NOT_CODED)
-        for actor, pos, x, y in got.disagreements
-    }
-    assert dis == {
-        ("john_kerry", "air_strikes"): ("support", "oppose"),
-        ("islamic_state", "air_strikes"): ("oppose", NOT_CODED),
-    }
+    dis = {(actor, pos): (x.value, y.value) for actor, pos, x, y in got.disagreements}
+    assert dis == {("john_kerry", "air_strikes"): ("support", "oppose")}
+    assert [(a, p, x.value, y) for a, p, x, y in got.one_sided] == [("islamic_state", "air_strikes", "oppose", None)]
     assert got.per_position["strategy"] == (4, 100.0, 1.0)
+
+
+def test_no_stance_is_an_answer_in_kappa(case):
+    from kit.records import NO_STANCE
+
+    learner = [replace(s, value=NO_STANCE) if i == 0 else s for i, s in enumerate(case.stances)]
+    got = compare_codings(case, learner)
+    assert got.n == len({(s.actor, s.position) for s in case.stances}) and got.disagreements[0][3].value == NO_STANCE
 
 
 def test_compare_codings_perfect_and_filtered(case):
@@ -329,8 +333,10 @@ def test_compare_codings_perfect_and_filtered(case):
 
 
 def test_kappa_is_never_nan_on_valid_input(case):
-    got = compare_codings(case, [])
-    assert not math.isnan(got.kappa) and got.percent == 0.0
+    got = compare_codings(case, case.stances[:1])
+    assert not math.isnan(got.kappa) and got.percent == 100.0
+    with pytest.raises(KitError, match="no actor–position pair is coded in both"):
+        compare_codings(case, [])
 
 
 # --- the reference case (a broken bundled case fails these tests; it never skips them) ----------

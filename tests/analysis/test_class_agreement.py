@@ -18,8 +18,17 @@ from kit.analysis.alpha import (
     percent_agreement,
     value_counts,
 )
-from kit.analysis.class_agreement import STANCE_SCALE, class_agreement
+from kit.analysis.class_agreement import (
+    MIN_ALPHA_PAIRS,
+    SPLIT,
+    STANCE_SCALE,
+    class_agreement,
+    class_outcome,
+    quorum_for,
+    reliability,
+)
 from kit.errors import KitError
+from kit.records import NO_STANCE
 from tests.classdata import make_example_class
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C:
@@ -136,13 +145,13 @@ def test_class_agreement_majority_tie_quorum_and_fits():
     c = class_agreement(codings, quorum=2, samples=50)
     assert c.majority[unit] == "support" and c.majority[other] == "oppose"
     assert ("x", "strikes") not in c.majority  # one coder: below the quorum
-    assert c.counts[unit] == (1, 0, 0, 3)  # in STANCE_SCALE order: oppose, undecided, conditional, support
+    assert c.counts[unit] == (1, 0, 0, 3, 0)  # oppose, undecided, conditional, support, no stance
     fits = {f.coder: f for f in c.fits}
     assert fits["D"].share == 0.0 and fits["A"].share == 1.0
     assert math.isnan(fits["E"].share)
-    assert c.contested()[0] == other  # 2 of 3 is less agreement than 3 of 4
+    assert c.to_discuss()[0] == other  # 2 of 3 is less agreement than 3 of 4
     tie = class_agreement({"A": {unit: "support"}, "B": {unit: "oppose"}}, samples=10)
-    assert tie.majority[unit] == "conditional"  # the kit's rule for a tie
+    assert tie.majority[unit] == SPLIT  # a tie is a split class, never "conditional"
 
 
 def test_class_agreement_rejects_values_off_the_scale():
@@ -191,3 +200,71 @@ def test_synthetic_class_matches_the_reference_implementation():
     result = class_agreement(codings, samples=10)
     assert result.overall.alpha == pytest.approx(_reference(data, "nominal", list(STANCE_SCALE)), abs=1e-12)
     assert result.overall.alpha_ordinal == pytest.approx(_reference(data, "ordinal", list(STANCE_SCALE)), abs=1e-12)
+
+
+# --- issue 20: pairs to discuss, ties, "no stance", honest per-issue alpha, BCa ----------------------
+
+
+def test_pairs_to_discuss_in_a_lecture_are_the_real_splits_not_stray_pairs():
+    case = kit.load_case()
+    gen = make_example_class()
+    files = gen.synthetic_class(case, 200, noise=0.2, seed=11)
+    from kit.explore.class_view import class_results
+
+    a = class_results(case, files, samples=50).agreement
+    assert a.quorum == 40  # a fifth of 200
+    top = a.to_discuss()[:5]
+    assert len(top) == 5 and all(a.coded_by(u) >= 150 for u in top), [a.coded_by(u) for u in top]
+    stray = [u for u in a.counts if 2 <= a.coded_by(u) <= 5]
+    assert stray and not set(stray) & set(a.to_discuss())
+    # most divided first
+    divisions = [a.division(u) for u in a.to_discuss()]
+    assert divisions == sorted(divisions, reverse=True)
+    assert "at least 40 of 200 learners" in a.discuss_rule()
+
+
+def test_quorum_rule():
+    assert [quorum_for(n) for n in (2, 3, 10, 25, 200)] == [2, 3, 3, 5, 40]
+
+
+def test_near_misses_are_told_from_opposite_readings():
+    u = ("a", "p")
+    near = class_agreement({f"c{i}": {u: v} for i, v in enumerate(["support"] * 4 + ["conditional"] * 2)}, samples=10)
+    far = class_agreement({f"c{i}": {u: v} for i, v in enumerate(["support"] * 4 + ["oppose"] * 2)}, samples=10)
+    assert near.reading(u) == "near miss" and near.away_from_top(u) == (2, 0, 0)
+    assert far.reading(u) == "opposite readings" and far.away_from_top(u) == (0, 2, 0)
+
+
+def test_ties_are_a_split_class():
+    assert class_outcome(["support", "oppose"]) == SPLIT
+    assert class_outcome(["support", "oppose", "support"]) == "support"
+    assert class_outcome(["conditional", "undecided", "support", "oppose"]) == SPLIT
+
+
+def test_no_stance_is_a_value_not_missing():
+    u, w = ("a", "p"), ("b", "p")
+    c = class_agreement({"A": {u: NO_STANCE, w: "support"}, "B": {u: NO_STANCE, w: "support"}, "C": {u: "oppose"}})
+    assert c.counts[u] == (1, 0, 0, 0, 2) and c.majority[u] == NO_STANCE and c.coded_by(u) == 3
+    data = [[NO_STANCE, "support"], [NO_STANCE, "support"], ["oppose", None]]
+    assert c.overall.alpha == pytest.approx(krippendorff_alpha(data, categories=(*STANCE_SCALE, NO_STANCE)))
+
+
+def test_alpha_on_too_few_pairs_is_not_a_number_and_the_paradox_is_flagged():
+    few = reliability(np.array([[0, 0, 1, 1], [0, 0, 0, 2]]), coders=2, samples=50)
+    assert few.units < MIN_ALPHA_PAIRS and not few.enough and "too few pairs" in few.why_not()
+    # 84% agreement, nearly everything "support": alpha near zero
+    rows = [[0, 0, 0, 5]] * 8 + [[0, 0, 1, 4], [1, 0, 0, 4]]
+    paradox = reliability(np.array(rows), coders=5, samples=200)
+    assert paradox.enough and paradox.percent >= 80 and paradox.alpha < 0.667 and paradox.paradox
+    same = reliability(np.array([[0, 0, 0, 3]] * 6), coders=3, samples=20)
+    assert not same.enough and "same stance" in same.why_not()
+
+
+def test_bca_interval_and_the_chance_below_0667():
+    from kit.analysis.alpha import bootstrap_summary
+
+    counts = value_counts(TEXTBOOK, [1, 2, 3, 4, 5])
+    (low, high), below = bootstrap_summary(counts, seed=1)
+    assert low < krippendorff_alpha(TEXTBOOK) < high
+    assert 0.0 <= below <= 0.5  # alpha .743: mostly above .667
+    assert (low, high) == bootstrap_alpha(counts, seed=1)

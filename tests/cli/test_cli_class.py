@@ -22,7 +22,7 @@ def test_cli_class_on_a_zip_folder_and_files(tmp_path, capsys):
     assert code == 0
     assert text.startswith("24 learners' codings read; 6 files skipped")
     assert "synthetic-other-scheme.json" in text and "Krippendorff" not in text  # plain words
-    assert "all positions:" in text and "Most contested pairs:" in text and "matches the reference on" in text
+    assert "all positions:" in text and "Pairs to discuss" in text and "matches the reference on" in text
     with zipfile.ZipFile(path) as z:
         z.extractall(tmp_path / "unzipped")
     code, folder_text = _run("class", str(tmp_path / "unzipped"))

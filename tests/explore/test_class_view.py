@@ -71,7 +71,7 @@ def test_contested_pairs_come_first_with_evidence_and_justifications(results):
     assert page.index(results.actor_name(first[0])) < page.index(
         results.actor_name(results.agreement.contested()[1][0])
     )
-    assert "Sentences the learners chose" in page and "Their justifications" in page and "¶" in page
+    assert "Sentences they chose" in page and "Their reasons" in page and "¶" in page
 
 
 def test_consensus_beside_the_reference_with_its_reasoning(results, case):
@@ -100,9 +100,9 @@ def test_heatmap_writes_values_in_cells_uses_safe_colours_and_leaves_rcparams_al
         assert dict(matplotlib.rcParams) == before
         texts = [t.get_text() for t in ax.texts]
         unit = ("philip_hammond", "air_strikes")
-        row = dict(zip(("oppose", "undecided", "conditional", "support"), results.agreement.counts[unit], strict=True))
+        row = dict(zip(cv.CATEGORIES, results.agreement.counts[unit], strict=True))
         assert any(f"−{row['oppose']}" in t and f"?{row['undecided']}" in t for t in texts)
-        assert all("%" in t for t in texts)
+        assert all("%" in t or t.endswith("split") for t in texts)
         alt = cv.heatmap_alt_text(results)
         assert "Most divided: NATO on Airlifts" in alt and "24 learners" in alt and "2 outlined cells differ" in alt
         legend = {t.get_text() for t in ax.get_legend().get_texts()}
@@ -120,7 +120,7 @@ def test_explorer_controls_change_state_not_outputs(case):
     ex.anonymous.value = True
     assert "Synthetic learner" not in ex.render().split("Learners far from")[1] and "Learner 1" in ex.html
     ex.position.value = "air_strikes"
-    assert "Where the class split" in ex.html
+    assert "Pairs to discuss" in ex.html
     ex.reference.value = True
     assert ex.results.reference_counted
     assert ex.majority_case().stances

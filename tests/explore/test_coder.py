@@ -96,11 +96,11 @@ def test_the_same_file_can_be_uploaded_again_after_more_coding(pair):
     me, exported = pair
     item = upload_item("anna.json", exported.read_bytes())
     me.upload.value = (item,)
-    assert "agree on <strong>0 of 2</strong>" in me.html
+    assert "agree on <strong>0 of 1</strong>" in me.html  # Canada, coded by one only, is left out
     code(me, "france", "air_strikes", "oppose", 1)  # now agrees with the peer on France
     assert me.mode == "coding"
     me.upload.value = (dict(item),)
-    assert me.mode == "peer" and "agree on <strong>1 of 2</strong>" in me.html
+    assert me.mode == "peer" and "agree on <strong>1 of 1</strong>" in me.html
 
 
 OTHER_CASE = {"title": "Another article", "article_sha256": "0" * 64}
@@ -159,7 +159,8 @@ def test_compare_with_a_damaged_peer_file_leaves_it_where_it_is(pair):
     exported.write_bytes(b'{"format": "kit-coding", "stances": [')
     with pytest.raises(kit.SaveError, match="anna.json: is not a JSON file; choose a file exported"):
         me.compare_with(exported)
-    assert sorted(p.name for p in exported.parent.iterdir()) == ["anna.json", "peer.json"]
+    names = sorted(p.name for p in exported.parent.iterdir() if p.name != "learner.json")  # the exporter's id
+    assert names == ["anna.json", "peer.json"]
     with pytest.raises(kit.SaveError, match="no such file"):
         me.compare_with(exported.with_name("missing.json"))
 
@@ -191,7 +192,8 @@ def test_compare_files_agrees_with_compare_codings(two_files):
     agreement = compare_files(case, a, b)
     expected = compare_codings(anna.stances(), ben.stances(), positions=[p.id for p in case.positions])
     assert (agreement.n, agreement.percent, agreement.kappa) == (expected.n, expected.percent, expected.kappa)
-    assert agreement.disagreements == expected.disagreements and agreement.n == 3
+    assert agreement.disagreements == expected.disagreements and agreement.n == 2  # Canada: Ben's only
+    assert [(a, p) for a, p, _x, _y in agreement.one_sided] == [("canada", "strategy")]
     same = compare_files(case, a.read_bytes(), str(b))  # bytes and str paths work too
     assert same.disagreements == agreement.disagreements
     assert kit.compare_files is compare_files
@@ -202,12 +204,13 @@ def test_render_pair_shows_both_files_evidence_and_kappa(two_files):
     agreement = compare_files(case, a, b)
     page = render_pair(case, agreement, first="anna.json", second="<ben>.json")
     assert "anna.json compared with &lt;ben&gt;.json" in page and "<ben>" not in page
-    assert "Cohen's kappa is not shown: with only 3 pairs" in page and "<strong>1 of 3</strong>" in page
+    assert "Cohen's kappa is not shown: with only 2 pairs" in page and "<strong>1 of 2</strong>" in page
     rows = {r[0]: r for r in rows_of(page, "Where the codings differ")}
-    assert set(rows) == {"John Kerry", "Canada"}
+    assert set(rows) == {"John Kerry"}
     assert "oppose" in rows["John Kerry"][2] and "Kerry said the plan was ready." in rows["John Kerry"][2]
     assert "support" in rows["John Kerry"][3] and "We will strike them from the air" in rows["John Kerry"][3]
-    assert "not coded" in rows["Canada"][2] and "Canada wants a strategy." in rows["Canada"][3]
+    once = {r[0]: r for r in rows_of(page, "Coded by one only")}  # left out of the figures, still shown
+    assert "not coded" in once["Canada"][2] and "Canada wants a strategy." in once["Canada"][3]
 
 
 def test_compare_files_errors_are_clear_and_touch_no_file(two_files, tmp_path):
@@ -585,7 +588,7 @@ def test_export_and_compare_with_a_peer(tmp_path):
     peer.export_button.click()
     assert len(list(tmp_path.glob("peer-export-*.json"))) == 1
     agreement = me.compare_with(exported)
-    assert me.mode == "peer" and agreement.n == 2 and agreement.percent == 0.0
+    assert me.mode == "peer" and agreement.n == 1 and agreement.percent == 0.0  # Canada: coded by me only
     assert "Your peer" in me.html
     (tmp_path / "junk.json").write_text("{}")
     with pytest.raises(kit.SaveError, match="choose a file exported"):
