@@ -393,7 +393,8 @@ class BuilderState:
 
     def take_stances(self, stances: tuple[Stance, ...]) -> str:
         """Take stances coded elsewhere (the StanceCoder) as the case's, replacing those on the same pairs."""
-        usable = [s for s in stances if s.evidence.strip()]
+        # "no stance" is a learner's answer, not a stance: the case simply has none on that pair
+        usable = [s for s in stances if s.evidence.strip() and s.value in STANCE_VALUES]
         if not usable:
             raise BuildError("no stance with evidence to take: code some in the stance coder first")
         doc = self._new()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.learner.casebuilder import BuildError, BuilderState
+from kit.records import NO_STANCE
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "kit" / "data" / "sample_case.yaml"
@@ -175,6 +176,19 @@ def test_autosave_two_tabs_and_comments(tmp_path: Path) -> None:
     assert "Mine" not in {p.label for p in kit.load_case(hand).positions}
     state.save(tmp_path / "mine.yaml")
     assert "Mine" in {p.label for p in kit.load_case(tmp_path / "mine.yaml").positions}
+
+
+def test_taking_a_coding_leaves_out_no_stance(pier: Path) -> None:
+    state = BuilderState(pier, autosave=False)
+    state.add_position("Build the pier")
+    ev = "“We have waited long enough,”"
+    start = ARTICLE.index(ev)
+    mine = (
+        kit.Stance("maria_kent", "build_the_pier", "support", ev, "direct", start, start + len(ev)),
+        kit.Stance("tom_wade", "build_the_pier", NO_STANCE, ev, "direct", start, start + len(ev)),
+    )
+    assert "took 1 stance" in state.take_stances(mine)
+    assert [s.actor for s in state.case.stances] == ["maria_kent"]
 
 
 def test_pack_from_the_builder(pier: Path, tmp_path: Path) -> None:
