@@ -69,8 +69,22 @@ _Dumper.add_representer(
 )
 
 
+_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    """Text with a line break YAML folds (NEL, the Unicode separators) or a control character: double-quoted,
+    where every character is kept (escaped)."""
+    odd = any(c in _BREAKS or (c < " " and c not in "\n\t") for c in data)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"' if odd else None)
+
+
+_Dumper.add_representer(str, _str)
 _Dumper.add_representer(
-    _Block, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
+    _Block,
+    lambda dumper, data: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(data), style='"' if any(c in _BREAKS for c in data) else "|"
+    ),
 )
 
 

@@ -221,3 +221,15 @@ def test_learners_coding_a_pack_are_matched_to_the_teachers_case(tmp_path: Path)
     assert len(files.learners) == 2, files.summary()
     other = kit.collect_codings(kit.load_case(), [str(p) for p in exports])  # another article: not matched
     assert len(other.learners) == 0
+
+
+def test_yaml_line_breaks_and_control_characters_survive(tmp_path: Path) -> None:
+    """Found by the property test: YAML folds NEL and the Unicode separators unless they are escaped."""
+    text = "Ann Lee said the\u2028plan\x85works.\n\n“We go,” Lee said.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    case = kit.load_case(tmp_path / "a.txt")
+    actors = tuple(dataclasses.replace(a, role="chief\x85of\u2029staff\x07") for a in case.actors)
+    case = dataclasses.replace(case, actors=actors, title="t\u2028t")
+    (tmp_path / "a.txt").unlink()  # the text travels inside the file
+    again = kit.load_case(save_case(case, tmp_path / "x.yaml"))
+    assert again.article.text == case.article.text and again.actors == case.actors and again.title == case.title
