@@ -23,9 +23,10 @@ from typing import Any
 
 from ..analysis import compare_codings
 from ..errors import KitError, SaveError
+from ..fileio import check_upload, show
 from ..learner.coderstate import CodingState
 from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
-from ..learner.storage import learner_dir
+from ..learner.storage import MAX_SAVE_BYTES, learner_dir
 from ..records import NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
@@ -236,7 +237,7 @@ class StanceCoder(Explorer):
 
     def compare_with(self, path: str | Path) -> Any:
         """Compare with a peer's exported coding file; returns the :class:`~kit.analysis.Agreement`."""
-        return self._compare_peer(read_coding(self.case, path), Path(path).name)
+        return self._compare_peer(read_coding(self.case, path), show(Path(path).name))
 
     def _on_upload(self, change: Any) -> None:
         files = change["new"]
@@ -246,11 +247,13 @@ class StanceCoder(Explorer):
         self._safe(lambda: self._compare_upload(files[0]))
 
     def _compare_upload(self, item: dict[str, Any]) -> Any:
-        name = " ".join(str(item.get("name") or "").split()) or "the uploaded file"
-        try:
-            raw = bytes(item.get("content") or b"")
-        except (TypeError, ValueError):
-            raise SaveError(f"{name}: could not be read; choose the file again") from None
+        name, raw = check_upload(
+            " ".join(str(item.get("name") or "").split()),
+            item.get("content") or b"",
+            limit=MAX_SAVE_BYTES,
+            what="coding file",
+            error=SaveError,
+        )
         return self._compare_peer(read_coding(self.case, raw, name=name), name)
 
     def _compare_peer(self, coding: Coding, name: str) -> Any:
