@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import data_file
 from ..errors import KitError, SaveError
+from ..fileio import one_line
 from ..records import Case
 from .class_inputs import SKIP_KINDS, Skipped, Source, read_inputs
 from .codingfile import FORMAT, VERSION, Coding, case_identity, coding_stances, parse_rows
@@ -94,7 +95,7 @@ class ClassFiles:
             head += f"; {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} skipped"
         if self.synthetic:
             head += " (synthetic example files, not real learners)"
-        return [head + ".", *(s.line() for s in self.skipped), *self.warnings]
+        return [head + ".", *(s.line() for s in self.skipped), *(one_line(w) for w in self.warnings)]
 
     def summary(self) -> str:
         """:meth:`summary_lines` as text."""
@@ -115,10 +116,10 @@ def example_class() -> tuple[str, bytes]:
 def _learner_name(data: dict[str, Any], rel: str) -> str:
     given = data.get("learner")
     if isinstance(given, str) and given.split():
-        return " ".join(given.split())[:80]
+        return one_line(" ".join(given.split())[:80])  # shown in a terminal: no escape sequences
     parts = rel.replace("\\", "/").split("/")
     base = parts[-2] if len(parts) > 1 else re.sub(r"\.json$", "", parts[-1], flags=re.IGNORECASE)
-    return _LMS_FOLDER.sub("", base).strip() or base
+    return one_line(_LMS_FOLDER.sub("", base).strip() or base)
 
 
 def _reason(exc: SaveError) -> str:
