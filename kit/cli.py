@@ -191,8 +191,11 @@ def _class(args: argparse.Namespace, out: TextIO) -> int:
     case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
     if not files.learners:
+        hint = "give the learners' exported .json coding files, a folder of them or a zip"
+        if not files.skipped:
+            raise KitError(f"no coding file found in {', '.join(show(s) for s in args.sources)}; {hint}")
         if len(files.skipped) == 1 and len(args.sources) == 1:  # one file, refused: its line is the error
-            raise KitError(f"{files.skipped[0].line()}; give the learners' exported .json coding files")
+            raise KitError(f"{files.skipped[0].source}: {files.skipped[0].reason}; {hint}")
         out.write(files.summary() + "\n")
         raise KitError("no learner's coding could be read: see the skipped files above")
     res = class_results(case, files, reference=args.reference, seed=args.seed)

@@ -153,10 +153,12 @@ def _os_refusal(exc: OSError, name: str, what: str) -> Refused:
         hint = "rename the file or a folder on its path to something shorter"
         return Refused(name, reason, hint, kind="missing", cause=cause)
     if code == errno.ELOOP:
-        reason = "is a symbolic link that points to itself (a loop, or a chain of too many symbolic links)"
-        return Refused(name, reason, "point it at a real file", kind="unreadable")
+        reason = "is a symbolic link that points to itself (a loop), or one of too many symbolic links in a row"
+        return Refused(name, reason, "point it at a real file", kind="unreadable", cause="a symbolic link loop")
     if code == errno.EISDIR:
-        return Refused(name, "is a folder, not a file", f"give the path of the {what} itself", kind="not regular")
+        return Refused(
+            name, "is a folder, not a file", f"give the path of the {what} itself", kind="not regular", cause="a folder"
+        )
     hint = f"check the path and that the {what} is a file on a working disk"
     return Refused(name, f"cannot be read ({cause})", hint, kind="unreadable", cause=cause)
 
@@ -210,16 +212,17 @@ def _cwd() -> str:
 def _refuse_mode(mode: int, name: str, what: str) -> None:
     kind = not_regular(mode)
     if kind == "a folder":
-        raise Refused(name, "is a folder, not a file", f"give the path of the {what} itself", kind="not regular")
-    if kind is not None:
         raise Refused(
-            name, f"is {kind}, not a regular file", f"save the {what} as a file and give its path", kind="not regular"
+            name, "is a folder, not a file", f"give the path of the {what} itself", kind="not regular", cause="a folder"
         )
+    if kind is not None:
+        reason, hint = f"is {kind}, not a regular file", f"save the {what} as a file and give its path"
+        raise Refused(name, reason, hint, kind="not regular", cause=kind)
 
 
 def _too_large(name: str, size: str, limit: int, what: str, hint: str) -> Refused:
     reason = f"is {size}, too large for {_a(what)} (limit {limit_text(limit)})"
-    return Refused(name, reason, hint, kind="too large")
+    return Refused(name, reason, hint, kind="too large", cause=f"{size}, over the {size_text(limit)} limit")
 
 
 def open_regular(
