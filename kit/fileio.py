@@ -12,10 +12,10 @@ same checks for a widget's upload (bytes in memory). :func:`show` prints any
 file name on one line (control characters, newlines and ANSI escapes
 escaped). Limits are decimal: 1 MB is 1,000,000 bytes (:func:`limit_text`).
 
->>> show("notes\nfinal.txt")
-'notes\\nfinal.txt'
->>> one_line("two\nlines")
-'two\\nlines'
+>>> show("notes\\nfinal.txt")
+'notes\\\\nfinal.txt'
+>>> one_line("two\\nlines")
+'two\\\\nlines'
 >>> limit_text(1_000_000)
 '1 MB = 1,000,000 bytes'
 """
@@ -333,8 +333,8 @@ def check_upload(
     checked here against ``limit``, and its name against ``suffixes``
     (e.g. ``(".json",)``; case does not matter).
 
-    >>> check_upload("peer\n.json", b"{}", limit=10, suffixes=(".json",))
-    ('peer\\n.json', b'{}')
+    >>> check_upload("peer\\n.json", b"{}", limit=10, suffixes=(".json",))
+    ('peer\\\\n.json', b'{}')
 
     Raises:
         KitError: (as ``error``) one line: not bytes, empty name of a wrong type, too large.
@@ -364,11 +364,11 @@ def utf16_guess(data: bytes) -> str | None:
     pairs = len(sample) // 2
     if pairs < 2:
         return None
-    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
-    if odd >= 0.6 * pairs and even <= 0.05 * pairs:
-        return "utf-16-le"
-    if even >= 0.6 * pairs and odd <= 0.05 * pairs:
-        return "utf-16-be"
+    evens, odds = sample[0 : 2 * pairs : 2], sample[1 : 2 * pairs : 2]
+    for zeros, other, guess in ((odds, evens, "utf-16-le"), (evens, odds, "utf-16-be")):
+        text = sum(1 for b in other if 0x20 <= b < 0x7F or b in b"\t\n\r")  # Latin letters, digits, marks
+        if zeros.count(0) >= 0.6 * pairs and other.count(0) <= 0.05 * pairs and text >= 0.6 * pairs:
+            return guess
     return None
 
 
