@@ -222,7 +222,7 @@ def _refuse_mode(mode: int, name: str, what: str) -> None:
 
 def _too_large(name: str, size: str, limit: int, what: str, hint: str) -> Refused:
     reason = f"is {size}, too large for {_a(what)} (limit {limit_text(limit)})"
-    return Refused(name, reason, hint, kind="too large", cause=f"{size}, over the {size_text(limit)} limit")
+    return Refused(name, reason, hint, kind="too large", cause=f"too large: {size}, limit {size_text(limit)}")
 
 
 def open_regular(
