@@ -223,7 +223,7 @@ class StanceCoder(Explorer):
         if path is None:
             path = self.path.with_name(f"{self.path.stem}-export-{_dt.datetime.now():%Y%m%d-%H%M%S}.json")
         target = self.state.export(path)
-        self.message = f"Exported your coding to {target}. Send this file to your peer."
+        self.message = f"Exported your coding to {show(target)}. Send this file to your peer."
         self._show_status()
         return target
 
