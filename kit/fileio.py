@@ -83,13 +83,13 @@ def show(path: str | os.PathLike[str] | bytes | None, *, width: int = 160) -> st
 def size_text(n: int) -> str:
     """A size in decimal units, as the limits are stated: ``1_063_150`` -> ``'1.06 MB'``.
 
-    >>> size_text(50_000_000), size_text(1_063_150), size_text(2_500), size_text(12)
-    ('50 MB', '1.06 MB', '2.5 kB', '12 bytes')
+    >>> size_text(50_000_000), size_text(1_063_150), size_text(999_700_000), size_text(2_500), size_text(12)
+    ('50 MB', '1.06 MB', '1000 MB', '2.5 kB', '12 bytes')
     """
     for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if n >= scale:
             value = f"{n / scale:.3g}"
-            return f"{value} {unit}"
+            return f"{value if 'e' not in value else round(n / scale)} {unit}"
     return f"{n} bytes"
 
 
@@ -287,7 +287,7 @@ def read_regular(
         KitError: (as ``error``) one line: missing, not a regular file, unreadable, too large.
     """
     try:
-        return _read_capped(path, limit=limit, what=what, split_hint=split_hint)
+        return read_capped(path, limit=limit, what=what, split_hint=split_hint)
     except Refused as exc:
         raise error(str(exc)) from None
 
@@ -296,10 +296,6 @@ def read_capped(
     path: str | os.PathLike[str], *, limit: int, what: str = "file", split_hint: str = "split it into smaller files"
 ) -> bytes:
     """:func:`read_regular` raising :class:`Refused` (with its ``kind`` and ``reason``) for callers that sort refusals."""
-    return _read_capped(path, limit=limit, what=what, split_hint=split_hint)
-
-
-def _read_capped(path: str | os.PathLike[str], *, limit: int, what: str, split_hint: str) -> bytes:
     name = show(path)
     with open_regular(path, limit=limit, what=what, split_hint=split_hint) as handle:
         chunks: list[bytes] = []
@@ -337,7 +333,7 @@ def check_upload(
     ('peer\\\\n.json', b'{}')
 
     Raises:
-        KitError: (as ``error``) one line: not bytes, empty name of a wrong type, too large.
+        KitError: (as ``error``) one line: not bytes, a name without one of ``suffixes``, too large.
     """
     shown = show(str(name)) if name else "the uploaded file"
     try:
