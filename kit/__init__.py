@@ -62,6 +62,9 @@ _LAZY: dict[str, str | None] = {
     "StanceCoder": "explore",
     "table": "explore",
     "compare_files": "learner",
+    # writing a case back (issue 19)
+    "save_case": "learner",
+    "case_pack": "learner",
     # the class view (issue 13)
     "collect_codings": "learner",
     "example_class": "learner",

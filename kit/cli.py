@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit [summary|export|check|draft|class|handout]``.
+"""The command line: ``python -m kit [summary|export|check|draft|class|handout|pack]``.
 
 Every failure on bad input prints one line (or, for a case file, one line per
 problem) to stderr and exits with status 2 -- never a traceback.
@@ -186,6 +186,24 @@ def _handout(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _pack(args: argparse.Namespace, out: TextIO) -> int:
+    from .learner.casefile import case_pack
+
+    case = _load(None, args.case, args.encoding)
+    if not args.out.lower().endswith((".yaml", ".yml")):
+        raise KitError(f"--out {show(args.out)}: a case pack is a .yaml file; e.g. --out pack.yaml")
+    if os.path.isdir(args.out):
+        raise KitError(f"--out {show(args.out)}: is a folder; give a file name like pack.yaml")
+    path = case_pack(case, args.out, stances=args.with_stances)
+    what = "with your stances" if args.with_stances else "without stances"
+    print(
+        f"wrote {show(path)}: the article, {_plural(len(case.actors), 'actor')} and "
+        f"{_plural(len(case.positions), 'position')} ({what}); learners open it in lesson 07",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _class(args: argparse.Namespace, out: TextIO) -> int:
 
     case = _load(None, args.case, None)
@@ -253,6 +271,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap intervals (default 0)")
 
+    p = sub.add_parser(
+        "pack", help="one file to hand out: the article and its positions (no stances unless asked), for lesson 07"
+    )
+    p.add_argument("case", metavar="CASE.yaml", help="the teacher's case file")
+    p.add_argument("--out", required=True, metavar="FILE.yaml", help="the case pack to write")
+    p.add_argument("--with-stances", action="store_true", help="include the teacher's stances (an answer key)")
+    p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
+
     p = sub.add_parser("handout", help="a printable handout (HTML): the article with ¶ numbers and a worksheet")
     p.add_argument("article", nargs="?", help="a case .yaml or an article .txt (default: the bundled case)")
     p.add_argument("--case", help="a case file (YAML)")
@@ -277,6 +303,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return _class(args, out)
         if args.command == "handout":
             return _handout(args, out)
+        if args.command == "pack":
+            return _pack(args, out)
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0

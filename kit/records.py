@@ -164,7 +164,8 @@ class Article:
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
     reported: tuple[Reported, ...]
-    source: str | None = None
+    #: where the text was read from; not part of the article (two copies of one text are equal)
+    source: str | None = field(default=None, compare=False)
 
     def span(self, start: int, end: int) -> str:
         """The text between two offsets."""
@@ -240,7 +241,8 @@ class Case:
     stances: tuple[Stance, ...] = ()
     groups: tuple[Group, ...] = ()
     title: str = ""
-    path: str | None = None
+    #: the case file it was read from; not part of the case (a saved copy equals its original)
+    path: str | None = field(default=None, compare=False)
     extra_mentions: tuple[Mention, ...] = field(default=())
 
     @functools.cached_property

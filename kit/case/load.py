@@ -41,14 +41,15 @@ from .merge import extra_mentions, merge_actors
 from .safeyaml import MAX_BYTES
 from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
-__all__ = ["load_case", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
+__all__ = ["load_case", "case_from_text", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
 
 #: File name of the bundled reference coding, in ``kit/data``.
 REFERENCE_CASE = "reference_case.yaml"
 #: Where a group's membership comes from.
 GROUP_BASES = ("article", "background")
 
-_TOP = ("title", "article", "actors", "positions", "stances", "groups")
+_TOP = ("title", "article", "article_text", "actors", "positions", "stances", "groups")
+_TOP_HINTS = tuple(k for k in _TOP if k != "article_text")  # the text inside the file is for saved cases and packs
 _POSITION = {"id": "id", "label": "text", "description": "text"}
 _STANCE = {"actor": "text", "position": "text", "value": "text", "evidence": "text", "type": "text", "note": "text"}
 _GROUP = {"id": "id", "name": "text", "members": "list", "basis": "text", "evidence": "text", "source": "text"}
@@ -138,8 +139,26 @@ def _load_file(p: Path, *, encoding: str | None) -> Case:
         )
         raise CaseError(message, (message,)) from None
 
+    return case_from_text(text, name=name, folder=p.parent, path=str(p), encoding=encoding)
+
+
+def case_from_text(
+    text: str,
+    *,
+    name: str = "case.yaml",
+    folder: str | Path = ".",
+    path: str | None = None,
+    encoding: str | None = None,
+) -> Case:
+    """A case from the text of a case file, as :func:`load_case` reads one in ``folder``.
+
+    ``article:`` is looked up relative to ``folder``; ``name`` is how problems
+    name the file. Raises :class:`~kit.errors.CaseError` with every problem.
+    """
+    base = Path(folder)
+
     def article_for(rel: str, problems: Problems) -> Article | None:
-        target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
+        target = Path(rel) if Path(rel).is_absolute() else base / rel
         if missing(target):
             problems.add(
                 ("article",),
@@ -153,7 +172,7 @@ def _load_file(p: Path, *, encoding: str | None) -> Case:
             problems.add(("article",), str(exc))
             return None
 
-    return _build(text, name, article_for, path=str(p))
+    return _build(text, name, article_for, path=path)
 
 
 def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
@@ -162,13 +181,13 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         message = (
-            f"{name}:1: expected a mapping with fields {', '.join(_TOP)}, got {got}; "
+            f"{name}:1: expected a mapping with fields {', '.join(_TOP_HINTS)}, got {got}; "
             "start from `python -m kit draft article.txt`"
         )
         raise CaseError(message, (message,))
     for key in data:
         if key not in _TOP:
-            hint = suggest(str(key), _TOP, what="field", fuzzy=problems.fuzzy)
+            hint = suggest(str(key), _TOP_HINTS, what="field", fuzzy=problems.fuzzy)
             problems.add((key,), f"unknown field {key!r}; {hint}")
     title = data.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
@@ -176,11 +195,19 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
         title = None
     rel = data.get("article")
     article = None
-    if rel is None or rel == "":
+    embedded = data.get("article_text")
+    if embedded is not None:  # a case pack or a saved case: the article travels inside the file
+        if rel not in (None, ""):
+            problems.add(("article_text",), "give either 'article' (a file name) or 'article_text', not both")
+        elif not isinstance(embedded, str) or not embedded.strip():
+            problems.add(("article_text",), "expected the article's text (a block of text under article_text: |)")
+        else:
+            article = parse(embedded, source=path or name)
+    elif rel is None or rel == "":
         problems.add(
             (),
             "missing required field 'article'; add a line like `article: article.txt` "
-            "(the article's path, relative to the case file)",
+            "(the article's path, relative to the case file) or the text itself under `article_text: |`",
             line=1,
         )
     elif not isinstance(rel, str):

@@ -7,6 +7,7 @@ exported codings.
 
 from __future__ import annotations
 
+from .casefile import case_pack, save_case
 from .class_files import ClassFiles, collect_codings, example_class
 from .codingfile import compare_files, read_coding
 from .storage import ENV_VAR, learner_dir, load_json, save_json
@@ -21,4 +22,6 @@ __all__ = [
     "collect_codings",
     "ClassFiles",
     "example_class",
+    "save_case",
+    "case_pack",
 ]
