@@ -29,8 +29,9 @@ from typing import Any
 import yaml
 
 from ..case.load import case_from_text
+from ..case.safeyaml import MAX_BYTES
 from ..errors import CaseError, SaveError
-from ..fileio import missing, show
+from ..fileio import Refused, missing, read_capped, show
 from ..parse.article import parse, read_text
 from ..records import Actor, Case
 from .storage import save_bytes
@@ -264,9 +265,13 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
             f"{show(target)}: a case file must end in .yaml; save it as {show(target.with_suffix('.yaml'))}"
         )
     if not drop_comments and not missing(target) and target.is_file():
-        try:
-            old = target.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
+        try:  # the one reader (kit.fileio): a pipe swapped in or a huge file is refused, never read to the end
+            old = read_capped(target, limit=MAX_BYTES, what="case file").decode("utf-8-sig", errors="replace")
+        except Refused as exc:
+            if exc.kind == "too large":
+                raise CaseError(
+                    f"{show(target)}: {exc.reason}, so it is not a case file the kit wrote; save under another name"
+                ) from None
             old = ""
         comments = _own_comments(old)
         if comments:

@@ -147,6 +147,17 @@ def _a_coding() -> bytes:
         return archive.read("example_class/synthetic-learner-01.json")
 
 
+def _case_from_text(folder: str) -> list[str]:
+    """The problem lines about the article ``x.txt`` a case's text names, looked up in ``folder``."""
+    from kit.case.load import case_from_text
+
+    try:
+        case_from_text("title: t\narticle: x.txt\n", folder=folder)
+    except kit.CaseError as exc:
+        return [p for p in exc.problems if "x.txt" in p]
+    return []
+
+
 def _sources(call: Callable[[str], Any]) -> list[Use]:
     """A reader of class files: a file, a zip, and a folder holding the hostile file."""
     return [Use(".json", call), Use(".zip", call), Use(".json", call, folder=True)]
@@ -157,6 +168,7 @@ READERS: dict[tuple[str, str], list[Use]] = {
     ("kit.case.load.load_case", "path"): [Use(".yaml", kit.load_case), Use(".txt", kit.load_case)],
     ("kit.parse.article.load_article", "path"): [Use(".txt", kit.load_article)],
     ("kit.parse.article.read_text", "path"): [Use(".txt", kit.read_text)],
+    ("kit.case.load.case_from_text", "folder"): [Use(".txt", _case_from_text, folder=True)],
     ("kit.explore.coder.StanceCoder", "path"): [Use(".json", lambda p: kit.StanceCoder(_case(), path=p).message)],
     ("kit.explore.coder.StanceCoder.compare_with", "path"): [Use(".json", _compare_with)],
     ("kit.learner.coderstate.CodingState", "path"): [Use(".json", _coding_state)],
@@ -194,6 +206,10 @@ NOT_READERS: dict[tuple[str, str], str] = {
     ("kit.records.Case", "path"): "a record's field: where the case was read from",
     ("kit.fileio.show", "path"): "a name to print",
     ("kit.case.draft.draft_case", "article_path"): "a name written into the draft",
+    ("kit.case.load.case_from_text", "path"): "a label for the Case record",
+    ("kit.learner.casefile.save_case", "path"): "writes; reads the old file only to keep hand-written "
+    "comments, through kit.fileio.read_capped (tests/cli/test_reader_messages.py)",
+    ("kit.learner.casefile.case_pack", "path"): "writes",
     ("kit.explore.base.show", "out"): "an ipywidgets Output",
 }
 
@@ -244,8 +260,9 @@ CLI_READERS: dict[tuple[str, str], tuple[list[str], str]] = {
     ("class", "--case"): (["class", "--case", "{p}", "{p}"], ".yaml"),
     ("handout", "article"): (["handout", "{p}"], ".txt"),
     ("handout", "--case"): (["handout", "--case", "{p}"], ".yaml"),
+    ("pack", "case"): (["pack", "{p}", "--out", "{p}-pack.yaml"], ".yaml"),
 }
-CLI_WRITERS = {("export", "--out"), ("class", "--html"), ("handout", "--out")}
+CLI_WRITERS = {("export", "--out"), ("class", "--html"), ("handout", "--out"), ("pack", "--out")}
 CLI_NOT_FILES = {
     ("summary", "--encoding"),
     ("export", "--format"),
@@ -260,6 +277,8 @@ CLI_NOT_FILES = {
     ("class", "--seed"),
     ("handout", "--key"),
     ("handout", "--encoding"),
+    ("pack", "--with-stances"),
+    ("pack", "--encoding"),
 }
 
 

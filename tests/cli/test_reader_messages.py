@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -259,3 +261,23 @@ def test_different_problems_are_all_listed(tmp_path):
     for i in range(30):
         problems.add(("groups", 0, "members", i), f"'m{i}' is listed twice; keep one")
     assert len(problems.messages()) == 12 + 10 + 1
+
+
+# --- writing a case reads the old file through the one reader ------------------------------------
+
+
+def test_save_case_never_reads_a_huge_or_blocking_old_file(tmp_path):
+    from kit.learner.casefile import save_case
+
+    case = kit.load_case()
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as handle:
+        handle.truncate(250_000_001)
+    with pytest.raises(kit.CaseError, match=r"is 250 MB, too large for a case file .*not a case file the kit wrote"):
+        save_case(case, huge)
+    assert huge.stat().st_size == 250_000_001  # left as it was
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    start = time.perf_counter()
+    assert kit.load_case(save_case(case, pipe)) == case  # a pipe holds no comments: replaced, never waited on
+    assert time.perf_counter() - start < 10
