@@ -438,6 +438,39 @@ def test_every_command_line_argument_is_in_the_matrix():
     assert not listed - found, f"listed but gone: {listed - found}"
 
 
+#: Reading calls allowed outside kit/fileio.py: (file, what the line holds) -- package data, the kit's own
+#: temporary files, writes, and zip members already opened through kit.fileio.open_regular.
+OWN_FILES = {
+    ("kit/cli.py", "path.read_text("),  # the export the kit just wrote to its own temporary folder
+    ("kit/lessons/lesson07.py", "sample_path("),  # package data
+    ("kit/learner/class_files.py", "data_file("),  # package data
+    ("kit/data/__init__.py", "data_file("),  # package data
+    ("kit/export.py", 'open("w"'),  # writes
+    ("kit/export.py", "``open(path"),  # a docstring
+    ("kit/learner/storage.py", 'os.fdopen(fd, "wb")'),  # writes
+    ("kit/learner/storage.py", "os.open(folder"),  # a folder, for its lock
+    ("kit/learner/coderstate.py", ".open()"),  # CodingState.open: restores the coding, via kit.fileio
+    ("kit/learner/coderstate.py", "def open("),
+    ("kit/explore/coder.py", "self.state.open()"),
+    ("kit/learner/class_inputs.py", "zipfile.ZipFile(handle)"),  # a handle from kit.fileio.open_regular
+    ("kit/learner/class_inputs.py", "archive.open(info)"),  # a member, read at most the cap + 1
+}
+_READING = re.compile(r"\.read_bytes\(|\.read_text\(|(^|[^\w.])open\(|\.open\(|ZipFile\(|\.fdopen\(")
+
+
+def test_no_file_is_read_outside_the_one_reader():
+    """Every file the kit is given is read by kit.fileio: a new ``Path.read_bytes()`` fails here."""
+    found = []
+    for path in sorted((ROOT / "kit").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "kit/fileio.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _READING.search(line) and not any(rel == f and part in line for f, part in OWN_FILES):
+                found.append(f"{rel}:{n}: {line.strip()}")
+    assert not found, "read through kit.fileio.read_regular (or list it in OWN_FILES):\n" + "\n".join(found)
+
+
 def test_the_guard_finds_a_new_reader(monkeypatch):
     """The guard can fail: a new public function taking a path is found."""
     from kit.learner import storage
