@@ -48,6 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["SKIP_KINDS", "LearnerFile", "Skipped", "ClassFiles", "collect_codings", "class_case", "example_class"]
 
+#: How many files skipped for the same reason are named before the rest are counted in one line.
+SAME_REASON_SHOWN = 10
 _LMS_FOLDER = re.compile(r"_\d+_assignsubmission_file_?$")
 
 
@@ -88,14 +90,29 @@ class ClassFiles:
         return replace(self, learners=learners)
 
     def summary_lines(self) -> list[str]:
-        """One line for the count, then one per skipped file and per note."""
+        """One line for the count, then one per skipped file and per note.
+
+        Of many files skipped for the same reason (a zip of 2,000 pictures) the first
+        :data:`SAME_REASON_SHOWN` are named, then one line counts the rest.
+        """
         n = len(self.learners)
         head = f"{n} learner{'s' if n != 1 else ''}' codings read"
         if self.skipped:
-            head += f"; {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} skipped"
+            head += f"; {len(self.skipped):,} file{'s' if len(self.skipped) != 1 else ''} skipped"
         if self.synthetic:
             head += " (synthetic example files, not real learners)"
-        return [head + ".", *(s.line() for s in self.skipped), *(one_line(w) for w in self.warnings)]
+        lines, seen = [head + "."], Counter[tuple[str, str]]()
+        for s in self.skipped:
+            seen[(s.kind, s.reason)] += 1
+            if seen[(s.kind, s.reason)] <= SAME_REASON_SHOWN:
+                lines.append(s.line())
+        for (kind, _reason), count in seen.items():
+            if count > SAME_REASON_SHOWN:
+                more = count - SAME_REASON_SHOWN
+                lines.append(
+                    one_line(f"… and {more:,} more file{'s' if more != 1 else ''} skipped for the same reason ({kind})")
+                )
+        return [*lines, *(one_line(w) for w in self.warnings)]
 
     def summary(self) -> str:
         """:meth:`summary_lines` as text."""
