@@ -360,6 +360,7 @@ def child(kind: str, folder: str) -> None:
     for module in ("kit.cli", "kit.explore.class_explorer", "kit.explore.coder", "kit.lessons.lesson07"):
         importlib.import_module(module)
     importlib.import_module("matplotlib.pyplot")
+    kit.StanceCoder(_case(), path=Path(folder) / "warm-up.json")  # the first widgets cost more than any reading
     base = Path(folder)
     for i, (label, _, use) in enumerate(cases()):
         where = base / f"c{i}"
