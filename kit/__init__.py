@@ -60,6 +60,7 @@ _LAZY: dict[str, str | None] = {
     "VoicesExplorer": "explore",
     "CoalitionExplorer": "explore",
     "StanceCoder": "explore",
+    "CaseBuilder": "explore",
     "table": "explore",
     "compare_files": "learner",
     # writing a case back (issue 19)

@@ -36,6 +36,7 @@ __all__ = [
     "Article",
     "Position",
     "Stance",
+    "SpeakerChange",
     "Group",
     "Case",
     "require_case",
@@ -228,6 +229,22 @@ class Group:
 
 
 @dataclass(frozen=True)
+class SpeakerChange:
+    """A teacher's coding of who speaks a quote or reported statement, where it differs from the parser.
+
+    ``start``/``end`` is the quote's (or reported statement's) content; ``excerpt``
+    the verbatim words the case file names it by; ``speaker`` the teacher's
+    actor id (``None``: unknown); ``parser`` what the parser said.
+    """
+
+    start: int
+    end: int
+    excerpt: str
+    speaker: str | None
+    parser: str | None
+
+
+@dataclass(frozen=True)
 class Case:
     """An article plus a teacher's curated coding (positions, stances, groups).
 
@@ -244,6 +261,8 @@ class Case:
     #: the case file it was read from; not part of the case (a saved copy equals its original)
     path: str | None = field(default=None, compare=False)
     extra_mentions: tuple[Mention, ...] = field(default=())
+    #: quotes and reported statements whose speaker the teacher coded (``speakers:`` in the case file)
+    speaker_changes: tuple[SpeakerChange, ...] = field(default=())
 
     @functools.cached_property
     def actor_index(self) -> Mapping[str, Actor]:

@@ -1,7 +1,7 @@
 """Reading typed fields from case-file entries (``actors``, ``positions``, ``stances``, ``groups``).
 
-Each field has a kind: ``text``, ``id`` (snake_case text) or ``list`` (of
-texts). A value of the wrong kind is a problem with a hint ("expected a list,
+Each field has a kind: ``text``, ``id`` (snake_case text), ``list`` (of
+texts) or ``flag`` (true or false). A value of the wrong kind is a problem with a hint ("expected a list,
 got the single text 'x'; write it as [x]"), and the field is left out so
 later checks do not report it twice.
 
@@ -32,7 +32,7 @@ def is_id(value: str) -> bool:
     return bool(_SNAKE.match(value))
 
 
-#: Field kinds: "text" (a string), "id" (a snake_case string), "list" (a list of strings).
+#: Field kinds: "text" (a string), "id" (a snake_case string), "list" (a list of strings), "flag" (true/false).
 Spec = dict[str, str]
 
 
@@ -59,6 +59,11 @@ def check_value(value: Any, kind: str, path: Path_, problems: Problems) -> Any:
             problems.add(
                 path, f"{value!r} is not a snake_case id; write it like {fixed!r} (lower case letters, digits and _)"
             )
+            return None
+        return value
+    if kind == "flag":
+        if not isinstance(value, bool):
+            problems.add(path, f"expected true or false, got {_describe(value)}")
             return None
         return value
     if kind == "list":

@@ -24,7 +24,7 @@ from typing import Any
 from ..data import data_text
 from ..errors import ArticleError, CaseError
 from ..fileio import missing, read_regular, show, utf16_guess
-from ..parse.article import bundled_article_text, load_article, parse, read_text
+from ..parse.article import bundled_article_text, load_article, normalize, parse, read_text
 from ..parse.speakers import reresolve
 from ..records import (
     EVIDENCE_TYPES,
@@ -33,26 +33,38 @@ from ..records import (
     Case,
     Group,
     Position,
+    SpeakerChange,
     Stance,
 )
 from .draft import draft_case
 from .fields import good, read_entries
-from .merge import extra_mentions, merge_actors
+from .merge import extra_mentions, kept_mentions, merge_actors
 from .safeyaml import MAX_BYTES
 from .yamlfile import Problems, TextIndex, read_yaml, suggest
 
-__all__ = ["load_case", "case_from_text", "case_from_article", "draft_case", "REFERENCE_CASE", "GROUP_BASES"]
+__all__ = [
+    "load_case",
+    "case_from_text",
+    "case_from_data",
+    "case_from_article",
+    "draft_case",
+    "REFERENCE_CASE",
+    "GROUP_BASES",
+]
 
 #: File name of the bundled reference coding, in ``kit/data``.
 REFERENCE_CASE = "reference_case.yaml"
 #: Where a group's membership comes from.
 GROUP_BASES = ("article", "background")
 
-_TOP = ("title", "article", "article_text", "actors", "positions", "stances", "groups")
+_TOP = ("title", "article", "article_text", "actors", "positions", "stances", "groups", "speakers")
 _TOP_HINTS = tuple(k for k in _TOP if k != "article_text")  # the text inside the file is for saved cases and packs
 _POSITION = {"id": "id", "label": "text", "description": "text"}
 _STANCE = {"actor": "text", "position": "text", "value": "text", "evidence": "text", "type": "text", "note": "text"}
 _GROUP = {"id": "id", "name": "text", "members": "list", "basis": "text", "evidence": "text", "source": "text"}
+_SPEAKER = {"quote": "text", "speaker": "text"}
+#: what ``speaker:`` says when the teacher codes that the text does not say who speaks
+UNKNOWN_SPEAKER = "unknown"
 
 
 def case_from_article(article: Article) -> Case:
@@ -149,11 +161,15 @@ def case_from_text(
     folder: str | Path = ".",
     path: str | None = None,
     encoding: str | None = None,
+    parsed: Article | None = None,
 ) -> Case:
     """A case from the text of a case file, as :func:`load_case` reads one in ``folder``.
 
     ``article:`` is looked up relative to ``folder``; ``name`` is how problems
-    name the file. Raises :class:`~kit.errors.CaseError` with every problem.
+    name the file. ``parsed``: the article already parsed, used instead of
+    parsing again when the file (or ``article_text``) holds exactly its text
+    (a writer checking what it is about to save). Raises
+    :class:`~kit.errors.CaseError` with every problem.
     """
     base = Path(folder)
 
@@ -167,17 +183,42 @@ def case_from_text(
             )
             return None
         try:
-            return parse(read_text(target, encoding=encoding), source=str(target))
+            return _parsed(read_text(target, encoding=encoding), str(target), parsed)
         except ArticleError as exc:
             problems.add(("article",), str(exc))
             return None
 
-    return _build(text, name, article_for, path=path)
+    return _build(text, name, article_for, path=path, parsed=parsed)
 
 
-def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
+def _parsed(text: str, source: str, parsed: Article | None) -> Article:
+    """``text`` parsed, or ``parsed`` when it is the parse of the same text."""
+    if parsed is not None and parsed.text == normalize(text):
+        return dataclasses.replace(parsed, source=source)
+    return parse(text, source=source)
+
+
+def case_from_data(data: dict[str, Any], article: Article, *, name: str = "the case") -> Case:
+    """A case from case-file data already in memory (a builder's), on an article already parsed.
+
+    ``data`` has the case file's fields (``article``/``article_text`` are
+    ignored: ``article`` is used); checked like a file, so a problem raises
+    :class:`~kit.errors.CaseError` whose lines name the field (no line numbers).
+    """
+    fields = {k: v for k, v in data.items() if k not in ("article", "article_text")}
+    return _assemble({**fields, "article": "(in memory)"}, Problems(name), name, lambda _rel, _p: article, path=None)
+
+
+def _build(text: str, name: str, article_for: Any, *, path: str | None, parsed: Article | None = None) -> Case:
     """Read, check and assemble a case; raise CaseError with every problem."""
     data, problems = read_yaml(text, name)
+    return _assemble(data, problems, name, article_for, path=path, parsed=parsed)
+
+
+def _assemble(
+    data: Any, problems: Problems, name: str, article_for: Any, *, path: str | None, parsed: Article | None = None
+) -> Case:
+    """Check and assemble case-file data; raise CaseError with every problem."""
     if not isinstance(data, dict):
         got = "an empty file" if data is None else f"a {type(data).__name__}"
         message = (
@@ -202,7 +243,7 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
         elif not isinstance(embedded, str) or not embedded.strip():
             problems.add(("article_text",), "expected the article's text (a block of text under article_text: |)")
         else:
-            article = parse(embedded, source=path or name)
+            article = _parsed(embedded, path or name, parsed)
     elif rel is None or rel == "":
         problems.add(
             (),
@@ -227,6 +268,8 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
             "role": "text",
             "country": "text",
             "member_of": "list",
+            "remove": "flag",
+            "drop_aliases": "list",
         },
         ("id",),
         problems,
@@ -235,16 +278,19 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
         data, "stances", _STANCE, ("actor", "position", "value", "evidence", "type"), problems
     )
     group_entries = read_entries(data, "groups", _GROUP, ("id", "name", "members"), problems)
+    speaker_entries = read_entries(data, "speakers", _SPEAKER, ("quote", "speaker"), problems)
     if article is None:  # nothing to check ids and evidence against: report what we have
         problems.raise_if_any()
         raise CaseError(f"{name}: no article to check the coding against; fix the 'article' field")
 
     index = TextIndex(article.text, [(s.paragraph, s.start, s.end) for s in article.sentences])
     group_ids = [good(f, "id") for _, f in group_entries if good(f, "id")]
-    actors, aliases = merge_actors(article, actor_entries, group_ids, problems)
+    merged = merge_actors(article, actor_entries, group_ids, problems)
+    actors, aliases = merged.actors, merged.search
     actor_ids = [a.id for a in actors]
     stances = _stances(stance_entries, actor_ids, [p.id for p in positions], index, problems)
     groups = _groups(group_entries, actor_ids, index, problems)
+    coded = _speakers(speaker_entries, article, actor_ids, index, problems)
     problems.raise_if_any()
 
     member_of: dict[str, list[str]] = {a.id: list(a.member_of) for a in actors}
@@ -253,9 +299,16 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
             if group.id not in member_of[member]:
                 member_of[member].append(group.id)
     actors = tuple(dataclasses.replace(a, member_of=tuple(member_of[a.id])) for a in actors)
+    if merged.removed or merged.dropped:  # mentions of what the teacher took away are no longer theirs
+        article = dataclasses.replace(article, mentions=kept_mentions(article, merged))
     extra = extra_mentions(article, aliases)
     if extra or actors != article.actors:  # the teacher's actors and aliases name speakers too
         article = reresolve(article, actors, article.mentions + tuple(extra))
+    if merged.removed:
+        article = _forget_speakers(article, merged.removed)
+    changes: tuple[SpeakerChange, ...] = ()
+    if coded:
+        article, changes = _apply_speakers(article, coded)
     return Case(
         article=article,
         actors=actors,
@@ -265,6 +318,77 @@ def _build(text: str, name: str, article_for: Any, *, path: str | None) -> Case:
         title=str(title) if title not in (None, "") else Path(name).stem,
         path=path,
         extra_mentions=extra,
+        speaker_changes=changes,
+    )
+
+
+def _speakers(
+    entries: list[tuple[int, dict[str, Any]]],
+    article: Article,
+    actor_ids: list[str],
+    index: TextIndex,
+    problems: Problems,
+) -> list[tuple[int, int, str, str | None]]:
+    """The ``speakers:`` entries as (content start, content end, excerpt, speaker or None)."""
+    spans = sorted(
+        [(q.start, q.end) for q in article.quotes] + [(r.start, r.end) for r in article.reported],
+        key=lambda s: s[1] - s[0],
+    )
+    out: list[tuple[int, int, str, str | None]] = []
+    seen: dict[tuple[int, int], int] = {}
+    known = set(actor_ids)
+    for i, f in entries:
+        path = ("speakers", i)
+        excerpt, speaker = good(f, "quote"), good(f, "speaker")
+        if excerpt is None or speaker is None:
+            continue
+        if speaker != UNKNOWN_SPEAKER and speaker not in known:
+            hint = suggest(speaker, actor_ids, what="actor id", fuzzy=problems.fuzzy)
+            problems.add(path + ("speaker",), f"{speaker!r} is not an actor; {hint} (or write {UNKNOWN_SPEAKER})")
+            continue
+        found = _evidence(excerpt, path + ("quote",), index, problems)
+        if found is None:
+            continue
+        span = next(((a, b) for a, b in spans if a <= found[0] and found[1] <= b), None)
+        if span is None:
+            problems.add(
+                path + ("quote",),
+                f"{_short(excerpt)!r} is not inside a quote or reported statement the kit found; "
+                "copy words from inside one (python -m kit export lists them)",
+            )
+            continue
+        if span in seen:
+            problems.add(path, f"this quote's speaker is already coded on line {seen[span]}; keep one entry")
+            continue
+        seen[span] = problems.line(path)
+        out.append((span[0], span[1], excerpt.strip(), None if speaker == UNKNOWN_SPEAKER else speaker))
+    return out
+
+
+def _forget_speakers(article: Article, removed: frozenset[str]) -> Article:
+    """Quotes and reported statements of a removed actor have no speaker (unless the text names another)."""
+    quotes = tuple(dataclasses.replace(q, speaker=None) if q.speaker in removed else q for q in article.quotes)
+    reported = tuple(dataclasses.replace(r, speaker=None) if r.speaker in removed else r for r in article.reported)
+    return dataclasses.replace(article, quotes=quotes, reported=reported)
+
+
+def _apply_speakers(
+    article: Article, coded: list[tuple[int, int, str, str | None]]
+) -> tuple[Article, tuple[SpeakerChange, ...]]:
+    by_span = {(a, b): (excerpt, who) for a, b, excerpt, who in coded}
+    changes: list[SpeakerChange] = []
+
+    def fix(item: Any) -> Any:
+        found = by_span.get((item.start, item.end))
+        if found is None:
+            return item
+        changes.append(SpeakerChange(item.start, item.end, found[0], found[1], item.speaker))
+        return dataclasses.replace(item, speaker=found[1])
+
+    quotes = tuple(fix(q) for q in article.quotes)
+    reported = tuple(fix(r) for r in article.reported)
+    return dataclasses.replace(article, quotes=quotes, reported=reported), tuple(
+        sorted(changes, key=lambda c: (c.start, c.end))
     )
 
 

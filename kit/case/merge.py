@@ -24,22 +24,40 @@ from ..util import snake_id
 from .fields import good, is_id
 from .yamlfile import Problems, suggest
 
-__all__ = ["merge_actors", "extra_mentions", "alias_pattern"]
+__all__ = ["merge_actors", "Merged", "kept_mentions", "extra_mentions", "alias_pattern"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Merged:
+    """The case's actors and what the text must be searched for again.
+
+    ``search``: per actor, the aliases to look for in the text (the case
+    file's new aliases; for an added actor also its name). ``removed``: parsed
+    actors the case file removes (``remove: true``: not an actor). ``dropped``:
+    per actor, parsed aliases the case file takes away (``drop_aliases``), so
+    their mentions are no longer that actor's.
+    """
+
+    actors: tuple[Actor, ...]
+    search: dict[str, tuple[str, ...]]
+    removed: frozenset[str] = frozenset()
+    dropped: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def merge_actors(
     article: Article, entries: list[tuple[int, dict[str, Any]]], group_ids: list[str], problems: Problems
-) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
+) -> Merged:
     """Apply the case file's actor entries to the parsed actors.
 
-    Returns the case's actors (parsed order, then added ones) and, per actor,
-    the aliases to look for in the text (the case file's new aliases; for an
-    added actor also its name).
+    Returns the case's actors (parsed order, then added ones) and what changed
+    in the text's mentions (:class:`Merged`).
     """
     actors: dict[str, Actor] = {a.id: a for a in article.actors}
     parsed = list(actors)
     search: dict[str, list[str]] = {}
     seen: dict[str, int] = {}
+    removed: set[str] = set()
+    dropped: dict[str, tuple[str, ...]] = {}
     refs: list[tuple[tuple[Any, ...], str, str]] = []  # (path, kind of reference, id)
     for i, f in entries:
         path = ("actors", i)
@@ -47,6 +65,16 @@ def merge_actors(
         if aid is None:
             continue
         if not problems.first_use(seen, "actor", aid, path + ("id",), "merge the two entries"):
+            continue
+        if good(f, "remove", False):
+            if aid not in actors or aid not in parsed:
+                problems.add(
+                    path + ("remove",),
+                    f"remove: true takes away an actor the parser found; {aid!r} is not one "
+                    f"({suggest(aid, parsed, what='actor id', fuzzy=problems.fuzzy)})",
+                )
+            else:
+                removed.add(aid)
             continue
         kind = good(f, "kind")
         if kind is not None and kind not in ACTOR_KINDS:
@@ -57,13 +85,27 @@ def merge_actors(
             refs.append((path + ("country",), "country", good(f, "country")))
         for j, gid in enumerate(good(f, "member_of", ())):
             refs.append((path + ("member_of", j), "group", gid))
+        drop = good(f, "drop_aliases", ())
+        if drop and aid not in parsed:
+            problems.add(
+                path + ("drop_aliases",), "drop_aliases takes away aliases the parser found; a new actor has none"
+            )
         if aid in actors:
             old = actors[aid]
             changes = {k: good(f, k) for k in ("name", "role", "country") if good(f, k) is not None}
             if kind is not None:
                 changes["kind"] = kind
-            fresh = tuple(a for a in new_aliases if a not in old.aliases and a != old.name)
-            changes["aliases"] = old.aliases + fresh
+            for j, alias in enumerate(drop):
+                if alias not in old.aliases:
+                    problems.add(
+                        path + ("drop_aliases", j),
+                        f"{alias!r} is not one of {aid}'s aliases ({', '.join(map(repr, old.aliases)) or 'it has none'})",
+                    )
+            if drop:
+                dropped[aid] = tuple(drop)
+            kept = tuple(a for a in old.aliases if a not in drop)
+            fresh = tuple(a for a in new_aliases if a not in kept and a != old.name)
+            changes["aliases"] = kept + fresh
             changes["member_of"] = tuple(dict.fromkeys(old.member_of + good(f, "member_of", ())))
             actors[aid] = dataclasses.replace(old, **changes)
             search[aid] = list(fresh)
@@ -99,6 +141,11 @@ def merge_actors(
             member_of=tuple(dict.fromkeys(good(f, "member_of", ()))),
         )
         search[aid] = [name, *new_aliases]
+    for aid in removed:
+        del actors[aid]
+    for aid, actor in actors.items():  # the parser's "speaks for" a removed actor: no longer anyone
+        if actor.country in removed and aid in parsed:
+            actors[aid] = dataclasses.replace(actor, country=None)
     ids, known_groups = list(actors), set(group_ids)
     for path, what, ref in refs:
         if what == "country" and ref not in actors:
@@ -111,7 +158,26 @@ def merge_actors(
         elif what == "group" and ref not in known_groups:
             hint = suggest(ref, group_ids, what="group id", fuzzy=problems.fuzzy)
             problems.add(path, f"{ref!r} is not a group id; {hint} (groups are declared under 'groups:')")
-    return tuple(actors.values()), {k: tuple(v) for k, v in search.items() if v}
+    return Merged(
+        tuple(actors.values()),
+        {k: tuple(v) for k, v in search.items() if v and k in actors},
+        frozenset(removed),
+        dropped,
+    )
+
+
+def kept_mentions(article: Article, merged: Merged) -> tuple[Mention, ...]:
+    """The parsed mentions that stay: none of a removed actor, none spelled as a dropped alias."""
+    text = article.text
+    out = []
+    for m in article.mentions:
+        if m.actor in merged.removed:
+            continue
+        drop = merged.dropped.get(m.actor)
+        if drop and any(alias_pattern(a).fullmatch(text, m.start, m.end) for a in drop):
+            continue
+        out.append(m)
+    return tuple(out)
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:

@@ -5,6 +5,7 @@
 * :mod:`.render`, :mod:`.coderview` – pure renderers (state in, escaped HTML out);
 * :mod:`.widgets` – ArticleExplorer, VoicesExplorer, CoalitionExplorer;
 * :mod:`.coder` – the StanceCoder;
+* :mod:`.builder` – the CaseBuilder (a case for any article, without YAML);
 * :mod:`.class_view`, :mod:`.class_explorer` – the class view (renderers, heatmap) and the ClassExplorer;
 * :mod:`.table` – :func:`table`, learner-facing tables (blanks, not ``None``/``NaN``).
 
@@ -13,6 +14,7 @@ ipywidgets and matplotlib load on first use, never at import.
 
 from __future__ import annotations
 
+from .builder import CaseBuilder
 from .class_explorer import ClassExplorer
 from .class_view import class_results
 from .coder import StanceCoder
@@ -24,6 +26,7 @@ __all__ = [
     "VoicesExplorer",
     "CoalitionExplorer",
     "StanceCoder",
+    "CaseBuilder",
     "ClassExplorer",
     "class_results",
     "Table",

@@ -28,12 +28,12 @@ from typing import Any
 
 import yaml
 
-from ..case.load import case_from_text
+from ..case.load import UNKNOWN_SPEAKER, case_from_text
 from ..case.safeyaml import MAX_BYTES
 from ..errors import CaseError, SaveError
-from ..fileio import Refused, missing, read_capped, show
+from ..fileio import missing, read_regular, show
 from ..parse.article import parse, read_text
-from ..records import Actor, Case
+from ..records import Actor, Article, Case
 from .storage import save_bytes
 
 __all__ = ["save_case", "case_pack", "case_yaml", "SIGNATURE"]
@@ -75,7 +75,12 @@ _Dumper.add_representer(
 
 
 def case_yaml(
-    case: Case, *, article: str | None = None, stances: bool = True, header: tuple[str, ...] = _HEADER
+    case: Case,
+    *,
+    article: str | None = None,
+    stances: bool = True,
+    header: tuple[str, ...] = _HEADER,
+    parsed: Article | None = None,
 ) -> str:
     """The YAML text of ``case``.
 
@@ -84,15 +89,15 @@ def case_yaml(
             file); ``None`` puts the article's text in the file (``article_text``).
         stances: write the stances (a case pack leaves them out).
         header: comment lines at the top.
+        parsed: the parse of the case's article, if the caller has it (saves parsing it again).
 
-    Raises:
-        CaseError: the case has a change the case-file format cannot say (an
-            actor the parser found was removed, or one of its aliases).
+    Removed parsed actors are written as ``remove: true``, removed parsed
+    aliases as ``drop_aliases``, the teacher's speakers under ``speakers:``.
     """
     data: dict[str, Any] = {"title": case.title}
     if article is not None:
         data["article"] = article
-    actors = _actor_entries(case)
+    actors = _actor_entries(case, parsed)
     if actors:
         data["actors"] = actors
     if case.positions:
@@ -121,6 +126,11 @@ def case_yaml(
             )
             for g in case.groups
         ]
+    if case.speaker_changes:
+        data["speakers"] = [
+            {"quote": c.excerpt, "speaker": c.speaker if c.speaker is not None else UNKNOWN_SPEAKER}
+            for c in case.speaker_changes
+        ]
     if article is None:
         data["article_text"] = _Block(case.article.text)
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
@@ -132,21 +142,18 @@ def _compact(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v not in ("", None)}
 
 
-def _actor_entries(case: Case) -> list[dict[str, Any]]:
+def _actor_entries(case: Case, article: Article | None = None) -> list[dict[str, Any]]:
     """The ``actors:`` entries that turn the parsed actors into the case's."""
-    parsed = {a.id: a for a in parse(case.article.text).actors}
+    if article is None or article.text != case.article.text:
+        article = parse(case.article.text)
+    parsed = {a.id: a for a in article.actors}
     ids = [a.id for a in case.actors]
-    gone = [a for a in parsed if a not in set(ids)]
-    if gone:
-        raise CaseError(
-            f"the actor {gone[0]!r} found by the parser is not in this case: a case file cannot remove "
-            "an actor yet; keep it (it does no harm without stances) and save again"
-        )
+    removed = {a for a in parsed if a not in set(ids)}
+    entries: list[dict[str, Any]] = [{"id": a, "remove": True} for a in parsed if a in removed]
     from_groups = {a: [g.id for g in case.groups if a in g.members] for a in ids}
-    entries = []
     for actor in case.actors:
         old = parsed.get(actor.id)
-        entry = _added(actor) if old is None else _refined(old, actor)
+        entry = _added(actor) if old is None else _refined(old, actor, removed)
         member_of = _declared_groups(old, actor, from_groups[actor.id])
         if member_of:
             entry["member_of"] = _Flow(member_of)
@@ -166,9 +173,11 @@ def _added(actor: Actor) -> dict[str, Any]:
     )
 
 
-def _refined(old: Actor, actor: Actor) -> dict[str, Any]:
+def _refined(old: Actor, actor: Actor, removed: set[str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": actor.id}
     for key in ("name", "kind", "role", "country"):
+        if key == "country" and actor.country is None and old.country in removed:
+            continue  # the loader forgets a removed actor's place as anyone's country
         if getattr(actor, key) != getattr(old, key):
             if getattr(actor, key) is None:
                 raise CaseError(
@@ -176,14 +185,13 @@ def _refined(old: Actor, actor: Actor) -> dict[str, Any]:
                     "but not remove it yet"
                 )
             entry[key] = getattr(actor, key)
-    kept = actor.aliases[: len(old.aliases)]
-    if kept != old.aliases:
-        raise CaseError(
-            f"{actor.id}: the parser's aliases {list(old.aliases)} were changed or removed; a case file can add "
-            "aliases but not remove them yet"
-        )
-    if actor.aliases[len(old.aliases) :]:
-        entry["aliases"] = _Flow(actor.aliases[len(old.aliases) :])
+    dropped = [a for a in old.aliases if a not in actor.aliases]
+    if dropped:
+        entry["drop_aliases"] = _Flow(dropped)
+    kept = [a for a in old.aliases if a in actor.aliases]
+    fresh = [a for a in actor.aliases if a not in kept]
+    if fresh:
+        entry["aliases"] = _Flow(fresh)
     return entry
 
 
@@ -241,7 +249,7 @@ def _article_ref(case: Case, target: Path) -> str | None:
     return os.path.relpath(path.resolve(), target.resolve().parent).replace(os.sep, "/")
 
 
-def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> Path:
+def save_case(case: Case, path: str | Path, *, drop_comments: bool = False, parsed: Article | None = None) -> Path:
     """Write ``case`` as a case file at ``path`` (atomically); returns the path.
 
     ``kit.load_case(save_case(case, path)) == case`` for every case the kit
@@ -253,6 +261,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
     Args:
         drop_comments: replace a file that has comments written by hand (they
             would be lost); without it such a file is refused.
+        parsed: the parse of the case's article, if the caller has it (a builder
+            saving after every edit): saves parsing it twice more.
 
     Raises:
         CaseError: the path is not a ``.yaml`` file, a hand-written file would
@@ -264,15 +274,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
         raise CaseError(
             f"{show(target)}: a case file must end in .yaml; save it as {show(target.with_suffix('.yaml'))}"
         )
-    if not drop_comments and not missing(target) and target.is_file():
-        try:  # the one reader (kit.fileio): a pipe swapped in or a huge file is refused, never read to the end
-            old = read_capped(target, limit=MAX_BYTES, what="case file").decode("utf-8-sig", errors="replace")
-        except Refused as exc:
-            if exc.kind == "too large":
-                raise CaseError(
-                    f"{show(target)}: {exc.reason}, so it is not a case file the kit wrote; save under another name"
-                ) from None
-            old = ""
+    if not drop_comments and not missing(target):
+        old = read_regular(target, limit=MAX_BYTES, what="case file", error=CaseError).decode("utf-8", "replace")
         comments = _own_comments(old)
         if comments:
             raise CaseError(
@@ -285,8 +288,8 @@ def save_case(case: Case, path: str | Path, *, drop_comments: bool = False) -> P
         raise SaveError(
             f"{show(target.parent)}: cannot make this folder ({exc.strerror or exc}); choose another place"
         ) from None
-    text = case_yaml(case, article=_article_ref(case, target))
-    _verify(text, case, target)
+    text = case_yaml(case, article=_article_ref(case, target), parsed=parsed)
+    _verify(text, case, target, parsed)
     return save_bytes(target, text.encode("utf-8"))
 
 
@@ -326,13 +329,14 @@ def _coding(case: Case) -> dict[str, Any]:
         "positions": case.positions,
         "stances": case.stances,
         "groups": case.groups,
+        "speakers": tuple((c.start, c.end, c.speaker) for c in case.speaker_changes),
     }
 
 
-def _verify(text: str, case: Case, target: Path) -> None:
+def _verify(text: str, case: Case, target: Path, parsed: Article | None = None) -> None:
     """Read ``text`` back as the file at ``target`` would be read; refuse to save a file that differs."""
     try:
-        again = case_from_text(text, name=show(target), folder=target.parent, path=str(target))
+        again = case_from_text(text, name=show(target), folder=target.parent, path=str(target), parsed=parsed)
     except CaseError as exc:
         first = exc.problems[0].split(": ", 2)[-1] if exc.problems else str(exc)
         raise CaseError(

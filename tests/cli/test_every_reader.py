@@ -147,6 +147,21 @@ def _a_coding() -> bytes:
         return archive.read("example_class/synthetic-learner-01.json")
 
 
+def _builder(name: str) -> Callable[[str], Any]:
+    def call(p: str) -> Any:
+        from kit.learner import casebuilder
+
+        return getattr(casebuilder, name)(p)
+
+    return call
+
+
+def _case_builder(p: str) -> Any:
+    from kit.explore.builder import CaseBuilder
+
+    return CaseBuilder(p)
+
+
 def _case_from_text(folder: str) -> list[str]:
     """The problem lines about the article ``x.txt`` a case's text names, looked up in ``folder``."""
     from kit.case.load import case_from_text
@@ -183,6 +198,15 @@ READERS: dict[tuple[str, str], list[Use]] = {
     ("kit.learner.storage.load_json", "path"): [Use(".json", _storage("load_json"))],
     ("kit.learner.storage.load_record", "path"): [Use(".json", _storage("load_record"))],
     ("kit.lessons.lesson07.start_case", "article_path"): [Use(".txt", _start_case)],
+    ("kit.learner.casebuilder.open_case", "source"): [
+        Use(".yaml", _builder("open_case")),
+        Use(".txt", _builder("open_case")),
+    ],
+    ("kit.learner.casebuilder.BuilderState", "source"): [Use(".yaml", _builder("BuilderState"))],
+    ("kit.explore.builder.CaseBuilder", "source"): [
+        Use(".yaml", lambda p: _case_builder(p).message),
+        Use(".txt", lambda p: _case_builder(p).message),
+    ],
     ("kit.fileio.read_regular", "path"): [Use(".txt", _fileio("read_regular"))],
     ("kit.fileio.read_capped", "path"): [Use(".txt", _fileio("read_capped"))],
 }
@@ -208,8 +232,13 @@ NOT_READERS: dict[tuple[str, str], str] = {
     ("kit.case.draft.draft_case", "article_path"): "a name written into the draft",
     ("kit.case.load.case_from_text", "path"): "a label for the Case record",
     ("kit.learner.casefile.save_case", "path"): "writes; reads the old file only to keep hand-written "
-    "comments, through kit.fileio.read_capped (tests/cli/test_reader_messages.py)",
+    "comments, through kit.fileio.read_regular (tests/cli/test_reader_messages.py)",
     ("kit.learner.casefile.case_pack", "path"): "writes",
+    ("kit.learner.casebuilder.BuilderState", "path"): "where saves go; the old file is read only for its hash, "
+    "through kit.fileio.read_regular",
+    ("kit.explore.builder.CaseBuilder", "path"): "where saves go (BuilderState's path)",
+    ("kit.learner.casebuilder.BuilderState.save", "path"): "writes (kit.learner.casefile.save_case)",
+    ("kit.learner.casebuilder.BuilderState.pack", "path"): "writes (kit.learner.casefile.case_pack)",
     ("kit.explore.base.show", "out"): "an ipywidgets Output",
 }
 
@@ -357,7 +386,13 @@ def cases() -> list[tuple[str, str, Use]]:
 def child(kind: str, folder: str) -> None:
     """Run every reader on ``kind`` of hostile file in ``folder``; one JSON line per call on stdout."""
     _case()  # parse the bundled article once, and import what the widgets need, before the clock starts
-    for module in ("kit.cli", "kit.explore.class_explorer", "kit.explore.coder", "kit.lessons.lesson07"):
+    for module in (
+        "kit.cli",
+        "kit.explore.class_explorer",
+        "kit.explore.coder",
+        "kit.explore.builder",
+        "kit.lessons.lesson07",
+    ):
         importlib.import_module(module)
     importlib.import_module("matplotlib.pyplot")
     kit.StanceCoder(_case(), path=Path(folder) / "warm-up.json")  # the first widgets cost more than any reading

@@ -273,26 +273,12 @@ def test_save_case_never_reads_a_huge_or_blocking_old_file(tmp_path):
     huge = tmp_path / "huge.yaml"
     with open(huge, "wb") as handle:
         handle.truncate(250_000_001)
-    with pytest.raises(kit.CaseError, match=r"is 250 MB, too large for a case file .*not a case file the kit wrote"):
+    with pytest.raises(kit.CaseError, match=r"is 250 MB, too large for a case file \(limit 1 MB = 1,000,000 bytes\)"):
         save_case(case, huge)
     assert huge.stat().st_size == 250_000_001  # left as it was
     pipe = tmp_path / "pipe.yaml"
     os.mkfifo(pipe)
     start = time.perf_counter()
-    assert kit.load_case(save_case(case, pipe)) == case  # a pipe holds no comments: replaced, never waited on
+    with pytest.raises(kit.CaseError, match="named pipe"):
+        save_case(case, pipe)
     assert time.perf_counter() - start < 10
-
-
-def test_1500_files_skipped_for_one_reason_print_13_lines_not_1500(tmp_path):
-    folder = tmp_path / "class"
-    folder.mkdir()
-    for i in range(1500):
-        (folder / f"photo{i:04}.png").write_bytes(b"x")
-    (folder / "broken.json").write_text("{", encoding="utf-8")
-    files = kit.collect_codings(kit.load_case(), folder)
-    assert len(files.skipped) == 1501  # every file is still listed in the result
-    lines = files.summary_lines()
-    assert lines[0] == "0 learners' codings read; 1,501 files skipped."
-    assert len(lines) == 1 + 10 + 1 + 1  # 10 pictures, the broken file, one line for the other 1,490
-    assert lines[-1] == "… and 1,490 more files skipped for the same reason (not a coding)"
-    assert any(line.startswith(f"{show(folder)}/broken.json: is not a JSON file") for line in lines)

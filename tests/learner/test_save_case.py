@@ -119,14 +119,11 @@ def test_hand_written_comments_are_not_dropped_silently(tmp_path: Path) -> None:
     save_case(case, target)  # the kit's own file: saved again without asking
 
 
-def test_a_change_the_format_cannot_say_is_refused_and_nothing_written(tmp_path: Path) -> None:
+def test_a_case_that_would_not_pass_the_check_is_refused_and_nothing_written(tmp_path: Path) -> None:
     case = kit.load_case(SAMPLE)
     bad_group = Group("g", "G", (case.actors[0].id,), basis="background")  # no source: the check refuses it
     with pytest.raises(kit.CaseError, match="not saved: .*needs a 'source'"):
         save_case(dataclasses.replace(case, groups=case.groups + (bad_group,)), tmp_path / "x.yaml")
-    gone = dataclasses.replace(case, actors=case.actors[1:])
-    with pytest.raises(kit.CaseError, match="cannot remove"):
-        save_case(gone, tmp_path / "x.yaml")
     assert not (tmp_path / "x.yaml").exists()
     with pytest.raises(kit.CaseError, match=r"\.yaml"):
         save_case(case, tmp_path / "x.txt")
@@ -143,6 +140,21 @@ def test_case_pack_has_no_stances_and_matches_the_teachers_case(tmp_path: Path) 
     assert case_identity(pack) == case_identity(case)
     keyed = kit.load_case(case_pack(case, tmp_path / "key.yaml", stances=True))
     assert keyed.stances == case.stances
+
+
+def test_removed_actor_is_written_as_remove(tmp_path: Path) -> None:
+    case = kit.load_case(SAMPLE)
+    named = {s.actor for s in case.stances} | {m for g in case.groups for m in g.members}
+    named |= {a.country for a in case.actors if a.country}
+    gone = next(a.id for a in case.actors if a.id not in named)
+    keep = tuple(a for a in case.actors if a.id != gone)
+    path = save_case(
+        dataclasses.replace(case, actors=keep, stances=tuple(s for s in case.stances if s.actor != gone)),
+        tmp_path / "x.yaml",
+    )
+    assert f"- id: {gone}\n  remove: true" in path.read_text(encoding="utf-8")
+    again = kit.load_case(path)
+    assert again.get_actor(gone) is None and all(m.actor != gone for m in again.mentions)
 
 
 def test_cli_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,3 +204,20 @@ def test_round_trip_property(tmp_path: Path, title: str, labels: list[str], role
     case = dataclasses.replace(base, title=title, actors=tuple(actors), positions=positions, stances=tuple(stances))
     path = save_case(case, tmp_path / "prop.yaml", drop_comments=True)
     assert kit.load_case(path) == case
+
+
+def test_learners_coding_a_pack_are_matched_to_the_teachers_case(tmp_path: Path) -> None:
+    """The round trip of a class: pack → learners code it → the class view with the teacher's case."""
+    teacher = kit.load_case(SAMPLE)
+    pack = kit.load_case(case_pack(teacher, tmp_path / "pack.yaml"))
+    exports = []
+    for n, value in enumerate(("support", "oppose")):
+        coder = kit.StanceCoder(pack, path=tmp_path / f"learner{n}" / "coding.json")
+        coder.position.value, coder.actor.value = teacher.positions[0].id, teacher.stances[0].actor
+        coder.stance.value = value
+        coder.evidence.value = coder.evidence.options[1][1]
+        exports.append(coder.export(tmp_path / f"learner{n}.json"))
+    files = kit.collect_codings(teacher, [str(p) for p in exports])
+    assert len(files.learners) == 2, files.summary()
+    other = kit.collect_codings(kit.load_case(), [str(p) for p in exports])  # another article: not matched
+    assert len(other.learners) == 0
