@@ -52,7 +52,7 @@ def _load(article: str | None, case: str | None, encoding: str | None) -> Case:
 def summary_text(case: Case) -> str:
     """A readable summary: paragraphs, actors by kind, who is quoted how often."""
     art = case.article
-    lines = [case.title or (art.source or "article")]
+    lines = [one_line(case.title or (art.source or "article"))]
     kinds = Counter(p.kind for p in art.paragraphs)
     lines.append(
         f"{len(art.paragraphs)} paragraphs ("
@@ -144,7 +144,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
 
-    case = load_case(args.case_file)
+    case = load_case(args.case_file, encoding=args.encoding)
     counts = ", ".join(
         _plural(len(items), word)
         for items, word in (
@@ -154,7 +154,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             (case.groups, "group"),
         )
     )
-    out.write(f"{args.case_file}: OK: {counts}\n")
+    out.write(f"{show(args.case_file)}: OK: {counts}\n")
     return 0
 
 
@@ -179,9 +179,11 @@ def _handout(args: argparse.Namespace, out: TextIO) -> int:
         Path(args.out).write_text(page, encoding="utf-8")
     except OSError as exc:
         raise KitError(
-            f"{args.out}: cannot write the handout ({exc.strerror or exc}); choose another --out file"
+            f"{show(args.out)}: cannot write the handout ({one_line(exc.strerror or str(exc))}); choose another --out file"
         ) from None
-    print(f"wrote {args.out}: open it in a browser and print it (the article, then the worksheet)", file=sys.stderr)
+    print(
+        f"wrote {show(args.out)}: open it in a browser and print it (the article, then the worksheet)", file=sys.stderr
+    )
     return 0
 
 
@@ -221,13 +223,18 @@ def _class(args: argparse.Namespace, out: TextIO) -> int:
     case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
     if not files.learners:
+        hint = "give the learners' exported .json coding files, a folder of them or a zip"
+        if not files.skipped:
+            raise KitError(f"no coding file found in {', '.join(show(s) for s in args.sources)}; {hint}")
+        if len(files.skipped) == 1 and len(args.sources) == 1:  # one file, refused: its line is the error
+            raise KitError(f"{files.skipped[0].source}: {files.skipped[0].reason}; {hint}")
         out.write(files.summary() + "\n")
         raise KitError("no learner's coding could be read: see the skipped files above")
     res = class_results(case, files, reference=args.reference, seed=args.seed)
     out.write(report_text(res) + "\n")
     if args.html:
         Path(args.html).write_text(class_page(res, teacher=args.teacher, projector=args.projector), encoding="utf-8")
-        print(f"wrote {args.html}", file=sys.stderr)
+        print(f"wrote {show(args.html)}", file=sys.stderr)
     if args.csv:
         folder = Path(args.csv)
         try:
@@ -239,9 +246,9 @@ def _class(args: argparse.Namespace, out: TextIO) -> int:
                     writer.writerows([[_cell(c) for c in row] for row in rows])
         except OSError as exc:
             raise KitError(
-                f"{folder}: cannot write the tables ({exc.strerror or exc}); choose another --csv folder"
+                f"{show(folder)}: cannot write the tables ({exc.strerror or exc}); choose another --csv folder"
             ) from None
-        print(f"wrote pairs.csv, agreement.csv and answers.csv to {folder}", file=sys.stderr)
+        print(f"wrote pairs.csv, agreement.csv and answers.csv to {show(folder)}", file=sys.stderr)
     return 0
 
 
@@ -270,6 +277,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate a case file and list every problem")
     p.add_argument("case_file", metavar="CASE.yaml")
+    p.add_argument("--encoding", help="the case file's and article's text encoding (default UTF-8), e.g. utf-16-le")
 
     p = sub.add_parser("draft", help="write a starter case file for an article to stdout")
     p.add_argument("article", metavar="ARTICLE.txt")

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..data import data_text
 from ..errors import ArticleError, CaseError
-from ..fileio import missing, read_regular, show
+from ..fileio import missing, read_regular, show, utf16_guess
 from ..parse.article import bundled_article_text, load_article, normalize, parse, read_text
 from ..parse.speakers import reresolve
 from ..records import (
@@ -75,7 +75,7 @@ def case_from_article(article: Article) -> Case:
     >>> case.positions, case.stances, case.groups
     ((), (), ())
     """
-    name = Path(article.source).name if article.source else "the article"
+    name = show(Path(article.source).name) if article.source else "the article"
     return Case(
         article=article, actors=article.actors, title=f"{name} (bare article, not yet coded)", path=article.source
     )
@@ -133,6 +133,13 @@ def _load_file(p: Path, *, encoding: str | None) -> Case:
     data = read_regular(
         p, limit=MAX_BYTES, what="case file", error=CaseError, split_hint="split the coding into several case files"
     )
+    wide = utf16_guess(data) if encoding is None else None
+    if wide is not None:  # UTF-16 without a byte-order mark: every other byte is NUL
+        message = (
+            f"{name}: looks like UTF-16 text without a byte-order mark; re-save the case file as UTF-8, "
+            f'or read it with encoding="{wide}" (command line: --encoding {wide})'
+        )
+        raise CaseError(message, (message,))
     try:
         text = data.decode(encoding or "utf-8-sig")
     except LookupError:

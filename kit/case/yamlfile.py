@@ -208,6 +208,10 @@ def field_name(path: Path_) -> str:
 
 #: How many problems in one file get costly hints (see :attr:`Problems.fuzzy`).
 FUZZY_HINTS = 50
+#: How many problems of one kind are listed before the rest are summarised in one line.
+SAME_KIND_SHOWN = 10
+#: What tells problems of one kind apart (indexes, quoted values, numbers): left out to compare kinds.
+_SAME_KIND = re.compile(r"\[\d+\]|'[^']*'|\"[^\"]*\"|\d+")
 
 
 class Problems:
@@ -217,6 +221,7 @@ class Problems:
         self.name = name
         self.lines: dict[Path_, int] = lines if lines is not None else {}
         self.items: list[tuple[int, str]] = []
+        self.kinds: list[str] = []  # per item: the problem without its place and values (see messages())
 
     def line(self, path: Path_) -> int:
         """The line of ``path``'s value, or of its nearest parent that has one."""
@@ -231,6 +236,7 @@ class Problems:
         """Record ``message`` about the value at ``path`` (a tuple of keys and indexes)."""
         at = line if line is not None else self.line(path)
         self.items.append((at, one_line(f"{self.name}:{at}: {field_name(tuple(path))}: {message}")))  # one line each
+        self.kinds.append(_SAME_KIND.sub("…", f"{field_name(tuple(path))}: {message}"))
 
     def first_use(self, seen: dict[str, int], what: str, ident: str, path: Path_, hint: str) -> bool:
         """True the first time ``ident`` is seen (and remember its line); else report a duplicate."""
@@ -256,15 +262,40 @@ class Problems:
         return len(self.items)
 
     def messages(self) -> tuple[str, ...]:
-        """The problems in file order (stable for problems on the same line)."""
-        return tuple(msg for _, msg in sorted(self.items, key=lambda item: item[0]))
+        """The problems in file order (stable for problems on the same line), a flood summarised.
+
+        Of many problems of one kind (the same message but for the place and the
+        values: 20,000 members listed twice) the first :data:`SAME_KIND_SHOWN` are
+        listed, then one line says how many more there are and where they end.
+        """
+        order = sorted(range(len(self.items)), key=lambda i: self.items[i][0])
+        out: list[str] = []
+        seen: dict[str, list[int]] = {}  # kind -> [how many so far, line of the first]
+        more: dict[str, tuple[int, int]] = {}  # kind -> (index of its summary line in out, last line)
+        for i in order:
+            kind, (at, msg) = self.kinds[i], self.items[i]
+            count = seen.setdefault(kind, [0, at])
+            count[0] += 1
+            if count[0] <= SAME_KIND_SHOWN:
+                out.append(msg)
+            else:
+                if kind not in more:
+                    out.append(f"{self.name}:{at}: ")  # the first not listed: completed below
+                more[kind] = (more[kind][0] if kind in more else len(out) - 1, at)
+        for kind, (slot, last) in more.items():
+            n, first = seen[kind][0] - SAME_KIND_SHOWN, seen[kind][1]
+            out[slot] += (
+                f"… and {n:,} more problem{'s' if n != 1 else ''} like the one on line {first:,}, "
+                f"up to line {last:,}; fix the first ones and check again"
+            )
+        return tuple(out)
 
     def raise_if_any(self) -> None:
         """Raise :class:`CaseError` listing every problem, if there are any."""
         if self.items:
             n = len(self.items)
             raise CaseError(
-                f"{self.name}: {n} problem{'s' if n > 1 else ''} in the case file; fix {'them' if n > 1 else 'it'} "
+                f"{self.name}: {n:,} problem{'s' if n > 1 else ''} in the case file; fix {'them' if n > 1 else 'it'} "
                 "and check again",
                 self.messages(),
             )

@@ -25,10 +25,11 @@ from typing import Any
 
 from ..analysis import compare_codings
 from ..errors import KitError, SaveError
+from ..fileio import check_upload, show
 from ..learner.coderstate import CodingState
 from ..learner.codingfile import Coding, case_identity, coding_stances, file_slug, read_coding
 from ..learner.identity import learner_identity, saved_answers, set_learner_name
-from ..learner.storage import learner_dir
+from ..learner.storage import MAX_SAVE_BYTES, learner_dir
 from ..records import NO_STANCE, NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
 from .base import STYLE, Explorer
@@ -269,7 +270,7 @@ class StanceCoder(Explorer):
         if self.share_answers.value:
             extra["answers"] = saved_answers(self.path.parent)
         target = self.state.export(path, extra=extra)
-        self.message = f"Exported your coding to {target}. Send this file to your peer or your teacher."
+        self.message = f"Exported your coding to {show(target)}. Send this file to your peer or your teacher."
         if not name:
             self.message += " Type your name above first if your teacher collects the files."
         self._show_status()
@@ -285,7 +286,7 @@ class StanceCoder(Explorer):
 
     def compare_with(self, path: str | Path) -> Any:
         """Compare with a peer's exported coding file; returns the :class:`~kit.analysis.Agreement`."""
-        return self._compare_peer(read_coding(self.case, path), Path(path).name)
+        return self._compare_peer(read_coding(self.case, path), show(Path(path).name))
 
     def _on_upload(self, change: Any) -> None:
         files = change["new"]
@@ -295,11 +296,13 @@ class StanceCoder(Explorer):
         self._safe(lambda: self._compare_upload(files[0]))
 
     def _compare_upload(self, item: dict[str, Any]) -> Any:
-        name = " ".join(str(item.get("name") or "").split()) or "the uploaded file"
-        try:
-            raw = bytes(item.get("content") or b"")
-        except (TypeError, ValueError):
-            raise SaveError(f"{name}: could not be read; choose the file again") from None
+        name, raw = check_upload(
+            " ".join(str(item.get("name") or "").split()),
+            item.get("content") or b"",
+            limit=MAX_SAVE_BYTES,
+            what="coding file",
+            error=SaveError,
+        )
         return self._compare_peer(read_coding(self.case, raw, name=name), name)
 
     def _compare_peer(self, coding: Coding, name: str) -> Any:

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from ..fileio import show
 from ..records import STANCE_VALUES, Case
 from ..util import esc
 from .render import KIND_LABELS, statements
@@ -84,7 +85,7 @@ def _article(case: Case) -> str:
             parts.append(f"<p class='para heading'>{_pnum(n)}{text}</p>")
         else:
             parts.append(f"<p class='para'>{_pnum(n)}{text}</p>")
-    source = f" Source file: {esc(art.source)}." if art.source else ""
+    source = f" Source file: {esc(show(art.source))}." if art.source else ""
     title = esc(case.title) if case.title else "The article"
     return (
         f"<section class='article'><h1>The article</h1><p class='meta'>{title}.{source} "

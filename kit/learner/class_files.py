@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import data_file
 from ..errors import KitError, SaveError
+from ..fileio import one_line
 from ..records import NO_STANCE, Case
 from .class_inputs import SKIP_KINDS, Skipped, Source, read_inputs
 from .codingfile import FORMAT, VERSION, Coding, case_identity, coding_stances, parse_rows
@@ -62,6 +63,8 @@ __all__ = [
     "example_class",
 ]
 
+#: How many files skipped for the same reason are named before the rest are counted in one line.
+SAME_REASON_SHOWN = 10
 _LMS_FOLDER = re.compile(r"_\d+_assignsubmission_file_?$")
 
 
@@ -141,14 +144,29 @@ class ClassFiles:
         return list(found.values())
 
     def summary_lines(self) -> list[str]:
-        """One line for the count, then one per skipped file and per note."""
+        """One line for the count, then one per skipped file and per note.
+
+        Of many files skipped for the same reason (a zip of 2,000 pictures) the first
+        :data:`SAME_REASON_SHOWN` are named, then one line counts the rest.
+        """
         n = len(self.learners)
         head = f"{n} learner{'s' if n != 1 else ''}' codings read"
         if self.skipped:
-            head += f"; {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} skipped"
+            head += f"; {len(self.skipped):,} file{'s' if len(self.skipped) != 1 else ''} skipped"
         if self.synthetic:
             head += " (synthetic example files, not real learners)"
-        return [head + ".", *(s.line() for s in self.skipped), *self.warnings]
+        lines, seen = [head + "."], Counter[tuple[str, str]]()
+        for s in self.skipped:
+            seen[(s.kind, s.reason)] += 1
+            if seen[(s.kind, s.reason)] <= SAME_REASON_SHOWN:
+                lines.append(s.line())
+        for (kind, _reason), count in seen.items():
+            if count > SAME_REASON_SHOWN:
+                more = count - SAME_REASON_SHOWN
+                lines.append(
+                    one_line(f"… and {more:,} more file{'s' if more != 1 else ''} skipped for the same reason ({kind})")
+                )
+        return [*lines, *(one_line(w) for w in self.warnings)]
 
     def summary(self) -> str:
         """:meth:`summary_lines` as text."""
@@ -169,10 +187,10 @@ def example_class() -> tuple[str, bytes]:
 def _learner_name(data: dict[str, Any], rel: str) -> str:
     given = data.get("learner")
     if isinstance(given, str) and given.split():
-        return " ".join(given.split())[:80]
+        return one_line(" ".join(given.split())[:80])  # shown in a terminal: no escape sequences
     parts = rel.replace("\\", "/").split("/")
     base = parts[-2] if len(parts) > 1 else re.sub(r"\.json$", "", parts[-1], flags=re.IGNORECASE)
-    return _LMS_FOLDER.sub("", base).strip() or base
+    return one_line(_LMS_FOLDER.sub("", base).strip() or base)
 
 
 def _reason(exc: SaveError) -> str:

@@ -5,7 +5,10 @@ Zip members are read through :mod:`zipfile` without extraction, each at most
 byte past the limit), at most :data:`MAX_FILES` per folder or zip and
 :data:`MAX_TOTAL_BYTES` in all. Hidden files and ``__MACOSX`` folders are
 ignored; a zip inside a zip, a password-protected or damaged member, or a file
-that is not ``.json`` becomes one :class:`Skipped` line.
+that is not ``.json`` becomes one :class:`Skipped` line. Files and zips on disk
+are read by :mod:`kit.fileio` (regular files only, capped while reading: a
+named pipe or ``/dev/zero`` is skipped at once); uploads are checked by
+:func:`kit.fileio.check_upload`.
 
 >>> list(read_inputs([("a.json", b"{}")]))
 [('a.json', 'a.json', b'{}')]
@@ -20,18 +23,19 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from ..errors import SaveError
-from .storage import read_bytes
+from ..errors import KitError
+from ..fileio import Refused, check_upload, one_line, open_regular, read_capped, show, size_text
+from .storage import MAX_SAVE_BYTES
 
 __all__ = ["MAX_FILES", "MAX_FILE_BYTES", "MAX_TOTAL_BYTES", "SKIP_KINDS", "Skipped", "Source", "read_inputs"]
 
 #: at most this many files are read from one folder or zip
 MAX_FILES = 2000
-#: a coding file larger than this is skipped (a full coding is a few tens of kB)
-MAX_FILE_BYTES = 2_000_000
-#: at most this many bytes are read in all (zip members uncompressed)
+#: a coding file larger than this is skipped: 2 MB = 2,000,000 bytes (a full coding is a few tens of kB)
+MAX_FILE_BYTES = MAX_SAVE_BYTES
+#: at most this many bytes are read in all (zip members uncompressed), and the largest zip: 200 MB = 200,000,000 bytes
 MAX_TOTAL_BYTES = 200_000_000
 SKIP_KINDS = (
     "unreadable",
@@ -58,42 +62,53 @@ class Skipped:
     reason: str
 
     def line(self) -> str:
-        """The one line the summary shows."""
-        return f"{self.source}: {self.reason} (skipped: {self.kind})"
+        """The one line the summary shows (names shown safely: control characters escaped)."""
+        return one_line(f"{self.source}: {self.reason} (skipped: {self.kind})")
 
 
 def read_inputs(sources: Source | Sequence[Source]) -> Iterator[tuple[str, str, bytes] | Skipped]:
-    """``(label, path for naming, bytes)`` per file, or a :class:`Skipped`; zips and folders opened one level."""
+    """``(label, path for naming, bytes)`` per file, or a :class:`Skipped`; zips and folders opened one level.
+
+    Labels are shown safely (:func:`kit.fileio.show`: a newline or an escape sequence in a name is escaped).
+    """
     if isinstance(sources, (str, Path, tuple, Mapping)):
         sources = [sources]
     for item in sources:
         if isinstance(item, Mapping):  # an ipywidgets FileUpload entry
-            item = (str(item.get("name") or "the uploaded file"), bytes(item.get("content") or b""))
+            item = (str(item.get("name") or "the uploaded file"), item.get("content") or b"")
         if isinstance(item, tuple):
-            name, raw = item
-            yield from (_zip(name, raw) if name.lower().endswith(".zip") else [(name, name, bytes(raw))])
+            yield from _upload(*item)
             continue
         path = Path(item)
         if path.is_dir():
             yield from _folder(path)
         elif path.suffix.lower() == ".zip":
-            yield from _zip(str(path), path)
+            yield from _zip(show(path), path)
         else:
-            yield from _file(str(path), path.name, path)
+            yield from _file(show(path), path.name, path)
+
+
+def _upload(name: str, raw: Any) -> Iterator[tuple[str, str, bytes] | Skipped]:
+    is_zip = name.lower().endswith(".zip")
+    limit = MAX_TOTAL_BYTES if is_zip else MAX_FILE_BYTES
+    try:
+        label, data = check_upload(name, raw, limit=limit, what="zip file" if is_zip else "coding file")
+    except KitError as exc:
+        yield Skipped(show(name), "too large" if "too large" in str(exc) else "unreadable", _reason(exc))
+        return
+    yield from (_zip(label, data) if is_zip else [(label, name, data)])
+
+
+def _reason(exc: KitError) -> str:
+    """A refusal without the file name in front and the hint behind."""
+    return exc.reason if isinstance(exc, Refused) else str(exc).split(": ", 1)[-1].split(";")[0]
 
 
 def _file(label: str, rel: str, path: Path) -> Iterator[tuple[str, str, bytes] | Skipped]:
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # read_bytes below names the problem
-    if size > MAX_FILE_BYTES:
-        yield Skipped(label, "too large", f"is {size // 1000} kB, larger than any coding file")
-        return
-    try:
-        yield (label, rel, read_bytes(path))
-    except SaveError as exc:
-        yield Skipped(label, "unreadable", str(exc).split(": ", 1)[-1])
+        yield (label, rel, read_capped(path, limit=MAX_FILE_BYTES, what="coding file"))
+    except Refused as exc:
+        yield Skipped(label, "too large" if exc.kind == "too large" else "unreadable", exc.reason)
 
 
 def _folder(folder: Path) -> Iterator[tuple[str, str, bytes] | Skipped]:
@@ -102,11 +117,11 @@ def _folder(folder: Path) -> Iterator[tuple[str, str, bytes] | Skipped]:
         dirs[:] = sorted(d for d in dirs if not _HIDDEN.search(d))
         found += [Path(root) / f for f in sorted(files) if not _HIDDEN.search(f)]
     if len(found) > MAX_FILES:
-        yield Skipped(str(folder), "too large", f"holds {len(found)} files; only the first {MAX_FILES} were read")
+        yield Skipped(show(folder), "too large", f"holds {len(found)} files; only the first {MAX_FILES} were read")
         found = found[:MAX_FILES]
     for path in found:
         rel = path.relative_to(folder).as_posix()
-        label = str(path)
+        label = show(path)
         if path.suffix.lower() == ".zip":
             yield from _zip(label, path)
         elif path.suffix.lower() != ".json":
@@ -117,14 +132,21 @@ def _folder(folder: Path) -> Iterator[tuple[str, str, bytes] | Skipped]:
 
 def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | Skipped]:
     try:
-        if isinstance(source, Path) and source.stat().st_size > MAX_TOTAL_BYTES:
-            yield Skipped(label, "too large", "is larger than a class's coding files can be")
-            return
-        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source)
-    except (zipfile.BadZipFile, OSError, ValueError):
+        handle: BinaryIO = (
+            io.BytesIO(source)
+            if isinstance(source, (bytes, bytearray))
+            else open_regular(source, limit=MAX_TOTAL_BYTES, what="zip file", split_hint="split the class in parts")
+        )
+    except Refused as exc:  # a pipe, a device, a folder, unreadable or too large: never opened by zipfile
+        yield Skipped(label, "too large" if exc.kind == "too large" else "unreadable", exc.reason)
+        return
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        handle.close()
         yield Skipped(label, "unreadable", "is not a readable zip file")
         return
-    with archive:
+    with handle, archive:
         infos = sorted(
             (i for i in archive.infolist() if not i.is_dir() and not _HIDDEN.search(i.filename)),
             key=lambda i: i.filename,
@@ -134,7 +156,7 @@ def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | 
             infos = infos[:MAX_FILES]
         total = 0
         for info in infos:
-            member = f"{label}:{info.filename}"
+            member = f"{label}:{show(info.filename)}"
             if not info.filename.lower().endswith(".json"):
                 kind = (
                     "a zip inside the zip: unzip it and give its files"
@@ -147,11 +169,11 @@ def _zip(label: str, source: Path | bytes) -> Iterator[tuple[str, str, bytes] | 
                 yield Skipped(member, "unreadable", "is password-protected")
                 continue
             if info.file_size > MAX_FILE_BYTES:
-                yield Skipped(member, "too large", f"is {info.file_size // 1000} kB, larger than any coding file")
+                yield Skipped(member, "too large", f"is {size_text(info.file_size)}, larger than any coding file")
                 continue
             try:
-                with archive.open(info) as handle:
-                    raw = handle.read(MAX_FILE_BYTES + 1)  # the header's size may lie
+                with archive.open(info) as member_file:
+                    raw = member_file.read(MAX_FILE_BYTES + 1)  # the header's size may lie
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError):
                 yield Skipped(member, "unreadable", "is damaged inside the zip")
                 continue

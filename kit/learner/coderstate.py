@@ -45,9 +45,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SaveError
+from ..fileio import Refused, read_capped, show
 from ..records import Case
 from .codingfile import FORMAT, OWN_KEYS, VERSION, Coding, case_identity, parse_rows
-from .storage import backup, clean_stale_tmp, encode_json, locked, record_problem, save_bytes
+from .storage import MAX_SAVE_BYTES, backup, clean_stale_tmp, encode_json, locked, record_problem, save_bytes
 
 __all__ = ["CodingState", "Merge", "merge_codings", "STATE_KEYS"]
 
@@ -137,7 +138,7 @@ class CodingState:
         if disk.error is not None:
             self._seen = ""
             return (
-                f"{self.path.name}: cannot be read ({disk.error}), so your earlier coding was not restored; "
+                f"{show(self.path.name)}: cannot be read ({disk.error}), so your earlier coding was not restored; "
                 "fix that and run this cell again, or your first change moves it aside to a backup and starts a fresh file."
             )
         if disk.raw is None:
@@ -149,25 +150,23 @@ class CodingState:
             except SaveError as exc:
                 self._seen = ""
                 return str(exc)
-            return f"{self.path.name}: {problem}; it was kept as {kept.name} and a fresh file will be started"
+            return f"{show(self.path.name)}: {problem}; it was kept as {kept.name} and a fresh file will be started"
         assert data is not None
         self._extra = {k: v for k, v in data.items() if k not in STATE_KEYS}
         self.revision = _revision(data)
         if problem:
             self._seen = ""
-            return f"{self.path.name}: {problem}; it will be kept as a backup before your first change is saved."
+            return f"{show(self.path.name)}: {problem}; it will be kept as a backup before your first change is saved."
         self.coding, self._kept = parse_rows(self.case, data.get("stances"))
         self._base, self._seen = _copy(self.coding), disk.digest
         n = self.stance_count()
-        return f"Restored {n} stance{'s' if n != 1 else ''} from {self.path.name}."
+        return f"Restored {n} stance{'s' if n != 1 else ''} from {show(self.path.name)}."
 
     def _read(self) -> _Disk:
         try:
-            return _Disk(raw=self.path.read_bytes())
-        except FileNotFoundError:
-            return _Disk()
-        except OSError as exc:  # permissions, an I/O error, a folder where the file should be
-            return _Disk(error=exc.strerror or type(exc).__name__)
+            return _Disk(raw=read_capped(self.path, limit=MAX_SAVE_BYTES, what="save file"))
+        except Refused as exc:  # permissions, an I/O error, a folder, pipe or device where the file should be
+            return _Disk() if exc.reason == "no such file" else _Disk(error=exc.cause)
 
     def _parse(self, raw: bytes) -> tuple[dict[str, Any] | None, str, str]:
         """``(data, problem, reason)``: reason "corrupt" or "foreign" (data None), "unreadable"
@@ -257,13 +256,13 @@ class CodingState:
                     assert data is not None
                     notes += self._merge(data, disk)
             elif self._seen:
-                notes.append(f"{self.path.name} had been removed; it was written again with your coding.")
+                notes.append(f"{show(self.path.name)} had been removed; it was written again with your coding.")
             revision = self.revision + 1
-            raw = encode_json(self.record(revision=revision), name=self.path.name)
+            raw = encode_json(self.record(revision=revision), name=show(self.path.name))
             save_bytes(self.path, raw)
         self.revision, self._seen, self._base = revision, hashlib.sha256(raw).hexdigest(), _copy(self.coding)
         n = self.stance_count()
-        saved = f"Saved {n} stance{'s' if n != 1 else ''} to {self.path.name} at {_dt.datetime.now():%H:%M:%S}."
+        saved = f"Saved {n} stance{'s' if n != 1 else ''} to {show(self.path.name)} at {_dt.datetime.now():%H:%M:%S}."
         return " ".join([saved, *notes]) + self._note
 
     def _move_aside(self, reason: str, why: str) -> None:

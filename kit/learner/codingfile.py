@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.intercoder import compare_codings
 from ..errors import KitError, SaveError
+from ..fileio import check_upload, show
 from ..records import CODING_VALUES, EVIDENCE_TYPES, Case, Stance
-from .storage import parse_record, read_bytes
+from .storage import MAX_SAVE_BYTES, parse_record, read_bytes
 
 if TYPE_CHECKING:
     from ..analysis.intercoder import Agreement
@@ -158,9 +159,9 @@ def read_coding(case: Case, source: str | Path | bytes, *, name: str | None = No
         SaveError: the file is missing, empty, not JSON, not a coding, or a coding of another article.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
-        raw, name = bytes(source), name or "the uploaded file"
+        name, raw = check_upload(name, source, limit=MAX_SAVE_BYTES, what="coding file", error=SaveError)
     else:
-        raw, name = read_bytes(source), name or Path(source).name
+        raw, name = read_bytes(source, what="coding file"), show(name or Path(source).name)
     data = parse_record(raw, name=name, kind=FORMAT, version=VERSION, case_id=case_identity(case))
     if not isinstance(data.get("stances"), list):
         raise SaveError(f"{name}: has no list of stances; choose a file exported from this lesson")

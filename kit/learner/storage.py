@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SaveError
+from ..fileio import read_regular
 
 __all__ = [
     "ENV_VAR",
@@ -50,12 +51,15 @@ __all__ = [
     "locked",
     "record_problem",
     "read_bytes",
+    "MAX_SAVE_BYTES",
     "backup",
     "save_record",
     "load_record",
     "parse_record",
 ]
 
+#: The largest save or coding file read, in bytes: 2 MB = 2,000,000 (a full coding is a few tens of kB).
+MAX_SAVE_BYTES = 2_000_000
 #: Environment variable naming the learner folder.
 ENV_VAR = "KIT_LEARNER_DIR"
 #: A temporary save file older than this (seconds) is left over from a save that never finished.
@@ -306,15 +310,14 @@ def backup(path: str | Path, *, reason: str = "corrupt") -> Path:
     return target
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of ``path``; a missing or unreadable file is a :class:`~kit.errors.SaveError`."""
-    path = Path(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such file; check the path or save first") from None
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+def read_bytes(path: str | Path, *, limit: int = MAX_SAVE_BYTES, what: str = "save file") -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``), read by :func:`kit.fileio.read_regular`.
+
+    Raises:
+        SaveError: one line: the file is missing, not a regular file (a pipe, a device,
+            a folder), unreadable or too large.
+    """
+    return read_regular(path, limit=limit, what=what, error=SaveError, split_hint="choose a file exported by the kit")
 
 
 def load_json(path: str | Path) -> Any:

@@ -22,8 +22,9 @@ from ..case.load import draft_case, load_case
 from ..data import data_file
 from ..errors import ArticleError, CaseError
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor
+from ..fileio import check_upload
 from ..learner.storage import learner_dir
-from ..parse.article import decode, load_article
+from ..parse.article import MAX_BYTES, decode, load_article
 from ..records import Article
 
 __all__ = [
@@ -71,8 +72,10 @@ def uploaded_text(upload: Any) -> str | None:
     files = upload.value if upload is not None else ()
     if not files:
         return None
-    first = files[0]
-    return decode(bytes(first["content"]), name=str(first.get("name", "upload")))
+    name, raw = check_upload(
+        files[0].get("name") or "upload", files[0].get("content"), limit=MAX_BYTES, what="article", error=ArticleError
+    )
+    return decode(raw, name=name)
 
 
 def _my_folder() -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..data import data_text
 from ..errors import ArticleError
-from ..fileio import one_line, read_regular, show
+from ..fileio import one_line, read_regular, show, utf16_guess
 from ..records import Article
 from ..util import paused_gc
 from . import actors as _actors
@@ -32,8 +32,8 @@ from .speakers import Context
 
 __all__ = ["parse", "load_article", "read_text", "decode", "normalize", "bundled_article_text", "MAX_BYTES"]
 
-#: Articles larger than this are refused (a news article is a few kB; 50 MB is accepted).
-MAX_BYTES = 50 * 1024 * 1024
+#: Articles larger than this are refused (a news article is a few kB); decimal: 50 MB = 50,000,000 bytes.
+MAX_BYTES = 50_000_000
 
 
 def normalize(text: str) -> str:
@@ -77,6 +77,12 @@ def decode(data: bytes, *, name: str = "<text>", encoding: str | None = None) ->
     binary = f"{name}: looks like a binary file, not plain text; save the article as a .txt file (UTF-8)"
     bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
     if b"\x00" in data and bom is None and not _wide(encoding):
+        wide = utf16_guess(data)
+        if wide is not None:  # UTF-16 without a byte-order mark: every other byte is NUL
+            raise ArticleError(
+                f"{name}: looks like UTF-16 text without a byte-order mark; read it with "
+                f'encoding="{wide}" (command line: --encoding {wide}), or re-save it as UTF-8'
+            )
         raise ArticleError(binary)
     enc = encoding or bom or "utf-8-sig"
     try:

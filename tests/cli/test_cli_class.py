@@ -50,6 +50,11 @@ def test_cli_class_with_nothing_readable_exits_2_with_one_line(tmp_path, capsys)
     bad = tmp_path / "x.json"
     bad.write_text("{", encoding="utf-8")
     code, text = _run("class", str(bad))
+    assert code == 2 and text == ""  # one file given, and refused: its line is the error
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {bad}: is not a JSON file; give the learners'")
+    (tmp_path / "y.json").write_text("[]", encoding="utf-8")
+    code, text = _run("class", str(bad), str(tmp_path / "y.json"))  # several: one line each, then the error
     assert code == 2
     assert "x.json: is not a JSON file (skipped: unreadable)" in text
     assert capsys.readouterr().err.strip() == "error: no learner's coding could be read: see the skipped files above"

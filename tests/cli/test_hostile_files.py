@@ -144,17 +144,17 @@ def test_the_size_cap_is_enforced_while_reading(tmp_path, monkeypatch):
     """A file larger than stat says (it grew, or stat lies) is still cut off at the cap."""
     path = tmp_path / "case.yaml"
     path.write_bytes(b"# padding\n" * 300_000)  # 3 MB: over the case file limit
-    real_stat = os.stat
+    real_stat, real_fstat, inode = os.stat, os.fstat, os.stat(path).st_ino
 
-    def small_stat(p, *args, **kwargs):
-        result = real_stat(p, *args, **kwargs)
-        if str(p) == str(path):
-            return os.stat_result((result.st_mode, *result[1:6], 10, *result[7:]))
-        return result
+    def small(result):
+        return os.stat_result((result.st_mode, *result[1:6], 10, *result[7:])) if result.st_ino == inode else result
 
-    monkeypatch.setattr(os, "stat", small_stat)
+    monkeypatch.setattr(os, "stat", lambda p, *args, **kwargs: small(real_stat(p, *args, **kwargs)))
+    monkeypatch.setattr(os, "fstat", lambda fd: small(real_fstat(fd)))
     assert os.stat(path).st_size == 10
-    with pytest.raises(kit.CaseError, match=r"more than 1 MB is too large for a case file"):
+    with pytest.raises(
+        kit.CaseError, match=r"is more than 1 MB, too large for a case file \(limit 1 MB = 1,000,000 bytes\)"
+    ):
         kit.load_case(path)
 
 

@@ -1,7 +1,7 @@
 """Nothing lost when the save file cannot be read: it is moved aside before the first change is saved.
 
-Permission and I/O errors are simulated by making ``Path.read_bytes`` fail for
-the save file (root reads any file, so ``chmod`` alone proves nothing as
+Permission and I/O errors are simulated by making ``os.open`` (which
+:mod:`kit.fileio` reads every file with) fail for the save file (root reads any file, so ``chmod`` alone proves nothing as
 root); a real ``chmod 000`` runs too when the tests are not run as root.
 """
 
@@ -60,19 +60,20 @@ def unreadable(monkeypatch):
     The error belongs to the file (its inode), as a real one would: the file
     moved aside keeps it, a new file written at the same path does not.
     """
-    real = Path.read_bytes
+    real = os.open
     broken: dict[int, OSError] = {}
 
-    def read_bytes(self):
-        try:
-            inode = os.stat(self).st_ino
-        except OSError:
-            inode = None
-        if inode in broken:
-            raise broken[inode]
-        return real(self)
+    def open_(path, flags, *args, **kwargs):  # the kit reads every file with os.open (kit.fileio)
+        if not flags & (os.O_WRONLY | os.O_RDWR):
+            try:
+                inode = os.stat(path).st_ino
+            except (OSError, TypeError, ValueError):
+                inode = None
+            if inode in broken:
+                raise broken[inode]
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
 
     def set_error(path: Path, error: OSError | None) -> None:
         if error is None:
