@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import csv
 import errno
+import io
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ from .explore.class_view import class_results
 from .explore.handout import render_handout
 from .fileio import one_line, show, write_error
 from .learner.class_files import collect_codings
+from .learner.storage import save_bytes
 from .parse.article import load_article
 from .records import ACTOR_KINDS, Case
 
@@ -240,10 +242,11 @@ def _class(args: argparse.Namespace, out: TextIO) -> int:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for stem, (head, rows) in class_tables(res).items():
-                with (folder / f"{stem}.csv").open("w", encoding="utf-8", newline="") as handle:
-                    writer = csv.writer(handle)
-                    writer.writerow(head)
-                    writer.writerows([[_cell(c) for c in row] for row in rows])
+                handle = io.StringIO(newline="")
+                writer = csv.writer(handle)
+                writer.writerow(head)
+                writer.writerows([[_cell(c) for c in row] for row in rows])
+                save_bytes(folder / f"{stem}.csv", handle.getvalue().encode("utf-8"))  # atomic, like every save
         except OSError as exc:
             raise KitError(
                 f"{show(folder)}: cannot write the tables ({exc.strerror or exc}); choose another --csv folder"

@@ -237,6 +237,11 @@ NOT_READERS: dict[tuple[str, str], str] = {
     ("kit.learner.casebuilder.BuilderState", "path"): "where saves go; the old file is read only for its hash, "
     "through kit.fileio.read_regular",
     ("kit.explore.builder.CaseBuilder", "path"): "where saves go (BuilderState's path)",
+    ("kit.learner.identity.learner_identity", "folder"): "a learner folder: its learner.json is read by "
+    "kit.learner.storage.load_json (the one reader, 2 MB)",
+    ("kit.learner.identity.set_learner_name", "folder"): "a learner folder (learner.json through load_json)",
+    ("kit.learner.identity.record_answer", "folder"): "a learner folder (answers.json through load_json)",
+    ("kit.learner.identity.saved_answers", "folder"): "a learner folder (answers.json through load_json)",
     ("kit.learner.casebuilder.BuilderState.save", "path"): "writes (kit.learner.casefile.save_case)",
     ("kit.learner.casebuilder.BuilderState.pack", "path"): "writes (kit.learner.casefile.case_pack)",
     ("kit.explore.base.show", "out"): "an ipywidgets Output",
@@ -291,8 +296,9 @@ CLI_READERS: dict[tuple[str, str], tuple[list[str], str]] = {
     ("handout", "--case"): (["handout", "--case", "{p}"], ".yaml"),
     ("pack", "case"): (["pack", "{p}", "--out", "{p}-pack.yaml"], ".yaml"),
 }
-CLI_WRITERS = {("export", "--out"), ("class", "--html"), ("handout", "--out"), ("pack", "--out")}
+CLI_WRITERS = {("export", "--out"), ("class", "--html"), ("class", "--csv"), ("handout", "--out"), ("pack", "--out")}
 CLI_NOT_FILES = {
+    ("class", "--projector"),
     ("summary", "--encoding"),
     ("export", "--format"),
     ("export", "--indent"),
