@@ -21,7 +21,7 @@ import kit
 from kit.cli import main
 from kit.errors import SaveError
 from kit.explore.coder import StanceCoder
-from kit.export import CSV_TABLES, write_csv, write_dna, write_graphml
+from kit.export import write_csv, write_dna, write_graphml
 from kit.learner.coderstate import CodingState
 from kit.learner.storage import clean_stale_tmp, load_json, save_bytes, save_json
 from kit.writing import is_read_only, open_new, replaced_mode
@@ -227,7 +227,7 @@ def test_exports_refuse_a_read_only_target(tmp_path):
 def test_csv_export_writes_no_table_if_one_is_read_only(tmp_path):
     folder = tmp_path / "tables"
     folder.mkdir()
-    read_only_file(folder / CSV_TABLES[-1])
+    read_only_file(folder / "stances.csv")
     with pytest.raises(SaveError, match="stances.csv: is read-only"):
         write_csv(kit.load_case(), folder)
     assert sorted(p.name for p in folder.iterdir()) == ["stances.csv"]
