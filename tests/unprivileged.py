@@ -144,9 +144,8 @@ def nobody_runtime() -> tuple[Runtime | None, str]:
                 for libs in where.parent.glob(f"{name}*.libs"):  # wheels keep shared libraries beside the package
                     if not (site / libs.name).exists():
                         _place(libs, site)
-        for folder, dirs, _files in os.walk(site):
-            for d in dirs:
-                os.chmod(os.path.join(folder, d), 0o755)
+        for folder, _dirs, _files in os.walk(base):  # made under this umask (077: private)
+            os.chmod(folder, 0o755)
         for parent in (base, *base.parents):
             if not parent.stat().st_mode & 0o001:
                 return _give_up(
