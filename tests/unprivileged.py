@@ -7,9 +7,10 @@ what ``python -m kit`` imports -- the ``kit`` package and the third-party
 packages it loads, found through their ``__file__`` -- into a temporary folder
 anyone may read, and finds an interpreter ``nobody`` can start. Files are
 hard-linked where they are already world-readable (fast, no extra space) and
-copied otherwise; nothing in the clone is changed. When that is impossible
-(no readable temporary folder, no usable interpreter) the reason is returned,
-for ``pytest.skip``.
+copied otherwise; nothing in the clone is changed. A private ``$TMPDIR`` is
+passed over for ``/tmp`` (:func:`shared_tempdir`). When that is impossible (no
+temporary folder ``nobody`` can enter, no usable interpreter) the reason is
+returned, for ``pytest.skip``.
 """
 
 from __future__ import annotations
@@ -127,13 +128,35 @@ def _interpreter(folder: Path) -> str | None:
     return None
 
 
+def _enterable_by_all(folder: Path) -> bool:
+    return all(p.stat().st_mode & 0o001 for p in (folder, *folder.parents))
+
+
+def shared_tempdir(prefix: str) -> Path | None:
+    """A new temporary folder (mode 755) that ``nobody`` can enter, or ``None``.
+
+    ``$TMPDIR`` first; if it, or a folder above it, is private, ``/tmp`` or ``/var/tmp``.
+    """
+    for where in dict.fromkeys([tempfile.gettempdir(), "/tmp", "/var/tmp"]):
+        try:
+            if not os.path.isdir(where) or not _enterable_by_all(Path(where).resolve()):
+                continue
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=where))
+        except OSError:
+            continue
+        folder.chmod(0o755)
+        return folder
+    return None
+
+
 def nobody_runtime() -> tuple[Runtime | None, str]:
     """A :class:`Runtime` for ``nobody`` (and ``""``), or ``None`` and why not (for ``pytest.skip``).
 
     The caller removes ``runtime.folder`` when done.
     """
-    base = Path(tempfile.mkdtemp(prefix="kit-nobody-"))
-    base.chmod(0o755)
+    base = shared_tempdir("kit-nobody-")
+    if base is None:
+        return None, f"no temporary folder that nobody can enter ({tempfile.gettempdir()}, /tmp, /var/tmp)"
     try:
         site = base / "site"
         site.mkdir()
@@ -146,11 +169,6 @@ def nobody_runtime() -> tuple[Runtime | None, str]:
                         _place(libs, site)
         for folder, _dirs, _files in os.walk(base):  # made under this umask (077: private)
             os.chmod(folder, 0o755)
-        for parent in (base, *base.parents):
-            if not parent.stat().st_mode & 0o001:
-                return _give_up(
-                    base, f"nobody cannot enter {parent} (mode {parent.stat().st_mode & 0o777:o}); set TMPDIR"
-                )
         python = _interpreter(site)
         if python is None:
             return _give_up(base, f"no Python {sys.version_info.major}.{sys.version_info.minor} that nobody can start")

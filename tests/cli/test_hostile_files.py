@@ -17,7 +17,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -27,7 +26,7 @@ import pytest
 
 import kit
 from kit.cli import main
-from tests.unprivileged import AS_NOBODY, Runtime, can_drop_root, nobody_runtime
+from tests.unprivileged import AS_NOBODY, Runtime, can_drop_root, nobody_runtime, shared_tempdir
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = resources.files("kit.data") / "article.txt"
@@ -93,8 +92,9 @@ def run(*argv: str) -> tuple[int, str]:
 @pytest.fixture
 def shared(tmp_path_factory) -> Path:
     """A folder anyone may enter (pytest's own are private to root), with the article and a case."""
-    folder = Path(tempfile.mkdtemp(prefix="kit-hostile-"))
-    folder.chmod(0o755)
+    folder = shared_tempdir("kit-hostile-")
+    if folder is None:
+        pytest.skip("no temporary folder that nobody can enter")
     shutil.copy(ARTICLE, folder / "article.txt")
     (folder / "case.yaml").write_bytes(REFERENCE.read_bytes())
     for path in folder.iterdir():
