@@ -6,7 +6,9 @@ set, else ``kit-learner-work/`` beside the lesson notebooks, so the learner
 finds it in JupyterLab's file browser (git ignores it), else
 ``~/kit-learner-work``. A save writes a temporary file in the same folder,
 flushes it to disk and then swaps it in with :func:`os.replace`, so a crash in
-the middle of a save leaves the previous file intact. A file that cannot be
+the middle of a save leaves the previous file intact. A new file gets the
+mode ``open()`` would give it (the umask applies), a replaced file keeps its
+mode, and a read-only file is never replaced (:mod:`kit.writing`). A file that cannot be
 read (corrupt, or not one of ours) is moved aside to a dated backup
 (``coding.json.corrupt-20240912-101500``) and reported with a
 :class:`~kit.errors.SaveError`: nothing is lost. A save killed half-way leaves
