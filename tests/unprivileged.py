@@ -31,9 +31,8 @@ AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 _PROBE = r"""
 import io, json, sys, contextlib
 from kit.cli import main
-for argv in (["summary"], ["export"], ["export", "--format", "graphml"], ["export", "--format", "dna"]):
-    with contextlib.redirect_stderr(io.StringIO()):
-        main(argv, out=io.StringIO())
+with contextlib.redirect_stderr(io.StringIO()):  # loads the case (YAML), the analysis and networkx
+    main(["export", "--format", "graphml"], out=io.StringIO())
 found = {}
 for name, module in list(sys.modules.items()):
     top = name.partition(".")[0]
@@ -81,9 +80,8 @@ def _link_or_copy(src: str, dst: str) -> str:
 
 def _place(src: Path, target: Path) -> None:
     if src.is_dir():
-        shutil.copytree(
-            src, target / src.name, copy_function=_link_or_copy, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        # with the compiled files: nobody cannot write them, and compiling numpy each run takes seconds
+        shutil.copytree(src, target / src.name, copy_function=_link_or_copy)
     else:
         _link_or_copy(str(src), str(target / src.name))
 
@@ -109,7 +107,10 @@ def _interpreter(folder: Path) -> str | None:
         f"/usr/bin/python{version}",
         f"/usr/local/bin/python{version}",
     ]
-    check = f"import sys, kit.cli, kit.export; assert sys.version_info[:2] == {sys.version_info[:2]!r}"
+    check = (
+        f"import sys, kit.cli, kit.export; assert sys.version_info[:2] == {sys.version_info[:2]!r}; "
+        f"assert kit.__file__.startswith({str(folder)!r}), kit.__file__"  # the copy, not a clone it happens to see
+    )
     for python in dict.fromkeys(c for c in candidates if c):
         try:
             proc = subprocess.run(
@@ -160,8 +161,9 @@ def nobody_runtime() -> tuple[Runtime | None, str]:
     try:
         site = base / "site"
         site.mkdir()
+        loaded = _modules_the_cli_loads()  # first: it compiles what it imports
         _place(ROOT / "kit", site)
-        for name, where in _modules_the_cli_loads().items():
+        for name, where in loaded.items():
             if name != "kit":
                 _place(where, site)
                 for libs in where.parent.glob(f"{name}*.libs"):  # wheels keep shared libraries beside the package
