@@ -18,7 +18,6 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -26,22 +25,13 @@ import pytest
 
 import kit
 from kit.cli import main
-from tests.unprivileged import AS_NOBODY, Runtime, can_drop_root, nobody_runtime, shared_tempdir
+from tests.unprivileged import AS_NOBODY, Runtime, can_drop_root, shared_tempdir
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = resources.files("kit.data") / "article.txt"
 REFERENCE = resources.files("kit.data") / "reference_case.yaml"
 as_root = pytest.mark.skipif(not can_drop_root(), reason="needs root and setpriv to run as nobody")
-
-
-@pytest.fixture(scope="module")
-def nobody() -> Iterator[Runtime]:
-    """The kit, copied where ``nobody`` can read it (a clone in a mode-700 folder is not)."""
-    runtime, reason = nobody_runtime()
-    if runtime is None:
-        pytest.skip(f"cannot run the kit as nobody here: {reason}")
-    yield runtime
-    shutil.rmtree(runtime.folder, ignore_errors=True)
+# the fixture ``nobody`` (tests/conftest.py): the kit copied where nobody can read it
 
 
 def kit_process(

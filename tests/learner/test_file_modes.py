@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
+import subprocess
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -260,3 +262,65 @@ def test_the_command_line_refuses_a_read_only_output(tmp_path, argv, target, opt
     assert f"chmod u+w) or choose another {option}" in err
     assert path.read_bytes() == OLD and mode_of(path) == 0o444
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # nothing else written
+
+
+# --- for real, as an ordinary user (root may write anything; nobody may not) --------------------
+
+NOBODY_SAVES = """
+import os, sys
+from kit.errors import SaveError
+from kit.learner.storage import save_json
+os.umask(0o027)
+for name in sys.argv[1:]:
+    try:
+        save_json(name, {"new": True})
+        print("saved", oct(os.stat(name).st_mode & 0o777))
+    except SaveError as exc:
+        print("refused", exc)
+"""
+
+
+def test_for_real_as_nobody_a_read_only_save_is_refused_and_new_ones_follow_the_umask(nobody):
+    """An ordinary user may replace a read-only file of theirs (renaming needs no write permission on it)."""
+    from tests.unprivileged import AS_NOBODY, shared_tempdir
+
+    folder = shared_tempdir("kit-modes-")
+    assert folder is not None
+    try:
+        os.chown(folder, 65534, 65534)
+        mine = read_only_file(folder / "coding.json")
+        os.chown(mine, 65534, 65534)
+        theirs = folder / "theirs.json"  # root's, writable by root only: nobody may not write it
+        theirs.write_bytes(OLD)
+        theirs.chmod(0o644)
+        env = {"PYTHONPATH": nobody.pythonpath, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "MPLBACKEND": "Agg"}
+        proc = subprocess.run(
+            [*AS_NOBODY, nobody.python, "-c", NOBODY_SAVES, str(mine), str(theirs), str(folder / "new.json")],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        refused, refused_too, saved = proc.stdout.splitlines()
+        for line in (refused, refused_too):
+            assert line.startswith("refused ") and "is read-only, so it was not replaced" in line
+        assert saved == "saved 0o640"
+        assert mine.read_bytes() == OLD and mode_of(mine) == 0o444
+        assert theirs.read_bytes() == OLD and os.stat(theirs).st_uid == 0
+
+        proc = subprocess.run(
+            [*AS_NOBODY, nobody.python, "-m", "kit", "export", "--out", str(mine)],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert proc.returncode == 2 and f"--out {mine}: is read-only" in proc.stderr, proc.stderr
+        assert mine.read_bytes() == OLD
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
