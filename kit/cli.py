@@ -32,6 +32,7 @@ from .learner.class_files import collect_codings
 from .learner.storage import save_bytes
 from .parse.article import load_article
 from .records import ACTOR_KINDS, Case
+from .writing import refuse_read_only
 
 __all__ = ["main", "summary_text"]
 
@@ -113,6 +114,15 @@ def _check_out(out: str | None, fmt: str) -> None:
         raise KitError(
             write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), show(out), example="export." + fmt)
         )
+    if out:
+        names = [os.path.join(out, t) for t in export.CSV_TABLES] if fmt == "csv" else [out]
+        for name in names:
+            _refuse_read_only(name, "--out")
+
+
+def _refuse_read_only(path: str, option: str) -> None:
+    """Stop before a read-only file given with ``option`` is replaced (root could write it)."""
+    refuse_read_only(path, name=f"{option} {show(path)}", instead=f"choose another {option}", error=KitError)
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
@@ -173,6 +183,8 @@ def _draft(args: argparse.Namespace, out: TextIO) -> int:
 
 def _handout(args: argparse.Namespace, out: TextIO) -> int:
 
+    if args.out:
+        _refuse_read_only(args.out, "--out")
     page = render_handout(_load(args.article, args.case, args.encoding), key=args.key)
     if not args.out:
         out.write(page)
@@ -222,6 +234,8 @@ def _is_number(text: str) -> bool:
 
 def _class(args: argparse.Namespace, out: TextIO) -> int:
 
+    if args.html:
+        _refuse_read_only(args.html, "--html")
     case = _load(None, args.case, None)
     files = collect_codings(case, args.sources, anonymise=args.anonymise)
     if not files.learners:

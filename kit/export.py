@@ -39,10 +39,12 @@ from .analysis import coalitions as detect
 from .analysis.selection import select_stances
 from .errors import KitError, SaveError
 from .records import Actor, Article, Case, require_case
+from .writing import refuse_read_only
 
 __all__ = [
     "SCHEMA",
     "CSV_ENCODING",
+    "CSV_TABLES",
     "DNA_AGREEMENT",
     "to_dict",
     "article_dict",
@@ -138,6 +140,8 @@ def to_dict(obj: Article | Case, *, coalitions: bool = True) -> dict[str, Any]:
 
 
 CSV_ENCODING = "utf-8-sig"
+#: The tables :func:`write_csv` writes, in this order.
+CSV_TABLES = ("actors.csv", "mentions.csv", "quotes.csv", "stances.csv")
 #: DNA's agreement qualifier is 1 (agrees) / 0 (disagrees); the kit's two further values are written as words.
 DNA_AGREEMENT = {"support": "1", "oppose": "0", "conditional": "conditional", "undecided": "undecided"}
 
@@ -168,6 +172,7 @@ def _target_file(path: str | Path) -> Path:
     p = Path(path)
     if p.is_dir():
         raise SaveError(f"{p}: is a folder; give a file name, e.g. {p / 'network.graphml'}")
+    refuse_read_only(p, instead="write to another file")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -186,12 +191,15 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
     Several aliases or groups in one cell are separated by ``"; "``.
 
     Raises:
-        SaveError: ``out_dir`` is a file or cannot be written.
+        SaveError: ``out_dir`` is a file or cannot be written, or one of the
+            tables in it is read-only (then none is written).
     """
     _check(case)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise SaveError(f"{folder}: is a file; give a folder for the four CSV tables")
+    for name in CSV_TABLES:
+        refuse_read_only(folder / name, instead="write the tables to another folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -206,7 +214,7 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
     labels = {p.id: p.label for p in case.positions}
     out = [
         _write(
-            folder / "actors.csv",
+            folder / CSV_TABLES[0],
             ["id", "name", "kind", "role", "country", "aliases", "member_of", "mentions"],
             (
                 [
@@ -223,12 +231,12 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
             ),
         ),
         _write(
-            folder / "mentions.csv",
+            folder / CSV_TABLES[1],
             ["actor", "start", "end", "paragraph", "text"],
             ([m.actor, m.start, m.end, para(m.start), art.text[m.start : m.end]] for m in case.mentions),
         ),
         _write(
-            folder / "quotes.csv",
+            folder / CSV_TABLES[2],
             ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
             [
                 [
@@ -246,7 +254,7 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
             ],
         ),
         _write(
-            folder / "stances.csv",
+            folder / CSV_TABLES[3],
             [
                 "actor",
                 "actor_name",

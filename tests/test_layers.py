@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "util": 0,
     "data": 0,
     "fileio": 0,
+    "writing": 0,
     "parse": 1,
     "case": 2,
     "analysis": 3,

@@ -32,6 +32,7 @@ from ..learner.identity import learner_identity, saved_answers, set_learner_name
 from ..learner.storage import MAX_SAVE_BYTES, learner_dir
 from ..records import NO_STANCE, NOT_CODED, STANCE_VALUES, Case, Stance
 from ..util import esc
+from ..writing import is_read_only
 from .base import STYLE, Explorer
 from .coderview import render_coding, render_comparison, render_positions
 
@@ -45,6 +46,13 @@ TYPE_CHOICES = (
     ("the journalist's narration", "narration"),
     ("anonymous source", "anonymous"),
 )
+
+#: Said when the save file is read-only (at start) and after a save that failed.
+READ_ONLY = (
+    "{name} is read-only: you can code, but your changes are saved only once you make it writable "
+    "(chmod u+w) or start the coder with another path=."
+)
+KEPT = "Nothing is lost: your coding stays here, and every change tries to save it again."
 
 
 class StanceCoder(Explorer):
@@ -138,6 +146,8 @@ class StanceCoder(Explorer):
         self.status = w.HTML()
         self._syncing = False
         self.message = self.state.open()
+        if is_read_only(self.path):  # say so now, not after the first change
+            self.message = f"{self.message} {READ_ONLY.format(name=self.path.name)}".strip()
         self._load_cell()
         self.compare_button.on_click(lambda _b: self._safe(self.compare_reference))
         self.export_button.on_click(lambda _b: self._safe(self.export))
@@ -238,8 +248,8 @@ class StanceCoder(Explorer):
         """
         try:
             self.message = self.state.save()
-        except SaveError as exc:
-            self.message = str(exc)
+        except SaveError as exc:  # e.g. a read-only save file: the coding stays in self.state
+            self.message = f"{str(exc).rstrip('.')}. {KEPT}"
         self._load_cell()  # a merge may have brought in other work
         self._show_status()
         return self.path

@@ -6,7 +6,9 @@ set, else ``kit-learner-work/`` beside the lesson notebooks, so the learner
 finds it in JupyterLab's file browser (git ignores it), else
 ``~/kit-learner-work``. A save writes a temporary file in the same folder,
 flushes it to disk and then swaps it in with :func:`os.replace`, so a crash in
-the middle of a save leaves the previous file intact. A file that cannot be
+the middle of a save leaves the previous file intact. A new file gets the
+mode ``open()`` would give it (the umask applies), a replaced file keeps its
+mode, and a read-only file is never replaced (:mod:`kit.writing`). A file that cannot be
 read (corrupt, or not one of ours) is moved aside to a dated backup
 (``coding.json.corrupt-20240912-101500``) and reported with a
 :class:`~kit.errors.SaveError`: nothing is lost. A save killed half-way leaves
@@ -24,10 +26,11 @@ only its temporary file (``.coding.json.pid<writer>.<random>.tmp``);
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
 import os
+import random
 import re
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +39,7 @@ from typing import Any
 
 from ..errors import SaveError
 from ..fileio import read_regular
+from ..writing import open_new, refuse_read_only, replaced_mode
 
 __all__ = [
     "ENV_VAR",
@@ -62,6 +66,8 @@ __all__ = [
 MAX_SAVE_BYTES = 2_000_000
 #: Environment variable naming the learner folder.
 ENV_VAR = "KIT_LEARNER_DIR"
+#: The letters of a temporary save file's random part (the names :func:`clean_stale_tmp` recognises).
+_TMP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 #: A temporary save file older than this (seconds) is left over from a save that never finished.
 STALE_TMP_AGE_S = 60.0
 
@@ -154,16 +160,20 @@ def save_bytes(path: str | Path, raw: bytes) -> Path:
     The bytes go to a temporary file in the same folder (named after the
     writer's process id, so a later :func:`clean_stale_tmp` can tell a dead
     writer's leftover), are flushed with ``fsync`` and moved over ``path`` with
-    :func:`os.replace`; then the folder is flushed too.
+    :func:`os.replace`; then the folder is flushed too. A new file gets the mode
+    ``open()`` would give it (the umask applies); a file replaced keeps its mode
+    (:mod:`kit.writing`). A read-only file is never replaced.
 
     Raises:
-        SaveError: the file cannot be written; the previous file, if any, is left as it was.
+        SaveError: the file is read-only or cannot be written; the previous file,
+            if any, is left as it was.
     """
     path = Path(path)
+    refuse_read_only(path)
     tmp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.pid{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = _new_tmp(path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
@@ -183,6 +193,19 @@ def save_bytes(path: str | Path, raw: bytes) -> Path:
             except OSError:
                 pass
     return path
+
+
+def _new_tmp(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` with the mode ``path`` should end up with: ``(descriptor, name)``."""
+    mode = replaced_mode(path)
+    for _ in range(100):
+        suffix = "".join(random.choices(_TMP_LETTERS, k=8))
+        name = str(path.parent / f".{path.name}.pid{os.getpid()}.{suffix}.tmp")
+        try:
+            return open_new(name, mode=mode), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def clean_stale_tmp(path: str | Path, *, max_age_s: float = STALE_TMP_AGE_S) -> list[Path]:

@@ -3,8 +3,9 @@
 Run for real through ``python -m kit`` (a subprocess, with a timeout: a FIFO
 must not block it) and in-process through ``kit.cli.main``. Permission cases
 run for real as the unprivileged user ``nobody`` when the tests run as root
-and ``setpriv`` exists (root reads everything); the same messages are also
-checked with the system call made to fail.
+and ``setpriv`` exists (root reads everything), from a copy of the kit that
+``nobody`` can read wherever the repository is cloned (:mod:`tests.unprivileged`);
+the same messages are also checked with the system call made to fail.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from importlib import resources
 from pathlib import Path
@@ -25,28 +25,28 @@ import pytest
 
 import kit
 from kit.cli import main
+from tests.unprivileged import AS_NOBODY, Runtime, can_drop_root, shared_tempdir
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = resources.files("kit.data") / "article.txt"
 REFERENCE = resources.files("kit.data") / "reference_case.yaml"
-AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-can_drop_root = pytest.mark.skipif(
-    not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")),
-    reason="needs root and setpriv to run as nobody",
-)
+as_root = pytest.mark.skipif(not can_drop_root(), reason="needs root and setpriv to run as nobody")
+# the fixture ``nobody`` (tests/conftest.py): the kit copied where nobody can read it
 
 
-def kit_process(*argv: str, prefix: list[str] | None = None, timeout: float = 60) -> tuple[int, str, float]:
-    """Run ``python -m kit argv``; return the exit status, stderr and the seconds it took."""
+def kit_process(
+    *argv: str, prefix: list[str] | None = None, timeout: float = 60, runtime: Runtime | None = None
+) -> tuple[int, str, float]:
+    """Run ``python -m kit argv`` (as ``runtime`` says, else from this clone); return the exit status, stderr and the seconds it took."""
     env = {
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": runtime.pythonpath if runtime else str(ROOT),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "MPLBACKEND": "Agg",
         "LANG": "C.UTF-8",
     }
     start = time.perf_counter()
     proc = subprocess.run(
-        [*(prefix or []), sys.executable, "-m", "kit", *argv],
+        [*(prefix or []), runtime.python if runtime else sys.executable, "-m", "kit", *argv],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -82,8 +82,9 @@ def run(*argv: str) -> tuple[int, str]:
 @pytest.fixture
 def shared(tmp_path_factory) -> Path:
     """A folder anyone may enter (pytest's own are private to root), with the article and a case."""
-    folder = Path(tempfile.mkdtemp(prefix="kit-hostile-"))
-    folder.chmod(0o755)
+    folder = shared_tempdir("kit-hostile-")
+    if folder is None:
+        pytest.skip("no temporary folder that nobody can enter")
     shutil.copy(ARTICLE, folder / "article.txt")
     (folder / "case.yaml").write_bytes(REFERENCE.read_bytes())
     for path in folder.iterdir():
@@ -210,8 +211,8 @@ def test_check_on_a_folder_names_it(tmp_path):
 # --- permissions: for real as nobody, and with the system call made to fail ------------
 
 
-@can_drop_root
-def test_unreadable_files_and_folders_for_real(shared):
+@as_root
+def test_unreadable_files_and_folders_for_real(shared, nobody):
     (shared / "locked").mkdir()
     shutil.copy(ARTICLE, shared / "locked" / "article.txt")
     (shared / "locked").chmod(0o000)
@@ -223,12 +224,12 @@ def test_unreadable_files_and_folders_for_real(shared):
         (["check", str(shared / "case.yaml")], "permission denied"),
         (["export", "--case", str(shared / "case.yaml")], "permission denied"),
     ]:
-        code, err, _ = kit_process(*argv, prefix=AS_NOBODY)
+        code, err, _ = kit_process(*argv, prefix=AS_NOBODY, runtime=nobody)
         one_line_exit_2(code, err, words, "ask for read access")
 
 
-@can_drop_root
-def test_unwritable_out_for_real(shared):
+@as_root
+def test_unwritable_out_for_real(shared, nobody):
     (shared / "readonly").mkdir(mode=0o555)
     (shared / "readonly").chmod(0o555)
     for argv in (
@@ -236,7 +237,7 @@ def test_unwritable_out_for_real(shared):
         ["export", "--format", "csv", "--out", str(shared / "readonly" / "tables")],
         ["export", "--format", "dna", "--out", str(shared / "readonly" / "x.csv")],
     ):
-        code, err, _ = kit_process(*argv, prefix=AS_NOBODY)
+        code, err, _ = kit_process(*argv, prefix=AS_NOBODY, runtime=nobody)
         one_line_exit_2(code, err, str(shared / "readonly"))
         assert "permission denied" in err.lower()
 
