@@ -237,6 +237,10 @@ NOT_READERS: dict[tuple[str, str], str] = {
     ("kit.learner.casebuilder.BuilderState", "path"): "where saves go; the old file is read only for its hash, "
     "through kit.fileio.read_regular",
     ("kit.explore.builder.CaseBuilder", "path"): "where saves go (BuilderState's path)",
+    ("kit.writing.open_new", "path"): "creates a new file (O_CREAT | O_EXCL), never reads",
+    ("kit.writing.replaced_mode", "path"): "stat only",
+    ("kit.writing.is_read_only", "path"): "stat and access() only",
+    ("kit.writing.refuse_read_only", "path"): "stat and access() only",
     ("kit.learner.identity.learner_identity", "folder"): "a learner folder: its learner.json is read by "
     "kit.learner.storage.load_json (the one reader, 2 MB)",
     ("kit.learner.identity.set_learner_name", "folder"): "a learner folder (learner.json through load_json)",
@@ -496,6 +500,9 @@ OWN_FILES = {
     ("kit/explore/coder.py", "self.state.open()"),
     ("kit/learner/class_inputs.py", "zipfile.ZipFile(handle)"),  # a handle from kit.fileio.open_regular
     ("kit/learner/class_inputs.py", "archive.open(info)"),  # a member, read at most the cap + 1
+    ("kit/learner/storage.py", "``open()``"),  # docstrings on file modes
+    ("kit/writing.py", "``open()``"),  # docstrings on file modes
+    ("kit/writing.py", "fd = os.open(path, flags"),  # creates a new file (O_CREAT | O_EXCL), never reads
 }
 _READING = re.compile(r"\.read_bytes\(|\.read_text\(|(^|[^\w.])open\(|\.open\(|ZipFile\(|\.fdopen\(")
 
