@@ -43,6 +43,7 @@ __all__ = [
     "alternation",
     "span_ok",
     "strip_span",
+    "speaker_span",
     "trailing_aux",
     "subject_before",
     "from_the_name",
@@ -180,6 +181,19 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
         if p > a:
             b = p
     return a, b
+
+
+def speaker_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``text[a:b]`` as a speaker span (:func:`strip_span`), or ``None`` when nothing is left of it.
+
+    A speaker span is never empty or blank: "according to \u2028“We go.”" names no one.
+
+    >>> t = "according to \u2028, Ann Lee"
+    >>> speaker_span(t, 12, 14) is None, t[slice(*speaker_span(t, 15, 23))]
+    (True, 'Ann Lee')
+    """
+    a, b = strip_span(text, a, b)
+    return (a, b) if a < b and not text[a:b].isspace() else None
 
 
 def _last_word(text: str, a: int, b: int) -> str:

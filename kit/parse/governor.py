@@ -25,6 +25,7 @@ from .attribution import (
     alternation,
     quote_cue_pattern,
     span_ok,
+    speaker_span,
     strip_span,
     subject_before,
 )
@@ -153,8 +154,9 @@ def governor(
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":
             m = re.match(rf"\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])
-            if m:
-                return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
+            source = speaker_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")) if m else None
+            if source is not None:  # (not "according to \u2028“…”": a blank source names no one)
+                return source, h.start(), "according to"
             continue
         r = _WHO_BEFORE.search(text, max(lo, h.start() - 60), h.start())
         if r:  # "Tom Ray, who has publicly vowed … “…”": the relative pronoun, resolved to the name

@@ -45,7 +45,7 @@ from .attribution import (
     THINKING_CUES,
     WINDOW,
     quote_cue_pattern,
-    strip_span,
+    speaker_span,
     subject_before,
 )
 from .clauses import main_clause
@@ -147,7 +147,10 @@ def _sign_off(ctx: Context, para: Paragraph, prev: list[Quote], quotes: list[Quo
     m = SIGN_OFF.fullmatch(ctx.text, para.start, para.end)
     if m is None:
         return
-    a, b = strip_span(ctx.text, m.start("spk"), m.end("spk"))
+    found_span = speaker_span(ctx.text, m.start("spk"), m.end("spk"))
+    if found_span is None:
+        return
+    a, b = found_span
     if ctx.text[b - 1] == "." and b - a > 4 and ctx.text[b - 3 : b - 1].isalpha() and ctx.text[b - 3].islower():
         b -= 1  # "- Lee." (not "- Jr.")
     span = a, b
@@ -228,10 +231,10 @@ def _attribute(
     if span is None and not at_start:
         m = ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
         n = None if m else LABEL.search(text, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
-        if m:
-            span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
+        if m:  # (a blank source is no source: never an empty speaker span)
+            span, cue_at, cue = speaker_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
         elif n:  # "Surveyors agree - Ann Lee: “…”", "Said Lee, “…”"
-            span, cue_at, cue = strip_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
+            span, cue_at, cue = speaker_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
         else:
             span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC_RE if intro else GOVERN_RE)
         if not intro and not m and not n:  # an "according to" or a label names the source itself
@@ -266,8 +269,12 @@ def _attribute(
             if ps.end <= cs:
                 gov, at, _ = governor(ctx, ps.start, ps.end, here, QC_RE)  # "X said on Monday that …. “B.”"
                 span = gov if at not in ctx.used_cues else None
+    if span is not None and not text[span[0] : span[1]].strip():
+        span = None  # a speaker span is never empty or blank (each rule checks; this is the last guard)
     speaker = None
-    if span is not None:
+    if span is None:
+        cue = None  # no speaker, no cue
+    else:
         found = resolve(ctx, *span)
         speaker = found[0][0] if found else None
         if cue_at >= 0:
