@@ -30,19 +30,25 @@ from .attribution import (
     subject_before,
 )
 from .clauses import Clause, is_verb, main_clause
-from .patterns import LazyPattern, lazy_compile
+from .patterns import lazy_compile
+from .scan import Scanned
 from .slots import NAMEISH, SPEAKER_CHAR
 from .speakers import Context
 
 __all__ = [
     "QC_RE",
     "GOVERN_RE",
+    "QC",
+    "GOVERN",
     "ACCORDING",
     "ACCORDING_FRAME",
     "LABEL",
     "SAID_X",
     "LEAD_IN",
     "VERBISH",
+    "ACCORDING_AT",
+    "LABEL_AT",
+    "VERBISH_AT",
     "governor",
     "main_subject",
     "trim_subject",
@@ -53,6 +59,13 @@ QC_RE = lazy_compile(lambda: rf"\b(?:{quote_cue_pattern()})\b")
 
 
 GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
+
+# The same patterns with where their matches can start (kit.parse.scan): each prefix stops before the
+# pattern's last assertion about what follows (a trailing \b, a $), so a window's cut adds no start.
+QC = Scanned(QC_RE, lazy_compile(lambda: rf"(?=\b(?:{quote_cue_pattern()}))"))
+GOVERN = Scanned(
+    GOVERN_RE, lazy_compile(lambda: rf"(?=\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)}))")
+)
 
 
 # "Tom Ray, who has publicly vowed … “…”": a relative clause naming its own speaker
@@ -82,7 +95,13 @@ ACCORDING_FRAME = lazy_compile(rf"\s*[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{
 ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,\s*$")
 
 
-VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+_VERBISH = r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))"
+VERBISH = lazy_compile(_VERBISH + r"\b")
+
+
+ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s+to\s)"))
+LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:]\s|[.!?]\s|\n)"))
+VERBISH_AT = Scanned(VERBISH, lazy_compile(f"(?={_VERBISH})"))
 
 
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
@@ -145,12 +164,21 @@ def clause_subject(text: str, mc: Clause) -> tuple[int, int] | None:
 
 
 def governor(
-    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
+    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], cues: Scanned
 ) -> tuple[tuple[int, int] | None, int, str | None]:
-    """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
+    """The subject of the last cue (``cues``: :data:`QC` or :data:`GOVERN`) in ``text[lo:hi]`` outside
+    quotations: (span, cue offset, cue)."""
     text = ctx.text
     near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
-    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
+    hits = []
+    j, reach = 0, -1  # the quotes that start before a hit, and the furthest one of them ends
+    for h in ctx.hits.finditer(cues, lo, hi):
+        at = h.start()
+        while j < len(near) and near[j].start <= at:
+            reach = max(reach, near[j].end)
+            j += 1
+        if at >= reach:  # not inside a quotation
+            hits.append(h)
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":
             m = re.match(rf"\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])

@@ -50,14 +50,14 @@ from .attribution import (
 )
 from .clauses import main_clause
 from .governor import (
-    ACCORDING,
+    ACCORDING_AT,
     ACCORDING_FRAME,
-    GOVERN_RE,
-    LABEL,
+    GOVERN,
+    LABEL_AT,
     LEAD_IN,
-    QC_RE,
+    QC,
     SAID_X,
-    VERBISH,
+    VERBISH_AT,
     clause_subject,
     governor,
     main_subject,
@@ -65,6 +65,7 @@ from .governor import (
 )
 from .marks import OPENING_MARKS, pair_marks
 from .patterns import lazy_compile
+from .scan import Scan
 from .slots import BARE_ATTRIBUTION, SIGN_OFF, after_quote, end_mark, later_in_sentence
 from .speakers import Context, resolve
 from .structure import sentence_at
@@ -106,6 +107,7 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
             prev, carry, intro = [], False, None
             continue
         nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+        ctx.hits = Scan(text, para.start, para.end)  # each pattern's hits in the paragraph, found once
         spans, open_start = pair_marks(text, para.start, para.end)
         if open_start is not None and nxt is not None and text[nxt.start] in OPENING_MARKS and nxt.kind == "body":
             spans.append((open_start, para.end))
@@ -184,7 +186,7 @@ def _colon_intro(ctx: Context, para: Paragraph) -> tuple[int, int] | None:
     if text[end - 1] != ":":
         return None
     s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, end - 1)]
-    span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC_RE)[0]
+    span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC)[0]
     if span is None and s.start >= end - WINDOW:  # "He then listed the qualities …:"
         mc = main_clause(text, s.start, end - 1)
         span = clause_subject(text, mc) if mc else None
@@ -226,23 +228,27 @@ def _attribute(
     intro = _intro_end(pre)
     # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
     # the quote outranks a loose "Name verbed" after it
-    generic = at_start or GOVERN_RE.search(text, pre_lo, cs - 1) is None
+    generic = at_start or ctx.hits.search(GOVERN, pre_lo, cs - 1) is None
     span, cue_at, cue = after_quote(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "", generic)
     if span is None and not at_start:
-        m = ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
-        n = None if m else LABEL.search(text, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
+        m = ctx.hits.search(ACCORDING_AT, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
+        n = (
+            None
+            if m
+            else ctx.hits.search(LABEL_AT, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
+        )
         if m:  # (a blank source is no source: never an empty speaker span)
             span, cue_at, cue = speaker_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
         elif n:  # "Surveyors agree - Ann Lee: “…”", "Said Lee, “…”"
             span, cue_at, cue = speaker_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
         else:
-            span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC_RE if intro else GOVERN_RE)
+            span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC if intro else GOVERN)
         if not intro and not m and not n:  # an "according to" or a label names the source itself
             span, cue_at, cue = main_subject(ctx, s0, pre_lo, cs, here, span, cue_at, cue)
     rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
-        v = VERBISH.search(text, pre_lo, cs - 1)
+        v = ctx.hits.search(VERBISH_AT, pre_lo, cs - 1)
         subj = subject_before(text, pre_lo, v.start()) if v else None
         span = trim_subject(text, *subj) if subj else None
     if span is None or cue_at < cs and closed:
@@ -267,7 +273,7 @@ def _attribute(
         elif si > 0 and sents[si - 1].paragraph == para.index or pre_lo <= para.start and si > 0:
             ps = sents[si - 1] if so.start <= cs - 1 else so
             if ps.end <= cs:
-                gov, at, _ = governor(ctx, ps.start, ps.end, here, QC_RE)  # "X said on Monday that …. “B.”"
+                gov, at, _ = governor(ctx, ps.start, ps.end, here, QC)  # "X said on Monday that …. “B.”"
                 span = gov if at not in ctx.used_cues else None
     if span is not None and not text[span[0] : span[1]].strip():
         span = None  # a speaker span is never empty or blank (each rule checks; this is the last guard)
