@@ -28,6 +28,7 @@ import json
 from ..data import data_text
 from ..errors import KitError
 from .patterns import lazy_compile, trie_pattern
+from .scan import Scan, Scanned
 
 __all__ = [
     "SAYING_CUES",
@@ -140,6 +141,13 @@ _CLAUSE = lazy_compile(
     rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
+# where a clause boundary can start (kit.parse.scan): _CLAUSE up to its first look-around or \b at the end
+_CLAUSE_AT = Scanned(
+    _CLAUSE,
+    lazy_compile(
+        rf"(?=[;—–”(]|:|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS) | {'as', 'after', 'before', 'since', 'until'})}))"
+    ),
+)
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
@@ -229,31 +237,39 @@ def from_the_name(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
-    """The subject of the clause whose verb starts at ``cue`` (text from ``lo``)."""
+def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) -> tuple[int, int] | None:
+    """The subject of the clause whose verb starts at ``cue`` (text from ``lo``); ``hits``, the parse
+    context's :class:`~kit.parse.scan.Scan` of ``text``, finds the clause boundaries faster."""
     lo = max(lo, cue - WINDOW)
-    for m in _CLAUSE.finditer(text, lo, cue):
+    for m in hits.finditer(_CLAUSE_AT, lo, cue) if hits is not None else _CLAUSE.finditer(text, lo, cue):
         lo = m.end()
     aux = trailing_aux(text, lo, cue)
     end = aux if aux is not None else lo + len(text[lo:cue].rstrip())
     start = lo
-    if "," in text[start:end]:
-        parts, pos = [], start
-        for piece in text[start:end].split(","):
-            parts.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        if text[parts[-1][0] : parts[-1][1]].strip():
-            start, end = parts[-1]
+    # the last commas, read from the end (at most _MAX_ASIDES + 1: a run of commas is not
+    # split to its start for every cue)
+    commas: list[int] = []
+    c = text.rfind(",", start, end)
+    while c >= 0:
+        commas.append(c)
+        if len(commas) > _MAX_ASIDES:
+            break
+        c = text.rfind(",", start, c)
+    if commas:
+        if text[commas[0] + 1 : end].strip():
+            start = commas[0] + 1  # the piece after the last comma
         else:
-            back = parts[-1 - _MAX_ASIDES : -1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
-            for a, b in reversed(back):
-                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
-                # at most _MAX_ASIDES of them (a run of commas is not read to its start for every cue)
+            # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
+            # at most _MAX_ASIDES of them; the first piece of the clause is taken as it is
+            for k in range(1, min(len(commas), _MAX_ASIDES) + 1):
+                a = commas[k] + 1 if k < len(commas) else start
+                b = commas[k - 1]
+                first = k == len(commas)
                 if (
-                    text[a:b].strip()
+                    first
+                    or text[a:b].strip()
                     and not _APPOSITIVE.match(text, a)
                     and span_ok(text, *strip_span(text, a, b))
-                    or (a, b) == parts[0]
                 ):
                     start, end = a, b
                     break

@@ -192,10 +192,10 @@ def governor(
         w = _WITH_ING.search(text, max(lo, h.start() - 90), h.start()) if h.group().endswith("ing") else None
         if w:  # "…, with Sen. Tom Ray calling it “…”": the subject of the participle
             return strip_span(text, w.start("spk"), w.end("spk")), h.start(), h.group()
-        subj = subject_before(text, lo, h.start())
+        subj = subject_before(text, lo, h.start(), hits=ctx.hits)
         if subj is None:  # "Ann Lee took the stage … and called it “…”": the subject before "and"
             m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
-            subj = subject_before(text, lo, m.start()) if m else None
+            subj = subject_before(text, lo, m.start(), hits=ctx.hits) if m else None
         if subj is not None:
             sub = trim_subject(text, *subj)
             if span_ok(text, *sub):

@@ -65,7 +65,6 @@ from .governor import (
 )
 from .marks import OPENING_MARKS, pair_marks
 from .patterns import lazy_compile
-from .scan import Scan
 from .slots import BARE_ATTRIBUTION, SIGN_OFF, after_quote, end_mark, later_in_sentence
 from .speakers import Context, resolve
 from .structure import sentence_at
@@ -107,7 +106,6 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
             prev, carry, intro = [], False, None
             continue
         nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-        ctx.hits = Scan(text, para.start, para.end)  # each pattern's hits in the paragraph, found once
         spans, open_start = pair_marks(text, para.start, para.end)
         if open_start is not None and nxt is not None and text[nxt.start] in OPENING_MARKS and nxt.kind == "body":
             spans.append((open_start, para.end))
@@ -249,7 +247,7 @@ def _attribute(
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
         v = ctx.hits.search(VERBISH_AT, pre_lo, cs - 1)
-        subj = subject_before(text, pre_lo, v.start()) if v else None
+        subj = subject_before(text, pre_lo, v.start(), hits=ctx.hits) if v else None
         span = trim_subject(text, *subj) if subj else None
     if span is None or cue_at < cs and closed:
         span, cue_at, cue = later_in_sentence(text, post_lo, post_hi, span, cue_at, cue, closing=span is not None)

@@ -72,11 +72,11 @@ class Context:
     used_cues: set[int] = field(default_factory=set)
     is_subject: dict[int, bool] = field(default_factory=dict)  # mention index -> names a subject?
     last_subject: dict[tuple[tuple[str, ...], str], dict[int, int]] = field(default_factory=dict)
-    # the paragraph being attributed: its pattern hits, found once (kit.parse.scan; set by find_quotes)
+    # where the attribution patterns match, each found once (kit.parse.scan)
     hits: Scan = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.hits = Scan(self.text, 0, 0)
+        self.hits = Scan(self.text)
 
     @classmethod
     def build(
