@@ -27,7 +27,7 @@ import json
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import lazy_compile, trie_pattern
+from .patterns import LazyPattern, lazy_compile, trie_pattern
 from .scan import Scan, Scanned
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "speaker_span",
     "trailing_aux",
     "subject_before",
+    "cue_starts",
     "from_the_name",
 ]
 
@@ -141,12 +142,12 @@ _CLAUSE = lazy_compile(
     rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
+_CLAUSE_STARTS = set(_CLAUSE_WORDS) | {"as", "after", "before", "since", "until"}
 # where a clause boundary can start (kit.parse.scan): _CLAUSE up to its first look-around or \b at the end
 _CLAUSE_AT = Scanned(
     _CLAUSE,
-    lazy_compile(
-        rf"(?=[;—–”(]|:|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS) | {'as', 'after', 'before', 'since', 'until'})}))"
-    ),
+    lazy_compile(rf"(?=[;—–”(:]|\s-\s|\b(?:{trie_pattern(_CLAUSE_STARTS)}))"),
+    max(3, *map(len, _CLAUSE_STARTS)),
 )
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
@@ -235,6 +236,17 @@ def from_the_name(text: str, a: int, b: int) -> tuple[int, int]:
     if role and role.group("name").split()[0] not in _NOT_NAMES:
         return role.start("name"), b
     return a, b
+
+
+def cue_starts(pattern: LazyPattern, words: tuple[str, ...]) -> Scanned:
+    """``pattern`` (``\\b(?:{alternation(words)})\\b``) with where its matches can start: at the first
+    word of a cue (:mod:`kit.parse.scan`).
+
+    >>> cue_starts(SAY_RE, ("said", "according to")).reach
+    9
+    """
+    first = {w.split()[0] for w in words}
+    return Scanned(pattern, lazy_compile(lambda: rf"(?=\b(?:{trie_pattern(first)}))"), max(map(len, first)))
 
 
 def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) -> tuple[int, int] | None:

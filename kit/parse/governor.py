@@ -23,6 +23,7 @@ from .attribution import (
     SAYING_CUES,
     THINKING_CUES,
     alternation,
+    cue_starts,
     quote_cue_pattern,
     span_ok,
     speaker_span,
@@ -62,10 +63,8 @@ GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUE
 
 # The same patterns with where their matches can start (kit.parse.scan): each prefix stops before the
 # pattern's last assertion about what follows (a trailing \b, a $), so a window's cut adds no start.
-QC = Scanned(QC_RE, lazy_compile(lambda: rf"(?=\b(?:{quote_cue_pattern()}))"))
-GOVERN = Scanned(
-    GOVERN_RE, lazy_compile(lambda: rf"(?=\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)}))")
-)
+QC = cue_starts(QC_RE, SAYING_CUES + QUOTING_CUES)
+GOVERN = cue_starts(GOVERN_RE, SAYING_CUES + THINKING_CUES + QUOTING_CUES)
 
 
 # "Tom Ray, who has publicly vowed … “…”": a relative clause naming its own speaker
@@ -95,13 +94,12 @@ ACCORDING_FRAME = lazy_compile(rf"\s*[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{
 ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,\s*$")
 
 
-_VERBISH = r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))"
-VERBISH = lazy_compile(_VERBISH + r"\b")
+VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
 
 
-ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s+to\s)"))
-LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:]\s|[.!?]\s|\n)"))
-VERBISH_AT = Scanned(VERBISH, lazy_compile(f"(?={_VERBISH})"))
+ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s)"), 10)
+LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|\n)"), 2)
+VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
@@ -169,11 +167,13 @@ def governor(
     """The subject of the last cue (``cues``: :data:`QC` or :data:`GOVERN`) in ``text[lo:hi]`` outside
     quotations: (span, cue offset, cue)."""
     text = ctx.text
-    near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
     hits = []
+    near: list[Quote] | None = None
     j, reach = 0, -1  # the quotes that start before a hit, and the furthest one of them ends
     for h in ctx.hits.finditer(cues, lo, hi):
         at = h.start()
+        if near is None:  # quotes are in text order; only those in the window matter
+            near = [q for q in quotes[-40:] if q.end > lo]
         while j < len(near) and near[j].start <= at:
             reach = max(reach, near[j].end)
             j += 1

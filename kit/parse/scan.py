@@ -10,20 +10,19 @@ pattern for the places where a match *can start* (its ``starts`` pattern, a
 prefix of it: every match of the pattern starts with a match of the prefix)
 and keeps their offsets sorted; a search in a window then tries the full
 pattern only at those offsets (``bisect``), where the regex engine would have
-found the same match after reading the whole window. The starts are
-found lazily, from the first window searched on, as far as the windows reach:
-each stretch of the text is read once per pattern.
+found the same match after reading the whole window. The starts are found
+as overlapping windows move on, each stretch of text read once per pattern;
+a window that overlaps no other is searched the ordinary way.
 
 The answers are those of ``pattern.search(text, pos, endpos)`` and
 ``pattern.finditer(text, pos, endpos)``: a window is cut as the regex engine
 cuts it (``endpos``), and the starts are a superset of where a match in any
-window can start. A window that starts before the first one searched is
-searched the ordinary way. The parse context shares one :class:`Scan` of the
-text (``ctx.hits``), which builds each pattern's :class:`Hits` on first use.
+window can start. The parse context shares one :class:`Scan` of the text
+(``ctx.hits``), which makes each pattern's :class:`Hits` on first use.
 
 >>> import re
 >>> from kit.parse.patterns import lazy_compile
->>> said = Scanned(lazy_compile(r"\\bsaid\\b"), lazy_compile(r"(?=\\bsaid)"))
+>>> said = Scanned(lazy_compile(r"\\bsaid\\b"), lazy_compile(r"(?=\\bsaid)"), 4)
 >>> t = "“A,” he said. “B,” she said. “C.”"
 >>> scan = Scan(t)
 >>> scan.search(said, 14, 31).start(), [m.start() for m in scan.finditer(said, 0, 31)]
@@ -44,51 +43,63 @@ __all__ = ["Scanned", "Hits", "Scan"]
 
 @dataclass(frozen=True)
 class Scanned:
-    """A pattern and where its matches can start.
+    """A pattern, where its matches can start, and how far that is read.
 
     ``starts`` matches (zero-width, as a look-ahead ``(?=…)``) at every offset
     where ``pattern`` can match in *any* window ``text[pos:endpos]`` around
     it: a prefix of ``pattern`` that stops before any assertion about what
-    follows (a trailing ``\\b``, a ``$``), so that cutting the window cannot
-    add a start the scan missed. ``pattern`` never matches the empty string.
+    follows (a trailing ``\b``, a ``$``), so that cutting the window cannot
+    add a start. Whether it matches at an offset depends on at most ``reach``
+    characters from there, so a stretch of text is scanned without reading
+    far past its end. ``pattern`` never matches the empty string.
     """
 
     pattern: LazyPattern
     starts: LazyPattern
+    reach: int
 
 
 class Hits:
-    """The offsets from ``lo`` on where one :class:`Scanned` pattern can start, sorted.
+    """The offsets in ``text[lo:upto]`` where one :class:`Scanned` pattern can start, sorted.
 
-    They are found as far as the searches need them (``upto``): each stretch of
-    the text is read once by the ``starts`` pattern, however many windows
-    cover it.
+    A window that overlaps the one before it is answered from the starts,
+    found as far as the windows reach: each stretch of text is read once by
+    the ``starts`` pattern however many windows cover it. A window of its own
+    (no overlap) is searched the ordinary way, which is quicker for one read.
     """
 
-    __slots__ = ("text", "pattern", "find_start", "lo", "upto", "starts")
+    __slots__ = ("text", "pattern", "scanned", "lo", "upto", "starts")
 
-    def __init__(self, text: str, scanned: Scanned, lo: int) -> None:
-        self.text, self.pattern, self.find_start = text, scanned.pattern, scanned.starts.search
-        self.lo = self.upto = lo  # every start in text[lo:upto] is in self.starts
-        self.starts: list[int] = []
+    def __init__(self, text: str, scanned: Scanned) -> None:
+        self.text, self.pattern, self.scanned = text, scanned.pattern, scanned
+        self.lo = self.upto = 0  # the windows searched so far (the last ones, overlapping)
+        self.starts: list[int] | None = None  # every start in text[lo:upto], once windows overlap
 
-    def _extend(self, end: int) -> None:
-        """Find the starts up to ``end``."""
-        upto, text, starts, find_start = self.upto, self.text, self.starts, self.find_start
-        while upto < end:
-            m = find_start(text, upto)
-            if m is None:
-                upto = len(text) + 1
-                break
-            starts.append(m.start())
-            upto = m.start() + 1
-        self.upto = upto
+    def _cover(self, pos: int, endpos: int) -> list[int] | None:
+        """The starts in ``text[pos:endpos]`` (and before), or ``None``: search this window the ordinary way."""
+        if not self.lo <= pos < self.upto:  # a window of its own
+            self.lo, self.upto, self.starts = pos, endpos, None
+            return None
+        starts, upto = self.starts, self.upto
+        if starts is None:  # the first overlap: from here on, read each stretch once
+            self.lo = self.upto = upto = pos
+            starts = self.starts = []
+        if endpos > upto:
+            text = self.text
+            for m in self.scanned.starts.finditer(text, upto, min(len(text), endpos + self.scanned.reach)):
+                p = m.start()
+                if p >= endpos:
+                    break
+                starts.append(p)
+            self.upto = endpos
+        return starts
 
     def search(self, pos: int, endpos: int) -> re.Match[str] | None:
-        """``pattern.search(text, pos, endpos)`` for ``pos >= lo``."""
-        if self.upto < endpos:
-            self._extend(endpos)
-        starts, match, text = self.starts, self.pattern.match, self.text
+        """``pattern.search(text, pos, endpos)``."""
+        starts = self._cover(pos, endpos)
+        if starts is None:
+            return self.pattern.search(self.text, pos, endpos)
+        match, text = self.pattern.match, self.text
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
             p = starts[i]
             if p >= endpos:
@@ -99,10 +110,14 @@ class Hits:
         return None
 
     def finditer(self, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text, pos, endpos)`` (non-overlapping, left to right) for ``pos >= lo``."""
-        if self.upto < endpos:
-            self._extend(endpos)
-        starts, match, text = self.starts, self.pattern.match, self.text
+        """``pattern.finditer(text, pos, endpos)`` (non-overlapping, left to right)."""
+        starts = self._cover(pos, endpos)
+        if starts is None:
+            return self.pattern.finditer(self.text, pos, endpos)
+        return self._from(starts, pos, endpos)
+
+    def _from(self, starts: list[int], pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        match, text = self.pattern.match, self.text
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
             p = starts[i]
             if p >= endpos:
@@ -116,7 +131,7 @@ class Hits:
 
 
 class Scan:
-    """The :class:`Hits` of one text, one per pattern, each built from the first place it is searched."""
+    """The :class:`Hits` of one text, one per pattern, each made the first time it is searched."""
 
     __slots__ = ("text", "_hits")
 
@@ -124,22 +139,16 @@ class Scan:
         self.text = text
         self._hits: dict[int, Hits] = {}
 
-    def _for(self, scanned: Scanned, pos: int) -> Hits | None:
+    def _for(self, scanned: Scanned) -> Hits:
         hits = self._hits.get(id(scanned))
         if hits is None:
-            hits = self._hits[id(scanned)] = Hits(self.text, scanned, pos)
-        return hits if pos >= hits.lo else None
+            hits = self._hits[id(scanned)] = Hits(self.text, scanned)
+        return hits
 
     def search(self, scanned: Scanned, pos: int, endpos: int) -> re.Match[str] | None:
         """``scanned.pattern.search(text, pos, endpos)``, answered from the hits."""
-        hits = self._for(scanned, pos)
-        if hits is None:  # before the first search: the ordinary way (rare)
-            return scanned.pattern.search(self.text, pos, endpos)
-        return hits.search(pos, endpos)
+        return self._for(scanned).search(pos, endpos)
 
     def finditer(self, scanned: Scanned, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """``scanned.pattern.finditer(text, pos, endpos)``, answered from the hits."""
-        hits = self._for(scanned, pos)
-        if hits is None:
-            return scanned.pattern.finditer(self.text, pos, endpos)
-        return hits.finditer(pos, endpos)
+        return self._for(scanned).finditer(pos, endpos)
