@@ -253,7 +253,7 @@ def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) ->
     """The subject of the clause whose verb starts at ``cue`` (text from ``lo``); ``hits``, the parse
     context's :class:`~kit.parse.scan.Scan` of ``text``, finds the clause boundaries faster."""
     lo = max(lo, cue - WINDOW)
-    for m in hits.finditer(_CLAUSE_AT, lo, cue) if hits is not None else _CLAUSE.finditer(text, lo, cue):
+    for m in hits[_CLAUSE_AT].finditer(lo, cue) if hits is not None else _CLAUSE.finditer(text, lo, cue):
         lo = m.end()
     aux = trailing_aux(text, lo, cue)
     end = aux if aux is not None else lo + len(text[lo:cue].rstrip())
@@ -261,12 +261,12 @@ def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) ->
     # the last commas, read from the end (at most _MAX_ASIDES + 1: a run of commas is not
     # split to its start for every cue)
     commas: list[int] = []
-    c = text.rfind(",", start, end)
-    while c >= 0:
-        commas.append(c)
+    at = text.rfind(",", start, end)
+    while at >= 0:
+        commas.append(at)
         if len(commas) > _MAX_ASIDES:
             break
-        c = text.rfind(",", start, c)
+        at = text.rfind(",", start, at)
     if commas:
         if text[commas[0] + 1 : end].strip():
             start = commas[0] + 1  # the piece after the last comma

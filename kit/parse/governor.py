@@ -170,7 +170,7 @@ def governor(
     hits = []
     near: list[Quote] | None = None
     j, reach = 0, -1  # the quotes that start before a hit, and the furthest one of them ends
-    for h in ctx.hits.finditer(cues, lo, hi):
+    for h in ctx.hits[cues].finditer(lo, hi):
         at = h.start()
         if near is None:  # quotes are in text order; only those in the window matter
             near = [q for q in quotes[-40:] if q.end > lo]

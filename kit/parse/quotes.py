@@ -226,14 +226,14 @@ def _attribute(
     intro = _intro_end(pre)
     # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
     # the quote outranks a loose "Name verbed" after it
-    generic = at_start or ctx.hits.search(GOVERN, pre_lo, cs - 1) is None
+    generic = at_start or ctx.hits[GOVERN].search(pre_lo, cs - 1) is None
     span, cue_at, cue = after_quote(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "", generic)
     if span is None and not at_start:
-        m = ctx.hits.search(ACCORDING_AT, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
+        m = ctx.hits[ACCORDING_AT].search(max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
         n = (
             None
             if m
-            else ctx.hits.search(LABEL_AT, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
+            else ctx.hits[LABEL_AT].search(max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
         )
         if m:  # (a blank source is no source: never an empty speaker span)
             span, cue_at, cue = speaker_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
@@ -246,7 +246,7 @@ def _attribute(
     rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
-        v = ctx.hits.search(VERBISH_AT, pre_lo, cs - 1)
+        v = ctx.hits[VERBISH_AT].search(pre_lo, cs - 1)
         subj = subject_before(text, pre_lo, v.start(), hits=ctx.hits) if v else None
         span = trim_subject(text, *subj) if subj else None
     if span is None or cue_at < cs and closed:

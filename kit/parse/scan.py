@@ -41,7 +41,7 @@ from .patterns import LazyPattern
 __all__ = ["Scanned", "Hits", "Scan"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a quick key of a Scan
 class Scanned:
     """A pattern, where its matches can start, and how far that is read.
 
@@ -63,20 +63,25 @@ class Hits:
     """The offsets in ``text[lo:upto]`` where one :class:`Scanned` pattern can start, sorted.
 
     A window that overlaps the one before it is answered from the starts,
-    found as far as the windows reach: each stretch of text is read once by
-    the ``starts`` pattern however many windows cover it. A window of its own
-    (no overlap) is searched the ordinary way, which is quicker for one read.
+    found as far as the windows reach (and a window's width beyond, so that
+    windows moving on a few characters at a time do not scan a few characters
+    at a time): each stretch of text is read once by the ``starts`` pattern
+    however many windows cover it. A window of its own (no overlap) is
+    searched the ordinary way, which is quicker for one read.
     """
 
-    __slots__ = ("text", "pattern", "scanned", "lo", "upto", "starts")
+    __slots__ = ("text", "pattern", "scanned", "lo", "upto", "starts", "_match", "_starts", "_reach")
 
     def __init__(self, text: str, scanned: Scanned) -> None:
         self.text, self.pattern, self.scanned = text, scanned.pattern, scanned
         self.lo = self.upto = 0  # the windows searched so far (the last ones, overlapping)
         self.starts: list[int] | None = None  # every start in text[lo:upto], once windows overlap
+        self._match = scanned.pattern.compiled.match
+        self._starts = scanned.starts.compiled.finditer
+        self._reach = scanned.reach
 
     def _cover(self, pos: int, endpos: int) -> list[int] | None:
-        """The starts in ``text[pos:endpos]`` (and before), or ``None``: search this window the ordinary way."""
+        """The starts in ``text[pos:endpos]`` (and around), or ``None``: search this window the ordinary way."""
         if not self.lo <= pos < self.upto:  # a window of its own
             self.lo, self.upto, self.starts = pos, endpos, None
             return None
@@ -86,20 +91,23 @@ class Hits:
             starts = self.starts = []
         if endpos > upto:
             text = self.text
-            for m in self.scanned.starts.finditer(text, upto, min(len(text), endpos + self.scanned.reach)):
+            end = min(len(text), 2 * endpos - pos)  # a window's width ahead
+            for m in self._starts(text, upto, min(len(text), end + self._reach)):
                 p = m.start()
-                if p >= endpos:
+                if p >= end:
                     break
                 starts.append(p)
-            self.upto = endpos
+            self.upto = end
         return starts
 
     def search(self, pos: int, endpos: int) -> re.Match[str] | None:
         """``pattern.search(text, pos, endpos)``."""
-        starts = self._cover(pos, endpos)
-        if starts is None:
-            return self.pattern.search(self.text, pos, endpos)
-        match, text = self.pattern.match, self.text
+        starts = self.starts
+        if starts is None or endpos > self.upto or not self.lo <= pos:
+            starts = self._cover(pos, endpos)
+            if starts is None:
+                return self.pattern.search(self.text, pos, endpos)
+        match, text = self._match, self.text
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
             p = starts[i]
             if p >= endpos:
@@ -111,14 +119,19 @@ class Hits:
 
     def finditer(self, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos, endpos)`` (non-overlapping, left to right)."""
-        starts = self._cover(pos, endpos)
-        if starts is None:
-            return self.pattern.finditer(self.text, pos, endpos)
-        return self._from(starts, pos, endpos)
+        starts = self.starts
+        if starts is None or endpos > self.upto or not self.lo <= pos:
+            starts = self._cover(pos, endpos)
+            if starts is None:
+                return self.pattern.finditer(self.text, pos, endpos)
+        i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] >= endpos:
+            return iter(())
+        return self._from(starts, i, pos, endpos)
 
-    def _from(self, starts: list[int], pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        match, text = self.pattern.match, self.text
-        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+    def _from(self, starts: list[int], first: int, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        match, text = self._match, self.text
+        for i in range(first, len(starts)):
             p = starts[i]
             if p >= endpos:
                 return
@@ -130,25 +143,21 @@ class Hits:
                 pos = m.end()
 
 
-class Scan:
-    """The :class:`Hits` of one text, one per pattern, each made the first time it is searched."""
-
-    __slots__ = ("text", "_hits")
+class Scan(dict[Scanned, Hits]):
+    """The :class:`Hits` of one text, one per pattern (``scan[pattern]``), each made when first asked for."""
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self.text = text
-        self._hits: dict[int, Hits] = {}
 
-    def _for(self, scanned: Scanned) -> Hits:
-        hits = self._hits.get(id(scanned))
-        if hits is None:
-            hits = self._hits[id(scanned)] = Hits(self.text, scanned)
+    def __missing__(self, scanned: Scanned) -> Hits:
+        hits = self[scanned] = Hits(self.text, scanned)
         return hits
 
     def search(self, scanned: Scanned, pos: int, endpos: int) -> re.Match[str] | None:
         """``scanned.pattern.search(text, pos, endpos)``, answered from the hits."""
-        return self._for(scanned).search(pos, endpos)
+        return self[scanned].search(pos, endpos)
 
     def finditer(self, scanned: Scanned, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """``scanned.pattern.finditer(text, pos, endpos)``, answered from the hits."""
-        return self._for(scanned).finditer(pos, endpos)
+        return self[scanned].finditer(pos, endpos)

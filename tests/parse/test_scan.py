@@ -1,0 +1,114 @@
+"""kit.parse.scan answers every window as the regex engine does (issue 22, item 5).
+
+The attribution patterns search windows around each quotation; a :class:`Scan`
+answers them from the offsets where each pattern can start, found once. For
+any text and any sequence of windows (overlapping, far apart, going back,
+empty, cut inside a word), the answers must be those of ``pattern.search`` and
+``pattern.finditer`` on the same window.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kit.parse.scan import Scan, Scanned
+
+_attribution = importlib.import_module("kit.parse.attribution")
+_governor = importlib.import_module("kit.parse.governor")
+
+SCANNED: dict[str, Scanned] = {
+    "QC": _governor.QC,
+    "GOVERN": _governor.GOVERN,
+    "ACCORDING_AT": _governor.ACCORDING_AT,
+    "LABEL_AT": _governor.LABEL_AT,
+    "VERBISH_AT": _governor.VERBISH_AT,
+    "_CLAUSE_AT": _attribution._CLAUSE_AT,
+}
+
+PIECES = st.sampled_from(
+    [
+        "said",
+        "says",
+        "saidx",
+        "told",
+        "according to",
+        "According  to ",
+        "accordingly",
+        "in a statement",
+        "called",
+        "is",
+        "was",
+        "walked",
+        "address",
+        "a",
+        "Ann Lee",
+        "Kerry:",
+        ": ",
+        ":",
+        ". ",
+        "! ",
+        "- ",
+        " - ",
+        "— ",
+        ";",
+        "(",
+        "(D-Ohio)",
+        "”",
+        "“",
+        '"',
+        ", ",
+        " ",
+        "\n",
+        "\u2028",
+        "when",
+        "while",
+        "and then",
+        "as he",
+        "after Ann",
+        "that",
+        "x",
+    ]
+)
+TEXTS = st.lists(PIECES, min_size=1, max_size=50).map("".join)
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groups() == b.groups()
+
+
+@pytest.mark.parametrize("name", sorted(SCANNED))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, data=st.data())
+def test_scan_answers_as_the_regex_engine(name: str, text: str, data: st.DataObject) -> None:
+    scanned = SCANNED[name]
+    scan = Scan(text)
+    n = len(text)
+    windows = data.draw(
+        st.lists(st.tuples(st.integers(0, n), st.integers(0, 60)), min_size=1, max_size=12), label="windows"
+    )
+    for pos, width in windows:
+        endpos = min(n, pos + width)
+        if data.draw(st.booleans(), label="finditer"):
+            got = list(scan.finditer(scanned, pos, endpos))
+            want = list(scanned.pattern.finditer(text, pos, endpos))
+            assert len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want)), (pos, endpos)
+        else:
+            assert _same(scan.search(scanned, pos, endpos), scanned.pattern.search(text, pos, endpos)), (pos, endpos)
+
+
+def test_windows_moving_on_read_each_stretch_once() -> None:
+    """Overlapping windows that move on record the starts once, as far as they reach."""
+    text = '"a" ' * 1_000 + "he added."
+    scan = Scan(text)
+    verbish = SCANNED["VERBISH_AT"]
+    for cs in range(300, len(text) - 20, 4):
+        assert scan.search(verbish, cs - 300, cs) is None
+    hits = scan[verbish]
+    assert hits.starts == [] and hits.upto >= cs  # "a" is not a start of a verb-ish word: nothing to try
+    assert scan.search(verbish, len(text) - 300, len(text)).group() == "added"
