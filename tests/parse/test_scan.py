@@ -103,12 +103,23 @@ def test_scan_answers_as_the_regex_engine(name: str, text: str, data: st.DataObj
 
 
 def test_windows_moving_on_read_each_stretch_once() -> None:
-    """Overlapping windows that move on record the starts once, as far as they reach."""
+    """Overlapping windows that move on (a quotation every 4 characters, each reading the 300 before it)
+    read each stretch of text once for the starts, not once per window."""
     text = '"a" ' * 1_000 + "he added."
     scan = Scan(text)
     verbish = SCANNED["VERBISH_AT"]
+    hits = scan[verbish]
+    read: list[int] = []
+    find = hits._starts
+
+    def counting(t: str, pos: int, endpos: int):  # type: ignore[no-untyped-def]
+        read.append(endpos - pos)
+        return find(t, pos, endpos)
+
+    hits._starts = counting
     for cs in range(300, len(text) - 20, 4):
         assert scan.search(verbish, cs - 300, cs) is None
-    hits = scan[verbish]
-    assert hits.starts == [] and hits.upto >= cs  # "a" is not a start of a verb-ish word: nothing to try
+    assert sum(read) <= len(text) + verbish.reach * len(read)  # about once (each call reads `reach` on)
+    assert len(read) < 20  # a window's width at a time, not 4 characters
+    assert all(p >= 4_000 for p in hits.starts)  # "a" cannot start a verb-ish word: nothing to try
     assert scan.search(verbish, len(text) - 300, len(text)).group() == "added"
