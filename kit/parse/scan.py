@@ -59,6 +59,10 @@ class Scanned:
     reach: int
 
 
+#: With more starts than this recorded, those the windows have left behind are dropped (at least half of them).
+_KEEP = 4096
+
+
 class Hits:
     """The offsets in ``text[lo:upto]`` where one :class:`Scanned` pattern can start, sorted.
 
@@ -89,6 +93,11 @@ class Hits:
         if starts is None:  # the first overlap: from here on, read each stretch once
             self.lo = self.upto = upto = pos
             starts = self.starts = []
+        elif len(starts) > _KEEP:  # forget the starts the windows have left behind (memory stays small)
+            k = bisect.bisect_left(starts, pos)
+            if k > _KEEP // 2:
+                del starts[:k]
+                self.lo = pos
         if endpos > upto:
             text = self.text
             end = min(len(text), 2 * endpos - pos)  # a window's width ahead

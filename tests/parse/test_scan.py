@@ -10,11 +10,13 @@ empty, cut inside a word), the answers must be those of ``pattern.search`` and
 from __future__ import annotations
 
 import importlib
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit.parse import scan as scan_module
 from kit.parse.scan import Scan, Scanned
 
 _attribution = importlib.import_module("kit.parse.attribution")
@@ -89,9 +91,19 @@ def test_scan_answers_as_the_regex_engine(name: str, text: str, data: st.DataObj
     scanned = SCANNED[name]
     scan = Scan(text)
     n = len(text)
-    windows = data.draw(
-        st.lists(st.tuples(st.integers(0, n), st.integers(0, 60)), min_size=1, max_size=12), label="windows"
-    )
+    anywhere = st.lists(st.tuples(st.integers(0, n), st.integers(0, 60)), min_size=1, max_size=12)
+    moving = st.lists(st.tuples(st.integers(-6, 12), st.integers(0, 40)), min_size=1, max_size=40).map(
+        lambda steps: [(max(0, sum(s for s, _ in steps[: i + 1])), w) for i, (_, w) in enumerate(steps)]
+    )  # windows moving on a few characters at a time, sometimes back, as quotations' windows do
+    windows = data.draw(st.one_of(anywhere, moving), label="windows")
+    # keep few starts (forgetting those behind the windows often) or many
+    keep = data.draw(st.sampled_from([2, 4096]), label="keep")
+    with mock.patch.object(scan_module, "_KEEP", keep):
+        _compare(scanned, scan, text, windows, data)
+
+
+def _compare(scanned: Scanned, scan: Scan, text: str, windows: list[tuple[int, int]], data: st.DataObject) -> None:
+    n = len(text)
     for pos, width in windows:
         endpos = min(n, pos + width)
         if data.draw(st.booleans(), label="finditer"):
@@ -123,3 +135,19 @@ def test_windows_moving_on_read_each_stretch_once() -> None:
     assert len(read) < 20  # a window's width at a time, not 4 characters
     assert all(p >= 4_000 for p in hits.starts)  # "a" cannot start a verb-ish word: nothing to try
     assert scan.search(verbish, len(text) - 300, len(text)).group() == "added"
+
+
+@pytest.mark.parametrize("name", sorted(SCANNED))
+def test_window_sequences_that_once_went_wrong(name: str) -> None:
+    """An empty window inside the last one, then a window inside both: the record restarts at the empty one."""
+    text = "told reporters: he said. he said, according to Ann Lee, when Kerry: “x” - Ann Lee: it walked is"
+    scanned = SCANNED[name]
+    for windows in ([(0, 28), (0, 0), (0, 19)], [(0, 60), (30, 30), (30, 40)], [(5, 40), (10, 10), (12, 80)]):
+        scan = Scan(text)
+        for pos, endpos in windows:
+            got = [m.span() for m in scan.finditer(scanned, pos, endpos)]
+            assert got == [m.span() for m in scanned.pattern.finditer(text, pos, endpos)], (windows, pos, endpos)
+        scan = Scan(text)
+        for pos, endpos in windows:
+            one, want = scan.search(scanned, pos, endpos), scanned.pattern.search(text, pos, endpos)
+            assert (one and one.span()) == (want and want.span()), (windows, pos, endpos)
