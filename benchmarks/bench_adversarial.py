@@ -11,7 +11,8 @@ so other processes on the machine disturb them little.
 Also measured, each in a fresh subprocess (so a hang is cut off and memory
 is the process's own): peak memory per MB of article (``ru_maxrss`` growth
 while parsing a 1 MB article), and a 1 MB single paragraph of several
-shapes, which must parse in seconds.
+shapes, which must parse in seconds: the promise is 15 s of CPU, the target
+half of that (7.5 s), so a slower or busier machine still keeps it.
 
 Run alone: ``.venv/bin/python benchmarks/bench_adversarial.py [--family dots] [--k 2000]``.
 """
@@ -34,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 12.0
 #: A 1 MB paragraph of any shape parses within this many seconds (CPU): seconds, not minutes.
 TARGET_1MB_S = 15.0
+#: ... and within half of that on the machine the figures in docs/performance.md come from (issue 22's headroom).
+HEADROOM_1MB_S = 7.5
 #: Peak memory while parsing, per byte of article (records, not the text itself).
 TARGET_BYTES_PER_BYTE = 20.0
 #: The same for the hostile 1 MB shapes, which hold far more records per byte (one quote per 14 bytes).
@@ -155,6 +158,8 @@ FAMILIES: list[tuple[str, Callable[[int], str], int]] = [
     ("titled and untitled people sharing a surname", _shared_surname, 150),
     ("organisation words run", lambda k: "Association " * k, 3_000),
     ("many quotations in one sentence", lambda k: "“a” " * k + "he said.", 1_000),
+    ("'\"a\" ' * k", lambda k: '"a" ' * k, 1_000),
+    ("'\"a,\" he said. ' * k", lambda k: '"a," he said. ' * k, 700),
     ("people sharing a first name", _shared_first_name, 150),
 ]
 
@@ -248,6 +253,13 @@ SHAPES_1MB: dict[str, Callable[[int], str]] = {
     "quotation marks '“a,” he said. '": _fill("“a,” he said. "),
     "dense quotations '“a” '": _fill("“a” "),
     "distinct anonymous sources": lambda size: _anon_distinct(size // 75),
+    # -- dense quotations of every mark (issue 22): a quotation every 4 to 14 bytes ----------------
+    "dense quotations '\"a\" '": _fill('"a" '),
+    "dense quotations \"'a' \"": _fill("'a' "),
+    "dense quotations '‘a’ '": _fill("‘a’ "),
+    "quotation marks '\"a,\" he said. '": _fill('"a," he said. '),
+    "quotation marks '\"a\" he said. '": _fill('"a" he said. '),
+    "quotation marks \"'a,' she said. \"": _fill("'a,' she said. "),
 }
 
 
@@ -307,15 +319,17 @@ def run(*, repeat: int = 5) -> list[dict]:
         got = in_subprocess(shape)
         name = f"1 MB paragraph: {shape}"
         if got is None:
-            rows.append({"name": name, "value": "timeout", "unit": "s", "target": f"< {TARGET_1MB_S:g} s", "ok": False})
+            rows.append(
+                {"name": name, "value": "timeout", "unit": "s", "target": f"<= {HEADROOM_1MB_S:g} s", "ok": False}
+            )
             continue
         rows.append(
             {
                 "name": name,
                 "value": got["cpu"],
                 "unit": "s",
-                "target": f"< {TARGET_1MB_S:g} s",
-                "ok": got["cpu"] < TARGET_1MB_S,
+                "target": f"<= {HEADROOM_1MB_S:g} s",  # half the promise (TARGET_1MB_S)
+                "ok": got["cpu"] <= HEADROOM_1MB_S,
             }
         )
         per = got["rss_kb"] * 1024 / got["bytes"]

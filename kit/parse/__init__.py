@@ -7,7 +7,9 @@ The steps, each a module, run in this order (see :func:`kit.parse.article.parse`
   groups, people, anonymous sources, and every mention of them;
 * :mod:`.quotes` – quotations and their speakers;
 * :mod:`.reported` – reported (indirect) speech;
-* :mod:`.patterns` – regular-expression helpers the steps share.
+* :mod:`.patterns` – regular-expression helpers the steps share;
+* :mod:`.scan` – where the attribution patterns can match, found once per
+  text, so that the windows around dense quotations are not read again.
 
 The public entry points are re-exported by :mod:`kit` itself: ``kit.parse``,
 ``kit.load_article``, ``kit.read_text``.

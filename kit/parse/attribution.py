@@ -27,7 +27,8 @@ import json
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import lazy_compile, trie_pattern
+from .patterns import LazyPattern, lazy_compile, trie_pattern
+from .scan import Scan, Scanned
 
 __all__ = [
     "SAYING_CUES",
@@ -43,8 +44,10 @@ __all__ = [
     "alternation",
     "span_ok",
     "strip_span",
+    "speaker_span",
     "trailing_aux",
     "subject_before",
+    "cue_starts",
     "from_the_name",
 ]
 
@@ -139,6 +142,13 @@ _CLAUSE = lazy_compile(
     rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
     rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
 )
+_CLAUSE_STARTS = set(_CLAUSE_WORDS) | {"as", "after", "before", "since", "until"}
+# where a clause boundary can start (kit.parse.scan): _CLAUSE up to its first look-around or \b at the end
+_CLAUSE_AT = Scanned(
+    _CLAUSE,
+    lazy_compile(rf"(?=[;—–”(:]|\s-\s|\b(?:{trie_pattern(_CLAUSE_STARTS)}))"),
+    max(3, *map(len, _CLAUSE_STARTS)),
+)
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
@@ -182,6 +192,19 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def speaker_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``text[a:b]`` as a speaker span (:func:`strip_span`), or ``None`` when nothing is left of it.
+
+    A speaker span is never empty or blank: "according to \u2028“We go.”" names no one.
+
+    >>> t = "according to \u2028, Ann Lee"
+    >>> speaker_span(t, 12, 14) is None, t[slice(*speaker_span(t, 15, 23))]
+    (True, 'Ann Lee')
+    """
+    a, b = strip_span(text, a, b)
+    return (a, b) if a < b and not text[a:b].isspace() else None
+
+
 def _last_word(text: str, a: int, b: int) -> str:
     """The run of non-space characters that ends ``text[a:b]`` (trailing white space skipped)."""
     r = b
@@ -215,31 +238,50 @@ def from_the_name(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def subject_before(text: str, lo: int, cue: int) -> tuple[int, int] | None:
-    """The subject of the clause whose verb starts at ``cue`` (text from ``lo``)."""
+def cue_starts(pattern: LazyPattern, words: tuple[str, ...]) -> Scanned:
+    """``pattern`` (``\\b(?:{alternation(words)})\\b``) with where its matches can start: at the first
+    word of a cue (:mod:`kit.parse.scan`).
+
+    >>> cue_starts(SAY_RE, ("said", "according to")).reach
+    9
+    """
+    first = {w.split()[0] for w in words}
+    return Scanned(pattern, lazy_compile(lambda: rf"(?=\b(?:{trie_pattern(first)}))"), max(map(len, first)))
+
+
+def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) -> tuple[int, int] | None:
+    """The subject of the clause whose verb starts at ``cue`` (text from ``lo``); ``hits``, the parse
+    context's :class:`~kit.parse.scan.Scan` of ``text``, finds the clause boundaries faster."""
     lo = max(lo, cue - WINDOW)
-    for m in _CLAUSE.finditer(text, lo, cue):
+    for m in hits[_CLAUSE_AT].finditer(lo, cue) if hits is not None else _CLAUSE.finditer(text, lo, cue):
         lo = m.end()
     aux = trailing_aux(text, lo, cue)
     end = aux if aux is not None else lo + len(text[lo:cue].rstrip())
     start = lo
-    if "," in text[start:end]:
-        parts, pos = [], start
-        for piece in text[start:end].split(","):
-            parts.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        if text[parts[-1][0] : parts[-1][1]].strip():
-            start, end = parts[-1]
+    # the last commas, read from the end (at most _MAX_ASIDES + 1: a run of commas is not
+    # split to its start for every cue)
+    commas: list[int] = []
+    at = text.rfind(",", start, end)
+    while at >= 0:
+        commas.append(at)
+        if len(commas) > _MAX_ASIDES:
+            break
+        at = text.rfind(",", start, at)
+    if commas:
+        if text[commas[0] + 1 : end].strip():
+            start = commas[0] + 1  # the piece after the last comma
         else:
-            back = parts[-1 - _MAX_ASIDES : -1] if len(parts) > _MAX_ASIDES + 1 else parts[:-1]
-            for a, b in reversed(back):
-                # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
-                # at most _MAX_ASIDES of them (a run of commas is not read to its start for every cue)
+            # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),
+            # at most _MAX_ASIDES of them; the first piece of the clause is taken as it is
+            for k in range(1, min(len(commas), _MAX_ASIDES) + 1):
+                a = commas[k] + 1 if k < len(commas) else start
+                b = commas[k - 1]
+                first = k == len(commas)
                 if (
-                    text[a:b].strip()
+                    first
+                    or text[a:b].strip()
                     and not _APPOSITIVE.match(text, a)
                     and span_ok(text, *strip_span(text, a, b))
-                    or (a, b) == parts[0]
                 ):
                     start, end = a, b
                     break

@@ -23,25 +23,33 @@ from .attribution import (
     SAYING_CUES,
     THINKING_CUES,
     alternation,
+    cue_starts,
     quote_cue_pattern,
     span_ok,
+    speaker_span,
     strip_span,
     subject_before,
 )
 from .clauses import Clause, is_verb, main_clause
-from .patterns import LazyPattern, lazy_compile
+from .patterns import lazy_compile
+from .scan import Scanned
 from .slots import NAMEISH, SPEAKER_CHAR
 from .speakers import Context
 
 __all__ = [
     "QC_RE",
     "GOVERN_RE",
+    "QC",
+    "GOVERN",
     "ACCORDING",
     "ACCORDING_FRAME",
     "LABEL",
     "SAID_X",
     "LEAD_IN",
     "VERBISH",
+    "ACCORDING_AT",
+    "LABEL_AT",
+    "VERBISH_AT",
     "governor",
     "main_subject",
     "trim_subject",
@@ -52,6 +60,11 @@ QC_RE = lazy_compile(lambda: rf"\b(?:{quote_cue_pattern()})\b")
 
 
 GOVERN_RE = lazy_compile(lambda: rf"\b(?:{alternation(SAYING_CUES + THINKING_CUES + QUOTING_CUES)})\b")
+
+# The same patterns with where their matches can start (kit.parse.scan): each prefix stops before the
+# pattern's last assertion about what follows (a trailing \b, a $), so a window's cut adds no start.
+QC = cue_starts(QC_RE, SAYING_CUES + QUOTING_CUES)
+GOVERN = cue_starts(GOVERN_RE, SAYING_CUES + THINKING_CUES + QUOTING_CUES)
 
 
 # "Tom Ray, who has publicly vowed … “…”": a relative clause naming its own speaker
@@ -82,6 +95,11 @@ ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}
 
 
 VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
+
+
+ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s)"), 10)
+LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|\n)"), 2)
+VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
@@ -144,17 +162,29 @@ def clause_subject(text: str, mc: Clause) -> tuple[int, int] | None:
 
 
 def governor(
-    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], pattern: LazyPattern
+    ctx: Context, lo: int, hi: int, quotes: Sequence[Quote], cues: Scanned
 ) -> tuple[tuple[int, int] | None, int, str | None]:
-    """The subject of the last cue in ``text[lo:hi]`` outside quotations: (span, cue offset, cue)."""
+    """The subject of the last cue (``cues``: :data:`QC` or :data:`GOVERN`) in ``text[lo:hi]`` outside
+    quotations: (span, cue offset, cue)."""
     text = ctx.text
-    near = [q for q in quotes[-40:] if q.end > lo]  # quotes are in text order; only those in the window matter
-    hits = [h for h in pattern.finditer(text, lo, hi) if not any(q.start <= h.start() < q.end for q in near)]
+    hits = []
+    near: list[Quote] | None = None
+    j, reach = 0, -1  # the quotes that start before a hit, and the furthest one of them ends
+    for h in ctx.hits[cues].finditer(lo, hi):
+        at = h.start()
+        if near is None:  # quotes are in text order; only those in the window matter
+            near = [q for q in quotes[-40:] if q.end > lo]
+        while j < len(near) and near[j].start <= at:
+            reach = max(reach, near[j].end)
+            j += 1
+        if at >= reach:  # not inside a quotation
+            hits.append(h)
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":
             m = re.match(rf"\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*(?:,|$)", text[h.end() : hi])
-            if m:
-                return strip_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")), h.start(), "according to"
+            source = speaker_span(text, h.end() + m.start("spk"), h.end() + m.end("spk")) if m else None
+            if source is not None:  # (not "according to \u2028“…”": a blank source names no one)
+                return source, h.start(), "according to"
             continue
         r = _WHO_BEFORE.search(text, max(lo, h.start() - 60), h.start())
         if r:  # "Tom Ray, who has publicly vowed … “…”": the relative pronoun, resolved to the name
@@ -162,10 +192,10 @@ def governor(
         w = _WITH_ING.search(text, max(lo, h.start() - 90), h.start()) if h.group().endswith("ing") else None
         if w:  # "…, with Sen. Tom Ray calling it “…”": the subject of the participle
             return strip_span(text, w.start("spk"), w.end("spk")), h.start(), h.group()
-        subj = subject_before(text, lo, h.start())
+        subj = subject_before(text, lo, h.start(), hits=ctx.hits)
         if subj is None:  # "Ann Lee took the stage … and called it “…”": the subject before "and"
             m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
-            subj = subject_before(text, lo, m.start()) if m else None
+            subj = subject_before(text, lo, m.start(), hits=ctx.hits) if m else None
         if subj is not None:
             sub = trim_subject(text, *subj)
             if span_ok(text, *sub):

@@ -45,19 +45,19 @@ from .attribution import (
     THINKING_CUES,
     WINDOW,
     quote_cue_pattern,
-    strip_span,
+    speaker_span,
     subject_before,
 )
 from .clauses import main_clause
 from .governor import (
-    ACCORDING,
+    ACCORDING_AT,
     ACCORDING_FRAME,
-    GOVERN_RE,
-    LABEL,
+    GOVERN,
+    LABEL_AT,
     LEAD_IN,
-    QC_RE,
+    QC,
     SAID_X,
-    VERBISH,
+    VERBISH_AT,
     clause_subject,
     governor,
     main_subject,
@@ -147,7 +147,10 @@ def _sign_off(ctx: Context, para: Paragraph, prev: list[Quote], quotes: list[Quo
     m = SIGN_OFF.fullmatch(ctx.text, para.start, para.end)
     if m is None:
         return
-    a, b = strip_span(ctx.text, m.start("spk"), m.end("spk"))
+    found_span = speaker_span(ctx.text, m.start("spk"), m.end("spk"))
+    if found_span is None:
+        return
+    a, b = found_span
     if ctx.text[b - 1] == "." and b - a > 4 and ctx.text[b - 3 : b - 1].isalpha() and ctx.text[b - 3].islower():
         b -= 1  # "- Lee." (not "- Jr.")
     span = a, b
@@ -181,7 +184,7 @@ def _colon_intro(ctx: Context, para: Paragraph) -> tuple[int, int] | None:
     if text[end - 1] != ":":
         return None
     s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, end - 1)]
-    span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC_RE)[0]
+    span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC)[0]
     if span is None and s.start >= end - WINDOW:  # "He then listed the qualities …:"
         mc = main_clause(text, s.start, end - 1)
         span = clause_subject(text, mc) if mc else None
@@ -223,24 +226,28 @@ def _attribute(
     intro = _intro_end(pre)
     # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
     # the quote outranks a loose "Name verbed" after it
-    generic = at_start or GOVERN_RE.search(text, pre_lo, cs - 1) is None
+    generic = at_start or ctx.hits[GOVERN].search(pre_lo, cs - 1) is None
     span, cue_at, cue = after_quote(text, post_lo, post_hi, text[ce - 1 : ce] if ce > cs else "", generic)
     if span is None and not at_start:
-        m = ACCORDING.search(text, max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
-        n = None if m else LABEL.search(text, max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
-        if m:
-            span, cue_at, cue = strip_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
+        m = ctx.hits[ACCORDING_AT].search(max(pre_lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, pre_lo, cs - 1)
+        n = (
+            None
+            if m
+            else ctx.hits[LABEL_AT].search(max(pre_lo, cs - 120), cs - 1) or SAID_X.match(text, pre_lo, cs - 1)
+        )
+        if m:  # (a blank source is no source: never an empty speaker span)
+            span, cue_at, cue = speaker_span(text, m.start("spk"), m.end("spk")), m.start(), "according to"
         elif n:  # "Surveyors agree - Ann Lee: “…”", "Said Lee, “…”"
-            span, cue_at, cue = strip_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
+            span, cue_at, cue = speaker_span(text, n.start("spk"), n.end("spk")), n.start(), n.group("cue")
         else:
-            span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC_RE if intro else GOVERN_RE)
+            span, cue_at, cue = governor(ctx, pre_lo, cs - 1, here, QC if intro else GOVERN)
         if not intro and not m and not n:  # an "according to" or a label names the source itself
             span, cue_at, cue = main_subject(ctx, s0, pre_lo, cs, here, span, cue_at, cue)
     rest = text[post_lo:post_hi].lstrip(" ,.;:!?…")
     partial = (not at_start and not intro) or (at_start and span is None and rest[:1].islower())
     if span is None and not at_start:  # the sentence's subject ("The president noted …: “…”")
-        v = VERBISH.search(text, pre_lo, cs - 1)
-        subj = subject_before(text, pre_lo, v.start()) if v else None
+        v = ctx.hits[VERBISH_AT].search(pre_lo, cs - 1)
+        subj = subject_before(text, pre_lo, v.start(), hits=ctx.hits) if v else None
         span = trim_subject(text, *subj) if subj else None
     if span is None or cue_at < cs and closed:
         span, cue_at, cue = later_in_sentence(text, post_lo, post_hi, span, cue_at, cue, closing=span is not None)
@@ -264,10 +271,14 @@ def _attribute(
         elif si > 0 and sents[si - 1].paragraph == para.index or pre_lo <= para.start and si > 0:
             ps = sents[si - 1] if so.start <= cs - 1 else so
             if ps.end <= cs:
-                gov, at, _ = governor(ctx, ps.start, ps.end, here, QC_RE)  # "X said on Monday that …. “B.”"
+                gov, at, _ = governor(ctx, ps.start, ps.end, here, QC)  # "X said on Monday that …. “B.”"
                 span = gov if at not in ctx.used_cues else None
+    if span is not None and not text[span[0] : span[1]].strip():
+        span = None  # a speaker span is never empty or blank (each rule checks; this is the last guard)
     speaker = None
-    if span is not None:
+    if span is None:
+        cue = None  # no speaker, no cue
+    else:
         found = resolve(ctx, *span)
         speaker = found[0][0] if found else None
         if cue_at >= 0:

@@ -98,7 +98,7 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
                 if span_ok(text, *np_, max_words=8):
                     trailing.append((comma, np_, h))
                     continue
-            subj = subject_before(text, s.start, h.start())
+            subj = subject_before(text, s.start, h.start(), hits=ctx.hits)
             if subj is None:
                 continue
             start = _content_start(text, h, end)

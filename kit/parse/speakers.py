@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Actor, Article, Mention, Sentence
 from .attribution import say_pattern
 from .patterns import lazy_compile
+from .scan import Scan
 from .structure import sentence_at
 
 __all__ = ["Context", "resolve", "genders", "reresolve"]
@@ -71,6 +72,11 @@ class Context:
     used_cues: set[int] = field(default_factory=set)
     is_subject: dict[int, bool] = field(default_factory=dict)  # mention index -> names a subject?
     last_subject: dict[tuple[tuple[str, ...], str], dict[int, int]] = field(default_factory=dict)
+    # where the attribution patterns match, each found once (kit.parse.scan)
+    hits: Scan = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.hits = Scan(self.text)
 
     @classmethod
     def build(

@@ -183,6 +183,10 @@ GROWTH: dict[str, tuple[Callable[[int], str], int]] = {  # k: a parse at k takes
     "according to": (lambda k: "according to X, " * k, 300),
     "British ... officials": (lambda k: "British " * k + "officials", 2_000),
     "quotation marks": (lambda k: "“‘\"'’” " * k, 500),
+    # dense quotations (issue 22): every quotation's windows read the same stretch again, unless the
+    # attribution patterns' hits are found once (kit.parse.scan)
+    "dense straight quotes": (lambda k: '"a" ' * k, 800),
+    "dense attributed quotes": (lambda k: '"a," he said. ' * k, 400),
     "many lines": (lambda k: "x\n" * k, 1_000),
     "credits lines": (lambda k: "".join(f"By Ann L{i:x}\n\n".replace("0", "g") for i in range(k)), 500),
     # a long hyphenated name: a candidate scan that rejects a match by what precedes it would read the
