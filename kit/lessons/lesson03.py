@@ -91,7 +91,7 @@ def partial_quotes(article: Article) -> Any:
     2
     """
     rows = [
-        (article.paragraph_of(q.start).index + 1, article.span(q.start, q.end), _name(article, q.speaker))
+        (q.paragraph + 1, article.span(q.start, q.end), _name(article, q.speaker))
         for q in article.quotes
         if q.partial
     ]
