@@ -96,7 +96,10 @@ def _binder_link(root: Path) -> str:
 def files_to_ship(root: Path = ROOT) -> list[Path]:
     """The tracked files under INCLUDE, relative to ``root`` (never learner work, caches or outputs)."""
     listed = subprocess.run(
-        ["git", "-C", str(root), "ls-files", "-z", "--", *INCLUDE], capture_output=True, text=True, check=True
+        ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *INCLUDE],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     paths = [Path(p) for p in listed.split("\0") if p]
     return sorted(p for p in paths if (root / p).is_file() and "kit-learner-work" not in p.parts)

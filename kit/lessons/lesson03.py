@@ -91,9 +91,7 @@ def partial_quotes(article: Article) -> Any:
     2
     """
     rows = [
-        (q.paragraph + 1, article.span(q.start, q.end), _name(article, q.speaker))
-        for q in article.quotes
-        if q.partial
+        (q.paragraph + 1, article.span(q.start, q.end), _name(article, q.speaker)) for q in article.quotes if q.partial
     ]
     return table(rows, columns=["¶", "words", "speaker"])
 
