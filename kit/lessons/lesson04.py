@@ -205,6 +205,12 @@ check = ExerciseSet(
                     "Attacking without troops of one's own leaves strikes from the air: the reference's reading.",
                 ),
                 Reading(
+                    "yes",
+                    ("order air strikes on IS targets in Iraq",),
+                    "¶ 13 shows what US attacks meant that week: Washington ordering air strikes. That context "
+                    "supports the reference's reading, though Kerry's own words in ¶ 4 still do not say it.",
+                ),
+                Reading(
                     "no",
                     (
                         _KERRY.evidence,
@@ -246,13 +252,14 @@ ALTERNATIVES: dict[str, list[Any]] = {
     "q3": [
         {"fair": "no", "evidence": "We need to attack them in ways that prevent them from taking over territory"},
         {"fair": True, "evidence": "no boots on the ground"},
+        {"fair": "yes", "evidence": "order air strikes"},  # ¶ 13: what US attacks meant that week
     ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": ({"stance": "support", "evidence": "A military confrontation"}, "read the word “if”"),
     "q2": ({"stance": "undecided", "evidence": "including potentially military action"}, "Compare Hammond"),
-    "q3": ({"fair": "yes", "evidence": "order air strikes on IS targets in Iraq"}, "do not show"),
+    "q3": ({"fair": "yes", "evidence": "NATO may also coordinate airlifts"}, "do not show"),
 }
 #: The exercises that ask for a judgement with evidence.
 JUDGEMENT = ("q1", "q2", "q3")
