@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from . import analysis as _an
 from .analysis.places import actor_mention_counts
 from .analysis.selection import ordered_actors
+from .analysis.voices import anonymous_count
 from .errors import KitError
 from .records import STANCE_VALUES, Case, require_case
 from .util import esc
@@ -320,11 +321,28 @@ def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
     )
     top = v.iloc[0]
     total = int(v["total"].sum())
+    unknown = anonymous_count(case)[2]
+    missing = ""
+    if unknown:
+        missing = (
+            f"Not shown: {unknown} {'statement' if unknown == 1 else 'statements'} whose speaker the kit "
+            "could not identify (it may be an unnamed source)."
+        )
+        ax.annotate(
+            missing,
+            xy=(0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -34),
+            textcoords="offset points",
+            fontsize=FONT_SIZE,
+            va="top",
+        )
     return _finish(
         ax,
         f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "
         f"{round(100 * top['share'])}% ({top['total']} statements); "
-        f"{(v['kind'] == 'anonymous').sum()} of the {len(v)} speakers are anonymous sources (hatched).",
+        f"{(v['kind'] == 'anonymous').sum()} of the {len(v)} speakers are anonymous sources (hatched)."
+        + (f" {missing}" if missing else ""),
     )
 
 

@@ -155,3 +155,12 @@ def test_q2_accepts_the_embassy_and_only_names_the_article_uses():
     wrong = q2("Finland")
     assert not wrong.correct and "“called”" in wrong.message and "said, told, warned" not in wrong.message
     assert any("“called”" in h for h in q2.hints)
+
+
+def test_the_lesson_says_unidentified_speakers_are_their_own_category():
+    import nbformat
+
+    nb = nbformat.read(str(Path(__file__).resolve().parents[2] / "notebooks" / "07_your_own_article.ipynb"), 4)
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "*speaker not identified*, a category of its own" in prose
+    assert "the anonymous share becomes a range" in prose
