@@ -74,7 +74,10 @@ class Reveal(Explorer):
         self.answers = tuple(answers)
         self.title = title
         self._hidden = hidden
-        self.button = w.ToggleButton(value=False, description=label, tooltip=label, icon="eye")
+        # width auto: a toggle button's fixed 148 px would cut "Show the reference coding" short
+        self.button = w.ToggleButton(
+            value=False, description=label, tooltip=label, icon="eye", layout=w.Layout(width="auto")
+        )
         self._finish([self.button])
 
     def _controls(self) -> list[Any]:
