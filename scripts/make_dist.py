@@ -63,8 +63,11 @@ Pick ONE of the three ways below.
        unzip {name}.zip
        cd {name}
        python -m pip install -r requirements.txt wheels/*.whl
-   Then open {name}/notebooks/00_start_here.ipynb. If you may not install
-   packages, ask the hub's administrator to run the pip line for you.
+   Then open {name}/notebooks/00_start_here.ipynb. No terminal? Upload the
+   unzipped folder instead and just run lesson 00's first cell: its first
+   line (%run kit_setup.py) installs what is missing, once (1-3 minutes).
+   If you may not install packages, ask the hub's administrator to run the
+   pip line for you.
 
 3. A LAPTOP (Windows, macOS, Linux) - no "make" needed
    Install Python 3.10 or newer (python.org; on Windows tick "Add python.exe
