@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 # Learner work written by the tests goes to a temp folder, never into the repo.
 TEST_LEARNER_DIR ?= $(shell mktemp -d 2>/dev/null || echo /tmp/kit-learner-test)
 
-.PHONY: lab test check lint bench setup setup-test clean fresh-check screenshots
+.PHONY: lab dist test check lint bench setup setup-test clean fresh-check screenshots
 
 setup: $(VENV)/.runtime-installed
 setup-test: $(VENV)/.test-installed
@@ -25,16 +25,18 @@ $(VENV)/.test-installed: $(VENV)/.runtime-installed requirements-test.txt
 	$(PIP) install -q -r requirements-test.txt
 	@touch $@
 
-# JupyterLab refuses to run as root unless told (containers, some school machines).
-LAB_FLAGS ?= $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
-
-# matplotlib builds its font cache (in $$HOME) on first import: do it here, not in the first lesson.
-# JupyterLab's file browser starts here, at the repository, so learners find their
+# `python -m kit lab` (kit/launch.py, the same command a laptop without make runs):
+# JupyterLab on lesson 00, its file browser at the repository so learners find their
 # work in notebooks/kit-learner-work/ beside the lessons (git ignores it; set
-# KIT_LEARNER_DIR to use another folder).
+# KIT_LEARNER_DIR to use another folder), --allow-root when run as root, matplotlib's
+# font cache built before the first lesson.
 lab: setup
-	@$(BIN)/python -c "import matplotlib.pyplot" >/dev/null 2>&1 || true
-	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
+	$(BIN)/python -m kit lab "$(CURDIR)"
+
+# A release zip for teachers: the lessons, the kit (source + wheel), the pinned
+# requirements and START_HERE.txt, in dist/ (scripts/make_dist.py).
+dist: setup
+	$(BIN)/python scripts/make_dist.py
 
 test: setup-test lint
 	@$(BIN)/python -c "import matplotlib.pyplot" # pre-warm the font cache (nbval waits 5 s per message)
@@ -72,4 +74,4 @@ fresh-check:
 	scripts/fresh_check.sh
 
 clean:
-	rm -rf $(VENV) build *.egg-info kit.egg-info
+	rm -rf $(VENV) build dist *.egg-info kit.egg-info

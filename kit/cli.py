@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit [summary|export|check|draft|class|handout|pack]``.
+"""The command line: ``python -m kit [summary|export|check|draft|class|handout|pack|lab]``.
 
 Every failure on bad input prints one line (or, for a case file, one line per
 problem) to stderr and exits with status 2 -- never a traceback.
@@ -28,6 +28,7 @@ from .explore.class_report import class_page, class_tables, report_text
 from .explore.class_view import class_results
 from .explore.handout import render_handout
 from .fileio import one_line, show, write_error
+from .launch import run_lab
 from .learner.class_files import collect_codings
 from .learner.storage import save_bytes
 from .parse.article import load_article
@@ -337,6 +338,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE.html", help="where to write the handout (default: stdout)")
     p.add_argument("--key", action="store_true", help="add the reference coding for the teacher (not for learners)")
     p.add_argument("--encoding", help="the article file's text encoding (default UTF-8), e.g. cp1252")
+
+    p = sub.add_parser("lab", help="open the lessons in JupyterLab, on lesson 00 (no make needed)")
+    p.add_argument("folder", nargs="?", help="the folder that holds notebooks/ (default: here, else beside the kit)")
+    p.add_argument("--port", type=int, help="the port JupyterLab listens on (default: the first free one from 8888)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser (print the link instead)")
+    p.add_argument("--dry-run", action="store_true", help="print the JupyterLab command instead of running it")
     return parser
 
 
@@ -357,6 +364,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return _handout(args, out)
         if args.command == "pack":
             return _pack(args, out)
+        if args.command == "lab":
+            return run_lab(args.folder, port=args.port, browser=not args.no_browser, dry_run=args.dry_run)
         case = _load(getattr(args, "article", None), getattr(args, "case", None), getattr(args, "encoding", None))
         out.write(summary_text(case) + "\n")
         return 0

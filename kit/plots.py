@@ -30,7 +30,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import analysis as _an
+from .analysis.places import actor_mention_counts
 from .analysis.selection import ordered_actors
+from .analysis.voices import anonymous_count
 from .errors import KitError
 from .records import STANCE_VALUES, Case, require_case
 from .util import esc
@@ -194,14 +196,19 @@ def _check(case: Case) -> None:
 
 
 def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
-    """Mentions per actor as horizontal bars (most mentioned at the top), hatched by kind."""
+    """Mentions per actor as horizontal bars (most mentioned at the top), hatched by kind.
+
+    A state named only as a place ("in Syria", :mod:`kit.analysis.places`) is not counted as an
+    actor there: such mentions are left out, and a note under the chart says how many.
+    """
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
     _check(case)
     if not isinstance(top, int) or top < 1:
         raise KitError(f"top must be a whole number of at least 1, not {top!r}")
-    counts = Counter(m.actor for m in case.mentions).most_common()
+    as_actor, as_place = actor_mention_counts(case)
+    counts = [(a, n) for a, n in as_actor.items() if n]
     order = {a.id: i for i, a in enumerate(case.actors)}
     counts.sort(key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))
     shown = counts[:top]
@@ -239,10 +246,23 @@ def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
     ax.set_xlim(0, max(values) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     rest = f", followed by {raw[1]} ({values[1]})" if len(raw) > 1 else ""
+    places = ""
+    if as_place:
+        named = ", ".join(f"{case.name_of(a)} {n}" for a, n in sorted(as_place.items(), key=lambda kv: -kv[1]))
+        places = f"Not counted: {sum(as_place.values())} mentions of a place, not an actor (“in …”: {named})."
+        ax.annotate(
+            places,
+            xy=(0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -34),
+            textcoords="offset points",
+            fontsize=FONT_SIZE,
+            va="top",
+        )
     return _finish(
         ax,
         f"Bar chart of mentions per actor for the top {len(raw)} actors: "
-        f"{raw[0]} is mentioned most ({values[0]} times){rest}.",
+        f"{raw[0]} is mentioned most ({values[0]} times){rest}." + (f" {places}" if places else ""),
     )
 
 
@@ -301,11 +321,28 @@ def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
     )
     top = v.iloc[0]
     total = int(v["total"].sum())
+    unknown = anonymous_count(case)[2]
+    missing = ""
+    if unknown:
+        missing = (
+            f"Not shown: {unknown} {'statement' if unknown == 1 else 'statements'} whose speaker the kit "
+            "could not identify (it may be an unnamed source)."
+        )
+        ax.annotate(
+            missing,
+            xy=(0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -34),
+            textcoords="offset points",
+            fontsize=FONT_SIZE,
+            va="top",
+        )
     return _finish(
         ax,
         f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "
-        f"{round(100 * top['share'])}% ({top['total']} statements) and anonymous sources "
-        f"(hatched) have {round(100 * _an.anonymous_share(case))}%.",
+        f"{round(100 * top['share'])}% ({top['total']} statements); "
+        f"{(v['kind'] == 'anonymous').sum()} of the {len(v)} speakers are anonymous sources (hatched)."
+        + (f" {missing}" if missing else ""),
     )
 
 

@@ -224,7 +224,8 @@ class Stance:
 
 @dataclass(frozen=True)
 class Group:
-    """A declared grouping: ``basis`` is ``"article"`` (stated in the text) or ``"background"``."""
+    """A declared grouping: ``basis`` is ``"article"`` (stated in the text), ``"inferred"`` (the coder's
+    inference from passages of the text) or ``"background"`` (knowledge from outside the text)."""
 
     id: str
     name: str

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "exercises": 7,
     "lessons": 8,
     "cli": 9,
+    "launch": 9,
     "__main__": 9,
 }
 DESIGN = Path(__file__).resolve().parents[1] / "docs" / "design.md"

@@ -55,7 +55,7 @@ __all__ = [
 #: File name of the bundled reference coding, in ``kit/data``.
 REFERENCE_CASE = "reference_case.yaml"
 #: Where a group's membership comes from.
-GROUP_BASES = ("article", "background")
+GROUP_BASES = ("article", "inferred", "background")
 
 _TOP = ("title", "article", "article_text", "actors", "positions", "stances", "groups", "speakers")
 _TOP_HINTS = tuple(k for k in _TOP if k != "article_text")  # the text inside the file is for saved cases and packs
@@ -501,8 +501,9 @@ def _groups(
         if basis not in GROUP_BASES:
             problems.add(
                 path + ("basis",),
-                f"{basis!r} is not a basis; use article (the text says so) "
-                "or background (knowledge from outside the article, with a source)",
+                f"{basis!r} is not a basis; use article (the text says so), inferred (the coder joins "
+                "passages of the text: give the evidence) or background (knowledge from outside the "
+                "article, with a source)",
             )
         elif basis == "background" and not source:
             problems.add(
@@ -510,10 +511,10 @@ def _groups(
                 "basis background needs a 'source': say where the membership comes from, "
                 'e.g. source: "NATO members in 2014 (nato.int)"',
             )
-        elif basis == "article" and not evidence:
+        elif basis in ("article", "inferred") and not evidence:
             problems.add(
                 path,
-                "basis article needs 'evidence': the words of the article that show the group "
+                f"basis {basis} needs 'evidence': the words of the article that show the group "
                 "(or use basis: background with a source)",
             )
         if evidence:

@@ -16,8 +16,10 @@ True
 
 from __future__ import annotations
 
+from ..analysis.inference import inferred_stances
+from ..data import data_text
 from ..fileio import show
-from ..records import STANCE_VALUES, Case
+from ..records import STANCE_VALUES, Case, Stance
 from ..util import esc
 from .render import KIND_LABELS, statements
 
@@ -87,8 +89,13 @@ def _article(case: Case) -> str:
             parts.append(f"<p class='para'>{_pnum(n)}{text}</p>")
     source = f" Source file: {esc(show(art.source))}." if art.source else ""
     title = esc(case.title) if case.title else "The article"
+    # The bundled text is an excerpt (its headline and first paragraphs are cut): say so where it starts.
+    excerpt = art.text == data_text("article.txt")
+    heading = "The article: an excerpt" if excerpt else "The article"
+    if excerpt:
+        source += " An excerpt of a Reuters report (September 2014): its headline and first paragraphs are cut."
     return (
-        f"<section class='article'><h1>The article</h1><p class='meta'>{title}.{source} "
+        f"<section class='article'><h1>{heading}</h1><p class='meta'>{title}.{source} "
         f"Paragraphs are numbered (¶) as in the lessons' explorers: cite them in your answers.</p>"
         f"{''.join(parts)}</section>"
     )
@@ -187,18 +194,30 @@ def _key(case: Case) -> str:
         found = [p.index + 1 for p in case.article.paragraphs if start is not None and p.start <= start < p.end]
         return str(found[0]) if found else ""
 
+    inferred = {id(s) for s in inferred_stances(case)}
+
+    def flag(s: Stance) -> str:
+        return "<br><span class='hint'>inferred*</span>" if id(s) in inferred else ""
+
     rows = "".join(
         f"<tr><td>{esc(labels.get(s.position, s.position))}</td><td>{esc(case.name_of(s.actor))}</td>"
-        f"<td>{SYMBOLS.get(s.value, '')} {esc(s.value)}</td><td>{where(s.start)}</td>"
+        f"<td>{SYMBOLS.get(s.value, '')} {esc(s.value)}{flag(s)}</td><td>{where(s.start)}</td>"
         f"<td>“{esc(s.evidence)}” <em>({esc(s.evidence_type)})</em></td></tr>"
         for s in case.stances
+    )
+    note = (
+        "<p class='hint'>* inferred: the evidence does not use the words of the position's label, so coding it "
+        "there is the coder's reading (e.g. “attack them” read as air strikes). Accept a learner who codes it "
+        "otherwise, with a reason.</p>"
+        if inferred
+        else ""
     )
     return (
         "<section class='sheet page key'><h1>Teacher's key: the reference coding</h1>"
         "<p class='hint'>Accept any defensible stance whose evidence is in the article; this is one reading.</p>"
         "<table><thead><tr><th style='width:10em'>Position</th><th style='width:9em'>Actor</th>"
         "<th style='width:7em'>Stance</th><th style='width:3em'>¶</th><th>Evidence (type)</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></section>"
+        f"<tbody>{rows}</tbody></table>{note}</section>"
     )
 
 

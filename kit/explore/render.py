@@ -254,19 +254,27 @@ def anonymous_share_text(case: Case) -> str:
     """The anonymous share in words, e.g. "3 of 17 statements (18%) come from anonymous sources.".
 
     Counts quotes and reported statements with a known speaker, like
-    :func:`kit.analysis.anonymous_share`; statements whose speaker the parser
-    could not find are mentioned separately.
+    :func:`kit.analysis.anonymous_share`. Statements whose speaker the parser
+    could not identify are their own category, never counted as named: then
+    the sentence gives the three counts and the share as a range (an
+    unidentified speaker may be an unnamed source, "a council spokeswoman"),
+    never a single "0% anonymous".
     """
 
     anon, known, unknown = anonymous_count(case)
-    tail = "" if not unknown else f" ({unknown} more {'has' if unknown == 1 else 'have'} no identified speaker.)"
-    if not known:
-        if unknown:
-            return f"No statement has an identified speaker.{tail}"
+    if not known and not unknown:
         return "No quotes or reported statements were found in this article."
-    noun = "statement" if known == 1 else "statements"
     verb = "comes" if anon == 1 else "come"
-    return f"{anon} of {known} {noun} ({anon / known:.0%}) {verb} from anonymous sources.{tail}"
+    if not unknown:
+        noun = "statement" if known == 1 else "statements"
+        return f"{anon} of {known} {noun} ({anon / known:.0%}) {verb} from anonymous sources."
+    total = known + unknown
+    them = "it" if unknown == 1 else "them"
+    return (
+        f"Of {total} statements, {anon} {verb} from anonymous sources, {known - anon} from named speakers and "
+        f"{unknown} from a speaker the kit could not identify (read {them}: an unidentified speaker may be an "
+        f"unnamed source). The anonymous share is between {anon / total:.0%} and {(anon + unknown) / total:.0%}."
+    )
 
 
 # --- coalitions and figures --------------------------------------------------

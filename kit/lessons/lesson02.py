@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..analysis.places import actor_mention_counts
 from ..case.load import load_case
 from ..exercises import (
     Exercise,
@@ -29,10 +30,24 @@ from ..exercises import (
     names_actors,
 )
 from ..exercises.names import normal
+from ..explore.table import Table, table
 from ..parse.gazetteer import load_gazetteer_data
-from ..records import Actor, Case
+from ..records import Actor, Article, Case
 
-__all__ = ["check", "exit_ticket", "metonym", "names_of", "SOLUTIONS", "ALTERNATIVES", "WRONG", "JUDGEMENT"]
+__all__ = [
+    "check",
+    "exit_ticket",
+    "metonym",
+    "names_of",
+    "only_places",
+    "count_kinds",
+    "mentions_in",
+    "anonymous_sources",
+    "SOLUTIONS",
+    "ALTERNATIVES",
+    "WRONG",
+    "JUDGEMENT",
+]
 
 _CASE: Case = load_case()
 
@@ -61,6 +76,51 @@ def metonym(case: Case) -> tuple[str, Actor]:
     return found
 
 
+def only_places(case: Case) -> list[Actor]:
+    """The states the text names only as places ("in Syria"): by the lesson's rule, not actors here.
+
+    >>> import kit
+    >>> [a.name for a in only_places(kit.load_case())]
+    ['Syria']
+    """
+    as_actor, as_place = actor_mention_counts(case)
+    return [a for a in case.actors if a.kind == "state" and as_place[a.id] and not as_actor[a.id]]
+
+
+def count_kinds(case: Case) -> Table:
+    """How many actors of each kind the case has, as a small table.
+
+    >>> import kit
+    >>> count_kinds(kit.load_case()).header
+    ('kind', 'actors')
+    """
+    counts = {kind: 0 for kind in ("person", "state", "organization", "group", "anonymous")}
+    for actor in case.actors:
+        counts[actor.kind] = counts.get(actor.kind, 0) + 1
+    return table(list(counts.items()), columns=["kind", "actors"])
+
+
+def mentions_in(article: Article) -> Table:
+    """Every mention the kit found in an article: the words and the actor id they name.
+
+    >>> import kit
+    >>> mentions_in(kit.parse("Ministers met in Washington. Washington said no.")).rows
+    (('Washington', 'united_states'),)
+    """
+    return table([(article.span(m.start, m.end), m.actor) for m in article.mentions], columns=["words", "actor"])
+
+
+def anonymous_sources(case: Case) -> Table:
+    """The anonymous actors: id, description and whom they speak for (blank when the text does not say).
+
+    >>> import kit
+    >>> "speaks for" in anonymous_sources(kit.load_case()).header
+    True
+    """
+    rows = [(a.id, a.name, case.name_of(a.country) if a.country else "") for a in case.actors if a.kind == "anonymous"]
+    return table(rows, columns=["id", "described as", "speaks for"])
+
+
 def _stands_for(word: str, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
     def check(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
@@ -71,6 +131,9 @@ def _stands_for(word: str, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
             )
         if find_actor((actor,), answer) is actor:
             return True, ""
+        said = normal(answer)
+        if normal(word) in said and ("government" in said or "ministers" in said or "officials" in said):
+            return True, ""  # "the government in London": the government the city stands for
         return False, "That is not the actor the city stands for. Who can decide things: a city, or a government?"
 
     return check
@@ -163,27 +226,37 @@ _WORD, _STATE = metonym(_CASE)
 _IS = next(g for g in _CASE.groups if g.basis == "article" and g.id == "adversary").members[0]
 _IS_NAMES = names_of(_CASE, _IS)
 _IS_GAZETTEER = [w for w in _IS_NAMES if w in _CASE.article.actor(_IS).aliases]
-_STATES = [a for a in _CASE.actors if a.kind == "state"]
+_PLACES = only_places(_CASE)
+_STATES = [a for a in _CASE.actors if a.kind == "state" and a not in _PLACES]
 
 check = ExerciseSet(
     Exercise(
         "q1",
-        check=names_actors(_STATES, pool=_CASE.actors, what="states", where="the column 'kind' in the table"),
+        check=names_actors(
+            _STATES, optional=_PLACES, pool=_CASE.actors, what="states", where="the column 'kind' in the table"
+        ),
         hints=[
             "Every actor has a kind: 'person', 'state', 'organization', 'group' or 'anonymous'. Read the column 'kind'.",
             'Copy the name (or the id) of every row whose kind is state: ["Iraq", "united_kingdom", …].',
         ],
         solution=f"answer = {[a.name for a in _STATES]!r}\n"
-        "# with code (optional): [a.id for a in case.actors if a.kind == 'state']",
+        f"# {' and '.join(a.name for a in _PLACES)} may be left out or kept: the table lists it as a state, "
+        "but the text names it only as a place (“in Syria”), and a place is not an actor.",
         expects="a list of names or ids",
-        success="States are only one kind of actor: people speak for them, and groups gather them.",
+        success="States are only one kind of actor: people speak for them, and groups gather them. "
+        + (
+            f"With or without {' and '.join(a.name for a in _PLACES)}: the text names it only as a place "
+            "(the chart below leaves such mentions out)."
+            if _PLACES
+            else ""
+        ),
     ),
     Exercise(
         "q2",
         check=_stands_for(_WORD, _STATE),
         hints=[
             f"Find “{_WORD}” in the article: who is said to decide something?",
-            f"Which actor's aliases (in the cell above) include “{_WORD}”?",
+            f"A city cannot decide; a government can. Which state in the actor table has “{_WORD}” as its capital?",
         ],
         solution=f"answer = {_STATE.name!r}   # or its id, {_STATE.id!r}",
         expects="an actor id as text",
@@ -225,9 +298,15 @@ SOLUTIONS: dict[str, Any] = {
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [
         [a.id for a in _STATES],
+        [a.name for a in _STATES + _PLACES],  # the places too: the table lists them as states
         [{"united_kingdom": "UK", "united_states": "the US"}.get(a.id, a.name) for a in _STATES],
     ],
-    "q2": [_STATE.id, "the British government", "UK"],  # the metonym is London (tests/test_lesson02.py)
+    "q2": [
+        _STATE.id,
+        "the British government",
+        "UK",
+        f"the government in {_WORD}",
+    ],  # the metonym is London (tests/test_lesson02.py)
     "q4": [["the " + w if w.startswith("Sunni") else w for w in reversed(_IS_NAMES)]],
     "q3": [
         {

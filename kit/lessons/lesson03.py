@@ -30,6 +30,7 @@ from ..exercises import (
     names_actor,
     names_actors,
 )
+from ..explore.table import table
 from ..records import Article, Case
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "reported_only",
     "parser_gaps",
     "quote_table",
+    "partial_quotes",
     "reported_table",
     "PARSER_GAPS",
     "DEFENSIBLE",
@@ -79,6 +81,19 @@ def quote_table(article: Article) -> Any:
         for q in article.quotes
     ]
     return pd.DataFrame(rows, columns=["¶", "speaker", "cue", "partial", "continued", "quote"]).set_index("¶")
+
+
+def partial_quotes(article: Article) -> Any:
+    """The partial quotes (a few exact words inside the journalist's sentence): ¶, the words, the speaker.
+
+    >>> import kit
+    >>> len(partial_quotes(kit.load_article()))
+    2
+    """
+    rows = [
+        (q.paragraph + 1, article.span(q.start, q.end), _name(article, q.speaker)) for q in article.quotes if q.partial
+    ]
+    return table(rows, columns=["¶", "words", "speaker"])
 
 
 def reported_table(article: Article) -> Any:

@@ -18,8 +18,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from .. import plots
+from ..analysis.networks import stance_matrix
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement
+from ..explore.figures import close_figure, new_figure
+from ..explore.reveal import Reveal
+from ..explore.table import table
 from ..records import STANCE_VALUES, Case, Position, Stance
 
 __all__ = [
@@ -28,6 +33,8 @@ __all__ = [
     "conditional_quote",
     "stance_of",
     "most_coded",
+    "reference_coding",
+    "reference_html",
     "SOLUTIONS",
     "ALTERNATIVES",
     "WRONG",
@@ -66,6 +73,41 @@ def stance_of(case: Case, actor: str, position: str) -> Stance:
     'conditional'
     """
     return next(s for s in case.stances if s.actor == actor and s.position == position)
+
+
+def reference_html(case: Case) -> str:
+    """The whole reference coding as HTML: the actor x position table, then the stance chart (with alt text).
+
+    >>> import kit
+    >>> "<table" in reference_html(kit.load_case())
+    True
+    """
+    matrix = stance_matrix(case)
+    fig, ax = new_figure(width=max(0.62 * len(matrix.columns) + 2.4, 6.2), height=0.4 * len(matrix) + 2.6)
+    try:
+        plots.plot_stances(case, ax=ax)
+        fig.set_layout_engine("constrained")
+        img = plots.figure_html(fig)
+    finally:
+        close_figure(fig)
+    return table(matrix)._repr_html_() + img
+
+
+def reference_coding(case: Case) -> Reveal:
+    """The reference coding behind a button: place it after the exercises it answers (Run All shows nothing).
+
+    >>> import kit
+    >>> r = reference_coding(kit.load_case())
+    >>> r.shown, r.answers
+    (False, ('04:q1', '04:q2', '04:coder'))
+    """
+    return Reveal(
+        lambda: reference_html(case),
+        answers=("04:q1", "04:q2", "04:coder"),
+        label="Show the reference coding",
+        hidden="The reference coding is hidden: press the button once you have done Exercises 1-3 "
+        "and coded your stances in the StanceCoder.",
+    )
 
 
 def _stance_check(
@@ -163,6 +205,12 @@ check = ExerciseSet(
                     "Attacking without troops of one's own leaves strikes from the air: the reference's reading.",
                 ),
                 Reading(
+                    "yes",
+                    ("order air strikes on IS targets in Iraq",),
+                    "¶ 13 shows what US attacks meant that week: Washington ordering air strikes. That context "
+                    "supports the reference's reading, though Kerry's own words in ¶ 4 still do not say it.",
+                ),
+                Reading(
                     "no",
                     (
                         _KERRY.evidence,
@@ -204,13 +252,14 @@ ALTERNATIVES: dict[str, list[Any]] = {
     "q3": [
         {"fair": "no", "evidence": "We need to attack them in ways that prevent them from taking over territory"},
         {"fair": True, "evidence": "no boots on the ground"},
+        {"fair": "yes", "evidence": "order air strikes"},  # ¶ 13: what US attacks meant that week
     ],
 }
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": ({"stance": "support", "evidence": "A military confrontation"}, "read the word “if”"),
     "q2": ({"stance": "undecided", "evidence": "including potentially military action"}, "Compare Hammond"),
-    "q3": ({"fair": "yes", "evidence": "order air strikes on IS targets in Iraq"}, "do not show"),
+    "q3": ({"fair": "yes", "evidence": "NATO may also coordinate airlifts"}, "do not show"),
 }
 #: The exercises that ask for a judgement with evidence.
 JUDGEMENT = ("q1", "q2", "q3")

@@ -17,16 +17,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import coalitions, select_stances
+from ..analysis import coalitions, compare_declared, select_stances
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, judgement, names_actors
+from ..explore.reveal import answer_html
+from ..explore.table import Table, table
 from ..records import Case, Group
+from ..util import esc
 from .whatif import RED_LINE, combined_cells, group_voices, recode, red_line_for_everybody
 
 __all__ = [
     "check",
     "exit_ticket",
     "declared",
+    "groups_table",
+    "DeclaredVsDiscursive",
+    "declared_vs_discursive",
     "on_record_actors",
     "lone_states",
     "group_voices",
@@ -41,6 +47,43 @@ __all__ = [
 ]
 
 _CASE: Case = load_case()
+
+
+def groups_table(case: Case) -> Table:
+    """The declared groups: name, number of members and basis (article, background or the coder's inference).
+
+    >>> import kit
+    >>> groups_table(kit.load_case()).header
+    ('group', 'members', 'basis')
+    """
+    return table([(g.name, len(g.members), g.basis) for g in case.groups], columns=["group", "members", "basis"])
+
+
+class DeclaredVsDiscursive:
+    """The first mismatches between declared groups and what their members say, as a list.
+
+    Marked as the answer to Exercise 3 (which state stands alone): place it after that exercise.
+    """
+
+    def __init__(self, case: Case, *, top: int = 6) -> None:
+        self.messages = [m.message for m in compare_declared(case)[:top]]
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{esc(m)}</li>" for m in self.messages)
+        return answer_html(f"<ul>{items}</ul>", answers=["06:q3"])
+
+    def __repr__(self) -> str:
+        return "\n".join(f"• {m}" for m in self.messages)
+
+
+def declared_vs_discursive(case: Case, *, top: int = 6) -> DeclaredVsDiscursive:
+    """For each declared group and position: members who say something else, outsiders who say the same.
+
+    >>> import kit
+    >>> len(declared_vs_discursive(kit.load_case()).messages)
+    6
+    """
+    return DeclaredVsDiscursive(case, top=top)
 
 
 def declared(case: Case) -> tuple[Group, Group]:

@@ -14,6 +14,7 @@ never into the repository.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,13 @@ from typing import Any
 from ..case.load import draft_case, load_case
 from ..data import data_file
 from ..errors import ArticleError, CaseError
-from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement, names_actor
+from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, actor_forms, judgement
+from ..exercises.checks import type_name
+from ..exercises.names import find_actor, normal
 from ..fileio import check_upload
 from ..learner.storage import learner_dir
 from ..parse.article import MAX_BYTES, decode, load_article
-from ..records import Article
+from ..records import Actor, Article
 
 __all__ = [
     "check",
@@ -37,6 +40,7 @@ __all__ = [
     "start_case",
     "broken_case_file",
     "unattributed_speaker",
+    "unattributed_clause",
     "exit_ticket",
     "SOLUTIONS",
     "ALTERNATIVES",
@@ -154,6 +158,66 @@ def unattributed_speaker(article: Article) -> str:
     return named[0]
 
 
+def unattributed_clause(article: Article) -> tuple[str, str]:
+    """``(subject, verb)`` of the sentence that introduces the first quote without a speaker.
+
+    The verb is the first past-tense word of that sentence before the quote, the
+    subject the words before it (the parser's cue list may not know the verb).
+
+    >>> unattributed_clause(_SAMPLE)
+    ('Its embassy in Helsinki', 'called')
+    """
+    quote = next(q for q in article.quotes if q.speaker is None)
+    sentence = next(s for s in article.sentences if s.start <= quote.start < s.end)
+    before = article.text[sentence.start : quote.start]
+    found = re.search(r"\b([a-z]{2,20}ed)\b", before)
+    if not found:
+        raise LookupError("no past-tense verb before the quote")
+    return before[: found.start()].strip(), found.group(1)
+
+
+def _speaker_check(article: Article, actor: Actor) -> Callable[[Any], tuple[bool, str]]:
+    """The speaker of the unattributed quote, named as the article names it: the actor, or its subject phrase.
+
+    Accepts the actor's id and the names the article uses for it, and the subject that does the
+    saying ("Its embassy", "the Russian embassy in Helsinki"); names the article never uses
+    ("Moscow", "the Kremlin") are refused with a message that says why.
+    """
+    subject, verb = unattributed_clause(article)
+    in_text = normal(article.text)
+    head = normal(subject).split()[1] if len(normal(subject).split()) > 1 else normal(subject)
+    subject_words = set(normal(subject).split()) | {"the", "a", "an"}
+    adjectives = {w for f in actor_forms(actor) for w in f.split() if f != normal(actor.id)}
+    adjectives |= {normal(actor.name) + "'s", normal(actor.name) + "s"}
+
+    def check(answer: Any) -> tuple[bool, str]:
+        if not isinstance(answer, str):
+            return (
+                False,
+                f'This answer should be a name, as text in quotes (like "Someone"); you gave {type_name(answer)}.',
+            )
+        said = normal(answer).strip()
+        if not said:
+            return False, "Your answer is empty text: write the name between the quotes."
+        words = said.split()
+        if head in words and set(words) <= subject_words | adjectives:
+            return True, ""  # "Its embassy", "the Russian embassy": who does the saying, as the text says it
+        if find_actor((actor,), answer) is actor:
+            plain = said[4:] if said.startswith("the ") else said
+            if said == normal(actor.id) or plain in in_text:
+                return True, ""
+            return False, (
+                f"The article never uses {answer!r}. Answer with words the article uses: who {verb} the "
+                "accusations, or whom “its” points back to."
+            )
+        return False, (
+            f"That is not who said it. Find the verb that introduces the quote (“{verb}”): who {verb} it? "
+            "If the text says “its”, read the sentence before."
+        )
+
+    return check
+
+
 def _line_check(expected: int, stance_index: int) -> Callable[[Any], tuple[bool, str]]:
     plain = about(expected, what="line number", advice="Read the number right after the file name in the message.")
 
@@ -173,6 +237,7 @@ _N_QUOTES = len(_SAMPLE.quotes)
 _N_ATTRIBUTED = sum(1 for q in _SAMPLE.quotes if q.speaker)
 _SPEAKER = next(a for a in _SAMPLE.actors if a.id == unattributed_speaker(_SAMPLE))
 _LINE = _broken_text()[1]
+_SUBJECT, _VERB = unattributed_clause(_SAMPLE)
 
 
 def _stance_index() -> int:
@@ -207,10 +272,11 @@ check = ExerciseSet(
     ),
     Exercise(
         "q2",
-        check=names_actor(_SPEAKER),
+        check=_speaker_check(_SAMPLE, _SPEAKER),
         hints=[
             "In the table of quotes, find the one whose speaker is (unknown), and read its whole paragraph.",
-            "“Its embassy” points back to the actor named in the sentence before.",
+            f"The verb that introduces the quote is “{_VERB}”: who {_VERB} it? In “{_SUBJECT}”, “its” points "
+            "back to the actor named in the sentence before.",
         ],
         solution=f"answer = {_SPEAKER.name!r}   # “Its embassy”: the embassy of the country named just before",
         expects="an actor id or name, as text",
@@ -273,7 +339,7 @@ SOLUTIONS: dict[str, Any] = {
 #: Other answers a learner may defensibly give: all pass.
 ALTERNATIVES: dict[str, list[Any]] = {
     "q1": [float(_N_QUOTES)],
-    "q2": [_SPEAKER.id, "the Russian government", "Moscow"],
+    "q2": [_SPEAKER.id, "Its embassy", "the Russian embassy", "the embassy in Helsinki", _SPEAKER.name.upper()],
     "q3": [
         {"stance": "support", "evidence": "Stockholm would send two corvettes and a surveillance aircraft"},
         {"stance": "Conditional", "evidence": "“patrols alone would not be enough”"},
@@ -283,7 +349,7 @@ ALTERNATIVES: dict[str, list[Any]] = {
 #: Known-wrong answers and a piece of the teaching message each one gets.
 WRONG: dict[str, tuple[Any, str]] = {
     "q1": (_N_ATTRIBUTED, "too low"),
-    "q2": (next(q.speaker for q in _SAMPLE.quotes if q.speaker), "Re-read who is speaking"),
+    "q2": ("Moscow", "never uses"),
     "q3": ({"stance": "undecided", "evidence": "patrols alone would not be enough"}, "He has decided"),
     "q4": (_STANCE_INDEX, "place in the list"),
 }

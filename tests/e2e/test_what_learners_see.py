@@ -10,6 +10,9 @@ For every lesson (``notebooks/NN_*.ipynb``, picked up automatically) at a
   (the size drawn, ``data-min-text-px``, times the scale the page shows the
   image at: its rendered width over its width in pixels);
 * every table fits the notebook's width and shows no ``None`` or ``NaN``;
+* no answer the kit marks (``data-kit-answer``, :mod:`kit.explore.reveal`) shows
+  above the check cell of an exercise it answers; 04's reference coding shows
+  only after its button is pressed;
 * no control label is cut off: every widget label, button, toggle and
   checkbox shows its whole text (rendered text width, ``scrollWidth``, within
   its box, ``clientWidth``), and every option of a list or drop-down fits the
@@ -218,6 +221,33 @@ def shoot(page: Page, folder: Path, stem: str, sources: list[str]) -> list[Path]
     return shots
 
 
+# Runs in the page: every marked answer on screen, with the index of its code cell.
+_ANSWERS = r"""
+() => {
+  const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+  return [...document.querySelectorAll('[data-kit-answer]')]
+    .filter(el => el.getClientRects().length)
+    .map(el => ({cell: cells.findIndex(c => c.contains(el)), answers: el.getAttribute('data-kit-answer')}));
+}
+"""
+_CHECK_CALL = re.compile(r"^check\.(q\d+)\(answer\)", re.M)
+
+
+def answers_above(page: Any, name: str, sources: list[str]) -> list[str]:
+    """Every marked answer shown above the check cell of an exercise it answers (one line each)."""
+    where = {q: i for i, source in enumerate(sources) for q in _CHECK_CALL.findall(source)}
+    for i, source in enumerate(sources):
+        if "StanceCoder(" in source:
+            where["coder"] = i
+    problems = []
+    for found in page.evaluate(_ANSWERS):
+        for marker in found["answers"].split():
+            nn, _, exercise = marker.partition(":")
+            if nn == name[:2] and exercise in where and found["cell"] <= where[exercise]:
+                problems.append(f"cell {found['cell']}: the answer to {marker} shows above its check cell")
+    return problems
+
+
 @pytest.mark.parametrize("name", _lessons())
 def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Path) -> None:
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
@@ -230,6 +260,7 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         width = page.page.evaluate("() => document.querySelector('.jp-OutputArea-output')?.clientWidth ?? 0")
         figures, images = figure_problems(page.page, sources)
         problems += figures + cut_off_labels(page.page) + table_problems(page.page)
+        problems += answers_above(page.page, name, sources)
         shots = shoot(page, artifacts_dir, Path(name).stem, sources)
         sizes = ", ".join(
             f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
@@ -238,6 +269,24 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         )
         print(f"{name}: output width {width} px; figures: {sizes or 'none'}; {len(shots)} screenshot(s)")
         assert not problems, f"{name}:\n" + "\n".join(dict.fromkeys(problems))
+    finally:
+        page.close()
+
+
+def test_the_reference_coding_shows_only_when_asked(lab: Lab, browser: Any, artifacts_dir: Path) -> None:
+    """04 after Run All: no reference coding on screen; the button below Exercise 3 shows table and chart."""
+    page = Page(browser, lab, "notebooks/04_positions.ipynb")
+    try:
+        page.page.set_viewport_size(VIEWPORT)
+        assert page.run_all(), "Run All stopped: a cell raised"
+        assert page.page.locator("[data-kit-answer]").count() == 0
+        button = page.page.get_by_role("button", name="Show the reference coding")
+        button.scroll_into_view_if_needed()
+        button.click()
+        shown = page.page.locator("[data-kit-answer]")
+        shown.first.wait_for(timeout=15_000)
+        assert shown.locator("table").count() == 1 and shown.locator("img[alt]").count() == 1
+        shown.first.screenshot(path=str(artifacts_dir / "04_positions-reference-shown.png"))
     finally:
         page.close()
 

@@ -121,8 +121,11 @@ def test_anonymous_share_in_words_matches_analysis():
 
     case = toy_case()
     text = anonymous_share_text(case)
-    assert text.startswith("1 of 6 statements (17%) comes from anonymous sources.")
-    assert "1 more has no identified speaker" in text
+    # one statement has no identified speaker: its own category, and the share a range, never one figure
+    assert text.startswith(
+        "Of 7 statements, 1 comes from anonymous sources, 5 from named speakers and 1 from a speaker"
+    )
+    assert "The anonymous share is between 14% and 29%." in text
     assert analysis.anonymous_share(case) == pytest.approx(1 / 6)
     empty = replace(case, article=replace(case.article, quotes=(), reported=()))
     assert anonymous_share_text(empty) == "No quotes or reported statements were found in this article."
@@ -170,7 +173,7 @@ def test_voices_explorer_choices_and_chart():
     values = [v for _, v in ex.choice.options]
     assert values[:4] == ["all", "kind:person", "kind:anonymous", "kind:none"]
     assert "actor:philip_hammond" in values and ex.choice.description == "Statements by:"
-    assert "<p>7 statements:" in ex.html and "17%" in ex.html
+    assert "<p>7 statements:" in ex.html and "between 14% and 29%" in ex.html
     assert re.search(r"<img src='data:image/png;base64,[^']+' alt='[^']{20,}'", ex.html)
     ex.choice.value = "kind:anonymous"
     assert "<p>1 statement:" in ex.html and "a British official" in ex.html
@@ -302,3 +305,22 @@ def test_bundled_case_every_explorer_builds_and_snapshots():
         snap = cls(case).snapshot()
         assert len(snap) > 200 and "<script" not in snap.lower()
     assert plt.get_fignums() == []
+
+
+def test_unidentified_speakers_never_read_as_zero_percent_anonymous():
+    """Lesson 07 on an article where the parser finds no speaker for some statements: no '0% anonymous'."""
+    import kit
+
+    art = kit.parse(
+        "Mayor Ann Evans said the library would stay open. “We will find the money,” Evans said.\n\n"
+        "A council spokeswoman said the budget was under review.\n\n"
+        "“Nothing is decided,” the statement read."
+    )
+    case = kit.case_from_article(art)
+    text = anonymous_share_text(case)
+    from kit.analysis.voices import anonymous_count
+
+    anon, known, unknown = anonymous_count(case)
+    assert (anon, unknown) == (0, 2)  # no anonymous source found, two statements without a speaker
+    assert text.startswith("Of 4 statements, 0 come from anonymous sources, 2 from named speakers and 2 from a speaker")
+    assert "between 0% and 50%" in text and "(0%)" not in text

@@ -130,3 +130,11 @@ def test_the_coder_asks_for_what_the_prose_promises():
     from kit.explore.coderview import MIN_KAPPA_PAIRS
 
     assert f"appears only from {MIN_KAPPA_PAIRS} coded pairs" in _prose()
+
+
+def test_q3_accepts_yes_with_the_air_strikes_of_paragraph_13():
+    from kit.lessons import lesson04
+
+    res = lesson04.check.q3({"fair": "yes", "evidence": "order air strikes"})
+    assert res.correct and "¶ 13" in res.message
+    assert not lesson04.check.q3({"fair": "yes", "evidence": "NATO may also coordinate airlifts"}).correct

@@ -37,7 +37,8 @@ def test_nato_is_background():
 def test_the_inferred_groups_are_shown_as_inferences():
     text = _prose()
     ext = next(g for g in CASE.groups if g.id == "extended_coalition")
-    assert ext.basis == "article" and {"iraqi_government", "iraqs_neighbors", "other_stakeholders"} <= set(ext.members)
+    assert ext.basis == "inferred" and {"iraqi_government", "iraqs_neighbors", "other_stakeholders"} <= set(ext.members)
+    assert "marks this group's basis as “inferred”" in text
     art = CASE.article
     for words, para in (
         ("will form the larger and extended coalition", 7),

@@ -139,3 +139,28 @@ def test_written_analysis_matches_the_rubric():
         assert f"| {criterion} |" in rubric, criterion
     for asked in ("main result", "evidence", "judgement call", "finding or an artefact"):
         assert asked in text.lower()
+
+
+def test_q2_accepts_the_embassy_and_only_names_the_article_uses():
+    from kit.lessons import lesson07
+
+    q2 = lesson07.check.q2
+    sample = kit.load_article(lesson07.sample_path())
+    assert lesson07.unattributed_clause(sample) == ("Its embassy in Helsinki", "called")
+    for answer in ("Russia", "russia", "Its embassy", "the Russian embassy", "the embassy in Helsinki"):
+        assert q2(answer).correct, answer
+    for answer in ("Moscow", "the Kremlin", "the Russian government"):  # not in the text
+        res = q2(answer)
+        assert not res.correct and "never uses" in res.message, answer
+    wrong = q2("Finland")
+    assert not wrong.correct and "“called”" in wrong.message and "said, told, warned" not in wrong.message
+    assert any("“called”" in h for h in q2.hints)
+
+
+def test_the_lesson_says_unidentified_speakers_are_their_own_category():
+    import nbformat
+
+    nb = nbformat.read(str(Path(__file__).resolve().parents[2] / "notebooks" / "07_your_own_article.ipynb"), 4)
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "*speaker not identified*, a category of its own" in prose
+    assert "the anonymous share becomes a range" in prose
