@@ -237,6 +237,11 @@ NOT_READERS: dict[tuple[str, str], str] = {
     ("kit.learner.casebuilder.BuilderState", "path"): "where saves go; the old file is read only for its hash, "
     "through kit.fileio.read_regular",
     ("kit.explore.builder.CaseBuilder", "path"): "where saves go (BuilderState's path)",
+    ("kit.launch.find_lessons", "folder"): "a folder: looks for notebooks/00_start_here.ipynb by name, never reads",
+    ("kit.launch.find_lessons", "cwd"): "a folder: looks for the first lesson by name, never reads",
+    ("kit.launch.lab_command", "root"): "a folder named on JupyterLab's command line",
+    ("kit.launch.lab_env", "root"): "a folder put on the kernel's PYTHONPATH",
+    ("kit.launch.run_lab", "folder"): "a folder (find_lessons), then JupyterLab is started there",
     ("kit.writing.open_new", "path"): "creates a new file (O_CREAT | O_EXCL), never reads",
     ("kit.writing.replaced_mode", "path"): "stat only",
     ("kit.writing.is_read_only", "path"): "stat and access() only",
@@ -303,6 +308,10 @@ CLI_READERS: dict[tuple[str, str], tuple[list[str], str]] = {
 CLI_WRITERS = {("export", "--out"), ("class", "--html"), ("class", "--csv"), ("handout", "--out"), ("pack", "--out")}
 CLI_NOT_FILES = {
     ("class", "--projector"),
+    ("lab", "folder"),  # a folder to find the lessons in (kit.launch.find_lessons), never read
+    ("lab", "--no-browser"),
+    ("lab", "--dry-run"),
+    ("lab", "--port"),
     ("summary", "--encoding"),
     ("export", "--format"),
     ("export", "--indent"),
@@ -502,6 +511,7 @@ OWN_FILES = {
     ("kit/learner/class_inputs.py", "archive.open(info)"),  # a member, read at most the cap + 1
     ("kit/learner/storage.py", "``open()``"),  # docstrings on file modes
     ("kit/writing.py", "``open()``"),  # docstrings on file modes
+    ("kit/launch.py", "target.write_bytes(ours.read_bytes())"),  # the kit's own JupyterLab settings
     ("kit/writing.py", "fd = os.open(path, flags"),  # creates a new file (O_CREAT | O_EXCL), never reads
 }
 _READING = re.compile(r"\.read_bytes\(|\.read_text\(|(^|[^\w.])open\(|\.open\(|ZipFile\(|\.fdopen\(")
