@@ -46,5 +46,18 @@ def test_the_notebook_shows_the_explorers_on_the_learners_own_article():
     cells = json.loads(NB.read_text(encoding="utf-8"))["cells"]
     code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     loaded = next(i for i, src in enumerate(code) if "mine = kit.load_article(path)" in src)
-    assert code[loaded + 1].splitlines()[-1] == "explore(mine)"  # right after the learner's upload is read
+    # right after the learner's upload is read: the case builder on it, the task's checklist, then the explorers
+    assert code[loaded + 1].splitlines() == ["builder = kit.CaseBuilder(mine)", "builder"]
+    assert code[loaded + 2] == "checklist(builder.case)"
+    assert code[loaded + 3].splitlines()[-1] == "explore(builder.case)"
     assert all(not c.get("outputs") for c in cells if c["cell_type"] == "code")
+
+
+def test_checklist_counts_what_the_builder_task_asks() -> None:
+    from kit.lessons.own_article import checklist
+
+    bare = checklist(kit.case_from_article(kit.load_article()))
+    assert not bare.done and "2 more positions" in repr(bare) and "<li>" in bare._repr_html_()
+    assert checklist(kit.load_case()).done
+    with pytest.raises(kit.KitError, match="builder.case"):
+        checklist("case.yaml")  # type: ignore[arg-type]
