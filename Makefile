@@ -60,6 +60,7 @@ check: setup-test
 screenshots: setup-test
 	rm -f docs/screenshots/*.png
 	KIT_SCREENSHOTS_DIR="$(CURDIR)/docs/screenshots" $(BIN)/python -m pytest -q -s tests/e2e/test_what_learners_see.py -k what_learners_see
+	KIT_SCREENSHOTS_DIR="$(CURDIR)/docs/screenshots" $(BIN)/python -m pytest -q -s tests/e2e/test_case_builder_browser.py
 
 # One table of measured figures on stdout (nothing written into the repo);
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.

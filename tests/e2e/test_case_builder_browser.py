@@ -20,6 +20,7 @@ import pytest
 
 from .conftest import Lab
 from .test_browser import Page
+from .test_what_learners_see import keep_small_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,10 +42,11 @@ def _notebook(path: Path, cells: list[str]) -> None:
 
 
 def _shot(page: Any, name: str, artifacts: Path) -> None:
-    page.screenshot(artifacts / f"builder-{name}.png")
+    path = artifacts / f"builder-{name}.png"
+    page.screenshot(path)
     docs = os.environ.get("KIT_SCREENSHOTS_DIR")
-    if docs:
-        page.screenshot(Path(docs) / f"builder-{name}.png")
+    if docs:  # for the teacher guide: 64 colours, as the lesson pictures
+        keep_small_copy(path, Path(docs))
 
 
 class _Builder:

@@ -46,7 +46,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 VIEWPORT = {"width": 1280, "height": 800}
 MIN_TEXT_PX = 11
 PLOTTING = re.compile(r"\bplots\.plot_\w+\(")
-EXPLORER = re.compile(r"\b(ArticleExplorer|VoicesExplorer|CoalitionExplorer|StanceCoder)\(")
+EXPLORER = re.compile(r"\b(ArticleExplorer|VoicesExplorer|CoalitionExplorer|StanceCoder|CaseBuilder)\(")
 TALLEST_SHOT = 20_000
 
 # Runs in the page: every cut-off label and every option wider than its box, per code cell.
