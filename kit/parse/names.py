@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
+from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, lazy_compile, trie_pattern
 from .people import Person
@@ -154,7 +155,11 @@ def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozense
         "New North South East West January February March April May June July August September October "
         "November December Democrat Democrats Republican Republicans GOP God Christmas Easter Super".split()
     )
-    org_words = frozenset(t.get("not_name_words", ())) | frozenset(("News", "Post", "Times", "Journal", "Network"))
+    org_words = (
+        frozenset(t.get("not_name_words", ()))
+        | frozenset(("News", "Post", "Times", "Journal", "Network"))
+        | entity_words().org_heads
+    )
     title_words = frozenset(
         w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
     ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
@@ -171,6 +176,7 @@ def find_named_people(
 ) -> tuple[Person, ...]:
     """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
     stop, org_words, title_words = _word_sets(gaz)
+    words = entity_words()
     known_ids = set(known)
     skip = {snake_id(n) for n in exclude} | known_ids
     longest_known = max((len(k) for k in known_ids), default=0)
@@ -194,10 +200,16 @@ def find_named_people(
             delta, name, pid = got
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
+            tokens = name.split()
+            if words.looks_like_place(tokens):
+                continue  # "Wall Street", "Sri Lanka", "the World Cup"
             a = m.start() + delta
             b = a + len(text[a : m.end()])
             before = text[max(start, a - 40) : a]
-            role, strong = None, False
+            if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
+                continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
+            # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands
+            role, strong = None, tokens[0] in words.given_names
             app = _APPOSITION.match(text, b, min(end, b + 160))
             if app and app.group("role") and app.group("role").split()[0] not in _NOT_ROLE:
                 role, strong = " ".join(app.group("role").split()), True
