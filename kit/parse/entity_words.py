@@ -48,15 +48,11 @@ class EntityWords:
         if not tokens:
             return False
         first, last = tokens[0], tokens[-1]
-        if last in self.place_heads or first in self.not_person_first:
+        if last in self.place_heads or first in self.not_person_first or " ".join(tokens) in self.places:
             return True
         if first in self.given_names:
             return False
-        return (
-            last in self.place_or_surname_heads
-            or " ".join(tokens) in self.places
-            or any(t in self.places for t in tokens)
-        )
+        return last in self.place_or_surname_heads or any(t in self.places for t in tokens)
 
 
 @functools.cache

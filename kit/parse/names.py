@@ -37,7 +37,7 @@ from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["find_named_people", "HONORIFICS"]
+__all__ = ["find_named_people", "HONORIFICS", "name_stop_words", "written_lower_near"]
 
 #: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
 HONORIFICS = (
@@ -57,7 +57,7 @@ HONORIFICS = (
     "Ms",
     "Dr",
 )
-_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = lazy_compile(
     rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
     rf"(?:,? Jr\.| III| II)?(?![\w’'-])"
@@ -251,6 +251,16 @@ def find_named_people(
     # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
     kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
     return tuple(sorted(kept, key=lambda p: p.start))
+
+
+def name_stop_words(gaz: Gazetteer) -> frozenset[str]:
+    """Capitalised words that are never (part of) a person's name: "The", "Monday", "January"."""
+    return _word_sets(gaz)[0]
+
+
+def written_lower_near(text: str, at: int, word: str) -> bool:
+    """Is ``word`` also written in lower case near ``at`` (see :func:`_written_lower_near`)?"""
+    return _written_lower_near(text, at, word)
 
 
 def _written_lower_near(text: str, at: int, word: str) -> bool:
