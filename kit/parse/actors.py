@@ -43,6 +43,7 @@ from ..util import paused_gc
 from .anonymous import find_anonymous
 from .gazetteer import Gazetteer, gazetteer
 from .names import find_named_people, name_stop_words, written_lower_near
+from .org_clues import find_org_clues
 from .organizations import Organization, find_organizations
 from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after
 from .people import Person, find_people, person_mentions
@@ -102,12 +103,20 @@ def find_actors(
     titled = find_people(text, spans, matches, gaz, exclude=credits.names())
     untitled = find_named_people(text, spans, gaz, exclude=credits.names(), known={p.id for p in titled})
     orgs = find_organizations(text, spans, gaz)
+    stop = name_stop_words(gaz)
+    person_words = frozenset(w for p in titled + untitled for w in p.name.split())
+    known_orgs = {o.id for o in orgs}
+    for name, at, forms in find_org_clues(
+        text, spans, gaz, not_orgs=person_words | stop, lower_near=written_lower_near
+    ):
+        org = Organization(name, at, forms)
+        if org.id not in known_orgs:
+            known_orgs.add(org.id)
+            orgs += (org,)
     org_names = {o.name for o in orgs}
     people = titled + tuple(p for p in untitled if p.name not in org_names)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
-    single = find_single_names(
-        text, spans, gaz, known=people, stop=name_stop_words(gaz) | org_words, lower_near=written_lower_near
-    )
+    single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)

@@ -38,6 +38,8 @@ class EntityWords:
     agencies: tuple[str, ...]
     org_heads: frozenset[str]
     not_acronyms: frozenset[str]
+    role_words: tuple[str, ...]
+    org_verbs: tuple[str, ...]
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -71,4 +73,6 @@ def entity_words() -> EntityWords:
         agencies=tuple(data["news_agencies"]),
         org_heads=frozenset(data["org_heads"]),
         not_acronyms=frozenset(data["not_acronyms"]),
+        role_words=tuple(data["role_words"]),
+        org_verbs=tuple(data["org_verbs"]),
     )
