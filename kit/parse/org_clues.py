@@ -18,7 +18,7 @@ Scans are forward-only; the last two read back a bounded window from each role
 word or verb found.
 
 >>> import kit
->>> art = kit.parse("Harbour Trust chair Maria Kent spoke. Zentrix said profits rose, Reuters reported.")
+>>> art = kit.parse("Harbour Trust chair Maria Kent spoke. Profits rose, Zentrix said, Reuters reported.")
 >>> sorted(a.id for a in art.actors if a.kind == "organization")
 ['harbour_trust', 'reuters', 'zentrix']
 """
@@ -53,8 +53,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
         "verb": re.compile(rf"(?<![\w-])(?:{trie_pattern(w.org_verbs)})(?![\w-])"),
         "before_verb": re.compile(
-            rf"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{{2,6}})"
-            rf"(?:,[^,;:.“”\"]{{1,60}},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
+            r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
+            r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
         ),
         "possessive": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
     }
