@@ -40,6 +40,7 @@ class EntityWords:
     not_acronyms: frozenset[str]
     role_words: tuple[str, ...]
     org_verbs: tuple[str, ...]
+    acronym_verbs: tuple[str, ...]
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -75,4 +76,5 @@ def entity_words() -> EntityWords:
         not_acronyms=frozenset(data["not_acronyms"]),
         role_words=tuple(data["role_words"]),
         org_verbs=tuple(data["org_verbs"]),
+        acronym_verbs=tuple(data["acronym_verbs"]),
     )

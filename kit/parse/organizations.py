@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from ..util import snake_id
 from .attribution import alternation
+from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import lazy_compile
 
@@ -56,11 +57,15 @@ _ORG_BEFORE, _ORG_AFTER = 240, 160
 def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
     words = alternation(tuple(sorted(heads)))
+    # "… Institute", then "for Coastal Studies", "at Norhaven", "of the Visual Arts" (two such tails at most)
+    tail = (
+        r"[ \t]+(?:of|for|at|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
+    )
     name = re.compile(
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-        rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])"
+        rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w’'-])"
     )
-    return re.compile(words), name
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])"), name
 
 
 def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -83,7 +88,12 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
 
 def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
     """Organisations named with an organisation word, with their bracketed acronyms."""
-    heads = frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) - {"Staff", "Office", "Mills", "House"}
+    heads = (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
+        "Staff",
+        "Office",
+        "Mills",
+        "House",
+    }
     head_re, pattern = _org_patterns(heads)
     found: dict[str, Organization] = {}
     for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):

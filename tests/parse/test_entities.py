@@ -116,7 +116,9 @@ def test_organisation_possessive_before_a_person():
     assert kinds("The deal, Zentrix's Ava Long announced, is done.").get("zentrix") == "organization"
 
 
-@pytest.mark.parametrize("text", ["Profits rose, Zentrix said on Monday.", "Shares in NYFEX fell, and NYFEX said so."])
+@pytest.mark.parametrize(
+    "text", ["Zentrix rose 2 percent, Zentrix said on Monday.", "Shares in NYFEX fell, and NYFEX said so."]
+)
 def test_one_word_or_acronym_that_acts(text):
     k = kinds(text)
     assert "organization" in k.values()
@@ -129,3 +131,13 @@ def test_capitalised_only_at_the_start_is_not_an_organisation():
 def test_pronouns_and_common_abbreviations_are_not_organisations():
     k = kinds("The CEO said profits rose. GMT said nothing.")
     assert "ceo" not in k and "gmt" not in k
+
+
+def test_one_unknown_word_once_before_a_cue_stays_unresolved():
+    assert kit.parse("“We will win,” Zed said.").quotes[0].speaker is None
+
+
+def test_long_organisation_names_with_of_for_at():
+    k = kinds("A report by the Institute for Coastal Studies at Norhaven was cited by Stagecoach Holdings Plc.")
+    assert k.get("institute_for_coastal_studies_at_norhaven") == "organization"
+    assert k.get("stagecoach_holdings_plc") == "organization"
