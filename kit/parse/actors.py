@@ -42,6 +42,7 @@ from ..records import Actor, Credits, Mention, Paragraph, Sentence
 from ..util import paused_gc
 from .anonymous import find_anonymous
 from .gazetteer import Gazetteer, gazetteer
+from .name_lists import find_listed_people
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues
 from .organizations import Organization, find_organizations
@@ -118,6 +119,7 @@ def find_actors(
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
+    people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words)
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)

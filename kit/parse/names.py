@@ -60,7 +60,7 @@ HONORIFICS = (
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = lazy_compile(
     rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
-    rf"(?:,? Jr\.| III| II)?(?![\w’'-])"
+    rf"(?:,? Jr\.| III| II)?(?![\w-]|[’'](?!s\b))"
 )
 
 
@@ -140,6 +140,10 @@ def _read_candidate(
         or gaz.entity_of(tokens[0]) is not None
     ):
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
+        tokens.pop(0)
+    given = entity_words()
+    while len(tokens) > 2 and tokens[0] in given.not_person_first and tokens[1] in given.given_names:
+        a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Coetzer", "Former Tom Roe"
         tokens.pop(0)
     if not _is_name(tokens, gaz, stop, org_words):
         return None

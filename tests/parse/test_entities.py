@@ -141,3 +141,22 @@ def test_long_organisation_names_with_of_for_at():
     k = kinds("A report by the Institute for Coastal Studies at Norhaven was cited by Stagecoach Holdings Plc.")
     assert k.get("institute_for_coastal_studies_at_norhaven") == "organization"
     assert k.get("stagecoach_holdings_plc") == "organization"
+
+
+def test_people_in_a_line_up_follow_the_people_known():
+    k = kinds("Tom Ellery, Ravi Dass and Ian Mole scored for the visitors.")
+    assert k.get("ravi_dass") == "person"  # no given name, but listed with two people
+
+
+def test_a_list_of_places_stays_places():
+    k = kinds("The tour visits Ann Lee, then Norhaven, Kestrel Bay and Sri Lanka.")
+    assert k.get("kestrel_bay") != "person" and k.get("sri_lanka") != "person"
+
+
+def test_possessive_after_a_full_name():
+    assert kinds("In the ninth, Steve Finley's homer won it.").get("steve_finley") == "person"
+
+
+def test_a_descriptor_before_a_given_name_is_not_part_of_it():
+    art = kit.parse("The fourth-seeded South African Amanda Vole won. Vole said it was hard.")
+    assert "amanda_vole" in {a.id for a in art.actors}
