@@ -30,9 +30,11 @@ entity counts (is a *named* entity) when one of its mentions is headed by a
 proper noun (the mention's syntactic head, the token whose head lies outside
 it, has UPOS ``PROPN``). Its ``spans`` are those named mentions, trimmed to
 the run of proper nouns around the head ("the Emperor Norton" -> "Emperor
-Norton"); ``heads`` are the head tokens of *every* mention ("he", "the
-emperor" too), used to decide whether an actor the kit calls a person really
-is one.
+Norton"); an entity without one has no spans and is not counted for recall.
+``heads`` are the tokens of *every* mention ("he", "the prominent critic Eduard
+Hanslick") whose innermost annotated mention is this entity's (so "Microsoft"
+in "the president of Microsoft" is not a person's), used to decide whether an
+actor the kit calls a person really is one.
 
 Nothing here contains corpus text; the texts stay outside the repository.
 """
@@ -356,14 +358,17 @@ def _read_gum_doc(name: str, genre: str, conllu: str) -> Doc:
                     mentions.append((number, kind, first, index))
     flush_paragraph()
     text = "\n\n".join(paragraphs)
+    innermost: dict[int, int] = {}  # token -> the entity number of the shortest mention covering it
+    for number, _, first, last in sorted(mentions, key=lambda m: m[2] - m[3]):
+        for i in range(first, last + 1):
+            innermost[i] = number
     entities: dict[int, Entity] = {}
     for number, kind, first, last in mentions:
         if kind not in KINDS:
             continue
         head = _head(tokens, first, last)
         e = entities.setdefault(number, Entity(kind, ""))
-        a, b = tokens[head][0], tokens[head][1]
-        e.heads.append((a, b))
+        e.heads += [(tokens[i][0], tokens[i][1]) for i in range(first, last + 1) if innermost[i] == number]
         if tokens[head][2] == "PROPN":
             lo = hi = head
             while lo > first and _joins(tokens, lo - 1, first, last):
@@ -374,8 +379,7 @@ def _read_gum_doc(name: str, genre: str, conllu: str) -> Doc:
             e.spans.append(span)
             if not e.name:
                 e.name = text[span[0] : span[1]]
-    named = [e for e in entities.values() if e.spans]
-    return Doc(name, genre, text, named)
+    return Doc(name, genre, text, list(entities.values()))
 
 
 def _joins(tokens: list[tuple[int, int, str, int, int]], i: int, first: int, last: int) -> bool:

@@ -94,6 +94,8 @@ def score_doc(doc: object, actors: list[tuple[str, str, list[tuple[int, int]]]])
     person_heads = _Spans(h for e in doc.entities if e.kind == "person" for h in e.heads)  # type: ignore[attr-defined]
     org_heads = _Spans(h for e in doc.entities if e.kind == "organization" for h in e.heads)  # type: ignore[attr-defined]
     for e in doc.entities:  # type: ignore[attr-defined]
+        if not e.spans:
+            continue  # never named (GUM: "the critic", "he"): counts only for precision
         if e.kind == "person":
             c.persons += 1
             c.persons_found += any(people.overlaps(a, b) for a, b in e.spans)
@@ -125,7 +127,7 @@ def misses(doc: object, actors: list[tuple[str, str, list[tuple[int, int]]]]) ->
     org_heads = _Spans(h for e in doc.entities if e.kind == "organization" for h in e.heads)  # type: ignore[attr-defined]
     for e in doc.entities:  # type: ignore[attr-defined]
         found = people if e.kind == "person" else orgs
-        if not any(found.overlaps(a, b) for a, b in e.spans):
+        if e.spans and not any(found.overlaps(a, b) for a, b in e.spans):
             a, b = e.spans[0]
             out.append(("missed", e.kind, text[max(0, a - 60) : a] + "[[" + text[a:b] + "]]" + text[b : b + 60]))
     for aid, kind, spans in actors:

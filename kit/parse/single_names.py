@@ -10,7 +10,8 @@
   once, next to a cue ("Clinton said": news writing names people by surname).
 * **An author cited** is a person: "Santos (1989)", "(Devlin, 2016)",
   "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005".
-  The citation needs a year in brackets, or the whole list inside brackets.
+  The citation needs the whole list inside brackets, or one-word names before a
+  bracketed year ("Leap Year (2010)" is a film).
 
 Both scans are forward-only; citations are read only in windows before a year.
 
@@ -98,14 +99,19 @@ def find_single_names(
                 add(n, first_at[n])
         for lo, hi in _windows(text, start, end):
             for c in _CITATION.finditer(text, lo, hi):
-                if not (c.group("open") or c.group("bracket")):
-                    continue
                 names = c.group("list")
+                if not c.group("open") and not (c.group("bracket") and _surnames_only(names)):
+                    continue  # "Leap Year (2010)" is a film: a bracketed year follows surnames only
                 at = c.start("list")
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
                         add(part, at + names.index(part))
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _surnames_only(names: str) -> bool:
+    """Is every name of an author list one word ("Rao and Scott", not "Cemetery Junction")?"""
+    return all(" " not in part.strip() for part in _SPLIT.split(names))
 
 
 def _opens_sentence(before: str, at_start: bool) -> bool:
