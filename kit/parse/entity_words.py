@@ -41,6 +41,8 @@ class EntityWords:
     role_words: tuple[str, ...]
     org_verbs: tuple[str, ...]
     acronym_verbs: tuple[str, ...]
+    outlet_words: tuple[str, ...]
+    match_verbs: tuple[str, ...]
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -77,4 +79,6 @@ def entity_words() -> EntityWords:
         role_words=tuple(data["role_words"]),
         org_verbs=tuple(data["org_verbs"]),
         acronym_verbs=tuple(data["acronym_verbs"]),
+        outlet_words=tuple(data["outlet_words"]),
+        match_verbs=tuple(data["match_verbs"]),
     )

@@ -3,7 +3,13 @@
 :mod:`kit.parse.organizations` finds names that end with an organisation word.
 These rules find the rest, each from data in ``kit/data/entities.json``:
 
-* **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua");
+* **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua"),
+  or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
+  Ledger newspaper");
+* **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
+  drew with Rovers"), when neither is a person the kit knows;
+* **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
+  unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
 * **a team named after its place**: a place and a capitalised plural ("Baltimore
   Orioles"; the plural alone, "the Orioles", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
@@ -60,6 +66,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
             r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
         ),
+        "outlet": re.compile(
+            rf"(?<![\w-])(?:{trie_pattern(w.outlet_words)})[ \t]+(?P<n>{_NAME})(?![\w’'-])"
+            rf"|(?<![\w’'.-])(?P<m>{_NAME})[ \t]+(?:{trie_pattern(w.outlet_words)})(?![\w-])"
+        ),
+        "match": re.compile(
+            rf"(?<![\w’'.-])(?P<a>{_NAME})[ \t]+(?:{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?"
+            rf"[ \t]+(?P<b>{_NAME})(?![\w’'-])"
+        ),
+        "acronym": re.compile(r"(?<=[a-z,;(] )[A-Z]{3,6}(?![\w’'-])"),
         "possessive": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
     }
 
@@ -85,7 +100,9 @@ def find_org_clues(
         tokens = name.split()
         if any(t in not_orgs or t in w.given_names for t in tokens):
             return False
-        if w.looks_like_place(tokens) or gaz.entity_of(name) is not None:
+        if " ".join(tokens) in w.places or tokens[-1] in w.place_heads or any(t in w.places for t in tokens):
+            return False  # a place ("Sri Lanka", "Kestrel Bay"); "Le Soir" is not one
+        if gaz.entity_of(name) is not None:
             return False
         if any(gaz.entity_of(t) is not None for t in tokens):
             return False
@@ -122,6 +139,16 @@ def find_org_clues(
             # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
             if b.group("n").isupper() or (m.group("any") and _again(text, b.start("n"), b.group("n"))):
                 out.append((b.group("n"), b.start("n"), ()))
+        for m in p["outlet"].finditer(text, start, end):
+            group = "n" if m.group("n") else "m"
+            if fits(m.group(group), m.start(group)):
+                out.append((m.group(group), m.start(group), ()))
+        for m in p["match"].finditer(text, start, end):
+            if fits(m.group("a"), m.start("a")) and fits(m.group("b"), m.start("b")):
+                out += [(m.group("a"), m.start("a"), ()), (m.group("b"), m.start("b"), ())]
+        for m in p["acronym"].finditer(text, start, end):
+            if fits(m.group(), m.start()):
+                out.append((m.group(), m.start(), ()))
     out.sort(key=lambda o: o[1])
     return out
 

@@ -26,6 +26,11 @@ from .patterns import lazy_compile
 
 __all__ = ["Organization", "find_organizations"]
 
+# capitalised because they open a sentence, never the first word of an organisation's name
+_NOT_FIRST = frozenset(
+    "The A An But And In At On For With When Why How What While If As By From To Of Since After Before "
+    "During Under Over Into Onto Unlike Like Despite Although Because Though Once Then So Yet".split()
+)
 _ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
 _GENERIC = {
     "inc.": "company",
@@ -58,9 +63,7 @@ def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
     """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
     words = alternation(tuple(sorted(heads)))
     # "… Institute", then "for Coastal Studies", "at Norhaven", "of the Visual Arts" (two such tails at most)
-    tail = (
-        r"[ \t]+(?:of|for|at|on)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
-    )
+    tail = r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
     name = re.compile(
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
         rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w’'-])"
@@ -100,7 +103,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
         for m in pattern.finditer(text, start, end):
             name = m.group()
             tokens = name.split()
-            while tokens and tokens[0] in ("The", "A", "An", "But", "And", "In", "At", "On", "For"):
+            while tokens and (tokens[0] in _NOT_FIRST or tokens[0].islower()):
                 tokens.pop(0)
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue

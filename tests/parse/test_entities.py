@@ -160,3 +160,22 @@ def test_possessive_after_a_full_name():
 def test_a_descriptor_before_a_given_name_is_not_part_of_it():
     art = kit.parse("The fourth-seeded South African Amanda Vole won. Vole said it was hard.")
     assert "amanda_vole" in {a.id for a in art.actors}
+
+
+def test_teams_on_both_sides_of_a_result():
+    k = kinds("On Saturday, Hartfield drew with Rovers in the rain.")
+    assert k.get("hartfield") == "organization" and k.get("rovers") == "organization"
+
+
+def test_outlet_named_beside_an_outlet_word():
+    assert kinds("The claim was printed by the daily Le Soir on Friday.").get("le_soir") == "organization"
+
+
+def test_acronym_inside_a_sentence():
+    k = kinds("Traders on NYFEX were calm, and the GMT close was flat.")
+    assert k.get("nyfex") == "organization" and "gmt" not in k
+
+
+def test_a_day_after_an_organisation_is_not_part_of_it():
+    k = kinds("Officials of the Harbour Authority on Thursday said nothing.")
+    assert "harbour_authority" in k and not any("thursday" in i for i in k)
