@@ -55,16 +55,15 @@ def find_listed_people(
     found: dict[str, Person] = {}
     for start, end in spans:
         for m in _LIST.finditer(text, start, end):
-            items = []
-            at = m.start()
-            for part in _SPLIT.split(m.group()):
-                name = _BRACKET.sub("", part)
+            names = [_BRACKET.sub("", part) for part in _SPLIT.split(m.group())]
+            people = sum(n in full or n.split()[-1] in surnames for n in names)
+            if people < 2 or people * 2 < len(names):
+                continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+            items, at = [], m.start()
+            for name in names:
                 at = text.index(name, at)
                 items.append((name, at))
                 at += len(name)
-            people = sum(n in full or n.split()[-1] in surnames for n, _ in items)
-            if people < 2 or people * 2 < len(items):
-                continue
             for n, a in items:
                 tokens = n.split()
                 pid = snake_id(n)

@@ -46,6 +46,8 @@ __all__ = ["find_org_clues"]
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
 _REACH = 90
+_ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
+_AUX = frozenset(("has", "have", "had", "also", "will", "would"))
 
 
 @functools.cache
@@ -53,29 +55,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     w = entity_words()
     places = trie_pattern(sorted(w.places))
     return {
-        "agency": re.compile(rf"(?<![\w’'-])(?:{trie_pattern(w.agencies)})(?![\w’'-])"),
+        # one scan for every keyword (agency, role, verbs, outlet and match words): the rule is the group that matched
+        "keyword": re.compile(
+            rf"(?<![\w’'-])(?:(?P<agency>{trie_pattern(w.agencies)})(?![\w’'-])"
+            rf"|(?P<role>{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"
+            rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
+            rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
+            rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
+            rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-]))"
+        ),
         "team": re.compile(
             rf"(?<![\w’'-])(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"
         ),
-        "role": re.compile(rf"(?<![\w-])(?:{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"),
         "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
-        "verb": re.compile(
-            rf"(?<![\w-])(?:(?P<any>{trie_pattern(w.org_verbs)})|{trie_pattern(w.acronym_verbs)})(?![\w-])"
-        ),
         "before_verb": re.compile(
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
             r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
         ),
-        "outlet": re.compile(
-            rf"(?<![\w-])(?:{trie_pattern(w.outlet_words)})[ \t]+(?P<n>{_NAME})(?![\w’'-])"
-            rf"|(?<![\w’'.-])(?P<m>{_NAME})[ \t]+(?:{trie_pattern(w.outlet_words)})(?![\w-])"
-        ),
-        "match": re.compile(
-            rf"(?<![\w’'.-])(?P<a>{_NAME})[ \t]+(?:{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?"
-            rf"[ \t]+(?P<b>{_NAME})(?![\w’'-])"
-        ),
         "acronym": re.compile(r"(?<=[a-z,;(] )[A-Z]{3,6}(?![\w’'-])"),
-        "possessive": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
+        "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
+        "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
+        "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
     }
 
 
@@ -117,35 +117,68 @@ def find_org_clues(
             return False  # "Officials said": capitalised only because it opens the sentence
         return name not in w.not_acronyms
 
+    def _before(at: int) -> tuple[str, int] | None:
+        b = p["name_before"].search(text, max(0, at - _REACH), at)
+        return (b.group("n"), b.start("n")) if b else None
+
+    def _after(at: int, end: int) -> tuple[str, int] | None:
+        a = p["name_after"].match(text, at, end)
+        return (a.group("n"), a.start("n")) if a else None
+
+    def _acting(m: re.Match[str], start: int) -> None:
+        """A verb of saying or acting: the acronym or word (named again) before it."""
+        lo = max(start, m.start() - 40)
+        words_before = text[lo : m.start()].split()
+        if words_before and words_before[-1] in _AUX:
+            words_before.pop()
+        if not words_before:
+            return
+        last = words_before[-1]
+        if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
+            b = p["before_verb"].search(text, max(start, m.start() - _REACH), m.start())
+            if not b:
+                return
+            name, at = b.group("n"), b.start("n")
+        elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
+            name = last
+            if len(words_before) > 1 and _ONE_WORD.fullmatch(words_before[-2]) and not last.isupper():
+                name = f"{words_before[-2]} {last}"
+            at = text.rfind(name, lo, m.start())
+            if at < 0 or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
+                return
+        else:
+            return  # "the index rose": no capital or apposition right before the verb
+        # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
+        if (name.isupper() or m.group("any")) and fits(name, at):
+            if name.isupper() or _again(text, at, name):
+                out.append((name, at, ()))
+
     for start, end in spans:
-        for m in p["agency"].finditer(text, start, end):
-            out.append((m.group(), m.start(), ()))
+        for m in p["keyword"].finditer(text, start, end):
+            rule = m.lastgroup
+            if rule == "agency":
+                out.append((m.group(), m.start(), ()))
+            elif rule == "role":
+                b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
+                if b and fits(b.group("n"), b.start("n")):
+                    out.append((b.group("n"), b.start("n"), ()))
+            elif rule == "outlet":
+                for n in (_before(m.start()), _after(m.end(), end)):
+                    if n and fits(*n):
+                        out.append((*n, ()))
+            elif rule == "match":
+                x, y = _before(m.start()), _after(m.end(), end)
+                if x and y and fits(*x) and fits(*y):
+                    out += [(*x, ()), (*y, ())]
+            else:
+                _acting(m, start)
         for m in p["team"].finditer(text, start, end):
             if m.group("team") not in not_orgs:
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in p["role"].finditer(text, start, end):
-            lo = max(start, m.start() - _REACH)
-            b = p["before_role"].search(text, lo, m.start())
-            if b and fits(b.group("n"), b.start("n")):
-                out.append((b.group("n"), b.start("n"), ()))
         for m in p["possessive"].finditer(text, start, end):
-            if m.group("g") in w.given_names and fits(m.group("n"), m.start("n")):
-                out.append((m.group("n"), m.start("n"), ()))
-        for m in p["verb"].finditer(text, start, end):
-            lo = max(start, m.start() - _REACH)
-            b = p["before_verb"].search(text, lo, m.start())
-            if not b or not fits(b.group("n"), b.start("n")):
-                continue
-            # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
-            if b.group("n").isupper() or (m.group("any") and _again(text, b.start("n"), b.group("n"))):
-                out.append((b.group("n"), b.start("n"), ()))
-        for m in p["outlet"].finditer(text, start, end):
-            group = "n" if m.group("n") else "m"
-            if fits(m.group(group), m.start(group)):
-                out.append((m.group(group), m.start(group), ()))
-        for m in p["match"].finditer(text, start, end):
-            if fits(m.group("a"), m.start("a")) and fits(m.group("b"), m.start("b")):
-                out += [(m.group("a"), m.start("a"), ()), (m.group("b"), m.start("b"), ())]
+            n = _before(m.start())
+            if n and m.group("g") in w.given_names and fits(*n):
+                out.append((*n, ()))
         for m in p["acronym"].finditer(text, start, end):
             if fits(m.group(), m.start()):
                 out.append((m.group(), m.start(), ()))
