@@ -34,9 +34,11 @@ from .people import Person
 
 __all__ = ["find_single_names"]
 
-_ONE = lazy_compile(r"(?<![\w’'.&-])[A-Z][a-z]+(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
+# no look-behind first: a pattern that starts with a character class is scanned for fast (checked in code)
+_ONE = lazy_compile(r"[A-Z][a-z]+(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
+_NOT_BEFORE_NAME = frozenset("’'.&-")
 _CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
-_YEAR = lazy_compile(r"(?<!\d)(?:1[5-9]|20)\d\d[a-z]?(?!\d)")
+_YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")
 _AUTHOR = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
 _SEP = r"(?:,[ \t]+&[ \t]+|,[ \t]+and[ \t]+|,[ \t]+|[ \t]+&[ \t]+|[ \t]+and[ \t]+)"
 _CITATION = lazy_compile(
@@ -86,6 +88,8 @@ def find_single_names(
             if n not in words.given_names or n in taken:
                 continue
             a = m.start()
+            if a > 0 and (text[a - 1].isalnum() or text[a - 1] in _NOT_BEFORE_NAME):
+                continue
             before = text[max(start, a - 30) : a]
             if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")):
                 continue
@@ -123,6 +127,8 @@ def _windows(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Disjoint stretches ending at a year (up to ``_REACH`` characters before it): where citations can be."""
     lo = hi = -1
     for y in _YEAR.finditer(text, start, end):
+        if y.start() > 0 and text[y.start() - 1].isdigit() or not 1500 <= int(y.group()[:4]) <= 2099:
+            continue
         a, b = max(start, y.start() - _REACH), y.end()
         if a > hi:
             if hi > lo:
