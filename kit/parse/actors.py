@@ -114,7 +114,7 @@ def find_actors(
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)
-    org_names = {o.name for o in orgs}
+    org_names = {f for o in orgs for f in (o.name, *o.forms)}
     people = titled + tuple(p for p in untitled if p.name not in org_names)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)

@@ -43,6 +43,7 @@ class EntityWords:
     acronym_verbs: tuple[str, ...]
     outlet_words: tuple[str, ...]
     match_verbs: tuple[str, ...]
+    company_suffixes: frozenset[str]
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -81,4 +82,5 @@ def entity_words() -> EntityWords:
         acronym_verbs=tuple(data["acronym_verbs"]),
         outlet_words=tuple(data["outlet_words"]),
         match_verbs=tuple(data["match_verbs"]),
+        company_suffixes=frozenset(data["company_suffixes"]),
     )

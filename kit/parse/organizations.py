@@ -98,6 +98,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
         "House",
     }
     head_re, pattern = _org_patterns(heads)
+    words = entity_words()
     found: dict[str, Organization] = {}
     for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
         for m in pattern.finditer(text, start, end):
@@ -110,6 +111,13 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             name = " ".join(tokens)
             acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
             forms = (acr.group("acr"),) if acr else ()
+            if tokens[-1] in words.company_suffixes and len(tokens) > 1:  # "Zentrix Holdings Plc" -> "Zentrix Holdings"
+                short = tokens[:-1]
+                while len(short) > 1 and short[-1] in words.company_suffixes:
+                    short.pop()  # -> "Zentrix"
+                stem = " ".join(short)
+                if gaz.entity_of(stem) is None and not words.looks_like_place(short) and stem not in words.given_names:
+                    forms += (stem,)
             oid = snake_id(name)
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)

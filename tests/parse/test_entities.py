@@ -179,3 +179,13 @@ def test_acronym_inside_a_sentence():
 def test_a_day_after_an_organisation_is_not_part_of_it():
     k = kinds("Officials of the Harbour Authority on Thursday said nothing.")
     assert "harbour_authority" in k and not any("thursday" in i for i in k)
+
+
+def test_company_short_form_without_its_legal_suffix():
+    art = kit.parse("Brush Wellman Inc said on Monday it would appeal. Brush Wellman shares rose.")
+    assert art.actor("brush_wellman_inc").kind == "organization"
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "brush_wellman_inc"] == [
+        "Brush Wellman Inc",
+        "Brush Wellman",
+    ]
+    assert "brush_wellman" not in {a.id for a in art.actors}
