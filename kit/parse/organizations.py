@@ -110,7 +110,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 continue
             name = " ".join(tokens)
             acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
-            forms = (acr.group("acr"),) if acr else ()
+            forms: tuple[str, ...] = (acr.group("acr"),) if acr else ()
             if tokens[-1] in words.company_suffixes and len(tokens) > 1:  # "Zentrix Holdings Plc" -> "Zentrix Holdings"
                 short = tokens[:-1]
                 while len(short) > 1 and short[-1] in words.company_suffixes:
