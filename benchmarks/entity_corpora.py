@@ -29,10 +29,10 @@ skipped. The genre is the second part of the name (``GUM_bio_emperor`` ->
 entity counts (is a *named* entity) when one of its mentions is headed by a
 proper noun (the mention's syntactic head, the token whose head lies outside
 it, has UPOS ``PROPN``). Its ``spans`` are those named mentions, trimmed to
-the run of proper nouns around the head ("the Emperor Norton" -> "Emperor
-Norton"); an entity without one has no spans and is not counted for recall.
-``heads`` are the tokens of *every* mention ("he", "the prominent critic Eduard
-Hanslick") whose innermost annotated mention is this entity's (so "Microsoft"
+the run of proper nouns around the head ("the Admiral Tessa Quill" -> "Admiral
+Tessa Quill"); an entity without one has no spans and is not counted for recall.
+``heads`` are the tokens of *every* mention ("he", "the critic Ola
+Brandt") whose innermost annotated mention is this entity's (so "Microsoft"
 in "the president of Microsoft" is not a person's), used to decide whether an
 actor the kit calls a person really is one.
 
@@ -384,7 +384,7 @@ def _read_gum_doc(name: str, genre: str, conllu: str) -> Doc:
 
 def _joins(tokens: list[tuple[int, int, str, int, int]], i: int, first: int, last: int) -> bool:
     """Is token ``i`` in a proper-noun run: a proper noun, or a hyphen written without spaces
-    between two proper nouns of the mention ("Bailey-Ross")?"""
+    between two proper nouns of the mention ("Lee-Vance")?"""
     if tokens[i][2] == "PROPN":
         return True
     if not first < i < last:

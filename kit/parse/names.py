@@ -143,7 +143,7 @@ def _read_candidate(
         tokens.pop(0)
     given = entity_words()
     while len(tokens) > 2 and tokens[0] in given.not_person_first and tokens[1] in given.given_names:
-        a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Coetzer", "Former Tom Roe"
+        a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Vole", "Former Tom Roe"
         tokens.pop(0)
     if not _is_name(tokens, gaz, stop, org_words):
         return None

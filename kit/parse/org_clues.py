@@ -10,8 +10,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   drew with Rovers"), when neither is a person the kit knows;
 * **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
   unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
-* **a team named after its place**: a place and a capitalised plural ("Baltimore
-  Orioles"; the plural alone, "the Orioles", is a short form);
+* **a team named after its place**: a place and a capitalised plural ("Denver
+  Comets"; the plural alone, "the Comets", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
   (``role_words``) and a person's name ("Harbour Trust chair Maria Kent",
   "Glamorgan off-spinner Rob Croft"), or the name and 's before a given name

@@ -8,7 +8,7 @@
   :func:`kit.parse.people.person_mentions`), or opens a sentence while the
   text also writes it in lower case nearby ("Bill" beside "the bill"), or is named
   once, next to a cue ("Clinton said": news writing names people by surname).
-* **An author cited** is a person: "Santos (1989)", "(Devlin, 2016)",
+* **An author cited** is a person: "Vance (1989)", "(Okafor, 2016)",
   "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005".
   The citation needs the whole list inside brackets, or one-word names before a
   bracketed year ("Leap Year (2010)" is a film).
@@ -16,9 +16,9 @@
 Both scans are forward-only; citations are read only in windows before a year.
 
 >>> import kit
->>> art = kit.parse("Their daughter, Mila, came home. The method follows Santos (1989) and (Chen & Okafor, 2010).")
+>>> art = kit.parse("Their daughter, Mila, came home. The method follows Vance (1989) and (Chen & Okafor, 2010).")
 >>> [a.id for a in art.actors if a.kind == "person"]
-['mila', 'santos', 'chen', 'okafor']
+['mila', 'vance', 'chen', 'okafor']
 """
 
 from __future__ import annotations

@@ -100,10 +100,10 @@ def test_news_agency_is_an_organisation():
 
 
 def test_team_named_after_its_place_and_its_short_form():
-    art = kit.parse("The Baltimore Orioles lost again. The Orioles have won six of their last seven games.")
-    org = art.actor("baltimore_orioles")
+    art = kit.parse("The Denver Comets lost again. The Comets have won six of their last seven games.")
+    org = art.actor("denver_comets")
     assert org.kind == "organization"
-    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == org.id] == ["Baltimore Orioles", "Orioles"]
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == org.id] == ["Denver Comets", "Comets"]
 
 
 def test_title_that_starts_with_an_organisation():
@@ -182,10 +182,10 @@ def test_a_day_after_an_organisation_is_not_part_of_it():
 
 
 def test_company_short_form_without_its_legal_suffix():
-    art = kit.parse("Brush Wellman Inc said on Monday it would appeal. Brush Wellman shares rose.")
-    assert art.actor("brush_wellman_inc").kind == "organization"
-    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "brush_wellman_inc"] == [
-        "Brush Wellman Inc",
-        "Brush Wellman",
+    art = kit.parse("Kestrel Wellbore Inc said on Monday it would appeal. Kestrel Wellbore shares rose.")
+    assert art.actor("kestrel_wellbore_inc").kind == "organization"
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "kestrel_wellbore_inc"] == [
+        "Kestrel Wellbore Inc",
+        "Kestrel Wellbore",
     ]
-    assert "brush_wellman" not in {a.id for a in art.actors}
+    assert "kestrel_wellbore" not in {a.id for a in art.actors}
