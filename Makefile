@@ -66,6 +66,8 @@ screenshots: setup-test
 # `$(BIN)/python benchmarks/run.py --markdown` gives the table for docs/performance.md.
 # Quote attribution runs on PolNeAR's train split when KIT_POLNEAR_DIR names the
 # folder holding train/ and metadata.tsv (not in the repo); otherwise its row says skipped.
+# Persons and organisations per genre run on CoNLL-2003 eng.train (KIT_CONLL_DIR) and GUM
+# without its news documents (KIT_GUM_DIR, the folder holding dep/); likewise skipped without.
 bench: setup-test
 	$(BIN)/python benchmarks/run.py
 

@@ -42,19 +42,35 @@ from ..records import Actor, Credits, Mention, Paragraph, Sentence
 from ..util import paused_gc
 from .anonymous import find_anonymous
 from .gazetteer import Gazetteer, gazetteer
-from .names import find_named_people
+from .name_lists import find_listed_people
+from .names import find_named_people, name_stop_words, written_lower_near
+from .org_clues import find_org_clues
 from .organizations import Organization, find_organizations
 from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after
 from .people import Person, find_people, person_mentions
+from .single_names import find_single_names
 
 __all__ = ["find_actors", "scanned_spans"]
 
 _SKIPPED_KINDS = ("credits", "rule")
 
 
-def scanned_spans(paragraphs: tuple[Paragraph, ...], credits: Credits) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every paragraph that can mention actors (not credits or rules)."""
-    return [(p.start, p.end) for p in paragraphs if p.kind not in _SKIPPED_KINDS and p.index != credits.paragraph]
+def scanned_spans(
+    paragraphs: tuple[Paragraph, ...], credits: Credits, text: str | None = None
+) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every paragraph that can mention actors (not credits, rules or
+    a wire sign-off such as "-- Ann Lee, Norhaven Newsroom +44 20 7000 0000", when ``text`` is given)."""
+    return [
+        (p.start, p.end)
+        for p in paragraphs
+        if p.kind not in _SKIPPED_KINDS
+        and p.index != credits.paragraph
+        and not (text is not None and _SIGN_OFF.match(text, p.start, p.end))
+    ]
+
+
+# a wire story's sign-off: "-- " then who wrote it, with a newsroom or a telephone number
+_SIGN_OFF = re.compile(r"--[^\n]{0,80}?(?:Newsroom|Desk|\+?\d[\d ()/-]{6,})")
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
@@ -83,13 +99,27 @@ def find_actors(
     ['Iranian', 'Tehran']
     """
     gaz = gazetteer()
-    spans = scanned_spans(paragraphs, credits)
+    spans = scanned_spans(paragraphs, credits, text)
     matches = [m for s, e in spans for m in gaz.find(text, s, e)]
     titled = find_people(text, spans, matches, gaz, exclude=credits.names())
     untitled = find_named_people(text, spans, gaz, exclude=credits.names(), known={p.id for p in titled})
     orgs = find_organizations(text, spans, gaz)
-    org_names = {o.name for o in orgs}
+    stop = name_stop_words(gaz)
+    person_words = frozenset(w for p in titled + untitled for w in p.name.split())
+    known_orgs = {o.id for o in orgs}
+    for name, at, forms in find_org_clues(
+        text, spans, gaz, not_orgs=person_words | stop, lower_near=written_lower_near
+    ):
+        org = Organization(name, at, forms)
+        if org.id not in known_orgs:
+            known_orgs.add(org.id)
+            orgs += (org,)
+    org_names = {f for o in orgs for f in (o.name, *o.forms)}
     people = titled + tuple(p for p in untitled if p.name not in org_names)
+    org_words = {w for o in orgs for w in (o.name, *o.forms)}
+    single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
+    people += single
+    people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words)
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)

@@ -32,11 +32,12 @@ from collections.abc import Callable, Iterable
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
+from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["find_named_people", "HONORIFICS"]
+__all__ = ["find_named_people", "HONORIFICS", "name_stop_words", "written_lower_near"]
 
 #: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
 HONORIFICS = (
@@ -56,10 +57,10 @@ HONORIFICS = (
     "Ms",
     "Dr",
 )
-_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:[’'-][A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _CANDIDATE = lazy_compile(
     rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
-    rf"(?:,? Jr\.| III| II)?(?![\w’'-])"
+    rf"(?:,? Jr\.| III| II)?(?![\w-]|[’'](?!s\b))"
 )
 
 
@@ -140,6 +141,10 @@ def _read_candidate(
     ):
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
         tokens.pop(0)
+    given = entity_words()
+    while len(tokens) > 2 and tokens[0] in given.not_person_first and tokens[1] in given.given_names:
+        a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Vole", "Former Tom Roe"
+        tokens.pop(0)
     if not _is_name(tokens, gaz, stop, org_words):
         return None
     name = " ".join(tokens)
@@ -154,7 +159,11 @@ def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozense
         "New North South East West January February March April May June July August September October "
         "November December Democrat Democrats Republican Republicans GOP God Christmas Easter Super".split()
     )
-    org_words = frozenset(t.get("not_name_words", ())) | frozenset(("News", "Post", "Times", "Journal", "Network"))
+    org_words = (
+        frozenset(t.get("not_name_words", ()))
+        | frozenset(("News", "Post", "Times", "Journal", "Network"))
+        | entity_words().org_heads
+    )
     title_words = frozenset(
         w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
     ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
@@ -171,6 +180,7 @@ def find_named_people(
 ) -> tuple[Person, ...]:
     """Untitled people (see the module doc), in order of first mention; ``known`` ids are skipped."""
     stop, org_words, title_words = _word_sets(gaz)
+    words = entity_words()
     known_ids = set(known)
     skip = {snake_id(n) for n in exclude} | known_ids
     longest_known = max((len(k) for k in known_ids), default=0)
@@ -194,10 +204,16 @@ def find_named_people(
             delta, name, pid = got
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
+            tokens = name.split()
+            if words.looks_like_place(tokens):
+                continue  # "Wall Street", "Sri Lanka", "the World Cup"
             a = m.start() + delta
             b = a + len(text[a : m.end()])
             before = text[max(start, a - 40) : a]
-            role, strong = None, False
+            if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
+                continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
+            # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands
+            role, strong = None, tokens[0] in words.given_names
             app = _APPOSITION.match(text, b, min(end, b + 160))
             if app and app.group("role") and app.group("role").split()[0] not in _NOT_ROLE:
                 role, strong = " ".join(app.group("role").split()), True
@@ -239,6 +255,16 @@ def find_named_people(
     # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
     kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
     return tuple(sorted(kept, key=lambda p: p.start))
+
+
+def name_stop_words(gaz: Gazetteer) -> frozenset[str]:
+    """Capitalised words that are never (part of) a person's name: "The", "Monday", "January"."""
+    return _word_sets(gaz)[0]
+
+
+def written_lower_near(text: str, at: int, word: str) -> bool:
+    """Is ``word`` also written in lower case near ``at`` (see :func:`_written_lower_near`)?"""
+    return _written_lower_near(text, at, word)
 
 
 def _written_lower_near(text: str, at: int, word: str) -> bool:

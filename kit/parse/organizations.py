@@ -20,11 +20,17 @@ from collections.abc import Iterable, Iterator
 
 from ..util import snake_id
 from .attribution import alternation
+from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import lazy_compile
 
 __all__ = ["Organization", "find_organizations"]
 
+# capitalised because they open a sentence, never the first word of an organisation's name
+_NOT_FIRST = frozenset(
+    "The A An But And In At On For With When Why How What While If As By From To Of Since After Before "
+    "During Under Over Into Onto Unlike Like Despite Although Because Though Once Then So Yet".split()
+)
 _ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
 _GENERIC = {
     "inc.": "company",
@@ -56,11 +62,13 @@ _ORG_BEFORE, _ORG_AFTER = 240, 160
 def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
     words = alternation(tuple(sorted(heads)))
+    # "… Institute", then "for Coastal Studies", "at Norhaven", "of the Visual Arts" (two such tails at most)
+    tail = r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
     name = re.compile(
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-        rf"(?:{words})\.?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{{0,40}}(?:[ \t]+[A-Z][\w’'-]{{0,40}}){{0,2}})?(?![\w’'-])"
+        rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w’'-])"
     )
-    return re.compile(words), name
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])"), name
 
 
 def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -83,20 +91,33 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
 
 def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
     """Organisations named with an organisation word, with their bracketed acronyms."""
-    heads = frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) - {"Staff", "Office", "Mills", "House"}
+    heads = (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
+        "Staff",
+        "Office",
+        "Mills",
+        "House",
+    }
     head_re, pattern = _org_patterns(heads)
+    words = entity_words()
     found: dict[str, Organization] = {}
     for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
         for m in pattern.finditer(text, start, end):
             name = m.group()
             tokens = name.split()
-            while tokens and tokens[0] in ("The", "A", "An", "But", "And", "In", "At", "On", "For"):
+            while tokens and (tokens[0] in _NOT_FIRST or tokens[0].islower()):
                 tokens.pop(0)
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
             name = " ".join(tokens)
             acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
-            forms = (acr.group("acr"),) if acr else ()
+            forms: tuple[str, ...] = (acr.group("acr"),) if acr else ()
+            if tokens[-1] in words.company_suffixes and len(tokens) > 1:  # "Zentrix Holdings Plc" -> "Zentrix Holdings"
+                short = tokens[:-1]
+                while len(short) > 1 and short[-1] in words.company_suffixes:
+                    short.pop()  # -> "Zentrix"
+                stem = " ".join(short)
+                if gaz.entity_of(stem) is None and not words.looks_like_place(short) and stem not in words.given_names:
+                    forms += (stem,)
             oid = snake_id(name)
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)

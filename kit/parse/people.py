@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..util import snake_id
+from .entity_words import entity_words
 from .gazetteer import Gazetteer, GazetteerMatch
 from .patterns import COMPILE_FORMS_ABOVE, Forms, trie_pattern
 
@@ -270,15 +271,19 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
 def person_mentions(
     text: str, spans: Iterable[tuple[int, int]], people: tuple[Person, ...]
 ) -> list[tuple[str, int, int]]:
-    """``(person id, start, end)`` for every full name and surname; a surname several people share
-    goes to the one the text names in full most often."""
+    """``(person id, start, end)`` for every full name, surname and given name (of a name whose first
+    word is in ``given_names.txt``); a short form several people share goes to the one the text names
+    in full most often."""
     full_names = {p.name: p.id for p in people}
+    given = entity_words().given_names
     owners: dict[str, list[Person]] = {}  # surname (or first + last name) -> the people it may name
     for p in people:
         tokens = p.name.split()
         short = [tokens[-1]] if len(tokens) > 1 else []
         if len(tokens) > 2:
             short.append(f"{tokens[0]} {tokens[-1]}")
+        if len(tokens) > 1 and tokens[0] in given:  # "Maria" for Maria Kent, once she is introduced
+            short.append(tokens[0])
         if "-" in tokens[-1] and tokens[-1].split("-", 1)[0].islower():
             short.append(tokens[-1].split("-", 1)[1])  # al-Abadi -> Abadi
         for form in short:

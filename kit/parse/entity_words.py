@@ -1,0 +1,86 @@
+"""Word lists that tell people, organisations and places apart: data, read once.
+
+Two data files in ``kit/data/``: ``given_names.txt`` (one given name a line,
+from the public-domain 1990 US Census lists) and ``entities.json`` (places,
+last words of place and event names, first words that never open a person's
+name, news agencies and outlets, organisation head words, abbreviations that
+are not organisations). :func:`entity_words` loads them on first use (never at
+import) and keeps them.
+
+>>> w = entity_words()
+>>> "Maria" in w.given_names, "Street" in w.place_or_surname_heads, "Reuters" in w.agencies
+(True, True, True)
+>>> w.looks_like_place(["Wall", "Street"]), w.looks_like_place(["Ray", "Hill"])
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..data import data_text
+
+__all__ = ["EntityWords", "entity_words"]
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The lists of ``entities.json`` and ``given_names.txt`` as frozensets."""
+
+    given_names: frozenset[str]
+    places: frozenset[str]
+    place_heads: frozenset[str]
+    place_or_surname_heads: frozenset[str]
+    not_person_first: frozenset[str]
+    agencies: tuple[str, ...]
+    org_heads: frozenset[str]
+    not_acronyms: frozenset[str]
+    role_words: tuple[str, ...]
+    org_verbs: tuple[str, ...]
+    acronym_verbs: tuple[str, ...]
+    outlet_words: tuple[str, ...]
+    match_verbs: tuple[str, ...]
+    company_suffixes: frozenset[str]
+
+    def looks_like_place(self, tokens: Sequence[str]) -> bool:
+        """Does a capitalised name read as a place, event or title rather than a person?
+
+        A name that starts with a given name keeps a last word that is also a surname
+        ("Ray Hill", "Anna Berlin"); "Wall Street", "Sri Lanka", "World Cup" are places.
+        """
+        if not tokens:
+            return False
+        first, last = tokens[0], tokens[-1]
+        if last in self.place_heads or first in self.not_person_first or " ".join(tokens) in self.places:
+            return True
+        if first in self.given_names:
+            return False
+        return last in self.place_or_surname_heads or any(t in self.places for t in tokens)
+
+
+@functools.cache
+def entity_words() -> EntityWords:
+    """The word lists, loaded once."""
+    data = json.loads(data_text("entities.json"))
+    names = frozenset(
+        line.strip() for line in data_text("given_names.txt").splitlines() if line.strip() and not line.startswith("#")
+    )
+    return EntityWords(
+        given_names=names,
+        places=frozenset(data["places"]),
+        place_heads=frozenset(data["place_heads"]),
+        place_or_surname_heads=frozenset(data["place_heads_or_surnames"]),
+        not_person_first=frozenset(data["not_person_first"]),
+        agencies=tuple(data["news_agencies"]),
+        org_heads=frozenset(data["org_heads"]),
+        not_acronyms=frozenset(data["not_acronyms"]),
+        role_words=tuple(data["role_words"]),
+        org_verbs=tuple(data["org_verbs"]),
+        acronym_verbs=tuple(data["acronym_verbs"]),
+        outlet_words=tuple(data["outlet_words"]),
+        match_verbs=tuple(data["match_verbs"]),
+        company_suffixes=frozenset(data["company_suffixes"]),
+    )

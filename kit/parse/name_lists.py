@@ -1,0 +1,77 @@
+"""People in lists and line-ups: "Tom Ellery, Ravi Dass and Ian Mole scored".
+
+When most names of a list of capitalised names are people the kit knows (by
+full name or surname), the others of the list are people too: a line-up, a
+guest list, a team sheet ("Ann Lee (Rovers), Ravi Dass (Hartfield), ...").
+Places, organisations and gazetteer names never are.
+
+>>> import kit
+>>> art = kit.parse("Guests included Ava Long, Ravi Dass, Ian Mole and Lou Chen.")
+>>> [a.id for a in art.actors if a.kind == "person"]
+['ava_long', 'ravi_dass', 'ian_mole', 'lou_chen']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..util import snake_id
+from .entity_words import entity_words
+from .gazetteer import Gazetteer
+from .patterns import lazy_compile
+from .people import Person
+
+__all__ = ["find_listed_people"]
+
+_WORD = r"[A-Z][\w’'-]*[a-z]"
+_ITEM = (
+    rf"{_WORD}(?:[ \t]+(?:(?:de|van|von|der|den|da|del|la|le|du)[ \t]+)?{_WORD}){{0,3}}(?:[ \t]+\([^()\n]{{1,40}}\))?"
+)
+_LIST = lazy_compile(
+    rf"(?<![\w’'.-]){_ITEM}(?:(?:,[ \t]+{_ITEM}){{1,20}},?[ \t]+(?:and|&)[ \t]+{_ITEM}"
+    rf"|[ \t]+(?:and|&)[ \t]+{_ITEM}|(?:,[ \t]+{_ITEM}){{2,20}})(?![\w’'-])"
+)
+_SPLIT = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
+_BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
+
+
+def find_listed_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    known: Iterable[Person] = (),
+    not_people: frozenset[str] = frozenset(),
+) -> tuple[Person, ...]:
+    """The people of each list whose other names are mostly people already ``known``.
+
+    ``not_people``: words that are never (part of) a person's name (stop words, organisation names).
+    """
+    words = entity_words()
+    known = list(known)
+    full = {p.name for p in known}
+    surnames = {p.name.split()[-1] for p in known}
+    found: dict[str, Person] = {}
+    for start, end in spans:
+        for m in _LIST.finditer(text, start, end):
+            names = [_BRACKET.sub("", part) for part in _SPLIT.split(m.group())]
+            people = sum(n in full or n.split()[-1] in surnames for n in names)
+            if people < 2 or people * 2 < len(names):
+                continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+            items, at = [], m.start()
+            for name in names:
+                at = text.index(name, at)
+                items.append((name, at))
+                at += len(name)
+            for n, a in items:
+                tokens = n.split()
+                pid = snake_id(n)
+                if n in full or pid in found or tokens[-1] in surnames:
+                    continue
+                if any(t in not_people or t in words.org_heads for t in tokens) or words.looks_like_place(tokens):
+                    continue
+                if gaz.entity_of(n) is not None or any(gaz.entity_of(t) is not None for t in tokens):
+                    continue
+                found[pid] = Person(pid, n, "", None, a, a + len(n))
+    return tuple(sorted(found.values(), key=lambda p: p.start))

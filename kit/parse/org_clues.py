@@ -1,0 +1,206 @@
+"""Organisations known by what surrounds them, not by a head word ("Association", "Corp").
+
+:mod:`kit.parse.organizations` finds names that end with an organisation word.
+These rules find the rest, each from data in ``kit/data/entities.json``:
+
+* **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua"),
+  or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
+  Ledger newspaper");
+* **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
+  drew with Rovers"), when neither is a person the kit knows;
+* **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
+  unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
+* **a team named after its place**: a place and a capitalised plural ("Denver
+  Comets"; the plural alone, "the Comets", is a short form);
+* **a title that starts with an organisation**: a capitalised name, a role word
+  (``role_words``) and a person's name ("Harbour Trust chair Maria Kent",
+  "Glamorgan off-spinner Rob Croft"), or the name and 's before a given name
+  ("Zentrix's Ava Long");
+* **one word or an acronym that acts**: an acronym that is not a known name before a
+  verb of saying or acting (``acronym_verbs``, ``org_verbs``: "NYFEX said", "the ABU
+  fell"), or a capitalised word (or two), named again nearby, that is not a person,
+  place or known name, before a verb only organisations do (``org_verbs``: "Zentrix
+  shares fell", "Zentrix acquired"). "Zed said" may be a person named by surname.
+
+Scans are forward-only; the last two read back a bounded window from each role
+word or verb found.
+
+>>> import kit
+>>> art = kit.parse("Harbour Trust chair Maria Kent spoke. Zentrix rose 2 percent, Zentrix said, Reuters reported.")
+>>> sorted(a.id for a in art.actors if a.kind == "organization")
+['harbour_trust', 'reuters', 'zentrix']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from .entity_words import entity_words
+from .gazetteer import Gazetteer
+from .patterns import trie_pattern
+
+__all__ = ["find_org_clues"]
+
+_NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
+#: How far back from a role word or a verb its organisation is read.
+_REACH = 90
+_ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
+_AUX = frozenset(("has", "have", "had", "also", "will", "would"))
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    w = entity_words()
+    places = trie_pattern(sorted(w.places))
+    return {
+        # one scan for every keyword (agency, role, verbs, outlet and match words): the rule is the group that matched
+        "keyword": re.compile(
+            rf"(?<![\w’'-])(?:(?P<agency>{trie_pattern(w.agencies)})(?![\w’'-])"
+            rf"|(?P<role>{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"
+            rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
+            rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
+            rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
+            rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-]))"
+        ),
+        "team": re.compile(
+            rf"(?<![\w’'-])(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"
+        ),
+        "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
+        "before_verb": re.compile(
+            r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
+            r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
+        ),
+        "acronym": re.compile(r"(?<=[a-z,;(] )[A-Z]{3,6}(?![\w’'-])"),
+        "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
+        "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
+        "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
+    }
+
+
+def find_org_clues(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    not_orgs: frozenset[str] = frozenset(),
+    lower_near: Callable[[str, int, str], bool] | None = None,
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """``(name, start, short forms)`` of each organisation the rules find, in text order.
+
+    ``not_orgs``: words that are never one (people's names, stop words); ``lower_near(text, at, word)``:
+    is the word also written in lower case near ``at`` (a capital that only opens a sentence)?
+    """
+    w = entity_words()
+    p = _patterns()
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+
+    def fits(name: str, at: int) -> bool:
+        tokens = name.split()
+        if any(t in not_orgs or t in w.given_names for t in tokens):
+            return False
+        if " ".join(tokens) in w.places or tokens[-1] in w.place_heads or any(t in w.places for t in tokens):
+            return False  # a place ("Sri Lanka", "Kestrel Bay"); "Le Soir" is not one
+        if gaz.entity_of(name) is not None:
+            return False
+        if any(gaz.entity_of(t) is not None for t in tokens):
+            return False
+        if lower_near is not None and lower_near(text, at, tokens[0]):
+            return False
+        if (
+            len(tokens) == 1
+            and not name.isupper()
+            and _opens_sentence(text, at)
+            and not _capital_inside(text, at, name)
+        ):
+            return False  # "Officials said": capitalised only because it opens the sentence
+        return name not in w.not_acronyms
+
+    def _before(at: int) -> tuple[str, int] | None:
+        b = p["name_before"].search(text, max(0, at - _REACH), at)
+        return (b.group("n"), b.start("n")) if b else None
+
+    def _after(at: int, end: int) -> tuple[str, int] | None:
+        a = p["name_after"].match(text, at, end)
+        return (a.group("n"), a.start("n")) if a else None
+
+    def _acting(m: re.Match[str], start: int) -> None:
+        """A verb of saying or acting: the acronym or word (named again) before it."""
+        lo = max(start, m.start() - 40)
+        words_before = text[lo : m.start()].split()
+        if words_before and words_before[-1] in _AUX:
+            words_before.pop()
+        if not words_before:
+            return
+        last = words_before[-1]
+        if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
+            b = p["before_verb"].search(text, max(start, m.start() - _REACH), m.start())
+            if not b:
+                return
+            name, at = b.group("n"), b.start("n")
+        elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
+            name = last
+            if len(words_before) > 1 and _ONE_WORD.fullmatch(words_before[-2]) and not last.isupper():
+                name = f"{words_before[-2]} {last}"
+            at = text.rfind(name, lo, m.start())
+            if at < 0 or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
+                return
+        else:
+            return  # "the index rose": no capital or apposition right before the verb
+        # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
+        if (name.isupper() or m.group("any")) and fits(name, at):
+            if name.isupper() or _again(text, at, name):
+                out.append((name, at, ()))
+
+    for start, end in spans:
+        for m in p["keyword"].finditer(text, start, end):
+            rule = m.lastgroup
+            if rule == "agency":
+                out.append((m.group(), m.start(), ()))
+            elif rule == "role":
+                b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
+                if b and fits(b.group("n"), b.start("n")):
+                    out.append((b.group("n"), b.start("n"), ()))
+            elif rule == "outlet":
+                for n in (_before(m.start()), _after(m.end(), end)):
+                    if n and fits(*n):
+                        out.append((*n, ()))
+            elif rule == "match":
+                x, y = _before(m.start()), _after(m.end(), end)
+                if x and y and fits(*x) and fits(*y):
+                    out += [(*x, ()), (*y, ())]
+            else:
+                _acting(m, start)
+        for m in p["team"].finditer(text, start, end):
+            if m.group("team") not in not_orgs:
+                out.append((m.group(), m.start(), (m.group("team"),)))
+        for m in p["possessive"].finditer(text, start, end):
+            n = _before(m.start())
+            if n and m.group("g") in w.given_names and fits(*n):
+                out.append((*n, ()))
+        for m in p["acronym"].finditer(text, start, end):
+            if fits(m.group(), m.start()):
+                out.append((m.group(), m.start(), ()))
+    out.sort(key=lambda o: o[1])
+    return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(' \t“"‘')
+    return not before or before[-1] in ".!?:\n"
+
+
+def _again(text: str, at: int, name: str) -> bool:
+    """Is ``name`` written again within a bounded window around ``at``?"""
+    window = text[max(0, at - _NEAR) : at + _NEAR]
+    return window.count(name) > 1
+
+
+def _capital_inside(text: str, at: int, word: str) -> bool:
+    """Is ``word`` also written, capitalised, inside a sentence near ``at`` (a name, not a common noun)?"""
+    window = text[max(0, at - _NEAR) : at + _NEAR]
+    return re.search(rf"[a-z,;] {re.escape(word)}\b", window) is not None
+
+
+_NEAR = 3000

@@ -1,0 +1,139 @@
+"""People named by one word: a given name alone ("their daughter, Mila"), authors cited ("Lee (2015)").
+
+:mod:`kit.parse.names` needs two capitalised words; these two rules find the rest.
+
+* **A given name alone** (``kit/data/given_names.txt``) is a person, unless it
+  is the first word of a longer capitalised name, follows "the", is a known
+  person's first name or surname (those are that person's mentions:
+  :func:`kit.parse.people.person_mentions`), or opens a sentence while the
+  text also writes it in lower case nearby ("Bill" beside "the bill"), or is named
+  once, next to a cue ("Clinton said": news writing names people by surname).
+* **An author cited** is a person: "Vance (1989)", "(Okafor, 2016)",
+  "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005".
+  The citation needs the whole list inside brackets, or one-word names before a
+  bracketed year ("Leap Year (2010)" is a film).
+
+Both scans are forward-only; citations are read only in windows before a year.
+
+>>> import kit
+>>> art = kit.parse("Their daughter, Mila, came home. The method follows Vance (1989) and (Chen & Okafor, 2010).")
+>>> [a.id for a in art.actors if a.kind == "person"]
+['mila', 'vance', 'chen', 'okafor']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..util import snake_id
+from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
+from .entity_words import entity_words
+from .gazetteer import Gazetteer
+from .patterns import lazy_compile
+from .people import Person
+
+__all__ = ["find_single_names"]
+
+# no look-behind first: a pattern that starts with a character class is scanned for fast (checked in code)
+_ONE = lazy_compile(r"[A-Z][a-z]+(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
+_NOT_BEFORE_NAME = frozenset("’'.&-")
+_CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
+_YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")
+_AUTHOR = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
+_SEP = r"(?:,[ \t]+&[ \t]+|,[ \t]+and[ \t]+|,[ \t]+|[ \t]+&[ \t]+|[ \t]+and[ \t]+)"
+_CITATION = lazy_compile(
+    rf"(?P<open>\(|;[ \t]+)?(?P<list>{_AUTHOR}(?:{_SEP}{_AUTHOR}){{0,7}})(?:[ \t]+et[ \t]+al\.?)?"
+    rf"(?:(?P<bracket>[ \t]+\()|,?[ \t]+)(?:1[5-9]|20)\d\d[a-z]?(?!\d)"
+)
+_SPLIT = lazy_compile(_SEP)
+_CUE_NEXT = lazy_compile(lambda: rf",?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b")
+#: How far before a year a citation's author list is looked for.
+_REACH = 200
+
+
+def find_single_names(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    known: Iterable[Person] = (),
+    stop: frozenset[str] = frozenset(),
+    lower_near: Callable[[str, int, str], bool] | None = None,
+) -> tuple[Person, ...]:
+    """People named by one word (see the module doc), in order of first mention.
+
+    ``known``: people found already (their first names and surnames are theirs);
+    ``stop``: words that are never names; ``lower_near(text, at, word)``: is the word
+    also written in lower case near ``at``?
+    """
+    words = entity_words()
+    spans = list(spans)
+    taken = {w for p in known for w in p.name.split()} | stop
+    known_ids = {p.id for p in known}
+    found: dict[str, Person] = {}
+    seen: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+
+    def add(n: str, a: int) -> None:
+        pid = snake_id(n)
+        if pid in found or pid in known_ids or n in taken or gaz.entity_of(n) is not None:
+            return
+        if n in words.places or n in words.not_person_first or n in words.org_heads:
+            return
+        found[pid] = Person(pid, n, "", None, a, a + len(n))
+
+    for start, end in spans:
+        for m in _ONE.finditer(text, start, end):
+            n = m.group()
+            if n not in words.given_names or n in taken:
+                continue
+            a = m.start()
+            if a > 0 and (text[a - 1].isalnum() or text[a - 1] in _NOT_BEFORE_NAME):
+                continue
+            before = text[max(start, a - 30) : a]
+            if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")):
+                continue
+            if _opens_sentence(before, a == start) and lower_near is not None and lower_near(text, a, n):
+                continue
+            seen[n] = seen.get(n, 0) + 1
+            first_at.setdefault(n, a)
+            # a speaker named once by one word may be a surname used as news writing does ("Clinton said"):
+            # a person when named again or elsewhere than next to a cue
+            if seen[n] >= 2 or not _CUE_NEXT.match(text, m.end(), end):
+                add(n, first_at[n])
+        for lo, hi in _windows(text, start, end):
+            for c in _CITATION.finditer(text, lo, hi):
+                names = c.group("list")
+                if not c.group("open") and not (c.group("bracket") and _surnames_only(names)):
+                    continue  # "Leap Year (2010)" is a film: a bracketed year follows surnames only
+                at = c.start("list")
+                for part in _SPLIT.split(names):
+                    if not any(w in stop for w in part.split()):
+                        add(part, at + names.index(part))
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _surnames_only(names: str) -> bool:
+    """Is every name of an author list one word ("Rao and Scott", not "Cemetery Junction")?"""
+    return all(" " not in part.strip() for part in _SPLIT.split(names))
+
+
+def _opens_sentence(before: str, at_start: bool) -> bool:
+    stripped = before.rstrip(' \t“"‘')
+    return at_start or not stripped or stripped[-1] in ".!?:\n"
+
+
+def _windows(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Disjoint stretches ending at a year (up to ``_REACH`` characters before it): where citations can be."""
+    lo = hi = -1
+    for y in _YEAR.finditer(text, start, end):
+        if y.start() > 0 and text[y.start() - 1].isdigit() or not 1500 <= int(y.group()[:4]) <= 2099:
+            continue
+        a, b = max(start, y.start() - _REACH), y.end()
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = b
+    if hi > lo:
+        yield lo, hi

@@ -1,0 +1,191 @@
+"""People and organisations in any kind of news (issue 18): one invented sentence per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+from kit.parse.entity_words import entity_words
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.id: a.kind for a in kit.parse(text).actors}
+
+
+def speaker(text: str) -> str | None:
+    return kit.parse(text).quotes[0].speaker
+
+
+# ---- the word lists ----------------------------------------------------------
+def test_word_lists_are_data():
+    w = entity_words()
+    assert len(w.given_names) > 4000
+    assert "Maria" in w.given_names and "Will" not in w.given_names  # a common word is left out
+    assert "Reuters" in w.agencies and "Street" in w.place_or_surname_heads and "Cup" in w.place_heads
+
+
+@pytest.mark.parametrize(
+    ("tokens", "place"),
+    [
+        (["Wall", "Street"], True),
+        (["Sri", "Lanka"], True),
+        (["World", "Cup"], True),
+        (["Hong", "Kong"], True),  # a whole place name wins over a given name
+        (["Ray", "Hill"], False),  # a given name keeps a surname that is also a place word
+        (["Anna", "Berlin"], False),
+        (["Tom", "Wade"], False),
+    ],
+)
+def test_looks_like_place(tokens, place):
+    assert entity_words().looks_like_place(tokens) is place
+
+
+# ---- people ------------------------------------------------------------------
+def test_given_name_makes_a_person_as_object_and_in_lists():
+    k = kinds("Selectors dropped Colin Marsh. Guests included Ava Long, Rita Patel and Lou Chen.")
+    assert {k.get(i) for i in ("colin_marsh", "ava_long", "rita_patel", "lou_chen")} == {"person"}
+
+
+def test_given_name_after_a_preposition():
+    k = kinds("The club was founded by Carl Ode and later run by Tim Roe.")
+    assert k.get("carl_ode") == "person" and k.get("tim_roe") == "person"
+
+
+def test_places_and_events_are_not_people():
+    k = kinds("Shares fell on Wall Street before the World Cup began in Sri Lanka.")
+    assert not any(v == "person" for v in k.values())
+
+
+def test_the_opens_a_thing_not_a_person():
+    k = kinds("The band played at the Night Owls Club. Fans of the Silver Comets cheered.")
+    assert "silver_comets" not in k or k["silver_comets"] != "person"
+
+
+def test_possessive_is_not_part_of_the_name():
+    art = kit.parse("Prime Minister Ola Berg's plan was late. Ola Berg's aides said so.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ola_berg"]
+
+
+def test_a_given_name_alone_twice_or_outside_a_speaker_slot():
+    assert kinds("Their daughter, Mila, came home late.").get("mila") == "person"
+
+
+def test_a_lone_given_name_next_to_a_cue_may_be_a_surname():
+    assert "clinton" not in kinds("“We will win,” Clinton said.")
+
+
+def test_a_known_persons_given_name_is_their_mention():
+    art = kit.parse("Maria Kent arrived. “We are ready,” Maria said.")
+    assert art.quotes[0].speaker == "maria_kent"
+    assert "maria" not in {a.id for a in art.actors}
+
+
+def test_authors_cited_are_people():
+    k = kinds("This follows Okafor (2010) and earlier work (Brandt & Nilsen, 2004; Ruiz et al., 2012).")
+    assert {k.get(i) for i in ("okafor", "brandt", "nilsen", "ruiz")} == {"person"}
+
+
+def test_a_month_before_a_year_is_not_an_author():
+    assert "march" not in kinds("Elections were held in March 1973 (March 1973).")
+
+
+def test_wire_sign_off_is_not_an_actor():
+    k = kinds("Prices rose on Monday, traders said.\n\n-- Ann Vole, Norhaven Newsroom +44 20 7000 0000")
+    assert "ann_vole" not in k
+
+
+# ---- organisations -----------------------------------------------------------
+def test_news_agency_is_an_organisation():
+    assert kinds("The minister told Reuters the talks had failed.").get("reuters") == "organization"
+
+
+def test_team_named_after_its_place_and_its_short_form():
+    art = kit.parse("The Denver Comets lost again. The Comets have won six of their last seven games.")
+    org = art.actor("denver_comets")
+    assert org.kind == "organization"
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == org.id] == ["Denver Comets", "Comets"]
+
+
+def test_title_that_starts_with_an_organisation():
+    art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
+    assert art.actor("harbour_trust").kind == "organization"
+    assert art.quotes[0].speaker == "maria_kent"
+
+
+def test_organisation_possessive_before_a_person():
+    assert kinds("The deal, Zentrix's Ava Long announced, is done.").get("zentrix") == "organization"
+
+
+@pytest.mark.parametrize(
+    "text", ["Zentrix rose 2 percent, Zentrix said on Monday.", "Shares in NYFEX fell, and NYFEX said so."]
+)
+def test_one_word_or_acronym_that_acts(text):
+    k = kinds(text)
+    assert "organization" in k.values()
+
+
+def test_capitalised_only_at_the_start_is_not_an_organisation():
+    assert "officials" not in kinds("Officials said the road was closed.")
+
+
+def test_pronouns_and_common_abbreviations_are_not_organisations():
+    k = kinds("The CEO said profits rose. GMT said nothing.")
+    assert "ceo" not in k and "gmt" not in k
+
+
+def test_one_unknown_word_once_before_a_cue_stays_unresolved():
+    assert kit.parse("“We will win,” Zed said.").quotes[0].speaker is None
+
+
+def test_long_organisation_names_with_of_for_at():
+    k = kinds("A report by the Institute for Coastal Studies at Norhaven was cited by Stagecoach Holdings Plc.")
+    assert k.get("institute_for_coastal_studies_at_norhaven") == "organization"
+    assert k.get("stagecoach_holdings_plc") == "organization"
+
+
+def test_people_in_a_line_up_follow_the_people_known():
+    k = kinds("Tom Ellery, Ravi Dass and Ian Mole scored for the visitors.")
+    assert k.get("ravi_dass") == "person"  # no given name, but listed with two people
+
+
+def test_a_list_of_places_stays_places():
+    k = kinds("The tour visits Ann Lee, then Norhaven, Kestrel Bay and Sri Lanka.")
+    assert k.get("kestrel_bay") != "person" and k.get("sri_lanka") != "person"
+
+
+def test_possessive_after_a_full_name():
+    assert kinds("In the ninth, Steve Finley's homer won it.").get("steve_finley") == "person"
+
+
+def test_a_descriptor_before_a_given_name_is_not_part_of_it():
+    art = kit.parse("The fourth-seeded South African Amanda Vole won. Vole said it was hard.")
+    assert "amanda_vole" in {a.id for a in art.actors}
+
+
+def test_teams_on_both_sides_of_a_result():
+    k = kinds("On Saturday, Hartfield drew with Rovers in the rain.")
+    assert k.get("hartfield") == "organization" and k.get("rovers") == "organization"
+
+
+def test_outlet_named_beside_an_outlet_word():
+    assert kinds("The claim was printed by the daily Le Soir on Friday.").get("le_soir") == "organization"
+
+
+def test_acronym_inside_a_sentence():
+    k = kinds("Traders on NYFEX were calm, and the GMT close was flat.")
+    assert k.get("nyfex") == "organization" and "gmt" not in k
+
+
+def test_a_day_after_an_organisation_is_not_part_of_it():
+    k = kinds("Officials of the Harbour Authority on Thursday said nothing.")
+    assert "harbour_authority" in k and not any("thursday" in i for i in k)
+
+
+def test_company_short_form_without_its_legal_suffix():
+    art = kit.parse("Kestrel Wellbore Inc said on Monday it would appeal. Kestrel Wellbore shares rose.")
+    assert art.actor("kestrel_wellbore_inc").kind == "organization"
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "kestrel_wellbore_inc"] == [
+        "Kestrel Wellbore Inc",
+        "Kestrel Wellbore",
+    ]
+    assert "kestrel_wellbore" not in {a.id for a in art.actors}
