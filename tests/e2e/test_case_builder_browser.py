@@ -18,20 +18,12 @@ from typing import Any
 import nbformat
 import pytest
 
+from ..pier import ARTICLE
 from .conftest import Lab
 from .test_browser import Page
 from .test_what_learners_see import keep_small_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-# Invented for this test.
-ARTICLE = (
-    "Harbour Trust chair Maria Kent said on Monday the new ferry pier would open in May.\n\n"
-    "“We have waited long enough,” Kent said. The council said it backed the plan.\n\n"
-    "Fishermen's leader Tom Wade warned that the pier would block the old slipway. "
-    "“It is a disgrace,” he said.\n\n"
-    "A council spokeswoman said the slipway would be moved.\n"
-)
 
 
 def _notebook(path: Path, cells: list[str]) -> None:

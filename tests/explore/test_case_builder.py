@@ -10,13 +10,11 @@ import kit
 from kit.cli import main
 from kit.explore.builder import PARTS, CaseBuilder, render_part
 
-# Invented (not from any corpus): HTML in the text, a missed council, an anonymous spokeswoman.
-ARTICLE = (
-    "Harbour Trust chair Maria Kent said on Monday the new <b>ferry</b> pier would open in May.\n\n"
-    "“We have waited long enough,” Kent said. The council said it backed the plan.\n\n"
-    "Fishermen's leader Tom Wade warned that the pier would block the old slipway. "
-    "“It is a disgrace,” he said.\n\n"
-    "Wade and Kent agreed to meet again. A council spokeswoman said the slipway would be moved.\n"
+from ..pier import ARTICLE as PIER
+
+# The invented pier story with HTML in it and one more sentence.
+ARTICLE = PIER.replace("new ferry", "new <b>ferry</b>").replace(
+    "A council spokeswoman", "Wade and Kent agreed to meet again. A council spokeswoman"
 )
 
 

@@ -12,18 +12,10 @@ import kit
 from kit.learner.casebuilder import BuildError, BuilderState
 from kit.records import NO_STANCE
 
+from ..pier import ARTICLE
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "kit" / "data" / "sample_case.yaml"
-
-# Invented for these tests (the shapes issue 19 names: an organisation as a person, a quote given to the
-# organisation named just before the speaker, a missed council, an anonymous spokeswoman).
-ARTICLE = (
-    "Harbour Trust chair Maria Kent said on Monday the new ferry pier would open in May.\n\n"
-    "“We have waited long enough,” Kent said. The council said it backed the plan.\n\n"
-    "Fishermen's leader Tom Wade warned that the pier would block the old slipway. "
-    "“It is a disgrace,” he said.\n\n"
-    "A council spokeswoman said the slipway would be moved.\n"
-)
 
 
 @pytest.fixture()
