@@ -52,6 +52,7 @@ __all__ = [
     "figure_alt_text",
     "smallest_text_px",
     "figure_html",
+    "with_alt_text",
     "plot_mentions",
     "plot_voices",
     "plot_stances",
@@ -182,6 +183,11 @@ def _finish(ax: Axes, text: str) -> Axes:
     if fig is not None:
         fig._repr_html_ = lambda: figure_html(fig)  # type: ignore[method-assign]  # this figure only
     return ax
+
+
+def with_alt_text(ax: Axes, text: str) -> Axes:
+    """Give a figure drawn outside this module (the class heatmap) the kit's alt text and ``<img>`` display."""
+    return _finish(ax, text)
 
 
 def _empty(ax: Axes, title: str, message: str) -> Axes:

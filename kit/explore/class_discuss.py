@@ -112,7 +112,7 @@ def render_discuss(
         f"<p><small>The rule: {_esc(rule)} (divided = the share of learners who did not give the most common "
         "answer). Near misses are one step from the most common stance on oppose – undecided – conditional – "
         "support (support vs conditional); opposite readings are further apart (support vs oppose).</small></p>",
-        html_table(head, [_counts_row(res, u) for u in units], "Learners per stance", style=size),
+        html_table(*_columns(head, [_counts_row(res, u) for u in units], big), "Learners per stance", style=size),
     ]
     groups = (
         (
@@ -139,6 +139,15 @@ def render_discuss(
             )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _columns(head: list[str], rows: list[list[str]], big: bool) -> tuple[list[str], list[list[str]]]:
+    """On a projector, only the pair, the counts and how divided (the readings follow below, per pair):
+    ten columns in 20 px print do not fit a notebook's width."""
+    if not big:
+        return head, rows
+    keep = [i for i, h in enumerate(head) if h not in ("Coded by", "Near misses", "Opposite or other readings")]
+    return [head[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 
 def render_contested(res: ClassResults, *, top: int = 5, position: str | None = None, names: bool = False) -> str:

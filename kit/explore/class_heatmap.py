@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.class_agreement import CATEGORIES, REFERENCE, SPLIT, reference_coding
-from ..plots import STANCE_COLORS, STANCE_SYMBOLS
+from ..plots import STANCE_COLORS, STANCE_SYMBOLS, with_alt_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -37,7 +37,7 @@ _ORDER = ("support", "conditional", "undecided", "oppose", "no stance")  # displ
 COLORS = {**STANCE_COLORS, "no stance": "#56B4E9"}
 SYMBOLS = {**STANCE_SYMBOLS, "no stance": "∅"}
 #: the projector figure's width in inches (text sizes are set for it)
-PROJECTOR_WIDTH = 10.0
+PROJECTOR_WIDTH = 9.2
 _HATCH = "///"
 
 
@@ -203,4 +203,4 @@ def plot_class_heatmap(res: ClassResults, *, ax: Axes | None = None, projector: 
             title_fontsize=label_size,
             **where,
         )
-    return ax
+    return with_alt_text(ax, heatmap_alt_text(res))  # shown as an <img> with its description, as lesson figures
