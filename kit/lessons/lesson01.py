@@ -17,13 +17,16 @@ from typing import Any
 
 from ..case.load import load_case
 from ..exercises import Exercise, ExerciseSet, ExitTicket, MultipleChoice, Reading, about, judgement
-from ..records import Article
+from ..records import Article, Case
 
 __all__ = [
     "check",
     "exit_ticket",
     "quote_paragraphs",
     "paragraph_table",
+    "headings",
+    "journalists_among_actors",
+    "sentences_of_last_paragraph",
     "SOLUTIONS",
     "ALTERNATIVES",
     "WRONG",
@@ -49,6 +52,41 @@ def paragraph_table(article: Article) -> Any:
     table = pd.DataFrame(rows, index=range(1, len(rows) + 1))
     table.index.name = "¶"
     return table
+
+
+def headings(article: Article) -> list[str]:
+    """The article's subheadings, as the text writes them.
+
+    >>> import kit
+    >>> len(headings(kit.load_article()))
+    1
+    """
+    return [article.span(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
+
+
+def journalists_among_actors(case: Case) -> list[str]:
+    """The names of the case's actors that the credits line names too (the kit keeps this list empty).
+
+    >>> import kit
+    >>> journalists_among_actors(kit.load_case())
+    []
+    """
+    names = set(case.article.credits.names())
+    return [a.name for a in case.actors if a.name in names]
+
+
+def sentences_of_last_paragraph(article: Article) -> list[str]:
+    """The sentences the kit finds in the last body paragraph.
+
+    >>> import kit
+    >>> len(sentences_of_last_paragraph(kit.load_article()))
+    3
+    """
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    if not body:
+        return []
+    last = body[-1].index
+    return [article.span(s.start, s.end) for s in article.sentences if s.paragraph == last]
 
 
 def quote_paragraphs(article: Article) -> list[int]:
