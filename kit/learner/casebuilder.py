@@ -209,10 +209,7 @@ class BuilderState:
         if words in actor.aliases or words == actor.name:
             raise BuildError(f"{_quoted(words)} is already one of {actor.name}'s names")
         doc = self._new()
-        entry = self._actor_entry(doc, aid)
-        entry["aliases"] = [*entry.get("aliases", []), words]
-        if words in entry.get("drop_aliases", []):
-            entry["drop_aliases"].remove(words)
+        _add_aliases(self._actor_entry(doc, aid), [words])
         return self._change(doc, f"{_quoted(words)} now names {actor.name}")
 
     def references(self, aid: str) -> list[str]:
@@ -249,7 +246,7 @@ class BuilderState:
         self._retire(doc, aid)
         entry = self._actor_entry(doc, into)
         names = [n for n in (gone.name, *gone.aliases) if n not in (keep.name, *keep.aliases)]
-        entry["aliases"] = list(dict.fromkeys([*entry.get("aliases", []), *names]))
+        _add_aliases(entry, names)
         note = f" ({len(dropped)} of its stances clashed with {keep.name}'s and were dropped)" if dropped else ""
         return self._change(doc, f"merged {gone.name} into {keep.name}{note}")
 
@@ -512,6 +509,18 @@ def _doc_of(case: Case, parsed: Article) -> dict[str, Any]:
     data = yaml.safe_load(case_yaml(case, article=None, parsed=parsed))
     data.pop("article_text", None)
     return data
+
+
+def _add_aliases(entry: dict[str, Any], names: list[str]) -> None:
+    """Names for an actor: a parsed alias dropped earlier comes back (in its place), others are added."""
+    dropped = entry.get("drop_aliases", [])
+    for name in names:
+        if name in dropped:
+            dropped.remove(name)
+        elif name not in entry.get("aliases", []):
+            entry["aliases"] = [*entry.get("aliases", []), name]
+    if "drop_aliases" in entry and not dropped:
+        del entry["drop_aliases"]
 
 
 def _removed(doc: dict[str, Any]) -> list[str]:

@@ -59,6 +59,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         data = json.loads(raw)
         cues = {key: tuple(str(w) for w in data[key]) for key in ("saying", "thinking", "object")}
         cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
+        cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         return cues
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise KitError(
@@ -76,6 +77,8 @@ THINKING_CUES: tuple[str, ...] = _CUES["thinking"]
 OBJECT_CUES: tuple[str, ...] = _CUES["object"]
 #: Verbs that attribute a quotation next to them ("…,” she concluded), too ambiguous for reported speech.
 QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
+#: Capitalised cues that open a sentence before their speaker ("Said Ann Lee, “…”"); never part of a name.
+INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
 
 
 def alternation(words: tuple[str, ...]) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..records import Quote
 from .attribution import (
+    INVERTED_CUES,
     QUOTING_CUES,
     SAYING_CUES,
     THINKING_CUES,
@@ -79,7 +80,7 @@ LABEL = lazy_compile(rf"(?:^|[-—–:]\s|[.!?]\s|\n)\s*(?P<spk>{NAMEISH}(?:\s+{
 
 
 SAID_X = lazy_compile(
-    rf"\s*(?P<cue>Said|Says|Added|Adds|Continued|Wrote|Explained|Noted|Recalled|Replied)\s+"
+    rf"\s*(?P<cue>{alternation(INVERTED_CUES)})\s+"
     rf"(?P<spk>(?:{NAMEISH}|[a-z][\w-]*)(?:\s+{NAMEISH}|\s+[a-z][\w-]*){{0,6}}?)\s*(?:,[^“”\"]{{0,120}})?[,:]\s*$"
 )
 

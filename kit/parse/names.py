@@ -30,7 +30,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from ..util import snake_id
-from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
+from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
@@ -78,7 +78,7 @@ _SLOT_AFTER = lazy_compile(
 )
 _SLOT_BEFORE = lazy_compile(
     lambda: (
-        rf"(?:\b(?:{_cue()})|(?:^|[.!?]\s+)(?:Said|Says|Added|Continued|Wrote|Explained|Noted|Recalled|Replied)"
+        rf"(?:\b(?:{_cue()})|(?:^|[.!?]\s+)(?:{alternation(INVERTED_CUES)})"
         rf"|[,!?][”\"]\s+[a-z]{{3,20}}ed|(?:^|\n)\s*[-–—―])\s+$"
     )
 )
@@ -92,7 +92,7 @@ _APPOSITION = lazy_compile(
 _NOT_FIRST = frozenset(
     "Then Said Says Also But And When While After Before Yet Still Now So As If Meanwhile However Instead "
     "Asked Added Told Like Unlike Even Only Both Neither Either Every Each Many Most Some Other Another".split()
-)
+) | frozenset(INVERTED_CUES)
 # the word after a comma that opens a clause or a phrase, not a role ("the Baltic Sea, after two cables …")
 _NOT_ROLE = frozenset(
     "who which that said says after before when while as since because although though if and but or with "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import kit
@@ -205,6 +205,8 @@ _WORDS = ["The council", "ferry pier", "Fishermen", "A council spokeswoman", "th
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=_OPS)
+@example(ops=[("merge", 146, 1), ("split", 1, 1), ("merge", 146, 1)])  # found: a split alias merged back
+@example(ops=[("merge", 146, 0), ("split", 1, 1), ("merge", 146, 1)])
 def test_any_sequence_of_edits_saves_and_reopens_as_built(tmp_path: Path, ops: list) -> None:
     state = BuilderState(kit.parse(ARTICLE), autosave=False)
     for op, a, b in ops:

@@ -189,3 +189,14 @@ def test_company_short_form_without_its_legal_suffix():
         "Kestrel Wellbore",
     ]
     assert "kestrel_wellbore" not in {a.id for a in art.actors}
+
+
+@pytest.mark.parametrize("cue", ["Said", "Adds", "Added", "Replied", "Continued", "Notes", "Wrote"])
+def test_an_inverted_cue_opens_the_sentence_and_is_never_part_of_the_name(cue: str) -> None:
+    """Issue 18's drift: "Adds Ann Lee, “…”" lost its speaker, "Continued Ann Lee:" invented an actor.
+    The inverted cues are one list in kit/data/cues.json ('inverted'), used by every pattern."""
+    art = kit.parse(f"{cue} Ann Lee, “We will build it.”\n")
+    assert art.quotes[0].speaker == "ann_lee"
+    assert [a.id for a in art.actors] == ["ann_lee"]
+    art = kit.parse(f"{cue} Ann Lee: “We will build it.”\n")
+    assert art.quotes[0].speaker == "ann_lee" and [a.id for a in art.actors] == ["ann_lee"]
