@@ -359,6 +359,8 @@ class CaseBuilder(Explorer):
         self.name.value, self.kind.value, self.role.value = actor.name, actor.kind, actor.role or ""
         self.country.value = actor.country if actor.country in {a.id for a in self.state.case.actors} else ""
         _set(self.alias, [(a, a) for a in actor.aliases if a != actor.name])
+        others = [(label, aid) for label, aid in self.actor.options if aid != actor.id]
+        _set(self.merge_into, others)  # "Same actor as": never the actor itself
         if not self._syncing and hasattr(self, "out"):
             self.redraw()
 

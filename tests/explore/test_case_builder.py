@@ -139,3 +139,15 @@ def test_builder_on_the_bundled_article_and_reference_case() -> None:
     for part in PARTS:
         b.part.value = part
         assert b.html
+
+
+def test_same_actor_as_never_offers_the_actor_itself(article: Path, tmp_path: Path) -> None:
+    b = CaseBuilder(article, path=tmp_path / "x.yaml")
+    for aid in ("tom_wade", "maria_kent"):
+        b.actor.value = aid
+        offered = [v for _, v in b.merge_into.options]
+        assert aid not in offered and offered, offered
+    b.actor.value = "tom_wade"
+    b.merge_into.value = "harbour_trust"
+    b.merge_button.click()
+    assert b.case.get_actor("harbour_trust") is None and "Harbour Trust" in b.case.actor("tom_wade").aliases
