@@ -190,6 +190,19 @@ def with_alt_text(ax: Axes, text: str) -> Axes:
     return _finish(ax, text)
 
 
+def _footnote(ax: Axes, text: str) -> None:
+    """A line under the plot (what it leaves out), in the figure's text size."""
+    ax.annotate(
+        text,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -34),
+        textcoords="offset points",
+        fontsize=FONT_SIZE,
+        va="top",
+    )
+
+
 def _empty(ax: Axes, title: str, message: str) -> Axes:
     _title(ax, title, y=1.0)
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=FONT_SIZE)
@@ -256,15 +269,7 @@ def plot_mentions(case: Case, *, top: int = 12, ax: Axes | None = None) -> Axes:
     if as_place:
         named = ", ".join(f"{case.name_of(a)} {n}" for a, n in sorted(as_place.items(), key=lambda kv: -kv[1]))
         places = f"Not counted: {sum(as_place.values())} mentions of a place, not an actor (“in …”: {named})."
-        ax.annotate(
-            places,
-            xy=(0, 0),
-            xycoords="axes fraction",
-            xytext=(0, -34),
-            textcoords="offset points",
-            fontsize=FONT_SIZE,
-            va="top",
-        )
+        _footnote(ax, places)
     return _finish(
         ax,
         f"Bar chart of mentions per actor for the top {len(raw)} actors: "
@@ -334,15 +339,7 @@ def plot_voices(case: Case, *, ax: Axes | None = None) -> Axes:
             f"Not shown: {unknown} {'statement' if unknown == 1 else 'statements'} whose speaker the kit "
             "could not identify (it may be an unnamed source)."
         )
-        ax.annotate(
-            missing,
-            xy=(0, 0),
-            xycoords="axes fraction",
-            xytext=(0, -34),
-            textcoords="offset points",
-            fontsize=FONT_SIZE,
-            va="top",
-        )
+        _footnote(ax, missing)
     return _finish(
         ax,
         f"Bar chart of share of voice over {total} attributed statements: {top['name']} has "

@@ -22,7 +22,7 @@ from ..util import snake_id
 from .attribution import alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile
+from .patterns import lazy_compile, merged_windows
 
 __all__ = ["Organization", "find_organizations"]
 
@@ -77,16 +77,9 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
     The head words are found with one fast scan; the full name pattern then
     runs only near them (it would otherwise be tried at every character).
     """
-    lo = hi = -1
-    for h in heads.finditer(text, start, end):
-        a, b = max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)
-        if a > hi:
-            if hi > lo:
-                yield lo, hi
-            lo = a
-        hi = b
-    if hi > lo:
-        yield lo, hi
+    return merged_windows(
+        (max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)) for h in heads.finditer(text, start, end)
+    )
 
 
 def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:

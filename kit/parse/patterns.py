@@ -12,7 +12,32 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["trie_pattern", "finditer_not_after", "Forms", "COMPILE_FORMS_ABOVE", "LazyPattern", "lazy_compile"]
+__all__ = [
+    "trie_pattern",
+    "merged_windows",
+    "finditer_not_after",
+    "Forms",
+    "COMPILE_FORMS_ABOVE",
+    "LazyPattern",
+    "lazy_compile",
+]
+
+
+def merged_windows(windows: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Windows given in order of their starts, with overlapping ones joined (one pass).
+
+    >>> list(merged_windows([(0, 5), (3, 8), (10, 12)]))
+    [(0, 8), (10, 12)]
+    """
+    lo = hi = -1
+    for a, b in windows:
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = b
+    if hi > lo:
+        yield lo, hi
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -29,7 +29,7 @@ from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile
+from .patterns import lazy_compile, merged_windows
 from .people import Person
 
 __all__ = ["find_single_names"]
@@ -125,15 +125,8 @@ def _opens_sentence(before: str, at_start: bool) -> bool:
 
 def _windows(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Disjoint stretches ending at a year (up to ``_REACH`` characters before it): where citations can be."""
-    lo = hi = -1
-    for y in _YEAR.finditer(text, start, end):
-        if y.start() > 0 and text[y.start() - 1].isdigit() or not 1500 <= int(y.group()[:4]) <= 2099:
-            continue
-        a, b = max(start, y.start() - _REACH), y.end()
-        if a > hi:
-            if hi > lo:
-                yield lo, hi
-            lo = a
-        hi = b
-    if hi > lo:
-        yield lo, hi
+    return merged_windows(
+        (max(start, y.start() - _REACH), y.end())
+        for y in _YEAR.finditer(text, start, end)
+        if not (y.start() > 0 and text[y.start() - 1].isdigit() or not 1500 <= int(y.group()[:4]) <= 2099)
+    )
