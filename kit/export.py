@@ -186,7 +186,8 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
     Columns: ``actors.csv`` id, name, kind, role, country, aliases, member_of,
     mentions; ``mentions.csv`` actor, start, end, paragraph, text;
     ``quotes.csv`` type (quote | reported), speaker, speaker_name, cue,
-    paragraph, start, end, text; ``stances.csv`` actor, actor_name, position,
+    rule (the attribution rule that gave a quote its speaker), paragraph,
+    start, end, text; ``stances.csv`` actor, actor_name, position,
     position_label, value, evidence_type, evidence, start, end, note.
     Several aliases or groups in one cell are separated by ``"; "``.
 
@@ -237,13 +238,14 @@ def write_csv(case: Case, out_dir: str | Path) -> list[Path]:
         ),
         _write(
             folder / CSV_TABLES[2],
-            ["type", "speaker", "speaker_name", "cue", "paragraph", "start", "end", "text"],
+            ["type", "speaker", "speaker_name", "cue", "rule", "paragraph", "start", "end", "text"],
             [
                 [
                     kind,
                     s.speaker,
                     None if s.speaker is None else case.name_of(s.speaker),
                     s.cue,
+                    getattr(s, "rule", None),  # reported speech has no attribution rule
                     s.paragraph,
                     s.start,
                     s.end,

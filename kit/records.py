@@ -133,6 +133,9 @@ class Quote:
     "one Western defense official"), which may be in an earlier paragraph for
     a continued quote. ``partial`` marks a quoted fragment inside a sentence;
     ``continued`` marks a quote that carries on the previous paragraph's speaker.
+    ``rule`` names the attribution rule that gave the speaker (:data:`kit.parse.rules.RULES`;
+    ``"case_file"``: the teacher set it; ``None``: no speaker found), and
+    :func:`kit.parse.rules.explain` says it in words.
     """
 
     start: int
@@ -144,6 +147,7 @@ class Quote:
     paragraph: int
     partial: bool = False
     continued: bool = False
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from ..records import (
     Case,
     Group,
     Position,
+    Quote,
     SpeakerChange,
     Stance,
 )
@@ -367,7 +368,9 @@ def _speakers(
 
 def _forget_speakers(article: Article, removed: frozenset[str]) -> Article:
     """Quotes and reported statements of a removed actor have no speaker (unless the text names another)."""
-    quotes = tuple(dataclasses.replace(q, speaker=None) if q.speaker in removed else q for q in article.quotes)
+    quotes = tuple(
+        dataclasses.replace(q, speaker=None, rule="case_file") if q.speaker in removed else q for q in article.quotes
+    )
     reported = tuple(dataclasses.replace(r, speaker=None) if r.speaker in removed else r for r in article.reported)
     return dataclasses.replace(article, quotes=quotes, reported=reported)
 
@@ -383,6 +386,8 @@ def _apply_speakers(
         if found is None:
             return item
         changes.append(SpeakerChange(item.start, item.end, found[0], found[1], item.speaker))
+        if isinstance(item, Quote):  # "why the kit thinks so": the teacher said so
+            return dataclasses.replace(item, speaker=found[1], rule="case_file")
         return dataclasses.replace(item, speaker=found[1])
 
     quotes = tuple(fix(q) for q in article.quotes)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.voices import anonymous_count
+from ..parse.rules import explain
 from ..plots import smallest_text_px
 from ..records import Case, Paragraph
 from ..util import esc
@@ -36,6 +37,7 @@ __all__ = [
     "select_statements",
     "render_article",
     "render_statements",
+    "why_text",
     "anonymous_share_text",
     "render_coalitions",
     "figure_img",
@@ -75,13 +77,14 @@ class Statement:
     paragraph: int
     speaker_start: int | None = None
     speaker_end: int | None = None
+    rule: str | None = None  # the attribution rule that gave a quote its speaker (kit.parse.rules)
 
 
 def statements(case: Case) -> tuple[Statement, ...]:
     """Every quote and reported statement of the case's article, in text order."""
     art = case.article
     out = [
-        Statement("quote", q.speaker, q.cue, q.start, q.end, q.paragraph, q.speaker_start, q.speaker_end)
+        Statement("quote", q.speaker, q.cue, q.start, q.end, q.paragraph, q.speaker_start, q.speaker_end, q.rule)
         for q in art.quotes
     ]
     out += [
@@ -244,10 +247,34 @@ def render_statements(case: Case, choice: str = "all") -> str:
         items.append(
             f"<li style='margin-bottom:.5em'><span style='{_PNUM}'>¶&nbsp;{st.paragraph + 1}</span>"
             f"<strong>{esc(speaker_name(case, st.speaker))}</strong> ({kind}; {cue}):<br>"
-            f"{esc(before)}<mark style='{_QUOTE}'>{esc(inner)}</mark>{esc(after)}</li>"
+            f"{esc(before)}<mark style='{_QUOTE}'>{esc(inner)}</mark>{esc(after)}{_why(case, st)}</li>"
         )
     n = len(chosen)
     return f"<p>{n} statement{'s' if n != 1 else ''}:</p><ul class='kit-statements' style='list-style:none;padding-left:0'>{''.join(items)}</ul>"
+
+
+def why_text(case: Case, st: Statement) -> str:
+    """Why the kit gave a quote its speaker, in words: the rule and where the text names the speaker.
+
+    >>> import kit
+    >>> case = kit.load_case()
+    >>> first = next(st for st in statements(case) if st.kind == "quote")
+    >>> why_text(case, first)
+    'Why the kit thinks so: “Kerry” — the speaker and a cue verb come right after the quote (“…,” Ann Lee said) [rule after_x_said]'
+    """
+    if st.kind != "quote":
+        return ""
+    named = ""
+    if st.speaker_start is not None and st.speaker_end is not None:
+        named = f"“{' '.join(case.article.text[st.speaker_start : st.speaker_end].split())}” — "
+    if st.rule is None:
+        return "Why: no rule found a speaker (read the sentence: who is speaking?)"
+    return f"Why the kit thinks so: {named}{explain(st.rule)} [rule {st.rule}]"
+
+
+def _why(case: Case, st: Statement) -> str:
+    words = why_text(case, st)
+    return f"<br><small class='kit-why' style='color:#444'>{esc(words)}</small>" if words else ""
 
 
 def anonymous_share_text(case: Case) -> str:

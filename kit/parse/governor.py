@@ -239,7 +239,7 @@ def main_subject(
     s_start: int,
     pre_lo: int,
     cs: int,
-    here: list[Quote],
+    here: Sequence[Quote],
     span: tuple[int, int] | None,
     cue_at: int,
     cue: str | None,
@@ -301,7 +301,7 @@ def _strong(text: str, a: int, b: int, hi: int) -> bool:
     return m is not None and m.start() < b
 
 
-def _opens_sentence(text: str, s_start: int, here: list[Quote]) -> bool:
+def _opens_sentence(text: str, s_start: int, here: Sequence[Quote]) -> bool:
     """Did the sentence open with the paragraph's previous quotation ("“…,” Ann Lee said, …")?"""
     # a short gap only (never slice a long sentence once per quote: that would be quadratic)
     return (

@@ -26,6 +26,7 @@ __all__ = [
     "BARE_ATTRIBUTION",
     "SIGN_OFF",
     "after_quote",
+    "after_quote_shape",
     "later_in_sentence",
     "end_mark",
 ]
@@ -159,10 +160,15 @@ def later_in_sentence(
     return span, cue_at, cue
 
 
-def after_quote(
+def after_quote_shape(
     text: str, lo: int, hi: int, last: str, generic: bool = True
-) -> tuple[tuple[int, int] | None, int, str | None]:
-    """An attribution right after a quotation: (speaker span, cue offset, cue)."""
+) -> tuple[tuple[int, int] | None, int, str | None, str | None]:
+    """An attribution right after a quotation: (speaker span, cue offset, cue, the shape's rule name).
+
+    The names are those of :data:`kit.parse.rules.RULES`: ``after_said_x`` ("…,” said Kerry"),
+    ``after_x_said`` ("…,” Kerry said"), ``after_verb_x``/``after_x_verb`` (any verb after a comma,
+    "“Great!” beamed Ann Lee") and ``after_dash`` ("… — Tom Becker").
+    """
     m = _POST_INVERTED.match(text, lo, hi)
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
@@ -171,11 +177,14 @@ def after_quote(
         if not span_ok(text, *sp, max_words=16):  # "said local activist Ann Lee": from the name on
             sp = from_the_name(text, *sp)
         if span_ok(text, *sp, max_words=16):
-            return sp, m.start("cue"), m.group("cue")
+            return sp, m.start("cue"), m.group("cue"), "after_said_x"
     if last in ",?!":
         m = _POST_INVERTED_GENERIC.match(text, lo, hi)
         if m:  # "“This is great!” beamed Ann Lee"
-            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+            a, b = m.start("spk"), m.end("spk")
+            if text[b - 1] == "." and b - a > 4 and text[b - 3 : b - 1].isalpha() and text[b - 3].islower():
+                b -= 1  # "… beamed Ann Lee." (not "Jr.")
+            return (a, b), m.start("cue"), m.group("cue"), "after_verb_x"
     m = _POST_NORMAL.match(text, lo, hi)
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
@@ -186,14 +195,21 @@ def after_quote(
             if _RELATIVE.search(text, *sp):
                 sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
         if span_ok(text, *sp, max_words=12) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
-            return sp, m.start("cue"), m.group("cue")  # "“…,” federal prosecutors wrote"
+            return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
     if generic and last in ",?!—–-":
         m = _POST_GENERIC.match(text, lo, hi)
         if m:
-            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue")
+            return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_verb"
     m = _POST_DASH.match(text, lo, hi)
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         if span_ok(text, *sp, max_words=10):
-            return sp, -1, None
-    return None, -1, None
+            return sp, -1, None, "after_dash"
+    return None, -1, None, None
+
+
+def after_quote(
+    text: str, lo: int, hi: int, last: str, generic: bool = True
+) -> tuple[tuple[int, int] | None, int, str | None]:
+    """An attribution right after a quotation: (speaker span, cue offset, cue); see :func:`after_quote_shape`."""
+    return after_quote_shape(text, lo, hi, last, generic)[:3]

@@ -49,6 +49,7 @@ def test_export_json_has_the_documented_shape():
         "paragraph",
         "partial",
         "continued",
+        "rule",
     }
     assert set(data["reported"][0]) >= {"speaker", "cue", "start", "end"}
     for key in ("positions", "stances", "groups", "coalitions"):

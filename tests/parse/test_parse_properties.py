@@ -116,7 +116,7 @@ from kit.parse import attribution as _attribution  # noqa: E402
 from kit.parse import gazetteer as _gaz  # noqa: E402
 from kit.parse import patterns as _patterns  # noqa: E402
 from kit.parse import people as _people  # noqa: E402
-from kit.parse import quotes as _quotes  # noqa: E402
+from kit.parse import rules as _rules  # noqa: E402
 from kit.parse import structure as _structure  # noqa: E402
 
 _G = _gaz.gazetteer()
@@ -255,4 +255,4 @@ def test_backward_scanners_match_regexes(text, bounds):
     assert _structure._word_before(dot, len(text)) == (word.group(1) if word else "")
     aux = _attribution._TRAILING_AUX.search(text, a, b)
     assert _attribution.trailing_aux(text, a, b) == (aux.start() if aux else None)
-    assert _quotes._intro_end(before) == bool(_quotes._INTRO_END.search(before))
+    assert _rules._intro_end(before) == bool(_rules._INTRO_END.search(before))

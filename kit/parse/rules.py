@@ -1,0 +1,416 @@
+"""The attribution rules, named and in order: who said a quotation, and why the kit thinks so.
+
+Every quotation becomes a :class:`Site` (the quote and the words around it). The rules
+of :data:`RULES` are tried on it in the order written there, once, in one loop
+(:func:`attribute`). A rule returns an :class:`Attribution` (a speaker span, the cue and
+the rule's name) or ``None`` to pass. A rule that *overrides* may replace what an
+earlier rule found ("…, the rights group says." at the end of the sentence outranks a
+cue before the quote); every other rule is tried only while nothing is found. The
+name of the rule that gave the speaker is kept in :attr:`kit.records.Quote.rule`, so a
+learner can read "why the kit thinks Kerry said this" (:func:`explain`) and a
+benchmark can count failures per rule.
+
+Two rules work across paragraphs and run after the loop, in :mod:`kit.parse.quotes`:
+``sign_off`` and ``next_paragraph`` (they are listed in :data:`RULES` too, with
+``stage="paragraph"``). A speaker the teacher set in the case file shows ``case_file``.
+
+To add a rule: write a function ``(site, found) -> Attribution | None``, add a
+:class:`Rule` to :data:`RULES` where it belongs in the order, and add its example to
+``tests/parse/test_rules.py`` (a test checks that every rule has one that fires).
+
+>>> import kit
+>>> art = kit.load_article()
+>>> [q.rule for q in art.quotes][:3]
+['after_x_said', 'continued_paragraph', 'after_x_said']
+>>> explain("after_said_x")
+'the name comes right after the quote and its cue verb (“…,” said Ann Lee)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .attribution import QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span, subject_before
+from .governor import (
+    ACCORDING_AT,
+    ACCORDING_FRAME,
+    GOVERN,
+    LABEL_AT,
+    LEAD_IN,
+    QC,
+    SAID_X,
+    VERBISH_AT,
+    governor,
+    main_subject,
+    trim_subject,
+)
+from .patterns import lazy_compile
+from .slots import BARE_ATTRIBUTION, after_quote_shape, end_mark, later_in_sentence
+from .structure import sentence_at
+
+if TYPE_CHECKING:
+    import re
+
+    from ..records import Paragraph, Quote
+    from .speakers import Context
+
+__all__ = ["Attribution", "Rule", "RULES", "Site", "attribute", "explain", "rule_names"]
+
+Span = tuple[int, int]
+
+_CUE_LAST = frozenset(w.split()[-1] for w in SAYING_CUES + QUOTING_CUES)
+_INTRO_END = lazy_compile(
+    lambda: rf"(?:\b(?:{quote_cue_pattern()})\b[^.!?“”\"]{{0,60}}:|\b(?:{quote_cue_pattern()}),?)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What a rule found: the speaker span (``None``: a cue but no usable speaker), the
+    cue's offset (-1: none) and words, the rule's name, and for a quote that carries on
+    an earlier one, that quote (``source``)."""
+
+    span: Span | None
+    cue_at: int
+    cue: str | None
+    rule: str
+    source: Quote | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """A quotation (``cs``/``ce``: its content) and the words around it, as every rule sees it."""
+
+    ctx: Context
+    para: Paragraph
+    cs: int
+    ce: int
+    here: tuple[Quote, ...]  # the quotes found earlier in this paragraph
+    prev: tuple[Quote, ...]  # the quotes of the previous paragraph
+    carry: bool  # the previous paragraph's last quote was left open
+    intro_spk: Span | None  # the speaker of a colon introduction ending the previous paragraph
+
+    @property
+    def text(self) -> str:
+        return self.ctx.text
+
+    @cached_property
+    def si(self) -> int:
+        """The index of the sentence the quotation opens in."""
+        return sentence_at(self.ctx.sentences, self.ctx.starts, self.cs - 1)
+
+    @cached_property
+    def s0(self) -> int:
+        """Where the quote's sentence starts (a sentence that starts inside an earlier quotation: from there)."""
+        sents, s0 = self.ctx.sentences, self.ctx.sentences[self.si].start
+        for q in reversed(self.here[-8:]):
+            if q.start < s0 < q.end and q.start >= self.para.start:
+                s0 = sents[sentence_at(sents, self.ctx.starts, q.start - 1)].start
+        return s0
+
+    @cached_property
+    def pre_lo(self) -> int:
+        """Where the words read before the quotation start (its sentence, at most ``WINDOW`` back)."""
+        cs = self.cs
+        return max(self.s0, self.para.start, cs - 1 - WINDOW) if self.s0 <= cs - 1 else cs - 1
+
+    @cached_property
+    def pre(self) -> str:
+        return self.text[self.pre_lo : self.cs - 1]
+
+    @cached_property
+    def closed(self) -> bool:
+        """The quotation closes inside its paragraph."""
+        return self.ce < self.para.end
+
+    @cached_property
+    def post_lo(self) -> int:
+        return self.ce + 1 if self.closed else self.para.end
+
+    @cached_property
+    def post_hi(self) -> int:
+        """Where the words read after the quotation end (its sentence, at most ``WINDOW`` on)."""
+        text, sents, starts, para, lo = self.text, self.ctx.sentences, self.ctx.starts, self.para, self.post_lo
+        sc = sents[sentence_at(sents, starts, self.ce)]
+        hi = min(sc.end if sc.end > lo else lo, lo + WINDOW, para.end)
+        # "“Why?” Dunn asked." is split after ?”; "“…today.” Lee said." is a sentence of its own
+        last = end_mark(text, self.cs, self.ce)
+        if hi <= lo + 1 and last in ("?", "!", ".") and self.closed:
+            k = sentence_at(sents, starts, self.ce) + 1
+            if k < len(sents) and sents[k].paragraph == para.index and sents[k].start - lo < 3:
+                if last != "." or BARE_ATTRIBUTION.fullmatch(text, sents[k].start, sents[k].end):
+                    hi = min(sents[k].end, lo + WINDOW)
+        return hi
+
+    @cached_property
+    def at_start(self) -> bool:
+        """Nothing but a dash or a bracket before the quotation in its sentence."""
+        return not self.pre.strip(" \t\n(—–-")
+
+    @cached_property
+    def according(self) -> re.Match[str] | None:
+        """ "According to X, “…”" before the quotation."""
+        if self.at_start:
+            return None
+        text, cs, lo = self.text, self.cs, self.pre_lo
+        return self.ctx.hits[ACCORDING_AT].search(max(lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, lo, cs - 1)
+
+    @cached_property
+    def label(self) -> tuple[re.Match[str], str] | None:
+        """ "- Ann Lee: “…”" (``label``) or "Said Lee, “…”" (``said_x_before``) before the quotation
+        (when no "according to"), with the rule's name."""
+        if self.at_start or self.according is not None:
+            return None
+        text, cs, lo = self.text, self.cs, self.pre_lo
+        m = self.ctx.hits[LABEL_AT].search(max(lo, cs - 120), cs - 1)
+        if m is not None:
+            return m, "label"
+        m = SAID_X.match(text, lo, cs - 1)
+        return (m, "said_x_before") if m is not None else None
+
+    @cached_property
+    def intro(self) -> bool:
+        """The words before the quote introduce it ("Kerry said:", "…, he told reporters:")."""
+        return _intro_end(self.pre)
+
+
+def _intro_end(pre: str) -> bool:
+    """Does ``pre`` end by introducing a quotation ("Kerry said:", "…, he told reporters:")?"""
+    t = pre.rstrip()
+    if not t.endswith(":"):  # quick check: else it must end with a cue verb (and a comma)
+        if t.endswith(","):
+            t = t[:-1]
+        i = len(t)
+        while i > 0 and (t[i - 1].isalnum() or t[i - 1] == "_"):
+            i -= 1
+        if t[i:] not in _CUE_LAST:
+            return False
+    return _INTRO_END.search(pre) is not None
+
+
+def _after(site: Site, found: Attribution | None) -> Attribution | None:
+    text, ce = site.text, site.ce
+    # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
+    # the quote outranks a loose "Name verbed" after it
+    generic = site.at_start or site.ctx.hits[GOVERN].search(site.pre_lo, site.cs - 1) is None
+    last = text[ce - 1 : ce] if ce > site.cs else ""
+    span, cue_at, cue, shape = after_quote_shape(text, site.post_lo, site.post_hi, last, generic)
+    return Attribution(span, cue_at, cue, shape) if span is not None and shape else None
+
+
+def _according_to(site: Site, found: Attribution | None) -> Attribution | None:
+    m = site.according
+    if m is None:
+        return None  # (a blank source is no source: never an empty speaker span)
+    return Attribution(speaker_span(site.text, m.start("spk"), m.end("spk")), m.start(), "according to", "according_to")
+
+
+def _label(site: Site, found: Attribution | None) -> Attribution | None:
+    if site.label is None:
+        return None
+    n, name = site.label
+    return Attribution(speaker_span(site.text, n.start("spk"), n.end("spk")), n.start(), n.group("cue"), name)
+
+
+def _governor(site: Site, found: Attribution | None) -> Attribution | None:
+    if site.at_start or site.according is not None or site.label is not None:
+        return None
+    span, cue_at, cue = governor(site.ctx, site.pre_lo, site.cs - 1, site.here, QC if site.intro else GOVERN)
+    return Attribution(span, cue_at, cue, "introduction" if site.intro else "governing_clause")
+
+
+def _main_subject(site: Site, found: Attribution | None) -> Attribution | None:
+    if site.at_start or site.intro or site.according is not None or site.label is not None:
+        return None
+    if found is not None and found.rule != "governing_clause":
+        return None
+    span, cue_at, cue = (found.span, found.cue_at, found.cue) if found is not None else (None, -1, None)
+    got = main_subject(site.ctx, site.s0, site.pre_lo, site.cs, site.here, span, cue_at, cue)
+    if got == (span, cue_at, cue):
+        return None
+    return Attribution(*got, found.rule if found is not None and got[0] == span else "main_clause_subject")
+
+
+def _sentence_subject(site: Site, found: Attribution | None) -> Attribution | None:
+    if site.at_start or (found is not None and found.span is not None):
+        return None
+    v = site.ctx.hits[VERBISH_AT].search(site.pre_lo, site.cs - 1)
+    subj = subject_before(site.text, site.pre_lo, v.start(), hits=site.ctx.hits) if v else None
+    if not subj:
+        return None
+    cue_at, cue = (found.cue_at, found.cue) if found is not None else (-1, None)
+    return Attribution(trim_subject(site.text, *subj), cue_at, cue, "sentence_subject")
+
+
+def _closing(site: Site, found: Attribution | None) -> Attribution | None:
+    if found is None or found.span is None or not (found.cue_at < site.cs and site.closed):
+        return None
+    got = later_in_sentence(site.text, site.post_lo, site.post_hi, found.span, found.cue_at, found.cue, closing=True)
+    return None if got == (found.span, found.cue_at, found.cue) else Attribution(*got, "closing_attribution")
+
+
+def _later(site: Site, found: Attribution | None) -> Attribution | None:
+    if found is not None and found.span is not None:
+        return None
+    span, cue_at, cue = (None, -1, None) if found is None else (found.span, found.cue_at, found.cue)
+    got = later_in_sentence(site.text, site.post_lo, site.post_hi, span, cue_at, cue)
+    return None if got[0] is None else Attribution(*got, "later_in_sentence")
+
+
+def _carries_on(site: Site, found: Attribution | None) -> bool:
+    """May this quotation carry on an earlier speaker? Nothing found, and it opens its sentence."""
+    return (found is None or found.span is None) and (site.at_start or LEAD_IN.fullmatch(site.pre) is not None)
+
+
+def _same_speaker(site: Site, found: Attribution | None) -> Attribution | None:
+    if not _carries_on(site, found):
+        return None
+    # "“A,” X said. “B.”", also past a title quoted in between ("said Lee, host of “Night Talk.”")
+    for q in reversed(site.here[-6:]):
+        if q.speaker_start is not None:
+            return Attribution((q.speaker_start, q.speaker_end or q.speaker_start), -1, None, "same_speaker", q)
+        if not q.partial:
+            break
+    return None
+
+
+def _continued(site: Site, found: Attribution | None) -> Attribution | None:
+    if not _carries_on(site, found) or site.pre_lo > site.para.start or not site.prev:
+        return None
+    q = site.prev[-1]
+    if q.speaker_start is None and not site.carry:
+        return None
+    span = None if q.speaker_start is None else (q.speaker_start, q.speaker_end or q.speaker_start)
+    return Attribution(span, -1, None, "continued_paragraph", q)
+
+
+def _colon_intro(site: Site, found: Attribution | None) -> Attribution | None:
+    if not _carries_on(site, found) or site.pre_lo > site.para.start or site.intro_spk is None:
+        return None
+    return Attribution(site.intro_spk, -1, None, "colon_introduction")
+
+
+def _previous_sentence(site: Site, found: Attribution | None) -> Attribution | None:
+    if not _carries_on(site, found):
+        return None
+    if site.pre_lo <= site.para.start and site.intro_spk is not None:
+        return None  # the colon introduction has spoken
+    sents, si = site.ctx.sentences, site.si
+    if not (si > 0 and (sents[si - 1].paragraph == site.para.index or site.pre_lo <= site.para.start)):
+        return None
+    so = sents[si]
+    ps = sents[si - 1] if so.start <= site.cs - 1 else so
+    if ps.end > site.cs:
+        return None
+    gov, at, _ = governor(site.ctx, ps.start, ps.end, site.here, QC)  # "X said on Monday that …. “B.”"
+    if gov is None or at in site.ctx.used_cues:
+        return None
+    return Attribution(gov, -1, None, "previous_sentence")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named attribution rule: what it reads (``explains``, for learners), an example, and its function."""
+
+    name: str
+    explains: str
+    example: str
+    apply: Callable[[Site, Attribution | None], Attribution | None] | None
+    overrides: bool = False  # may replace what an earlier rule found
+    stage: str = "quote"  # "quote": tried in :func:`attribute`; "paragraph": in kit.parse.quotes
+
+
+#: Every attribution rule, in the order they are tried. The order is the design:
+#: what follows the quote first, then what precedes it, then the rest of the sentence,
+#: then the context (an earlier quote, the previous sentence or paragraph).
+RULES: tuple[Rule, ...] = (
+    # 1. right after the quotation (kit.parse.slots): one function reads the five shapes in this order
+    Rule("after_said_x", "the name comes right after the quote and its cue verb (“…,” said Ann Lee)",
+         "“We are ready,” said Ann Lee.", _after),
+    Rule("after_verb_x", "a verb and a name come right after the quote (“…!” beamed Ann Lee)",
+         "“This is great!” beamed Ann Lee.", None),
+    Rule("after_x_said", "the speaker and a cue verb come right after the quote (“…,” Ann Lee said)",
+         "“We are ready,” Ann Lee said.", None),
+    Rule("after_x_verb", "a name and a verb come right after the quote (“…,” Ann Lee beamed)",
+         "“We are ready,” Ann Lee beamed.", None),
+    Rule("after_dash", "a dash and a name follow the quote (“…” — Ann Lee)",
+         "“We are ready.” — Ann Lee", None),
+    # 2. before it, in its sentence (kit.parse.governor)
+    Rule("according_to", "the sentence names the source with “according to” before the quote",
+         "According to Ann Lee, the plan is “a mess”.", _according_to),
+    Rule("label", "a name and a colon label the quote (Ann Lee: “…”)",
+         "Surveyors agree - Ann Lee: “We are ready.”", _label),
+    Rule("said_x_before", "the cue verb and then the name open the sentence (Said Ann Lee, “…”)",
+         "Said Ann Lee, “We are ready.”", None),
+    Rule("introduction", "the speaker introduces the quote with a cue verb and a colon or comma (Ann Lee said: “…”)",
+         "Ann Lee said: “We are ready.”", _governor),
+    Rule("governing_clause", "the quote is part of what the speaker said (Ann Lee called the plan “a mess”)",
+         "Ann Lee called the plan “a mess”.", None),
+    Rule("main_clause_subject", "the quote sits in a side clause, so the speaker is the main clause's subject "
+         "(Ann Lee went after Tom Ray, calling him “a liar”)",
+         "Ann Lee went after Tom Ray, calling him “a liar”.", _main_subject, overrides=True),
+    Rule("sentence_subject", "no cue verb, so the speaker is the subject of the sentence (the mayor has a motto: “…”)",
+         "You see, the mayor has a new motto: “Ready for anything.”", _sentence_subject, overrides=True),
+    # 3. an attribution that closes the sentence outranks 2
+    Rule("closing_attribution", "the sentence ends by naming its source (…, the union says.)",
+         "Ann Lee has been “arbitrarily detained” and should be freed, the rights group says.", _closing,
+         overrides=True),
+    Rule("later_in_sentence", "the name and cue verb come later in the quote's sentence",
+         "“We are ready” for this, Ann Lee said on Monday.", _later, overrides=True),
+    # 4. the context: a quotation that opens its sentence with no attribution of its own carries on
+    Rule("same_speaker", "the quote follows another by the same speaker in the paragraph",
+         "“We are ready,” Ann Lee said. “We have waited.”", _same_speaker, overrides=True),
+    Rule("continued_paragraph", "the quote continues the previous paragraph's quote",
+         "“We are ready,” Ann Lee said.\n\n“We have waited.”", _continued, overrides=True),
+    Rule("colon_introduction", "the previous paragraph ends by introducing it (Ann Lee continued:)",
+         "Ann Lee continued:\n\n“We are ready.”", _colon_intro, overrides=True),
+    Rule("previous_sentence", "the sentence before reports the same speaker (Ann Lee said on Monday that …)",
+         "Ann Lee said on Monday that talks had failed. “We are ready.”", _previous_sentence, overrides=True),
+    # 5. across paragraphs, after every quote of a paragraph is read (kit.parse.quotes)
+    Rule("next_paragraph", "a quote left open is attributed where it ends, in the next paragraph",
+         "“We are ready.\n\n“We have waited,” Ann Lee said.", None, stage="paragraph"),
+    Rule("sign_off", "a paragraph that only names a speaker after a dash signs the quotes before it",
+         "“We are ready.”\n\n- Ann Lee.", None, stage="paragraph"),
+)  # fmt: skip
+
+_BY_NAME = {r.name: r for r in RULES}
+_CASE_FILE = "the teacher's case file sets this speaker"
+
+
+def rule_names() -> tuple[str, ...]:
+    """The names of every rule, in order (and ``case_file``, for a speaker the teacher set)."""
+    return tuple(r.name for r in RULES) + ("case_file",)
+
+
+def explain(rule: str | None) -> str:
+    """Why the kit gave a quote its speaker, in words for learners (``None``: no rule found one).
+
+    >>> explain(None)
+    'no rule found a speaker'
+    """
+    if rule is None:
+        return "no rule found a speaker"
+    if rule == "case_file":
+        return _CASE_FILE
+    found = _BY_NAME.get(rule)
+    return found.explains if found is not None else rule
+
+
+def attribute(site: Site) -> Attribution | None:
+    """Try every rule of :data:`RULES` on ``site`` in order; the last one that found something wins."""
+    found: Attribution | None = None
+    for rule in _ORDER:
+        if found is not None and not rule.overrides:
+            continue
+        got = rule.apply(site, found)  # type: ignore[misc]
+        if got is not None:
+            found = got
+            if got.source is not None:
+                break  # a quote that carries on an earlier one has its speaker
+    return found
+
+
+_ORDER = tuple(r for r in RULES if r.stage == "quote" and r.apply is not None)
