@@ -27,6 +27,7 @@ from ..util import paused_gc
 from . import actors as _actors
 from . import quotes as _quotes
 from . import reported as _reported
+from . import speaking as _speaking
 from . import structure as _structure
 from .speakers import Context
 
@@ -140,17 +141,19 @@ def parse(text: str, *, source: str | None = None) -> Article:
         ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
         quotes = _quotes.find_quotes(ctx, paragraphs)
         reported = _reported.find_reported(ctx, paragraphs, quotes)
-    return Article(
-        text=text,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        credits=credits,
-        actors=actors,
-        mentions=mentions,
-        quotes=quotes,
-        reported=reported,
-        source=source,
-    )
+        article = Article(
+            text=text,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            credits=credits,
+            actors=actors,
+            mentions=mentions,
+            quotes=quotes,
+            reported=reported,
+            source=source,
+        )
+        # speakers the actor step did not know ("one commenter wrote", "the Herald said")
+        return _speaking.add_speakers(article, _actors.scanned_spans(paragraphs, credits, text), ctx)
 
 
 def bundled_article_text() -> str:

@@ -44,6 +44,13 @@ class EntityWords:
     outlet_words: tuple[str, ...]
     match_verbs: tuple[str, ...]
     company_suffixes: frozenset[str]
+    people_nouns: frozenset[str] = frozenset()
+    people_plural_endings: tuple[str, ...] = ()
+    not_speaker_nouns: frozenset[str] = frozenset()
+    org_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    speaker_endings: tuple[str, ...] = ()
+    not_speaker_names: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -83,4 +90,11 @@ def entity_words() -> EntityWords:
         outlet_words=tuple(data["outlet_words"]),
         match_verbs=tuple(data["match_verbs"]),
         company_suffixes=frozenset(data["company_suffixes"]),
+        people_nouns=frozenset(data["people_nouns"]),
+        people_plural_endings=tuple(data["people_plural_endings"]),
+        not_speaker_nouns=frozenset(data["not_speaker_nouns"]),
+        org_nouns=frozenset(data["org_nouns"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        speaker_endings=tuple(data["speaker_endings"]),
+        not_speaker_names=frozenset(data["not_speaker_names"]),
     )

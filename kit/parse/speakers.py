@@ -34,7 +34,7 @@ from .patterns import lazy_compile
 from .scan import Scan
 from .structure import sentence_at
 
-__all__ = ["Context", "resolve", "genders", "reresolve"]
+__all__ = ["Context", "resolve", "genders", "last_subject", "reresolve"]
 
 _PRONOUNS = {
     "he": ("person", "anonymous"),
@@ -172,7 +172,7 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
     if word in _PRONOUNS and word != "i" and word != "we":
         gender = "m" if word == "he" else "f" if word == "she" else ""
         kinds = _PRONOUNS[word]
-        k = _last_subject(ctx, kinds, gender, bisect.bisect_left(ctx.m_starts, a))
+        k = last_subject(ctx, kinds, gender, bisect.bisect_left(ctx.m_starts, a))
         other = {"m": "f", "f": "m"}.get(gender)
         if k >= 0 and other and ctx.gender.get(ctx.mentions[k].actor) == other:
             k = _scan_back(ctx, kinds, other, k)  # the memo predates what a later pronoun showed
@@ -196,7 +196,7 @@ _AFTER_VERB = lazy_compile(
 _BEFORE_CLAUSE = lazy_compile(r"(?:,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$")
 
 
-def _last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> int:
+def last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> int:
     """Index of the last mention before ``ctx.mentions[i]`` that names an actor of one of
     ``kinds`` (and not of the other gender) as a clause's subject (-1 if none).
 

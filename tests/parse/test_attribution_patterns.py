@@ -76,9 +76,16 @@ def test_gender_from_an_honorific():
 
 
 def test_speaker_keeps_span_and_actor_is_none_when_unknown():
+    art = kit.parse("“It is done,” Zed said.")  # a surname or a company: the text does not say
+    q = art.quotes[0]
+    assert art.span(q.speaker_start, q.speaker_end) == "Zed" and q.speaker is None
+
+
+def test_a_description_that_speaks_is_an_anonymous_actor():
     art = kit.parse("“It is done,” the old man said.")
     q = art.quotes[0]
-    assert art.span(q.speaker_start, q.speaker_end) == "the old man" and q.speaker is None
+    assert art.span(q.speaker_start, q.speaker_end) == "the old man"
+    assert q.speaker == "anon_old_man" and art.actor("anon_old_man").kind == "anonymous"
 
 
 def test_untitled_person_surname_resolves():
@@ -154,7 +161,7 @@ def test_case_actors_reattribute_quotes(tmp_path):
         # an attribution that closes the sentence outranks its subject
         (
             "The plan is “dead on arrival” and “a gift to landlords,” the tenants union says.",
-            [("the tenants union", None)] * 2,
+            [("the tenants union", "anon_tenants_union")] * 2,
         ),
         (
             "The shelters are “full to bursting,” Ann Lee said on Tuesday, noting the city “cannot cope.”",
@@ -167,7 +174,7 @@ def test_case_actors_reattribute_quotes(tmp_path):
         # an "according to" frame, a label, an inverted cue opening the sentence, a sign-off paragraph
         (
             "According to the city auditor, the mayor called the report “a hatchet job.”",
-            [("the city auditor", None)],
+            [("the city auditor", "anon_city_auditor")],
         ),
         (
             "The Post asked 40 voters. Surveyors agree - Ann Lee: “Call every voter twice before the vote.”",

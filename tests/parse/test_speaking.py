@@ -1,0 +1,80 @@
+"""Speakers the actor step did not know (kit.parse.speaking): one text of our own per shape."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def speaker(text: str, n: int = 0) -> tuple[str | None, str | None]:
+    """The n-th quote's speaker id and that actor's kind."""
+    art = kit.parse(text)
+    q = art.quotes[n]
+    return q.speaker, (art.actor(q.speaker).kind if q.speaker else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed speaker described by a noun phrase is an anonymous actor
+        ("“It is a scandal,” one commenter wrote.", ("anon_commenter", "anonymous")),
+        ("“Too late,” Analysts said.", ("anon_analysts", "anonymous")),
+        ("“We saw smoke,” two witnesses told the court.", ("anon_witnesses", "anonymous")),
+        ("“It is done,” the old man said.", ("anon_old_man", "anonymous")),
+        ("“Vote no,” a New Hampshire Republican said.", ("anon_new_hampshire_republican", "anonymous")),
+        # a document speaks
+        ("A memo seen by the Ledger reads: “Do not sign.”", ("anon_memo", "anonymous")),
+        ("“Nothing is decided,” the statement said.", ("anon_statement", "anonymous")),
+        # an outlet or an organisation speaks
+        ("“The plan is dead,” according to the Herald.", ("herald", "organization")),
+        ("“The film will open in May,” Radio Kestrel reported.", ("radio_kestrel", "organization")),
+        ("“Trading stopped,” NYFEX said.", ("nyfex", "organization")),
+        ("“We will appeal,” Microsoft says. It filed the papers on Monday.", ("microsoft", "organization")),
+        # a person known only by a surname, shown to be a person by the next sentence
+        ("“We won,” Bozell says. He thanked the volunteers.", ("bozell", "person")),
+        ("The crowd cheered. But Ferrera said: “Not yet.” She left early.", ("ferrera", "person")),
+    ],
+)
+def test_a_speaker_the_actor_step_did_not_know(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We won,” Zed said.",  # a surname or a company: the text does not say
+        "“We won,” Texas said.",  # a state as metonym: left alone
+        "“We won,” Zed said. Tom Ray left. He was tired.",  # "He" is Tom Ray, not evidence for Zed
+        "“It is an example,” An example said.",  # a noun that never speaks
+        "“Go,” one of the braver said.",  # a part of a group the span does not name
+    ],
+)
+def test_no_actor_without_evidence(text):
+    art = kit.parse(text)
+    assert art.quotes[0].speaker is None
+    assert not [a for a in art.actors if a.id in ("zed", "texas", "anon_example", "anon_braver")]
+
+
+def test_a_definite_description_refers_back():
+    art = kit.parse("Zentrix Holdings bought the site. “We are pleased,” the company said in a statement.")
+    assert art.quotes[0].speaker == "zentrix_holdings"
+    art = kit.parse("Senator Ann Lee spoke first. Tom Ray, a lawyer, replied. “No,” the senator said.")
+    assert art.quotes[0].speaker == "ann_lee"
+
+
+def test_a_new_actor_is_mentioned_wherever_its_name_is_written():
+    art = kit.parse("Bozell met donors. “We won,” Bozell says. He smiled. Bozell left later.")
+    spans = [art.span(m.start, m.end) for m in art.mentions if m.actor == "bozell"]
+    assert spans == ["Bozell"] * 3
+    assert [a.id for a in art.actors] == ["bozell"]  # in order of first mention
+
+
+def test_a_pronoun_after_a_new_actor_reaches_it():
+    art = kit.parse("“We won,” Bozell says. He smiled. “We will win again,” he added.")
+    assert [q.speaker for q in art.quotes] == ["bozell", "bozell"]
+
+
+def test_the_rule_that_found_the_span_is_kept():
+    art = kit.parse("“It is a scandal,” one commenter wrote.")
+    assert art.quotes[0].rule == "after_x_said"
