@@ -166,7 +166,7 @@ def _attribute(
 ) -> Quote:
     """The quotation ``cs``/``ce`` with the speaker the rules of :mod:`kit.parse.rules` find, tried in their order."""
     text = ctx.text
-    site = Site(ctx, para, cs, ce, tuple(here), tuple(prev), carry, intro_spk)
+    site = Site(ctx, para, cs, ce, here, prev, carry, intro_spk)
     found = attribute(site)
     if found is not None and found.source is not None:  # it carries on an earlier quote's speaker
         q = found.source

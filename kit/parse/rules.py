@@ -28,7 +28,7 @@ To add a rule: write a function ``(site, found) -> Attribution | None``, add a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -88,8 +88,8 @@ class Site:
     para: Paragraph
     cs: int
     ce: int
-    here: tuple[Quote, ...]  # the quotes found earlier in this paragraph
-    prev: tuple[Quote, ...]  # the quotes of the previous paragraph
+    here: Sequence[Quote]  # the quotes found earlier in this paragraph (the caller's list: not copied)
+    prev: Sequence[Quote]  # the quotes of the previous paragraph (not copied)
     carry: bool  # the previous paragraph's last quote was left open
     intro_spk: Span | None  # the speaker of a colon introduction ending the previous paragraph
 

@@ -82,6 +82,7 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
     extra: list[Mention] = []
     speakers: dict[Span, str] = {}
     inside = functools.cache(lambda: _inside(text))
+    starts = [p.start for p in article.paragraphs]
     items: list[Quote | Reported] = [*article.quotes, *article.reported]
     for item in items:
         if item.speaker is not None or item.speaker_start is None or item.speaker_end is None:
@@ -89,7 +90,7 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
         span = (item.speaker_start, item.speaker_end)
         if span in speakers:
             continue
-        found = _read_span(article, ctx, span, item.cue, known, new, inside)
+        found = _read_span(article, ctx, span, item.cue, known, new, inside, starts)
         if found is None:
             continue
         actor, mention = found
@@ -100,15 +101,14 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
             extra.append(mention)
     if not speakers:
         return article
-    taken = sorted((m.start, m.end) for m in article.mentions)
+    taken = bytearray(len(text))  # 1 where a mention lies: a new one may not overlap it
+    for m in article.mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     mentions = list(article.mentions)
-    for m in extra:
-        if _free(taken, m.start, m.end):
-            bisect.insort(taken, (m.start, m.end))
-            mentions.append(m)
-    for m in _written_again(text, scanned, [x for x in new.values() if x.kind != "anonymous"]):
-        if _free(taken, m.start, m.end):
-            bisect.insort(taken, (m.start, m.end))
+    named = [x for x in new.values() if x.kind != "anonymous"]
+    for m in sorted((*extra, *_written_again(text, scanned, named)), key=lambda m: (m.start, m.end)):
+        if taken.find(1, m.start, m.end) < 0:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             mentions.append(m)
     mentions.sort(key=lambda m: (m.start, m.end, m.actor))
     first: dict[str, int] = {}
@@ -141,14 +141,6 @@ def _resolve(ctx: Context, a: int, b: int) -> str | None:
     return got[0][0] if got else None
 
 
-def _free(taken: list[Span], start: int, end: int) -> bool:
-    """Does ``(start, end)`` overlap no span of the sorted list ``taken``?"""
-    i = bisect.bisect_left(taken, (start, start))
-    if i < len(taken) and taken[i][0] < end:
-        return False
-    return not (i > 0 and taken[i - 1][1] > start)
-
-
 def _written_again(text: str, scanned: Sequence[Span], actors: Sequence[Actor]) -> list[Mention]:
     """Every place one of the actors' names is written as whole words in the scanned paragraphs
     (one scan for all of them)."""
@@ -169,6 +161,7 @@ def _read_span(
     known: dict[str, Actor],
     new: dict[str, Actor],
     inside: Callable[[], frozenset[str]],
+    starts: list[int],
 ) -> tuple[Actor, Mention | None] | None:
     """The actor a speaker span names, by the rules of the module doc, or ``None``."""
     text = article.text
@@ -185,7 +178,7 @@ def _read_span(
         return _anonymous([words[0].lower()], a, b, known, new)
     if first in _DEFINITE and len(words) > 1 and words[-1][:1].islower():
         return _definite(article, ctx, words[1:], a, b, known, new)
-    return _named(article, ctx, words, a, b, cue, known, inside)
+    return _named(article, ctx, words, a, b, cue, known, inside, starts)
 
 
 def _agent_plural(word: str) -> bool:
@@ -255,6 +248,7 @@ def _named(
     cue: str | None,
     known: dict[str, Actor],
     inside: Callable[[], frozenset[str]],
+    starts: list[int],
 ) -> tuple[Actor, Mention | None] | None:
     """A capitalised name: an organisation or a person when the text shows which (module doc)."""
     text = article.text
@@ -288,7 +282,7 @@ def _named(
     if the or acronym or (cue_word and cue_word[0] in _OUTLET_CUES):
         kind = "organization"
     else:
-        p = bisect.bisect_right([x.start for x in article.paragraphs], a) - 1
+        p = bisect.bisect_right(starts, a) - 1
         hi = min(b + _EVIDENCE_REACH, article.paragraphs[p].end if p >= 0 else len(text))
         ev = _EVIDENCE.search(text, b, hi)
         if ev is not None and ev.group("p") and _person_between(ctx, b, ev.start()):
