@@ -23,6 +23,7 @@ speaker span overlaps the Source of the gold quote it matches.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -161,6 +162,19 @@ def score_article(
             c.attributed_matched += 1
             c.attributed_right += _speaker_right(pred, g)
     return c, outcomes
+
+
+def rule_counts(gold: Sequence[Any], predicted: Sequence[Any]) -> Counter[tuple[str, bool]]:
+    """``(rule, right)`` counts over the predicted quotes that have a speaker span and match a gold quote
+    (``rule``: the name of the attribution rule, ``Quote.rule``)."""
+    out: Counter[tuple[str, bool]] = Counter()
+    for pred in predicted:
+        if pred.speaker_start is None:
+            continue
+        g = best_match(pred.start, pred.end, gold)
+        if g is not None:
+            out[(getattr(pred, "rule", None) or "none", _speaker_right(pred, g))] += 1
+    return out
 
 
 def source_kind(source_text: str) -> str:

@@ -76,6 +76,7 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     missed_cues: Counter[str] = Counter()
     doubled: Counter[str] = Counter()  # quotes in ''…'' marks, outside the gold definition
     failures = []
+    by_rule: Counter[tuple[str, bool]] = Counter()  # (rule, speaker right) over attributed, matched quotes
     for item in articles:
         text = item.text_path.read_text(encoding="utf-8")
         attributions = polnear.parse_ann(item.ann_path.read_text(encoding="utf-8"))
@@ -88,6 +89,7 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         paragraphs = polnear.paragraph_spans(text)
         counts, outcomes = score.score_article(gold, art.quotes, text=text, paragraphs=paragraphs)
         total += counts
+        by_rule += score.rule_counts(gold, art.quotes)
         by_pub.setdefault(item.publisher, score.Counts())
         by_pub[item.publisher] += counts
         n_by_pub[item.publisher] += 1
@@ -123,6 +125,10 @@ def evaluate(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         "failures_by_outcome": Counter(k.split(":")[0].split(" (")[0] for k in kinds.elements()).most_common(),
         "no_speaker_cues": missed_cues.most_common(TOP_KINDS),
         "proper_names": {k: names[k] for k in ("gold_names", "via_speaker", "via_mention", "either")},
+        "rules": {
+            rule: {"attributed": by_rule[(rule, True)] + by_rule[(rule, False)], "right": by_rule[(rule, True)]}
+            for rule in sorted({r for r, _ in by_rule}, key=lambda r: -(by_rule[(r, True)] + by_rule[(r, False)]))
+        },
     }
     return report, failures
 
@@ -284,6 +290,21 @@ def format_report(report: dict[str, Any], *, markdown: bool = False) -> str:
         + ".",
         "",
     ]
+    rules = report.get("rules", {})
+    if rules:
+        out += [
+            f"{head}Precision per attribution rule (the rule that gave the speaker, `Quote.rule`)",
+            "",
+            _table(
+                ["rule", "attributed", "right", "P"],
+                [
+                    [r, str(v["attributed"]), str(v["right"]), f"{v['right'] / v['attributed']:.3f}"]
+                    for r, v in rules.items()
+                ],
+                markdown=markdown,
+            ),
+            "",
+        ]
     n = report["proper_names"]
 
     def share(k):

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .attribution import QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span, subject_before
+from .attribution import QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
 from .governor import (
     ACCORDING_AT,
     ACCORDING_FRAME,
@@ -42,10 +42,8 @@ from .governor import (
     LEAD_IN,
     QC,
     SAID_X,
-    VERBISH_AT,
     governor,
     main_subject,
-    trim_subject,
 )
 from .patterns import lazy_compile
 from .slots import BARE_ATTRIBUTION, after_quote_shape, end_mark, later_in_sentence
@@ -234,17 +232,6 @@ def _main_subject(site: Site, found: Attribution | None) -> Attribution | None:
     return Attribution(*got, found.rule if found is not None and got[0] == span else "main_clause_subject")
 
 
-def _sentence_subject(site: Site, found: Attribution | None) -> Attribution | None:
-    if site.at_start or (found is not None and found.span is not None):
-        return None
-    v = site.ctx.hits[VERBISH_AT].search(site.pre_lo, site.cs - 1)
-    subj = subject_before(site.text, site.pre_lo, v.start(), hits=site.ctx.hits) if v else None
-    if not subj:
-        return None
-    cue_at, cue = (found.cue_at, found.cue) if found is not None else (-1, None)
-    return Attribution(trim_subject(site.text, *subj), cue_at, cue, "sentence_subject")
-
-
 def _closing(site: Site, found: Attribution | None) -> Attribution | None:
     if found is None or found.span is None or not (found.cue_at < site.cs and site.closed):
         return None
@@ -352,8 +339,6 @@ RULES: tuple[Rule, ...] = (
     Rule("main_clause_subject", "the quote sits in a side clause, so the speaker is the main clause's subject "
          "(Ann Lee went after Tom Ray, calling him “a liar”)",
          "Ann Lee went after Tom Ray, calling him “a liar”.", _main_subject, overrides=True),
-    Rule("sentence_subject", "no cue verb, so the speaker is the subject of the sentence (the mayor has a motto: “…”)",
-         "You see, the mayor has a new motto: “Ready for anything.”", _sentence_subject, overrides=True),
     # 3. an attribution that closes the sentence outranks 2
     Rule("closing_attribution", "the sentence ends by naming its source (…, the union says.)",
          "Ann Lee has been “arbitrarily detained” and should be freed, the rights group says.", _closing,

@@ -28,7 +28,6 @@ FIRES = {
     "introduction": ("The mayor told reporters: “The bridge will reopen in May.”", 0, "The mayor"),
     "governing_clause": ("Ann Lee called the budget “a bailout for banks”.", 0, "Ann Lee"),
     "main_clause_subject": ("Ann Lee went after Tom Ray, calling him “a liar”.", 0, "Ann Lee"),
-    "sentence_subject": ("Look, the mayor has a new motto, “Ready for anything.”", 0, "the mayor"),
     "closing_attribution": (
         "Ann Lee has been “arbitrarily detained” since 2010 and should be freed, the rights group says.",
         0,
@@ -153,3 +152,18 @@ def test_a_speaker_set_in_the_case_file_says_so():
     assert (q.speaker, q.rule) == ("tom_ray", "case_file")
     st = next(s for s in statements(recoded) if s.kind == "quote")
     assert "the teacher's case file sets this speaker" in why_text(recoded, st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Look, the mayor has a new motto, “Ready for anything.”",  # no cue verb: whose motto is not who said it
+        "Voters heard “Peace Through Strength,” “Law and Order,” and, yes, “Sanity.”",  # slogans
+        "Researchers hope to harness what is today called “regenerative medicine.”",  # a term
+    ],
+)
+def test_a_scare_quote_without_a_cue_gets_no_speaker(text):
+    """The subject of a sentence with no cue verb is not the speaker of its quotes (PolNeAR train: that
+    guess was right for 40 of 117 quotes, so the rule was dropped: F1 0.908 -> 0.911)."""
+    art = kit.parse(text)
+    assert [q.speaker_start for q in art.quotes] == [None] * len(art.quotes)
