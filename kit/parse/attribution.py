@@ -49,6 +49,7 @@ __all__ = [
     "subject_before",
     "cue_starts",
     "from_the_name",
+    "LINKING_VERBS",
 ]
 
 
@@ -60,6 +61,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues = {key: tuple(str(w) for w in data[key]) for key in ("saying", "thinking", "object")}
         cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
+        cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
         return cues
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise KitError(
@@ -79,6 +81,8 @@ OBJECT_CUES: tuple[str, ...] = _CUES["object"]
 QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 #: Capitalised cues that open a sentence before their speaker ("Said Ann Lee, “…”"); never part of a name.
 INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
+#: Linking verbs ("is", "seemed"): their subject is described, not quoted.
+LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
 
 
 def alternation(words: tuple[str, ...]) -> str:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .attribution import QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
+from .attribution import LINKING_VERBS, QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
 from .governor import (
     ACCORDING_AT,
     ACCORDING_FRAME,
@@ -337,7 +337,8 @@ RULES: tuple[Rule, ...] = (
     Rule("governing_clause", "the quote is part of what the speaker said (Ann Lee called the plan “a mess”)",
          "Ann Lee called the plan “a mess”.", None),
     Rule("main_clause_subject", "the quote sits in a side clause, so the speaker is the main clause's subject "
-         "(Ann Lee went after Tom Ray, calling him “a liar”)",
+         "(Ann Lee went after Tom Ray, calling him “a liar”), never after a linking verb such as is or was, "
+         "which describes its subject rather than quoting it",
          "Ann Lee went after Tom Ray, calling him “a liar”.", _main_subject, overrides=True),
     # 3. an attribution that closes the sentence outranks 2
     Rule("closing_attribution", "the sentence ends by naming its source (…, the union says.)",
@@ -395,6 +396,9 @@ def attribute(site: Site) -> Attribution | None:
             found = got
             if got.source is not None:
                 break  # a quote that carries on an earlier one has its speaker
+    if found is not None and found.rule == "main_clause_subject" and (found.cue or "").lower() in LINKING_VERBS:
+        return None  # "Guns are “the ultimate crisis”": the subject is described, not quoted (checked last,
+        # so that "…, the union says." closing the sentence can still name the speaker)
     return found
 
 
