@@ -51,6 +51,7 @@ class EntityWords:
     document_nouns: frozenset[str] = frozenset()
     speaker_endings: tuple[str, ...] = ()
     not_speaker_names: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -97,4 +98,5 @@ def entity_words() -> EntityWords:
         document_nouns=frozenset(data["document_nouns"]),
         speaker_endings=tuple(data["speaker_endings"]),
         not_speaker_names=frozenset(data["not_speaker_names"]),
+        name_suffixes=frozenset(data["name_suffixes"]),
     )

@@ -184,6 +184,8 @@ def find_people(
             title = m.group("title")
             if " " not in name and title == title.lower():
                 continue  # "spokesman John": too weak for a one-word name
+            if name in entity_words().name_suffixes:
+                continue  # "Martin Luther King Jr.": "King" is a surname here, not a title
             country = _prefix_country(text, m.start(), by_end)
             found.append(
                 Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name))
@@ -276,9 +278,13 @@ def person_mentions(
     in full most often."""
     full_names = {p.name: p.id for p in people}
     given = entity_words().given_names
+    suffixes = entity_words().name_suffixes
     owners: dict[str, list[Person]] = {}  # surname (or first + last name) -> the people it may name
     for p in people:
         tokens = p.name.split()
+        while len(tokens) > 2 and tokens[-1] in suffixes:
+            tokens = tokens[:-1]  # "Brent Bozell III" -> "Bozell"
+            tokens[-1] = tokens[-1].rstrip(",")
         short = [tokens[-1]] if len(tokens) > 1 else []
         if len(tokens) > 2:
             short.append(f"{tokens[0]} {tokens[-1]}")

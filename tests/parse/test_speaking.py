@@ -78,3 +78,17 @@ def test_a_pronoun_after_a_new_actor_reaches_it():
 def test_the_rule_that_found_the_span_is_kept():
     art = kit.parse("“It is a scandal,” one commenter wrote.")
     assert art.quotes[0].rule == "after_x_said"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "short"),
+    [
+        ("Conservative leader L. Brent Bozell III spoke. “We won,” Bozell says.", "l_brent_bozell_iii", "Bozell"),
+        ("Martin Luther King Jr. marched on Monday. King said it was time.", "martin_luther_king_jr", "King"),
+    ],
+)
+def test_a_name_suffix_is_not_a_name_and_not_the_surname(text, person, short):
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "person"] == [person]
+    assert short in art.actor(person).aliases
+    assert person in [q.speaker for q in art.quotes] + [r.speaker for r in art.reported]
