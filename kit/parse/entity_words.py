@@ -52,6 +52,7 @@ class EntityWords:
     speaker_endings: tuple[str, ...] = ()
     not_speaker_names: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()
+    not_team_words: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -99,4 +100,5 @@ def entity_words() -> EntityWords:
         speaker_endings=tuple(data["speaker_endings"]),
         not_speaker_names=frozenset(data["not_speaker_names"]),
         name_suffixes=frozenset(data["name_suffixes"]),
+        not_team_words=frozenset(data["not_team_words"]),
     )

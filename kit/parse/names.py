@@ -210,6 +210,9 @@ def find_named_people(
             a = m.start() + delta
             b = a + len(text[a : m.end()])
             before = text[max(start, a - 40) : a]
+            prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
+            if prev and f"{prev} {tokens[0]}" in words.places:
+                continue  # "St. Louis Cardinals", "San Francisco Giants": a place's last word opens no name
             if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
                 continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
             # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands

@@ -47,6 +47,7 @@ _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
 _REACH = 90
 _ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _AUX = frozenset(("has", "have", "had", "also", "will", "would"))
 
 
@@ -173,7 +174,14 @@ def find_org_clues(
             else:
                 _acting(m, start)
         for m in p["team"].finditer(text, start, end):
-            if m.group("team") not in not_orgs:
+            team = m.group("team")
+            if _NAME_GOES_ON.match(text, m.end()):
+                continue  # "Ohio Nurses Association": the plural is inside a longer name
+            if (
+                team not in not_orgs
+                and team.split()[-1] not in w.not_team_words
+                and team.split()[0] not in w.not_team_words
+            ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
         for m in p["possessive"].finditer(text, start, end):
             n = _before(m.start())

@@ -106,6 +106,22 @@ def test_team_named_after_its_place_and_its_short_form():
     assert [art.span(m.start, m.end) for m in art.mentions if m.actor == org.id] == ["Denver Comets", "Comets"]
 
 
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        # a place of two words: its last word opens no person's name ("Louis Cardinals", "Francisco Giants")
+        ("The St. Louis Cardinals beat the San Francisco Giants 3-2.", ["st_louis_cardinals", "san_francisco_giants"]),
+        ("The Florida Marlins lost again on Sunday.", ["florida_marlins"]),  # a US state is a place
+        ("Voters in the Iowa Caucuses chose on Monday.", []),  # a plural that names no team
+        ("Nurses of the Ohio Nurses Association walked out.", ["ohio_nurses_association"]),  # a longer name
+    ],
+)
+def test_teams_named_after_places_and_what_is_not_one(text, teams):
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "organization"] == teams
+    assert [a.id for a in art.actors if a.kind == "person"] == []
+
+
 def test_title_that_starts_with_an_organisation():
     art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
     assert art.actor("harbour_trust").kind == "organization"
