@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import trie_pattern
+from .patterns import finditer_not_after, trie_pattern
 
 __all__ = ["find_org_clues"]
 
@@ -68,6 +68,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "team": re.compile(
             rf"(?<![\w’'-])(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"
         ),
+        # "the Padres", "the All Blacks", "the White Sox": a capitalised plural after "the" (look-behind in code)
+        "the_plural": re.compile(r"[Tt]he[ \t]+(?P<n>(?:[A-Z][a-z]+[ \t]+){0,2}(?:[A-Z][a-z]+s|Sox))(?![\w’'-])"),
         "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
         "before_verb": re.compile(
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
@@ -154,6 +156,9 @@ def find_org_clues(
             if name.isupper() or _again(text, at, name):
                 out.append((name, at, ()))
 
+    # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
+    # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
+    results = functools.cache(lambda: _SCORE.search(text) is not None)
     for start, end in spans:
         for m in p["keyword"].finditer(text, start, end):
             rule = m.lastgroup
@@ -183,6 +188,10 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
+        for m in finditer_not_after(p["the_plural"], text, start, end, "’'-") if results() else ():
+            plural = m.group("n")
+            if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
+                out.append((plural, m.start("n"), ()))
         for m in p["possessive"].finditer(text, start, end):
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n):
@@ -192,6 +201,43 @@ def find_org_clues(
                 out.append((m.group(), m.start(), ()))
     out.sort(key=lambda o: o[1])
     return out
+
+
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%))")
+_NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
+_ACTS = frozenset(
+    "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
+)
+
+
+def _acts_next(text: str, at: int) -> bool:
+    """Does the name at ``text[:at]`` end its phrase and act: punctuation, a verb or "who" after it
+    ("the Padres, who …", "the Marlins won"), not a noun it modifies ("the Sanders campaign")?"""
+    m = _NEXT_WORD.match(text, at)
+    if m is None:
+        return False
+    word = m.group("w")
+    if word is None:
+        return True
+    w = entity_words()
+    return (
+        word in _ACTS or word.endswith("ed") or word in w.match_verbs or word in w.org_verbs or word in w.acronym_verbs
+    )
+
+
+def _plural_team(name: str, gaz: Gazetteer, not_orgs: frozenset[str]) -> bool:
+    """Is "the <name>" a team, band or body ("the Padres"), not a place, people, party or family
+    ("the Netherlands", "the Russians", "the Democrats", "the Clintons")?"""
+    w = entity_words()
+    last = name.split()[-1]
+    if name in w.places or last in w.places or last in w.place_heads or gaz.entity_of(name) or gaz.entity_of(last):
+        return False
+    if last in w.not_team_words or last in w.not_speaker_names or last.lower() in w.people_nouns:
+        return False
+    if last.endswith(("ans", "ese")):
+        return False  # "the Sri Lankans", "the Chinese": a people
+    singular = {last, last[:-1], last[:-2]} if last.endswith("es") else {last, last[:-1]}
+    return not (singular & not_orgs) and not any(t in not_orgs for t in name.split()[:-1])
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -122,6 +122,21 @@ def test_teams_named_after_places_and_what_is_not_one(text, teams):
     assert [a.id for a in art.actors if a.kind == "person"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Ken Caminiti added two RBI for the Padres, who beat Houston 6-2.", ["padres"]),
+        ("The White Sox have lost six of their last eight games, 2-7 at home.", ["white_sox"]),
+        ("The Padres beat Houston 6-2. The Sanders campaign said nothing.", ["padres"]),  # "Sanders" modifies a noun
+        ("Bill Clinton won 6-2. The Clintons left.", []),  # a family
+        ("Muslims and the Huguenots were persecuted.", []),  # no results: a people, not a team
+    ],
+)
+def test_the_plural_of_a_team_in_a_text_that_reports_results(text, orgs):
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "organization"] == orgs
+
+
 def test_title_that_starts_with_an_organisation():
     art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
     assert art.actor("harbour_trust").kind == "organization"
