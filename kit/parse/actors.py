@@ -41,12 +41,13 @@ from collections.abc import Iterable
 from ..records import Actor, Credits, Mention, Paragraph, Sentence
 from ..util import paused_gc
 from .anonymous import find_anonymous
+from .entity_words import entity_words
 from .gazetteer import Gazetteer, gazetteer
 from .name_lists import find_listed_people
 from .names import find_named_people, name_stop_words, written_lower_near
-from .org_clues import find_org_clues
+from .org_clues import find_org_clues, in_capitals
 from .organizations import Organization, find_organizations
-from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after
+from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after, trie_pattern
 from .people import Person, find_people, person_mentions
 from .single_names import find_single_names
 
@@ -123,6 +124,7 @@ def find_actors(
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)
+    candidates += _headline_mentions(text, spans, people, orgs)
     chosen = _non_overlapping(candidates)
     person_ids = {p.id for p in people}
     person_starts = {s for a, s, _ in chosen if a in person_ids}
@@ -131,6 +133,37 @@ def find_actors(
     unique.update((x[0], x[1], x[2]) for x in anonymous)
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=lambda t: (t[1], t[2], t[0]))]
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+def _headline_mentions(
+    text: str, spans: Iterable[tuple[int, int]], people: Iterable[Person], orgs: Iterable[Organization]
+) -> list[tuple[str, int, int]]:
+    """Mentions in a paragraph written all in capitals (a wire headline: "SOSA HAS SURGERY") of the
+    people and organisations the rest of the text names: full names, surnames, short forms. A form
+    that is also an ordinary word of the text ("Young", "Rice" written "young", "rice") is left out:
+    in capitals the two cannot be told apart."""
+    caps = [(s, e) for s, e in spans if in_capitals(text, s, e)]
+    if not caps:
+        return []
+    suffixes = entity_words().name_suffixes
+    forms: dict[str, str] = {}
+    for p in people:
+        tokens = [t for t in p.name.split() if t not in suffixes]
+        for form in (p.name, tokens[-1] if len(tokens) > 1 else None):
+            if form:
+                forms.setdefault(form.upper(), p.id)
+    for o in orgs:
+        for form in (o.name, *o.forms):
+            forms.setdefault(form.upper(), o.id)
+    lower = {m.group() for m in _LOWER_WORD.finditer(text)}
+    forms = {f: a for f, a in forms.items() if len(f) > 2 and f.lower() not in lower}
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w’'-])")
+    return [(forms[m.group()], m.start(), m.end()) for s, e in caps for m in pattern.finditer(text, s, e)]
 
 
 # "the union": found with finditer_not_after(..., "-") (a look-behind at the start slows the scan).

@@ -41,7 +41,7 @@ from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, trie_pattern
 
-__all__ = ["find_org_clues"]
+__all__ = ["find_org_clues", "in_capitals"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
@@ -196,7 +196,7 @@ def find_org_clues(
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n):
                 out.append((*n, ()))
-        for m in p["acronym"].finditer(text, start, end):
+        for m in p["acronym"].finditer(text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group(), m.start()):
                 out.append((m.group(), m.start(), ()))
     out.sort(key=lambda o: o[1])
@@ -238,6 +238,15 @@ def _plural_team(name: str, gaz: Gazetteer, not_orgs: frozenset[str]) -> bool:
         return False  # "the Sri Lankans", "the Chinese": a people
     singular = {last, last[:-1], last[:-2]} if last.endswith("es") else {last, last[:-1]}
     return not (singular & not_orgs) and not any(t in not_orgs for t in name.split()[:-1])
+
+
+_LOWER = re.compile(r"[^\W\dA-Z_]")  # a letter that is not a capital (any script's lower case)
+_UPPER3 = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` written all in capitals (a wire headline, "SOSA HAS SURGERY")?"""
+    return _LOWER.search(text, start, end) is None and _UPPER3.search(text, start, end) is not None
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -137,6 +137,19 @@ def test_the_plural_of_a_team_in_a_text_that_reports_results(text, orgs):
     assert [a.id for a in art.actors if a.kind == "organization"] == orgs
 
 
+def test_a_headline_in_capitals_names_the_people_and_organisations_of_the_story():
+    text = (
+        "BASEBALL - SOSA HAS SURGERY, OUT UP TO SIX WEEKS.\n\nCHICAGO 1996-08-27\n\n"
+        "Chicago Cubs outfielder Sammy Sosa will have surgery, the team said. Sosa was hit by a pitch."
+    )
+    art = kit.parse(text)
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "sammy_sosa"] == ["SOSA", "Sammy Sosa", "Sosa"]
+    assert "out" not in [a.id for a in art.actors]  # a capitalised word of a headline is no acronym
+    # a surname that is also an ordinary word of the text is left alone in capitals
+    art = kit.parse("YOUNG STARS SHINE.\n\nTom Young said the young players were ready.")
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "tom_young"] == ["Tom Young"]
+
+
 def test_title_that_starts_with_an_organisation():
     art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
     assert art.actor("harbour_trust").kind == "organization"
