@@ -53,6 +53,7 @@ class EntityWords:
     not_speaker_names: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()
     not_team_words: frozenset[str] = frozenset()
+    not_org_first: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -101,4 +102,5 @@ def entity_words() -> EntityWords:
         not_speaker_names=frozenset(data["not_speaker_names"]),
         name_suffixes=frozenset(data["name_suffixes"]),
         not_team_words=frozenset(data["not_team_words"]),
+        not_org_first=frozenset(data["not_org_first"]),
     )

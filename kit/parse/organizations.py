@@ -97,8 +97,13 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
         for m in pattern.finditer(text, start, end):
             name = m.group()
             tokens = name.split()
-            while tokens and (tokens[0] in _NOT_FIRST or tokens[0].islower()):
+            while tokens and (tokens[0] in _NOT_FIRST or tokens[0] in words.not_org_first or tokens[0].islower()):
                 tokens.pop(0)
+            owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("’s", "'s"))), default=-1)
+            if owner >= 0 and len(tokens) - owner - 1 >= 3:
+                tokens = tokens[owner + 1 :]  # "Iowa’s Cedar Rapids Gazette" (but "China's Foreign Ministry")
+            if tokens and tokens[-1].endswith(".") and tokens[-1][:-1].lower() not in _GENERIC:
+                tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
             name = " ".join(tokens)

@@ -150,6 +150,20 @@ def test_a_headline_in_capitals_names_the_people_and_organisations_of_the_story(
     assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "tom_young"] == ["Tom Young"]
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("It ran in the Boston Herald. Acme Corp. said no.", ["Boston Herald", "Acme Corp."]),  # a full stop ends it
+        ("He told Iowa’s Cedar Rapids Gazette that he would run.", ["Cedar Rapids Gazette"]),  # the owner is not in it
+        ("China's Foreign Ministry said no.", ["China's Foreign Ministry"]),  # but a generic name keeps its owner
+        ("Shares of Javedan Cement fell.", ["Javedan Cement"]),
+    ],
+)
+def test_an_organisation_name_ends_and_starts_where_it_should(text, orgs):
+    art = kit.parse(text)
+    assert [a.name for a in art.actors if a.kind == "organization"] == orgs
+
+
 def test_title_that_starts_with_an_organisation():
     art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
     assert art.actor("harbour_trust").kind == "organization"
