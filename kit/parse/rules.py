@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .attribution import LINKING_VERBS, QUOTING_CUES, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
+from .attribution import LINKING_VERBS, QUOTING_CUES, SAY_RE, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
 from .governor import (
     ACCORDING_AT,
     ACCORDING_FRAME,
@@ -396,10 +396,18 @@ def attribute(site: Site) -> Attribution | None:
             found = got
             if got.source is not None:
                 break  # a quote that carries on an earlier one has its speaker
-    if found is not None and found.rule == "main_clause_subject" and (found.cue or "").lower() in LINKING_VERBS:
+    if found is not None and found.rule == "main_clause_subject" and _described(site, found):
         return None  # "Guns are “the ultimate crisis”": the subject is described, not quoted (checked last,
         # so that "…, the union says." closing the sentence can still name the speaker)
     return found
+
+
+def _described(site: Site, found: Attribution) -> bool:
+    """Is the main clause's verb a linking verb ("is", "was") with no verb of saying between it and the
+    quote ("McConnell was quick to … and said that Trump is “…”" is speech; "Guns are “…”" is not)?"""
+    if (found.cue or "").lower() not in LINKING_VERBS or found.span is None:
+        return False
+    return SAY_RE.search(site.text, found.span[1], site.cs) is None
 
 
 _ORDER = tuple(r for r in RULES if r.stage == "quote" and r.apply is not None)
