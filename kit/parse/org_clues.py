@@ -35,11 +35,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-from .entity_words import entity_words
+from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, trie_pattern
+from .patterns import finditer_not_after, finditer_scouted, scout_pattern, trie_pattern
 
 __all__ = ["find_org_clues", "in_capitals"]
 
@@ -57,17 +57,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     places = trie_pattern(sorted(w.places))
     return {
         # one scan for every keyword (agency, role, verbs, outlet and match words): the rule is the group that matched
+        # (after no word character or ’'-: found with finditer_scouted, a look-behind first would be tried everywhere)
         "keyword": re.compile(
-            rf"(?<![\w’'-])(?:(?P<agency>{trie_pattern(w.agencies)})(?![\w’'-])"
+            rf"(?:(?P<agency>{trie_pattern(w.agencies)})(?![\w’'-])"
             rf"|(?P<role>{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"
             rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
             rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-]))"
         ),
-        "team": re.compile(
-            rf"(?<![\w’'-])(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"
-        ),
+        # where a keyword may start: any of the words after a character that ends a word (one trie)
+        "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(set(_keywords(w)))))),
+        # after no word character or ’'-: found with finditer_not_after (a look-behind first slows the scan)
+        "team": re.compile(rf"(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"),
         # "the Padres", "the All Blacks", "the White Sox": a capitalised plural after "the" (look-behind in code)
         "the_plural": re.compile(r"[Tt]he[ \t]+(?P<n>(?:[A-Z][a-z]+[ \t]+){0,2}(?:[A-Z][a-z]+s|Sox))(?![\w’'-])"),
         "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
@@ -80,6 +82,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
     }
+
+
+def _keywords(w: EntityWords) -> Iterator[str]:
+    """Every word the "keyword" pattern starts with."""
+    yield from w.agencies
+    yield from w.role_words
+    yield from w.match_verbs
+    yield from w.org_verbs
+    yield from w.acronym_verbs
+    yield from w.outlet_words
 
 
 def find_org_clues(
@@ -160,7 +172,7 @@ def find_org_clues(
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
     results = functools.cache(lambda: _SCORE.search(text) is not None)
     for start, end in spans:
-        for m in p["keyword"].finditer(text, start, end):
+        for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end):
             rule = m.lastgroup
             if rule == "agency":
                 out.append((m.group(), m.start(), ()))
@@ -178,7 +190,7 @@ def find_org_clues(
                     out += [(*x, ()), (*y, ())]
             else:
                 _acting(m, start)
-        for m in p["team"].finditer(text, start, end):
+        for m in finditer_not_after(p["team"], text, start, end, "’'-"):
             team = m.group("team")
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Ohio Nurses Association": the plural is inside a longer name

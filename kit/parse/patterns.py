@@ -16,6 +16,8 @@ __all__ = [
     "trie_pattern",
     "merged_windows",
     "finditer_not_after",
+    "scout_pattern",
+    "finditer_scouted",
     "Forms",
     "COMPILE_FORMS_ABOVE",
     "LazyPattern",
@@ -130,6 +132,51 @@ def finditer_not_after(
             continue
         yield m
         pos = m.end()
+
+
+def scout_pattern(not_after: str, first: str) -> str:
+    r"""The source of a scout for :func:`finditer_scouted`: one character that is neither a word
+    character nor in ``not_after``, then ``first``.
+
+    >>> scout_pattern("’'-", "said|told") == r"[^\w’'\-](?:said|told)"
+    True
+    """
+    return rf"[^\w{re.escape(not_after)}](?:{first})"
+
+
+def finditer_scouted(
+    pattern: re.Pattern[str] | LazyPattern, scout: re.Pattern[str] | LazyPattern, text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``(?<![\\w<not_after>])<pattern>`` in ``text[start:end]``, left to right.
+
+    ``scout`` is ``scout_pattern(not_after, first)``, where ``first`` matches wherever
+    ``pattern`` does (``pattern`` itself, or a looser pattern such as one trie of all its
+    words). The scout starts with a character class, so the regex engine skips to the
+    characters that end a word with its fast first-character scan; a look-behind at the
+    start of ``pattern`` would have it try every character, and :func:`finditer_not_after`
+    stops at every hit inside a word. Each scout hit at ``q`` is then confirmed with
+    ``pattern.match`` at ``q + 1``. ``pattern`` must not match the empty string.
+
+    >>> p, s = re.compile("IS"), re.compile(scout_pattern("", "IS"))
+    >>> [m.start() for m in finditer_scouted(p, s, "IS, ISIS and xIS", 0, 16)]
+    [0, 4]
+    """
+    q = start - 1  # where the character before the next match may be
+    if start == 0:  # no character before the text: the look-behind holds
+        m = pattern.match(text, 0, end)
+        if m is not None:
+            yield m
+        q = m.end() - 1 if m is not None else 0
+    while True:
+        s = scout.search(text, q, end)
+        if s is None:
+            return
+        m = pattern.match(text, s.start() + 1, end)
+        if m is None:
+            q = s.start() + 1
+            continue
+        yield m
+        q = m.end() - 1
 
 
 _UPPER_START = re.compile(r"\b[A-Z]")

@@ -204,6 +204,23 @@ def test_gazetteer_scan_matches_lookbehind_regex(text, bounds):
 
 @SETTINGS
 @given(SCAN_TEXTS, BOUNDS)
+@example("xsaid said’said -said said-said Reuters", (0.0, 1.0))
+@example("said said", (0.2, 1.0))
+def test_scouted_scan_matches_lookbehind_regex(text, bounds):
+    import re
+
+    from kit.parse import org_clues
+
+    a, b = _window(text, bounds)
+    p = org_clues._patterns()
+    plain = re.compile(r"(?<![\w’'-])" + p["keyword"].pattern)
+    expected = [(m.span(), m.lastgroup) for m in plain.finditer(text, a, b)]
+    got = [(m.span(), m.lastgroup) for m in _patterns.finditer_scouted(p["keyword"], p["keyword_scout"], text, a, b)]
+    assert got == expected
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
 @example("John Kerry, x, the foreign secretary, said", (0.0, 1.0))  # a name is never read across a comma
 @example("Ann Lee, Britain’s foreign secretary, and Jo Fox, a spokesman for the Pentagon.", (0.0, 1.0))
 @example("said Foreign Secretary Philip Hammond, spokesman John Kirby", (0.0, 1.0))
