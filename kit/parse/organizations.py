@@ -22,7 +22,7 @@ from ..util import snake_id
 from .attribution import alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile, merged_windows
+from .patterns import finditer_not_after, lazy_compile, merged_windows
 
 __all__ = ["Organization", "find_organizations"]
 
@@ -68,7 +68,9 @@ def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
         rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w’'-])"
     )
-    return re.compile(rf"(?<![\w-]){words}(?![\w-])"), name
+    # the head words after no word character or "-": found with finditer_not_after (a look-behind first
+    # would have the regex engine try every character instead of skipping to the words' first letters)
+    return re.compile(rf"(?:{words})(?![\w-])"), name
 
 
 def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -78,7 +80,8 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
     runs only near them (it would otherwise be tried at every character).
     """
     return merged_windows(
-        (max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER)) for h in heads.finditer(text, start, end)
+        (max(start, h.start() - _ORG_BEFORE), min(end, h.end() + _ORG_AFTER))
+        for h in finditer_not_after(heads, text, start, end, "-")
     )
 
 
