@@ -123,18 +123,20 @@ def genders(
             if m.actor not in people:
                 continue
             named.setdefault(m.actor, m.start)
+            if m.actor in out:
+                continue  # an honorific can tell no more
             before = text[max(0, m.start - 10) : m.start]
             if _MALE.search(before):
                 out.setdefault(m.actor, "m")
             elif _FEMALE.search(before):
                 out.setdefault(m.actor, "f")
-        g = _GENDERED.search(text, s.start, min(s.end, s.start + 400))
-        if g:
-            pronoun = "m" if g.group("m") else "f"
-            if not named and last:
-                weak.setdefault(last, pronoun)
-            elif len(named) == 1 and next(iter(named.values())) < g.start():
-                weak.setdefault(next(iter(named)), pronoun)
+        # the person a pronoun here would refer to: the one named before, or the one this sentence names;
+        # the pronoun is looked for only while it can still tell (the first one for a person decides)
+        who = last if not named else next(iter(named)) if len(named) == 1 else None
+        if who is not None and who not in weak and who not in out:
+            g = _GENDERED.search(text, s.start, min(s.end, s.start + 400))
+            if g and (not named or named[who] < g.start()):
+                weak[who] = "m" if g.group("m") else "f"
         if named:
             last = next(iter(named)) if len(named) == 1 else None
     for pid, gender in weak.items():
