@@ -77,7 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
             r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
         ),
-        "acronym": re.compile(r"(?<=[a-z,;(] )[A-Z]{3,6}(?![\w’'-])"),
+        # after "[a-z,;(] ": checked by _acronyms (a look-behind first would have the engine try every character)
+        "acronym": re.compile(r"[A-Z]{3,6}(?![\w’'-])"),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
@@ -208,7 +209,7 @@ def find_org_clues(
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n):
                 out.append((*n, ()))
-        for m in p["acronym"].finditer(text, start, end) if not in_capitals(text, start, end) else ():
+        for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group(), m.start()):
                 out.append((m.group(), m.start(), ()))
     out.sort(key=lambda o: o[1])
@@ -259,6 +260,28 @@ _UPPER3 = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
 def in_capitals(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` written all in capitals (a wire headline, "SOSA HAS SURGERY")?"""
     return _LOWER.search(text, start, end) is None and _UPPER3.search(text, start, end) is not None
+
+
+def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``(?<=[a-z,;(] )<pattern>`` in ``text[start:end]``, left to right.
+
+    ``pattern`` starts with a capital, so the regex engine skips to the capitals with its
+    first-character scan; the two characters before each hit are checked here.
+
+    >>> [m.start() for m in _acronyms(re.compile("[A-Z]{3}"), "on NYX, XYZ (ABC AB ABCD", 0, 24)]
+    [3, 8]
+    """
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        at = m.start()
+        if at >= 2 and text[at - 1] == " " and ("a" <= text[at - 2] <= "z" or text[at - 2] in ",;("):
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1  # as the look-behind would: try again one character on
 
 
 def _opens_sentence(text: str, at: int) -> bool:
