@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .attribution import LINKING_VERBS, QUOTING_CUES, SAY_RE, SAYING_CUES, WINDOW, quote_cue_pattern, speaker_span
 from .governor import (
@@ -78,6 +77,30 @@ class Attribution:
     source: Quote | None = None
 
 
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """:func:`functools.cached_property` without its lock: computed on first read, then kept in the
+    instance's ``__dict__`` (read from there, this descriptor is not called again).
+
+    Python 3.11's ``cached_property`` takes a lock on every first read, which costs more than most
+    of :class:`Site`'s properties; a Site is read by one thread only.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: type | None = None) -> _T:
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True, eq=False)
 class Site:
     """A quotation (``cs``/``ce``: its content) and the words around it, as every rule sees it."""
@@ -95,12 +118,12 @@ class Site:
     def text(self) -> str:
         return self.ctx.text
 
-    @cached_property
+    @_cached
     def si(self) -> int:
         """The index of the sentence the quotation opens in."""
         return sentence_at(self.ctx.sentences, self.ctx.starts, self.cs - 1)
 
-    @cached_property
+    @_cached
     def s0(self) -> int:
         """Where the quote's sentence starts (a sentence that starts inside an earlier quotation: from there)."""
         sents, s0 = self.ctx.sentences, self.ctx.sentences[self.si].start
@@ -109,26 +132,26 @@ class Site:
                 s0 = sents[sentence_at(sents, self.ctx.starts, q.start - 1)].start
         return s0
 
-    @cached_property
+    @_cached
     def pre_lo(self) -> int:
         """Where the words read before the quotation start (its sentence, at most ``WINDOW`` back)."""
         cs = self.cs
         return max(self.s0, self.para.start, cs - 1 - WINDOW) if self.s0 <= cs - 1 else cs - 1
 
-    @cached_property
+    @_cached
     def pre(self) -> str:
         return self.text[self.pre_lo : self.cs - 1]
 
-    @cached_property
+    @_cached
     def closed(self) -> bool:
         """The quotation closes inside its paragraph."""
         return self.ce < self.para.end
 
-    @cached_property
+    @_cached
     def post_lo(self) -> int:
         return self.ce + 1 if self.closed else self.para.end
 
-    @cached_property
+    @_cached
     def post_hi(self) -> int:
         """Where the words read after the quotation end (its sentence, at most ``WINDOW`` on)."""
         text, sents, starts, para, lo = self.text, self.ctx.sentences, self.ctx.starts, self.para, self.post_lo
@@ -143,12 +166,12 @@ class Site:
                     hi = min(sents[k].end, lo + WINDOW)
         return hi
 
-    @cached_property
+    @_cached
     def at_start(self) -> bool:
         """Nothing but a dash or a bracket before the quotation in its sentence."""
         return not self.pre.strip(" \t\n(—–-")
 
-    @cached_property
+    @_cached
     def according(self) -> re.Match[str] | None:
         """ "According to X, “…”" before the quotation."""
         if self.at_start:
@@ -156,7 +179,7 @@ class Site:
         text, cs, lo = self.text, self.cs, self.pre_lo
         return self.ctx.hits[ACCORDING_AT].search(max(lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, lo, cs - 1)
 
-    @cached_property
+    @_cached
     def label(self) -> tuple[re.Match[str], str] | None:
         """ "- Ann Lee: “…”" (``label``) or "Said Lee, “…”" (``said_x_before``) before the quotation
         (when no "according to"), with the rule's name."""
@@ -169,7 +192,7 @@ class Site:
         m = SAID_X.match(text, lo, cs - 1)
         return (m, "said_x_before") if m is not None else None
 
-    @cached_property
+    @_cached
     def intro(self) -> bool:
         """The words before the quote introduce it ("Kerry said:", "…, he told reporters:")."""
         return _intro_end(self.pre)
