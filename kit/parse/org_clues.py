@@ -77,8 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
             r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
         ),
-        # after "[a-z,;(] ": checked by _acronyms (a look-behind first would have the engine try every character)
-        "acronym": re.compile(r"[A-Z]{3,6}(?![\w’'-])"),
+        # an acronym after "[a-z,;(] ", found from its blank (a literal first: the regex engine scans for it fast);
+        # the character before the blank is checked by _acronyms (a look-behind first would be tried everywhere)
+        "acronym": re.compile(r" (?P<a>[A-Z]{3,6})(?![\w’'-])"),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
@@ -205,13 +206,13 @@ def find_org_clues(
             plural = m.group("n")
             if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
                 out.append((plural, m.start("n"), ()))
-        for m in p["possessive"].finditer(text, start, end):
+        for m in p["possessive"].finditer(text, _first_of(text, start, end, "’s", "'s"), end):
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n):
                 out.append((*n, ()))
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
-            if fits(m.group(), m.start()):
-                out.append((m.group(), m.start(), ()))
+            if fits(m.group("a"), m.start("a")):
+                out.append((m.group("a"), m.start("a"), ()))
     out.sort(key=lambda o: o[1])
     return out
 
@@ -263,25 +264,31 @@ def in_capitals(text: str, start: int, end: int) -> bool:
 
 
 def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches of ``(?<=[a-z,;(] )<pattern>`` in ``text[start:end]``, left to right.
+    """The matches of ``pattern`` (a blank, then group ``a``) in ``text[start - 1:end]`` whose blank
+    follows ``[a-z,;(]``: group ``a`` matches as ``(?<=[a-z,;(] )<a>`` would in ``text[start:end]``.
 
-    ``pattern`` starts with a capital, so the regex engine skips to the capitals with its
-    first-character scan; the two characters before each hit are checked here.
-
-    >>> [m.start() for m in _acronyms(re.compile("[A-Z]{3}"), "on NYX, XYZ (ABC AB ABCD", 0, 24)]
+    >>> p = re.compile(" (?P<a>[A-Z]{3})")
+    >>> [m.start("a") for m in _acronyms(p, "on NYX, XYZ (ABC AB ABCD", 0, 24)]
     [3, 8]
     """
-    pos = start
+    pos = max(0, start - 1)
     while True:
         m = pattern.search(text, pos, end)
         if m is None:
             return
         at = m.start()
-        if at >= 2 and text[at - 1] == " " and ("a" <= text[at - 2] <= "z" or text[at - 2] in ",;("):
+        if at >= 1 and ("a" <= text[at - 1] <= "z" or text[at - 1] in ",;("):
             yield m
             pos = m.end()
         else:
-            pos = at + 1  # as the look-behind would: try again one character on
+            pos = at + 1
+
+
+def _first_of(text: str, start: int, end: int, *words: str) -> int:
+    """Where the first of ``words`` starts in ``text[start:end]`` (``end`` if none does): a scan for a
+    pattern that starts with one of them can start there (``str.find`` is much faster than the regex)."""
+    found = [i for i in (text.find(w, start, end) for w in words) if i >= 0]
+    return min(found, default=end)
 
 
 def _opens_sentence(text: str, at: int) -> bool:
