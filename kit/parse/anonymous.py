@@ -40,10 +40,25 @@ class _AnonWords:
         self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(heads) + r")(?![\w-])")
         # Heads that are plain words can be found with str.find (faster than the regex, same matches).
         self.head_words = sorted(heads) if all(h and (h.isalnum() or h == "_") for h in heads) else None
+        # ... each looked for once with the shortest of them it starts with ("official" finds "officials" too)
+        self.head_roots = _by_prefix(self.head_words) if self.head_words is not None else {}
         self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
         self.clause = re.compile(
             r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)"
         )
+
+
+def _by_prefix(words: list[str]) -> dict[str, list[str]]:
+    """The words grouped under the shortest of them that each starts with (itself if none).
+
+    >>> _by_prefix(["aide", "aides", "envoy", "envoys", "general"])
+    {'aide': ['aide', 'aides'], 'envoy': ['envoy', 'envoys'], 'general': ['general']}
+    """
+    roots: dict[str, list[str]] = {}
+    for w in sorted(words, key=len):
+        root = next((r for r in roots if w.startswith(r)), w)
+        roots.setdefault(root, []).append(w)
+    return roots
 
 
 @functools.lru_cache(maxsize=4)
@@ -130,13 +145,15 @@ def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterat
         return
     hits: list[tuple[int, int, str]] = []
     n = len(text)
-    for word in words.head_words:
-        i = text.find(word)
+    for root, family in words.head_roots.items():  # every place a word is, its root is
+        i = text.find(root)
         while i >= 0:
-            j = i + len(word)
-            if not (i > 0 and _in_word(text[i - 1])) and not (j < n and _in_word(text[j])):
-                hits.append((i, j, word))
-            i = text.find(word, i + 1)
+            if not (i > 0 and _in_word(text[i - 1])):
+                for word in family:
+                    j = i + len(word)
+                    if text.startswith(word, i) and not (j < n and _in_word(text[j])):
+                        hits.append((i, j, word))
+            i = text.find(root, i + 1)
     hits.sort()
     k = 0
     for p_start, p_end in spans:
