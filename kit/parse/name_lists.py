@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from ..util import snake_id
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_scouted, lazy_compile, scout_pattern
+from .patterns import first_not_after, lazy_compile
 from .people import Person
 
 __all__ = ["find_listed_people"]
@@ -35,10 +35,9 @@ _LIST_BODY = (
     rf"{_ITEM}(?:(?:,[ \t]+{_ITEM}){{1,20}},?[ \t]+(?:and|&)[ \t]+{_ITEM}"
     rf"|[ \t]+(?:and|&)[ \t]+{_ITEM}|(?:,[ \t]+{_ITEM}){{2,20}})(?![\w’'-])"
 )
-# A list after no word character or ’'.-: found with finditer_scouted (a look-behind first would have the
-# regex engine try the pattern at every character; the scout skips to the characters that end a word).
-_LIST = lazy_compile(_LIST_BODY)
-_LIST_SCOUT = lazy_compile(scout_pattern("’'.-", _LIST_BODY))
+# A list after no word character or ’'.-: the look-behind comes after the first capital (first_not_after),
+# so the regex engine scans for capitals instead of trying the pattern at every character.
+_LIST = lazy_compile(first_not_after("[A-Z]", "’'.-") + _LIST_BODY.removeprefix("[A-Z]"))
 _SPLIT = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 _BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
 
@@ -61,7 +60,7 @@ def find_listed_people(
     surnames = {p.name.split()[-1] for p in known}
     found: dict[str, Person] = {}
     for start, end in spans:
-        for m in finditer_scouted(_LIST, _LIST_SCOUT, text, start, end):
+        for m in _LIST.finditer(text, start, end):
             names = [_BRACKET.sub("", part) for part in _SPLIT.split(m.group())]
             people = sum(n in full or n.split()[-1] in surnames for n in names)
             if people < 2 or people * 2 < len(names):

@@ -34,7 +34,7 @@ from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES,
 from .clauses import IRREGULAR_VERBS
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, lazy_compile, trie_pattern
+from .patterns import finditer_not_after, first_not_after, lazy_compile, trie_pattern
 from .people import Person
 
 __all__ = ["find_named_people", "HONORIFICS", "name_stop_words", "written_lower_near"]
@@ -58,8 +58,15 @@ HONORIFICS = (
     "Dr",
 )
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+# _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
+# first_not_after("[A-Z]", ...) and this, so the regex engine scans for capitals
+_CAP_REST = r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?<=M)c[A-Z][a-z]+|(?<=O)[’'][A-Z][a-z]+|\.)"
+# after no word character or ’'.-: a look-behind checked right after the first capital (first_not_after), so
+# a long hyphenated name is not read again from each of its parts (finditer_not_after would: quadratic)
+_FIRST_CAP = first_not_after("[A-Z]", "’'.-")
 _CANDIDATE = lazy_compile(
-    rf"(?<![\w’'.-]){_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
+    rf"{_FIRST_CAP}{_CAP_REST}"
+    rf"(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
     rf"(?:,? Jr\.| III| II)?(?![\w-]|[’'](?!s\b))"
 )
 
@@ -189,8 +196,8 @@ def find_named_people(
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
     read: dict[tuple[str, bool], tuple[int, str, str] | None] = {}
     for start, end in spans:
-        # a look-behind, not finditer_not_after: a long hyphenated name would be matched again from each
-        # of its parts and rejected each time (quadratic)
+        # a look-behind (after the first capital), not finditer_not_after: a long hyphenated name would be
+        # matched again from each of its parts and rejected each time (quadratic)
         for m in _CANDIDATE.finditer(text, start, end):
             group = m.group()
             opens = _OPENS_SENTENCE.search(text, max(start, m.start() - 4), m.start()) is not None

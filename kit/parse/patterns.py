@@ -17,6 +17,7 @@ __all__ = [
     "merged_windows",
     "finditer_not_after",
     "scout_pattern",
+    "first_not_after",
     "finditer_scouted",
     "Forms",
     "COMPILE_FORMS_ABOVE",
@@ -132,6 +133,24 @@ def finditer_not_after(
             continue
         yield m
         pos = m.end()
+
+
+def first_not_after(first: str, not_after: str) -> str:
+    r"""``(?<![\w<not_after>])<first>``, written with the look-behind after ``first``: a character
+    class that matches one character (``[A-Z]``).
+
+    The same matches, found faster: a pattern that starts with a class is searched with the regex
+    engine's first-character scan, which a look-behind at its start turns off (the pattern is then
+    tried at every character). Checked right after the first character, the look-behind still
+    rejects a start inside a word at once, so a long word or a hyphenated chain is not read again
+    from each of its capitals (as :func:`finditer_not_after` would, once per capital).
+
+    >>> first_not_after("[A-Z]", "-")
+    '[A-Z](?<![\\w\\-][A-Z])'
+    >>> [m.start() for m in re.finditer(first_not_after("[A-Z]", "-") + "[a-z]+", "Ann-Lee xBo Ed")]
+    [0, 12]
+    """
+    return rf"{first}(?<![\w{re.escape(not_after)}]{first})"
 
 
 def scout_pattern(not_after: str, first: str) -> str:

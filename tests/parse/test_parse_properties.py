@@ -221,6 +221,29 @@ def test_scouted_scan_matches_lookbehind_regex(text, bounds):
 
 @SETTINGS
 @given(SCAN_TEXTS, BOUNDS)
+@example("Ann Lee-Ray, xAnn Lee, McCoy Ray, O’Neil Ross, J. Smith and Bo Li-Ng", (0.0, 1.0))
+@example("Ann Lee and Bo Li", (0.1, 1.0))
+def test_first_not_after_patterns_match_lookbehind_regex(text, bounds):
+    import re
+
+    from kit.parse import name_lists, names
+
+    a, b = _window(text, bounds)
+    pairs = [
+        (
+            names._CANDIDATE.compiled,
+            r"(?<![\w’'.-])" + names._CAP + names._CANDIDATE.pattern.split(names._CAP_REST, 1)[1],
+        ),
+        (name_lists._LIST.compiled, r"(?<![\w’'.-])" + name_lists._LIST_BODY),
+    ]
+    for fast, plain in pairs:
+        assert [m.span() for m in fast.finditer(text, a, b)] == [
+            m.span() for m in re.compile(plain).finditer(text, a, b)
+        ]
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
 @example("John Kerry, x, the foreign secretary, said", (0.0, 1.0))  # a name is never read across a comma
 @example("Ann Lee, Britain’s foreign secretary, and Jo Fox, a spokesman for the Pentagon.", (0.0, 1.0))
 @example("said Foreign Secretary Philip Hammond, spokesman John Kirby", (0.0, 1.0))
