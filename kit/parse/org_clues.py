@@ -287,8 +287,12 @@ def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
 def _first_of(text: str, start: int, end: int, *words: str) -> int:
     """Where the first of ``words`` starts in ``text[start:end]`` (``end`` if none does): a scan for a
     pattern that starts with one of them can start there (``str.find`` is much faster than the regex)."""
-    found = [i for i in (text.find(w, start, end) for w in words) if i >= 0]
-    return min(found, default=end)
+    first = end
+    for w in words:
+        i = text.find(w, start, min(end, first + len(w) - 1))  # one that starts before the first so far
+        if i >= 0:
+            first = i
+    return first
 
 
 def _opens_sentence(text: str, at: int) -> bool:
