@@ -59,8 +59,9 @@ def find_listed_people(
     full = {p.name for p in known}
     surnames = {p.name.split()[-1] for p in known}
     found: dict[str, Person] = {}
+    lists = _LIST.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
-        for m in _LIST.finditer(text, start, end):
+        for m in lists(text, start, end):
             names = [_BRACKET.sub("", part) for part in _SPLIT.split(m.group())]
             people = sum(n in full or n.split()[-1] in surnames for n in names)
             if people < 2 or people * 2 < len(names):

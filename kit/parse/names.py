@@ -195,10 +195,11 @@ def find_named_people(
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
     read: dict[tuple[str, bool], tuple[int, str, str] | None] = {}
+    candidates = _CANDIDATE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
         # a look-behind (after the first capital), not finditer_not_after: a long hyphenated name would be
         # matched again from each of its parts and rejected each time (quadratic)
-        for m in _CANDIDATE.finditer(text, start, end):
+        for m in candidates(text, start, end):
             group = m.group()
             opens = _OPENS_SENTENCE.search(text, max(start, m.start() - 4), m.start()) is not None
             if (group, opens) not in read:

@@ -75,9 +75,10 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
 
     # One scan per body paragraph; the cues are then handled sentence by sentence.
     by_sentence: dict[int, list[re.Match[str]]] = {}
+    cues = SAY_RE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for p in paragraphs:
         if p.kind == "body":
-            for h in SAY_RE.finditer(text, p.start, p.end):
+            for h in cues(text, p.start, p.end):
                 if h.start() not in used_cues and not inside_quote(h.start()):
                     by_sentence.setdefault(sentence_at(ctx.sentences, ctx.starts, h.start()), []).append(h)
     for si, hits in by_sentence.items():

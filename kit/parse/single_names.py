@@ -82,8 +82,9 @@ def find_single_names(
             return
         found[pid] = Person(pid, n, "", None, a, a + len(n))
 
+    ones = _ONE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
-        for m in _ONE.finditer(text, start, end):
+        for m in ones(text, start, end):
             n = m.group()
             if n not in words.given_names or n in taken:
                 continue
