@@ -177,7 +177,7 @@ _MAX_ASIDES = 4
 
 
 def span_ok(text: str, a: int, b: int, *, max_words: int = 15) -> bool:
-    words = text[a:b].split()
+    words = text[a:b].split(None, max_words)  # a longer span: max_words + 1 pieces, as good as all of them
     if not words or len(words) > max_words:
         return False
     first = words[0]
@@ -298,8 +298,10 @@ def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) ->
     c = _CONJUNCTION.match(text, start, end)
     if c:  # "…, and Dayton says": the subject after the conjunction
         start = c.end()
-    if not span_ok(text, start, end):  # "candidate Ann Lee said": from the name on
+    ok = span_ok(text, start, end)
+    if not ok:  # "candidate Ann Lee said": from the name on
         start, end = from_the_name(text, start, end)
-    if not span_ok(text, start, end) or _BAD_SUBJECT.search(text, start, end):
+        ok = span_ok(text, start, end)
+    if not ok or _BAD_SUBJECT.search(text, start, end):
         return None
     return start, end
