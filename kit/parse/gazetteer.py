@@ -70,6 +70,11 @@ class GazetteerMatch(NamedTuple):
     end: int
 
 
+#: ``tuple.__new__``: makes a :class:`GazetteerMatch` from its three fields without the named
+#: tuple's generated ``__new__`` (a Python call per match; the hot loop of :meth:`Gazetteer.find`).
+_new_match = tuple.__new__
+
+
 def load_gazetteer_data() -> dict[str, Any]:
     """The raw gazetteer data (a fresh copy of ``kit/data/gazetteer.json``)."""
     raw = data_text("gazetteer.json")
@@ -165,7 +170,7 @@ class Gazetteer:
                     caps = _all_capitals(text[start:end])
                 if not self._keep(text, s, e, form, caps, start):
                     continue
-            yield GazetteerMatch(entity, s, e)
+            yield _new_match(GazetteerMatch, (entity, s, e))  # GazetteerMatch(entity, s, e), made directly
 
     def _keep(self, text: str, s: int, e: int, form: str, caps: bool, para_start: int) -> bool:
         if form in self.ambiguous_in_capitals and (caps or _caps_neighbour(text, s, e, self)):
