@@ -150,13 +150,18 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
     Each result is ``(actor id, mention start, mention end)``; ``[]`` when the
     span names no actor the parser knows.
     """
+    mentions = ctx.mentions
+    n = len(mentions)
     i = bisect.bisect_left(ctx.m_starts, a)
     found: list[Mention] = []
-    while i < len(ctx.mentions) and ctx.mentions[i].start < b:
-        m = ctx.mentions[i]
+    while i < n and mentions[i].start < b:
+        m = mentions[i]
         if m.end <= b:
             found.append(m)
         i += 1
+    if len(found) == 1:  # the usual case: one name, nothing to rank
+        m = found[0]
+        return [(m.actor, m.start, m.end)]
     if found:
         best = min(_KIND_RANK.get(ctx.kinds.get(m.actor, ""), 9) for m in found)
         out: dict[str, tuple[str, int, int]] = {}
