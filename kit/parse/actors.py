@@ -184,10 +184,15 @@ def _org_mentions(
     finder = Forms(forms, compiled=len(text) > COMPILE_FORMS_ABOVE)
     heads = {o.head for o in orgs}
     by_id = {o.id: o for o in orgs}
+    # a "the <head>" needs "he <head>" in the text: when no head is there, no paragraph is scanned for one
+    # (str "in" is much faster than the regex)
+    any_generic = any("he " + h in text for h in heads)
     out: list[tuple[str, int, int]] = []
     for start, end in spans:
         named = [(a, b, forms[f]) for a, b, f in finder.find(text, start, end, "’'-")]
         out += [(oid, a, b) for a, b, oid in named]
+        if not any_generic:
+            continue
         generic = [
             (m.start(), m.end(), m.group("head"))
             for m in finditer_not_after(_GENERIC_ORG, text, start, end, "-")
