@@ -83,6 +83,8 @@ def find_single_names(
         found[pid] = Person(pid, n, "", None, a, a + len(n))
 
     ones = _ONE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
+    # citations end with a year: with no year anywhere in the text (one scan), no paragraph has one
+    years = _YEAR.search(text) is not None
     for start, end in spans:
         for m in ones(text, start, end):
             n = m.group()
@@ -102,6 +104,8 @@ def find_single_names(
             # a person when named again or elsewhere than next to a cue
             if seen[n] >= 2 or not _CUE_NEXT.match(text, m.end(), end):
                 add(n, first_at[n])
+        if not years:
+            continue
         for lo, hi in _windows(text, start, end):
             for c in _CITATION.finditer(text, lo, hi):
                 names = c.group("list")
