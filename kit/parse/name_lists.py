@@ -62,7 +62,10 @@ def find_listed_people(
     lists = _LIST.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
         for m in lists(text, start, end):
-            names = [_BRACKET.sub("", part) for part in _SPLIT.split(m.group())]
+            group = m.group()
+            names = _SPLIT.split(group)
+            if "(" in group:  # "Ann Lee (Rovers)": the names without their brackets
+                names = [_BRACKET.sub("", part) for part in names]
             people = sum(n in full or n.split()[-1] in surnames for n in names)
             if people < 2 or people * 2 < len(names):
                 continue  # the usual list ("Iraq, Syria and Turkey"): read no further
