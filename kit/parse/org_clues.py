@@ -174,7 +174,7 @@ def find_org_clues(
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
     results = functools.cache(lambda: _SCORE.search(text) is not None)
     for start, end in spans:
-        for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end):
+        for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
             rule = m.lastgroup
             if rule == "agency":
                 out.append((m.group(), m.start(), ()))

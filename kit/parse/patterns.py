@@ -155,16 +155,47 @@ def first_not_after(first: str, not_after: str) -> str:
 
 def scout_pattern(not_after: str, first: str) -> str:
     r"""The source of a scout for :func:`finditer_scouted`: one character that is neither a word
-    character nor in ``not_after``, then ``first``.
+    character nor in ``not_after`` (or any character from U+10000 on, checked by
+    :func:`finditer_scouted`), then ``first``.
 
-    >>> scout_pattern("’'-", "said|told") == r"[^\w’'\-](?:said|told)"
+    The character class lists those characters (:func:`_ends_word_class`): the regex engine tests
+    a listed class with one table look-up per character, ``[^\w…]`` with several tests.
+
+    >>> re.fullmatch(scout_pattern("’'-", "said"), " said") is not None
     True
+    >>> [re.fullmatch(scout_pattern("’'-", "said"), c + "said") for c in "a’-_é"]
+    [None, None, None, None, None]
     """
-    return rf"[^\w{re.escape(not_after)}](?:{first})"
+    return rf"{_ends_word_class(not_after)}(?:{first})"
+
+
+@functools.cache
+def _ends_word_class(not_after: str) -> str:
+    r"""A character class of every character below U+10000 that is neither a word character (``\w``)
+    nor in ``not_after``, as ranges, and of every character from U+10000 on (built on first use)."""
+    ranges: list[tuple[int, int]] = []
+    lo = -1
+    for c in range(0x10000):
+        ch = chr(c)
+        ends = not (ch.isalnum() or ch == "_") and ch not in not_after
+        if ends and lo < 0:
+            lo = c
+        elif not ends and lo >= 0:
+            ranges.append((lo, c - 1))
+            lo = -1
+    if lo >= 0:
+        ranges.append((lo, 0xFFFF))
+    ranges.append((0x10000, sys.maxunicode))
+    return "[" + "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges) + "]"
 
 
 def finditer_scouted(
-    pattern: re.Pattern[str] | LazyPattern, scout: re.Pattern[str] | LazyPattern, text: str, start: int, end: int
+    pattern: re.Pattern[str] | LazyPattern,
+    scout: re.Pattern[str] | LazyPattern,
+    text: str,
+    start: int,
+    end: int,
+    not_after: str,
 ) -> Iterator[re.Match[str]]:
     """The matches of ``(?<![\\w<not_after>])<pattern>`` in ``text[start:end]``, left to right.
 
@@ -174,11 +205,12 @@ def finditer_scouted(
     characters that end a word with its fast first-character scan; a look-behind at the
     start of ``pattern`` would have it try every character, and :func:`finditer_not_after`
     stops at every hit inside a word. Each scout hit at ``q`` is then confirmed with
-    ``pattern.match`` at ``q + 1``. ``pattern`` must not match the empty string.
+    ``pattern.match`` at ``q + 1`` (and, for a character from U+10000 on, that it ends a word).
+    ``pattern`` must not match the empty string.
 
     >>> p, s = re.compile("IS"), re.compile(scout_pattern("", "IS"))
-    >>> [m.start() for m in finditer_scouted(p, s, "IS, ISIS and xIS", 0, 16)]
-    [0, 4]
+    >>> [m.start() for m in finditer_scouted(p, s, "IS, ISIS and xIS \U0001d400IS \U0001f600IS", 0, 24, "")]
+    [0, 4, 22]
     """
     q = start - 1  # where the character before the next match may be
     if start == 0:  # no character before the text: the look-behind holds
@@ -190,9 +222,14 @@ def finditer_scouted(
         s = scout.search(text, q, end)
         if s is None:
             return
-        m = pattern.match(text, s.start() + 1, end)
+        at = s.start()
+        ch = text[at]
+        if ch > "\uffff" and (ch.isalnum() or ch == "_" or ch in not_after):
+            q = at + 1  # the scout lets every character from U+10000 through: this one is in a word
+            continue
+        m = pattern.match(text, at + 1, end)
         if m is None:
-            q = s.start() + 1
+            q = at + 1
             continue
         yield m
         q = m.end() - 1

@@ -206,6 +206,7 @@ def test_gazetteer_scan_matches_lookbehind_regex(text, bounds):
 @given(SCAN_TEXTS, BOUNDS)
 @example("xsaid said’said -said said-said Reuters", (0.0, 1.0))
 @example("said said", (0.2, 1.0))
+@example("\U0001d400said \U0001f600said \u00e9said", (0.0, 1.0))  # a word character from U+10000 on
 def test_scouted_scan_matches_lookbehind_regex(text, bounds):
     import re
 
@@ -215,7 +216,9 @@ def test_scouted_scan_matches_lookbehind_regex(text, bounds):
     p = org_clues._patterns()
     plain = re.compile(r"(?<![\w’'-])" + p["keyword"].pattern)
     expected = [(m.span(), m.lastgroup) for m in plain.finditer(text, a, b)]
-    got = [(m.span(), m.lastgroup) for m in _patterns.finditer_scouted(p["keyword"], p["keyword_scout"], text, a, b)]
+    got = [
+        (m.span(), m.lastgroup) for m in _patterns.finditer_scouted(p["keyword"], p["keyword_scout"], text, a, b, "’'-")
+    ]
     assert got == expected
 
 
