@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ..util import snake_id
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, GazetteerMatch
-from .patterns import COMPILE_FORMS_ABOVE, Forms, trie_pattern
+from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_scouted, scout_pattern, trie_pattern
 
 __all__ = ["Person", "find_people", "person_mentions"]
 
@@ -80,14 +80,14 @@ class _Patterns:
         lower = trie_pattern(t.get("lowercase_before_name", ()))
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
-        self.before = re.compile(
-            rf"(?<![\w-])(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)"
-        )
+        before = rf"(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)"
+        self.before = re.compile(rf"(?<![\w-]){before}")
+        self.before_body = re.compile(before)  # without the look-behind: for finditer_scouted
         # Every match starts with one of these words: searching for them first is fast.
         firsts = {
             w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()
         }
-        self.before_start = re.compile(trie_pattern(firsts)) if firsts else None
+        self.before_scout = re.compile(scout_pattern("-", trie_pattern(firsts))) if firsts else None
         lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
         any_title = (
             rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
@@ -222,21 +222,12 @@ def find_people(
 
 
 def _befores(text: str, start: int, end: int, pats: _Patterns) -> Iterator[re.Match[str]]:
-    """``pats.before.finditer(text, start, end)``, faster: tried only where a title word starts."""
-    if pats.before_start is None:
+    """``pats.before.finditer(text, start, end)``, faster: tried only where a title word starts after
+    a character that ends a word (:func:`~kit.parse.patterns.finditer_scouted`)."""
+    if pats.before_scout is None:
         yield from pats.before.finditer(text, start, end)
         return
-    pos = start
-    while True:
-        hit = pats.before_start.search(text, pos, end)
-        if hit is None:
-            return
-        m = pats.before.match(text, hit.start(), end)
-        if m is None:
-            pos = hit.start() + 1
-        else:
-            yield m
-            pos = m.end()
+    yield from finditer_scouted(pats.before_body, pats.before_scout, text, start, end, "-")
 
 
 def _appositions(text: str, start: int, end: int, pats: _Patterns) -> Iterator[tuple[int, re.Match[str]]]:
