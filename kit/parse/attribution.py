@@ -27,7 +27,7 @@ import json
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import LazyPattern, lazy_compile, trie_pattern
+from .patterns import LazyPattern, lazy_compile, scout_pattern, trie_pattern
 from .scan import Scan, Scanned
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
     "say_pattern",
     "quote_cue_pattern",
     "SAY_RE",
+    "SAY_BODY",
+    "SAY_SCOUT",
     "AUX",
     "MAX_AUX",
     "alternation",
@@ -103,6 +105,14 @@ def say_pattern() -> str:
 
 
 SAY_RE = lazy_compile(lambda: rf"\b(?:{say_pattern()})\b")
+#: Every cue starts with a word character, so ``\b`` before it is ``(?<!\w)``: ``SAY_RE``'s matches are
+#: ``finditer_scouted(SAY_BODY, SAY_SCOUT, text, a, b, "")``, found faster (a ``\b`` first has the
+#: regex engine try every character). ``None``: a cue does not (read it with ``SAY_RE``).
+SAY_BODY: LazyPattern | None = None
+SAY_SCOUT: LazyPattern | None = None
+if all(c[:1].isalnum() or c[:1] == "_" for c in SAYING_CUES):
+    SAY_BODY = lazy_compile(lambda: rf"(?:{say_pattern()})\b")
+    SAY_SCOUT = lazy_compile(lambda: scout_pattern("", say_pattern()))
 # One word each: a phrase ("has also") would match a run of them in exponentially many ways.
 _AUX_WORDS = (
     "has",

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..records import Paragraph, Quote, Reported
-from .attribution import OBJECT_CUES, SAY_RE, span_ok, strip_span, subject_before, trailing_aux
-from .patterns import lazy_compile
+from .attribution import OBJECT_CUES, SAY_BODY, SAY_RE, SAY_SCOUT, span_ok, strip_span, subject_before, trailing_aux
+from .patterns import finditer_scouted, lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
 
@@ -75,7 +75,7 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
 
     # One scan per body paragraph; the cues are then handled sentence by sentence.
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    cues = SAY_RE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
+    cues = _cue_finder()
     for p in paragraphs:
         if p.kind == "body":
             for h in cues(text, p.start, p.end):
@@ -116,6 +116,14 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
             _emit(ctx, out, subj, h.group(), a, b, s.paragraph, overlaps_full)
     out.sort(key=lambda r: (r.start, r.speaker_start or 0))
     return tuple(out)
+
+
+def _cue_finder() -> Callable[[str, int, int], Iterator[re.Match[str]]]:
+    """``SAY_RE.finditer`` for ``(text, start, end)``: scouted when the cues allow it (see ``SAY_BODY``)."""
+    body, scout = SAY_BODY, SAY_SCOUT
+    if body is None or scout is None:
+        return SAY_RE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
+    return lambda text, start, end: finditer_scouted(body, scout, text, start, end, "")
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:

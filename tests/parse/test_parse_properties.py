@@ -220,6 +220,12 @@ def test_scouted_scan_matches_lookbehind_regex(text, bounds):
         (m.span(), m.lastgroup) for m in _patterns.finditer_scouted(p["keyword"], p["keyword_scout"], text, a, b, "’'-")
     ]
     assert got == expected
+    from kit.parse import attribution
+
+    assert attribution.SAY_BODY is not None and attribution.SAY_SCOUT is not None
+    assert [m.span() for m in attribution.SAY_RE.finditer(text, a, b)] == [
+        m.span() for m in _patterns.finditer_scouted(attribution.SAY_BODY, attribution.SAY_SCOUT, text, a, b, "")
+    ]
 
 
 @SETTINGS
