@@ -120,9 +120,9 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
 
 def _cue_finder() -> Callable[[str, int, int], Iterator[re.Match[str]]]:
     """``SAY_RE.finditer`` for ``(text, start, end)``: scouted when the cues allow it (see ``SAY_BODY``)."""
-    body, scout = SAY_BODY, SAY_SCOUT
-    if body is None or scout is None:
+    if SAY_BODY is None or SAY_SCOUT is None:
         return SAY_RE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
+    body, scout = SAY_BODY.compiled, SAY_SCOUT.compiled  # (not a LazyPattern call per hit)
     return lambda text, start, end: finditer_scouted(body, scout, text, start, end, "")
 
 
