@@ -41,7 +41,7 @@ from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, finditer_scouted, scout_pattern, trie_pattern
 
-__all__ = ["find_org_clues", "in_capitals"]
+__all__ = ["find_org_clues", "has_score", "in_capitals"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
@@ -172,7 +172,7 @@ def find_org_clues(
 
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
-    results = functools.cache(lambda: _SCORE.search(text) is not None)
+    results = functools.cache(lambda: has_score(text))
     for start, end in spans:
         for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
             rule = m.lastgroup
@@ -218,6 +218,24 @@ def find_org_clues(
 
 
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%))")
+_SCORE_CORE = re.compile(r"\d-\d")
+_BLANKS = re.compile(r"[0-9]*[ \t]*")
+
+
+def has_score(text: str) -> bool:
+    """Does ``text`` report a result ("beat Leeds 3-1"): ``_SCORE`` anywhere? Found from each digit-dash-digit
+    (a pattern the regex engine finds fast), then checked in a bounded window around it.
+
+    >>> has_score("They won 3-1 on Sunday."), has_score("Up 2-3 percent on 1996-08-22.")
+    (True, False)
+    """
+    for m in _SCORE_CORE.finditer(text):
+        end = _BLANKS.match(text, m.end()).end() + 8  # room for the look-ahead: blanks, then "per cent"
+        if _SCORE.search(text, max(0, m.start() - 3), min(len(text), end)):
+            return True
+    return False
+
+
 _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
     "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()

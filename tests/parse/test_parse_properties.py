@@ -305,3 +305,14 @@ def test_backward_scanners_match_regexes(text, bounds):
     aux = _attribution._TRAILING_AUX.search(text, a, b)
     assert _attribution.trailing_aux(text, a, b) == (aux.start() if aux else None)
     assert _rules._intro_end(before) == bool(_rules._INTRO_END.search(before))
+
+
+@given(st.text(alphabet="0123456789-.,:/ %pecrnt", max_size=60))
+@example("won 3-1" + " " * 30 + "percent")
+@example("won 3-123456 today")
+@settings(max_examples=400, deadline=None)
+def test_has_score_matches_the_score_pattern(text):
+    """The fast score check finds a result exactly when the score pattern does."""
+    from kit.parse import org_clues
+
+    assert org_clues.has_score(text) == (org_clues._SCORE.search(text) is not None)
