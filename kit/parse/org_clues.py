@@ -230,7 +230,8 @@ def has_score(text: str) -> bool:
     (True, False)
     """
     for m in _SCORE_CORE.finditer(text):
-        end = _BLANKS.match(text, m.end()).end() + 8  # room for the look-ahead: blanks, then "per cent"
+        blanks = _BLANKS.match(text, m.end())  # always matches (maybe nothing)
+        end = (blanks.end() if blanks else m.end()) + 8  # room for the look-ahead: blanks, then "per cent"
         if _SCORE.search(text, max(0, m.start() - 3), min(len(text), end)):
             return True
     return False
