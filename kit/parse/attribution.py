@@ -52,6 +52,9 @@ __all__ = [
     "cue_starts",
     "from_the_name",
     "LINKING_VERBS",
+    "THIRD_PERSON",
+    "FIRST_PERSON",
+    "pronoun_pattern",
 ]
 
 
@@ -64,6 +67,9 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
+        pronouns = data.get("pronouns", {})
+        cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
+        cues["first"] = tuple(str(w) for w in pronouns.get("first", ()))
         return cues
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise KitError(
@@ -85,6 +91,23 @@ QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
+#: Subject pronouns that stand for an actor named earlier ("he", "it"), and those of the speaker ("I", "we").
+THIRD_PERSON: tuple[str, ...] = _CUES["third"]
+FIRST_PERSON: tuple[str, ...] = _CUES["first"]
+
+
+def pronoun_pattern(*, it: bool = True, capitals: bool = False, extra: tuple[str, ...] = ()) -> str:
+    """An alternation of the subject pronouns (one list, ``kit/data/cues.json``) for a pattern to build on:
+    without "it" where a thing cannot be meant, with capitals where one may open a sentence.
+
+    >>> import re
+    >>> [w for w in ("he", "It", "I", "there") if re.fullmatch(pronoun_pattern(it=False, capitals=True), w)]
+    ['he', 'I']
+    """
+    words = [w for w in THIRD_PERSON + FIRST_PERSON if it or w != "it"] + list(extra)
+    if capitals:
+        words += [w[0].upper() + w[1:] for w in words]
+    return "(?:" + trie_pattern(set(words)) + ")"
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -157,7 +180,7 @@ _CLAUSE_WORDS = (
 )
 _CLAUSE = lazy_compile(
     rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
-    rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:he|she|they|it|we|I|[A-Z])))\s*"
+    rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:{pronoun_pattern()}|[A-Z])))\s*"
 )
 _CLAUSE_STARTS = set(_CLAUSE_WORDS) | {"as", "after", "before", "since", "until"}
 # where a clause boundary can start (kit.parse.scan): _CLAUSE up to its first look-around or \b at the end

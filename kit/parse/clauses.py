@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .attribution import FIRST_PERSON, THIRD_PERSON
 from .patterns import lazy_compile
 
 __all__ = ["Clause", "main_clause", "is_verb", "LIMIT", "IRREGULAR_VERBS"]
@@ -78,7 +79,7 @@ IRREGULAR_VERBS = frozenset(
     w for w in _IRREGULAR if w not in ("is", "was", "were", "are", "am", "be", "been", "has", "have", "had", "do")
 )
 _NOT_VERB = frozenset("news its this thus his hers ours yours theirs us bus gas plus less unless".split())
-_PRONOUNS = frozenset("he she they it we i you".split())
+_PRONOUNS = frozenset(w.lower() for w in THIRD_PERSON + FIRST_PERSON) | {"you"}
 _EXPLETIVE = frozenset("it there".split())
 _DASHES = frozenset("—–―")
 

@@ -19,12 +19,15 @@ from collections.abc import Sequence
 
 from ..records import Quote
 from .attribution import (
+    FIRST_PERSON,
     INVERTED_CUES,
     QUOTING_CUES,
     SAYING_CUES,
     THINKING_CUES,
+    THIRD_PERSON,
     alternation,
     cue_starts,
+    pronoun_pattern,
     quote_cue_pattern,
     span_ok,
     speaker_span,
@@ -106,7 +109,7 @@ VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
 
 
-_PRONOUN_SPK = frozenset("he she they i we it".split())
+_PRONOUN_SPK = frozenset(w.lower() for w in THIRD_PERSON + FIRST_PERSON)
 
 
 _SENTENCE_ADVERBS = frozenset(
@@ -209,7 +212,7 @@ def governor(
 _STRONG = lazy_compile(
     r";|\b(?:while|whereas|although|though)\b"
     r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|es|s)\b)"
-    r"|(?:,\s+|\s)and\s+(?=(?:he|she|they|it|we|I)\b|(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]+(?:ed|s)\b)"
+    rf"|(?:,\s+|\s)and\s+(?={pronoun_pattern()}\b|(?:[A-Z][\w’'.-]*\s+){{1,4}}[a-z]+(?:ed|s)\b)"
 )
 
 

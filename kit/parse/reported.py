@@ -31,7 +31,17 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..records import Paragraph, Quote, Reported
-from .attribution import OBJECT_CUES, SAY_BODY, SAY_RE, SAY_SCOUT, span_ok, strip_span, subject_before, trailing_aux
+from .attribution import (
+    OBJECT_CUES,
+    SAY_BODY,
+    SAY_RE,
+    SAY_SCOUT,
+    pronoun_pattern,
+    span_ok,
+    strip_span,
+    subject_before,
+    trailing_aux,
+)
 from .patterns import finditer_scouted, lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
@@ -47,7 +57,7 @@ _THAT_NEAR = lazy_compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
 # "told ministers in private they ...": a pronoun after at most six words, read word by word
 # (one pattern per word, no repetition of a group: a nested quantifier could split a long word
 # in exponentially many ways).
-_PRONOUN_AT = lazy_compile(r"\s+(?=(?:he|she|they|it|we|I|there)\b)")
+_PRONOUN_AT = lazy_compile(lambda: rf"\s+(?={pronoun_pattern(extra=('there',))}\b)")
 _WORD_AT = lazy_compile(r"\s*[\w’'-]+")
 _NONSPACE = lazy_compile(r"\S+")
 

@@ -16,7 +16,16 @@ from __future__ import annotations
 
 import re
 
-from .attribution import AUX, MAX_AUX, from_the_name, quote_cue_pattern, say_pattern, span_ok, strip_span
+from .attribution import (
+    AUX,
+    MAX_AUX,
+    from_the_name,
+    pronoun_pattern,
+    quote_cue_pattern,
+    say_pattern,
+    span_ok,
+    strip_span,
+)
 from .patterns import lazy_compile
 
 __all__ = [
@@ -74,7 +83,7 @@ NAMEISH = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|la|le|du|of|the)(?=\s+[A-Z]
 # "“…” are too high, Lee said Tuesday": a plain attribution later in the quote's sentence
 _LATER_NORMAL = lazy_compile(
     lambda: (
-        rf",[”’\"]?\s*(?P<spk>(?:he|she|they|I|we)|(?:[A-Z][\w’'-]*\s+[a-z]+\s+)?{NAMEISH}(?:\s+{NAMEISH}){{0,4}}"
+        rf",[”’\"]?\s*(?P<spk>{pronoun_pattern(it=False)}|(?:[A-Z][\w’'-]*\s+[a-z]+\s+)?{NAMEISH}(?:\s+{NAMEISH}){{0,4}}"
         rf"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:{AUX}\s+){{0,3}}"
         rf"(?P<cue>{say_pattern()})\b"
     )
@@ -88,7 +97,7 @@ _CLOSING = lazy_compile(
 
 
 _POST_GENERIC = lazy_compile(
-    rf"[\s,]*(?P<spk>(?:he|she|they|I|we|it|He|She|They|We|It)|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})"
+    rf"[\s,]*(?P<spk>{pronoun_pattern(capitals=True)}|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})"
     rf"\s+(?P<cue>(?!(?:is|was|has|does|says)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
 )
 
@@ -103,7 +112,7 @@ _RELATIVE = lazy_compile(r"\s(?:who|whose|which|but|because|after|when|while)\s"
 
 BARE_ATTRIBUTION = lazy_compile(
     lambda: (
-        rf"\s*(?:(?:he|she|they|I|we|He|She|They|We)|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})\s+(?:{AUX}\s+){{0,3}}"
+        rf"\s*(?:{pronoun_pattern(it=False, capitals=True)}|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})\s+(?:{AUX}\s+){{0,3}}"
         rf"(?:{quote_cue_pattern()})(?:\s+[\w’'-]+){{0,4}}\s*[.!?]?\s*"
     )
 )

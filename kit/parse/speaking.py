@@ -37,6 +37,7 @@ from typing import TypeVar
 
 from ..records import Actor, Article, Mention, Quote, Reported
 from ..util import snake_id
+from .attribution import THIRD_PERSON
 from .entity_words import entity_words
 from .patterns import lazy_compile, trie_pattern
 from .speakers import Context, last_subject, resolve
@@ -123,7 +124,7 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
             return item.speaker
         if (a, b) in speakers:
             return speakers[(a, b)]
-        if text[a:b].lower() in ("he", "she", "it", "they"):  # a pronoun may now reach a new actor
+        if text[a:b].lower() in THIRD_PERSON:  # a pronoun may now reach a new actor
             return _resolve(ctx2, a, b) or item.speaker
         return item.speaker
 

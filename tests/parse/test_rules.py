@@ -176,3 +176,21 @@ def test_a_linking_verb_describes_its_subject_and_does_not_quote_it():
     # a sentence-closing attribution still names the speaker
     art = kit.parse("The plan is “dead on arrival,” the tenants union says.")
     assert art.span(art.quotes[0].speaker_start, art.quotes[0].speaker_end) == "the tenants union"
+
+
+def test_the_subject_pronouns_are_one_list():
+    """The pronouns the attribution patterns build on live once, in kit/data/cues.json; no pattern
+    spells its own copy ("he|she|they…") that could drift from it."""
+    import pathlib
+    import re
+
+    from kit.parse.attribution import FIRST_PERSON, THIRD_PERSON
+
+    assert set(THIRD_PERSON) == {"he", "she", "it", "they"} and set(FIRST_PERSON) == {"I", "we"}
+    parse_dir = pathlib.Path(kit.__file__).parent / "parse"
+    copies = [
+        f"{path.name}: {m.group()}"
+        for path in sorted(parse_dir.glob("*.py"))
+        for m in re.finditer(r"\bhe\|she\b|\bshe\|he\b", path.read_text(encoding="utf-8"))
+    ]
+    assert not copies, copies
