@@ -218,6 +218,8 @@ def find_named_people(
             a = m.start() + delta
             b = a + len(text[a : m.end()])
             before = text[max(start, a - 40) : a]
+            if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
+                continue  # "“Forrest Gump”", "the “Brady Bill”": the whole quotation is a title, not a person
             prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
             if prev and f"{prev} {tokens[0]}" in words.places:
                 continue  # "St. Louis Cardinals", "San Francisco Giants": a place's last word opens no name
@@ -269,6 +271,15 @@ def find_named_people(
     # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
     kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
     return tuple(sorted(kept, key=lambda p: p.start))
+
+
+_OPENING_MARKS = frozenset("“\"‘'")
+_CLOSING_MARKS = frozenset("”\"’'")
+
+
+def _closes(text: str, at: int) -> bool:
+    """Does a closing quotation mark follow ``at`` (after at most a comma or full stop)?"""
+    return text[at : at + 1] in _CLOSING_MARKS or text[at + 1 : at + 2] in _CLOSING_MARKS
 
 
 def name_stop_words(gaz: Gazetteer) -> frozenset[str]:

@@ -164,6 +164,11 @@ def test_an_organisation_name_ends_and_starts_where_it_should(text, orgs):
     assert [a.name for a in art.actors if a.kind == "organization"] == orgs
 
 
+def test_a_title_in_quotation_marks_is_not_a_person():
+    art = kit.parse("Its biggest success since 1994's “Forrest Gump”. The “Brady Bill” passed. “We won,” said Tom Ray.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["tom_ray"]
+
+
 def test_title_that_starts_with_an_organisation():
     art = kit.parse("“The vote was fair,” Harbour Trust chair Maria Kent said.")
     assert art.actor("harbour_trust").kind == "organization"
