@@ -261,6 +261,10 @@ def test_what_learners_see(name: str, lab: Lab, browser: Any, artifacts_dir: Pat
         figures, images = figure_problems(page.page, sources)
         problems += figures + cut_off_labels(page.page) + table_problems(page.page)
         problems += answers_above(page.page, name, sources)
+        if name.startswith("03"):  # the explorer says why the kit gave each quote its speaker (issue 18)
+            why = page.page.locator(".jp-OutputArea").get_by_text("Why the kit thinks so", exact=False)
+            if not any(why.nth(i).is_visible() for i in range(why.count())):
+                problems.append("the voices explorer shows no 'Why the kit thinks so' line")
         shots = shoot(page, artifacts_dir, Path(name).stem, sources)
         sizes = ", ".join(
             f"cell {i['cell']}: {i['natural']}->{i['shown']:.0f} px, text {i.get('shown_text_px')} px"
