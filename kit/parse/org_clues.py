@@ -202,7 +202,7 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in finditer_not_after(p["the_plural"], text, start, end, "’'-") if results() else ():
+        for m in _the_plurals(p["the_plural"], text, start, end) if results() else ():
             plural = m.group("n")
             if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
                 out.append((plural, m.start("n"), ()))
@@ -309,6 +309,34 @@ def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
             pos = m.end()
         else:
             pos = at + 1
+
+
+_HE_CAPITAL = re.compile(r"he[ \t]+[A-Z]")
+
+
+def _the_plurals(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``finditer_not_after(pattern, text, start, end, "’'-")`` for the "the_plural" pattern ("[Tt]he", blanks,
+    a capital, ...): tried only before each "he", blanks and a capital, which the regex engine finds with its fast
+    scan for a literal start; a scan for ``[Tt]`` stops at every "t" of the text.
+
+    >>> p = re.compile(r"[Tt]he[ \t]+(?P<n>[A-Z][a-z]+s)")
+    >>> t = "the Padres, bathe Lions, The  Jets; She Sells, the the Reds"
+    >>> [m.start() for m in _the_plurals(p, t, 0, len(t))]
+    [0, 25, 51]
+    """
+    pos = start
+    while True:
+        s = _HE_CAPITAL.search(text, pos + 1, end)
+        if s is None:
+            return
+        at = s.start() - 1  # where "[Tt]he" would start
+        pos = at + 1  # (where to go on when nothing starts here)
+        if text[at] not in "Tt" or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_’'-")):
+            continue
+        m = pattern.match(text, at, end)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _possessives(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
