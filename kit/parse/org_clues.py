@@ -49,6 +49,7 @@ _REACH = 90
 _ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _AUX = frozenset(("has", "have", "had", "also", "will", "would"))
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")  # where an acronym ([A-Z]{2,6}) could be
 
 
 @functools.cache
@@ -151,12 +152,20 @@ def find_org_clues(
         if not words_before:
             return
         last = words_before[-1]
+        # Only an acronym counts before a verb a person may do too ("said"); the early returns below skip
+        # the reading back when no acronym can be found (the same results: nothing would be added).
+        acts = bool(m.group("any"))
         if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
-            b = p["before_verb"].search(text, max(start, m.start() - _REACH), m.start())
+            reach = max(start, m.start() - _REACH)
+            if not acts and _TWO_CAPITALS.search(text, reach, m.start()) is None:
+                return  # no acronym within reach: the name read back would not be one
+            b = p["before_verb"].search(text, reach, m.start())
             if not b:
                 return
             name, at = b.group("n"), b.start("n")
         elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
+            if not acts and not last.isupper():
+                return  # "Zed said": a capitalised word (or two) that is not an acronym
             name = last
             if len(words_before) > 1 and _ONE_WORD.fullmatch(words_before[-2]) and not last.isupper():
                 name = f"{words_before[-2]} {last}"
@@ -166,7 +175,7 @@ def find_org_clues(
         else:
             return  # "the index rose": no capital or apposition right before the verb
         # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
-        if (name.isupper() or m.group("any")) and fits(name, at):
+        if (name.isupper() or acts) and fits(name, at):
             if name.isupper() or _again(text, at, name):
                 out.append((name, at, ()))
 
