@@ -63,7 +63,8 @@ _NAME_TAIL = re.compile(r"\s+(?:in|at|from|for|with)\s+.*$", re.S)
 # A run of stops and closing marks; it ends a sentence only before white space or the paragraph's
 # end (checked in split_sentences). A lookahead here would make a long run ("a.....b") be
 # re-read from every one of its dots: quadratic.
-_TERMINATOR = re.compile(r"[.!?…]+[”’\"'»)\]]*")  # starts with a class: fast to scan
+# [.!?…][.!?…]* and not [.!?…]+: the regex engine scans fast for a first class, not for a repeat
+_TERMINATOR = re.compile(r"[.!?…][.!?…]*[”’\"'»)\]]*")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEVER_END = frozenset(
     "mr mrs ms dr gen sen rep gov lt col capt cpt sgt maj adm cmdr prof st mt rev hon pres "
