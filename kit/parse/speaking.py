@@ -39,6 +39,7 @@ from ..records import Actor, Article, Mention, Quote, Reported
 from ..util import snake_id
 from .attribution import THIRD_PERSON
 from .entity_words import entity_words
+from .gazetteer import gazetteer
 from .patterns import lazy_compile, trie_pattern
 from .speakers import Context, last_subject, resolve
 
@@ -47,9 +48,15 @@ __all__ = ["add_speakers"]
 Span = tuple[int, int]
 _Said = TypeVar("_Said", Quote, Reported)
 
-_INDEFINITE = frozenset(
-    "a an one another some several many most few two three four five six seven eight nine ten".split()
-)
+
+@functools.cache
+def _indefinite() -> frozenset[str]:
+    """The one-word determiners of anonymous sources (kit/data/gazetteer.json ``anonymous.determiners``:
+    "one", "some", "two" …) but "the": a description they open speaks for no one named."""
+    determiners = gazetteer().data.get("anonymous", {}).get("determiners", ())
+    return frozenset(d.lower() for d in determiners if " " not in d) - {"the"}
+
+
 _DEFINITE = frozenset("the this that these those".split())
 _NOT_NAMES = frozenset(
     "I It We He She They You This That These Those There Here What Which Who Whom Whose When Where Why How "
@@ -171,7 +178,7 @@ def _read_span(
     if not words or len(words) > 8 or any(not _WORD.fullmatch(w.rstrip(",")) for w in words):
         return None
     first = words[0].lower()
-    if first in _INDEFINITE:
+    if first in _indefinite():
         if len(words) > 1 and words[1] in _TRAILING:
             return None  # "one of the braver": a part of a group the span does not name
         return _anonymous(words[1:], a, b, known, new)
