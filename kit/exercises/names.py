@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 
+from ..parse.entity_words import entity_words
 from ..parse.gazetteer import gazetteer, load_gazetteer_data
 from ..records import Actor
 
@@ -24,7 +25,7 @@ __all__ = ["normal", "actor_forms", "find_actor", "find_actors"]
 
 _DETERMINERS = ("the ", "a ", "an ", "one ", "some ")
 _GOVERNMENT = (" government", " administration", " officials")
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "the", "of", "and"}
+_LINK_WORDS = {"the", "of", "and"}
 
 
 def normal(text: str) -> str:
@@ -83,7 +84,8 @@ def _titled(actor: Actor, text: str) -> bool:
     if actor.kind != "person":
         return False
     names = {normal(actor.name), normal(actor.name).split()[-1], *(normal(a) for a in actor.aliases)}
-    allowed = set(_title_words()) | _HONORIFICS | set(normal(actor.role or "").split())
+    honorifics = {h.lower() for h, _ in entity_words().honorifics}
+    allowed = set(_title_words()) | honorifics | _LINK_WORDS | set(normal(actor.role or "").split())
     if actor.country:
         allowed |= {w for f in _gazetteer_forms(actor.country) for w in f.split()}
     for name in names:

@@ -54,6 +54,8 @@ class EntityWords:
     name_suffixes: frozenset[str] = frozenset()
     not_team_words: frozenset[str] = frozenset()
     not_org_first: frozenset[str] = frozenset()
+    honorifics: tuple[tuple[str, str], ...] = ()  # ("Mr", "m"), ("Dr", ""): the gender each shows
+    gendered_titles: tuple[tuple[str, str], ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -103,4 +105,6 @@ def entity_words() -> EntityWords:
         name_suffixes=frozenset(data["name_suffixes"]),
         not_team_words=frozenset(data["not_team_words"]),
         not_org_first=frozenset(data["not_org_first"]),
+        honorifics=tuple(data["honorifics"].items()),
+        gendered_titles=tuple(data["gendered_titles"].items()),
     )

@@ -33,30 +33,12 @@ from ..util import snake_id
 from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
 from .entity_words import entity_words
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, gazetteer
 from .patterns import finditer_not_after, first_not_after, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["find_named_people", "HONORIFICS", "name_stop_words", "written_lower_near"]
+__all__ = ["find_named_people", "name_stop_words", "written_lower_near"]
 
-#: Honorifics before a name; they say nothing of the role ("Mr. Chen", "Dr. Park").
-HONORIFICS = (
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Miss",
-    "Dr.",
-    "Rev.",
-    "Prof.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "Gen.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-)
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 # _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
 # first_not_after("[A-Z]", ...) and this, so the regex engine scans for capitals
@@ -89,7 +71,17 @@ _SLOT_BEFORE = lazy_compile(
         rf"|[,!?][”\"]\s+[a-z]{{3,20}}ed|(?:^|\n)\s*[-–—―])\s+$"
     )
 )
-_HONORIFIC_BEFORE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sen|Rep|Gov|Gen)\.?\s+$")
+
+
+def _honorific_words() -> list[str]:
+    """Honorifics (kit/data/entities.json) and one-word title abbreviations (the gazetteer's: "Sen.",
+    "Gen."), without their dots: the words that show a person's name follows."""
+    abbreviations = gazetteer().data.get("titles", {}).get("abbreviations", {})
+    titles = [a.rstrip(".") for a in abbreviations if " " not in a]
+    return [h for h, _ in entity_words().honorifics] + titles
+
+
+_HONORIFIC_BEFORE = lazy_compile(lambda: rf"\b(?:{trie_pattern(set(_honorific_words()))})\.?\s+$")
 _APPOSITION = lazy_compile(
     r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:spokes\w+|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person))"
@@ -251,7 +243,7 @@ def find_named_people(
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     # "Mr. Chen" with no full name anywhere: a person named by surname (no paragraph is scanned for
     # one when no honorific is in the text: str "in" is much faster than the regex)
-    honorific_spans = spans if any(h in text for h in _HONORIFICS) else ()
+    honorific_spans = spans if any(h in text for h, _ in entity_words().honorifics) else ()
     for start, end in honorific_spans:
         for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
@@ -322,9 +314,11 @@ _SUBJECT_VERB = lazy_compile(
     )
 )
 # Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
-_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 _HONORIFIC_NAME = lazy_compile(
-    rf"(?:{'|'.join(_HONORIFICS)})\.?\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])"
+    lambda: (
+        rf"(?:{trie_pattern({h for h, _ in entity_words().honorifics})})\.?\s+"
+        rf"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])"
+    )
 )
 # A surname right before a cue ("Chen said", "Chen, a nurse, has said"), read back from each cue found.
 _SURNAME_BEFORE = lazy_compile(

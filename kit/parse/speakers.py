@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Actor, Article, Mention, Sentence
 from .attribution import say_pattern
-from .patterns import lazy_compile
+from .entity_words import entity_words
+from .patterns import lazy_compile, trie_pattern
 from .scan import Scan
 from .structure import sentence_at
 
@@ -45,8 +46,17 @@ _PRONOUNS = {
     "i": ("person",),
 }
 _KIND_RANK = {"person": 0, "anonymous": 0, "organization": 1, "state": 2, "group": 3}
-_MALE = lazy_compile(r"(?:Mr\.?|Sir|Lord|King|Prince|Father|Brother)\s+$")
-_FEMALE = lazy_compile(r"(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister)\s+$")
+
+
+def _gendered(gender: str) -> str:
+    """The honorifics and titles that show ``gender`` (kit/data/entities.json), as a pattern ending before a name."""
+    w = entity_words()
+    words = {h for h, g in (*w.honorifics, *w.gendered_titles) if g == gender}
+    return rf"(?:{trie_pattern(words)})\.?\s+$"
+
+
+_MALE = lazy_compile(lambda: _gendered("m"))
+_FEMALE = lazy_compile(lambda: _gendered("f"))
 _ROLE_GENDER = lazy_compile(
     r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
     r"|(?P<m>\w*man|\w*men|actor|husband|father|son|brother|grandfather|widower))\b"

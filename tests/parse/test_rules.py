@@ -194,3 +194,15 @@ def test_the_subject_pronouns_are_one_list():
         for m in re.finditer(r"\bhe\|she\b|\bshe\|he\b", path.read_text(encoding="utf-8"))
     ]
     assert not copies, copies
+
+
+def test_the_honorifics_are_one_list():
+    """Honorifics live once (kit/data/entities.json, with the gender each shows): the name finders and the
+    gender rules build on them ("Rev. Moss" names a person; "Mrs." shows a woman)."""
+    from kit.parse.entity_words import entity_words
+
+    words = dict(entity_words().honorifics)
+    assert words["Mr"] == "m" and words["Mrs"] == "f" and words["Rev"] == ""
+    art = kit.parse("Rev. Moss spoke first. Mrs. Dole thanked him. “We are ready,” she said.")
+    assert {"moss", "dole"} <= {a.id for a in art.actors if a.kind == "person"}
+    assert art.quotes[0].speaker == "dole"  # "she": Mrs. shows a woman, so not the Rev. Moss of "him"
