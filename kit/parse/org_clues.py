@@ -41,7 +41,7 @@ from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import finditer_not_after, finditer_scouted, scout_pattern, trie_pattern
 
-__all__ = ["find_org_clues", "has_score", "in_capitals"]
+__all__ = ["find_org_clues", "has_score", "in_capitals", "opens_sentence"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
@@ -126,12 +126,7 @@ def find_org_clues(
             return False
         if lower_near is not None and lower_near(text, at, tokens[0]):
             return False
-        if (
-            len(tokens) == 1
-            and not name.isupper()
-            and _opens_sentence(text, at)
-            and not _capital_inside(text, at, name)
-        ):
+        if len(tokens) == 1 and not name.isupper() and opens_sentence(text, at) and not _capital_inside(text, at, name):
             return False  # "Officials said": capitalised only because it opens the sentence
         return name not in w.not_acronyms
 
@@ -370,7 +365,8 @@ def _possessives(pattern: re.Pattern[str], text: str, start: int, end: int) -> I
             straight = text.find("'s", pos, end)
 
 
-def _opens_sentence(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
+    """Does the word at ``at`` open a sentence (only white space and opening marks after . ! ? : or a line break)?"""
     before = text[max(0, at - 4) : at].rstrip(' \t“"‘')
     return not before or before[-1] in ".!?:\n"
 

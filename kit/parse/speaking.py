@@ -40,6 +40,7 @@ from ..util import snake_id
 from .attribution import THIRD_PERSON
 from .entity_words import entity_words
 from .gazetteer import gazetteer
+from .org_clues import opens_sentence
 from .patterns import lazy_compile, trie_pattern
 from .speakers import Context, last_subject, resolve
 
@@ -282,7 +283,7 @@ def _named(
     if name in lw.not_acronyms:
         return None
     start = a + text[a:b].index(name_words[0])
-    if _opens_sentence(text, start) and len(name_words) == 1 and name not in inside():
+    if opens_sentence(text, start) and len(name_words) == 1 and name not in inside():
         return None  # "Preliminary results said": capitalised only because it opens the sentence
     acronym = _ACRONYM.fullmatch(name) is not None
     cue_word = (cue or "").lower().split()[:1]
@@ -322,14 +323,9 @@ def _person_between(ctx: Context, lo: int, hi: int) -> bool:
     return False
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    before = text[max(0, at - 4) : at].rstrip(' \t“"‘')
-    return not before or before[-1] in ".!?:\n"
-
-
 _CAPITALISED = lazy_compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
 
 
 def _inside(text: str) -> frozenset[str]:
     """The capitalised words ``text`` writes somewhere that does not open a sentence (one scan)."""
-    return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not _opens_sentence(text, m.start()))
+    return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not opens_sentence(text, m.start()))
