@@ -176,7 +176,7 @@ def _written_lower(text: str, words: set[str]) -> set[str]:
 def _headline_mentions(
     text: str, spans: Iterable[tuple[int, int]], people: Iterable[Person], orgs: Iterable[Organization]
 ) -> list[tuple[str, int, int]]:
-    """Mentions in a paragraph written all in capitals (a wire headline: "SOSA HAS SURGERY") of the
+    """Mentions in a paragraph written all in capitals (a wire headline: "MARSK OUT FOR SIX WEEKS") of the
     people and organisations the rest of the text names: full names, surnames, short forms. A form
     that is also an ordinary word of the text ("Young", "Rice" written "young", "rice") is left out:
     in capitals the two cannot be told apart."""

@@ -211,10 +211,10 @@ def find_named_people(
             b = a + len(text[a : m.end()])
             before = text[max(start, a - 40) : a]
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
-                continue  # "“Forrest Gump”", "the “Brady Bill”": the whole quotation is a title, not a person
+                continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person
             prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
             if prev and f"{prev} {tokens[0]}" in words.places:
-                continue  # "St. Louis Cardinals", "San Francisco Giants": a place's last word opens no name
+                continue  # "St. Louis Comets", "San Francisco Rovers": a place's last word opens no name
             if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
                 continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
             # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands

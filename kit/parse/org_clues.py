@@ -290,7 +290,7 @@ _UPPER3 = re.compile(r"[A-Z][^A-Z]*[A-Z][^A-Z]*[A-Z]")
 
 
 def in_capitals(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` written all in capitals (a wire headline, "SOSA HAS SURGERY")?"""
+    """Is ``text[start:end]`` written all in capitals (a wire headline, "MARSK OUT FOR SIX WEEKS")?"""
     return _LOWER.search(text, start, end) is None and _UPPER3.search(text, start, end) is not None
 
 

@@ -104,7 +104,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens.pop(0)
             owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("’s", "'s"))), default=-1)
             if owner >= 0 and len(tokens) - owner - 1 >= 3:
-                tokens = tokens[owner + 1 :]  # "Iowa’s Cedar Rapids Gazette" (but "China's Foreign Ministry")
+                tokens = tokens[owner + 1 :]  # "Norland’s Kestrel Valley Gazette" (but "China's Foreign Ministry")
             if tokens and tokens[-1].endswith(".") and tokens[-1][:-1].lower() not in _GENERIC:
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:

@@ -274,7 +274,7 @@ def person_mentions(
     for p in people:
         tokens = p.name.split()
         while len(tokens) > 2 and tokens[-1] in suffixes:
-            tokens = tokens[:-1]  # "Brent Bozell III" -> "Bozell"
+            tokens = tokens[:-1]  # "Tom Moss III" -> "Moss"
             tokens[-1] = tokens[-1].rstrip(",")
         short = [tokens[-1]] if len(tokens) > 1 else []
         if len(tokens) > 2:

@@ -420,14 +420,14 @@ def attribute(site: Site) -> Attribution | None:
             if got.source is not None:
                 break  # a quote that carries on an earlier one has its speaker
     if found is not None and found.rule == "main_clause_subject" and _described(site, found):
-        return None  # "Guns are “the ultimate crisis”": the subject is described, not quoted (checked last,
+        return None  # "Taxes are “a slow poison”": the subject is described, not quoted (checked last,
         # so that "…, the union says." closing the sentence can still name the speaker)
     return found
 
 
 def _described(site: Site, found: Attribution) -> bool:
     """Is the main clause's verb a linking verb ("is", "was") with no verb of saying between it and the
-    quote ("McConnell was quick to … and said that Trump is “…”" is speech; "Guns are “…”" is not)?"""
+    quote ("Ann Lee was quick to … and said that the plan is “…”" is speech; "Taxes are “…”" is not)?"""
     if (found.cue or "").lower() not in LINKING_VERBS or found.span is None:
         return False
     return SAY_RE.search(site.text, found.span[1], site.cs) is None

@@ -18,7 +18,7 @@ itself (all word lists are data: ``kit/data/entities.json``):
   ("Zed said") the span stays unresolved: it may be a surname or a company.
 
 New actors get a mention wherever their name is written again; pronoun speakers
-are then resolved again, so "he said" after "Bozell says" can reach Bozell.
+are then resolved again, so "he said" after "Moss says" can reach Moss.
 
 >>> import kit
 >>> art = kit.parse("“It is a scandal,” one commenter wrote. “We will appeal,” the Herald said.")

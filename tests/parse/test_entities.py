@@ -109,9 +109,9 @@ def test_team_named_after_its_place_and_its_short_form():
 @pytest.mark.parametrize(
     ("text", "teams"),
     [
-        # a place of two words: its last word opens no person's name ("Louis Cardinals", "Francisco Giants")
-        ("The St. Louis Cardinals beat the San Francisco Giants 3-2.", ["st_louis_cardinals", "san_francisco_giants"]),
-        ("The Florida Marlins lost again on Sunday.", ["florida_marlins"]),  # a US state is a place
+        # a place of two words: its last word opens no person's name ("Louis Comets", "Francisco Rovers")
+        ("The St. Louis Comets beat the San Francisco Rovers 3-2.", ["st_louis_comets", "san_francisco_rovers"]),
+        ("The Florida Herons lost again on Sunday.", ["florida_herons"]),  # a US state is a place
         ("Voters in the Iowa Caucuses chose on Monday.", []),  # a plural that names no team
         ("Nurses of the Ohio Nurses Association walked out.", ["ohio_nurses_association"]),  # a longer name
     ],
@@ -125,8 +125,8 @@ def test_teams_named_after_places_and_what_is_not_one(text, teams):
 @pytest.mark.parametrize(
     ("text", "orgs"),
     [
-        ("Ken Caminiti added two RBI for the Padres, who beat Houston 6-2.", ["padres"]),
-        ("The White Sox have lost six of their last eight games, 2-7 at home.", ["white_sox"]),
+        ("Ivo Marsk scored twice for the Kestrels, who beat Houston 6-2.", ["kestrels"]),
+        ("The Grey Sox have won once in a month, 2-7 at home.", ["grey_sox"]),
         ("The Padres beat Houston 6-2. The Sanders campaign said nothing.", ["padres"]),  # "Sanders" modifies a noun
         ("Bill Clinton won 6-2. The Clintons left.", []),  # a family
         ("Muslims and the Huguenots were persecuted.", []),  # no results: a people, not a team
@@ -139,11 +139,11 @@ def test_the_plural_of_a_team_in_a_text_that_reports_results(text, orgs):
 
 def test_a_headline_in_capitals_names_the_people_and_organisations_of_the_story():
     text = (
-        "BASEBALL - SOSA HAS SURGERY, OUT UP TO SIX WEEKS.\n\nCHICAGO 1996-08-27\n\n"
-        "Chicago Cubs outfielder Sammy Sosa will have surgery, the team said. Sosa was hit by a pitch."
+        "BASEBALL - MARSK OUT FOR SIX WEEKS, SAYS CLUB.\n\nNORHAVEN 2031-05-02\n\n"
+        "Norhaven Kestrels pitcher Ivo Marsk hurt his arm, the team said. Marsk left on Sunday."
     )
     art = kit.parse(text)
-    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "sammy_sosa"] == ["SOSA", "Sammy Sosa", "Sosa"]
+    assert [art.span(m.start, m.end) for m in art.mentions if m.actor == "ivo_marsk"] == ["MARSK", "Ivo Marsk", "Marsk"]
     assert "out" not in [a.id for a in art.actors]  # a capitalised word of a headline is no acronym
     # a surname that is also an ordinary word of the text is left alone in capitals
     art = kit.parse("YOUNG STARS SHINE.\n\nTom Young said the young players were ready.")
@@ -154,9 +154,12 @@ def test_a_headline_in_capitals_names_the_people_and_organisations_of_the_story(
     ("text", "orgs"),
     [
         ("It ran in the Boston Herald. Acme Corp. said no.", ["Boston Herald", "Acme Corp."]),  # a full stop ends it
-        ("He told Iowa’s Cedar Rapids Gazette that he would run.", ["Cedar Rapids Gazette"]),  # the owner is not in it
+        (
+            "He told Norland’s Kestrel Valley Gazette that he would run.",
+            ["Kestrel Valley Gazette"],
+        ),  # the owner is not in it
         ("China's Foreign Ministry said no.", ["China's Foreign Ministry"]),  # but a generic name keeps its owner
-        ("Shares of Javedan Cement fell.", ["Javedan Cement"]),
+        ("Shares of Norhaven Cement fell.", ["Norhaven Cement"]),
     ],
 )
 def test_an_organisation_name_ends_and_starts_where_it_should(text, orgs):
@@ -165,7 +168,7 @@ def test_an_organisation_name_ends_and_starts_where_it_should(text, orgs):
 
 
 def test_a_title_in_quotation_marks_is_not_a_person():
-    art = kit.parse("Its biggest success since 1994's “Forrest Gump”. The “Brady Bill” passed. “We won,” said Tom Ray.")
+    art = kit.parse("Its best film since 2031's “Harbour Lights”. The “Kestrel Bill” passed. “We won,” said Tom Ray.")
     assert [a.id for a in art.actors if a.kind == "person"] == ["tom_ray"]
 
 

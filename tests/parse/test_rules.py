@@ -158,8 +158,8 @@ def test_a_speaker_set_in_the_case_file_says_so():
     "text",
     [
         "Look, the mayor has a new motto, “Ready for anything.”",  # no cue verb: whose motto is not who said it
-        "Voters heard “Peace Through Strength,” “Law and Order,” and, yes, “Sanity.”",  # slogans
-        "Researchers hope to harness what is today called “regenerative medicine.”",  # a term
+        "Banners with “Roads First,” “Fair Rents” and “Home” lined the street.",  # slogans
+        "Builders now sell “smart glass” by the metre.",  # a term
     ],
 )
 def test_a_scare_quote_without_a_cue_gets_no_speaker(text):
@@ -170,8 +170,8 @@ def test_a_scare_quote_without_a_cue_gets_no_speaker(text):
 
 
 def test_a_linking_verb_describes_its_subject_and_does_not_quote_it():
-    """ "Guns are “…”": the main clause's subject is not the speaker (PolNeAR train: P 0.933 -> 0.940)."""
-    art = kit.parse("Guns are “the ultimate public health crisis” and the plan was “dead on arrival.”")
+    """ "Taxes are “…”": the main clause's subject is not the speaker (PolNeAR train: P 0.933 -> 0.940)."""
+    art = kit.parse("Taxes are “a slow poison” and the plan was “dead on arrival.”")
     assert [q.speaker_start for q in art.quotes] == [None, None]
     # a sentence-closing attribution still names the speaker
     art = kit.parse("The plan is “dead on arrival,” the tenants union says.")

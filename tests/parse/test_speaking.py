@@ -32,7 +32,7 @@ def speaker(text: str, n: int = 0) -> tuple[str | None, str | None]:
         ("“Trading stopped,” NYFEX said.", ("nyfex", "organization")),
         ("“We will appeal,” Microsoft says. It filed the papers on Monday.", ("microsoft", "organization")),
         # a person known only by a surname, shown to be a person by the next sentence
-        ("“We won,” Bozell says. He thanked the volunteers.", ("bozell", "person")),
+        ("“We won,” Moss says. He thanked the volunteers.", ("moss", "person")),
         ("The crowd cheered. But Ferrera said: “Not yet.” She left early.", ("ferrera", "person")),
     ],
 )
@@ -64,15 +64,15 @@ def test_a_definite_description_refers_back():
 
 
 def test_a_new_actor_is_mentioned_wherever_its_name_is_written():
-    art = kit.parse("Bozell met donors. “We won,” Bozell says. He smiled. Bozell left later.")
-    spans = [art.span(m.start, m.end) for m in art.mentions if m.actor == "bozell"]
-    assert spans == ["Bozell"] * 3
-    assert [a.id for a in art.actors] == ["bozell"]  # in order of first mention
+    art = kit.parse("Moss met donors. “We won,” Moss says. He smiled. Moss left later.")
+    spans = [art.span(m.start, m.end) for m in art.mentions if m.actor == "moss"]
+    assert spans == ["Moss"] * 3
+    assert [a.id for a in art.actors] == ["moss"]  # in order of first mention
 
 
 def test_a_pronoun_after_a_new_actor_reaches_it():
-    art = kit.parse("“We won,” Bozell says. He smiled. “We will win again,” he added.")
-    assert [q.speaker for q in art.quotes] == ["bozell", "bozell"]
+    art = kit.parse("“We won,” Moss says. He smiled. “We will win again,” he added.")
+    assert [q.speaker for q in art.quotes] == ["moss", "moss"]
 
 
 def test_the_rule_that_found_the_span_is_kept():
@@ -83,7 +83,7 @@ def test_the_rule_that_found_the_span_is_kept():
 @pytest.mark.parametrize(
     ("text", "person", "short"),
     [
-        ("Conservative leader L. Brent Bozell III spoke. “We won,” Bozell says.", "l_brent_bozell_iii", "Bozell"),
+        ("Party leader Tom Moss III spoke. “We won,” Moss says.", "tom_moss_iii", "Moss"),
         ("Martin Luther King Jr. marched on Monday. King said it was time.", "martin_luther_king_jr", "King"),
     ],
 )
