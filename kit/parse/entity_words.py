@@ -32,6 +32,7 @@ class EntityWords:
 
     given_names: frozenset[str]
     places: frozenset[str]
+    countries: frozenset[str]
     place_heads: frozenset[str]
     place_or_surname_heads: frozenset[str]
     not_person_first: frozenset[str]
@@ -56,6 +57,10 @@ class EntityWords:
     not_org_first: frozenset[str] = frozenset()
     honorifics: tuple[tuple[str, str], ...] = ()  # ("Mr", "m"), ("Dr", ""): the gender each shows
     gendered_titles: tuple[tuple[str, str], ...] = ()
+    org_descriptors: tuple[str, ...] = ()
+    team_words_in_results: tuple[str, ...] = ()
+    org_followers: tuple[str, ...] = ()
+    team_heads: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -82,7 +87,8 @@ def entity_words() -> EntityWords:
     )
     return EntityWords(
         given_names=names,
-        places=frozenset(data["places"]),
+        places=frozenset(data["places"]) | frozenset(data["countries"]),
+        countries=frozenset(data["countries"]),
         place_heads=frozenset(data["place_heads"]),
         place_or_surname_heads=frozenset(data["place_heads_or_surnames"]),
         not_person_first=frozenset(data["not_person_first"]),
@@ -107,4 +113,8 @@ def entity_words() -> EntityWords:
         not_org_first=frozenset(data["not_org_first"]),
         honorifics=tuple(data["honorifics"].items()),
         gendered_titles=tuple(data["gendered_titles"].items()),
+        org_descriptors=tuple(data["org_descriptors"]),
+        team_words_in_results=tuple(data["team_words_in_results"]),
+        org_followers=tuple(data["org_followers"]),
+        team_heads=frozenset(data["team_heads"]),
     )

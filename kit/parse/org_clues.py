@@ -6,8 +6,16 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 * **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua"),
   or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
   Ledger newspaper");
+* **a word that says what kind of organisation a name is**, right before it
+  (``org_descriptors``: "the piston maker Zentrix", "the separatist group Kestrel
+  Front") or right after it (``org_followers``: "Zentrix shares", "a Brannock
+  spokeswoman"; not a possessive, "Marsk's spokesman");
 * **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
-  drew with Rovers"), when neither is a person the kit knows;
+  drew with Rovers"), when neither is a person the kit knows; in a text that
+  reports results (a score, :func:`has_score`) either side alone, a name after
+  ``team_words_in_results`` ("against Marseille", "champions Ajax"), and a city
+  named as a team by any rule here ("Boston's Ann Lee", "Boston won"), but never
+  a country (``countries``: a national side is its country, a place);
 * **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
   unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
 * **a team named after its place**: a place and a capitalised plural ("Denver
@@ -65,7 +73,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
-            rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-]))"
+            rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-])"
+            rf"|(?P<desc>{trie_pattern(w.org_descriptors)})(?=[ \t]+[A-Z])"
+            rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-]))"
         ),
         # where a keyword may start: any of the words after a character that ends a word (one trie)
         "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(set(_keywords(w)))))),
@@ -84,6 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
+        "team_word": re.compile(rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)})(?=[ \t]+[A-Z])"),
     }
 
 
@@ -95,6 +106,8 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.org_verbs
     yield from w.acronym_verbs
     yield from w.outlet_words
+    yield from w.org_descriptors
+    yield from w.org_followers
 
 
 def find_org_clues(
@@ -114,12 +127,20 @@ def find_org_clues(
     p = _patterns()
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
-    def fits(name: str, at: int) -> bool:
+    def fits(name: str, at: int, team: bool = False) -> bool:
+        """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
+        where a city is one ("Boston won 4-2")."""
         tokens = name.split()
         if any(t in not_orgs or t in w.given_names for t in tokens):
             return False
-        if " ".join(tokens) in w.places or tokens[-1] in w.place_heads or any(t in w.places for t in tokens):
-            return False  # a place ("Sri Lanka", "Kestrel Bay"); "Le Soir" is not one
+        if tokens[0] in w.not_org_first:
+            return False  # "Former England manager": a word that opens no organisation's name
+        if tokens[-1] in w.place_heads:
+            return False  # "Kestrel Bay"
+        if not team and (" ".join(tokens) in w.places or any(t in w.places for t in tokens)):
+            return False  # a place ("Sri Lanka"); "Le Soir" is not one
+        if team and name.title() in w.countries:
+            return False  # a national side is named as its country, a place
         if gaz.entity_of(name) is not None:
             return False
         if any(gaz.entity_of(t) is not None for t in tokens):
@@ -132,7 +153,19 @@ def find_org_clues(
 
     def _before(at: int) -> tuple[str, int] | None:
         b = p["name_before"].search(text, max(0, at - _REACH), at)
-        return (b.group("n"), b.start("n")) if b else None
+        if not b:
+            return None
+        name, start = b.group("n"), b.start("n")
+        while " " in name and name.split(None, 1)[0] in not_orgs:  # "On Sunday Kestrel": the name is "Kestrel"
+            first, name = name.split(None, 1)
+            start = text.index(name, start + len(first))
+        return name, start
+
+    def _right_before(at: int) -> tuple[str, int] | None:
+        """The name that ends one blank before ``at`` ("Zentrix shares")."""
+        if at < 3 or text[at - 1] not in " \t" or not text[at - 2].isalpha() or text[at - 3] in "’'":
+            return None  # "Lebed's spokesman": a person's
+        return _before(at)
 
     def _after(at: int, end: int) -> tuple[str, int] | None:
         a = p["name_after"].match(text, at, end)
@@ -184,16 +217,25 @@ def find_org_clues(
                 out.append((m.group(), m.start(), ()))
             elif rule == "role":
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
-                if b and fits(b.group("n"), b.start("n")):
+                if b and fits(b.group("n"), b.start("n"), team=results()):
                     out.append((b.group("n"), b.start("n"), ()))
             elif rule == "outlet":
                 for n in (_before(m.start()), _after(m.end(), end)):
                     if n and fits(*n):
                         out.append((*n, ()))
+            elif rule == "desc":
+                n = _after(m.end(), end)
+                if n and fits(*n):
+                    out.append((*n, ()))
+            elif rule == "follow":
+                n = _right_before(m.start())
+                if n and fits(*n):
+                    out.append((*n, ()))
             elif rule == "match":
-                x, y = _before(m.start()), _after(m.end(), end)
-                if x and y and fits(*x) and fits(*y):
-                    out += [(*x, ()), (*y, ())]
+                # both sides of "drew with"; in a results report, either ("easily beat Cosenza 3-1")
+                sides = [n for n in (_before(m.start()), _after(m.end(), end)) if n and fits(*n, team=results())]
+                if len(sides) == 2 or results():
+                    out += [(*n, ()) for n in sides]
             else:
                 _acting(m, start)
         for m in finditer_not_after(p["team"], text, start, end, "’'-"):
@@ -212,7 +254,11 @@ def find_org_clues(
                 out.append((plural, m.start("n"), ()))
         for m in _possessives(p["possessive"], text, start, end):
             n = _before(m.start())
-            if n and m.group("g") in w.given_names and fits(*n):
+            if n and m.group("g") in w.given_names and fits(*n, team=results()):
+                out.append((*n, ()))
+        for m in p["team_word"].finditer(text, start, end) if results() else ():
+            n = _after(m.end(), end)  # "against Marseille", "champions Ajax": a team in a results report
+            if n and _team_name(n[0], w) and fits(*n, team=True):
                 out.append((*n, ()))
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group("a"), m.start("a")):
@@ -253,6 +299,15 @@ _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
     "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
 )
+
+
+def _team_name(name: str, w: EntityWords) -> bool:
+    """Can ``name`` be a team rather than a player ("against Ajax", "against Ajax Amsterdam", not
+    "against Yone Kamio")? One word, or a place or an organisation word among its words."""
+    tokens = name.split()
+    if len(tokens) == 1:
+        return not name.endswith(("ish", "ese", "ian"))  # "against English sides": a people's adjective
+    return tokens[-1] in w.team_heads or any(t in w.places or t in w.org_heads for t in tokens)
 
 
 def _acts_next(text: str, at: int) -> bool:

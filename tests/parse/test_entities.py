@@ -125,9 +125,9 @@ def test_teams_named_after_places_and_what_is_not_one(text, teams):
 @pytest.mark.parametrize(
     ("text", "orgs"),
     [
-        ("Ivo Marsk scored twice for the Kestrels, who beat Houston 6-2.", ["kestrels"]),
+        ("Ivo Marsk scored twice for the Kestrels, who beat Houston 6-2.", ["kestrels", "houston"]),
         ("The Grey Sox have won once in a month, 2-7 at home.", ["grey_sox"]),
-        ("The Padres beat Houston 6-2. The Sanders campaign said nothing.", ["padres"]),  # "Sanders" modifies a noun
+        ("The Padres beat Houston 6-2. The Sanders campaign said nothing.", ["padres", "houston"]),  # not "Sanders"
         ("Bill Clinton won 6-2. The Clintons left.", []),  # a family
         ("Muslims and the Huguenots were persecuted.", []),  # no results: a people, not a team
     ],
@@ -231,6 +231,58 @@ def test_a_descriptor_before_a_given_name_is_not_part_of_it():
 def test_teams_on_both_sides_of_a_result():
     k = kinds("On Saturday, Hartfield drew with Rovers in the rain.")
     assert k.get("hartfield") == "organization" and k.get("rovers") == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The German piston maker Zentrix cut 300 jobs.", "zentrix"),
+        ("A deal with the private bank Vollenbank was signed.", "vollenbank"),
+        ("The separatist group Kestrel Front has claimed the attack.", "kestrel_front"),
+        ("It sold its retail chain Norvo to a rival.", "norvo"),
+        ("In early trade Zentrix shares fell 4 percent.", "zentrix"),
+        ("Workers said the Talvor unit would close.", "talvor"),
+        ("A Brannock spokeswoman declined to comment.", "brannock"),
+    ],
+)
+def test_a_word_that_says_what_kind_of_organisation_a_name_is(text, org):
+    assert kinds(text).get(org) == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marsk's spokesman said he would stay.",  # a person's spokesman
+        "After Marsk's spokesman spoke, Marsk left.",
+        "The company Monday said it would cut jobs.",  # a day, not a name
+        "The bank in Norhaven said it would cut jobs.",  # a place
+        "Chinese workers and Tokyo shares fell.",  # a people and a place
+    ],
+)
+def test_what_is_not_named_as_an_organisation_by_such_a_word(text):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Norhaven easily beat Kestrel 3-1 at home.", ["kestrel"]),  # the object alone, in a results report
+        ("The holders Zentrix United drew 2-2 against Boston on Sunday.", ["zentrix_united", "boston"]),  # a city
+        ("Former champions Marseille lost 1-0 against Kestrel City.", ["marseille", "kestrel_city"]),
+        (
+            "On Sunday Kestrel lost 2-1 to England, then 3-0 against Wales.",
+            ["kestrel"],
+        ),  # national sides are their country
+        ("Ann Kamio won 6-2 6-3 over Yone Tarvo.", []),  # a player, not a team
+        ("They face English sides 3-1 in the cup.", []),  # a people's adjective
+    ],
+)
+def test_teams_in_a_results_report_and_what_is_not_one(text, orgs):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == orgs
+
+
+def test_a_city_is_a_team_only_in_a_results_report():
+    assert [a.id for a in kit.parse("Police met protesters against Boston's plan.").actors] == []
 
 
 def test_outlet_named_beside_an_outlet_word():
