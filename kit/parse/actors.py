@@ -44,7 +44,7 @@ from ..util import paused_gc
 from .anonymous import find_anonymous
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, gazetteer
-from .name_lists import find_listed_people
+from .name_lists import find_listed_orgs, find_listed_people
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals
 from .organizations import Organization, find_organizations
@@ -113,6 +113,13 @@ def find_actors(
         text, spans, gaz, not_orgs=person_words | stop, lower_near=written_lower_near
     ):
         org = Organization(name, at, forms)
+        if org.id not in known_orgs:
+            known_orgs.add(org.id)
+            orgs += (org,)
+    for name, at in find_listed_orgs(
+        text, spans, gaz, known=[(o.name, *o.forms) for o in orgs], not_orgs=person_words | stop
+    ):
+        org = Organization(name, at, ())
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)

@@ -3,7 +3,9 @@
 When most names of a list of capitalised names are people the kit knows (by
 full name or surname), the others of the list are people too: a line-up, a
 guest list, a team sheet ("Ann Lee (Rovers), Ravi Dass (Hartfield), ...").
-Places, organisations and gazetteer names never are.
+Places, organisations and gazetteer names never are. Likewise, a list that a plural
+organisation noun opens ("three listed companies: Acme, Zentrix and Norvo", "banks
+such as ...") or whose names are mostly organisations names organisations.
 
 >>> import kit
 >>> art = kit.parse("Guests included Ava Long, Ravi Dass, Ian Mole and Lou Chen.")
@@ -22,7 +24,7 @@ from .gazetteer import Gazetteer
 from .patterns import first_not_after, lazy_compile
 from .people import Person
 
-__all__ = ["find_listed_people"]
+__all__ = ["find_listed_orgs", "find_listed_people"]
 
 # A word is followed by a blank, a comma or the end of the list, never by a word character or ’'-: the
 # look-ahead says so at once, so a capitalised word that starts no list fails without being retried at
@@ -90,3 +92,68 @@ def find_listed_people(
                     continue
                 found[pid] = Person(pid, n, "", None, a, a + len(n))
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+# a plural noun for organisations right before a list ("three listed companies: Acme, Zentrix and Norvo",
+# "banks such as ..."): the list names organisations
+_BEFORE_LIST = re.compile(
+    r"(?<![\w’'-])(?P<noun>[A-Za-z][a-z]+)(?:[ \t]+(?:such[ \t]+as|including|like|namely))?[ \t]*[:,]?[ \t]*$"
+)
+
+
+def _plural(noun: str) -> str:
+    """The plural of an organisation noun ("company" -> "companies", "bank" -> "banks")."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def find_listed_orgs(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    known: Iterable[tuple[str, ...]] = (),
+    not_orgs: frozenset[str] = frozenset(),
+) -> list[tuple[str, int]]:
+    """``(name, start)`` of the organisations of each list that a plural organisation noun opens ("the
+    listed companies: Acme, Zentrix and Norvo") or whose other names are mostly organisations already
+    ``known`` (each given as its names and short forms).
+
+    ``not_orgs``: words that are never (part of) an organisation's name (people's names, stop words).
+
+    >>> from kit.parse.gazetteer import gazetteer
+    >>> t = "Trade was halted in three listed companies: Ciments Norvo, Tarlec and Uniplast."
+    >>> find_listed_orgs(t, [(0, len(t))], gazetteer())
+    [('Ciments Norvo', 44), ('Tarlec', 59), ('Uniplast', 70)]
+    """
+    words = entity_words()
+    plurals = frozenset(_plural(n) for n in (*words.org_nouns, *words.org_descriptors))
+    names_known = {f for forms in known for f in forms}
+    found: list[tuple[str, int]] = []
+    seen: set[str] = set(names_known)
+    lists = _LIST.compiled.finditer
+    for start, end in spans:
+        if all(sep.search(text, start, end) is None for sep in _SEPARATORS):
+            continue
+        for m in lists(text, start, end):
+            group = m.group()
+            if "(" in group:
+                continue  # a line-up with clubs in brackets: people
+            names = _SPLIT.split(group)
+            before = _BEFORE_LIST.search(text, max(start, m.start() - 40), m.start())
+            opened = before is not None and before.group("noun").lower() in plurals
+            orgs = sum(n in names_known for n in names)
+            if not opened and (orgs < 2 or orgs * 2 < len(names)):
+                continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+            at = m.start()
+            for name in names:
+                at = text.index(name, at)
+                tokens = name.split()
+                if name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
+                    if not words.looks_like_place(tokens) and gaz.entity_of(name) is None:
+                        if not any(gaz.entity_of(t) is not None for t in tokens):
+                            seen.add(name)
+                            found.append((name, at))
+                at += len(name)
+    return found

@@ -318,3 +318,23 @@ def test_an_inverted_cue_opens_the_sentence_and_is_never_part_of_the_name(cue: s
     assert [a.id for a in art.actors] == ["ann_lee"]
     art = kit.parse(f"{cue} Ann Lee: “We will build it.”\n")
     assert art.quotes[0].speaker == "ann_lee" and [a.id for a in art.actors] == ["ann_lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "Trade was halted in three listed companies: Ciments Norvo, Tarlec and Uniplast.",
+            ["ciments_norvo", "tarlec", "uniplast"],
+        ),
+        ("Banks such as Kredvollen and Tarbank cut rates.", ["kredvollen", "tarbank"]),
+        ("Zentrix Corp, Acme Holdings and Tarlec signed the deal.", ["zentrix_corp", "acme_holdings", "tarlec"]),
+    ],
+)
+def test_a_list_of_organisations(text, orgs):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == orgs
+
+
+def test_a_list_of_places_or_people_after_an_organisation_noun_stays_so():
+    art = kit.parse("The firms were based in Norhaven, Paris and Rome. Company founders Ivo Marsk and Ann Lee spoke.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == []
