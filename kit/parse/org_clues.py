@@ -94,7 +94,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
-        "team_word": re.compile(rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)})(?=[ \t]+[A-Z])"),
+        # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metz"), or a country after "of"
+        "team_word": re.compile(
+            rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to)(?=[ \t]+[A-Z])"
+        ),
+        "of_country": re.compile(rf"[ \t]+of[ \t]+(?:{trie_pattern(sorted(w.countries))})(?![\w’'-])"),
+        # "Ann Lee (Zentrix)": an organisation in brackets after a person's name (a club, a party, an employer)
+        "bracket": re.compile(rf"(?P<n>{_NAME})[ \t]+\((?P<org>{_NAME})\)"),
     }
 
 
@@ -116,20 +122,23 @@ def find_org_clues(
     gaz: Gazetteer,
     *,
     not_orgs: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
     lower_near: Callable[[str, int, str], bool] | None = None,
 ) -> list[tuple[str, int, tuple[str, ...]]]:
     """``(name, start, short forms)`` of each organisation the rules find, in text order.
 
-    ``not_orgs``: words that are never one (people's names, stop words); ``lower_near(text, at, word)``:
+    ``not_orgs``: words that are never one (people's names, stop words); ``people``: the words of the
+    people's names found (for "Ann Lee (Zentrix)"); ``lower_near(text, at, word)``:
     is the word also written in lower case near ``at`` (a capital that only opens a sentence)?
     """
     w = entity_words()
     p = _patterns()
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
-    def fits(name: str, at: int, team: bool = False) -> bool:
+    def fits(name: str, at: int, team: bool = False, opener: bool = False) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
-        where a city is one ("Boston won 4-2")."""
+        where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
+        ("Olympiakos of Greece beat ...")."""
         tokens = name.split()
         if any(t in not_orgs or t in w.given_names for t in tokens):
             return False
@@ -147,7 +156,13 @@ def find_org_clues(
             return False
         if lower_near is not None and lower_near(text, at, tokens[0]):
             return False
-        if len(tokens) == 1 and not name.isupper() and opens_sentence(text, at) and not _capital_inside(text, at, name):
+        if (
+            len(tokens) == 1
+            and not opener
+            and not name.isupper()
+            and opens_sentence(text, at)
+            and not _capital_inside(text, at, name)
+        ):
             return False  # "Officials said": capitalised only because it opens the sentence
         return name not in w.not_acronyms
 
@@ -260,6 +275,18 @@ def find_org_clues(
             n = _after(m.end(), end)  # "against Marseille", "champions Ajax": a team in a results report
             if n and _team_name(n[0], w) and fits(*n, team=True):
                 out.append((*n, ()))
+        for m in p["of_country"].finditer(text, start, end) if results() else ():
+            n = _before(m.start())  # "Olympiakos of Greece beat ..."
+            if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
+                out.append((*n, ()))
+        for at in _finds(text, " (", start, end):
+            b = p["bracket"].search(text, max(start, at - _REACH), min(end, at + _REACH))
+            if b is None or b.start("org") != at + 2:
+                continue
+            person = b.group("n").split()
+            if person[0] in w.given_names or all(t in people for t in person):
+                if _team_name(b.group("org"), w) and fits(b.group("org"), b.start("org"), team=results()):
+                    out.append((b.group("org"), b.start("org"), ()))
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
@@ -299,6 +326,14 @@ _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
     "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
 )
+
+
+def _finds(text: str, s: str, start: int, end: int) -> Iterator[int]:
+    """Where ``s`` starts in ``text[start:end]`` (``str.find``: faster than a regex scan for a literal)."""
+    at = text.find(s, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(s, at + 1, end)
 
 
 def _team_name(name: str, w: EntityWords) -> bool:

@@ -338,3 +338,21 @@ def test_a_list_of_organisations(text, orgs):
 def test_a_list_of_places_or_people_after_an_organisation_noun_stays_so():
     art = kit.parse("The firms were based in Norhaven, Paris and Rome. Company founders Ivo Marsk and Ann Lee spoke.")
     assert [a.id for a in art.actors if a.kind == "organization"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("They lost 2-1 at home to Metzberg, then 3-0 away to Kestrel Rovers.", ["metzberg", "kestrel_rovers"]),
+        ("Olympiakos of Greece beat Tarvo 69-60 on Sunday.", ["olympiakos", "tarvo"]),
+        ("At 88-4, fourth-placed Kestrel City had Norvo on the ropes.", ["kestrel_city"]),
+    ],
+)
+def test_more_ways_a_results_report_names_its_teams(text, orgs):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == orgs
+
+
+def test_an_organisation_in_brackets_after_a_person():
+    art = kit.parse("Named: Ann Lee (Kestrel), Ivo Marsk (Norhaven) and Tom Moss (Ann Vole).")
+    assert [(a.id, a.kind) for a in art.actors if a.kind != "person"] == [("kestrel", "organization")]
+    assert {"ann_lee", "ivo_marsk", "tom_moss"} <= {a.id for a in art.actors if a.kind == "person"}
