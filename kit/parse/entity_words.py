@@ -61,6 +61,8 @@ class EntityWords:
     team_words_in_results: tuple[str, ...] = ()
     org_followers: tuple[str, ...] = ()
     team_heads: frozenset[str] = frozenset()
+    team_descriptors: frozenset[str] = frozenset()
+    team_verbs_in_results: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -117,4 +119,6 @@ def entity_words() -> EntityWords:
         team_words_in_results=tuple(data["team_words_in_results"]),
         org_followers=tuple(data["org_followers"]),
         team_heads=frozenset(data["team_heads"]),
+        team_descriptors=frozenset(data["team_descriptors"]),
+        team_verbs_in_results=tuple(data["team_verbs_in_results"]),
     )

@@ -92,15 +92,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # the character before the blank is checked by _acronyms (a look-behind first would be tried everywhere)
         "acronym": re.compile(r" (?P<a>[A-Z]{3,6})(?![\w’'-])"),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
+        # "Lecce's 3-0 defeat of ...", "Middlesbrough's Italian striker": a team's, in a results report
+        "team_possessive": re.compile(
+            rf"(?:’s|'s)[ \t]+(?:\d+-\d+|(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern(w.role_words)}))(?![\w-])"
+        ),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
         # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metz"), or a country after "of"
         "team_word": re.compile(
-            rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to)(?=[ \t]+[A-Z])"
+            rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to"
+            rf"|(?:{trie_pattern(w.team_verbs_in_results)})[ \t]+(?:for|with))(?=[ \t]+[A-Z])"
         ),
         "of_country": re.compile(rf"[ \t]+of[ \t]+(?:{trie_pattern(sorted(w.countries))})(?![\w’'-])"),
         # "Ann Lee (Zentrix)": an organisation in brackets after a person's name (a club, a party, an employer)
-        "bracket": re.compile(rf"(?P<n>{_NAME})[ \t]+\((?P<org>{_NAME})\)"),
+        "bracket": re.compile(rf"\((?P<org>{_NAME})\)"),
     }
 
 
@@ -239,8 +244,8 @@ def find_org_clues(
                     if n and fits(*n):
                         out.append((*n, ()))
             elif rule == "desc":
-                n = _after(m.end(), end)
-                if n and fits(*n):
+                n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Nice": a city too
+                if n and fits(*n, team=m.group() in w.team_descriptors):
                     out.append((*n, ()))
             elif rule == "follow":
                 n = _right_before(m.start())
@@ -271,6 +276,10 @@ def find_org_clues(
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n, team=results()):
                 out.append((*n, ()))
+        for m in _possessives(p["team_possessive"], text, start, end) if results() else ():
+            n = _before(m.start())
+            if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
+                out.append((*n, ()))
         for m in p["team_word"].finditer(text, start, end) if results() else ():
             n = _after(m.end(), end)  # "against Marseille", "champions Ajax": a team in a results report
             if n and _team_name(n[0], w) and fits(*n, team=True):
@@ -279,12 +288,21 @@ def find_org_clues(
             n = _before(m.start())  # "Olympiakos of Greece beat ..."
             if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
                 out.append((*n, ()))
-        for at in _finds(text, " (", start, end):
-            b = p["bracket"].search(text, max(start, at - _REACH), min(end, at + _REACH))
-            if b is None or b.start("org") != at + 2:
-                continue
-            person = b.group("n").split()
-            if person[0] in w.given_names or all(t in people for t in person):
+        brackets = [
+            (n, b)
+            for at in _finds(text, " (", start, end)
+            if (b := p["bracket"].match(text, at + 1, end)) and (n := _before(at))
+        ]
+        for n, b in brackets:
+            person = n[0].split()
+            # a known person, or a line-up ("Ann Lee (Kestrel), Bo Ray (Norvo)"): names of two words or more
+            line_up = (
+                len(brackets) > 1
+                and len(person) > 1
+                and not b.group("org").isupper()  # "Passive-Active Sensor (PALS)": an acronym
+                and not w.looks_like_place(person)
+            )
+            if line_up or person[0] in w.given_names or all(t in people for t in person):
                 if _team_name(b.group("org"), w) and fits(b.group("org"), b.start("org"), team=results()):
                     out.append((b.group("org"), b.start("org"), ()))
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():

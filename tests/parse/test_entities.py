@@ -353,6 +353,26 @@ def test_more_ways_a_results_report_names_its_teams(text, orgs):
 
 
 def test_an_organisation_in_brackets_after_a_person():
-    art = kit.parse("Named: Ann Lee (Kestrel), Ivo Marsk (Norhaven) and Tom Moss (Ann Vole).")
-    assert [(a.id, a.kind) for a in art.actors if a.kind != "person"] == [("kestrel", "organization")]
+    art = kit.parse("Named: Ann Lee (Kestrel), Ivo Marsk (Paris) and Tom Moss (Ann Vole).")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["kestrel"]
     assert {"ann_lee", "ivo_marsk", "tom_moss"} <= {a.id for a in art.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("The struggling French side Nice sacked its coach.", ["nice"]),  # a city named as a team
+        ("He played seven seasons with Norvo before the 2-1 loss.", ["norvo"]),
+        ("Kestrel's 3-0 defeat of Tarvo was overturned.", ["kestrel"]),
+        ("Won 2-0 at home. Middlesbrough's Italian striker Ivo Marsk scored.", ["middlesbrough"]),
+    ],
+)
+def test_still_more_ways_sport_names_its_teams(text, orgs):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == orgs
+
+
+def test_a_line_up_names_clubs_in_brackets_but_not_acronyms():
+    art = kit.parse(
+        "Strikers - Ciro Tarvello (Norvo United), Kubo Antal (Kestrel). Passive Sensor (PALS), Active Radar (AR)."
+    )
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["norvo_united", "kestrel"]
