@@ -50,6 +50,7 @@ from .org_clues import find_org_clues, in_capitals
 from .organizations import Organization, find_organizations
 from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after, trie_pattern
 from .people import Person, find_people, person_mentions
+from .place_clues import placed_names
 from .single_names import find_single_names
 
 __all__ = ["find_actors", "scanned_spans"]
@@ -129,6 +130,8 @@ def find_actors(
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
     people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words)
+    placed = placed_names(text, spans)
+    people = tuple(p for p in people if p.name not in placed)  # "the village of Karo Tarn": a place
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)

@@ -63,6 +63,8 @@ class EntityWords:
     team_heads: frozenset[str] = frozenset()
     team_descriptors: frozenset[str] = frozenset()
     team_verbs_in_results: tuple[str, ...] = ()
+    place_nouns: tuple[str, ...] = ()
+    facility_nouns: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -121,4 +123,6 @@ def entity_words() -> EntityWords:
         team_heads=frozenset(data["team_heads"]),
         team_descriptors=frozenset(data["team_descriptors"]),
         team_verbs_in_results=tuple(data["team_verbs_in_results"]),
+        place_nouns=tuple(data["place_nouns"]),
+        facility_nouns=tuple(data["facility_nouns"]),
     )

@@ -376,3 +376,23 @@ def test_a_line_up_names_clubs_in_brackets_but_not_acronyms():
         "Strikers - Ciro Tarvello (Norvo United), Kubo Antal (Kestrel). Passive Sensor (PALS), Active Radar (AR)."
     )
     assert [a.id for a in art.actors if a.kind == "organization"] == ["norvo_united", "kestrel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells hit the small village of Karo Tarn on Monday.",
+        "The plane landed at Ben Arvo airport on Monday.",
+        "The crash happened near Tomas Veld on Monday.",
+        "Rebels took Lina Rosso, a small mountain village.",
+        "The crash happened at Rosa Vale, 200 km south of the capital.",
+        "He stayed a night in Eugene Falls, Oregon, on the way.",
+    ],
+)
+def test_a_name_the_text_uses_as_a_place_is_not_a_person(text):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "person"] == []
+
+
+def test_a_person_beside_such_words_stays_a_person():
+    art = kit.parse("Ivo Marsk, the mayor of the town, met Ann Lee near the airport. Ann Lee said so.")
+    assert {"ivo_marsk", "ann_lee"} <= {a.id for a in art.actors if a.kind == "person"}
