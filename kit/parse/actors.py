@@ -111,7 +111,13 @@ def find_actors(
     person_words = frozenset(w for p in titled + untitled for w in p.name.split())
     known_orgs = {o.id for o in orgs}
     for name, at, forms in find_org_clues(
-        text, spans, gaz, not_orgs=person_words | stop, people=person_words, lower_near=written_lower_near
+        text,
+        spans,
+        gaz,
+        not_orgs=person_words | stop,
+        people=person_words,
+        weak_people=person_words - {w for p in titled for w in p.name.split()},
+        lower_near=written_lower_near,
     ):
         org = Organization(name, at, forms)
         if org.id not in known_orgs:

@@ -128,24 +128,27 @@ def find_org_clues(
     *,
     not_orgs: frozenset[str] = frozenset(),
     people: frozenset[str] = frozenset(),
+    weak_people: frozenset[str] = frozenset(),
     lower_near: Callable[[str, int, str], bool] | None = None,
 ) -> list[tuple[str, int, tuple[str, ...]]]:
     """``(name, start, short forms)`` of each organisation the rules find, in text order.
 
     ``not_orgs``: words that are never one (people's names, stop words); ``people``: the words of the
-    people's names found (for "Ann Lee (Zentrix)"); ``lower_near(text, at, word)``:
+    people's names found (for "Ann Lee (Zentrix)"); ``weak_people``: those of them read without a title,
+    which a strong clue outweighs; ``lower_near(text, at, word)``:
     is the word also written in lower case near ``at`` (a capital that only opens a sentence)?
     """
     w = entity_words()
     p = _patterns()
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
-    def fits(name: str, at: int, team: bool = False, opener: bool = False) -> bool:
+    def fits(name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
         where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
-        ("Olympiakos of Greece beat ...")."""
+        ("Olympiakos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
+        title ("the group Action Against Hunger")."""
         tokens = name.split()
-        if any(t in not_orgs or t in w.given_names for t in tokens):
+        if any((t in not_orgs and not (strong and t in weak_people)) or t in w.given_names for t in tokens):
             return False
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name
@@ -245,7 +248,7 @@ def find_org_clues(
                         out.append((*n, ()))
             elif rule == "desc":
                 n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Nice": a city too
-                if n and fits(*n, team=m.group() in w.team_descriptors):
+                if n and fits(*n, team=m.group() in w.team_descriptors, strong=True):
                     out.append((*n, ()))
             elif rule == "follow":
                 n = _right_before(m.start())

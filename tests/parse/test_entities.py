@@ -396,3 +396,9 @@ def test_a_name_the_text_uses_as_a_place_is_not_a_person(text):
 def test_a_person_beside_such_words_stays_a_person():
     art = kit.parse("Ivo Marsk, the mayor of the town, met Ann Lee near the airport. Ann Lee said so.")
     assert {"ivo_marsk", "ann_lee"} <= {a.id for a in art.actors if a.kind == "person"}
+
+
+def test_a_strong_organisation_clue_outweighs_a_name_read_as_a_person():
+    art = kit.parse("Tom Moss, a worker with the group Action Against Hunger, spoke. The firm Tarvo Perrin agreed.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["action_against_hunger", "tarvo_perrin"]
+    assert [a.id for a in art.actors if a.kind == "person"] == ["tom_moss"]
