@@ -50,7 +50,7 @@ from .org_clues import find_org_clues, in_capitals
 from .organizations import Organization, find_organizations
 from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after, trie_pattern
 from .people import Person, find_people, person_mentions
-from .place_clues import placed_names
+from .place_clues import is_placed, placed_names
 from .single_names import find_single_names
 
 __all__ = ["find_actors", "scanned_spans"]
@@ -137,7 +137,7 @@ def find_actors(
     people += single
     people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words)
     placed = placed_names(text, spans)
-    people = tuple(p for p in people if p.name not in placed)  # "the village of Karo Tarn": a place
+    people = tuple(p for p in people if not is_placed(p.name, placed))  # "the village of Karo Tarn": a place
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
     candidates += person_mentions(text, spans, people)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from .entity_words import entity_words
 from .patterns import trie_pattern
 
-__all__ = ["placed_names"]
+__all__ = ["is_placed", "placed_names"]
 
 _NAME = r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de|del|la|van|von)?[ \t]*[A-Z][\w’'-]*[a-z]){0,3}"
 
@@ -41,6 +41,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     nouns = trie_pattern(w.place_nouns)
     return (
         re.compile(rf"(?<![\w’'-])(?:(?:{nouns})[ \t]+of|near)[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
+        # the last of two or more: "the towns of Rousse and Veliko Tarnovo"
+        re.compile(
+            rf"(?<![\w’'-])(?:{nouns})[ \t]+of[ \t]+{_NAME}(?:,[ \t]+{_NAME})*,?[ \t]+and[ \t]+(?P<n>{_NAME})(?![\w’'-])"
+        ),
         re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]+(?:{trie_pattern(w.facility_nouns)})(?![\w’'-])"),
         re.compile(
             rf"(?<![\w’'.-])(?P<n>{_NAME}),[ \t]+(?:(?:some|about|around)[ \t]+)?\d+[ \t]*(?:km|kms|miles|kilometres|kilometers)\b"
@@ -56,5 +60,15 @@ def placed_names(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     patterns = _patterns()
     for start, end in spans:
         for pattern in patterns:
-            out.update(m.group("n") for m in pattern.finditer(text, start, end))
+            for m in pattern.finditer(text, start, end):
+                name = m.group("n")
+                out.add(_POSSESSIVE.split(name)[-1])  # "Bucharest's Victor Babes hospital": "Victor Babes"
     return out
+
+
+_POSSESSIVE = re.compile(r"[’']s[ \t]+")
+
+
+def is_placed(name: str, placed: set[str]) -> bool:
+    """Is ``name`` one of the ``placed`` names, or the end of one ("Rupert" of "Prince Rupert")?"""
+    return name in placed or any(p.endswith(" " + name) for p in placed)

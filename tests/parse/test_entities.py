@@ -402,3 +402,10 @@ def test_a_strong_organisation_clue_outweighs_a_name_read_as_a_person():
     art = kit.parse("Tom Moss, a worker with the group Action Against Hunger, spoke. The firm Tarvo Perrin agreed.")
     assert [a.id for a in art.actors if a.kind == "organization"] == ["action_against_hunger", "tarvo_perrin"]
     assert [a.id for a in art.actors if a.kind == "person"] == ["tom_moss"]
+
+
+def test_places_named_in_more_ways_are_not_people():
+    art = kit.parse("The towns of Rousse and Karo Tarnovo were hit. Ann Lee of Bucharest's Victor Tarn hospital spoke.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ann_lee"]
+    art = kit.parse("It started in Prince Rupert, British Columbia, last week.")
+    assert [(a.id, a.kind) for a in art.actors] == []
