@@ -77,18 +77,18 @@ class _Patterns:
         combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
         capital = [*t.get("full", ()), *combos, *self.abbreviations]
         title = rf"(?:(?:{mods})\s+){{0,{_MAX_MODIFIERS}}}(?:{trie_pattern(capital)})"
-        lower = trie_pattern(t.get("lowercase_before_name", ()))
+        # role words before a name: the gazetteer's and the entity lists' ("analyst", "striker"), one lexicon
+        lowercase = sorted({*t.get("lowercase_before_name", ()), *entity_words().role_words})
+        lower = trie_pattern(lowercase)
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
         before = rf"(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)"
         self.before = re.compile(rf"(?<![\w-]){before}")
         self.before_body = re.compile(before)  # without the look-behind: for finditer_scouted
         # Every match starts with one of these words: searching for them first is fast.
-        firsts = {
-            w.split()[0] for w in [*t.get("modifiers", ()), *capital, *t.get("lowercase_before_name", ())] if w.split()
-        }
+        firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *lowercase] if w.split()}
         self.before_scout = re.compile(scout_pattern("-", trie_pattern(firsts))) if firsts else None
-        lowered = sorted({w.lower() for w in [*capital, *t.get("lowercase_before_name", ())]} | set(capital))
+        lowered = sorted({w.lower() for w in [*capital, *lowercase]} | set(capital))
         any_title = (
             rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
             rf"(?:{trie_pattern(lowered)})"

@@ -409,3 +409,18 @@ def test_places_named_in_more_ways_are_not_people():
     assert [a.id for a in art.actors if a.kind == "person"] == ["ann_lee"]
     art = kit.parse("It started in Prince Rupert, British Columbia, last week.")
     assert [(a.id, a.kind) for a in art.actors] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("The winds will ease, said storm forecaster Lixo Tavira.", "lixo_tavira", "Forecaster"),
+        ("It is chaired by retired Archbishop Desmo Tarun.", "desmo_tarun", "Archbishop"),
+        ("Senior Sergeant Davo Pirs of the county police said so.", "davo_pirs", "Senior Sergeant"),
+        ("Rates will stay, said analyst Eli Moska of the bank.", "eli_moska", "Analyst"),
+    ],
+)
+def test_a_role_word_before_a_full_name_makes_a_person(text, person, role):
+    art = kit.parse(text)
+    assert person in {a.id for a in art.actors if a.kind == "person"}
+    assert art.actor(person).role == role
