@@ -65,6 +65,7 @@ class EntityWords:
     team_verbs_in_results: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
     facility_nouns: tuple[str, ...] = ()
+    demonym_nouns: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -125,4 +126,5 @@ def entity_words() -> EntityWords:
         team_verbs_in_results=tuple(data["team_verbs_in_results"]),
         place_nouns=tuple(data["place_nouns"]),
         facility_nouns=tuple(data["facility_nouns"]),
+        demonym_nouns=frozenset(data["demonym_nouns"]),
     )

@@ -27,6 +27,7 @@ All scans are forward-only, with look-arounds of a bounded width.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 
 from ..util import snake_id
@@ -58,10 +59,10 @@ def _cue() -> str:
     return alternation(SAYING_CUES + QUOTING_CUES)
 
 
-# a speaker's slot: "X said", "X, R-Ky., said", "- X: “…”"; "said X", "Said X,", "“…!” beamed X", "— X"
+# a speaker's slot: "X said", "X, R-Ky., said", "the envoy, X, said", "- X: “…”"; "said X", "Said X,", "“…!” beamed X", "— X"
 _SLOT_AFTER = lazy_compile(
     lambda: (
-        rf"(?:,[^,;:“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b|\s*:\s*[“\"‘]"
+        rf"(?:,[^,;:“”\"]{{1,90}},|,)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{_cue()})\b|\s*:\s*[“\"‘]"
         rf"|,\s+who\s+(?:(?:has|have|had|also|once|[a-z]+ly)\s+){{0,3}}(?:{_cue()})\b"
     )
 )
@@ -99,6 +100,17 @@ _NOT_ROLE = frozenset(
 )
 _NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
+
+
+_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "Belgian Formula One Grand Prix": the name goes on past the candidate
+
+
+def _names_a_country(word: str, gaz: Gazetteer) -> bool:
+    """Is ``word`` a state's demonym or name with 's ("Italian", "Norway's"), or a demonym noun ("Dutchman")?"""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    entity = gaz.entity_of(word)
+    return (entity is not None and entity.kind == "state") or word in entity_words().demonym_nouns
 
 
 def _words(name: str) -> list[str]:
@@ -141,7 +153,11 @@ def _read_candidate(
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
         tokens.pop(0)
     given = entity_words()
-    while len(tokens) > 2 and tokens[0] in given.not_person_first and tokens[1] in given.given_names:
+    while (
+        len(tokens) > 2
+        and (tokens[0] in given.not_person_first or tokens[0] in given.demonym_nouns)
+        and tokens[1] in given.given_names
+    ):
         a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Vole", "Former Tom Roe"
         tokens.pop(0)
     if not _is_name(tokens, gaz, stop, org_words):
@@ -230,6 +246,8 @@ def find_named_people(
                 or before.endswith(("— ", "― ", " – ", " - "))
             ):
                 strong = True
+            if not strong and prev and _names_a_country(prev, gaz) and not _GOES_ON.match(text, b):
+                strong = True  # "Italian Ivo Marsk", "Norway's Ivo Marsk", "the Dutchman Ivo Marsk"
             if strong:
                 found[pid] = Person(pid, name, role or "", None, a, b)
             else:

@@ -102,6 +102,10 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             tokens = name.split()
             while tokens and (tokens[0] in _NOT_FIRST or tokens[0] in words.not_org_first or tokens[0].islower()):
                 tokens.pop(0)
+            if "of" in tokens[2:4] and tokens[0] in words.given_names:  # "Ann Lee of Zentrix Holdings": a person's
+                tokens = tokens[tokens.index("of", 2) + 1 :]  # employer
+                while tokens and tokens[0] == "the":
+                    tokens.pop(0)
             owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("’s", "'s"))), default=-1)
             if owner >= 0 and len(tokens) - owner - 1 >= 3:
                 tokens = tokens[owner + 1 :]  # "Norland’s Kestrel Valley Gazette" (but "China's Foreign Ministry")

@@ -424,3 +424,33 @@ def test_a_role_word_before_a_full_name_makes_a_person(text, person, role):
     art = kit.parse(text)
     assert person in {a.id for a in art.actors if a.kind == "person"}
     assert art.actor(person).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The envoy appointed Italian Gualto Fulcher last week.", "gualto_fulcher"),
+        ("In the first round she faces Norway's Richo Renberg.", "richo_renberg"),
+        ("The farm is owned by the Dutchman Rikard Wisenga.", "rikard_wisenga"),
+        ("Norland's envoy, Motho Nkagwe, said coups were wrong.", "motho_nkagwe"),
+    ],
+)
+def test_a_full_name_after_a_country_or_between_commas_before_a_cue_is_a_person(text, person):
+    assert person in {a.id for a in kit.parse(text).actors if a.kind == "person"}
+
+
+def test_a_country_before_a_longer_capitalised_name_makes_no_person():
+    art = kit.parse("He won the Belgian Formula One Grand Prix at Spa.")
+    assert [a.id for a in art.actors if a.kind == "person"] == []
+
+
+def test_a_person_of_an_organisation_is_not_part_of_its_name():
+    art = kit.parse(
+        "Rates will hold, said Elio Mosk of Tarvo Stephens & Co. Sarah Ran of Norvo Financial Group agreed."
+    )
+    assert [(a.id, a.kind) for a in art.actors] == [
+        ("elio_mosk", "person"),
+        ("tarvo_stephens_co", "organization"),
+        ("sarah_ran", "person"),
+        ("norvo_financial_group", "organization"),
+    ]
