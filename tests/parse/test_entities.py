@@ -454,3 +454,9 @@ def test_a_person_of_an_organisation_is_not_part_of_its_name():
         ("sarah_ran", "person"),
         ("norvo_financial_group", "organization"),
     ]
+
+
+def test_a_state_abbreviation_in_a_dateline_and_more_organisation_words():
+    art = kit.parse("Prices fell in Grande Vale, Alta., on Monday. The Kestrel Seismic Observatory said so.")
+    assert [a.id for a in art.actors if a.kind == "person"] == []
+    assert "kestrel_seismic_observatory" in {a.id for a in art.actors if a.kind == "organization"}
