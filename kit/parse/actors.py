@@ -116,7 +116,7 @@ def find_actors(
         gaz,
         not_orgs=person_words | stop,
         people=person_words,
-        weak_people=person_words - {w for p in titled for w in p.name.split()},
+        weak_people=_weak_words(untitled, titled),
         lower_near=written_lower_near,
     ):
         org = Organization(name, at, forms)
@@ -150,6 +150,15 @@ def find_actors(
     unique.update((x[0], x[1], x[2]) for x in anonymous)
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=itemgetter(1, 2, 0))]
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
+
+
+def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozenset[str]:
+    """The words of people read without a title or a given name ("Hansa Rostock"): a strong organisation clue
+    outweighs them ("beat Hansa Rostock 1-0"), never a titled name or one with a given name ("Amanda Coetzer")."""
+    given = entity_words().given_names
+    strong = {w for p in titled for w in p.name.split()}
+    strong |= {w for p in untitled if p.name.split()[0] in given for w in p.name.split()}
+    return frozenset(w for p in untitled for w in p.name.split()) - strong
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")

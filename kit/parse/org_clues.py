@@ -148,7 +148,11 @@ def find_org_clues(
         ("Olympiakos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
         title ("the group Action Against Hunger")."""
         tokens = name.split()
-        if any((t in not_orgs and not (strong and t in weak_people)) or t in w.given_names for t in tokens):
+        strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Hansa Rostock")
+        lone = team and len(tokens) == 1  # "Chelsea beat Coventry 2-0": a one-word team may be a given name
+        if any(
+            (t in not_orgs and not (strong and t in weak_people)) or (t in w.given_names and not lone) for t in tokens
+        ):
             return False
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name

@@ -460,3 +460,20 @@ def test_a_state_abbreviation_in_a_dateline_and_more_organisation_words():
     art = kit.parse("Prices fell in Grande Vale, Alta., on Monday. The Kestrel Seismic Observatory said so.")
     assert [a.id for a in art.actors if a.kind == "person"] == []
     assert "kestrel_seismic_observatory" in {a.id for a in art.actors if a.kind == "organization"}
+
+
+def test_a_team_in_a_results_report_outweighs_a_name_read_without_a_given_name():
+    art = kit.parse("Hamburg beat Dinamo Tarvok 1-0. Dinamo Tarvok said so. On Sunday Chelsea beat Coventry 2-0.")
+    assert {"dinamo_tarvok", "chelsea"} <= {a.id for a in art.actors if a.kind == "organization"}
+    assert [a.id for a in art.actors if a.kind == "person"] == []
+
+
+def test_a_player_with_a_given_name_stays_a_person_in_a_results_report():
+    art = kit.parse("Amanda Coetzo won 6-1 6-2. Later Coetzo beat Huberta Lind 6-3 against the wind.")
+    assert "amanda_coetzo" in {a.id for a in art.actors if a.kind == "person"}
+    assert [a.id for a in art.actors if a.kind == "organization"] == []
+
+
+def test_a_hyphenated_modifier_is_not_part_of_a_name():
+    art = kit.parse("Toronto-based Ann Barrack said so. First-place San Diego has won seven games.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ann_barrack"]
