@@ -187,16 +187,26 @@ class Gazetteer:
         return True
 
 
-_WORD_BACK = re.compile(r"([\w\-’'.]+)\s+$")
-
-
 def _previous_word(text: str, pos: int, *, skip_the: bool = False) -> str:
-    m = _WORD_BACK.search(text, max(0, pos - 40), pos)
-    if not m:
+    r"""The word before the white space that ends ``text[pos - 40:pos]``: group 1 of
+    ``re.search(r"([\w\-’'.]+)\s+$", ...)`` in that window, read backwards (the search
+    would try every character of the window, each to its end).
+
+    >>> _previous_word("troops in the  London", 15, skip_the=True), _previous_word("x.y-z ", 6), _previous_word("a, ", 3)
+    ('in', 'x.y-z', '')
+    """
+    lo = max(0, pos - 40)
+    k = pos
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    j = k
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in "_-’'."):
+        j -= 1
+    if k == pos or j == k:
         return ""
-    word = m.group(1)
+    word = text[j:k]
     if skip_the and word.lower() == "the":
-        return _previous_word(text, m.start(1))
+        return _previous_word(text, j)
     return word
 
 
@@ -230,10 +240,28 @@ _CAPS_WORD_AFTER = re.compile(r"[ \t]+([A-Z]{2,})\b")
 
 def _caps_neighbour(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     """True if an all-capitals word that is not an alias stands next to ``text[s:e]``."""
-    before = _CAPS_WORD_BEFORE.search(text, max(0, s - 30), s)
-    after = _CAPS_WORD_AFTER.match(text, e, min(len(text), e + 30))
+    lo = max(0, s - 30)
+    # each pattern is tried only where it can match (the usual "the IS group" has no capitals around)
+    before = _CAPS_WORD_BEFORE.search(text, lo, s) if _caps_word_ends(text, lo, s) else None
+    after = _CAPS_WORD_AFTER.match(text, e, min(len(text), e + 30)) if text[e : e + 1] in (" ", "\t") else None
     for m in (before, after):
         if m and gaz.entity_of(m.group(1)) is None:
+            return True
+    return False
+
+
+def _caps_word_ends(text: str, lo: int, s: int) -> bool:
+    r"""Can ``_CAPS_WORD_BEFORE`` match in ``text[lo:s]``: two capitals, then blanks, at its end (``$``: at ``s``,
+    or before a line break there)? A quick test: the search tries its ``\b`` at every character.
+
+    >>> [_caps_word_ends(t, 0, len(t)) for t in ("NEW ", "the ", "AB \t\n", "A ", "NEW")]
+    [True, False, True, False, False]
+    """
+    for r in (s, s - 1) if text[s - 1 : s] == "\n" else (s,):
+        k = r
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if k < r and k - 2 >= lo and "A" <= text[k - 1] <= "Z" and "A" <= text[k - 2] <= "Z":
             return True
     return False
 
