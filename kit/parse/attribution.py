@@ -27,7 +27,7 @@ import json
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import LazyPattern, lazy_compile, scout_pattern, trie_pattern
+from .patterns import LazyPattern, ScoutedPattern, lazy_compile, scout_pattern, trie_pattern
 from .scan import Scan, Scanned
 
 __all__ = [
@@ -178,11 +178,17 @@ _CLAUSE_WORDS = (
     "why",
     "unless",
 )
-_CLAUSE = lazy_compile(
-    rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
-    rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:{pronoun_pattern()}|[A-Z])))\s*"
-)
 _CLAUSE_STARTS = set(_CLAUSE_WORDS) | {"as", "after", "before", "since", "until"}
+# A window is searched from where a boundary can start (finditer_tried_at; a \b first has the regex
+# engine try every character): a character that ends a word and is a mark, a blank before "- ", or
+# one before a clause word.
+_CLAUSE = ScoutedPattern(
+    rf"(?:[;—–”]|:(?=\s)|\((?![^()]{{0,40}}\))|\s-\s|\b(?:{trie_pattern(set(_CLAUSE_WORDS))})\b"
+    rf"|\b(?:{trie_pattern({'as', 'after', 'before', 'since', 'until'})})\b(?=\s+(?:{pronoun_pattern()}|[A-Z])))\s*",
+    lazy_compile(
+        lambda: scout_pattern("", rf"(?<=[;—–”(:])|(?<=\s)-\s|{trie_pattern({w.split()[0] for w in _CLAUSE_STARTS})}")
+    ),
+)
 # where a clause boundary can start (kit.parse.scan): _CLAUSE up to its first look-around or \b at the end
 _CLAUSE_AT = Scanned(
     _CLAUSE,

@@ -23,6 +23,8 @@ __all__ = [
     "COMPILE_FORMS_ABOVE",
     "LazyPattern",
     "lazy_compile",
+    "finditer_tried_at",
+    "ScoutedPattern",
 ]
 
 
@@ -411,3 +413,52 @@ class LazyPattern:
 def lazy_compile(source: str | Callable[[], str], flags: int = 0) -> LazyPattern:
     """A :class:`LazyPattern` for ``source``, or for what ``source()`` returns (built and compiled when first used)."""
     return LazyPattern(source, flags)
+
+
+def finditer_tried_at(
+    pattern: re.Pattern[str], scout: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, with ``pattern`` tried only at ``pos``, where each
+    match ends, and at and right after where ``scout`` matches.
+
+    For a pattern the regex engine cannot skip ahead for (a ``\\b`` first: it is tried at every
+    character). ``scout`` starts with a character class, which the engine skips to fast, and matches
+    at ``q`` wherever ``pattern`` can match at ``q`` or ``q + 1`` (after ``pos``). ``pattern`` must not
+    match the empty string.
+
+    >>> p, s = re.compile(r"\\bso\\b|;"), re.compile(r"[^\\w](?:so|(?<=;))")
+    >>> [m.start() for m in finditer_tried_at(p, s, "so; also so;so", 0, 14)] == [m.start() for m in p.finditer("so; also so;so")]
+    True
+    """
+    match, search = pattern.match, scout.search
+    m = match(text, pos, endpos)
+    while True:
+        if m is not None:
+            yield m
+            pos = m.end()
+            m = match(text, pos, endpos)
+            continue
+        s = search(text, pos, endpos)  # pos was tried
+        if s is None:
+            return
+        q = s.start()
+        if q > pos:
+            m = match(text, q, endpos)
+            if m is not None:
+                continue
+        pos = q + 1
+        m = match(text, pos, endpos)
+
+
+class ScoutedPattern(LazyPattern):
+    """A :class:`LazyPattern` whose ``finditer`` is :func:`finditer_tried_at` with ``scout``: the same matches,
+    found faster for a pattern that starts with ``\\b`` or another assertion."""
+
+    __slots__ = ("scout",)
+
+    def __init__(self, source: str | Callable[[], str], scout: LazyPattern, flags: int = 0) -> None:
+        super().__init__(source, flags)
+        self.scout = scout
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return finditer_tried_at(self._compiled or self.compiled, self.scout.compiled, text, pos, endpos)
