@@ -44,13 +44,13 @@ from ..util import paused_gc
 from .anonymous import find_anonymous
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, gazetteer
-from .name_lists import find_listed_orgs, find_listed_people
+from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals
 from .organizations import Organization, find_organizations
 from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_not_after, trie_pattern
 from .people import Person, find_people, person_mentions
-from .place_clues import is_placed, placed_names
+from .place_clues import placed_people
 from .single_names import find_single_names
 
 __all__ = ["find_actors", "scanned_spans"]
@@ -123,8 +123,9 @@ def find_actors(
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)
+    lists = find_lists(text, spans)
     for name, at in find_listed_orgs(
-        text, spans, gaz, known=[(o.name, *o.forms) for o in orgs], not_orgs=person_words | stop
+        text, spans, gaz, known=[(o.name, *o.forms) for o in orgs], not_orgs=person_words | stop, lists=lists
     ):
         org = Organization(name, at, ())
         if org.id not in known_orgs:
@@ -135,12 +136,15 @@ def find_actors(
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
-    people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words)
-    placed = placed_names(text, spans)
-    people = tuple(p for p in people if not is_placed(p.name, placed))  # "the village of Karo Tarn": a place
+    people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words, lists=lists)
     candidates = [(m.entity.id, m.start, m.end) for m in matches]
     candidates += _org_mentions(text, spans, orgs)
-    candidates += person_mentions(text, spans, people)
+    found = person_mentions(text, spans, people)
+    placed = placed_people(text, found)  # "the village of Karo Tarn", "Ben Arvo airport": places, not people
+    if placed:
+        people = tuple(p for p in people if p.id not in placed)
+        found = [c for c in found if c[0] not in placed]
+    candidates += found
     candidates += _headline_mentions(text, spans, people, orgs)
     chosen = _non_overlapping(candidates)
     person_ids = {p.id for p in people}

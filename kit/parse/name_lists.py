@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer
 from .patterns import first_not_after, lazy_compile
 from .people import Person
 
-__all__ = ["find_listed_orgs", "find_listed_people"]
+__all__ = ["find_listed_orgs", "find_listed_people", "find_lists"]
 
 # A word is followed by a blank, a comma or the end of the list, never by a word character or ’'-: the
 # look-ahead says so at once, so a capitalised word that starts no list fails without being retried at
@@ -54,51 +54,46 @@ def find_listed_people(
     *,
     known: Iterable[Person] = (),
     not_people: frozenset[str] = frozenset(),
+    lists: list[tuple[int, int, int]] | None = None,
 ) -> tuple[Person, ...]:
     """The people of each list whose other names are mostly people already ``known``.
 
-    ``not_people``: words that are never (part of) a person's name (stop words, organisation names).
+    ``not_people``: words that are never (part of) a person's name (stop words, organisation names);
+    ``lists``: :func:`find_lists` of the same spans, when already found.
     """
     words = entity_words()
     known = list(known)
     full = {p.name for p in known}
     surnames = {p.name.split()[-1] for p in known}
     found: dict[str, Person] = {}
-    lists = _LIST.compiled.finditer  # looked up once: no LazyPattern call per paragraph
-    for start, end in spans:
-        if all(sep.search(text, start, end) is None for sep in _SEPARATORS):
-            continue  # no list can be in this paragraph
-        for m in lists(text, start, end):
-            group = m.group()
-            names = _SPLIT.split(group)
-            if "(" in group:  # "Ann Lee (Rovers)": the names without their brackets
-                names = [_BRACKET.sub("", part) for part in names]
-            people = sum(n in full or n.split()[-1] in surnames for n in names)
-            if people < 2 or people * 2 < len(names):
-                continue  # the usual list ("Iraq, Syria and Turkey"): read no further
-            items, at = [], m.start()
-            for name in names:
-                at = text.index(name, at)
-                items.append((name, at))
-                at += len(name)
-            for n, a in items:
-                tokens = n.split()
-                pid = snake_id(n)
-                if n in full or pid in found or tokens[-1] in surnames:
-                    continue
-                if any(t in not_people or t in words.org_heads for t in tokens) or words.looks_like_place(tokens):
-                    continue
-                if gaz.entity_of(n) is not None or any(gaz.entity_of(t) is not None for t in tokens):
-                    continue
-                found[pid] = Person(pid, n, "", None, a, a + len(n))
+    for m_start, m_end, _ in find_lists(text, spans) if lists is None else lists:
+        group = text[m_start:m_end]
+        names = _SPLIT.split(group)
+        if "(" in group:  # "Ann Lee (Rovers)": the names without their brackets
+            names = [_BRACKET.sub("", part) for part in names]
+        people = sum(n in full or n.split()[-1] in surnames for n in names)
+        if people < 2 or people * 2 < len(names):
+            continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+        items, at = [], m_start
+        for name in names:
+            at = text.index(name, at)
+            items.append((name, at))
+            at += len(name)
+        for n, a in items:
+            tokens = n.split()
+            pid = snake_id(n)
+            if n in full or pid in found or tokens[-1] in surnames:
+                continue
+            if any(t in not_people or t in words.org_heads for t in tokens) or words.looks_like_place(tokens):
+                continue
+            if gaz.entity_of(n) is not None or any(gaz.entity_of(t) is not None for t in tokens):
+                continue
+            found[pid] = Person(pid, n, "", None, a, a + len(n))
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
 # a plural noun for organisations right before a list ("three listed companies: Acme, Zentrix and Norvo",
-# "banks such as ..."): the list names organisations
-_BEFORE_LIST = re.compile(
-    r"(?<![\w’'-])(?P<noun>[A-Za-z][a-z]+)(?:[ \t]+(?:such[ \t]+as|including|like|namely))?[ \t]*[:,]?[ \t]*$"
-)
+# "banks such as ..."): the list names organisations (_noun_before)
 
 
 def _plural(noun: str) -> str:
@@ -115,6 +110,7 @@ def find_listed_orgs(
     *,
     known: Iterable[tuple[str, ...]] = (),
     not_orgs: frozenset[str] = frozenset(),
+    lists: list[tuple[int, int, int]] | None = None,
 ) -> list[tuple[str, int]]:
     """``(name, start)`` of the organisations of each list that a plural organisation noun opens ("the
     listed companies: Acme, Zentrix and Norvo") or whose other names are mostly organisations already
@@ -132,28 +128,49 @@ def find_listed_orgs(
     names_known = {f for forms in known for f in forms}
     found: list[tuple[str, int]] = []
     seen: set[str] = set(names_known)
-    lists = _LIST.compiled.finditer
+    for m_start, m_end, start in find_lists(text, spans) if lists is None else lists:
+        group = text[m_start:m_end]
+        if "(" in group:
+            continue  # a line-up with clubs in brackets: people
+        names = _SPLIT.split(group)
+        orgs = sum(n in names_known for n in names)
+        if (orgs < 2 or orgs * 2 < len(names)) and _noun_before(text, max(start, m_start - 40), m_start) not in plurals:
+            continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+        at = m_start
+        for name in names:
+            at = text.index(name, at)
+            tokens = name.split()
+            if name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
+                if not words.looks_like_place(tokens) and gaz.entity_of(name) is None:
+                    if not any(gaz.entity_of(t) is not None for t in tokens):
+                        seen.add(name)
+                        found.append((name, at))
+            at += len(name)
+    return found
+
+
+def find_lists(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """``(start, end, paragraph start)`` of every list of capitalised names in the spans ("Ann Lee, Bo Ray and Cy
+    Tan"), found once for the people and the organisations of lists."""
+    out = []
+    lists = _LIST.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
         if all(sep.search(text, start, end) is None for sep in _SEPARATORS):
-            continue
-        for m in lists(text, start, end):
-            group = m.group()
-            if "(" in group:
-                continue  # a line-up with clubs in brackets: people
-            names = _SPLIT.split(group)
-            before = _BEFORE_LIST.search(text, max(start, m.start() - 40), m.start())
-            opened = before is not None and before.group("noun").lower() in plurals
-            orgs = sum(n in names_known for n in names)
-            if not opened and (orgs < 2 or orgs * 2 < len(names)):
-                continue  # the usual list ("Iraq, Syria and Turkey"): read no further
-            at = m.start()
-            for name in names:
-                at = text.index(name, at)
-                tokens = name.split()
-                if name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
-                    if not words.looks_like_place(tokens) and gaz.entity_of(name) is None:
-                        if not any(gaz.entity_of(t) is not None for t in tokens):
-                            seen.add(name)
-                            found.append((name, at))
-                at += len(name)
-    return found
+            continue  # no list can be in this paragraph
+        out += [(m.start(), m.end(), start) for m in lists(text, start, end)]
+    return out
+
+
+_LIST_OPENERS = ("such as", "including", "like", "namely")
+
+
+def _noun_before(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]``, lower case, after any ":", ",", "such as", "including" ... at its end
+    ("three listed companies: " -> "companies")."""
+    head = text[start:end].rstrip(" \t:,")
+    for opener in _LIST_OPENERS:
+        if head.endswith(opener) and (len(head) == len(opener) or not head[-len(opener) - 1].isalnum()):
+            head = head[: -len(opener)].rstrip(" \t:,")
+            break
+    words = head.rsplit(None, 1)
+    return words[-1].lower() if words and words[-1].isalpha() else ""

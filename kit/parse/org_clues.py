@@ -295,12 +295,15 @@ def find_org_clues(
             n = _before(m.start())  # "Olympiakos of Greece beat ..."
             if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
                 out.append((*n, ()))
+        # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
         brackets = [
-            (n, b)
+            (at, b)
             for at in _finds(text, " (", start, end)
-            if (b := p["bracket"].match(text, at + 1, end)) and (n := _before(at))
+            if at and text[at - 1].isalpha() and (b := p["bracket"].match(text, at + 1, end))
         ]
-        for n, b in brackets:
+        for at, b in brackets:
+            if not _team_name(b.group("org"), w) or (n := _before(at)) is None:
+                continue
             person = n[0].split()
             # a known person, or a line-up ("Ann Lee (Kestrel), Bo Ray (Norvo)"): names of two words or more
             line_up = (
@@ -310,7 +313,7 @@ def find_org_clues(
                 and not w.looks_like_place(person)
             )
             if line_up or person[0] in w.given_names or all(t in people for t in person):
-                if _team_name(b.group("org"), w) and fits(b.group("org"), b.start("org"), team=results()):
+                if fits(b.group("org"), b.start("org"), team=results()):
                     out.append((b.group("org"), b.start("org"), ()))
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group("a"), m.start("a")):

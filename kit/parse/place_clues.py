@@ -1,23 +1,23 @@
 """Names the text uses as places, so never as people: "the village of Karo Tarn", "Ben Arvo airport".
 
 A capitalised name that reads like a person's ("Karo Tarn", "Ben Arvo") is a place
-when the text places it, from data in ``kit/data/entities.json``:
+when the text places it where it names it, from data in ``kit/data/entities.json``:
 
 * after a word for a settlement and "of" (``place_nouns``: "the town of Karo Tarn",
-  "the suburb of Preston") or after "near";
+  "the towns of Rousse and Karo Tarn") or after "near";
 * right before a word for a facility named after it (``facility_nouns``: "Ben Arvo
-  airport", "the Omari mosque", "Tarvo prison");
+  airport", "the Omari mosque", "Bucharest's Victor Tarn hospital");
 * before a comma and a distance ("Steinberg, 200 km south of ...") or a comma and a
   description of a settlement ("Karo Tarn, a small village");
-* after "in", "at", "from" or "near" and before a comma and a known place ("in Prince
-  Rupert, British Columbia").
+* after "in", "at", "from" or "near" (and perhaps a title: "in Prince Rupert") and before
+  a comma and a known place ("in Prince Rupert, British Columbia").
 
-Each pattern starts with a literal word or is tried only near one, so the scan stays
-linear.
+Only the places a person's name is mentioned are read, each in a bounded window, so the
+cost follows the number of mentions, not the length of the text.
 
->>> t = "Shells hit the village of Karo Tarn and Ben Arvo airport, near Steinberg."
->>> sorted(placed_names(t, [(0, len(t))]))
-['Ben Arvo', 'Karo Tarn', 'Steinberg']
+>>> t = "Shells hit the village of Karo Tarn and Ben Arvo airport, near Tom Steinberg."
+>>> sorted(placed_people(t, [("karo_tarn", 26, 35), ("ben_arvo", 40, 48), ("tom_steinberg", 63, 76)]))
+['ben_arvo', 'karo_tarn', 'tom_steinberg']
 """
 
 from __future__ import annotations
@@ -25,50 +25,74 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .entity_words import entity_words
 from .patterns import trie_pattern
 
-__all__ = ["is_placed", "placed_names"]
+__all__ = ["placed_people"]
 
 _NAME = r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de|del|la|van|von)?[ \t]*[A-Z][\w’'-]*[a-z]){0,3}"
+#: How far before a mention its clue is read.
+_REACH = 120
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    of_list: re.Pattern[str]  # "of A, B and " up to a mention (matched from the "of")
+    facility: re.Pattern[str]  # " airport" right after the name
+    comma_tail: re.Pattern[str]  # ", 200 km ...", ", a small village" right after the name
+    preposition: re.Pattern[str]  # "in ", "in Prince " ending where the window ends
+    comma_place: re.Pattern[str]  # ", British Columbia" right after the name
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> _Patterns:
     w = entity_words()
-    places = trie_pattern(sorted(w.places))
     nouns = trie_pattern(w.place_nouns)
-    return (
-        re.compile(rf"(?<![\w’'-])(?:(?:{nouns})[ \t]+of|near)[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
-        # the last of two or more: "the towns of Rousse and Veliko Tarnovo"
-        re.compile(
-            rf"(?<![\w’'-])(?:{nouns})[ \t]+of[ \t]+{_NAME}(?:,[ \t]+{_NAME})*,?[ \t]+and[ \t]+(?P<n>{_NAME})(?![\w’'-])"
+    return _Patterns(
+        of_list=re.compile(rf"of[ \t]+{_NAME}(?:,[ \t]+{_NAME})*,?[ \t]+and[ \t]+"),
+        facility=re.compile(rf"[ \t]+(?:{trie_pattern(w.facility_nouns)})(?![\w’'-])"),
+        comma_tail=re.compile(
+            rf",[ \t]+(?:(?:(?:some|about|around)[ \t]+)?\d+[ \t]*(?:km|kms|miles|kilometres|kilometers)\b"
+            rf"|an?[ \t]+(?:[a-z-]+[ \t]+){{0,3}}?(?:{nouns})(?![\w’'-]))"
         ),
-        re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]+(?:{trie_pattern(w.facility_nouns)})(?![\w’'-])"),
-        re.compile(
-            rf"(?<![\w’'.-])(?P<n>{_NAME}),[ \t]+(?:(?:some|about|around)[ \t]+)?\d+[ \t]*(?:km|kms|miles|kilometres|kilometers)\b"
-        ),
-        re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME}),[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){{0,3}}?(?:{nouns})(?![\w’'-])"),
-        re.compile(rf"(?<![\w’'-])(?:in|at|from|near)[ \t]+(?P<n>{_NAME}),[ \t]+(?:{places})(?![\w’'-])"),
+        preposition=re.compile(r"(?<![\w’'-])(?:in|at|from|near)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?$"),
+        comma_place=re.compile(rf",[ \t]+(?:{trie_pattern(sorted(w.places))})(?![\w’'-])"),
     )
 
 
-def placed_names(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
-    """The capitalised names ``text[start:end]`` (for each span) uses as places (see the module doc)."""
+def placed_people(text: str, mentions: Iterable[tuple[str, int, int]]) -> set[str]:
+    """The ids of the people (``(id, start, end)`` per mention) that ``text`` places at one of their mentions."""
+    p = _patterns()
     out: set[str] = set()
-    patterns = _patterns()
-    for start, end in spans:
-        for pattern in patterns:
-            for m in pattern.finditer(text, start, end):
-                name = m.group("n")
-                out.add(_POSSESSIVE.split(name)[-1])  # "Bucharest's Victor Babes hospital": "Victor Babes"
+    for pid, start, end in mentions:
+        if pid in out:
+            continue
+        window = max(0, start - _REACH)
+        if (
+            p.facility.match(text, end)
+            or p.comma_tail.match(text, end)
+            or _after_place_word(text, window, start, p.of_list)
+            or (p.comma_place.match(text, end) and p.preposition.search(text, window, start))
+        ):
+            out.add(pid)
     return out
 
 
-_POSSESSIVE = re.compile(r"[’']s[ \t]+")
-
-
-def is_placed(name: str, placed: set[str]) -> bool:
-    """Is ``name`` one of the ``placed`` names, or the end of one ("Rupert" of "Prince Rupert")?"""
-    return name in placed or any(p.endswith(" " + name) for p in placed)
+def _after_place_word(text: str, window: int, start: int, of_list: re.Pattern[str]) -> bool:
+    """Does ``text[window:start]`` end with "near ", "<place noun> of " or "<place noun> of A, B and "?
+    String tests first: most mentions follow none of them."""
+    if text.endswith(("near ", "near\t"), window, start):
+        return True
+    if text.endswith(("of ", "of\t"), window, start):
+        of = start - 3
+    elif text.endswith(("and ", "and\t"), window, start):
+        of = text.rfind("of", window, start)  # "the towns of Rousse and ": the list must run from "of" to here
+        m = of_list.match(text, of, start) if of >= 0 else None
+        if m is None or m.end() != start:
+            return False
+    else:
+        return False
+    words = text[max(window, of - 30) : of].split()
+    return bool(words) and words[-1] in entity_words().place_nouns
