@@ -66,6 +66,7 @@ class EntityWords:
     place_nouns: tuple[str, ...] = ()
     facility_nouns: tuple[str, ...] = ()
     demonym_nouns: frozenset[str] = frozenset()
+    org_possessions: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -127,4 +128,5 @@ def entity_words() -> EntityWords:
         place_nouns=tuple(data["place_nouns"]),
         facility_nouns=tuple(data["facility_nouns"]),
         demonym_nouns=frozenset(data["demonym_nouns"]),
+        org_possessions=tuple(data["org_possessions"]),
     )

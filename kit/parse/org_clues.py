@@ -96,6 +96,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "team_possessive": re.compile(
             rf"(?:’s|'s)[ \t]+(?:\d+-\d+|(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern(w.role_words)}))(?![\w-])"
         ),
+        # "Zentrix's increased stake", "Norvo's quarterly profit": what only an organisation has
+        "org_possessive": re.compile(
+            rf"(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{trie_pattern(w.org_possessions)})(?![\w’'-])"
+        ),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
         # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metz"), or a country after "of"
@@ -282,6 +286,10 @@ def find_org_clues(
         for m in _possessives(p["possessive"], text, start, end):
             n = _before(m.start())
             if n and m.group("g") in w.given_names and fits(*n, team=results()):
+                out.append((*n, ()))
+        for m in _possessives(p["org_possessive"], text, start, end):
+            n = _before(m.start())
+            if n and fits(*n):
                 out.append((*n, ()))
         for m in _possessives(p["team_possessive"], text, start, end) if results() else ():
             n = _before(m.start())

@@ -477,3 +477,8 @@ def test_a_player_with_a_given_name_stays_a_person_in_a_results_report():
 def test_a_hyphenated_modifier_is_not_part_of_a_name():
     art = kit.parse("Toronto-based Ann Barrack said so. First-place San Diego has won seven games.")
     assert [a.id for a in art.actors if a.kind == "person"] == ["ann_barrack"]
+
+
+def test_what_only_an_organisation_has_after_its_name():
+    art = kit.parse("Referring to Tarvo's increased 41 percent stake in Norvo, he said Ivo Marsk's plan was good.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["tarvo"]
