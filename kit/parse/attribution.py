@@ -52,6 +52,7 @@ __all__ = [
     "cue_starts",
     "from_the_name",
     "LINKING_VERBS",
+    "SPEECH_NOUNS",
     "THIRD_PERSON",
     "FIRST_PERSON",
     "pronoun_pattern",
@@ -67,6 +68,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["quoting"] = tuple(str(w) for w in data.get("quoting", ()))
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
+        cues["nouns"] = tuple(str(w) for w in data.get("nouns", ()))
         pronouns = data.get("pronouns", {})
         cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
         cues["first"] = tuple(str(w) for w in pronouns.get("first", ()))
@@ -91,6 +93,8 @@ QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
+#: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.
+SPEECH_NOUNS: tuple[str, ...] = _CUES["nouns"]
 #: Subject pronouns that stand for an actor named earlier ("he", "it"), and those of the speaker ("I", "we").
 THIRD_PERSON: tuple[str, ...] = _CUES["third"]
 FIRST_PERSON: tuple[str, ...] = _CUES["first"]

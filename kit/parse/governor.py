@@ -36,6 +36,7 @@ from .attribution import (
 )
 from .clauses import Clause, is_verb, main_clause
 from .patterns import lazy_compile
+from .possessive import owned_noun
 from .scan import Scanned
 from .slots import NAMEISH, SPEAKER_CHAR
 from .speakers import Context
@@ -181,7 +182,7 @@ def governor(
         while j < len(near) and near[j].start <= at:
             reach = max(reach, near[j].end)
             j += 1
-        if at >= reach:  # not inside a quotation
+        if at >= reach and not owned_noun(text, at, h.group()):  # not inside a quotation, not "his claim"
             hits.append(h)
     for h in reversed(hits[-3:]):
         if " ".join(h.group().split()) == "according to":

@@ -45,6 +45,7 @@ from .governor import (
     main_subject,
 )
 from .patterns import lazy_compile
+from .possessive import possessor
 from .slots import BARE_ATTRIBUTION, after_quote_shape, end_mark, later_in_sentence
 from .structure import sentence_at
 
@@ -255,6 +256,22 @@ def _main_subject(site: Site, found: Attribution | None) -> Attribution | None:
     return Attribution(*got, found.rule if found is not None and got[0] == span else "main_clause_subject")
 
 
+def _possessive(site: Site, found: Attribution | None) -> Attribution | None:
+    if site.at_start:
+        return None
+    got = possessor(site.text, site.pre_lo, site.cs - 1)
+    if got is None:
+        return None
+    span, noun_at, noun, that = got
+    if found is not None and found.span is not None and found.cue_at != noun_at:  # (not the noun read as a verb)
+        if found.rule != "main_clause_subject":
+            return None  # "Critics called Ann Lee’s remarks “…”": a cue before the possessive speaks
+        if not that and not found.span[0] <= span[0] < found.span[1]:
+            return None  # "Tom Ray backed her call for “…”": only "her claim that …" outranks the main
+            # clause's subject, or a subject that is the speech act itself ("Ann Lee’s slogan is “…”")
+    return Attribution(span, noun_at, noun, "possessive_noun")
+
+
 def _closing(site: Site, found: Attribution | None) -> Attribution | None:
     if found is None or found.span is None or not (found.cue_at < site.cs and site.closed):
         return None
@@ -363,6 +380,9 @@ RULES: tuple[Rule, ...] = (
          "(Ann Lee went after Tom Ray, calling him “a liar”), never after a linking verb such as is or was, "
          "which describes its subject rather than quoting it",
          "Ann Lee went after Tom Ray, calling him “a liar”.", _main_subject, overrides=True),
+    Rule("possessive_noun", "a possessive owns a noun of speech right before the quote (Ann Lee’s claim that "
+         "“…”, his call for “…”); what it says outranks the main clause's subject only with a “that” clause",
+         "Critics seized on Ann Lee’s claim that taxes are “a slow poison”.", _possessive, overrides=True),
     # 3. an attribution that closes the sentence outranks 2
     Rule("closing_attribution", "the sentence ends by naming its source (…, the union says.)",
          "Ann Lee has been “arbitrarily detained” and should be freed, the rights group says.", _closing,

@@ -45,6 +45,7 @@ _PRONOUNS = {
     "we": ("organization", "group", "state"),
     "i": ("person",),
 }
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _KIND_RANK = {"person": 0, "anonymous": 0, "organization": 1, "state": 2, "group": 3}
 
 
@@ -186,6 +187,7 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
             m = ctx.mentions[k]
             return [(m.actor, m.start, m.end)]
         return []
+    word = _POSSESSIVES.get(word, word)  # "his call for “…”": the possessive stands for its owner as "he" would
     if word in _PRONOUNS and word != "i" and word != "we":
         gender = "m" if word == "he" else "f" if word == "she" else ""
         kinds = _PRONOUNS[word]

@@ -69,6 +69,7 @@ _TRAILING = frozenset(
     "seen obtained sent released issued posted published written signed by of for from in at with on to "
     "who that which whose close familiar have has had is was are were will would said says".split()
 )
+_THIRD_OR_OWNER = frozenset((*THIRD_PERSON, "his", "her", "its", "their"))
 _PRONOUNS = frozenset("he him his she her hers it its they them their we us our you your i me my".split())
 _WORD = lazy_compile(r"[A-Za-z][A-Za-z’'-]*")
 _ACRONYM = lazy_compile(r"(?:[A-Z]\.?){2,6}")
@@ -132,7 +133,7 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
             return item.speaker
         if (a, b) in speakers:
             return speakers[(a, b)]
-        if text[a:b].lower() in THIRD_PERSON:  # a pronoun may now reach a new actor
+        if text[a:b].lower() in _THIRD_OR_OWNER:  # a pronoun may now reach a new actor
             return _resolve(ctx2, a, b) or item.speaker
         return item.speaker
 

@@ -28,6 +28,7 @@ FIRES = {
     "introduction": ("The mayor told reporters: “The bridge will reopen in May.”", 0, "The mayor"),
     "governing_clause": ("Ann Lee called the budget “a bailout for banks”.", 0, "Ann Lee"),
     "main_clause_subject": ("Ann Lee went after Tom Ray, calling him “a liar”.", 0, "Ann Lee"),
+    "possessive_noun": ("Norhaven still remembers Ivo Marsk’s pledge that “every road will be fixed”.", 0, "Ivo Marsk"),
     "closing_attribution": (
         "Ann Lee has been “arbitrarily detained” since 2010 and should be freed, the rights group says.",
         0,
