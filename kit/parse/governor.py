@@ -72,8 +72,10 @@ QC = cue_starts(QC_RE, SAYING_CUES + QUOTING_CUES)
 GOVERN = cue_starts(GOVERN_RE, SAYING_CUES + THINKING_CUES + QUOTING_CUES)
 
 
-# "Tom Ray, who has publicly vowed … “…”": a relative clause naming its own speaker
-_WHO_BEFORE = lazy_compile(r",\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$")
+# "Tom Ray, who has publicly vowed … “…”", "Tom Ray - who once said …": a relative clause naming its own speaker
+_WHO_BEFORE = lazy_compile(
+    r"(?:,|\s[-—–])\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$"
+)
 
 
 _WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+$")

@@ -181,9 +181,9 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
                 out.setdefault(m.actor, (m.actor, m.start, m.end))
         return list(out.values())
     word = ctx.text[a:b].lower()
-    if word == "who":  # "Tom Ray, who has vowed …": the name right before the relative pronoun
+    if word == "who":  # "Tom Ray, who has vowed …", "Tom Ray - who …": the name right before the relative pronoun
         k = bisect.bisect_left(ctx.m_starts, a) - 1
-        if k >= 0 and a - 3 <= ctx.mentions[k].end <= a and not ctx.text[ctx.mentions[k].end : a].strip(", "):
+        if k >= 0 and a - 4 <= ctx.mentions[k].end <= a and not ctx.text[ctx.mentions[k].end : a].strip(", -—–"):
             m = ctx.mentions[k]
             return [(m.actor, m.start, m.end)]
         return []

@@ -151,6 +151,10 @@ def test_case_actors_reattribute_quotes(tmp_path):
             "“war on tradition.”",
             [("who", "tom_ray")],
         ),
+        (
+            "Ivo Marsk - who once said he would “close the port for good” - spoke in Norhaven on Monday.",
+            [("who", "ivo_marsk")],
+        ),
         # a relative clause with a speaker of its own keeps it; a possessive speaks for its referent
         (
             "Norway said it backed the patrols, a position that German officials described as “sensible.”",
