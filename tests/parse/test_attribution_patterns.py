@@ -202,6 +202,22 @@ def test_attribution_in_the_clause(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verbs of praise and blame, and the present and -ing forms of verbs already listed
+        "Ivo Marsk denounces the toll as “a tax on the poor”.",
+        "Ivo Marsk has decried the toll as “daylight robbery”.",
+        "Ivo Marsk touted the bridge as “the best in the north”.",
+        "Ivo Marsk vows to “finish the road by May”.",
+        "Ivo Marsk admits the plan was “a long shot”.",
+        "Ivo Marsk, labeling the toll “a tax on the poor”, left the hall.",
+    ],
+)
+def test_a_verb_of_praise_or_blame_governs_the_quote(text):
+    assert speakers(text) == [("Ivo Marsk", "ivo_marsk")]
+
+
 def test_a_shared_surname_goes_to_the_person_named_most():
     text = "Ann Lee spoke first. Ann Lee thanked Bob Lee, her husband. Ann Lee then left. “We will be back,” Lee said."
     assert speakers(text) == [("Lee", "ann_lee")]
