@@ -81,8 +81,14 @@ _WHO_BEFORE = lazy_compile(
 _WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+$")
 
 
-# a name as the label of what follows ("- Ann Lee: “…”"), or an inverted cue opening the sentence
-LABEL = lazy_compile(rf"(?:^|[-—–:]\s|[.!?]\s|\n)\s*(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,3}})(?P<cue>\s*):\s*$")
+# a name as the label of what follows ("- Ann Lee: “…”", "… “…” Tom Ray (R-Ohio): “…”"), or an inverted cue
+# opening the sentence
+LABEL = lazy_compile(
+    lambda: (
+        rf"(?:^|[-—–:]\s|[.!?][”\"’]?\s|\n)\s*(?!{alternation(INVERTED_CUES)}\s)"
+        rf"(?P<spk>{NAMEISH}(?:\s+{NAMEISH}){{0,3}})(?:\s+\([A-Z][\w.-]{{0,12}}\))?(?P<cue>\s*):\s*$"
+    )
+)
 
 
 SAID_X = lazy_compile(
@@ -105,7 +111,7 @@ VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were
 
 
 ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s)"), 10)
-LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|\n)"), 2)
+LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|[.!?][”\"’]\s|\n)"), 3)
 VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 

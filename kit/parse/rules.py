@@ -187,7 +187,8 @@ class Site:
         if self.at_start or self.according is not None:
             return None
         text, cs, lo = self.text, self.cs, self.pre_lo
-        m = self.ctx.hits[LABEL_AT].search(max(lo, cs - 120), cs - 1)
+        # (from the mark that ends the sentence before: "… “…” Tom Ray: “…”" opens a sentence of its own)
+        m = self.ctx.hits[LABEL_AT].search(max(lo - 3, cs - 120, 0), cs - 1)
         if m is not None:
             return m, "label"
         m = SAID_X.match(text, lo, cs - 1)

@@ -189,6 +189,13 @@ def test_case_actors_reattribute_quotes(tmp_path):
             [("Ann Lee", "ann_lee")],
         ),
         ("“The stores are empty.”\n\n- Ann Lee, Dayton.", [("Ann Lee", "ann_lee")]),
+        # a label opening a sentence after another quote, and one with a party tag and no space
+        (
+            "The panel met twice. Ivo Marsk: “We will not pay.” Tom Moss: “Nor will we.”",
+            [("Ivo Marsk", "ivo_marsk"), ("Tom Moss", "tom_moss")],
+        ),
+        ("The debate went on. Rep. Ivo Marsk (D-Norh.):“We will not pay.”", [("Rep. Ivo Marsk", "ivo_marsk")]),
+        ("The bakery closed. Continued Ann Lee: “It fed the whole block.”", [("Ann Lee", "ann_lee")]),
         # the attribution as a sentence of its own after “…?’”; appositions with state abbreviations
         ("“Why is nobody asking?’” Ann Lee said.", [("Ann Lee", "ann_lee")]),
         ("“It is not a mistake,” Tom Ray, R-Ky., said of the vote.", [("Tom Ray", "tom_ray")]),
