@@ -214,6 +214,8 @@ _NP_START = frozenset(
     "he she they it we i the a an one two three some several another his her their its our "
     "many most both former retired late longtime veteran outgoing acting interim incoming fellow".split()
 )
+#: Words that never name a speaker on their own: demonstratives, "there", question words.
+_NEVER_ALONE = frozenset("this that these those there there's here what why how whatever".split())
 WINDOW = 300
 #: At most this many comma-separated asides are skipped between a subject and its cue.
 _MAX_ASIDES = 4
@@ -227,6 +229,8 @@ def span_ok(text: str, a: int, b: int, *, max_words: int = 15) -> bool:
     if first.startswith("<"):
         first = _TAGS.sub("", first)  # "<b>Kerry"
     first = first.strip("“‘\"'(")
+    if len(words) == 1 and first.lower() in _NEVER_ALONE:
+        return False  # "That prompted Tom Ray to call it “…”": a demonstrative names no speaker
     return first[:1].isupper() or first.lower() in _NP_START or _AGE.match(first) is not None
 
 

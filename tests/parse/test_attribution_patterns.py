@@ -239,3 +239,19 @@ def test_a_sentence_opening_word_is_not_part_of_a_name():
 def test_a_place_before_a_comma_clause_is_not_a_person():
     art = kit.parse("Ships patrol the Baltic Sea, after two cables were cut. Ann Lee said “we are ready.”")
     assert [a.id for a in art.actors if a.kind == "person"] == ["ann_lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marsk spoke for an hour. That makes him “the longest speaker in Norhaven.”",
+        "There is a lot of talk about Ivo Marsk, who is on stage, saying “the port stays open.”",
+    ],
+)
+def test_a_demonstrative_or_there_alone_is_never_a_speaker(text):
+    assert speakers(text) == [(None, None)]
+
+
+def test_another_alone_still_speaks():
+    # "Another said …" refers back to one of several speakers: a description, not a demonstrative
+    assert speakers("Ivo Marsk spoke first. Another said “the port stays open.”")[0][0] == "Another"
