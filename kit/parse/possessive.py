@@ -17,8 +17,9 @@ mark and no other quotation in it. Every pattern is bounded (``REACH`` character
 
 from __future__ import annotations
 
-from .attribution import SPEECH_NOUNS
+from .attribution import SPEECH_NOUNS, alternation, cue_starts
 from .patterns import lazy_compile, trie_pattern
+from .scan import Scan
 
 __all__ = ["REACH", "possessor", "owned_noun"]
 
@@ -45,22 +46,28 @@ _PATTERN = lazy_compile(
 
 
 _NOUNS = frozenset(SPEECH_NOUNS)
+# where a speech noun can be, found once per text (kit.parse.scan): most quotations have none before them
+_NOUN_AT = cue_starts(lazy_compile(lambda: rf"\b(?:{alternation(SPEECH_NOUNS)})\b"), SPEECH_NOUNS)
 _OWNER_BEFORE = lazy_compile(r"(?:\b(?:[Hh]is|[Tt]heir|[Ii]ts)|\w[’']s|\ws[’'])\s+$")
 
 
-def possessor(text: str, lo: int, hi: int) -> tuple[tuple[int, int], int, str, bool] | None:
+def possessor(
+    text: str, lo: int, hi: int, *, hits: Scan | None = None
+) -> tuple[tuple[int, int], int, str, bool] | None:
     """The possessive that owns a speech noun ending ``text[lo:hi]`` (the words right before a
     quotation): (its span, where the noun starts, the noun, whether a "that" clause follows the
-    noun), or ``None``.
+    noun), or ``None``. ``hits``, the parse context's :class:`~kit.parse.scan.Scan` of ``text``, finds
+    the quotations with no speech noun before them without reading their windows again.
 
     >>> t = "She was asked about his call for “fair rules”."
     >>> span, at, noun, that = possessor(t, 0, t.index("“"))
     >>> t[slice(*span)], t[at:at + 4], noun, that
     ('his', 'call', 'call', False)
     """
-    if not SPEECH_NOUNS:
+    lo = max(lo, hi - REACH)
+    if not SPEECH_NOUNS or (hits is not None and hits[_NOUN_AT].search(lo, hi) is None):
         return None
-    m = _PATTERN.search(text, max(lo, hi - REACH), hi)
+    m = _PATTERN.search(text, lo, hi)
     if m is None:
         return None
     who = "pp" if m.group("pp") else "nm"

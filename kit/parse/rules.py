@@ -260,7 +260,7 @@ def _main_subject(site: Site, found: Attribution | None) -> Attribution | None:
 def _possessive(site: Site, found: Attribution | None) -> Attribution | None:
     if site.at_start:
         return None
-    got = possessor(site.text, site.pre_lo, site.cs - 1)
+    got = possessor(site.text, site.pre_lo, site.cs - 1, hits=site.ctx.hits)
     if got is None:
         return None
     span, noun_at, noun, that = got
