@@ -67,6 +67,7 @@ class EntityWords:
     facility_nouns: tuple[str, ...] = ()
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
+    roles_not_before_name: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -129,4 +130,5 @@ def entity_words() -> EntityWords:
         facility_nouns=tuple(data["facility_nouns"]),
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
+        roles_not_before_name=frozenset(data["roles_not_before_name"]),
     )

@@ -103,11 +103,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
         # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metz"), or a country after "of"
+        # (found with finditer_scouted: a look-behind first would be tried at every character)
         "team_word": re.compile(
-            rf"(?<![\w’'-])(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to"
+            rf"(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to"
             rf"|(?:{trie_pattern(w.team_verbs_in_results)})[ \t]+(?:for|with))(?=[ \t]+[A-Z])"
         ),
-        "of_country": re.compile(rf"[ \t]+of[ \t]+(?:{trie_pattern(sorted(w.countries))})(?![\w’'-])"),
+        "team_word_scout": re.compile(
+            scout_pattern(
+                "’'-",
+                rf"{trie_pattern(sorted({*w.team_words_in_results, *w.team_verbs_in_results}))}|\d|home|away",
+            )
+        ),
+        "country": re.compile(rf"(?:{trie_pattern(sorted(w.countries))})(?![\w’'-])"),
         # "Ann Lee (Zentrix)": an organisation in brackets after a person's name (a club, a party, an employer)
         "bracket": re.compile(rf"\((?P<org>{_NAME})\)"),
     }
@@ -196,6 +203,9 @@ def find_org_clues(
         """The name that ends one blank before ``at`` ("Zentrix shares")."""
         if at < 3 or text[at - 1] not in " \t" or not text[at - 2].isalpha() or text[at - 3] in "’'":
             return None  # "Lebed's spokesman": a person's
+        word = max(text.rfind(" ", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
+        if not text[word].isupper():
+            return None  # "the shares", "its workers": no name before (the usual case: no regex needed)
         return _before(at)
 
     def _after(at: int, end: int) -> tuple[str, int] | None:
@@ -241,6 +251,8 @@ def find_org_clues(
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
     results = functools.cache(lambda: has_score(text))
+    res = results()
+    possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
     for start, end in spans:
         for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
             rule = m.lastgroup
@@ -264,9 +276,11 @@ def find_org_clues(
                     out.append((*n, ()))
             elif rule == "match":
                 # both sides of "drew with"; in a results report, either ("easily beat Cosenza 3-1")
-                sides = [n for n in (_before(m.start()), _after(m.end(), end)) if n and fits(*n, team=results())]
-                if len(sides) == 2 or results():
-                    out += [(*n, ()) for n in sides]
+                x, y = _before(m.start()), _after(m.end(), end)
+                if results():
+                    out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
+                elif x and y and fits(*x) and fits(*y):
+                    out += [(*x, ()), (*y, ())]
             else:
                 _acting(m, start)
         for m in finditer_not_after(p["team"], text, start, end, "’'-"):
@@ -279,36 +293,45 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in _the_plurals(p["the_plural"], text, start, end) if results() else ():
+        for m in _the_plurals(p["the_plural"], text, start, end) if res else ():
             plural = m.group("n")
             if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
                 out.append((plural, m.start("n"), ()))
-        for m in _possessives(p["possessive"], text, start, end):
-            n = _before(m.start())
-            if n and m.group("g") in w.given_names and fits(*n, team=results()):
-                out.append((*n, ()))
-        for m in _possessives(p["org_possessive"], text, start, end):
-            n = _before(m.start())
-            if n and fits(*n):
-                out.append((*n, ()))
-        for m in _possessives(p["team_possessive"], text, start, end) if results() else ():
-            n = _before(m.start())
-            if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
-                out.append((*n, ()))
-        for m in p["team_word"].finditer(text, start, end) if results() else ():
+        # one pass over the "'s" of the span for the possessive patterns (each as its own finditer)
+        after: dict[str, int] = {}  # where each pattern's next match may start
+        for at in _possessive_sites(text, start, end):
+            for rule in possessives:
+                if at < after.get(rule, start) or (pm := p[rule].match(text, at, end)) is None:
+                    continue
+                after[rule] = pm.end()
+                n = _before(at)
+                if n is None:
+                    continue
+                if rule == "possessive":
+                    if pm.group("g") in w.given_names and fits(*n, team=results()):
+                        out.append((*n, ()))
+                elif rule == "org_possessive":
+                    if fits(*n):
+                        out.append((*n, ()))
+                elif _team_name(n[0], w) and fits(*n, team=True, opener=True):
+                    out.append((*n, ()))
+        for m in finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-") if res else ():
             n = _after(m.end(), end)  # "against Marseille", "champions Ajax": a team in a results report
             if n and _team_name(n[0], w) and fits(*n, team=True):
                 out.append((*n, ()))
-        for m in p["of_country"].finditer(text, start, end) if results() else ():
-            n = _before(m.start())  # "Olympiakos of Greece beat ..."
-            if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
-                out.append((*n, ()))
-        # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
-        brackets = [
-            (at, b)
-            for at in _finds(text, " (", start, end)
-            if at and text[at - 1].isalpha() and (b := p["bracket"].match(text, at + 1, end))
-        ]
+        for at in _finds(text, " of ", start, end) if res else ():
+            if p["country"].match(text, at + 4, end):
+                n = _before(at)  # "Olympiakos of Greece beat ..."
+                if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
+                    out.append((*n, ()))
+        if text.find(" (", start, end) < 0:
+            brackets = []
+        else:  # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
+            brackets = [
+                (at, b)
+                for at in _finds(text, " (", start, end)
+                if at and text[at - 1].isalpha() and (b := p["bracket"].match(text, at + 1, end))
+            ]
         for at, b in brackets:
             if not _team_name(b.group("org"), w) or (n := _before(at)) is None:
                 continue
@@ -469,26 +492,20 @@ def _the_plurals(pattern: re.Pattern[str], text: str, start: int, end: int) -> I
             pos = m.end()
 
 
-def _possessives(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start, end)`` for a pattern that starts with "’s" or "'s": tried only where
-    one of them is, found with ``str.find`` (much faster than the regex engine's scan for its first character).
+def _possessive_sites(text: str, start: int, end: int) -> Iterator[int]:
+    """Where "’s" or "'s" starts in ``text[start:end]``, in order (``str.find``: fast).
 
-    >>> p = re.compile("(?:’s|'s) [A-Z]")
-    >>> t = "Lee's Ann, Roy’s Bo's Cy and it's so"
-    >>> [m.start() for m in _possessives(p, t, 0, len(t))] == [m.start() for m in p.finditer(t)]
-    True
+    >>> list(_possessive_sites("Lee's Ann, Roy’s Bo's", 0, 21))
+    [3, 14, 19]
     """
     curly, straight = text.find("’s", start, end), text.find("'s", start, end)
     while curly >= 0 or straight >= 0:
         at = curly if straight < 0 or 0 <= curly < straight else straight
-        m = pattern.match(text, at, end)
-        if m is not None:
-            yield m
-        pos = m.end() if m is not None else at + 1  # finditer goes on after the match (never empty)
-        if 0 <= curly < pos:
-            curly = text.find("’s", pos, end)
-        if 0 <= straight < pos:
-            straight = text.find("'s", pos, end)
+        yield at
+        if at == curly:
+            curly = text.find("’s", at + 1, end)
+        else:
+            straight = text.find("'s", at + 1, end)
 
 
 def opens_sentence(text: str, at: int) -> bool:
@@ -505,8 +522,17 @@ def _again(text: str, at: int, name: str) -> bool:
 
 def _capital_inside(text: str, at: int, word: str) -> bool:
     """Is ``word`` also written, capitalised, inside a sentence near ``at`` (a name, not a common noun)?"""
-    window = text[max(0, at - _NEAR) : at + _NEAR]
-    return re.search(rf"[a-z,;] {re.escape(word)}\b", window) is not None
+    # re.search(rf"[a-z,;] {word}\b", text[lo:hi]), with str.find: no regex to build, no window to copy
+    lo, hi = max(0, at - _NEAR), min(len(text), at + _NEAR)
+    needle = " " + word
+    i = text.find(needle, lo + 1, hi)
+    while i >= 0:
+        j = i + len(needle)
+        before = text[i - 1]
+        if (before in ",;" or "a" <= before <= "z") and (j >= hi or not (text[j].isalnum() or text[j] == "_")):
+            return True
+        i = text.find(needle, i + 1, hi)
+    return False
 
 
 _NEAR = 3000

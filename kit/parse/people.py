@@ -78,7 +78,8 @@ class _Patterns:
         capital = [*t.get("full", ()), *combos, *self.abbreviations]
         title = rf"(?:(?:{mods})\s+){{0,{_MAX_MODIFIERS}}}(?:{trie_pattern(capital)})"
         # role words before a name: the gazetteer's and the entity lists' ("analyst", "striker"), one lexicon
-        lowercase = sorted({*t.get("lowercase_before_name", ()), *entity_words().role_words})
+        ew = entity_words()
+        lowercase = sorted({*t.get("lowercase_before_name", ()), *ew.role_words} - ew.roles_not_before_name)
         lower = trie_pattern(lowercase)
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
