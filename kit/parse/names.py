@@ -263,7 +263,7 @@ def find_named_people(
         speakers = _surname_speakers(text, spans)
         for name, a, b in weak:
             pid = snake_id(name)
-            if pid not in found and pid not in skip and (name.split()[-1] in speakers or _SUBJECT_VERB.match(text, b)):
+            if pid not in found and pid not in skip and (name.split()[-1] in speakers or _subject_of_a_verb(text, b)):
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     # "Mr. Chen" with no full name anywhere: a person named by surname (no paragraph is scanned for
@@ -338,6 +338,19 @@ _SUBJECT_VERB = lazy_compile(
         r"[a-z]{3,}ed|" + trie_pattern(IRREGULAR_VERBS) + r"|[a-z]{3,}(?<![su])s)\b(?!\s+(?:of|and|who|in|for)\b)"
     )
 )
+_AMOUNT_AFTER = re.compile(r"[ \t]+(?:by[ \t]+|to[ \t]+|about[ \t]+)?[$€£]?\d")
+
+
+def _subject_of_a_verb(text: str, at: int) -> bool:
+    """Does a verb follow the name that ends at ``at`` ("Ann Vole went ...")? Not a verb only organisations
+    do with an amount after it ("Acme Holdings fell 1.7 percent": a company)."""
+    m = _SUBJECT_VERB.match(text, at)
+    if m is None:
+        return False
+    verb = m.group().rsplit(None, 1)[-1]
+    return not (verb in entity_words().org_verbs and _AMOUNT_AFTER.match(text, m.end()))
+
+
 # Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
 _HONORIFIC_NAME = lazy_compile(
     lambda: (

@@ -56,6 +56,7 @@ _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 _REACH = 90
 _ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+_AMOUNT = re.compile(r"[ \t]+(?:by[ \t]+|to[ \t]+)?[$€£]?\d")
 _AUX = frozenset(("has", "have", "had", "also", "will", "would"))
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")  # where an acronym ([A-Z]{2,6}) could be
 
@@ -245,7 +246,8 @@ def find_org_clues(
             return  # "the index rose": no capital or apposition right before the verb
         # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
         if (name.isupper() or acts) and fits(name, at):
-            if name.isupper() or _again(text, at, name):
+            # an amount after a verb of organisations ("Zentrix fell 1.7 percent") is enough; else named again
+            if name.isupper() or (acts and _AMOUNT.match(text, m.end())) or _again(text, at, name):
                 out.append((name, at, ()))
 
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a

@@ -482,3 +482,8 @@ def test_a_hyphenated_modifier_is_not_part_of_a_name():
 def test_what_only_an_organisation_has_after_its_name():
     art = kit.parse("Referring to Tarvo's increased 41 percent stake in Norvo, he said Ivo Marsk's plan was good.")
     assert [a.id for a in art.actors if a.kind == "organization"] == ["tarvo"]
+
+
+def test_a_name_before_a_market_verb_and_an_amount_is_a_company():
+    art = kit.parse("In Paris, Tarvo Alsten fell 1.7 percent to 395.0. In Chicago, Cal Eldro pitched 5-1/3 innings.")
+    assert [(a.id, a.kind) for a in art.actors] == [("tarvo_alsten", "organization"), ("cal_eldro", "person")]
