@@ -24,6 +24,9 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   (``role_words``) and a person's name ("Harbour Trust chair Maria Kent",
   "Glamorgan off-spinner Rob Croft"), or the name and 's before a given name
   ("Zentrix's Ava Long");
+* **a press review's headings**: a short line in capitals over a bullet ("LE KESTREL" over
+  "- Talks resume ...") names the newspaper summarised;
+* **an acronym that opens a paragraph** before a word in lower case ("TVZ and Kinrosa rose");
 * **one word or an acronym that acts**: an acronym that is not a known name before a
   verb of saying or acting (``acronym_verbs``, ``org_verbs``: "NYFEX said", "the ABU
   fell"), or a capitalised word (or two), named again nearby, that is not a person,
@@ -92,6 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # an acronym after "[a-z,;(] ", found from its blank (a literal first: the regex engine scans for it fast);
         # the character before the blank is checked by _acronyms (a look-behind first would be tried everywhere)
         "acronym": re.compile(r" (?P<a>[A-Z]{3,6})(?![\w’'-])"),
+        "acronym_opens": re.compile(r"(?P<a>[A-Z]{3,6})(?=[ \t]+(?:and[ \t]+[A-Z]|[a-z]))"),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         # "Lecce's 3-0 defeat of ...", "Middlesbrough's Italian striker": a team's, in a results report
         "team_possessive": re.compile(
@@ -254,6 +258,8 @@ def find_org_clues(
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
     results = functools.cache(lambda: has_score(text))
     res = results()
+    spans = list(spans)
+    out += _digest_headings(text, spans, fits)
     possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
     for start, end in spans:
         for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
@@ -351,6 +357,9 @@ def find_org_clues(
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
+        # an acronym that opens a paragraph before a word in lower case ("TVX and Kinross rose", "NYFEX fell")
+        if (m := p["acronym_opens"].match(text, start, end)) and fits(m.group("a"), start):
+            out.append((m.group("a"), start, ()))
     out.sort(key=lambda o: o[1])
     return out
 
@@ -387,6 +396,22 @@ _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
     "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
 )
+
+
+_HEADING = re.compile(r"[A-Z][A-Z’'&.-]*(?:[ \t]+[A-Z][A-Z’'&.-]*){0,4}")
+
+
+def _digest_headings(
+    text: str, spans: list[tuple[int, int]], fits: Callable[..., bool]
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """A press review's headings: a short line in capitals, alone in its paragraph, whose next paragraph is a
+    bullet ("- ..."), names the newspaper the bullets summarise ("LE SOIR" over "- Talks resume ...")."""
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+    for (start, end), (nxt, _) in zip(spans, spans[1:]):
+        if text.startswith("- ", nxt) and end - start <= 40 and (m := _HEADING.fullmatch(text, start, end)):
+            if fits(m.group().title(), start, opener=True):
+                out.append((m.group(), start, ()))
+    return out
 
 
 def _finds(text: str, s: str, start: int, end: int) -> Iterator[int]:

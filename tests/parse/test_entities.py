@@ -487,3 +487,17 @@ def test_what_only_an_organisation_has_after_its_name():
 def test_a_name_before_a_market_verb_and_an_amount_is_a_company():
     art = kit.parse("In Paris, Tarvo Alsten fell 1.7 percent to 395.0. In Chicago, Cal Eldro pitched 5-1/3 innings.")
     assert [(a.id, a.kind) for a in art.actors] == [("tarvo_alsten", "organization"), ("cal_eldro", "person")]
+
+
+def test_a_press_review_names_its_newspapers_as_headings():
+    text = (
+        "These are the leading stories in the Norland press on Wednesday.\n\nLE KESTREL\n\n- Talks on the budget resume."
+        "\n\nDAILY NORVO\n\n- Prices rise.\n\nPARIS\n\n- Nothing here.\n\nBUDGET TALKS RESUME\n\nThe talks resumed."
+    )
+    assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == ["le_kestrel", "daily_norvo"]
+
+
+def test_an_acronym_that_opens_a_paragraph_before_a_lower_case_word():
+    art = kit.parse("TVZ and Kinrosa rose after the results.\n\nCEO pay rose too.")
+    assert "tvz" in {a.id for a in art.actors if a.kind == "organization"}
+    assert "ceo" not in {a.id for a in art.actors}
