@@ -358,8 +358,8 @@ def find_org_clues(
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVX and Kinross rose", "NYFEX fell")
-        if (m := p["acronym_opens"].match(text, start, end)) and fits(m.group("a"), start):
-            out.append((m.group("a"), start, ()))
+        if (ao := p["acronym_opens"].match(text, start, end)) and fits(ao.group("a"), start):
+            out.append((ao.group("a"), start, ()))
     out.sort(key=lambda o: o[1])
     return out
 
