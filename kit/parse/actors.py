@@ -157,8 +157,8 @@ def find_actors(
 
 
 def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozenset[str]:
-    """The words of people read without a title or a given name ("Hansa Rostock"): a strong organisation clue
-    outweighs them ("beat Hansa Rostock 1-0"), never a titled name or one with a given name ("Amanda Coetzer")."""
+    """The words of people read without a title or a given name ("Dinvo Tarvok"): a strong organisation clue
+    outweighs them ("beat Dinvo Tarvok 1-0"), never a titled name or one with a given name ("Amanda Coetzo")."""
     given = entity_words().given_names
     strong = {w for p in titled for w in p.name.split()}
     strong |= {w for p in untitled if p.name.split()[0] in given for w in p.name.split()}

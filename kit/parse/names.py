@@ -98,13 +98,13 @@ _NOT_ROLE = frozenset(
     "who which that said says after before when while as since because although though if and but or with "
     "without in on at for from to of by during despite including according where whose whom".split()
 )
-# a hyphenated modifier before a name ("Toronto-based Barrick", "First-place San Diego") is never part of it
+# a hyphenated modifier before a name ("Norhaven-based Zentrix", "First-place Kestrel City") is never part of it
 _MODIFIER_ENDINGS = ("-based", "-held", "-led", "-owned", "-born", "-placed", "-place", "-built", "-run", "-backed")
 _NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
 
-_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "Belgian Formula One Grand Prix": the name goes on past the candidate
+_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "the Belgian Kestrel Vale Grand Prix": the name goes on past the candidate
 
 
 def _names_a_country(word: str, gaz: Gazetteer) -> bool:

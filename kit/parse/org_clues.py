@@ -13,7 +13,7 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 * **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
   drew with Rovers"), when neither is a person the kit knows; in a text that
   reports results (a score, :func:`has_score`) either side alone, a name after
-  ``team_words_in_results`` ("against Marseille", "champions Ajax"), and a city
+  ``team_words_in_results`` ("against Norhaven", "champions Kestrel"), and a city
   named as a team by any rule here ("Boston's Ann Lee", "Boston won"), but never
   a country (``countries``: a national side is its country, a place);
 * **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
@@ -97,7 +97,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "acronym": re.compile(r" (?P<a>[A-Z]{3,6})(?![\w’'-])"),
         "acronym_opens": re.compile(r"(?P<a>[A-Z]{3,6})(?=[ \t]+(?:and[ \t]+[A-Z]|[a-z]))"),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
-        # "Lecce's 3-0 defeat of ...", "Middlesbrough's Italian striker": a team's, in a results report
+        # "Kestrel's 3-0 defeat of ...", "Norvo's Italian striker": a team's, in a results report
         "team_possessive": re.compile(
             rf"(?:’s|'s)[ \t]+(?:\d+-\d+|(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern(w.role_words)}))(?![\w-])"
         ),
@@ -107,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
-        # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metz"), or a country after "of"
+        # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metzberg"), or a country after "of"
         # (found with finditer_scouted: a look-behind first would be tried at every character)
         "team_word": re.compile(
             rf"(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to"
@@ -161,11 +161,11 @@ def find_org_clues(
     def fits(name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
         where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
-        ("Olympiakos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
-        title ("the group Action Against Hunger")."""
+        ("Tarvokos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
+        title ("the group Action Beyond Borders")."""
         tokens = name.split()
-        strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Hansa Rostock")
-        lone = team and len(tokens) == 1  # "Chelsea beat Coventry 2-0": a one-word team may be a given name
+        strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
+        lone = team and len(tokens) == 1  # "as Chelsea beat Norvo 2-0": a one-word team may be a given name
         if any(
             (t in not_orgs and not (strong and t in weak_people)) or (t in w.given_names and not lone) for t in tokens
         ):
@@ -207,7 +207,7 @@ def find_org_clues(
     def _right_before(at: int) -> tuple[str, int] | None:
         """The name that ends one blank before ``at`` ("Zentrix shares")."""
         if at < 3 or text[at - 1] not in " \t" or not text[at - 2].isalpha() or text[at - 3] in "’'":
-            return None  # "Lebed's spokesman": a person's
+            return None  # "Marsk's spokesman": a person's
         word = max(text.rfind(" ", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
         if not text[word].isupper():
             return None  # "the shares", "its workers": no name before (the usual case: no regex needed)
@@ -275,7 +275,7 @@ def find_org_clues(
                     if n and fits(*n):
                         out.append((*n, ()))
             elif rule == "desc":
-                n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Nice": a city too
+                n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Brest": a city too
                 if n and fits(*n, team=m.group() in w.team_descriptors, strong=True):
                     out.append((*n, ()))
             elif rule == "follow":
@@ -283,7 +283,7 @@ def find_org_clues(
                 if n and fits(*n):
                     out.append((*n, ()))
             elif rule == "match":
-                # both sides of "drew with"; in a results report, either ("easily beat Cosenza 3-1")
+                # both sides of "drew with"; in a results report, either ("easily beat Norvo 3-1")
                 x, y = _before(m.start()), _after(m.end(), end)
                 if results():
                     out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
@@ -348,7 +348,7 @@ def find_org_clues(
             line_up = (
                 len(brackets) > 1
                 and len(person) > 1
-                and not b.group("org").isupper()  # "Passive-Active Sensor (PALS)": an acronym
+                and not b.group("org").isupper()  # "Passive Sensor (PASX)": an acronym
                 and not w.looks_like_place(person)
             )
             if line_up or person[0] in w.given_names or all(t in people for t in person):
@@ -357,7 +357,7 @@ def find_org_clues(
         for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
-        # an acronym that opens a paragraph before a word in lower case ("TVX and Kinross rose", "NYFEX fell")
+        # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
         if (ao := p["acronym_opens"].match(text, start, end)) and fits(ao.group("a"), start):
             out.append((ao.group("a"), start, ()))
     out.sort(key=lambda o: o[1])
@@ -423,7 +423,7 @@ def _finds(text: str, s: str, start: int, end: int) -> Iterator[int]:
 
 
 def _team_name(name: str, w: EntityWords) -> bool:
-    """Can ``name`` be a team rather than a player ("against Ajax", "against Ajax Amsterdam", not
+    """Can ``name`` be a team rather than a player ("against Kestrel", "against Kestrel Amsterdam", not
     "against Yone Kamio")? One word, or a place or an organisation word among its words."""
     tokens = name.split()
     if len(tokens) == 1:

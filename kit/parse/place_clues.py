@@ -4,20 +4,20 @@ A capitalised name that reads like a person's ("Karo Tarn", "Ben Arvo") is a pla
 when the text places it where it names it, from data in ``kit/data/entities.json``:
 
 * after a word for a settlement and "of" (``place_nouns``: "the town of Karo Tarn",
-  "the towns of Rousse and Karo Tarn") or after "near";
+  "the towns of Vell and Karo Tarn") or after "near";
 * right before a word for a facility named after it (``facility_nouns``: "Ben Arvo
-  airport", "the Omari mosque", "Bucharest's Victor Tarn hospital");
-* before a comma and a distance ("Steinberg, 200 km south of ...") or a comma and a
+  airport", "the Omari mosque", "Norhaven's Vico Tarn hospital");
+* before a comma and a distance ("Stenvald, 200 km south of ...") or a comma and a
   description of a settlement ("Karo Tarn, a small village");
-* after "in", "at", "from" or "near" (and perhaps a title: "in Prince Rupert") and before
-  a comma and a known place ("in Prince Rupert, British Columbia").
+* after "in", "at", "from" or "near" (and perhaps a title: "in Prince Arvel") and before
+  a comma and a known place ("in Prince Arvel, British Columbia").
 
 Only the places a person's name is mentioned are read, each in a bounded window, so the
 cost follows the number of mentions, not the length of the text.
 
->>> t = "Shells hit the village of Karo Tarn and Ben Arvo airport, near Tom Steinberg."
->>> sorted(placed_people(t, [("karo_tarn", 26, 35), ("ben_arvo", 40, 48), ("tom_steinberg", 63, 76)]))
-['ben_arvo', 'karo_tarn', 'tom_steinberg']
+>>> t = "Shells hit the village of Karo Tarn and Ben Arvo airport, near Tom Stenvald."
+>>> sorted(placed_people(t, [("karo_tarn", 26, 35), ("ben_arvo", 40, 48), ("tom_stenvald", 63, 75)]))
+['ben_arvo', 'karo_tarn', 'tom_stenvald']
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _after_place_word(text: str, window: int, start: int, of_list: re.Pattern[st
     if text.endswith(("of ", "of\t"), window, start):
         of = start - 3
     elif text.endswith(("and ", "and\t"), window, start):
-        of = text.rfind("of", window, start)  # "the towns of Rousse and ": the list must run from "of" to here
+        of = text.rfind("of", window, start)  # "the towns of Vell and ": the list must run from "of" to here
         m = of_list.match(text, of, start) if of >= 0 else None
         if m is None or m.end() != start:
             return False

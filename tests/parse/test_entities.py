@@ -268,7 +268,7 @@ def test_what_is_not_named_as_an_organisation_by_such_a_word(text):
     [
         ("Norhaven easily beat Kestrel 3-1 at home.", ["kestrel"]),  # the object alone, in a results report
         ("The holders Zentrix United drew 2-2 against Boston on Sunday.", ["zentrix_united", "boston"]),  # a city
-        ("Former champions Marseille lost 1-0 against Kestrel City.", ["marseille", "kestrel_city"]),
+        ("Former champions Lyon lost 1-0 against Kestrel City.", ["lyon", "kestrel_city"]),
         (
             "On Sunday Kestrel lost 2-1 to England, then 3-0 against Wales.",
             ["kestrel"],
@@ -344,7 +344,7 @@ def test_a_list_of_places_or_people_after_an_organisation_noun_stays_so():
     ("text", "orgs"),
     [
         ("They lost 2-1 at home to Metzberg, then 3-0 away to Kestrel Rovers.", ["metzberg", "kestrel_rovers"]),
-        ("Olympiakos of Greece beat Tarvo 69-60 on Sunday.", ["olympiakos", "tarvo"]),
+        ("Tarvokos of Greece beat Norvo 69-60 on Sunday.", ["tarvokos", "norvo"]),
         ("At 88-4, fourth-placed Kestrel City had Norvo on the ropes.", ["kestrel_city"]),
     ],
 )
@@ -361,10 +361,10 @@ def test_an_organisation_in_brackets_after_a_person():
 @pytest.mark.parametrize(
     ("text", "orgs"),
     [
-        ("The struggling French side Nice sacked its coach.", ["nice"]),  # a city named as a team
+        ("The struggling French side Brest sacked its coach.", ["brest"]),  # a city named as a team
         ("He played seven seasons with Norvo before the 2-1 loss.", ["norvo"]),
         ("Kestrel's 3-0 defeat of Tarvo was overturned.", ["kestrel"]),
-        ("Won 2-0 at home. Middlesbrough's Italian striker Ivo Marsk scored.", ["middlesbrough"]),
+        ("Won 2-0 at home. Norvo's Italian striker Ivo Marsk scored.", ["norvo"]),
     ],
 )
 def test_still_more_ways_sport_names_its_teams(text, orgs):
@@ -373,7 +373,7 @@ def test_still_more_ways_sport_names_its_teams(text, orgs):
 
 def test_a_line_up_names_clubs_in_brackets_but_not_acronyms():
     art = kit.parse(
-        "Strikers - Ciro Tarvello (Norvo United), Kubo Antal (Kestrel). Passive Sensor (PALS), Active Radar (AR)."
+        "Strikers - Ciro Tarvello (Norvo United), Kubo Antal (Kestrel). Passive Sensor (PASX), Active Radar (AR)."
     )
     assert [a.id for a in art.actors if a.kind == "organization"] == ["norvo_united", "kestrel"]
 
@@ -386,7 +386,7 @@ def test_a_line_up_names_clubs_in_brackets_but_not_acronyms():
         "The crash happened near Tomas Veld on Monday.",
         "Rebels took Lina Rosso, a small mountain village.",
         "The crash happened at Rosa Vale, 200 km south of the capital.",
-        "He stayed a night in Eugene Falls, Oregon, on the way.",
+        "He stayed a night in Lina Falls, Oregon, on the way.",
     ],
 )
 def test_a_name_the_text_uses_as_a_place_is_not_a_person(text):
@@ -399,15 +399,15 @@ def test_a_person_beside_such_words_stays_a_person():
 
 
 def test_a_strong_organisation_clue_outweighs_a_name_read_as_a_person():
-    art = kit.parse("Tom Moss, a worker with the group Action Against Hunger, spoke. The firm Tarvo Perrin agreed.")
-    assert [a.id for a in art.actors if a.kind == "organization"] == ["action_against_hunger", "tarvo_perrin"]
+    art = kit.parse("Tom Moss, a worker with the group Action Beyond Borders, spoke. The firm Tarvo Perrin agreed.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["action_beyond_borders", "tarvo_perrin"]
     assert [a.id for a in art.actors if a.kind == "person"] == ["tom_moss"]
 
 
 def test_places_named_in_more_ways_are_not_people():
-    art = kit.parse("The towns of Rousse and Karo Tarnovo were hit. Ann Lee of Bucharest's Victor Tarn hospital spoke.")
+    art = kit.parse("The towns of Vell and Karo Tarnovo were hit. Ann Lee of Norhaven's Vico Tarn hospital spoke.")
     assert [a.id for a in art.actors if a.kind == "person"] == ["ann_lee"]
-    art = kit.parse("It started in Prince Rupert, British Columbia, last week.")
+    art = kit.parse("It started in Prince Arvel, British Columbia, last week.")
     assert [(a.id, a.kind) for a in art.actors] == []
 
 
@@ -440,7 +440,7 @@ def test_a_full_name_after_a_country_or_between_commas_before_a_cue_is_a_person(
 
 
 def test_a_country_before_a_longer_capitalised_name_makes_no_person():
-    art = kit.parse("He won the Belgian Formula One Grand Prix at Spa.")
+    art = kit.parse("He won the Belgian Kestrel Vale Grand Prix at Spa.")
     assert [a.id for a in art.actors if a.kind == "person"] == []
 
 
@@ -463,8 +463,8 @@ def test_a_state_abbreviation_in_a_dateline_and_more_organisation_words():
 
 
 def test_a_team_in_a_results_report_outweighs_a_name_read_without_a_given_name():
-    art = kit.parse("Hamburg beat Dinamo Tarvok 1-0. Dinamo Tarvok said so. On Sunday Chelsea beat Coventry 2-0.")
-    assert {"dinamo_tarvok", "chelsea"} <= {a.id for a in art.actors if a.kind == "organization"}
+    art = kit.parse("Hamburg beat Dinvo Tarvok 1-0. Dinvo Tarvok said so. On Sunday Chelsea beat Norvo 2-0.")
+    assert {"dinvo_tarvok", "chelsea"} <= {a.id for a in art.actors if a.kind == "organization"}
     assert [a.id for a in art.actors if a.kind == "person"] == []
 
 
@@ -475,7 +475,7 @@ def test_a_player_with_a_given_name_stays_a_person_in_a_results_report():
 
 
 def test_a_hyphenated_modifier_is_not_part_of_a_name():
-    art = kit.parse("Toronto-based Ann Barrack said so. First-place San Diego has won seven games.")
+    art = kit.parse("Norhaven-based Ann Barrack said so. First-place Kestrel City has won seven games.")
     assert [a.id for a in art.actors if a.kind == "person"] == ["ann_barrack"]
 
 
