@@ -324,12 +324,12 @@ def find_org_clues(
                 elif _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
         for m in finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-") if res else ():
-            n = _after(m.end(), end)  # "against Marseille", "champions Ajax": a team in a results report
+            n = _after(m.end(), end)  # "against Norhaven", "champions Kestrel": a team in a results report
             if n and _team_name(n[0], w) and fits(*n, team=True):
                 out.append((*n, ()))
         for at in _finds(text, " of ", start, end) if res else ():
             if p["country"].match(text, at + 4, end):
-                n = _before(at)  # "Olympiakos of Greece beat ..."
+                n = _before(at)  # "Tarvokos of Greece beat ..."
                 if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
         if text.find(" (", start, end) < 0:

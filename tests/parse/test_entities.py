@@ -469,7 +469,7 @@ def test_a_team_in_a_results_report_outweighs_a_name_read_without_a_given_name()
 
 
 def test_a_player_with_a_given_name_stays_a_person_in_a_results_report():
-    art = kit.parse("Amanda Coetzo won 6-1 6-2. Later Coetzo beat Huberta Lind 6-3 against the wind.")
+    art = kit.parse("Amanda Coetzo won 6-1 6-2. Later Coetzo beat Berta Lind 6-3 against the wind.")
     assert "amanda_coetzo" in {a.id for a in art.actors if a.kind == "person"}
     assert [a.id for a in art.actors if a.kind == "organization"] == []
 
