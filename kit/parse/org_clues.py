@@ -107,16 +107,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
+        # a team after "the" in a results report ("routed the Twins 11-2", "against the Springboks")
+        "name_after_the": re.compile(rf"[ \t]+(?:the[ \t]+)?(?P<n>{_NAME})(?![\w’'-])"),
+        # a club named with its city last, in a results report ("Dinvo Bucharest", "Borvia Dortmund")
+        "club_city": re.compile(
+            rf"(?P<n>(?:[A-Z][a-z]+[ \t]+){{1,2}}(?:{trie_pattern(sorted(w.places - w.countries))}))(?![\w’'-])"
+        ),
         # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metzberg"), or a country after "of"
         # (found with finditer_scouted: a look-behind first would be tried at every character)
         "team_word": re.compile(
-            rf"(?:{trie_pattern(w.team_words_in_results)}|(?:\d+-\d+|home|away)[ \t]+to"
-            rf"|(?:{trie_pattern(w.team_verbs_in_results)})[ \t]+(?:for|with))(?=[ \t]+[A-Z])"
+            rf"(?:(?:{trie_pattern(w.team_words_in_results)}|{trie_pattern(w.match_verbs)})(?=[ \t]+(?:the[ \t]+)?[A-Z])"
+            rf"|(?:\d+-\d+|home|away)[ \t]+to"
+            rf"|(?:{trie_pattern(w.team_verbs_in_results)})[ \t]+(?:for|with|to|from))(?=[ \t]+(?:the[ \t]+)?[A-Z])"
         ),
         "team_word_scout": re.compile(
             scout_pattern(
                 "’'-",
-                rf"{trie_pattern(sorted({*w.team_words_in_results, *w.team_verbs_in_results}))}|\d|home|away",
+                rf"{trie_pattern(sorted({*w.team_words_in_results, *w.team_verbs_in_results, *w.match_verbs}))}"
+                r"|\d|home|away",
             )
         ),
         "country": re.compile(rf"(?:{trie_pattern(sorted(w.countries))})(?![\w’'-])"),
@@ -324,7 +332,8 @@ def find_org_clues(
                 elif _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
         for m in finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-") if res else ():
-            n = _after(m.end(), end)  # "against Norhaven", "champions Kestrel": a team in a results report
+            a = p["name_after_the"].match(text, m.end(), end)  # "against Norhaven", "champions Kestrel", "beat the X"
+            n = (a.group("n"), a.start("n")) if a else None
             if n and _team_name(n[0], w) and fits(*n, team=True):
                 out.append((*n, ()))
         for at in _finds(text, " of ", start, end) if res else ():
@@ -332,6 +341,12 @@ def find_org_clues(
                 n = _before(at)  # "Tarvokos of Greece beat ..."
                 if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
+        for m in finditer_not_after(p["club_city"], text, start, end, "’'-.") if res else ():
+            tokens = m.group("n").split()
+            if tokens[0] in w.not_person_first or tokens[0] in w.places or tokens[0] in w.given_names:
+                continue  # "Northern Transvaal", "New York", "Bobby Munich": a place or a person
+            if fits(m.group("n"), m.start("n"), team=True, opener=True):
+                out.append((m.group("n"), m.start("n"), ()))
         if text.find(" (", start, end) < 0:
             brackets = []
         else:  # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
@@ -392,6 +407,7 @@ def has_score(text: str) -> bool:
     return False
 
 
+_SCORE_NEXT = re.compile(r"[ \t]+\d+-\d+")  # "routed the Twins 11-2"
 _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
     "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
@@ -436,7 +452,7 @@ def _acts_next(text: str, at: int) -> bool:
     ("the Padres, who …", "the Marlins won"), not a noun it modifies ("the Sanders campaign")?"""
     m = _NEXT_WORD.match(text, at)
     if m is None:
-        return False
+        return _SCORE_NEXT.match(text, at) is not None  # "routed the Twins 11-2"
     word = m.group("w")
     if word is None:
         return True

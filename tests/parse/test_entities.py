@@ -501,3 +501,13 @@ def test_an_acronym_that_opens_a_paragraph_before_a_lower_case_word():
     art = kit.parse("TVZ and Kinrosa rose after the results.\n\nCEO pay rose too.")
     assert "tvz" in {a.id for a in art.actors if a.kind == "organization"}
     assert "ceo" not in {a.id for a in art.actors}
+
+
+def test_teams_after_the_with_a_city_last_or_after_a_transfer():
+    art = kit.parse("The Rangers routed the Twins 11-2. Hamburg beat Dinvo Munich 1-0. He moved to Borvia Amsterdam.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == [
+        "rangers",
+        "twins",
+        "dinvo_munich",
+        "borvia_amsterdam",
+    ]
