@@ -68,6 +68,8 @@ class EntityWords:
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
+    person_possessions: tuple[str, ...] = ()
+    person_verbs: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -131,4 +133,6 @@ def entity_words() -> EntityWords:
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
+        person_possessions=tuple(data["person_possessions"]),
+        person_verbs=tuple(data["person_verbs"]),
     )

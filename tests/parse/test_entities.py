@@ -511,3 +511,10 @@ def test_teams_after_the_with_a_city_last_or_after_a_transfer():
         "dinvo_munich",
         "borvia_amsterdam",
     ]
+
+
+def test_a_one_word_name_only_a_person_can_be():
+    art = kit.parse(
+        "The proof follows Kantor's novels closely. Later, Borvin died in 1790. Zentrix's profits rose. Two died."
+    )
+    assert [(a.id, a.kind) for a in art.actors] == [("kantor", "person"), ("borvin", "person")]
