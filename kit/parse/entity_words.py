@@ -70,6 +70,7 @@ class EntityWords:
     roles_not_before_name: frozenset[str] = frozenset()
     person_possessions: tuple[str, ...] = ()
     person_verbs: tuple[str, ...] = ()
+    institution_words: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -135,4 +136,5 @@ def entity_words() -> EntityWords:
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         person_possessions=tuple(data["person_possessions"]),
         person_verbs=tuple(data["person_verbs"]),
+        institution_words=frozenset(data["institution_words"]),
     )

@@ -95,7 +95,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # an acronym after "[a-z,;(] ", found from its blank (a literal first: the regex engine scans for it fast);
         # the character before the blank is checked by _acronyms (a look-behind first would be tried everywhere)
         "acronym": re.compile(r" (?P<a>[A-Z]{3,6})(?![\w’'-])"),
-        "acronym_opens": re.compile(r"(?P<a>[A-Z]{3,6})(?=[ \t]+(?:and[ \t]+[A-Z]|[a-z]))"),
+        "acronym_opens": re.compile(r"(?P<a>[A-Z]{3,6})(?=[ \t]+(?:and[ \t]+[A-Z]|[a-z]|-[ \t]))"),
+        # "the Senate", "the Commission": an institution named by its head word alone (found from "he <Capital>")
+        "the_institution": re.compile(
+            rf"[Tt]he[ \t]+(?P<n>{trie_pattern(sorted(w.institution_words))})"
+            rf"(?![\w’'-]|[ \t]+(?:[A-Z]|of[ \t]+[A-Z]|and[ \t]+[A-Z]))"
+        ),
         "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
         # "Kestrel's 3-0 defeat of ...", "Norvo's Italian striker": a team's, in a results report
         "team_possessive": re.compile(
@@ -309,6 +314,9 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
+        for m in _the_plurals(p["the_institution"], text, start, end):
+            if fits(m.group("n"), m.start("n"), opener=True):
+                out.append((m.group("n"), m.start("n"), ()))
         for m in _the_plurals(p["the_plural"], text, start, end) if res else ():
             plural = m.group("n")
             if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
@@ -373,7 +381,12 @@ def find_org_clues(
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
-        if (ao := p["acronym_opens"].match(text, start, end)) and fits(ao.group("a"), start):
+        if (
+            (ao := p["acronym_opens"].match(text, start, end))
+            and ao.group("a").title() not in w.places  # "PARIS - ...": a dateline's place
+            and not (text[ao.end() + 1] == "-" and in_capitals(text, start, end))  # "SOCCER - AJAX WIN": a slug
+            and fits(ao.group("a"), start)
+        ):
             out.append((ao.group("a"), start, ()))
     out.sort(key=lambda o: o[1])
     return out
