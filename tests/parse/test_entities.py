@@ -531,3 +531,8 @@ def test_an_institution_named_by_its_head_word_and_a_wire_code():
         "commission",
         "council_of_europe",
     ]
+
+
+def test_broadcasters_named_with_a_place():
+    art = kit.parse("Norland Radio said on Monday the talks failed. Losses at its Kestrel Star TV unit grew.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["norland_radio", "kestrel_star_tv"]
