@@ -71,6 +71,7 @@ class EntityWords:
     person_possessions: tuple[str, ...] = ()
     person_verbs: tuple[str, ...] = ()
     institution_words: frozenset[str] = frozenset()
+    modifier_endings: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -137,4 +138,5 @@ def entity_words() -> EntityWords:
         person_possessions=tuple(data["person_possessions"]),
         person_verbs=tuple(data["person_verbs"]),
         institution_words=frozenset(data["institution_words"]),
+        modifier_endings=tuple(data["modifier_endings"]),
     )

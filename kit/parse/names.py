@@ -98,8 +98,6 @@ _NOT_ROLE = frozenset(
     "who which that said says after before when while as since because although though if and but or with "
     "without in on at for from to of by during despite including according where whose whom".split()
 )
-# a hyphenated modifier before a name ("Norhaven-based Zentrix", "First-place Kestrel City") is never part of it
-_MODIFIER_ENDINGS = ("-based", "-held", "-led", "-owned", "-born", "-placed", "-place", "-built", "-run", "-backed")
 _NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
@@ -144,7 +142,7 @@ def _read_candidate(
     a = 0
     while len(tokens) >= 2 and (
         tokens[0] in _NOT_FIRST
-        or tokens[0].endswith(_MODIFIER_ENDINGS)
+        or tokens[0].endswith(entity_words().modifier_endings)  # "Norhaven-based Zentrix": a modifier
         or lower_words is not None
         and lower_words(tokens[0])
     ):

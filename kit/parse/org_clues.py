@@ -185,6 +185,13 @@ def find_org_clues(
             return False
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name
+        if len(tokens) == 1 and not team and (name in w.not_person_first or name in w.not_speaker_names):
+            return False  # "a Jewish group", "the Democratic party": a people's or a party's adjective
+        if any(t.endswith(w.modifier_endings) for t in tokens):
+            return False  # "the Cyprus-based Arabic monthly", "the state-run radio"
+        owner = next((t[:-2] for t in tokens[:-1] if t.endswith(("'s", "’s"))), None)
+        if owner is not None and (owner in not_orgs or owner in w.places or gaz.entity_of(owner) is not None):
+            return False  # "Marsk's Democratic convention": a person's or a place's, not a name
         if tokens[-1] in w.place_heads:
             return False  # "Kestrel Bay"
         if not team and (" ".join(tokens) in w.places or any(t in w.places for t in tokens)):
@@ -215,13 +222,20 @@ def find_org_clues(
         while " " in name and name.split(None, 1)[0] in not_orgs:  # "On Sunday Kestrel": the name is "Kestrel"
             first, name = name.split(None, 1)
             start = text.index(name, start + len(first))
+        tokens = name.split()
+        if len(tokens) >= 3 and tokens[0].endswith(("'s", "’s")):  # "Norland's Daily Ledger": the owner's
+            name = " ".join(tokens[1:])
+            start = text.index(tokens[1], start + len(tokens[0]))
         return name, start
 
-    def _right_before(at: int) -> tuple[str, int] | None:
-        """The name that ends one blank before ``at`` ("Zentrix shares")."""
+    def _right_before(at: int, skip: bool = True) -> tuple[str, int] | None:
+        """The name that ends one blank before ``at`` ("Zentrix shares"), or before one word in lower case
+        ("the Ledger news agency", "the Norvo arms factory")."""
         if at < 3 or text[at - 1] not in " \t" or not text[at - 2].isalpha() or text[at - 3] in "’'":
             return None  # "Marsk's spokesman": a person's
         word = max(text.rfind(" ", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
+        if skip and text[word].islower() and text[word : at - 1].isalpha():
+            return _right_before(word, skip=False)  # one word in lower case between, at most
         if not text[word].isupper():
             return None  # "the shares", "its workers": no name before (the usual case: no regex needed)
         return _before(at)
@@ -284,7 +298,7 @@ def find_org_clues(
                 if b and fits(b.group("n"), b.start("n"), team=results()):
                     out.append((b.group("n"), b.start("n"), ()))
             elif rule == "outlet":
-                for n in (_before(m.start()), _after(m.end(), end)):
+                for n in (_right_before(m.start()), _after(m.end(), end)):
                     if n and fits(*n):
                         out.append((*n, ()))
             elif rule == "desc":

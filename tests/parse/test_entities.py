@@ -536,3 +536,16 @@ def test_an_institution_named_by_its_head_word_and_a_wire_code():
 def test_broadcasters_named_with_a_place():
     art = kit.parse("Norland Radio said on Monday the talks failed. Losses at its Kestrel Star TV unit grew.")
     assert [a.id for a in art.actors if a.kind == "organization"] == ["norland_radio", "kestrel_star_tv"]
+
+
+def test_an_outlet_or_group_word_after_one_more_word_and_adjectives_that_name_none():
+    art = kit.parse(
+        "The pilot told private Ihlosk news agency so. The Likvo party said so. The Welspo group grew."
+        " A Jewish group and the Democratic party met. The Norhaven-based Tarvo monthly printed it."
+    )
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["ihlosk", "likvo", "welspo"]
+
+
+def test_the_owner_of_an_outlet_is_not_part_of_its_name():
+    art = kit.parse("Ivo Marsk was quoted in Norland's Daily Kestrel newspaper.")
+    assert "daily_kestrel" in {a.id for a in art.actors if a.kind == "organization"}
