@@ -134,26 +134,32 @@ def parse(text: str, *, source: str | None = None) -> Article:
     """
     text = normalize(text)
     with paused_gc():  # many small records: the cyclic GC would rescan them all, repeatedly
-        paragraphs = _structure.split_paragraphs(text)
-        sentences = _structure.split_sentences(text, paragraphs)
-        credits = _structure.parse_credits(text, paragraphs)
-        actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
-        ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
-        quotes = _quotes.find_quotes(ctx, paragraphs)
-        reported = _reported.find_reported(ctx, paragraphs, quotes)
-        article = Article(
-            text=text,
-            paragraphs=paragraphs,
-            sentences=sentences,
-            credits=credits,
-            actors=actors,
-            mentions=mentions,
-            quotes=quotes,
-            reported=reported,
-            source=source,
-        )
-        # speakers the actor step did not know ("one commenter wrote", "the Herald said")
-        return _speaking.add_speakers(article, _actors.scanned_spans(paragraphs, credits, text), ctx)
+        # the steps' temporaries are freed when _parse returns, before the collector resumes: its
+        # first pass then reads only the article's records, not every record made on the way
+        return _parse(text, source)
+
+
+def _parse(text: str, source: str | None) -> Article:
+    paragraphs = _structure.split_paragraphs(text)
+    sentences = _structure.split_sentences(text, paragraphs)
+    credits = _structure.parse_credits(text, paragraphs)
+    actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
+    ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
+    quotes = _quotes.find_quotes(ctx, paragraphs)
+    reported = _reported.find_reported(ctx, paragraphs, quotes)
+    article = Article(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        credits=credits,
+        actors=actors,
+        mentions=mentions,
+        quotes=quotes,
+        reported=reported,
+        source=source,
+    )
+    # speakers the actor step did not know ("one commenter wrote", "the Herald said")
+    return _speaking.add_speakers(article, _actors.scanned_spans(paragraphs, credits, text), ctx)
 
 
 def bundled_article_text() -> str:
