@@ -103,7 +103,7 @@ def find_actors(
     """
     gaz = gazetteer()
     spans = scanned_spans(paragraphs, credits, text)
-    matches = [m for s, e in spans for m in gaz.find(text, s, e)]
+    matches = gaz.find_in(text, spans)
     titled = find_people(text, spans, matches, gaz, exclude=credits.names())
     untitled = find_named_people(text, spans, gaz, exclude=credits.names(), known={p.id for p in titled})
     orgs = find_organizations(text, spans, gaz)

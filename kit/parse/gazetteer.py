@@ -29,10 +29,11 @@ Matching rules (all data-driven, nothing here knows any article):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -124,6 +125,19 @@ class Gazetteer:
         trie = trie_pattern(set(self._by_form))
         self.pattern = re.compile(r"(?<![\w’'])(?:" + trie + r")(?!\w)")
         self._scan = re.compile(r"(?:" + trie + r")(?!\w)")  # self.pattern without its look-behind
+        # The forms led by a capital, scanned for alone: the regex engine then stops only at capitals, not
+        # at every "t", "a" or "i" that a form such as "the Iraqis" or "al-Qaeda" could start with.
+        capital = {f for f in self._by_form if f[:1].isupper()}
+        self._capital_scan = re.compile(r"(?:" + trie_pattern(capital) + r")(?!\w)") if capital else None
+        # The other forms, grouped by their leading letters: each group starts with a literal, which the
+        # engine skips to fast ("the", "al"); one scan of the text per group finds where they can be.
+        groups: dict[str, set[str]] = {}
+        for form in set(self._by_form) - capital:
+            lead = _LEAD.match(form).group()  # type: ignore[union-attr]  # (it matches the empty string)
+            groups.setdefault(lead, set()).add(form[len(lead) :])
+        self._lower_scans = [
+            re.compile(re.escape(lead) + r"(?:" + trie_pattern(rests) + r")(?!\w)") for lead, rests in groups.items()
+        ]
         # Per form, the checks _keep must run (most forms need none): 1 all-capitals, 2 neighbours.
         self._checks: dict[str, int] = {}
         for form in self._by_form:
@@ -148,9 +162,33 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[GazetteerMatch]:
         """Gazetteer matches in ``text[start:end]``, left to right, longest first."""
-        end = len(text) if end is None else end
+        return self._find(text, start, len(text) if end is None else end, self._scan)
+
+    def find_in(self, text: str, spans: Iterable[tuple[int, int]]) -> list[GazetteerMatch]:
+        """The matches of :meth:`find` in each of ``spans`` (``(start, end)`` in text order), in order.
+
+        A span is scanned for the forms led by a capital only, unless a form led by a lower-case
+        letter ("the Iraqis") can match in it: a scan of the whole text per group of such forms
+        (rare in a text) says where, and a span that ends inside a word is read with every form.
+
+        >>> g = gazetteer()
+        >>> t = "The Iraqis met NATO.\\nthe Iraqis, IS."
+        >>> [(m.entity.id, t[m.start:m.end]) for m in g.find_in(t, [(0, 20), (21, 36)])]
+        [('iraq', 'The Iraqis'), ('nato', 'NATO'), ('iraq', 'the Iraqis'), ('islamic_state', 'IS')]
+        """
+        lower = sorted({at for scan in self._lower_scans for at in _starts(scan, text)})
+        out: list[GazetteerMatch] = []
+        for start, end in spans:
+            k = bisect.bisect_left(lower, start)
+            if self._capital_scan is None or k < len(lower) and lower[k] < end or _WORD.match(text, end):
+                out += self._find(text, start, end, self._scan)
+            else:
+                out += self._find(text, start, end, self._capital_scan)
+        return out
+
+    def _find(self, text: str, start: int, end: int, scan: re.Pattern[str]) -> Iterator[GazetteerMatch]:
         caps: bool | None = None  # is the span all capitals? (computed when first needed)
-        by_form, checks, search = self._by_form, self._checks, self._scan.search
+        by_form, checks, search = self._by_form, self._checks, scan.search
         pos = start
         while True:  # finditer_not_after(self._scan, text, start, end, "’'"), inlined: this loop is hot
             m = search(text, pos, end)
@@ -185,6 +223,18 @@ class Gazetteer:
             if prev.lower() in self.metonym_not_after:
                 return False
         return True
+
+
+_LEAD = re.compile(r"[^\W\d_]*")  # the letters a form starts with
+_WORD = re.compile(r"\w")
+
+
+def _starts(scan: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every offset where ``scan`` matches in ``text``, also inside another match (one search from the next character on)."""
+    m = scan.search(text)
+    while m is not None:
+        yield m.start()
+        m = scan.search(text, m.start() + 1)
 
 
 def _previous_word(text: str, pos: int, *, skip_the: bool = False) -> str:
