@@ -44,6 +44,7 @@ word or verb found.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -233,7 +234,8 @@ def find_org_clues(
         ("the Ledger news agency", "the Norvo arms factory")."""
         if at < 3 or text[at - 1] not in " \t" or not text[at - 2].isalpha() or text[at - 3] in "’'":
             return None  # "Marsk's spokesman": a person's
-        word = max(text.rfind(" ", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
+        lo = max(0, at - 40)  # (bounded: a search back to the text's start would make the scan quadratic)
+        word = max(text.rfind(" ", lo, at - 1), text.rfind("\t", lo, at - 1), lo - 1) + 1
         if skip and text[word].islower() and text[word : at - 1].isalpha():
             return _right_before(word, skip=False)  # one word in lower case between, at most
         if not text[word].isupper():
@@ -287,6 +289,12 @@ def find_org_clues(
     res = results()
     spans = list(spans)
     out += _digest_headings(text, spans, fits)
+    # "the Senate": one scan over the whole text (few hits; a scan per paragraph costs more than it finds)
+    starts = [a for a, _ in spans]
+    for m in _the_plurals(p["the_institution"], text, 0, len(text)):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True):
+            out.append((m.group("n"), m.start("n"), ()))
     possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
     for start, end in spans:
         for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
@@ -328,9 +336,6 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in _the_plurals(p["the_institution"], text, start, end):
-            if fits(m.group("n"), m.start("n"), opener=True):
-                out.append((m.group("n"), m.start("n"), ()))
         for m in _the_plurals(p["the_plural"], text, start, end) if res else ():
             plural = m.group("n")
             if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
