@@ -68,8 +68,6 @@ class EntityWords:
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
-    person_possessions: tuple[str, ...] = ()
-    person_verbs: tuple[str, ...] = ()
     institution_words: frozenset[str] = frozenset()
     modifier_endings: tuple[str, ...] = ()
 
@@ -135,8 +133,6 @@ def entity_words() -> EntityWords:
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
-        person_possessions=tuple(data["person_possessions"]),
-        person_verbs=tuple(data["person_verbs"]),
         institution_words=frozenset(data["institution_words"]),
         modifier_endings=tuple(data["modifier_endings"]),
     )

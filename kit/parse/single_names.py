@@ -23,16 +23,13 @@ Both scans are forward-only; citations are read only in windows before a year.
 
 from __future__ import annotations
 
-import bisect
-import functools
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile, merged_windows, trie_pattern
+from .patterns import lazy_compile, merged_windows
 from .people import Person
 
 __all__ = ["find_single_names"]
@@ -118,58 +115,7 @@ def find_single_names(
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
                         add(part, at + names.index(part))
-    # a one-word name only a person can be ("Kantor's wife", "Kantor died")
-    for n, a, start in _only_a_person(text, spans):
-        if n in words.given_names or n in words.not_speaker_names or n in words.not_org_first:
-            continue  # ("Two died": a number)
-        if (
-            _opens_sentence(text[max(start, a - 30) : a], a == start)
-            and lower_near is not None
-            and lower_near(text, a, n)
-        ):
-            continue  # "Family died": capitalised only because it opens the sentence
-        add(n, a)
     return tuple(sorted(found.values(), key=lambda p: p.start))
-
-
-@functools.cache
-def _person_clues() -> re.Pattern[str]:
-    """A word only a person has after "'s" ("Kantor's wife"), or a verb only a person does ("Kantor died")."""
-    w = entity_words()
-    return re.compile(
-        rf"(?:’s|'s)[ \t]+(?:[a-z-]+[ \t]+)?(?:{trie_pattern(w.person_possessions)})(?![\w’'-])"
-        rf"|[ \t]+(?:{trie_pattern(w.person_verbs)})(?![\w’'-])"
-    )
-
-
-_ONE_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+$")
-
-
-def _only_a_person(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
-    """``(name, start, paragraph start)`` of each one-word name before a clue only a person can be. The clue
-    words are found with ``str.find`` over the whole text (one pass per word: far faster than a regex scan),
-    then read where a paragraph holds them."""
-    starts = [a for a, _ in spans]
-    needles = ("'s", "’s", *(" " + v for v in entity_words().person_verbs))
-    clues = _person_clues()
-    for at in sorted(at for needle in needles for at in _all_finds(text, needle)):
-        k = bisect.bisect_right(starts, at) - 1
-        if k < 0 or at >= spans[k][1]:
-            continue  # not in a scanned paragraph
-        start, end = spans[k]
-        if clues.match(text, at, end) is None:
-            continue
-        b = _ONE_BEFORE.search(text, max(start, at - 30), at)
-        if b is not None and (b.start() == start or text[b.start() - 1] in ' \t\n“"‘('):
-            yield b.group(), b.start(), start
-
-
-def _all_finds(text: str, needle: str) -> Iterator[int]:
-    """Where ``needle`` starts in ``text``, in order."""
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
 
 
 def _surnames_only(names: str) -> bool:

@@ -513,13 +513,6 @@ def test_teams_after_the_with_a_city_last_or_after_a_transfer():
     ]
 
 
-def test_a_one_word_name_only_a_person_can_be():
-    art = kit.parse(
-        "The proof follows Kantor's novels closely. Later, Borvin died in 1790. Zentrix's profits rose. Two died."
-    )
-    assert [(a.id, a.kind) for a in art.actors] == [("kantor", "person"), ("borvin", "person")]
-
-
 def test_an_institution_named_by_its_head_word_and_a_wire_code():
     art = kit.parse(
         "RTRS - Kestrel train hits truck.\n\nEvery time the Senate cuts the budget, the Commission objects."
