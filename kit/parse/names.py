@@ -102,6 +102,9 @@ _NEAR = 3000  # characters each side of a name where its first word is looked fo
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
 
+_OF_COUNTRY = lazy_compile(
+    lambda: rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{trie_pattern(sorted(entity_words().countries))})(?![\w’'-])"
+)
 _GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "the Belgian Kestrel Vale Grand Prix": the name goes on past the candidate
 
 
@@ -251,6 +254,8 @@ def find_named_people(
                 or before.endswith(("— ", "― ", " – ", " - "))
             ):
                 strong = True
+            if not strong and _OF_COUNTRY.match(text, b, min(end, b + 60)):
+                strong = True  # "Sergo Bruvera of Spain": a person, as a team would be one word ("Tarvokos of Greece")
             if not strong and prev and _names_a_country(prev, gaz) and not _GOES_ON.match(text, b):
                 strong = True  # "Italian Ivo Marsk", "Norway's Ivo Marsk", "the Dutchman Ivo Marsk"
             if strong:

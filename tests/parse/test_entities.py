@@ -542,3 +542,11 @@ def test_an_outlet_or_group_word_after_one_more_word_and_adjectives_that_name_no
 def test_the_owner_of_an_outlet_is_not_part_of_its_name():
     art = kit.parse("Ivo Marsk was quoted in Norland's Daily Kestrel newspaper.")
     assert "daily_kestrel" in {a.id for a in art.actors if a.kind == "organization"}
+
+
+def test_sport_roles_before_a_name_and_a_name_of_a_country():
+    art = kit.parse(
+        "Two-time champion Sergo Bruvera of Spain will face centre fielder Leto Tinsley. Fifth seed Iva Majolo lost."
+    )
+    people = {a.id: a.role for a in art.actors if a.kind == "person"}
+    assert people == {"sergo_bruvera": "Champion", "leto_tinsley": "Centre Fielder", "iva_majolo": "Seed"}
