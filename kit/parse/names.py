@@ -254,6 +254,15 @@ def find_named_people(
                 or before.endswith(("— ", "― ", " – ", " - "))
             ):
                 strong = True
+            if (
+                not strong
+                and len(tokens[0]) == 2
+                and tokens[0][1] == "."
+                and len(tokens[-1]) > 2
+                and tokens[-1] not in words.not_person_first  # "S. African": a people
+                and text[b:end].strip()  # "D. Pueblo" alone on its line: a choice in a list
+            ):
+                strong = True  # "J. Crawlo", "M. Wauge": an initial opens a person's name
             if not strong and _OF_COUNTRY.match(text, b, min(end, b + 60)):
                 strong = True  # "Sergo Bruvera of Spain": a person, as a team would be one word ("Tarvokos of Greece")
             if not strong and prev and _names_a_country(prev, gaz) and not _GOES_ON.match(text, b):

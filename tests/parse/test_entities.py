@@ -550,3 +550,8 @@ def test_sport_roles_before_a_name_and_a_name_of_a_country():
     )
     people = {a.id: a.role for a in art.actors if a.kind == "person"}
     assert people == {"sergo_bruvera": "Champion", "leto_tinsley": "Centre Fielder", "iva_majolo": "Seed"}
+
+
+def test_an_initial_opens_a_persons_name_but_not_a_peoples():
+    art = kit.parse("Score: Norland 326 (J. Crawlo 106, G. Thorvo 54).\n\nS. African court rules.\n\nD. Pueblo")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["j_crawlo", "g_thorvo"]
