@@ -29,6 +29,7 @@ from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
+from .org_clues import has_score
 from .patterns import lazy_compile, merged_windows
 from .people import Person
 
@@ -115,7 +116,21 @@ def find_single_names(
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
                         add(part, at + names.index(part))
+    # a player's record in brackets, in a results report: "Ferno (6-13) allowed two runs"
+    if "(" in text and has_score(text):
+        for start, end in spans:
+            at = text.find(" (", start, end)
+            while at >= 0:
+                if _RECORD.match(text, at, end) and (b := _ONE_BEFORE.search(text, max(start, at - 30), at)):
+                    n = b.group()
+                    if n not in words.places and n not in words.not_person_first:
+                        add(n, b.start())
+                at = text.find(" (", at + 1, end)
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+_RECORD = lazy_compile(r" \(\d{1,2}-\d{1,2}\)")
+_ONE_BEFORE = lazy_compile(r"(?<![\w’'.-])[A-Z][a-z]+$")
 
 
 def _surnames_only(names: str) -> bool:

@@ -555,3 +555,10 @@ def test_sport_roles_before_a_name_and_a_name_of_a_country():
 def test_an_initial_opens_a_persons_name_but_not_a_peoples():
     art = kit.parse("Score: Norland 326 (J. Crawlo 106, G. Thorvo 54).\n\nS. African court rules.\n\nD. Pueblo")
     assert [a.id for a in art.actors if a.kind == "person"] == ["j_crawlo", "g_thorvo"]
+
+
+def test_a_players_record_in_brackets_in_a_results_report():
+    art = kit.parse(
+        "The Marlins won 7-2. Ferno (6-13) allowed two runs. Coppo (7-5) was tagged. Atlanta (80-50) leads."
+    )
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ferno", "coppo"]
