@@ -43,7 +43,7 @@ from .clauses import main_clause
 from .governor import QC, clause_subject, governor
 from .marks import OPENING_MARKS, pair_marks
 from .rules import RULES, Site, attribute
-from .slots import SIGN_OFF
+from .slots import SIGN_OFF, end_mark
 from .speakers import Context, resolve
 from .structure import sentence_at
 
@@ -85,6 +85,8 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
         here: list[Quote] = []
         for cs, ce in spans:
             here.append(_attribute(ctx, para, cs, ce, here, prev, carry, intro))
+        if len(here) > 1:
+            _share_attribution(ctx, here)  # "Tolls are “a tax” and “a gift,” Ann Lee said."
         if (
             carry
             and prev
@@ -114,6 +116,33 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
         prev = here
         intro = _colon_intro(ctx, para) if not here or here[-1].end < para.end - 2 else None
     return tuple(quotes)
+
+
+_SHARED = "shared_attribution"
+_GAP_STOPS = frozenset('.!?;:“”"\n')
+
+
+def _share_attribution(ctx: Context, here: list[Quote]) -> None:
+    """A fragment with no speaker shares the attribution right after the next quotation of its sentence
+    ("Tolls are “a tax on the poor” and “a gift to banks,” Ann Lee proclaimed."): read from the last
+    quote back, so a run of fragments shares it; ``here`` is patched.
+
+    The two are joined by a few words with no mark that ends a sentence or clause and no cue of their
+    own ("“a liar,” Tom Ray said, and “a fraud,” Ann Lee added" keeps two speakers).
+    """
+    text = ctx.text
+    for k in range(len(here) - 2, -1, -1):
+        q, nxt = here[k], here[k + 1]
+        if q.speaker_start is not None or nxt.speaker_start is None or nxt.rule not in _AFTER | {_SHARED}:
+            continue
+        if end_mark(text, q.start, q.end) in ".!?…" or nxt.start - q.end > 80:
+            continue
+        lo, hi = q.end + 1, nxt.start - 1  # between the closing and the opening mark
+        if any(c in _GAP_STOPS for c in text[lo:hi]) or ctx.hits[QC].search(lo, hi) is not None:
+            continue
+        here[k] = Quote(
+            q.start, q.end, nxt.speaker, nxt.speaker_start, nxt.speaker_end, nxt.cue, q.paragraph, True, False, _SHARED
+        )
 
 
 def _sign_off(ctx: Context, para: Paragraph, prev: list[Quote], quotes: list[Quote]) -> None:

@@ -10,9 +10,9 @@ name of the rule that gave the speaker is kept in :attr:`kit.records.Quote.rule`
 learner can read "why the kit thinks Kerry said this" (:func:`explain`) and a
 benchmark can count failures per rule.
 
-Two rules work across paragraphs and run after the loop, in :mod:`kit.parse.quotes`:
-``sign_off`` and ``next_paragraph`` (they are listed in :data:`RULES` too, with
-``stage="paragraph"``). A speaker the teacher set in the case file shows ``case_file``.
+Three rules run after the loop, in :mod:`kit.parse.quotes`: ``shared_attribution`` reads
+the quotes of a paragraph together, ``sign_off`` and ``next_paragraph`` work across paragraphs
+(they are listed in :data:`RULES` too, with ``stage="paragraph"``). A speaker the teacher set in the case file shows ``case_file``.
 
 To add a rule: write a function ``(site, found) -> Attribution | None``, add a
 :class:`Rule` to :data:`RULES` where it belongs in the order, and add its example to
@@ -402,6 +402,9 @@ RULES: tuple[Rule, ...] = (
     # 5. across paragraphs, after every quote of a paragraph is read (kit.parse.quotes)
     Rule("next_paragraph", "a quote left open is attributed where it ends, in the next paragraph",
          "“We are ready.\n\n“We have waited,” Ann Lee said.", None, stage="paragraph"),
+    Rule("shared_attribution", "a fragment shares the attribution that follows a later quote of its sentence "
+         "(Tolls are “a tax” and “a gift,” Ann Lee proclaimed)",
+         "Tolls are “a tax on the poor” and “a gift to banks,” Ann Lee proclaimed.", None, stage="paragraph"),
     Rule("sign_off", "a paragraph that only names a speaker after a dash signs the quotes before it",
          "“We are ready.”\n\n- Ann Lee.", None, stage="paragraph"),
 )  # fmt: skip

@@ -255,3 +255,24 @@ def test_a_demonstrative_or_there_alone_is_never_a_speaker(text):
 def test_another_alone_still_speaks():
     # "Another said …" refers back to one of several speakers: a description, not a demonstrative
     assert speakers("Ivo Marsk spoke first. Another said “the port stays open.”")[0][0] == "Another"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # every fragment of the sentence shares the attribution after its last quote, past a few words
+        (
+            "The toll was a “good thing” that raised “real money,” Ivo Marsk remarked in Norhaven.",
+            [("Ivo Marsk", "ivo_marsk")] * 2,
+        ),
+        (
+            "Tolls are “a tax,” “a trap” and “a gift to banks,” Tom Moss proclaimed.",
+            [("Tom Moss", "tom_moss")] * 3,
+        ),
+        # a cue of its own in between, or a full sentence, does not share it
+        ("A “new tax” that Zentrix calls “a fair price,” Tom Moss wrote.", [(None, None), ("Tom Moss", "tom_moss")]),
+        ("“The toll stays.” “It is a fair price,” Tom Moss wrote.", [(None, None), ("Tom Moss", "tom_moss")]),
+    ],
+)
+def test_a_fragment_shares_the_attribution_after_the_next_quote(text, expected):
+    assert speakers(text) == expected

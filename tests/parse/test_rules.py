@@ -48,6 +48,11 @@ FIRES = {
         "Ann Lee",
     ),
     "next_paragraph": ("“We are ready.\n\n“We have waited,” Ann Lee said.", 0, "Ann Lee"),
+    "shared_attribution": (
+        "Tolls are “a tax on the poor” and “a gift to banks,” Ivo Marsk proclaimed.",
+        0,
+        "Ivo Marsk",
+    ),
     "sign_off": ("The board met on Monday.\n\n“Keep the library open.”\n\n- Ruth Okafor.", 0, "Ruth Okafor"),
 }
 
