@@ -78,7 +78,7 @@ _WHO_BEFORE = lazy_compile(
 )
 
 
-_WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+$")
+_WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+(?:[a-z]+ly\s+)?$")
 
 
 # a name as the label of what follows ("- Ann Lee: “…”", "… “…” Tom Ray (R-Ohio): “…”"), or an inverted cue

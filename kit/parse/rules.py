@@ -245,14 +245,31 @@ def _governor(site: Site, found: Attribution | None) -> Attribution | None:
     return Attribution(span, cue_at, cue, "introduction" if site.intro else "governing_clause")
 
 
+# "…, saying:", "… by adding, ", "… and adding, ": a participle that introduces the quote and hangs on the
+# main clause (after a comma, a preposition or "and"; not "a hat reading, “…”", which the noun before it does)
+_ING_INTRO = lazy_compile(
+    r"(?:,[”’\"]?|\b(?:by|upon|on|after|before|without|while|when|in|and|then))\s+(?:[a-z]+ly\s+)?(?P<ing>[a-z]+ing)\b"
+    r"(?:[^.!?“”\"]{0,60}:|,)?\s*$"
+)
+# a relative clause between the main verb and the participle may own it ("…, where crowds had gathered, chanting")
+_RELATIVE_WORD = lazy_compile(r"\b(?:where|who|which|whom|whose)\b")
+
+
 def _main_subject(site: Site, found: Attribution | None) -> Attribution | None:
-    if site.at_start or site.intro or site.according is not None or site.label is not None:
+    if site.at_start or site.according is not None or site.label is not None:
         return None
-    if found is not None and found.rule != "governing_clause":
+    ing = None
+    if site.intro:  # an introduction by a participle with no subject of its own: "…, saying, “…”"
+        ing = _ING_INTRO.search(site.pre) if found is not None and found.span is None else None
+        if ing is None:
+            return None
+    if found is not None and found.rule not in ("governing_clause", "introduction"):
         return None
     span, cue_at, cue = (found.span, found.cue_at, found.cue) if found is not None else (None, -1, None)
     got = main_subject(site.ctx, site.s0, site.pre_lo, site.cs, site.here, span, cue_at, cue)
     if got == (span, cue_at, cue):
+        return None
+    if ing is not None and _RELATIVE_WORD.search(site.text, got[1], site.pre_lo + ing.start("ing")):
         return None
     return Attribution(*got, found.rule if found is not None and got[0] == span else "main_clause_subject")
 

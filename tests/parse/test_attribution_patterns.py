@@ -276,3 +276,24 @@ def test_another_alone_still_speaks():
 )
 def test_a_fragment_shares_the_attribution_after_the_next_quote(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle that introduces the quote with no subject of its own: the main clause's subject
+        "Ivo Marsk followed that by saying, “I am not a natural.”",
+        "Ivo Marsk, a Zentrix engineer, drew boos upon saying, “The port must close.”",
+        "Ivo Marsk went after the “old guard,” saying, “They failed Norhaven.”",
+        "At the fair, Ivo Marsk hinted at Tom Moss by naming the toll and adding, “I know who should pay.”",
+        # "with X (adverb) V-ing": X
+        "The crowd booed Tom Moss, with Ivo Marsk reportedly yelling: “Get out!”",
+    ],
+)
+def test_a_participle_introduction_belongs_to_the_main_clause(text):
+    assert speakers(text)[-1] == ("Ivo Marsk", "ivo_marsk")
+
+
+def test_a_participle_inside_a_relative_clause_is_not_the_main_clauses():
+    text = "Tom Moss spoke in Norhaven, where Zentrix workers had gathered, chanting, “Pay us now.”"
+    assert speakers(text)[0][1] != "tom_moss"
