@@ -80,6 +80,9 @@ IRREGULAR_VERBS = frozenset(
 )
 _NOT_VERB = frozenset("news its this thus his hers ours yours theirs us bus gas plus less unless".split())
 _PRONOUNS = frozenset(w.lower() for w in THIRD_PERSON + FIRST_PERSON) | {"you"}
+_DETERMINERS = frozenset(
+    "the a an this these those his her their its our my your some many several few no every each".split()
+)
 _EXPLETIVE = frozenset("it there".split())
 _DASHES = frozenset("—–―")
 
@@ -105,6 +108,8 @@ def is_verb(word: str, prev: str, after: str = "") -> bool:
             return False
         if prev.lower() in _PRONOUNS or prev.lower() == "who":
             return True
+        if prev.lower() in _DETERMINERS:
+            return False  # "The workers", "Some voters": a noun after a determiner
         if prev[:1].isupper():
             return not prev.endswith(("an", "ic", "ish", "ese", "al"))
         return _OBJECT_START.match(after) is not None  # "The ad targets a …", "The campaign projects that …"

@@ -297,3 +297,10 @@ def test_a_participle_introduction_belongs_to_the_main_clause(text):
 def test_a_participle_inside_a_relative_clause_is_not_the_main_clauses():
     text = "Tom Moss spoke in Norhaven, where Zentrix workers had gathered, chanting, “Pay us now.”"
     assert speakers(text)[0][1] != "tom_moss"
+
+
+def test_a_word_after_a_determiner_is_a_noun_not_the_verb():
+    # "The workers gathered …": "workers" is not read as a verb, so the subject is not cut to "The"
+    assert speakers("The workers gathered outside, holding signs and chanting “Pay us now.”") == [
+        ("The workers", "anon_workers")
+    ]
