@@ -115,7 +115,7 @@ LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|[.!?][”\"’]\s|
 VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 
-_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+)?$")
+_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+|now\s+|[a-z]{2,12}ly\s+)?$")
 
 
 _PRONOUN_SPK = frozenset(w.lower() for w in THIRD_PERSON + FIRST_PERSON)
@@ -207,7 +207,7 @@ def governor(
             return strip_span(text, w.start("spk"), w.end("spk")), h.start(), h.group()
         subj = subject_before(text, lo, h.start(), hits=ctx.hits)
         if subj is None:  # "Ann Lee took the stage … and called it “…”": the subject before "and"
-            m = _AND_BEFORE.search(text, max(lo, h.start() - 12), h.start())
+            m = _AND_BEFORE.search(text, max(lo, h.start() - 24), h.start())
             subj = subject_before(text, lo, m.start(), hits=ctx.hits) if m else None
         if subj is not None:
             sub = trim_subject(text, *subj)
@@ -220,7 +220,7 @@ def governor(
 # second verb of the same subject ("…, but called it “…”")
 _STRONG = lazy_compile(
     r";|\b(?:while|whereas|although|though)\b"
-    r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|es|s)\b)"
+    r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+|now\s+|only\s+|[a-z]+ly\s+)?[a-z]+(?:ed|es|s|ing)\b|\s+only\b)"
     rf"|(?:,\s+|\s)and\s+(?={pronoun_pattern()}\b|(?:[A-Z][\w’'.-]*\s+){{1,4}}[a-z]+(?:ed|s)\b)"
 )
 
@@ -287,7 +287,7 @@ def main_subject(
     participle = _PARTICIPLE_CUE.match(text, max(pre_lo, text.rfind(",", max(pre_lo, cue_at - 30), cue_at + 1)))
     participle = participle if participle and participle.end() >= cue_at else None
     # "Ann Lee was quick to praise him after he won and said … “…”": a verb joined by "and" shares the subject
-    coordinated = _AND_BEFORE.search(text, max(pre_lo, cue_at - 14), cue_at) is not None
+    coordinated = _AND_BEFORE.search(text, max(pre_lo, cue_at - 24), cue_at) is not None
     if not participle and not coordinated:
         head = _head_verb(text, mc.verb, cue_at)
         if head not in _MAIN_CUES:

@@ -304,3 +304,16 @@ def test_a_word_after_a_determiner_is_a_noun_not_the_verb():
     assert speakers("The workers gathered outside, holding signs and chanting “Pay us now.”") == [
         ("The workers", "anon_workers")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "but"/"and" with an adverb before the verb go on with the same subject
+        "Ivo Marsk used to back the toll, but now said Norhaven had “paid enough already.”",
+        "Ivo Marsk backed the toll, but only after long talks, telling Zentrix it was “a fair price.”",
+        "Ivo Marsk, who chaired the board, then loudly asked, “Who pays?”",
+    ],
+)
+def test_an_adverb_after_but_or_and_keeps_the_subject(text):
+    assert speakers(text) == [("Ivo Marsk", "ivo_marsk")]
