@@ -199,6 +199,17 @@ _CLAUSE_AT = Scanned(
     lazy_compile(rf"(?=[;—–”(:]|\s-\s|\b(?:{trie_pattern(_CLAUSE_STARTS)}))"),
     max(3, *map(len, _CLAUSE_STARTS)),
 )
+_PROGRESSIVE = lazy_compile(rf"\s+(?:is|are|was|were|am|been|be)(?:\s+{AUX})?\s*$")
+
+
+def _word_end(text: str, i: int) -> int:
+    """Where the word that starts at ``i`` ends (at most 30 characters on)."""
+    hi = min(len(text), i + 30)
+    while i < hi and text[i].isalpha():
+        i += 1
+    return i
+
+
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
@@ -311,6 +322,9 @@ def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) ->
         lo = m.end()
     aux = trailing_aux(text, lo, cue)
     end = aux if aux is not None else lo + len(text[lo:cue].rstrip())
+    if text.startswith("ing", _word_end(text, cue) - 3):  # "Ann Lee, a nurse, is urging": before "is"
+        p = _PROGRESSIVE.search(text, lo, end)
+        end = p.start() if p else end
     start = lo
     # the last commas, read from the end (at most _MAX_ASIDES + 1: a run of commas is not
     # split to its start for every cue)

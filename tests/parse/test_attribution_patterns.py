@@ -317,3 +317,16 @@ def test_a_word_after_a_determiner_is_a_noun_not_the_verb():
 )
 def test_an_adverb_after_but_or_and_keeps_the_subject(text):
     assert speakers(text) == [("Ivo Marsk", "ivo_marsk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a progressive cue ("is pledging") keeps its subject past an aside, and "is" is not part of it
+        "Ivo Marsk, celebrating a win in Norhaven, is pledging to “win every seat” next week.",
+        "Ivo Marsk, for his part, is labeling the toll “a tax on the poor.”",
+        "Ivo Marsk is telling voters that Zentrix will be “gone by May.”",
+    ],
+)
+def test_a_progressive_cue_keeps_its_subject_past_an_aside(text):
+    assert speakers(text) == [("Ivo Marsk", "ivo_marsk")]
