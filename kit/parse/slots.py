@@ -57,7 +57,7 @@ _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,1
 
 
 # ", a spokesman for the union," / ", 41, of Keene, N.H., who runs the bakery," (at most three)
-_APPOS = rf"(?:(?:,(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?){{1,3}},)?"
+_APPOS = rf"(?:(?:,(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?){{1,4}},)?"
 
 
 _POST_NORMAL = lazy_compile(

@@ -330,3 +330,9 @@ def test_an_adverb_after_but_or_and_keeps_the_subject(text):
 )
 def test_a_progressive_cue_keeps_its_subject_past_an_aside(text):
     assert speakers(text) == [("Ivo Marsk", "ivo_marsk")]
+
+
+def test_four_asides_between_the_name_and_its_cue():
+    # name, age, home town with its state, and a relative clause, then the cue
+    text = "“We are ready,” Ivo Marsk, 30, of Norhaven, Maine, who was among those polled, said. “We have waited.”"
+    assert speakers(text) == [("Ivo Marsk", "ivo_marsk")] * 2
