@@ -219,6 +219,9 @@ def test_attribution_in_the_clause(text, expected):
         "Ivo Marsk vows to “finish the road by May”.",
         "Ivo Marsk admits the plan was “a long shot”.",
         "Ivo Marsk, labeling the toll “a tax on the poor”, left the hall.",
+        # verbs that describe someone as something, like "described"
+        "Ivo Marsk characterizes the toll as “a tax on the poor”.",
+        "Ivo Marsk portrayed the toll as “a tax on the poor”.",
     ],
 )
 def test_a_verb_of_praise_or_blame_governs_the_quote(text):
