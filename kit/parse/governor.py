@@ -78,7 +78,12 @@ _WHO_BEFORE = lazy_compile(
 )
 
 
-_WITH_ING = lazy_compile(r"\bwith\s+(?P<spk>(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*)\s+(?:[a-z]+ly\s+)?$")
+# "with Sen. Tom Ray calling it", "with the Teachers Union calling it", "with many marchers chanting"
+_WITH_ING = lazy_compile(
+    r"\bwith\s+(?P<spk>(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w’'.-]*|of|for|and)\s+){0,6}[A-Z][\w’'.-]*"
+    r"|(?:many|some|several|other|the|hundreds\s+of|dozens\s+of|thousands\s+of)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*[^s\W]s)"
+    r"\s+(?:[a-z]+ly\s+)?$"
+)
 
 
 # a name as the label of what follows ("- Ann Lee: “…”", "… “…” Tom Ray (R-Ohio): “…”"), or an inverted cue

@@ -339,3 +339,21 @@ def test_four_asides_between_the_name_and_its_cue():
     # name, age, home town with its state, and a relative clause, then the cue
     text = "“We are ready,” Ivo Marsk, 30, of Norhaven, Maine, who was among those polled, said. “We have waited.”"
     assert speakers(text) == [("Ivo Marsk", "ivo_marsk")] * 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "with X V-ing “…”": X, also an organisation with "the … of …" or a crowd in lower case
+        (
+            "Norhaven backed the toll, with the Union of Zentrix Workers calling it “a fair deal.”",
+            "the Union of Zentrix Workers",
+        ),
+        (
+            "The square was full, with many marchers and neighbours chanting “Pay us now.”",
+            "many marchers and neighbours",
+        ),
+    ],
+)
+def test_with_a_subject_and_a_participle(text, expected):
+    assert speakers(text)[0][0] == expected
