@@ -22,9 +22,9 @@ from collections.abc import Iterator
 
 from ..util import snake_id
 from .gazetteer import Gazetteer
-from .patterns import lazy_compile, scout_pattern, trie_pattern
+from .patterns import WordSites, lazy_compile, scout_pattern, trie_pattern
 
-__all__ = ["find_anonymous"]
+__all__ = ["find_anonymous", "head_first_words"]
 
 
 class _AnonWords:
@@ -45,6 +45,9 @@ class _AnonWords:
         # ... and all the roots found in one scan: a character that ends a word, then a root
         # (one regex pass instead of a str.find pass per root; see _heads)
         self.root_scout = re.compile(scout_pattern("-", trie_pattern(self.head_roots))) if self.head_roots else None
+        # ... or taken from a scan shared with other word lists (see _heads): the root found at a site
+        self.root_set = frozenset(self.head_roots)
+        self.root_at = re.compile(trie_pattern(self.head_roots)) if self.head_roots else None
         self.trailing = re.compile(r"[ \t]+(?:" + trie_pattern(set(a.get("trailing", ()))) + r")(?![\w-])")
         self.clause = re.compile(
             r"[,;:.!?\"“”‘()\[\]—–\n]|\s(?:" + trie_pattern(set(a.get("clause_words", ()))) + r")(?!\w)"
@@ -67,6 +70,12 @@ def _by_prefix(words: list[str]) -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=4)
 def _anon_words(gaz: Gazetteer) -> _AnonWords:
     return _AnonWords(gaz)
+
+
+def head_first_words(gaz: Gazetteer) -> frozenset[str]:
+    """What every head word of an anonymous source starts with (its root; for a
+    :class:`~kit.parse.patterns.WordSites` shared scan)."""
+    return _anon_words(gaz).root_set
 
 
 _SPACES = lazy_compile(r"\s+")
@@ -103,16 +112,19 @@ def find_anonymous(
     gaz: Gazetteer,
     person_starts: set[int],
     person_ids: set[str],
+    sites: WordSites | None = None,
 ) -> list[tuple[str, int, int, str, str | None, str]]:
     """``(id, start, end, name, country, head)`` for every anonymous-source description.
 
     ``chosen`` are the gazetteer and person mentions ``(actor, start, end)``;
     ``person_starts``/``person_ids`` tell titles and appositions from sources.
+    ``sites``: the text's shared scan for :func:`head_first_words` (optional: the
+    same sources, found faster).
     """
     words = _anon_words(gaz)
     ending_at = {e: (a, s) for a, s, e in chosen}
     out = []
-    for p_start, p_end, h_start, h_end, head in _heads(text, spans, words):
+    for p_start, p_end, h_start, h_end, head in _heads(text, spans, words, sites):
         after = _SPACES.match(text, h_end, h_end + 3)
         if after and after.end() in person_starts:
             continue  # "Pentagon spokesman John Kirby": a title, not a source
@@ -133,14 +145,17 @@ def find_anonymous(
     return out
 
 
-def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterator[tuple[int, int, int, int, str]]:
+def _heads(
+    text: str, spans: list[tuple[int, int]], words: _AnonWords, sites: WordSites | None = None
+) -> Iterator[tuple[int, int, int, int, str]]:
     """``(paragraph start, paragraph end, start, end, head)`` for every head word in the spans, in order.
 
     The same as ``words.heads.finditer`` over each span: a head is a whole
     word (no letter, digit, ``_`` or ``-`` on either side), so occurrences of
     head words never overlap, and one scan of the whole text for the roots of
     the words, each after a character that ends a word, is much faster than
-    trying the regex at every character (and than one ``str.find`` pass per root).
+    trying the regex at every character (and than one ``str.find`` pass per root). With ``sites``, that
+    scan is one shared with other word lists: its sites after ``-`` (or inside a word) are passed over.
     """
     if words.head_words is None:
         for p_start, p_end in spans:
@@ -154,7 +169,11 @@ def _heads(text: str, spans: list[tuple[int, int]], words: _AnonWords) -> Iterat
     # No root is a prefix of another (see _by_prefix), so one scout match names the root found;
     # the scout lets every character from U+10000 through (checked here), as finditer_scouted does.
     at = [(0, r) for r in roots if text.startswith(r)]
-    if words.root_scout is not None:
+    shared = sites.of(words.root_set) if sites is not None else None
+    if shared is not None and words.root_at is not None:
+        root_at = words.root_at.match
+        at += [(q + 1, r.group()) for q in shared if not _in_word(text[q]) and (r := root_at(text, q + 1))]
+    elif words.root_scout is not None:
         at += [(m.start() + 1, m.group()[1:]) for m in words.root_scout.finditer(text) if not _in_word(m.group()[0])]
     for i, root in at:
         for word in roots[root]:

@@ -143,10 +143,13 @@ def _parse(text: str, source: str | None) -> Article:
     paragraphs = _structure.split_paragraphs(text)
     sentences = _structure.split_sentences(text, paragraphs)
     credits = _structure.parse_credits(text, paragraphs)
-    actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits)
+    # one scan for the words of titles, organisation clues, anonymous sources and cues: scanning for each
+    # list alone would stop at every character that ends a word, once per list
+    sites = _actors.word_sites(text, _reported.cue_first_words())
+    actors, mentions = _actors.find_actors(text, paragraphs, sentences, credits, sites=sites)
     ctx = Context.build(text, sentences, actors, mentions)  # what the two speech steps share
     quotes = _quotes.find_quotes(ctx, paragraphs)
-    reported = _reported.find_reported(ctx, paragraphs, quotes)
+    reported = _reported.find_reported(ctx, paragraphs, quotes, sites=sites)
     article = Article(
         text=text,
         paragraphs=paragraphs,

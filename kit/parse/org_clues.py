@@ -51,9 +51,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, finditer_scouted, scout_pattern, trie_pattern
+from .patterns import WordSites, finditer_not_after, finditer_scouted, finditer_sited, scout_pattern, trie_pattern
 
-__all__ = ["find_org_clues", "has_score", "in_capitals", "opens_sentence"]
+__all__ = ["find_org_clues", "has_score", "in_capitals", "opens_sentence", "keyword_first_words"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-]))"
         ),
         # where a keyword may start: any of the words after a character that ends a word (one trie)
-        "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(set(_keywords(w)))))),
+        "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(keyword_first_words())))),
         # after no word character or ’'-: found with finditer_not_after (a look-behind first slows the scan)
         "team": re.compile(rf"(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"),
         # "the Padres", "the All Blacks", "the White Sox": a capitalised plural after "the" (look-behind in code)
@@ -139,6 +139,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.cache
+def keyword_first_words() -> frozenset[str]:
+    """Every word the organisation clues' keywords start with (for a :class:`~kit.parse.patterns.WordSites`
+    shared scan)."""
+    return frozenset(_keywords(entity_words()))
+
+
 def _keywords(w: EntityWords) -> Iterator[str]:
     """Every word the "keyword" pattern starts with."""
     yield from w.agencies
@@ -160,13 +167,15 @@ def find_org_clues(
     people: frozenset[str] = frozenset(),
     weak_people: frozenset[str] = frozenset(),
     lower_near: Callable[[str, int, str], bool] | None = None,
+    sites: WordSites | None = None,
 ) -> list[tuple[str, int, tuple[str, ...]]]:
     """``(name, start, short forms)`` of each organisation the rules find, in text order.
 
     ``not_orgs``: words that are never one (people's names, stop words); ``people``: the words of the
     people's names found (for "Ann Lee (Zentrix)"); ``weak_people``: those of them read without a title,
     which a strong clue outweighs; ``lower_near(text, at, word)``:
-    is the word also written in lower case near ``at`` (a capital that only opens a sentence)?
+    is the word also written in lower case near ``at`` (a capital that only opens a sentence)? ``sites``:
+    the text's shared scan for :func:`keyword_first_words` (optional: the same clues, found faster).
     """
     w = entity_words()
     p = _patterns()
@@ -296,8 +305,13 @@ def find_org_clues(
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True):
             out.append((m.group("n"), m.start("n"), ()))
     possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
+    keyword_sites = sites.of(keyword_first_words()) if sites is not None else None
     for start, end in spans:
-        for m in finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-"):
+        for m in (
+            finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-")
+            if keyword_sites is None
+            else finditer_sited(p["keyword"], keyword_sites, text, start, end, "’'-")
+        ):
             rule = m.lastgroup
             if rule == "agency":
                 out.append((m.group(), m.start(), ()))

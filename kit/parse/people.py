@@ -33,9 +33,17 @@ from dataclasses import dataclass
 from ..util import snake_id
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, GazetteerMatch
-from .patterns import COMPILE_FORMS_ABOVE, Forms, finditer_scouted, scout_pattern, trie_pattern
+from .patterns import (
+    COMPILE_FORMS_ABOVE,
+    Forms,
+    WordSites,
+    finditer_scouted,
+    finditer_sited,
+    scout_pattern,
+    trie_pattern,
+)
 
-__all__ = ["Person", "find_people", "person_mentions"]
+__all__ = ["Person", "find_people", "person_mentions", "title_first_words"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -89,6 +97,7 @@ class _Patterns:
         # Every match starts with one of these words: searching for them first is fast.
         firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *lowercase] if w.split()}
         self.before_scout = re.compile(scout_pattern("-", trie_pattern(firsts))) if firsts else None
+        self.before_firsts = frozenset(firsts)
         lowered = sorted({w.lower() for w in [*capital, *lowercase]} | set(capital))
         any_title = (
             rf"(?:(?:{trie_pattern([m.lower() for m in t.get('modifiers', ())])})\s+){{0,{_MAX_MODIFIERS}}}"
@@ -107,6 +116,11 @@ class _Patterns:
 @functools.lru_cache(maxsize=4)
 def _patterns(gaz: Gazetteer) -> _Patterns:
     return _Patterns(gaz)
+
+
+def title_first_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word a title before a name starts with (for a :class:`~kit.parse.patterns.WordSites` shared scan)."""
+    return _patterns(gaz).before_firsts
 
 
 @functools.lru_cache(maxsize=1024)
@@ -166,18 +180,21 @@ def find_people(
     gaz: Gazetteer,
     *,
     exclude: Iterable[str] = (),
+    sites: WordSites | None = None,
 ) -> tuple[Person, ...]:
     """People introduced by a title in the given paragraph spans, in text order.
 
     ``matches`` are the gazetteer matches (they give the country before a
-    title); names in ``exclude`` (the credits) are skipped.
+    title); names in ``exclude`` (the credits) are skipped. ``sites``: the text's
+    shared scan for :func:`title_first_words` (optional: the same people, found faster).
     """
     pats = _patterns(gaz)
+    title_sites = sites.of(pats.before_firsts) if sites is not None and pats.before_scout is not None else None
     skip = {snake_id(n) for n in exclude}
     by_end = {m.end: m for m in matches}
     found: list[Person] = []
     for start, end in spans:
-        for m in _befores(text, start, end, pats):
+        for m in _befores(text, start, end, pats, title_sites):
             cleaned = _clean_name(m.group("name"), m.start("name"), pats, gaz, leading=False)
             if cleaned is None:
                 continue
@@ -222,9 +239,15 @@ def find_people(
     return tuple(people.values())
 
 
-def _befores(text: str, start: int, end: int, pats: _Patterns) -> Iterator[re.Match[str]]:
+def _befores(
+    text: str, start: int, end: int, pats: _Patterns, sites: list[int] | None = None
+) -> Iterator[re.Match[str]]:
     """``pats.before.finditer(text, start, end)``, faster: tried only where a title word starts after
-    a character that ends a word (:func:`~kit.parse.patterns.finditer_scouted`)."""
+    a character that ends a word (:func:`~kit.parse.patterns.finditer_scouted`, or the ``sites`` of a
+    scan shared with other word lists)."""
+    if sites is not None:
+        yield from finditer_sited(pats.before_body, sites, text, start, end, "-")
+        return
     if pats.before_scout is None:
         yield from pats.before.finditer(text, start, end)
         return

@@ -27,6 +27,7 @@ with the shared grammar of :mod:`kit.parse.attribution` and resolved by
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -36,17 +37,18 @@ from .attribution import (
     SAY_BODY,
     SAY_RE,
     SAY_SCOUT,
+    SAYING_CUES,
     pronoun_pattern,
     span_ok,
     strip_span,
     subject_before,
     trailing_aux,
 )
-from .patterns import finditer_scouted, lazy_compile
+from .patterns import WordSites, finditer_scouted, finditer_sited, lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
 
-__all__ = ["find_reported"]
+__all__ = ["find_reported", "cue_first_words"]
 
 _ADVERBIAL = lazy_compile(
     r"\s*(?:(?:on|this|last|next|late|early)\s+(?:\w+day|week|month|year|morning|afternoon|evening|night)"
@@ -62,12 +64,15 @@ _WORD_AT = lazy_compile(r"\s*[\w’'-]+")
 _NONSPACE = lazy_compile(r"\S+")
 
 
-def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple[Quote, ...]) -> tuple[Reported, ...]:
+def find_reported(
+    ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple[Quote, ...], *, sites: WordSites | None = None
+) -> tuple[Reported, ...]:
     """The reported speech of the body paragraphs, in text order.
 
     Runs after :func:`kit.parse.quotes.find_quotes` on the same ``ctx``: the
     cues that attribute a quotation (``ctx.used_cues``) and the text inside
-    full quotations are skipped.
+    full quotations are skipped. ``sites``: the text's shared scan for
+    :func:`cue_first_words` (optional: the same cues, found faster).
     """
     text = ctx.text
     used_cues = ctx.used_cues
@@ -85,7 +90,7 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
 
     # One scan per body paragraph; the cues are then handled sentence by sentence.
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    cues = _cue_finder()
+    cues = _cue_finder(sites)
     for p in paragraphs:
         if p.kind == "body":
             for h in cues(text, p.start, p.end):
@@ -128,11 +133,22 @@ def find_reported(ctx: Context, paragraphs: tuple[Paragraph, ...], quotes: tuple
     return tuple(out)
 
 
-def _cue_finder() -> Callable[[str, int, int], Iterator[re.Match[str]]]:
-    """``SAY_RE.finditer`` for ``(text, start, end)``: scouted when the cues allow it (see ``SAY_BODY``)."""
+@functools.cache
+def cue_first_words() -> frozenset[str]:
+    """Every cue's first word (for a :class:`~kit.parse.patterns.WordSites` shared scan)."""
+    return frozenset(c.split(" ")[0] for c in SAYING_CUES)  # (a cue's later blanks match any white space)
+
+
+def _cue_finder(sites: WordSites | None = None) -> Callable[[str, int, int], Iterator[re.Match[str]]]:
+    """``SAY_RE.finditer`` for ``(text, start, end)``: scouted when the cues allow it (see ``SAY_BODY``),
+    from the ``sites`` of a scan shared with other word lists when given."""
     if SAY_BODY is None or SAY_SCOUT is None:
         return SAY_RE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
-    body, scout = SAY_BODY.compiled, SAY_SCOUT.compiled  # (not a LazyPattern call per hit)
+    body = SAY_BODY.compiled
+    shared = sites.of(cue_first_words()) if sites is not None else None
+    if shared is not None:
+        return lambda text, start, end: finditer_sited(body, shared, text, start, end, "")
+    scout = SAY_SCOUT.compiled  # (not a LazyPattern call per hit)
     return lambda text, start, end: finditer_scouted(body, scout, text, start, end, "")
 
 
