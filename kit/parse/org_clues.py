@@ -233,9 +233,10 @@ def find_org_clues(
             first, name = name.split(None, 1)
             start = text.index(name, start + len(first))
         tokens = name.split()
-        if len(tokens) >= 3 and tokens[0].endswith(("'s", "’s")):  # "Norland's Daily Ledger": the owner's
-            name = " ".join(tokens[1:])
-            start = text.index(tokens[1], start + len(tokens[0]))
+        owner = max((i for i, t in enumerate(tokens[:-2]) if t.endswith(("'s", "’s"))), default=-1)
+        if owner >= 0:  # "Norland's Daily Ledger", "Zentrix Inc's Paramount Pictures": the owner's
+            name = " ".join(tokens[owner + 1 :])
+            start = text.index(name, start)
         return name, start
 
     def _right_before(at: int, skip: bool = True) -> tuple[str, int] | None:

@@ -107,7 +107,15 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 while tokens and tokens[0] == "the":
                     tokens.pop(0)
             owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("’s", "'s"))), default=-1)
-            if owner >= 0 and len(tokens) - owner - 1 >= 3:
+            if owner >= 1 and tokens[owner][:-2] in words.company_suffixes:
+                # "Zentrix Inc's Paramount Pictures": the owner is a company too, and the rest its own name
+                owned = " ".join(tokens[:owner] + [tokens[owner][:-2]])
+                if owned.split()[0][:1].isupper() and (oid := snake_id(owned)) not in found:
+                    found[oid] = Organization(
+                        owned, m.start() + m.group().index(tokens[0]), (" ".join(tokens[:owner]),)
+                    )
+                tokens = tokens[owner + 1 :]
+            elif owner >= 0 and len(tokens) - owner - 1 >= 3:
                 tokens = tokens[owner + 1 :]  # "Norland’s Kestrel Valley Gazette" (but "China's Foreign Ministry")
             if tokens and tokens[-1].endswith(".") and tokens[-1][:-1].lower() not in _GENERIC:
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot

@@ -562,3 +562,8 @@ def test_a_players_record_in_brackets_in_a_results_report():
         "The Marlins won 7-2. Ferno (6-13) allowed two runs. Coppo (7-5) was tagged. Atlanta (80-50) leads."
     )
     assert [a.id for a in art.actors if a.kind == "person"] == ["ferno", "coppo"]
+
+
+def test_a_company_that_owns_another_is_two_organisations():
+    art = kit.parse("Zentrix Inc's Norvo Pictures unit plans a sequel. Zentrix said so.")
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["zentrix_inc", "norvo_pictures"]
