@@ -70,6 +70,7 @@ class EntityWords:
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     modifier_endings: tuple[str, ...] = ()
+    sport_words: tuple[str, ...] = ()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -135,4 +136,5 @@ def entity_words() -> EntityWords:
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
         modifier_endings=tuple(data["modifier_endings"]),
+        sport_words=tuple(data["sport_words"]),
     )

@@ -187,9 +187,14 @@ def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozense
         | frozenset(("News", "Post", "Times", "Journal", "Network"))
         | entity_words().org_heads
     )
-    title_words = frozenset(
-        w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
-    ) | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
+    title_words = (
+        frozenset(
+            w for key in ("full", "modifiers", "portfolios", "offices") for x in t.get(key, ()) for w in x.split()
+        )
+        | frozenset(a.rstrip(".") for a in t.get("abbreviations", {}))
+        # a role word that opens a sentence ("Striker Ivo Marsk", "Reliever Tom Moss") is no part of the name
+        | frozenset(r.capitalize() for r in (*entity_words().role_words, *t.get("lowercase_before_name", ())))
+    )
     return stop, org_words, title_words
 
 

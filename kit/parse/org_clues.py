@@ -53,7 +53,7 @@ from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, finditer_not_after, finditer_scouted, finditer_sited, scout_pattern, trie_pattern
 
-__all__ = ["find_org_clues", "has_score", "in_capitals", "opens_sentence", "keyword_first_words"]
+__all__ = ["find_org_clues", "has_score", "in_capitals", "keyword_first_words", "opens_sentence", "sports_report"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: How far back from a role word or a verb its organisation is read.
@@ -295,7 +295,7 @@ def find_org_clues(
 
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
-    results = functools.cache(lambda: has_score(text))
+    results = functools.cache(lambda: sports_report(text))
     res = results()
     spans = list(spans)
     out += _digest_headings(text, spans, fits)
@@ -428,6 +428,19 @@ def find_org_clues(
 
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%))")
 _BLANKS = re.compile(r"[0-9]*[ \t]*")
+
+
+def sports_report(text: str) -> bool:
+    """Does ``text`` report sport: a score ("beat Leeds 3-1", :func:`has_score`), or sport words three times or
+    more ("the league", "the coach", "the striker": ``sport_words``; counted with ``str.count``, fast)?
+
+    >>> sports_report("The coach said the league would back the striker."), sports_report("Shares rose.")
+    (True, False)
+    """
+    if has_score(text):
+        return True
+    lower = [text.count(" " + word) for word in entity_words().sport_words]
+    return sum(lower) >= 3
 
 
 def has_score(text: str) -> bool:

@@ -567,3 +567,10 @@ def test_a_players_record_in_brackets_in_a_results_report():
 def test_a_company_that_owns_another_is_two_organisations():
     art = kit.parse("Zentrix Inc's Norvo Pictures unit plans a sequel. Zentrix said so.")
     assert [a.id for a in art.actors if a.kind == "organization"] == ["zentrix_inc", "norvo_pictures"]
+
+
+def test_a_sports_report_without_a_score_names_its_teams_too():
+    text = "The coach said the league backed the striker. Striker Ivo Marsk will face Norvo on Sunday."
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["norvo"]
+    assert "ivo_marsk" in {a.id for a in art.actors if a.kind == "person"}  # the role opens no name
