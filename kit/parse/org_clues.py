@@ -75,6 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "keyword": re.compile(
             rf"(?:(?P<agency>{trie_pattern(w.agencies)})(?![\w’'-])"
             rf"|(?P<role>{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"
+            # "an analyst at Zentrix", "economists at Norvo Bank": the employer
+            rf"|(?P<role_at>{trie_pattern(w.role_words)})[ \t]+(?:at|with)(?=[ \t]+(?:the[ \t]+)?[A-Z])"
             rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
@@ -324,6 +326,10 @@ def find_org_clues(
                 for n in (_right_before(m.start()), _after(m.end(), end)):
                     if n and fits(*n):
                         out.append((*n, ()))
+            elif rule == "role_at":
+                a = p["name_after_the"].match(text, m.end(), end)
+                if a and fits(a.group("n"), a.start("n"), strong=True):
+                    out.append((a.group("n"), a.start("n"), ()))
             elif rule == "desc":
                 n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Brest": a city too
                 if n and fits(*n, team=m.group() in w.team_descriptors, strong=True):

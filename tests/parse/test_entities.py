@@ -574,3 +574,14 @@ def test_a_sports_report_without_a_score_names_its_teams_too():
     art = kit.parse(text)
     assert [a.id for a in art.actors if a.kind == "organization"] == ["norvo"]
     assert "ivo_marsk" in {a.id for a in art.actors if a.kind == "person"}  # the role opens no name
+
+
+def test_the_employer_after_a_role_and_at():
+    art = kit.parse(
+        'Economists at Credo Vollen said growth would slow. "It is wrong," said Pete Roan, an analyst at Parivas.'
+    )
+    assert [(a.id, a.kind) for a in art.actors] == [
+        ("credo_vollen", "organization"),
+        ("pete_roan", "person"),
+        ("parivas", "organization"),
+    ]
