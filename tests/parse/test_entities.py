@@ -578,7 +578,7 @@ def test_a_sports_report_without_a_score_names_its_teams_too():
 
 def test_the_employer_after_a_role_and_at():
     art = kit.parse(
-        'Economists at Credo Vollen said growth would slow. "It is wrong," said Pete Roan, an analyst at Parivas.'
+        'As expected, economists at Credo Vollen said growth would slow. "It is wrong," said Pete Roan, an analyst at Parivas.'
     )
     assert [(a.id, a.kind) for a in art.actors] == [
         ("credo_vollen", "organization"),
