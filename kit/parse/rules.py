@@ -46,7 +46,7 @@ from .governor import (
 )
 from .patterns import lazy_compile
 from .possessive import possessor
-from .slots import BARE_ATTRIBUTION, after_quote_shape, end_mark, later_in_sentence
+from .slots import BARE_ATTRIBUTION, MARKS, after_quote_shape, end_mark, later_in_sentence
 from .structure import sentence_at
 
 if TYPE_CHECKING:
@@ -310,6 +310,20 @@ def _carries_on(site: Site, found: Attribution | None) -> bool:
     return (found is None or found.span is None) and (site.at_start or LEAD_IN.fullmatch(site.pre) is not None)
 
 
+def _interrupted(site: Site, found: Attribution | None) -> Attribution | None:
+    """ "“A,” said Ann Lee, “B.”": the quote resumes after the attribution of the one before it."""
+    if (found is not None and found.span is not None) or not site.here:
+        return None
+    q = site.here[-1]
+    a, b = q.speaker_start, q.speaker_end
+    if a is None or b is None or not (site.s0 <= q.start and q.end < a < b < site.cs <= q.end + WINDOW):
+        return None
+    gap = site.text[q.end : site.cs - 1]  # the closing mark, the attribution and a comma
+    if not gap.rstrip().endswith(",") or any(c in MARKS for c in gap[1:]):
+        return None
+    return Attribution((a, b), -1, None, "interrupted_quote", q)
+
+
 def _same_speaker(site: Site, found: Attribution | None) -> Attribution | None:
     if not _carries_on(site, found):
         return None
@@ -407,7 +421,10 @@ RULES: tuple[Rule, ...] = (
          overrides=True),
     Rule("later_in_sentence", "the name and cue verb come later in the quote's sentence",
          "“We are ready” for this, Ann Lee said on Monday.", _later, overrides=True),
-    # 4. the context: a quotation that opens its sentence with no attribution of its own carries on
+    # 4. the context: a quotation that resumes after its attribution, or opens its sentence with none of its
+    # own, carries on an earlier one
+    Rule("interrupted_quote", "the quote resumes after the attribution that interrupts it (“…,” said Ann Lee, “…”)",
+         "“We are ready,” said Ann Lee, “and we have waited.”", _interrupted, overrides=True),
     Rule("same_speaker", "the quote follows another by the same speaker in the paragraph",
          "“We are ready,” Ann Lee said. “We have waited.”", _same_speaker, overrides=True),
     Rule("continued_paragraph", "the quote continues the previous paragraph's quote",

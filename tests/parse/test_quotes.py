@@ -397,3 +397,14 @@ def test_multi_paragraph_quote_attributed_at_its_end_by_name():
     art = kit.parse(text)
     assert [art.span(q.start, q.end) for q in art.quotes] == ["We will fight them in the air.", "And we will win,"]
     assert [(art.span(q.speaker_start, q.speaker_end), q.cue) for q in art.quotes] == [("Kerry", "said")] * 2
+
+
+def test_a_quote_resumes_after_the_attribution_that_interrupts_it():
+    """ "“A,” said X, “B.”": B is X's too; a clause of its own between the two quotes is not an interruption."""
+    art = kit.parse("“The risk,” said Ivo Marsk, an economist in Zentrix, “is that we lose the port.”")
+    assert [(q.rule, art.span(q.speaker_start, q.speaker_end)) for q in art.quotes] == [
+        ("after_said_x", "Ivo Marsk"),
+        ("interrupted_quote", "Ivo Marsk"),
+    ]
+    art = kit.parse("“We are ready,” said Ivo Marsk, and Tom Moss called the plan “a joke.”")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk", "Tom Moss"]

@@ -35,6 +35,11 @@ FIRES = {
         "the rights group",
     ),
     "later_in_sentence": ("“We are ready” for the storm, Ann Lee said on Monday.", 0, "Ann Lee"),
+    "interrupted_quote": (
+        "“The risk,” said Ivo Marsk, a Zentrix economist, “is that we lose the port.”",
+        1,
+        "Ivo Marsk",
+    ),
     "same_speaker": ("“We are ready,” Ann Lee said. “We have waited long enough.”", 1, "Ann Lee"),
     "continued_paragraph": (
         "“We are ready,” Ann Lee said. “We have waited.\n\n“Now we act.”",
