@@ -102,7 +102,8 @@ SAID_X = lazy_compile(
 )
 
 
-LEAD_IN = lazy_compile(r"\s*(?:But|And|Then|Still|So|Yet|Now|Also)\b,?\s*")  # "… he said. But “…”"
+# "… he said. But “…”", "… he said. Instead, “…”": a sentence adverb before a quote that carries on
+LEAD_IN = lazy_compile(r"\s*(?:But|And|Then|Still|So|Yet|Now|Also|Instead|Indeed|However|Plus|Again)\b,?\s*")
 
 
 # "According to the city auditor, the mayor called it “a mess”": the frame names the source

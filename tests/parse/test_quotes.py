@@ -408,3 +408,10 @@ def test_a_quote_resumes_after_the_attribution_that_interrupts_it():
     ]
     art = kit.parse("“We are ready,” said Ivo Marsk, and Tom Moss called the plan “a joke.”")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk", "Tom Moss"]
+
+
+def test_a_quote_after_a_sentence_adverb_carries_on_the_speaker_before():
+    """ "“A,” X said. Instead, “B.”": "Instead", "Indeed", "However" lead on from the last speaker."""
+    for adverb in ("Instead,", "Indeed,", "However,"):
+        art = kit.parse(f"“The port is not for sale,” Ivo Marsk said. {adverb} “Zentrix wants a lease.”")
+        assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"] * 2, adverb
