@@ -40,7 +40,7 @@ from ..records import Paragraph, Quote
 from ..util import paused_gc
 from .attribution import OBJECT_CUES, QUOTING_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
 from .clauses import main_clause
-from .governor import QC, clause_subject, governor
+from .governor import QC, SAID_X, clause_subject, governor
 from .marks import OPENING_MARKS, pair_marks
 from .rules import RULES, Site, attribute
 from .slots import SIGN_OFF, end_mark
@@ -176,6 +176,9 @@ def _colon_intro(ctx: Context, para: Paragraph) -> tuple[int, int] | None:
     if text[end - 1] != ":":
         return None
     s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, end - 1)]
+    m = SAID_X.match(text, s.start, end) if s.start >= end - WINDOW else None
+    if m is not None:  # "Stated Ann Lee:"
+        return speaker_span(text, m.start("spk"), m.end("spk"))
     span = governor(ctx, max(s.start, end - WINDOW), end - 1, (), QC)[0]
     if span is None and s.start >= end - WINDOW:  # "He then listed the qualities …:"
         mc = main_clause(text, s.start, end - 1)

@@ -415,3 +415,13 @@ def test_a_quote_after_a_sentence_adverb_carries_on_the_speaker_before():
     for adverb in ("Instead,", "Indeed,", "However,"):
         art = kit.parse(f"“The port is not for sale,” Ivo Marsk said. {adverb} “Zentrix wants a lease.”")
         assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"] * 2, adverb
+
+
+def test_an_inverted_colon_introduction_names_the_next_paragraphs_speaker():
+    """ "Stated Ann Lee:" ending a paragraph introduces the quotes of the next ones."""
+    art = kit.parse("Stated Ivo Marsk:\n\n“The port is not for sale.”\n\n“Zentrix wants a lease.”")
+    assert [(q.rule, art.span(q.speaker_start, q.speaker_end)) for q in art.quotes] == [
+        ("colon_introduction", "Ivo Marsk"),
+        ("continued_paragraph", "Ivo Marsk"),
+    ]
+
