@@ -65,6 +65,15 @@ _POST_NORMAL = lazy_compile(
 )
 
 
+# "“…,” Ann Lee, the pollster who runs the survey tweeted": a name whose aside lacks its closing comma
+_POST_UNCLOSED = lazy_compile(
+    lambda: (
+        rf"[\s,]*(?P<spk>[A-Z][\w’'.-]*(?:\s+{NAMEISH}){{0,4}}),\s+(?:who|the|a|an)\s"
+        rf"(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{quote_cue_pattern()})\b"
+    )
+)
+
+
 _POST_INVERTED = lazy_compile(
     lambda: rf"[\s,]*(?P<cue>(?![a-z]+ing\b(?<!according)){quote_cue_pattern()})\s+(?P<spk>{SPEAKER_CHAR}{{1,160}})"
 )
@@ -205,6 +214,9 @@ def after_quote_shape(
                 sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
         if span_ok(text, *sp, max_words=12) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
             return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
+    m = _POST_UNCLOSED.match(text, lo, hi) if last in ",?!" else None
+    if m and span_ok(text, m.start("spk"), m.end("spk")):
+        return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_said"
     if generic and last in ",?!—–-":
         m = _POST_GENERIC.match(text, lo, hi)
         if m:

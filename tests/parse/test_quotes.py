@@ -425,3 +425,13 @@ def test_an_inverted_colon_introduction_names_the_next_paragraphs_speaker():
         ("continued_paragraph", "Ivo Marsk"),
     ]
 
+
+def test_a_name_after_the_quote_whose_aside_lacks_its_closing_comma():
+    """ "“…,” Ivo Marsk, the pollster who runs Norhaven Daily tweeted": the aside ends at the cue verb."""
+    art = kit.parse("“Zentrix needs a plan,” Ivo Marsk, the pollster who runs Norhaven Daily tweeted on Monday.")
+    assert [(q.rule, art.span(q.speaker_start, q.speaker_end), q.cue) for q in art.quotes] == [
+        ("after_x_said", "Ivo Marsk", "tweeted")
+    ]
+    # a quote that ends mid-sentence with no comma is not attributed to a name after it
+    art = kit.parse("Tom Moss called the plan “a mess” Monday, who knows why.")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Tom Moss"]
