@@ -74,7 +74,7 @@ GOVERN = cue_starts(GOVERN_RE, SAYING_CUES + THINKING_CUES + QUOTING_CUES)
 
 # "Tom Ray, who has publicly vowed … “…”", "Tom Ray - who once said …": a relative clause naming its own speaker
 _WHO_BEFORE = lazy_compile(
-    r"(?:,|\s[-—–])\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$"
+    r"(?:,|\s[-—–]|\b[A-Z][\w’'.-]*)\s+(?P<who>who)\s+(?:(?:has|have|had|also|once|previously|repeatedly|[a-z]+ly)\s+){0,3}$"
 )
 
 

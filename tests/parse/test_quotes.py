@@ -435,3 +435,10 @@ def test_a_name_after_the_quote_whose_aside_lacks_its_closing_comma():
     # a quote that ends mid-sentence with no comma is not attributed to a name after it
     art = kit.parse("Tom Moss called the plan “a mess” Monday, who knows why.")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Tom Moss"]
+
+
+def test_who_right_after_a_name_opens_a_relative_clause_that_names_the_speaker():
+    """ "a post from Ivo Marsk who tweeted, “…”": the relative pronoun (resolved to the name) speaks,
+    with or without a comma before it."""
+    art = kit.parse("Among the replies was a post from Ivo Marsk who tweeted, “Norhaven never keeps its rules.”")
+    assert [(art.span(q.speaker_start, q.speaker_end), q.speaker) for q in art.quotes] == [("who", "ivo_marsk")]
