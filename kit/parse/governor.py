@@ -121,7 +121,7 @@ LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|[.!?][”\"’]\s|
 VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 
-_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+|now\s+|[a-z]{2,12}ly\s+)?$")
+_AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+|now\s+|later\s+|[a-z]{2,12}ly\s+)?$")
 
 
 _PRONOUN_SPK = frozenset(w.lower() for w in THIRD_PERSON + FIRST_PERSON)

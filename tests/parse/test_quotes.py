@@ -442,3 +442,9 @@ def test_who_right_after_a_name_opens_a_relative_clause_that_names_the_speaker()
     with or without a comma before it."""
     art = kit.parse("Among the replies was a post from Ivo Marsk who tweeted, “Norhaven never keeps its rules.”")
     assert [(art.span(q.speaker_start, q.speaker_end), q.speaker) for q in art.quotes] == [("who", "ivo_marsk")]
+
+
+def test_and_later_goes_on_with_the_same_subject():
+    """ "when he brought up the port and later said, “…”": "later" after "and" keeps the subject before it."""
+    art = kit.parse("Tom Moss opened the debate when he brought up the port and later said, “Zentrix is not alone.”")
+    assert [(art.span(q.speaker_start, q.speaker_end), q.speaker) for q in art.quotes] == [("he", "tom_moss")]
