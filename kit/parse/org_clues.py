@@ -11,11 +11,21 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   Front") or right after it (``org_followers``: "Zentrix shares", "a Brannock
   spokeswoman"; not a possessive, "Marsk's spokesman");
 * **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
-  drew with Rovers"), when neither is a person the kit knows; in a text that
-  reports results (a score, :func:`has_score`) either side alone, a name after
-  ``team_words_in_results`` ("against Norhaven", "champions Kestrel"), and a city
-  named as a team by any rule here ("Boston's Ann Lee", "Boston won"), but never
-  a country (``countries``: a national side is its country, a place);
+  drew with Rovers"), when neither is a person the kit knows; in a sports report
+  (a score or three sport words, :func:`sports_report`) either side alone, a name
+  after ``team_words_in_results`` ("against Norhaven", "champions Kestrel", "beat
+  the Twins"), a score and "home/away to", ``team_verbs_in_results`` and "for/with/
+  to" ("played seven seasons with Norvo"), before "of" and a country ("Tarvokos of
+  Greece"), a club named with its city last ("Dinvo Munich"), a team's possessive
+  before a score or role ("Norvo's 3-0 defeat"), and a city named as a team by any
+  rule here ("Boston won"), but never a country (``countries``: a national side is
+  its country, a place); a team outweighs a name read without a title or given name;
+* **an employer or a club in brackets** after a person's name ("Ann Lee (Kestrel)",
+  a line-up of them) and an employer after a role and "at"/"with" ("an analyst at
+  Parivas");
+* **what only an organisation has** after its name and 's (``org_possessions``:
+  "Tarvo's increased stake"), and **an institution** named by its head word alone
+  (``institution_words``: "the Senate", "the Commission");
 * **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
   unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
 * **a team named after its place**: a place and a capitalised plural ("Denver
@@ -26,15 +36,18 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   ("Zentrix's Ava Long");
 * **a press review's headings**: a short line in capitals over a bullet ("LE KESTREL" over
   "- Talks resume ...") names the newspaper summarised;
-* **an acronym that opens a paragraph** before a word in lower case ("TVZ and Kinrosa rose");
+* **an acronym that opens a paragraph** before a word in lower case ("TVZ and Kinrosa rose")
+  or a dash ("RTRS - ..."), unless the paragraph is a headline in capitals or a dateline;
 * **one word or an acronym that acts**: an acronym that is not a known name before a
   verb of saying or acting (``acronym_verbs``, ``org_verbs``: "NYFEX said", "the ABU
   fell"), or a capitalised word (or two), named again nearby, that is not a person,
   place or known name, before a verb only organisations do (``org_verbs``: "Zentrix
-  shares fell", "Zentrix acquired"). "Zed said" may be a person named by surname.
+  shares fell", "Zentrix acquired", or once with an amount after: "Tarvo fell 1.7
+  percent"). "Zed said" may be a person named by surname.
 
-Scans are forward-only; the last two read back a bounded window from each role
-word or verb found.
+Scans are forward-only; names are read back over a bounded window from each keyword
+found (the keywords' first words come from one shared scan of the text when the
+parse gives one, :class:`~kit.parse.patterns.WordSites`).
 
 >>> import kit
 >>> art = kit.parse("Harbour Trust chair Maria Kent spoke. Zentrix rose 2 percent, Zentrix said, Reuters reported.")
