@@ -49,6 +49,8 @@ _LEAD_PHRASE = lazy_compile(
     r"[a-z]+ing|[a-z]+ly|[a-z]+ed)\b[^,.;:!?“”\"—]{0,160},\s+"
     r"(?:(?:which|who|where|when)\b[^,.;:!?“”\"—]{0,120},\s+)?"
 )
+# "Thirteen years earlier, she …", "Two days later, the …", "A week ago, …": a time phrase before the subject
+_LEAD_TIME = lazy_compile(r"(?:[\w-]+\s+){1,3}(?:earlier|later|ago)\b,\s+")
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
@@ -129,7 +131,7 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
     while pos < hi and text[pos].isspace():
         pos += 1
     for _ in range(3):
-        m = _LEAD_WORD.match(text, pos, hi) or _LEAD_PHRASE.match(text, pos, hi)
+        m = _LEAD_WORD.match(text, pos, hi) or _LEAD_PHRASE.match(text, pos, hi) or _LEAD_TIME.match(text, pos, hi)
         if m is None:
             break
         pos = m.end()

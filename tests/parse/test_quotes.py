@@ -448,3 +448,11 @@ def test_and_later_goes_on_with_the_same_subject():
     """ "when he brought up the port and later said, “…”": "later" after "and" keeps the subject before it."""
     art = kit.parse("Tom Moss opened the debate when he brought up the port and later said, “Zentrix is not alone.”")
     assert [(art.span(q.speaker_start, q.speaker_end), q.speaker) for q in art.quotes] == [("he", "tom_moss")]
+
+
+def test_a_time_phrase_before_the_subject_is_skipped():
+    """ "Six years earlier, she had …, calling it “…”": "N years earlier," is a lead phrase, not the subject."""
+    art = kit.parse(
+        "Ivo Marsk ran the port. Six years earlier, she had backed the Zentrix deal as “a gift to Norhaven.”"
+    )
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["she"]
