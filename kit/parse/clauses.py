@@ -86,6 +86,12 @@ _DETERMINERS = frozenset(
     "the a an this these those his her their its our my your some many several few no every each".split()
 )
 _EXPLETIVE = frozenset("it there".split())
+# a subject cannot open with a preposition or a subordinator: a lead phrase that never reached its comma
+# ("After refusing for months to … in a way Tom Ray slammed as “…”") leaves the subject unknown
+_NOT_SUBJECT_START = frozenset(
+    """after before beyond amid amidst among whatever whenever wherever although though because despite
+    during since until unless while whereas upon within without throughout toward towards""".split()
+)
 _DASHES = frozenset("—–―")
 
 
@@ -168,7 +174,11 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
         word = _bare(tok)
         if nwords and word[:1].islower() and is_verb(word.lower(), prev, text[m.end() : m.end() + 6]):
             end = subj_end if subj_end >= 0 else _end_before(text, m.start())
-            if prev.lower() == "who" or pos >= end:
+            if (
+                prev.lower() == "who"
+                or pos >= end
+                or _bare(text[pos : pos + 12].split()[0]).lower() in _NOT_SUBJECT_START
+            ):
                 return None
             if nwords == 1 and _bare(text[pos:end]).lower() in _EXPLETIVE and word in ("is", "was", "are", "were"):
                 return None  # "It is strange that …", "There were …"

@@ -456,3 +456,10 @@ def test_a_time_phrase_before_the_subject_is_skipped():
         "Ivo Marsk ran the port. Six years earlier, she had backed the Zentrix deal as “a gift to Norhaven.”"
     )
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["she"]
+
+
+def test_a_subject_never_opens_with_a_preposition():
+    """ "After months of … slammed as “…”, the council …": a lead phrase whose comma falls inside the quote
+    leaves the main clause's subject unknown; "After" is not a speaker."""
+    art = kit.parse("After months of delay in a way Norhaven residents slammed as “a scandal,” the council has acted.")
+    assert [q.speaker_start for q in art.quotes] == [None]
