@@ -212,6 +212,12 @@ def _word_end(text: str, i: int) -> int:
 
 _TRAILING_AUX = lazy_compile(rf"(?:\s+{AUX}){{1,{MAX_AUX}}}\s*$")
 _APPOSITIVE = lazy_compile(r"\s*(?:\w+ing\b|who\b|which\b|whose\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|familiar\b)")
+# "Ann Lee, president and CEO of the Harbor Fund said": a role of an organisation whose closing comma is missing,
+# after a name that opens the clause
+_UNCLOSED_ROLE = lazy_compile(
+    r"\s*(?:the\s+|a\s+|an\s+)?[a-z][\w-]*(?:\s+(?:and|&)\s+[A-Za-z][\w-]*)?\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]"
+)
+_WHOLE_NAME = lazy_compile(r"\s*(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*\s*")
 _CONJUNCTION = lazy_compile(r"(?:and|but|or|so|yet)\s+(?=\S)")
 _AGE = lazy_compile(r"\d{1,3}-year-old$")  # "17-year-old Ann Lee"
 _ROLE_NAME = lazy_compile(r"(?:(?![a-z]+ed\b)[a-z][a-z-]*\s+){1,3}(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
@@ -336,7 +342,10 @@ def subject_before(text: str, lo: int, cue: int, *, hits: Scan | None = None) ->
             break
         at = text.rfind(",", start, at)
     if commas:
-        if text[commas[0] + 1 : end].strip():
+        before = commas[1] + 1 if len(commas) > 1 else start
+        if _UNCLOSED_ROLE.match(text, commas[0] + 1, end) and _WHOLE_NAME.fullmatch(text, before, commas[0]):
+            start, end = before, commas[0]  # "Ann Lee, president of the Harbor Fund said": the name
+        elif text[commas[0] + 1 : end].strip():
             start = commas[0] + 1  # the piece after the last comma
         else:
             # skip appositions and asides ("Ann Lee, in a statement, said"; ", clad in red,"),

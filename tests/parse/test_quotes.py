@@ -463,3 +463,10 @@ def test_a_subject_never_opens_with_a_preposition():
     leaves the main clause's subject unknown; "After" is not a speaker."""
     art = kit.parse("After months of delay in a way Norhaven residents slammed as “a scandal,” the council has acted.")
     assert [q.speaker_start for q in art.quotes] == [None]
+
+
+def test_a_name_before_an_unclosed_role_of_an_organisation_is_the_speaker():
+    """ "Ivo Marsk, president and CEO of Zentrix stated, “…”": the role's closing comma is missing, so
+    the name before the comma is the subject, not the organisation at the end of the role."""
+    art = kit.parse("Ivo Marsk, president and CEO of the Norhaven Harbor Fund stated, “It is not a political problem.”")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"]
