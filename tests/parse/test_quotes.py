@@ -470,3 +470,12 @@ def test_a_name_before_an_unclosed_role_of_an_organisation_is_the_speaker():
     the name before the comma is the subject, not the organisation at the end of the role."""
     art = kit.parse("Ivo Marsk, president and CEO of the Norhaven Harbor Fund stated, “It is not a political problem.”")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"]
+
+
+def test_but_said_goes_on_with_the_same_subject():
+    """ "The spokesman refused to answer but said …, adding that …": "but" before an irregular past ("said",
+    "told") joins a second verb of the same subject, so the main clause's subject speaks."""
+    art = kit.parse(
+        "The spokesman for Zentrix refused to answer but said there was no meeting, adding that it was “not planned.”"
+    )
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["The spokesman for Zentrix"]
