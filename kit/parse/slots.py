@@ -53,7 +53,7 @@ SPEAKER_CHAR = (
 )
 
 
-_SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,120}}?"
+_SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,160}}?"
 
 
 # ", a spokesman for the union," / ", 41, of Keene, N.H., who runs the bakery," (at most three)
@@ -207,12 +207,14 @@ def after_quote_shape(
     if m:
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         comma = last in ",?!" or text[lo:hi].lstrip()[:1] == ","
+        longest = 12
         if not span_ok(text, *sp, max_words=12) and not _CONJ_START.match(text, sp[0]) and comma:
             cap = re.search(r"\b[A-Z]", text[sp[0] : sp[1]])  # "press secretary Dana Cole said": from the name on
             sp = (sp[0] + cap.start(), sp[1]) if cap else sp
+            longest = 16 if cap else 12  # two names and their institute run longer ("A and B of the … Institute")
             if _RELATIVE.search(text, *sp):
                 sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
-        if span_ok(text, *sp, max_words=12) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
+        if span_ok(text, *sp, max_words=longest) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
             return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
     m = _POST_UNCLOSED.match(text, lo, hi) if last in ",?!" else None
     if m and span_ok(text, m.start("spk"), m.end("spk")):

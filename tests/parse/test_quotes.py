@@ -479,3 +479,14 @@ def test_but_said_goes_on_with_the_same_subject():
         "The spokesman for Zentrix refused to answer but said there was no meeting, adding that it was “not planned.”"
     )
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["The spokesman for Zentrix"]
+
+
+def test_two_names_and_their_institute_after_the_quote_name_the_speakers():
+    """ "“…,” harbor experts Ivo Marsk and Tom Moss of Norhaven's Institute for … wrote": a long speaker
+    (13 words from the first name, over 120 characters with its role) is still one speaker span."""
+    art = kit.parse(
+        "“Zentrix could build a bigger dock,” harbor experts Ivo Marsk and Tom Moss of Norhaven's Institute"
+        " for Port and Harbor Security wrote in May. “Whether it can is unknown.”"
+    )
+    spans = [art.span(q.speaker_start, q.speaker_end) for q in art.quotes]
+    assert spans == ["Ivo Marsk and Tom Moss of Norhaven's Institute for Port and Harbor Security"] * 2
