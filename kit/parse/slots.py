@@ -74,6 +74,15 @@ _POST_UNCLOSED = lazy_compile(
 )
 
 
+# "“…,” the bespectacled, 71-year-old diplomat said": a description whose adjectives are split by a comma
+_POST_ADJECTIVES = lazy_compile(
+    lambda: (
+        r"[\s,]*(?P<spk>(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*,\s+(?!(?:the|a|an|his|her|their|its|and)\b)"
+        rf"(?:[\w-]+\s+){{0,3}}[a-z][\w-]*)\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{quote_cue_pattern()})\b"
+    )
+)
+
+
 _POST_INVERTED = lazy_compile(
     lambda: rf"[\s,]*(?P<cue>(?![a-z]+ing\b(?<!according)){quote_cue_pattern()})\s+(?P<spk>{SPEAKER_CHAR}{{1,160}})"
 )
@@ -218,6 +227,9 @@ def after_quote_shape(
             return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
     m = _POST_UNCLOSED.match(text, lo, hi) if last in ",?!" else None
     if m and span_ok(text, m.start("spk"), m.end("spk")):
+        return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_said"
+    m = _POST_ADJECTIVES.match(text, lo, hi) if last in ",?!" else None
+    if m:
         return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_said"
     if generic and last in ",?!—–-":
         m = _POST_GENERIC.match(text, lo, hi)

@@ -490,3 +490,13 @@ def test_two_names_and_their_institute_after_the_quote_name_the_speakers():
     )
     spans = [art.span(q.speaker_start, q.speaker_end) for q in art.quotes]
     assert spans == ["Ivo Marsk and Tom Moss of Norhaven's Institute for Port and Harbor Security"] * 2
+
+
+def test_a_description_with_a_comma_between_its_adjectives_after_the_quote():
+    """ "“…,” the soft-spoken, 64-year-old diplomat said": the comma joins two adjectives, it does not open
+    an aside, so the whole description is the speaker."""
+    art = kit.parse(
+        "Ivo Marsk led Norhaven for years. “From day one, I made the port my priority,” the soft-spoken,"
+        " 64-year-old diplomat said in a long interview."
+    )
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["the soft-spoken, 64-year-old diplomat"]
