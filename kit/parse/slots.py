@@ -83,6 +83,14 @@ _POST_ADJECTIVES = lazy_compile(
 )
 
 
+# "said undecided voter Ann Lee of Keene": role words (even ones ending in "-ed") before a name, after an
+# inverted cue (where no verb can stand); not "said in a statement that Ann Lee …"
+_INVERTED_ROLE = lazy_compile(
+    r"(?:(?!(?:in|on|at|to|that|for|with|by|from|of|after|before|during|about|as|when|while|this|last|earlier|"
+    r"later|and|but|or)\b)[a-z][a-z-]*\s+){1,3}(?=[A-Z])"
+)
+
+
 _POST_INVERTED = lazy_compile(
     lambda: rf"[\s,]*(?P<cue>(?![a-z]+ing\b(?<!according)){quote_cue_pattern()})\s+(?P<spk>{SPEAKER_CHAR}{{1,160}})"
 )
@@ -203,6 +211,8 @@ def after_quote_shape(
         sp = strip_span(text, sp[0], cut.start()) if cut else sp
         if not span_ok(text, *sp, max_words=16):  # "said local activist Ann Lee": from the name on
             sp = from_the_name(text, *sp)
+        role = _INVERTED_ROLE.match(text, *sp) if not span_ok(text, *sp, max_words=16) else None
+        sp = (role.end(), sp[1]) if role else sp
         if span_ok(text, *sp, max_words=16):
             return sp, m.start("cue"), m.group("cue"), "after_said_x"
     if last in ",?!":

@@ -500,3 +500,12 @@ def test_a_description_with_a_comma_between_its_adjectives_after_the_quote():
         " 64-year-old diplomat said in a long interview."
     )
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["the soft-spoken, 64-year-old diplomat"]
+
+
+def test_role_words_ending_in_ed_after_an_inverted_cue():
+    """ "“…,” said undecided voter Ivo Marsk of Norhaven, …": after "said" no verb can stand, so lower-case
+    role words (even "undecided") lead to the name; "said in a statement that …" names no one."""
+    art = kit.parse(
+        "“I do not know where he stands,” said undecided voter Ivo Marsk of Norhaven, before the port event."
+    )
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk of Norhaven"]
