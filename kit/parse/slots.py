@@ -69,7 +69,7 @@ _POST_NORMAL = lazy_compile(
 _POST_UNCLOSED = lazy_compile(
     lambda: (
         rf"[\s,]*(?P<spk>[A-Z][\w’'.-]*(?:\s+{NAMEISH}){{0,4}}),\s+(?:who|the|a|an)\s"
-        rf"(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{quote_cue_pattern()})\b"
+        rf"(?:{_ABBR}|\.(?=[a-z])|[^,.;:!?“”\"()\n]){{1,90}}?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?P<cue>{quote_cue_pattern()})\b"
     )
 )
 

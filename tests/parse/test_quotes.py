@@ -509,3 +509,10 @@ def test_role_words_ending_in_ed_after_an_inverted_cue():
         "“I do not know where he stands,” said undecided voter Ivo Marsk of Norhaven, before the port event."
     )
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk of Norhaven"]
+
+
+def test_an_unclosed_aside_may_hold_a_web_address():
+    """ "“…,” Ivo Marsk, the harbor guru who founded norhaven.com tweeted": a dot inside a word does not end
+    the aside."""
+    art = kit.parse("“Zentrix needs a plan for the port,” Ivo Marsk, the harbor guru who founded norhaven.com tweeted.")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"]
