@@ -51,6 +51,10 @@ _LEAD_PHRASE = lazy_compile(
 )
 # "Thirteen years earlier, she …", "Two days later, the …", "A week ago, …": a time phrase before the subject
 _LEAD_TIME = lazy_compile(r"(?:[\w-]+\s+){1,3}(?:earlier|later|ago)\b,\s+")
+# "DAYTON, Ohio — Ann Lee …", "NORHAVEN — …": a dateline before the first sentence of a story
+_DATELINE = lazy_compile(
+    r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:[—–―]|--?)\s*"
+)
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
@@ -136,6 +140,8 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
     pos = start
     while pos < hi and text[pos].isspace():
         pos += 1
+    d = _DATELINE.match(text, pos, hi)
+    pos = d.end() if d else pos
     for _ in range(3):
         m = _LEAD_WORD.match(text, pos, hi) or _LEAD_PHRASE.match(text, pos, hi) or _LEAD_TIME.match(text, pos, hi)
         if m is None:

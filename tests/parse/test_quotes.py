@@ -516,3 +516,13 @@ def test_an_unclosed_aside_may_hold_a_web_address():
     the aside."""
     art = kit.parse("“Zentrix needs a plan for the port,” Ivo Marsk, the harbor guru who founded norhaven.com tweeted.")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk"]
+
+
+def test_a_dateline_is_not_the_subject():
+    """ "NORHAVEN, Maine — Ivo Marsk went after …, calling it “…”": the capitalised place and the dash that
+    open a story are a dateline, skipped before the main clause's subject."""
+    art = kit.parse(
+        "NORHAVEN, Maine — When the port opened, Sen. Ivo Marsk went after Tom Moss, calling the Zentrix deal"
+        " “a scandal.”"
+    )
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Sen. Ivo Marsk"]
