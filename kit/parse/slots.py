@@ -122,9 +122,17 @@ _CLOSING = lazy_compile(
 )
 
 
+# (not a sentence opening with a preposition, a possessive or a quantifier: "On its face", "Her ideas were",
+# "Several leaders")
+_NOT_GENERIC_SPEAKER = (
+    r"(?!(?:On|In|At|After|Before|For|With|From|By|Her|His|Their|Its|Our|My|Your|Several|Some|Many|Most|Both|All|"
+    r"Each|Every|The|A|An|This|That|These|Those)\b)"
+)
+
+
 _POST_GENERIC = lazy_compile(
-    rf"[\s,]*(?P<spk>{pronoun_pattern(capitals=True)}|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})"
-    rf"\s+(?P<cue>(?!(?:is|was|has|does|says)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
+    rf"[\s,]*{_NOT_GENERIC_SPEAKER}(?P<spk>{pronoun_pattern(capitals=True)}|{NAMEISH}(?:\s+{NAMEISH}){{0,4}})"
+    rf"\s+(?P<cue>(?!(?:is|was|has|does|says|its|his|this|thus|yes)\b)[a-z]{{2,20}}(?:ed|es|s))\b(?=[\s,.;:!?]|$)"
 )
 
 

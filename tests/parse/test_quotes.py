@@ -526,3 +526,10 @@ def test_a_dateline_is_not_the_subject():
         " “a scandal.”"
     )
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Sen. Ivo Marsk"]
+
+
+def test_a_sentence_opening_with_a_possessive_after_a_quote_names_no_speaker():
+    """ "“…,” she writes. “So, who?” Her ideas are …": "Her ideas" (nor "On its face", "Several leaders")
+    is not a name and a verb after the quote; the quote carries on the earlier speaker."""
+    art = kit.parse("“We need a new port,” Ivo Marsk writes. “So, who pays?” Her suggestions are redacted.")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk", "Ivo Marsk"]
