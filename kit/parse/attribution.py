@@ -228,7 +228,7 @@ _NOT_NAMES = frozenset(
 _TAGS = lazy_compile(r"^(?:<[^<>]{0,40}>)+")
 _BAD_SUBJECT = lazy_compile(r"[“”\"‘]|\s(?:and|but|or)$")
 _NP_START = frozenset(
-    "he she they it we i the a an one two three some several another his her their its our "
+    "he she they it we i the a an this one two three some several another his her their its our "
     "many most both former retired late longtime veteran outgoing acting interim incoming fellow".split()
 )
 #: Words that never name a speaker on their own: demonstratives, "there", question words.

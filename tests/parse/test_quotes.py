@@ -533,3 +533,9 @@ def test_a_sentence_opening_with_a_possessive_after_a_quote_names_no_speaker():
     is not a name and a verb after the quote; the quote carries on the earlier speaker."""
     art = kit.parse("“We need a new port,” Ivo Marsk writes. “So, who pays?” Her suggestions are redacted.")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["Ivo Marsk", "Ivo Marsk"]
+
+
+def test_a_speaker_may_open_with_this():
+    """ "“…,” this source told the Norhaven Post": "this" opens a noun phrase like "the" does."""
+    art = kit.parse("Ivo Marsk left Zentrix. “The staff never liked him,” this source told the Norhaven Post.")
+    assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["this source"]
