@@ -53,6 +53,9 @@ __all__ = [
     "from_the_name",
     "LINKING_VERBS",
     "SPEECH_NOUNS",
+    "LEAD_WORDS",
+    "NOT_ROLE_WORDS",
+    "NOT_GENERIC_SPEAKERS",
     "THIRD_PERSON",
     "FIRST_PERSON",
     "pronoun_pattern",
@@ -69,6 +72,8 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
         cues["nouns"] = tuple(str(w) for w in data.get("nouns", ()))
+        for key in ("lead_words", "not_role_words", "not_generic_speakers"):
+            cues[key] = tuple(str(w) for w in data.get(key, ()))
         pronouns = data.get("pronouns", {})
         cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
         cues["first"] = tuple(str(w) for w in pronouns.get("first", ()))
@@ -95,6 +100,12 @@ INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
 #: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.
 SPEECH_NOUNS: tuple[str, ...] = _CUES["nouns"]
+#: Prepositions and subordinators that open a lead phrase, never a clause's subject ("After …", "Although …").
+LEAD_WORDS: frozenset[str] = frozenset(_CUES["lead_words"])
+#: Words that never stand in a role before a name after an inverted cue ("said in a statement that Ann Lee").
+NOT_ROLE_WORDS: tuple[str, ...] = _CUES["not_role_words"]
+#: Capitalised words that open no speaker of "X verbs" after a quote ("On its face", "Her ideas", "Several").
+NOT_GENERIC_SPEAKERS: tuple[str, ...] = _CUES["not_generic_speakers"]
 #: Subject pronouns that stand for an actor named earlier ("he", "it"), and those of the speaker ("I", "we").
 THIRD_PERSON: tuple[str, ...] = _CUES["third"]
 FIRST_PERSON: tuple[str, ...] = _CUES["first"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .attribution import FIRST_PERSON, THIRD_PERSON
+from .attribution import FIRST_PERSON, LEAD_WORDS, THIRD_PERSON
 from .patterns import lazy_compile
 
 __all__ = ["Clause", "main_clause", "is_verb", "LIMIT", "IRREGULAR_VERBS"]
@@ -92,10 +92,7 @@ _DETERMINERS = frozenset(
 _EXPLETIVE = frozenset("it there".split())
 # a subject cannot open with a preposition or a subordinator: a lead phrase that never reached its comma
 # ("After refusing for months to … in a way Tom Ray slammed as “…”") leaves the subject unknown
-_NOT_SUBJECT_START = frozenset(
-    """after before beyond amid amidst among whatever whenever wherever although though because despite
-    during since until unless while whereas upon within without throughout toward towards""".split()
-)
+_NOT_SUBJECT_START = LEAD_WORDS  # (kit/data/cues.json "lead_words")
 _DASHES = frozenset("—–―")
 
 

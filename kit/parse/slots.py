@@ -19,6 +19,8 @@ import re
 from .attribution import (
     AUX,
     MAX_AUX,
+    NOT_GENERIC_SPEAKERS,
+    NOT_ROLE_WORDS,
     from_the_name,
     pronoun_pattern,
     quote_cue_pattern,
@@ -86,8 +88,7 @@ _POST_ADJECTIVES = lazy_compile(
 # "said undecided voter Ann Lee of Keene": role words (even ones ending in "-ed") before a name, after an
 # inverted cue (where no verb can stand); not "said in a statement that Ann Lee …"
 _INVERTED_ROLE = lazy_compile(
-    r"(?:(?!(?:in|on|at|to|that|for|with|by|from|of|after|before|during|about|as|when|while|this|last|earlier|"
-    r"later|and|but|or)\b)[a-z][a-z-]*\s+){1,3}(?=[A-Z])"
+    lambda: rf"(?:(?!(?:{'|'.join(map(re.escape, NOT_ROLE_WORDS))})\b)[a-z][a-z-]*\s+){{1,3}}(?=[A-Z])"
 )
 
 
@@ -124,10 +125,7 @@ _CLOSING = lazy_compile(
 
 # (not a sentence opening with a preposition, a possessive or a quantifier: "On its face", "Her ideas were",
 # "Several leaders")
-_NOT_GENERIC_SPEAKER = (
-    r"(?!(?:On|In|At|After|Before|For|With|From|By|Her|His|Their|Its|Our|My|Your|Several|Some|Many|Most|Both|All|"
-    r"Each|Every|The|A|An|This|That|These|Those)\b)"
-)
+_NOT_GENERIC_SPEAKER = rf"(?!(?:{'|'.join(map(re.escape, NOT_GENERIC_SPEAKERS))})\b)"
 
 
 _POST_GENERIC = lazy_compile(

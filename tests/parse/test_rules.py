@@ -217,3 +217,9 @@ def test_the_honorifics_are_one_list():
     art = kit.parse("Rev. Moss spoke first. Mrs. Dole thanked him. “We are ready,” she said.")
     assert {"moss", "dole"} <= {a.id for a in art.actors if a.kind == "person"}
     assert art.quotes[0].speaker == "dole"  # "she": Mrs. shows a woman, so not the Rev. Moss of "him"
+
+
+def test_the_words_that_open_no_speaker_are_data():
+    from kit.parse.attribution import LEAD_WORDS, NOT_GENERIC_SPEAKERS, NOT_ROLE_WORDS
+
+    assert "after" in LEAD_WORDS and "in" in NOT_ROLE_WORDS and "Several" in NOT_GENERIC_SPEAKERS
