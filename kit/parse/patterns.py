@@ -217,12 +217,9 @@ def finditer_scouted(
     >>> [m.start() for m in finditer_scouted(p, s, "IS, ISIS and xIS \U0001d400IS \U0001f600IS", 0, 24, "")]
     [0, 4, 22]
     """
-    q = start - 1  # where the character before the next match may be
-    if start == 0:  # no character before the text: the look-behind holds
-        m = pattern.match(text, 0, end)
-        if m is not None:
-            yield m
-        q = m.end() - 1 if m is not None else 0
+    first, q = _at_text_start(pattern, text, start, end)
+    if first is not None:
+        yield first
     while True:
         s = scout.search(text, q, end)
         if s is None:
@@ -303,6 +300,17 @@ def _scan_sites(text: str, lists: tuple[frozenset[str], ...]) -> dict[frozenset[
     return dict(zip(lists, found))
 
 
+def _at_text_start(
+    pattern: re.Pattern[str] | LazyPattern, text: str, start: int, end: int
+) -> tuple[re.Match[str] | None, int]:
+    """For the scans after a word's end: the match at the text's very start (no character before it, so the
+    look-behind holds) and where the character before the next match may be."""
+    if start != 0:
+        return None, start - 1
+    m = pattern.match(text, 0, end)
+    return m, (m.end() - 1 if m is not None else 0)
+
+
 def finditer_sited(
     pattern: re.Pattern[str], sites: Sequence[int], text: str, start: int, end: int, not_after: str
 ) -> Iterator[re.Match[str]]:
@@ -316,12 +324,9 @@ def finditer_sited(
     >>> [m.start() for m in finditer_sited(p, WordSites(t, [frozenset({"aide"})]).of(frozenset({"aide"})), t, 0, 22, "-")]
     [0, 18]
     """
-    q = start - 1  # where the character before the next match may be
-    if start == 0:  # no character before the text: the look-behind holds
-        m = pattern.match(text, 0, end)
-        if m is not None:
-            yield m
-        q = m.end() - 1 if m is not None else 0
+    first, q = _at_text_start(pattern, text, start, end)
+    if first is not None:
+        yield first
     i, n = bisect.bisect_left(sites, q), len(sites)
     while i < n:
         at = sites[i]
