@@ -76,7 +76,7 @@ _POST_UNCLOSED = lazy_compile(
 )
 
 
-# "“…,” the bespectacled, 71-year-old diplomat said": a description whose adjectives are split by a comma
+# "“…,” the tall, soft-spoken envoy said": a description whose adjectives are split by a comma
 _POST_ADJECTIVES = lazy_compile(
     lambda: (
         r"[\s,]*(?P<spk>(?:the|a|an|his|her|their|its)\s+[a-z][\w-]*,\s+(?!(?:the|a|an|his|her|their|its|and)\b)"
@@ -85,7 +85,7 @@ _POST_ADJECTIVES = lazy_compile(
 )
 
 
-# "said undecided voter Ann Lee of Keene": role words (even ones ending in "-ed") before a name, after an
+# "said retired teacher Ann Lee of Norhaven": role words (even ones ending in "-ed") before a name, after an
 # inverted cue (where no verb can stand); not "said in a statement that Ann Lee …"
 _INVERTED_ROLE = lazy_compile(
     lambda: rf"(?:(?!(?:{'|'.join(map(re.escape, NOT_ROLE_WORDS))})\b)[a-z][a-z-]*\s+){{1,3}}(?=[A-Z])"
