@@ -42,13 +42,14 @@ from operator import itemgetter
 from ..records import Actor, Credits, Mention, Paragraph, Sentence
 from ..util import paused_gc
 from .anonymous import find_anonymous, head_first_words
+from .country_names import find_country_names
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, gazetteer
 from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals, keyword_first_words
-from .organizations import Organization, find_organizations
-from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern
+from .organizations import Organization, find_organizations, with_short_forms
+from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern, written_lower
 from .people import Person, find_people, person_mentions, title_first_words
 from .place_clues import placed_people
 from .single_names import find_single_names
@@ -135,6 +136,11 @@ def find_actors(
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)
+    for name, at in find_country_names(text, matches, gaz, not_words=person_words | stop):
+        org = Organization(name, at, ())
+        if org.id not in known_orgs:
+            known_orgs.add(org.id)
+            orgs += (org,)
     lists = find_lists(text, spans)
     for name, at in find_listed_orgs(
         text, spans, gaz, known=[(o.name, *o.forms) for o in orgs], not_orgs=person_words | stop, lists=lists
@@ -145,6 +151,8 @@ def find_actors(
             orgs += (org,)
     org_names = {f for o in orgs for f in (o.name, *o.forms)}
     people = titled + tuple(p for p in untitled if p.name not in org_names)
+    orgs = with_short_forms(text, orgs, gaz, not_forms=stop | {w for p in people for w in p.name.split()})
+    org_names.update(f for o in orgs for f in o.forms)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
@@ -177,43 +185,6 @@ def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozens
     return frozenset(w for p in untitled for w in p.name.split()) - strong
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-_AZ = re.compile(r"[a-z]+")
-_WORD_CHAR = re.compile(r"[\w’'-]")
-# Above this many words, or this many finds landing inside longer words, one walk of _LOWER_WORD is cheaper.
-_FIND_WORDS_MAX = 32
-_FIND_MISSES_PER_CHAR = 1 / 64
-
-
-def _written_lower(text: str, words: set[str]) -> set[str]:
-    """Those of ``words`` that ``text`` writes as a whole lower-case word: the same as
-    ``words & {m.group() for m in _LOWER_WORD.finditer(text)}``, found faster.
-
-    A headline names few forms, and one ``str.find`` per form skims the text far faster than
-    the regex walk over every character. Many forms, or many finds landing inside longer
-    words ("son" in "Johnson"), fall back to the walk, so the time stays linear.
-
-    >>> sorted(_written_lower("Young said the young Johnson's rice.", {"young", "son", "rice", "kerry"}))
-    ['rice', 'young']
-    """
-    words = {w for w in words if _AZ.fullmatch(w)}
-    if len(words) > _FIND_WORDS_MAX:
-        return words & {m.group() for m in _LOWER_WORD.finditer(text)}
-    misses = int(len(text) * _FIND_MISSES_PER_CHAR) + 16
-    found = set()
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, i + len(w)):
-                found.add(w)
-                break
-            misses -= 1
-            if misses < 0:
-                return words & {m.group() for m in _LOWER_WORD.finditer(text)}
-            i = text.find(w, i + 1)
-    return found
-
-
 def _headline_mentions(
     text: str, spans: Iterable[tuple[int, int]], people: Iterable[Person], orgs: Iterable[Organization]
 ) -> list[tuple[str, int, int]]:
@@ -234,7 +205,7 @@ def _headline_mentions(
     for o in orgs:
         for form in (o.name, *o.forms):
             forms.setdefault(form.upper(), o.id)
-    lower = _written_lower(text, {f.lower() for f in forms if len(f) > 2})
+    lower = written_lower(text, {f.lower() for f in forms if len(f) > 2})
     forms = {f: a for f, a in forms.items() if len(f) > 2 and f.lower() not in lower}
     if not forms:
         return []

@@ -71,6 +71,10 @@ class EntityWords:
     institution_words: frozenset[str] = frozenset()
     modifier_endings: tuple[str, ...] = ()
     sport_words: tuple[str, ...] = ()
+    org_name_tails: frozenset[str] = frozenset()
+    adjective_endings: tuple[str, ...] = ()
+    country_name_not_words: frozenset[str] = frozenset()
+    country_org_words: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -137,4 +141,8 @@ def entity_words() -> EntityWords:
         institution_words=frozenset(data["institution_words"]),
         modifier_endings=tuple(data["modifier_endings"]),
         sport_words=tuple(data["sport_words"]),
+        org_name_tails=frozenset(data["org_name_tails"]),
+        adjective_endings=tuple(data["adjective_endings"]),
+        country_name_not_words=frozenset(data["country_name_not_words"]),
+        country_org_words=frozenset(data["country_org_words"]),
     )

@@ -43,7 +43,11 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   fell"), or a capitalised word (or two), named again nearby, that is not a person,
   place or known name, before a verb only organisations do (``org_verbs``: "Zentrix
   shares fell", "Zentrix acquired", or once with an amount after: "Tarvo fell 1.7
-  percent"). "Zed said" may be a person named by surname.
+  percent"). "Zed said" may be a person named by surname, but not one followed by "it" or "its" as
+  what was said opens ("Zentrix said on Monday it would cut jobs"; not "it was", "it would be"), when
+  the name is its clause's subject;
+* **an outlet named after its outlet word** ("the Norland daily Kova Jerne": a clue as strong as a
+  descriptor; the word before it is then a place).
 
 Scans are forward-only; names are read back over a bounded window from each keyword
 found (the keywords' first words come from one shared scan of the text when the
@@ -76,6 +80,18 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _AMOUNT = re.compile(r"[ \t]+(?:by[ \t]+|to[ \t]+)?[$€£]?\d")
 _AUX = frozenset(("has", "have", "had", "also", "will", "would"))
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")  # where an acronym ([A-Z]{2,6}) could be
+# After a verb of saying: "it" or "its" opens what was said ("Zentrix said on Monday it would cut jobs",
+# "... said in a statement its profit rose"): the sayer is an organisation. Not "it is", "it would be" (a
+# person says those of anything).
+_IT_SAYS = re.compile(
+    r"(?:[ \t]+(?:on|in|late|early|last|at)(?:[ \t]+[\w-]+){1,2},?)?(?:[ \t]+that)?[ \t]+"
+    r"(?:its[ \t]+[a-z]|it[ \t]+(?!(?:is|was|were|seems|seemed|appears|appeared|looks|looked|makes|made|took|"
+    r"(?:would|will|could|might|may|should|must|had|has|did|does)[ \t]+(?:not[ \t]+)?(?:be|been|take|make|seem))"
+    r"(?![\w-]))[a-z])"
+)
+#: Outlet words that say what the name right after them is ("the daily Kova Jerne").
+_OUTLET_BEFORE_NAME = frozenset(("daily", "weekly", "newspaper", "magazine", "tabloid", "broadcaster"))
+_SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirmed", "denied", "warned", "agreed"))
 
 
 @functools.cache
@@ -283,6 +299,8 @@ def find_org_clues(
         # Only an acronym counts before a verb a person may do too ("said"); the early returns below skip
         # the reading back when no acronym can be found (the same results: nothing would be added).
         acts = bool(m.group("any"))
+        # "Zentrix said on Monday it would cut jobs": "it" after a verb of saying (the sayer may open the sentence)
+        it_says = not acts and m.group() in _SAYING and _IT_SAYS.match(text, m.end()) is not None
         if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
             reach = max(start, m.start() - _REACH)
             if not acts and _TWO_CAPITALS.search(text, reach, m.start()) is None:
@@ -292,7 +310,7 @@ def find_org_clues(
                 return
             name, at = b.group("n"), b.start("n")
         elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
-            if not acts and not last.isupper():
+            if not acts and not it_says and not last.isupper():
                 return  # "Zed said": a capitalised word (or two) that is not an acronym
             name = last
             if len(words_before) > 1 and _ONE_WORD.fullmatch(words_before[-2]) and not last.isupper():
@@ -302,6 +320,16 @@ def find_org_clues(
                 return
         else:
             return  # "the index rose": no capital or apposition right before the verb
+        if it_says and not name.isupper():
+            lower = name.lower()  # "Police said it": a common noun that opens the sentence
+            if (
+                lower not in w.people_nouns
+                and lower not in w.org_nouns
+                and _subject_at(text, at)  # not "the bank in Norhaven said it"
+                and fits(name, at, opener=True)
+            ):
+                out.append((name, at, ()))
+            return
         # a capitalised word may be a surname ("Zed said"): only with a verb no person does, named again
         if (name.isupper() or acts) and fits(name, at):
             # an amount after a verb of organisations ("Zentrix fell 1.7 percent") is enough; else named again
@@ -336,7 +364,14 @@ def find_org_clues(
                 if b and fits(b.group("n"), b.start("n"), team=results()):
                     out.append((b.group("n"), b.start("n"), ()))
             elif rule == "outlet":
-                for n in (_right_before(m.start()), _after(m.end(), end)):
+                # "the Norland daily Kova Jerne": the name after the outlet word is the outlet (a clue as strong
+                # as a descriptor), and the word before it a place; else the name before ("the Ledger newspaper")
+                outlet = _after(m.end(), end)
+                if outlet is not None and m.group() in _OUTLET_BEFORE_NAME:
+                    if fits(*outlet, strong=True):
+                        out.append((*outlet, ()))
+                    continue
+                for n in (_right_before(m.start()), outlet):
                     if n and fits(*n):
                         out.append((*n, ()))
             elif rule == "role_at":
@@ -628,6 +663,15 @@ def _possessive_sites(text: str, start: int, end: int) -> Iterator[int]:
             curly = text.find("’s", at + 1, end)
         else:
             straight = text.find("'s", at + 1, end)
+
+
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;,“\"\n]|\b(?:and|but|[Tt]he))[ \t]*$")
+
+
+def _subject_at(text: str, at: int) -> bool:
+    """Can the name at ``at`` be its clause's subject: does it open a sentence or clause, or follow "the",
+    "and" or "but" (not a preposition: "the bank in Norhaven said")?"""
+    return _SUBJECT_BEFORE.search(text, max(0, at - 6), at) is not None
 
 
 def opens_sentence(text: str, at: int) -> bool:

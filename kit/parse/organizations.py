@@ -22,15 +22,16 @@ from ..util import snake_id
 from .attribution import alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, lazy_compile, merged_windows
+from .patterns import finditer_not_after, lazy_compile, merged_windows, written_lower
 
-__all__ = ["Organization", "find_organizations"]
+__all__ = ["Organization", "find_organizations", "with_short_forms"]
 
 # capitalised because they open a sentence, never the first word of an organisation's name
 _NOT_FIRST = frozenset(
     "The A An But And In At On For With When Why How What While If As By From To Of Since After Before "
     "During Under Over Into Onto Unlike Like Despite Although Because Though Once Then So Yet".split()
 )
+_TITLE_CASE_SMALL = frozenset(("Of", "For", "And", "The", "At", "To", "In", "On"))
 _ACRONYM = lazy_compile(r"\s+\((?P<acr>[A-Z][A-Z&.]{1,9})\)")
 _GENERIC = {
     "inc.": "company",
@@ -66,7 +67,7 @@ def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
     tail = r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
     name = re.compile(
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
-        rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w’'-])"
+        rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w-]|[’'](?!s\b|[ \t]))"
     )
     # the head words after no word character or "-": found with finditer_not_after (a look-behind first
     # would have the regex engine try every character instead of skipping to the words' first letters)
@@ -121,6 +122,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
+            if any(t in _TITLE_CASE_SMALL for t in tokens[1:]):
+                continue  # "Network Disputes Claim Of Network's Reporting": a headline in title case
             name = " ".join(tokens)
             acr = _ACRONYM.match(text, m.end(), min(end, m.end() + 14))
             forms: tuple[str, ...] = (acr.group("acr"),) if acr else ()
@@ -135,3 +138,92 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
     return tuple(found.values())
+
+
+def _short_forms(tokens: list[str], tails: frozenset[str]) -> list[str]:
+    """The shorter names a company goes by: its name without the trailing words that say what kind of
+    company it is, one at a time ("Sierra Chips Corp" -> "Sierra Chips", "Sierra"), and
+    without an "of" tail ("Kestrel Bank of Norland" -> "Kestrel Bank"). Longest first.
+
+    >>> _short_forms("Norvo Treaty American Corp".split(), frozenset({"Corp", "American"}))
+    ['Norvo Treaty American', 'Norvo Treaty']
+    >>> _short_forms("Kestrel Bank of Norland".split(), frozenset({"Bank"}))
+    ['Kestrel Bank', 'Kestrel']
+    """
+    if "of" in tokens[1:]:
+        tokens = tokens[: tokens.index("of", 1)]
+        out = [" ".join(tokens)] if len(tokens) > 1 else []
+    else:
+        out = []
+    while len(tokens) > 1 and tokens[-1] in tails:
+        tokens = tokens[:-1]
+        if tokens[-1] in {"and", "&", "the", "for", "at"}:
+            break
+        out.append(" ".join(tokens))
+    return out
+
+
+def with_short_forms(
+    text: str, orgs: tuple[Organization, ...], gaz: Gazetteer, *, not_forms: frozenset[str]
+) -> tuple[Organization, ...]:
+    """``orgs``, each with the short forms of its name that could be nothing else (:func:`_short_forms`):
+    not a place, a state or its demonym, a word of a person's name in the text, nor a word the text also
+    writes in lower case ("Power" for "Power Norland Ltd" when the text speaks of power), nor one word
+    shaped like an adjective ("United", "Conservative": ``adjective_endings``); a form two
+    organisations share goes to neither. An organisation the text names by another's short form alone
+    is that one ("Kestrel Bank" after "Kestrel Bank of Norland"). The text then names the organisation by them too
+    ("Sierra Chips Corp said ... Sierra shares fell").
+
+    >>> import kit
+    >>> art = kit.parse("Zentrix Data Systems Inc said on Monday it cut jobs. Zentrix shares fell.")
+    >>> [(a.name, a.aliases) for a in art.actors]
+    [('Zentrix Data Systems Inc', ('Zentrix Data Systems Inc', 'Zentrix'))]
+    """
+    words = entity_words()
+    tails = words.company_suffixes | words.org_name_tails
+    named = {o.name: o for o in orgs}
+    claimed: dict[str, str | None] = {f: o.id for o in orgs for f in o.forms}
+    new: dict[str, list[str]] = {}
+    for o in orgs:
+        tokens = o.name.split()
+        if len(tokens) < 2 or any(t.endswith(("’", "'", "’s", "'s")) for t in tokens):
+            continue
+        for form in _short_forms(tokens, tails):
+            ft = form.split()
+            if (
+                len(form) < 3
+                or not form[0].isupper()
+                or ft[0] in _NOT_FIRST
+                or ft[0] in words.not_org_first
+                or all(t in tails or t in not_forms for t in ft)
+                or (len(ft) == 1 and (form.upper() == form or form.endswith(words.adjective_endings)))
+                or gaz.entity_of(form) is not None
+                or form in words.places
+                or ft[-1] in words.place_heads
+            ):
+                continue
+            if form in claimed:
+                if claimed[form] != o.id:
+                    claimed[form] = None  # two organisations' short form: neither's
+                continue
+            claimed[form] = o.id
+            new.setdefault(o.id, []).append(form)
+    singles = {f.lower() for forms in new.values() for f in forms if " " not in f}
+    lower = written_lower(text, singles) if singles else set()
+    # an organisation named by another's short form is that one ("Kestrel Bank" after "Kestrel Bank of Norland")
+    merged = {
+        named[f].id: named[f]
+        for forms in new.values()
+        for f in forms
+        if f in named and claimed[f] not in (None, named[f].id) and f.lower() not in lower
+    }
+    out = []
+    for o in orgs:
+        if o.id in merged:
+            continue
+        forms = tuple(f for f in new.get(o.id, ()) if claimed[f] == o.id and f.lower() not in lower)
+        forms += tuple(g for f in forms if f in named and named[f].id in merged for g in named[f].forms)
+        if forms:
+            o = Organization(o.name, o.start, tuple(dict.fromkeys(o.forms + forms)))
+        out.append(o)
+    return tuple(out)

@@ -28,6 +28,7 @@ __all__ = [
     "lazy_compile",
     "finditer_tried_at",
     "ScoutedPattern",
+    "written_lower",
 ]
 
 
@@ -569,3 +570,40 @@ class ScoutedPattern(LazyPattern):
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return finditer_tried_at(self._compiled or self.compiled, self.scout.compiled, text, pos, endpos)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_AZ = re.compile(r"[a-z]+")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+# Above this many words, or this many finds landing inside longer words, one walk of _LOWER_WORD is cheaper.
+_FIND_WORDS_MAX = 32
+_FIND_MISSES_PER_CHAR = 1 / 64
+
+
+def written_lower(text: str, words: set[str]) -> set[str]:
+    """Those of ``words`` that ``text`` writes as a whole lower-case word: the same as
+    ``words & {m.group() for m in _LOWER_WORD.finditer(text)}``, found faster.
+
+    A headline names few forms, and one ``str.find`` per form skims the text far faster than
+    the regex walk over every character. Many forms, or many finds landing inside longer
+    words ("son" in "Johnson"), fall back to the walk, so the time stays linear.
+
+    >>> sorted(written_lower("Young said the young Johnson's rice.", {"young", "son", "rice", "kerry"}))
+    ['rice', 'young']
+    """
+    words = {w for w in words if _AZ.fullmatch(w)}
+    if len(words) > _FIND_WORDS_MAX:
+        return words & {m.group() for m in _LOWER_WORD.finditer(text)}
+    misses = int(len(text) * _FIND_MISSES_PER_CHAR) + 16
+    found = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            if not (i and _WORD_CHAR.match(text, i - 1)) and not _WORD_CHAR.match(text, i + len(w)):
+                found.add(w)
+                break
+            misses -= 1
+            if misses < 0:
+                return words & {m.group() for m in _LOWER_WORD.finditer(text)}
+            i = text.find(w, i + 1)
+    return found

@@ -585,3 +585,53 @@ def test_the_employer_after_a_role_and_at():
         ("pete_roan", "person"),
         ("parivas", "organization"),
     ]
+
+
+def _aliases(text: str) -> dict[str, tuple[str, ...]]:
+    return {a.name: a.aliases for a in kit.parse(text).actors if a.kind == "organization"}
+
+
+def test_a_company_is_also_named_by_its_name_without_its_kind_words():
+    aliases = _aliases(
+        "Vesko Semiconductor Corp said on Monday it would cut jobs. Vesko shares fell. "
+        "Kestrel Bank of Norland said Kestrel Bank would not lend."
+    )
+    assert aliases["Vesko Semiconductor Corp"] == ("Vesko Semiconductor Corp", "Vesko")
+    assert aliases["Kestrel Bank of Norland"] == ("Kestrel Bank of Norland", "Kestrel Bank")
+
+
+def test_no_short_form_that_could_be_something_else():
+    # a word also written in lower case, an adjective, a person's name, a form two companies share
+    text = (
+        "Power Norland Ltd raised prices. Power cuts followed. United Software Inc grew. United fans cheered. "
+        "Tom Moss said Moss Software Inc grew. Zentrix Data Inc merged with Zentrix Software Inc on Monday. "
+        "Zentrix gained. Moss smiled."
+    )
+    aliases = _aliases(text)
+    assert aliases["Power Norland Ltd"] == ("Power Norland Ltd",)
+    assert aliases["United Software Inc"] == ("United Software Inc",)
+    assert "Zentrix" not in aliases["Zentrix Data Inc"] + aliases["Zentrix Software Inc"]
+    assert aliases["Moss Software Inc"] == ("Moss Software Inc",)
+    assert [m for m in kit.parse(text).mentions if m.actor == "tom_moss"][-1].start == text.rindex("Moss")
+
+
+def test_an_organisation_named_with_its_country():
+    text = (
+        "The dam burst at dawn, Radio Canada said. The Canada Daily reported two deaths. "
+        "Fertile Canada exported grain. Canada Prime Minister Ivo Marsk visited Canada's north."
+    )
+    art = kit.parse(text)
+    assert [a.name for a in art.actors if a.kind == "organization"] == ["Radio Canada", "Canada Daily"]
+    assert "ivo_marsk" in {a.id for a in art.actors if a.kind == "person"}
+
+
+def test_a_sayer_followed_by_it_is_an_organisation():
+    art = kit.parse(
+        "Vendal said on Monday it would cut 200 jobs. Marsk said it was a mistake. Police said it had no leads."
+    )
+    assert [(a.name, a.kind) for a in art.actors if a.kind == "organization"] == [("Vendal", "organization")]
+
+
+def test_the_name_after_an_outlet_word_is_the_outlet():
+    art = kit.parse("The Norland daily Kova Jerne reported earlier that the talks had failed.")
+    assert [(a.name, a.kind) for a in art.actors] == [("Kova Jerne", "organization")]
