@@ -635,3 +635,19 @@ def test_a_sayer_followed_by_it_is_an_organisation():
 def test_the_name_after_an_outlet_word_is_the_outlet():
     art = kit.parse("The Norland daily Kova Jerne reported earlier that the talks had failed.")
     assert [(a.name, a.kind) for a in art.actors] == [("Kova Jerne", "organization")]
+
+
+def test_an_organisation_named_before_its_possessive_and_not_in_a_title_case_headline():
+    art = kit.parse("Zentrix Holdings' shares fell. The Kestrel Nurses Association's members struck.")
+    assert [a.name for a in art.actors] == ["Zentrix Holdings", "Kestrel Nurses Association"]
+    headline = kit.parse("Norvo Disputes Claim Of Network's Reporting On Tarvo\n\nThe talks went on.")
+    assert [a.kind for a in headline.actors if a.kind == "organization"] == []
+
+
+def test_well_known_institutions_are_in_the_gazetteer():
+    art = kit.parse("The House of Representatives voted. The FBI and Amnesty International objected.")
+    assert [(a.name, a.kind) for a in art.actors] == [
+        ("House of Representatives", "organization"),
+        ("FBI", "organization"),
+        ("Amnesty International", "organization"),
+    ]
