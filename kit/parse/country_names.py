@@ -73,10 +73,20 @@ def find_country_names(
     countries = _country_names(gaz)
     out: list[tuple[str, int]] = []
     for m in matches:
-        if m.entity.kind != "state" or text[m.start : m.end] not in countries or _HELD.match(text, m.end):
+        start, end = m.start, m.end
+        # the usual case, cheaply: no capitalised word right before or after the state's name
+        pair = text[end : end + 2]
+        capital_after = len(pair) == 2 and pair[1].isupper() and pair[0] in " \t"
+        capital_before = start > 1 and text[start - 1] in " \t" and text[start - 2].isalpha()
+        if capital_before:
+            blank = text.rfind(" ", max(0, start - 40), start - 1)
+            capital_before = text[blank + 1].isupper() and "\t" not in text[blank + 1 : start - 1]
+        if not (capital_before or capital_after):
+            continue
+        if m.entity.kind != "state" or text[start:end] not in countries or _HELD.match(text, end):
             continue  # "Norlandic", "the capital", "Norland's": a people, a metonym, a possessive
-        before = _BEFORE.search(text, max(0, m.start - 40), m.start)
-        after = _AFTER.match(text, m.end, m.end + 40)
+        before = _BEFORE.search(text, max(0, m.start - 40), m.start) if capital_before else None
+        after = _AFTER.match(text, m.end, m.end + 40) if capital_after else None
         words_before = _fitting(before.group().split()[::-1], never, gaz, heads)[::-1] if before else []
         words_after = _fitting(after.group().split(), never, gaz, heads) if after else []
         if bool(words_before) == bool(words_after):
