@@ -73,11 +73,12 @@ def find_country_names(
     countries = _country_names(gaz)
     out: list[tuple[str, int]] = []
     for m in matches:
-        start, end = m.start, m.end
+        start, end = m[1], m[2]
         # the usual case, cheaply: no capitalised word right before or after the state's name
-        pair = text[end : end + 2]
-        capital_after = len(pair) == 2 and pair[1].isupper() and pair[0] in " \t"
-        capital_before = start > 1 and text[start - 1] in " \t" and text[start - 2].isalpha()
+        capital_after = text[end + 1 : end + 2].isupper() and text[end] in " \t"
+        capital_before = text[start - 1 : start] in (" ", "\t") and text[start - 2 : start - 1].isalpha()
+        if not (capital_before or capital_after):
+            continue
         if capital_before:
             blank = text.rfind(" ", max(0, start - 40), start - 1)
             capital_before = text[blank + 1].isupper() and "\t" not in text[blank + 1 : start - 1]
