@@ -651,3 +651,12 @@ def test_well_known_institutions_are_in_the_gazetteer():
         ("FBI", "organization"),
         ("Amnesty International", "organization"),
     ]
+
+
+def test_world_famous_companies_are_known_but_never_steal_a_persons_name():
+    art = kit.parse("Google and Facebook agreed. Tom Bayer said so.")
+    assert [(a.name, a.kind) for a in art.actors] == [
+        ("Google", "organization"),
+        ("Facebook", "organization"),
+        ("Tom Bayer", "person"),
+    ]
