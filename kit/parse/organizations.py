@@ -64,7 +64,11 @@ def _org_patterns(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
     """(the head words alone, a whole organisation name): compiled once per word list, not per parse."""
     words = alternation(tuple(sorted(heads)))
     # "… Institute", then "for Coastal Studies", "at Norhaven", "of the Visual Arts" (two such tails at most)
-    tail = r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}(?:[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
+    # (also in the languages whose names put the head first: "Conservatoire de Paris", "Universidade da Norvo")
+    tail = (
+        r"[ \t]+(?:of|for|at|de|da|do|di|del|della|des|du|der|für)[ \t]+(?:(?:the|la|le|les|el|los|las)[ \t]+)?"
+        r"[A-Z][\w’'-]{0,40}(?:[ \t]+(?:(?:the|de|da|do|di|del|y|e)[ \t]+)?[A-Z][\w’'-]{0,40}){0,3}"
+    )
     name = re.compile(
         rf"(?<![\w’'-])(?:[A-Z][\w’'&-]{{0,40}}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?){{0,5}}"
         rf"(?:{words})\.?(?:{tail}){{0,2}}(?![\w-]|[’'](?!s\b|[ \t]))"

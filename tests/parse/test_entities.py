@@ -660,3 +660,8 @@ def test_world_famous_companies_are_known_but_never_steal_a_persons_name():
         ("Facebook", "organization"),
         ("Tom Bayer", "person"),
     ]
+
+
+def test_names_that_put_the_head_word_first():
+    art = kit.parse("She studied at the Conservatoire de Norvo and later at the Kestrel Conservatory.")
+    assert [a.name for a in art.actors] == ["Conservatoire de Norvo", "Kestrel Conservatory"]
