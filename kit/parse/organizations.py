@@ -90,6 +90,18 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _title_words(gaz: Gazetteer) -> frozenset[str]:
+    """The last words of the gazetteer's titles that name a person ("Minister", "Secretary", "Ambassador"; not
+    "State" of "Secretary of State", nor "General", which opens "General Assembly of ...")."""
+    last = {t.split()[-1] for t in gaz.data.get("titles", {}).get("full", ())}
+    return frozenset(
+        last
+        - {"Defence", "Defense", "Security", "State", "Staff", "Treasury", "Justice", "Executive"}
+        - {"General", "Chief"}
+    )
+
+
 def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
     """Organisations named with an organisation word, with their bracketed acronyms."""
     heads = (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
@@ -99,6 +111,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
         "House",
     }
     head_re, pattern = _org_patterns(heads)
+    titles = _title_words(gaz)
     words = entity_words()
     found: dict[str, Organization] = {}
     for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
@@ -126,6 +139,9 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
+            cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
+            if any(t in titles for t in tokens[:cut]):
+                continue  # "Deputy Minister for Finance", "Assistant Secretary for Trade Affairs": a title
             if any(t in _TITLE_CASE_SMALL for t in tokens[1:]):
                 continue  # "Network Disputes Claim Of Network's Reporting": a headline in title case
             name = " ".join(tokens)

@@ -665,3 +665,13 @@ def test_world_famous_companies_are_known_but_never_steal_a_persons_name():
 def test_names_that_put_the_head_word_first():
     art = kit.parse("She studied at the Conservatoire de Norvo and later at the Kestrel Conservatory.")
     assert [a.name for a in art.actors] == ["Conservatoire de Norvo", "Kestrel Conservatory"]
+
+
+def test_a_title_with_for_or_of_is_no_organisation():
+    art = kit.parse(
+        "Deputy Minister for Finance Ousa Kaba met the Minister of Trade Affairs and the Kestrel Trade Council."
+    )
+    assert [(a.name, a.kind) for a in art.actors] == [
+        ("Ousa Kaba", "person"),
+        ("Kestrel Trade Council", "organization"),
+    ]
