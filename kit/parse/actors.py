@@ -44,7 +44,7 @@ from ..util import paused_gc
 from .anonymous import find_anonymous, head_first_words
 from .country_names import find_country_names
 from .entity_words import entity_words
-from .gazetteer import Gazetteer, gazetteer
+from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals, keyword_first_words
@@ -157,7 +157,7 @@ def find_actors(
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
     people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words, lists=lists)
-    candidates = [(m.entity.id, m.start, m.end) for m in matches]
+    candidates = [(m.entity.id, m.start, m.end) for m in matches if not _a_product(text, m)]
     candidates += _org_mentions(text, spans, orgs)
     found = person_mentions(text, spans, people)
     placed = placed_people(text, found)  # "the village of Karo Tarn", "Ben Arvo airport": places, not people
@@ -174,6 +174,15 @@ def find_actors(
     unique.update((x[0], x[1], x[2]) for x in anonymous)
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=itemgetter(1, 2, 0))]
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
+
+
+# a model number after a maker's name: "a Zentrix 707", "the Zentrix A310" (a product, not the company)
+_MODEL = re.compile(r"[ \t-](?:[A-Z]{1,2}-?)?\d{2,4}(?![\w.,%-]|[ \t]+(?:percent|per cent|pct))")
+
+
+def _a_product(text: str, m: GazetteerMatch) -> bool:
+    """Is the gazetteer's organisation at ``m`` a maker named before a model number ("the Zentrix A310")?"""
+    return m.entity.kind == "organization" and _MODEL.match(text, m.end) is not None
 
 
 def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozenset[str]:

@@ -675,3 +675,9 @@ def test_a_title_with_for_or_of_is_no_organisation():
         ("Ousa Kaba", "person"),
         ("Kestrel Trade Council", "organization"),
     ]
+
+
+def test_a_makers_name_before_a_model_number_is_a_product():
+    art = kit.parse("The Airbus A310 landed safely.")
+    assert [a.kind for a in art.actors] == []
+    assert [a.name for a in kit.parse("Airbus shares rose 5 percent.").actors] == ["Airbus"]
