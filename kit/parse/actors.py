@@ -51,6 +51,7 @@ from .org_clues import find_org_clues, in_capitals, keyword_first_words
 from .organizations import Organization, find_organizations, with_short_forms
 from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern, written_lower
 from .people import Person, find_people, person_mentions, title_first_words
+from .person_cues import cue_first_words, find_cued_people
 from .place_clues import placed_people
 from .single_names import find_single_names
 
@@ -82,7 +83,9 @@ def word_sites(text: str, *also: frozenset[str]) -> WordSites:
     (and the lists ``also`` given): each finder then reads its own sites, instead of scanning the text again
     (a scan stops at every character that ends a word, whatever its words)."""
     gaz = gazetteer()
-    return WordSites(text, (title_first_words(gaz), keyword_first_words(), head_first_words(gaz), *also))
+    return WordSites(
+        text, (title_first_words(gaz), keyword_first_words(), head_first_words(gaz), cue_first_words(), *also)
+    )
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
@@ -156,6 +159,9 @@ def find_actors(
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
+    people += find_cued_people(
+        text, spans, gaz, known=people, not_people=stop | org_names, lower_near=written_lower_near, sites=sites
+    )
     people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words, lists=lists)
     candidates = [(m.entity.id, m.start, m.end) for m in matches if not _a_product(text, m)]
     candidates += _org_mentions(text, spans, orgs)

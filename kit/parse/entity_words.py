@@ -75,6 +75,14 @@ class EntityWords:
     adjective_endings: tuple[str, ...] = ()
     country_name_not_words: frozenset[str] = frozenset()
     country_org_words: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
+    kin_modified_nouns: frozenset[str] = frozenset()
+    creator_words: frozenset[str] = frozenset()
+    life_verbs: tuple[str, ...] = ()
+    greetings: tuple[str, ...] = ()
+    greeting_not_names: frozenset[str] = frozenset()
+    not_names_alone: frozenset[str] = frozenset()
+    person_possessions: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -145,4 +153,12 @@ def entity_words() -> EntityWords:
         adjective_endings=tuple(data["adjective_endings"]),
         country_name_not_words=frozenset(data["country_name_not_words"]),
         country_org_words=frozenset(data["country_org_words"]),
+        kin_nouns=frozenset(data["kin_nouns"]),
+        kin_modified_nouns=frozenset(data["kin_modified_nouns"]),
+        creator_words=frozenset(data["creator_words"]),
+        life_verbs=tuple(data["life_verbs"]),
+        greetings=tuple(data["greetings"]),
+        greeting_not_names=frozenset(data["greeting_not_names"]),
+        not_names_alone=frozenset(data["not_names_alone"]),
+        person_possessions=frozenset(data["person_possessions"]),
     )

@@ -11,7 +11,8 @@ the rest, from what the text around a capitalised name says:
   Trump … Trump said"). The apposition gives the role ("spokesman") and the
   organisation it names; the honorific gives nothing but (for Mr./Ms.) the
   gender, which :mod:`kit.parse.speakers` reads from the mention. A full
-  name as the subject of a finite verb is a person too ("Ann Lee went …").
+  name as the subject of a finite verb is a person too ("Ann Lee went …"), and so is
+  one that a relative clause with "who" follows ("Ann Lee, who …").
 
 All scans are forward-only, with look-arounds of a bounded width.
 
@@ -280,7 +281,11 @@ def find_named_people(
         speakers = _surname_speakers(text, spans)
         for name, a, b in weak:
             pid = snake_id(name)
-            if pid not in found and pid not in skip and (name.split()[-1] in speakers or _subject_of_a_verb(text, b)):
+            if (
+                pid not in found
+                and pid not in skip
+                and (name.split()[-1] in speakers or _subject_of_a_verb(text, b) or _WHO_AFTER.match(text, b))
+            ):
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     # "Mr. Chen" with no full name anywhere: a person named by surname (no paragraph is scanned for
@@ -355,6 +360,8 @@ _SUBJECT_VERB = lazy_compile(
         r"[a-z]{3,}ed|" + trie_pattern(IRREGULAR_VERBS) + r"|[a-z]{3,}(?<![su])s)\b(?!\s+(?:of|and|who|in|for)\b)"
     )
 )
+# "Ann Vole, who …": a relative clause that only a person takes (an organisation takes "which")
+_WHO_AFTER = re.compile(r",[ \t]+who\b")
 _AMOUNT_AFTER = re.compile(r"[ \t]+(?:by[ \t]+|to[ \t]+|about[ \t]+)?[$€£]?\d")
 
 

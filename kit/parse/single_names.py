@@ -9,9 +9,11 @@
   text also writes it in lower case nearby ("Bill" beside "the bill"), or is named
   once, next to a cue ("Clinton said": news writing names people by surname).
 * **An author cited** is a person: "Vance (1989)", "(Okafor, 2016)",
-  "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005".
-  The citation needs the whole list inside brackets, or one-word names before a
-  bracketed year ("Leap Year (2010)" is a film).
+  "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005",
+  "(see Lund et al., 2017)", "(e.g., Marr, 2014)", "Vance’s (1989)" (without the 's),
+  "Vance et al. [4]". The citation needs the whole list inside brackets (after "see",
+  "e.g.", "for example" there too), "et al.", or one-word names before a bracketed
+  year ("Leap Year (2010)" is a film).
 
 Both scans are forward-only; citations are read only in windows before a year.
 
@@ -23,6 +25,7 @@ Both scans are forward-only; citations are read only in windows before a year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from ..util import snake_id
@@ -42,8 +45,10 @@ _CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
 _YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")
 _AUTHOR = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
 _SEP = r"(?:,[ \t]+&[ \t]+|,[ \t]+and[ \t]+|,[ \t]+|[ \t]+&[ \t]+|[ \t]+and[ \t]+)"
+# what opens a bracketed citation before its authors: "(", "; ", "(see ", "(e.g., ", "(for example, "
+_OPEN = r"(?:\(|;[ \t]+)(?:(?:see(?:[ \t]+also)?|e\.g\.|cf\.|i\.e\.|for[ \t]+(?:example|instance)),?[ \t]+)?"
 _CITATION = lazy_compile(
-    rf"(?P<open>\(|;[ \t]+)?(?P<list>{_AUTHOR}(?:{_SEP}{_AUTHOR}){{0,7}})(?:[ \t]+et[ \t]+al\.?)?"
+    rf"(?P<open>{_OPEN})?(?P<list>{_AUTHOR}(?:{_SEP}{_AUTHOR}){{0,7}})(?P<etal>[ \t]+et[ \t]+al\.?)?"
     rf"(?:(?P<bracket>[ \t]+\()|,?[ \t]+)(?:1[5-9]|20)\d\d[a-z]?(?!\d)"
 )
 _SPLIT = lazy_compile(_SEP)
@@ -86,6 +91,7 @@ def find_single_names(
     ones = _ONE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     # citations end with a year: with no year anywhere in the text (one scan), no paragraph has one
     years = _YEAR.search(text) is not None
+    et_al = "et al" in text
     for start, end in spans:
         for m in ones(text, start, end):
             n = m.group()
@@ -105,17 +111,22 @@ def find_single_names(
             # a person when named again or elsewhere than next to a cue
             if seen[n] >= 2 or not _CUE_NEXT.match(text, m.end(), end):
                 add(n, first_at[n])
+        if et_al and text.find("et al", start, end) >= 0:  # "Vance et al. [4]": authors cited with no year
+            for e in _ET_AL.finditer(text, start, end):
+                b = _AUTHOR_BEFORE.search(text, max(start, e.start() - 40), e.start())
+                if b and b.group() not in stop and not text[max(start, b.start() - 4) : b.start()].lower() == "the ":
+                    add(b.group(), b.start())
         if not years:
             continue
         for lo, hi in _windows(text, start, end):
             for c in _CITATION.finditer(text, lo, hi):
                 names = c.group("list")
-                if not c.group("open") and not (c.group("bracket") and _surnames_only(names)):
+                if not (c.group("open") or c.group("etal")) and not (c.group("bracket") and _surnames_only(names)):
                     continue  # "Leap Year (2010)" is a film: a bracketed year follows surnames only
                 at = c.start("list")
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
-                        add(part, at + names.index(part))
+                        add(_without_possessive(part), at + names.index(part))
     # a player's record in brackets, in a results report: "Ferno (6-13) allowed two runs"
     if "(" in text and has_score(text):
         for start, end in spans:
@@ -127,6 +138,16 @@ def find_single_names(
                         add(n, b.start())
                 at = text.find(" (", at + 1, end)
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+# "et al." (or "et al," / "et al (2017)"), not a well's name ("the Norvo et al Tarn 14-28")
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al(?:[.,]|[ \t]+[\[(\d])")
+_AUTHOR_BEFORE = lazy_compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[a-z]$")
+
+
+def _without_possessive(name: str) -> str:
+    """An author's name without 's ("Vance’s (1989)": Vance)."""
+    return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
 _RECORD = lazy_compile(r" \(\d{1,2}-\d{1,2}\)")

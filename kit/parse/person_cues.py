@@ -1,0 +1,249 @@
+"""People named without a title, a given name or a speaker's cue, found by the words around the name.
+
+:mod:`kit.parse.names` and :mod:`kit.parse.single_names` read names that a
+given name, a title or a speaker's slot shows to be people. Outside news (a
+biography, a letter, a textbook) a person is often named otherwise; these
+cues (word lists in ``kit/data/entities.json``) make a capitalised name of one
+to four words a person:
+
+* **kin**: after "my", "his", "her", "their", "our" or "your" and a kin noun
+  ("her sister Ada Vell", "their second son, Tarvo"), before "of" ("a close
+  friend of Ivo Marsk"), or after the name and 's ("Marsk's widow"; not
+  "Norvo's sister company"), as a person's possession is ("Vell's memoir", "Marsk's funeral";
+  not "Norvo's novel approach");
+* **a work's maker**: after a creator word and "by" ("a novel by Ada Vell",
+  "painted by Tom Moss");
+* **a life**: before a life verb ("Marsk was born", "Vell died", "Moss
+  wondered") or life dates in brackets ("Ivo Marsk (1850–1921)", "Vell (born 1950)");
+* **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir").
+
+A name is never a person when it is a place, an organisation's (or has an
+organisation word), a gazetteer entity, a word of a known person's name, a
+stop word, follows "the", or continues a capitalised title ("A Grammar on
+Historical Principles (1909–1949)"). A one-word name is never one of
+``not_names_alone`` ("Everyone smiled") and, opening a sentence, is a given name
+or a word the text never writes in lower case nearby.
+
+Scans are forward-only; a name before a cue is read in a window of bounded width.
+
+>>> import kit
+>>> art = kit.parse("He was a close friend of Orvel Dastrop. Later, Varnik hesitated.")
+>>> [a.name for a in art.actors if a.kind == "person"]
+['Orvel Dastrop', 'Varnik']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable
+
+from ..util import snake_id
+from .entity_words import entity_words
+from .gazetteer import Gazetteer
+from .names import _CAP, _NOT_FIRST, _OPENS_SENTENCE, _word_sets
+from .patterns import WordSites, lazy_compile, trie_pattern
+from .people import Person
+
+__all__ = ["cue_first_words", "find_cued_people"]
+
+_PARTICLE = r"(?:de|van|von|al|bin|da|del|der|la|le|du)"
+_NAME = rf"(?P<n>{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}})"
+# the name ends at a word's end and takes no 's (after a cue: "friend of Norvo's mayor" names no one)
+_NAME_END = r"(?![\w’'-])"
+
+
+def _words(key: str) -> str:
+    return trie_pattern(sorted(getattr(entity_words(), key)))
+
+
+_OWNERS = ("my", "his", "her", "their", "our", "your")
+
+
+def _singular_kin() -> list[str]:
+    return sorted(w for w in entity_words().kin_nouns if not w.endswith("s") and w != "children")
+
+
+# a cue, then the name: "her sister Ada", "a friend of Ada", "a novel by Ada", "Dear Ada:" (matched at a word site)
+_AFTER = lazy_compile(
+    lambda: (
+        rf"(?:(?:{trie_pattern(_OWNERS + tuple(o.capitalize() for o in _OWNERS))})[ \t]+(?:[a-z]+[ \t]+)?"
+        rf"(?P<kin>{_words('kin_nouns')})[ \t]*,?|(?P<of>{trie_pattern(_singular_kin())})[ \t]+of"
+        rf"|(?P<by>{_words('creator_words')})[ \t]+by|(?P<greet>{_words('greetings')}))[ \t]+{_NAME}{_NAME_END}"
+    )
+)
+# a cue after the name, matched at a word site: "'s widow" (the kin noun), " was born", " died", ", born in"
+_KIN_AFTER_NAME = lazy_compile(
+    lambda: (
+        rf"(?:{_words('kin_nouns')})\b(?![ \t]+(?:{_words('kin_modified_nouns')})\b)"
+        rf"|(?:{_words('person_possessions')})\b(?![ \t]+(?:approach|idea|way|feature|method|design|technique)\b)"
+    )
+)
+_LIFE = lazy_compile(lambda: rf"(?:{trie_pattern(entity_words().life_verbs)})\b")
+_BORN_BEFORE = re.compile(r"(?:[ \t]+(?:was|were)|,)[ \t]+$")
+_BORN_AFTER = re.compile(r"born[ \t]+(?:in|on|at)\b")
+_DATE = r"(?:(?:c\.|ca\.)[ \t]*)?(?:\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+|[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+)?\d{3,4}"
+# life dates after the name: " (1850–1921)", " (born 1950" (a literal "(" first: a fast scan)
+_LIFE_DATES = re.compile(rf"\((?:{_DATE}[ \t]*[-–—][ \t]*{_DATE}\)|(?:born|b\.)[ \t]+[^()\n]{{0,40}}?\d{{4}})")
+_NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
+# a greeting's name ends its line or is followed by a comma, colon or exclamation mark
+_GREETING_END = re.compile(r"[ \t]*(?:[,:;!\n]|$)")
+_REACH = 80  # characters before a cue where its name is read
+# a lower-case word after a one-word name, not a verb or a linking word: the name qualifies it
+_MODIFIER_NEXT = re.compile(
+    r"[ \t]+(?!(?:who|whom|whose|was|is|had|has|and|or|but|when|while|since|until|after|before|because|as|in|on|at|"
+    r"for|to|from|with|by|of|that|which|would|could|will|did)\b)[a-z]"
+)
+_TITLE_LINK = frozenset("of on and the in for to from a an at with".split())
+
+
+@functools.cache
+def cue_first_words() -> frozenset[str]:
+    """The words a cue starts with (:class:`~kit.parse.patterns.WordSites` finds them in one shared scan)."""
+    w = entity_words()
+    life = {v.split()[0] for v in w.life_verbs if not v.startswith(("was ", "were "))} | {"born"}
+    owners = {*_OWNERS, *(o.capitalize() for o in _OWNERS)}
+    return frozenset(owners | w.kin_nouns | w.person_possessions | w.creator_words | set(w.greetings) | life)
+
+
+def find_cued_people(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    gaz: Gazetteer,
+    *,
+    known: Iterable[Person] = (),
+    not_people: frozenset[str] = frozenset(),
+    lower_near: Callable[[str, int, str], bool] | None = None,
+    sites: WordSites | None = None,
+) -> tuple[Person, ...]:
+    """People found by a cue (see the module doc), in order of first mention.
+
+    ``known``: people found already; ``not_people``: names and words that are never a person's
+    (organisations' names and forms); ``lower_near(text, at, word)``: is the word also written
+    in lower case near ``at``? ``sites``: word sites of ``text`` that include :func:`cue_first_words`
+    (optional: the same people, found faster).
+    """
+    known = list(known)
+    taken = {w for p in known for w in p.name.split()}
+    known_ids = {p.id for p in known}
+    found: dict[str, Person] = {}
+
+    def add(name: str, a: int, *, greeting: bool = False) -> None:
+        got = _read(text, name, a, gaz, not_people, taken, lower_near)
+        if got is None:
+            return
+        name, a = got
+        if greeting and name in entity_words().greeting_not_names:
+            return
+        pid = snake_id(name)
+        if pid not in found and pid not in known_ids:
+            found[pid] = Person(pid, name, "", None, a, a + len(name))
+
+    def name_before(start: int, b: int) -> None:
+        """The name that ends at ``b`` (blanks before ``b`` skipped), if any."""
+        while b > start and text[b - 1] in " \t":
+            b -= 1
+        n = before.search(text, max(start, b - _REACH), b)
+        if n is not None:
+            add(n.group("n"), n.start("n"))
+
+    words = cue_first_words()
+    at_sites = (sites.of(words) if sites is not None else None) or []
+    if sites is None or sites.of(words) is None:
+        at_sites = WordSites(text, (words,)).of(words) or []
+    at_sites = [-1, *at_sites]  # the text's first word has no site (no character before it)
+    after, kin, life, before = _AFTER.compiled, _KIN_AFTER_NAME.compiled, _LIFE.compiled, _NAME_BEFORE.compiled
+    i = 0
+    for start, end in spans:
+        i = bisect.bisect_left(at_sites, start - 1, i)
+        while i < len(at_sites) and at_sites[i] < end:
+            q = at_sites[i] + 1
+            i += 1
+            if q < start or (q > 0 and (text[q - 1].isalnum() or text[q - 1] in "’'-")):
+                continue
+            m = after.match(text, q, end)
+            if m is not None:
+                greeting = m.group("greet") is not None
+                if greeting and not _GREETING_END.match(text, m.end(), end):
+                    continue
+                if m.group("of") and " " not in m.group("n") and _MODIFIER_NEXT.match(text, m.end()):
+                    continue  # "the mother of Norvo cultures": the name qualifies a noun
+                add(m.group("n"), m.start("n"), greeting=greeting)
+            elif text[q - 3 : q] in ("’s ", "'s ") and kin.match(text, q, end):
+                name_before(start, q - 3)  # "Marsk's widow"
+            elif text.startswith("born", q):
+                k = _BORN_BEFORE.search(text, max(start, q - 8), q)
+                if k is not None and (k.group().strip() != "," or _BORN_AFTER.match(text, q, end)):
+                    name_before(start, k.start())  # "Marsk was born", "Marsk, born in 1850"
+            elif life.match(text, q, end) and q - 1 >= start and text[q - 1] in " \t":
+                name_before(start, q)  # "Vell died"
+        if "(" in text[start:end]:
+            for m in _LIFE_DATES.finditer(text, start, end):
+                name_before(start, m.start())  # "Ivo Marsk (1850–1921)"
+    return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _read(
+    text: str,
+    name: str,
+    a: int,
+    gaz: Gazetteer,
+    not_people: frozenset[str],
+    taken: set[str],
+    lower_near: Callable[[str, int, str], bool] | None,
+) -> tuple[str, int] | None:
+    """``(name, start)`` once leading non-name words are dropped, or ``None`` when it names no one."""
+    stop, org_words, title_words = _word_sets(gaz)
+    words = entity_words()
+    tokens = name.split()
+    opens = _OPENS_SENTENCE.search(text, max(0, a - 4), a) is not None
+    while tokens and (
+        tokens[0] in stop
+        or tokens[0] in _NOT_FIRST
+        or tokens[0] in title_words
+        or tokens[0].rstrip(".") in stop
+        or (len(tokens) > 1 and opens and lower_near is not None and lower_near(text, a, tokens[0]))
+    ):
+        if len(tokens) == 1:
+            return None
+        a = text.index(tokens[1], a + len(tokens[0]))
+        tokens.pop(0)
+        opens = False
+    if not tokens or any(t in stop or t in org_words or t.rstrip(".") in org_words for t in tokens):
+        return None
+    name = " ".join(tokens)
+    if name in not_people or name in taken or name in words.places or name in words.agencies:
+        return None
+    if any(gaz.entity_of(t) is not None for t in tokens) or gaz.entity_of(name) is not None:
+        return None
+    if words.looks_like_place(tokens) or any(t in words.not_person_first for t in tokens):
+        return None
+    if all(len(t) <= 2 for t in tokens):
+        return None  # initials alone ("J. K."), a stray capital
+    if len(tokens) == 1:
+        t = tokens[0]
+        if t in words.org_heads or t in words.demonym_nouns or t in words.not_names_alone or t.isupper():
+            return None  # "Everyone smiled", "Thousands died"
+        if t.endswith(words.adjective_endings) and t not in words.given_names:
+            return None  # "the mother of Norvic cultures": an adjective
+        if opens and t not in words.given_names and lower_near is not None and lower_near(text, a, t):
+            return None  # "Later smiled": capitalised only because it opens the sentence
+    if text[max(0, a - 4) : a] in ("the ", "The ") or _continues_title(text, a):
+        return None
+    return name, a
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[\w’'-]+)[ \t]+$")
+
+
+def _continues_title(text: str, a: int) -> bool:
+    """Does the name at ``a`` continue a capitalised title ("A Grammar on Historical Principles")?
+
+    It does when the word before is a small linking word written after a capitalised word.
+    """
+    m = _WORD_BEFORE.search(text, max(0, a - 20), a)
+    if m is None or m.group("w") not in _TITLE_LINK:
+        return False
+    k = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return k is not None and k.group("w")[:1].isupper()

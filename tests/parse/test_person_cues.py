@@ -1,0 +1,105 @@
+"""People found by the words around their names (kit.parse.person_cues), and what those cues leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def people(text: str) -> list[str]:
+    return [a.name for a in kit.parse(text).actors if a.kind == "person"]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in kit.parse(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He was a close friend of Orvel Dastrop in those years.", "Orvel Dastrop"),
+        ("His third daughter Lensa, born in 1931, became a painter.", "Lensa"),
+        ("Every week she wrote to her brother Tarvek Ulmo.", "Tarvek Ulmo"),
+        ("After the war Dastrop's widow sold the farm.", "Dastrop"),
+        ("The hall shows a portrait by Orvik Marsk.", "Orvik Marsk"),
+        ("The book was translated by Quorin Vell.", "Quorin Vell"),
+        ("Later, Varnik hesitated before he signed.", "Varnik"),
+        ("In the spring Orlek died in the mountains.", "Orlek"),
+        ("Dastrop was born in a small town.", "Dastrop"),
+        ("Tarvek, born in 1850, grew up by the sea.", "Tarvek"),
+        ("The school follows the ideas of Dastrow Kell (1850–1921).", "Dastrow Kell"),
+        ("Dear Jorna:\n\nThanks for the parcel.", "Jorna"),
+        ("Hi Kesta! The notes are on the table.", "Kesta"),
+    ],
+)
+def test_a_cue_makes_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Norvo's sister company Tarvo Lines lost money.", "Norvo"),  # a kin noun as a modifier
+        ("The mother of Norvic cultures was a river people.", "Norvic"),  # a name qualifying a noun
+        ("The children of Tyrem were at the gate.", "Tyrem"),  # a plural kin noun: a people
+        ("Everyone smiled when the band played.", "Everyone"),
+        ("Thousands died in the flood.", "Thousands"),
+        ("A Grammar on Historical Principles (1909–1949) was his work.", "Historical Principles"),  # a title
+        ("Dear Sir, thank you for the letter.", "Sir"),
+        ("Hello Norvo Bank, we need a loan.", "Norvo Bank"),  # an organisation word
+        ("Her friend of many years, the Kestrel Valley, was flooded.", "Kestrel Valley"),  # a place word
+    ],
+)
+def test_a_cue_leaves_non_people_alone(text: str, not_a_person: str) -> None:
+    assert not_a_person not in people(text)
+
+
+def test_a_work_named_by_its_maker_stays_a_work() -> None:
+    # the maker is a person; the title before "by" is not
+    found = people("We read “Harbour Lights”, a novel by Ada Vellor.")
+    assert found == ["Ada Vellor"]
+
+
+def test_a_known_persons_surname_is_no_new_person() -> None:
+    # "Sorrak's widow": the surname of the full name found earlier, not a second person
+    assert people("Edvin Sorrak taught there. After 1921 Sorrak's widow ran the school.") == ["Edvin Sorrak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Work on this grew quickly (see Munvaro et al., 2017) in recent years.", "Munvaro"),
+        ("There are weak trends (e.g., Nedvick, 2014) in the data.", "Nedvick"),
+        ("The brain does this unnoticed (for example, Kahnvar, 2011).", "Kahnvar"),
+        ("Some saw it too (see also Gibvons et al. [4]).", "Gibvons"),
+        ("The study extends Orvak’s (2016) analyses.", "Orvak"),  # the author, without 's
+    ],
+)
+def test_an_author_cited_is_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_wells_name_with_et_al_is_no_author() -> None:
+    # oil-well names in company reports write "et al" with no full stop after "the <partner>"
+    found = people("The company said the Tarnex et al Morvin 10-23 well logged 28 feet of oil.")
+    assert "Tarnex" not in found
+
+
+def test_a_full_name_before_who_is_a_person() -> None:
+    assert "Tarvek Ulmo" in people("The farm is owned by Tarvek Ulmo, who arrived last week.")
+
+
+@pytest.mark.parametrize(
+    "text", ["They beat Kestrel City, who had won twice.", "The bid came from Norvo Rovers, who won the cup."]
+)
+def test_a_team_before_who_stays_no_person(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_persons_possession_after_s_makes_a_person() -> None:
+    assert people("We read Vellor's memoir and Dastrop's novels.") == ["Vellor", "Dastrop"]
+
+
+def test_a_novel_approach_is_no_possession() -> None:
+    assert people("Norvo's novel approach won the contract.") == []
