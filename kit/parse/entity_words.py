@@ -73,6 +73,7 @@ class EntityWords:
     sport_words: tuple[str, ...] = ()
     org_name_tails: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
+    work_nouns: frozenset[str] = frozenset()
     country_name_not_words: frozenset[str] = frozenset()
     country_org_words: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
@@ -151,6 +152,7 @@ def entity_words() -> EntityWords:
         sport_words=tuple(data["sport_words"]),
         org_name_tails=frozenset(data["org_name_tails"]),
         adjective_endings=tuple(data["adjective_endings"]),
+        work_nouns=frozenset(data["work_nouns"]),
         country_name_not_words=frozenset(data["country_name_not_words"]),
         country_org_words=frozenset(data["country_org_words"]),
         kin_nouns=frozenset(data["kin_nouns"]),

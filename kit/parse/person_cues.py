@@ -20,7 +20,7 @@ to four words a person:
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
 stop word, follows "the", or continues a capitalised title ("A Grammar on
-Historical Principles (1909–1949)"). A one-word name is never one of
+Norvic Word Roots (1902–1931)"). A one-word name is never one of
 ``not_names_alone`` ("Everyone smiled") and, opening a sentence, is a given name
 or a word the text never writes in lower case nearby.
 
@@ -238,7 +238,7 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[\w’'-]+)[ \t]+$")
 
 
 def _continues_title(text: str, a: int) -> bool:
-    """Does the name at ``a`` continue a capitalised title ("A Grammar on Historical Principles")?
+    """Does the name at ``a`` continue a capitalised title ("A Grammar of Norvic Word Roots")?
 
     It does when the word before is a small linking word written after a capitalised word.
     """

@@ -12,6 +12,9 @@ when the text places it where it names it, from data in ``kit/data/entities.json
 * after "in", "at", "from" or "near" (and perhaps a title: "in Prince Arvel") and before
   a comma and a known place ("in Prince Arvel, British Columbia").
 
+A name right after a word for a work (``work_nouns``: "the horror film Cry Vell", "the
+series Ada Moss") is the work's title, not a person, likewise.
+
 Only the places a person's name is mentioned are read, each in a bounded window, so the
 cost follows the number of mentions, not the length of the text.
 
@@ -74,10 +77,20 @@ def placed_people(text: str, mentions: Iterable[tuple[str, int, int]]) -> set[st
             p.facility.match(text, end)
             or p.comma_tail.match(text, end)
             or _after_place_word(text, window, start, p.of_list)
+            or _after_work_noun(text, window, start)
             or (p.comma_place.match(text, end) and p.preposition.search(text, window, start))
         ):
             out.add(pid)
     return out
+
+
+def _after_work_noun(text: str, window: int, start: int) -> bool:
+    """Does a word for a work come right before the name ("the horror film Cry Vell", "the series Ada Moss")?
+    Then the name is the work's title, not a person."""
+    if start < 2 or text[start - 1] not in " \t" or not text[start - 2].islower():
+        return False  # the usual case: no lower-case word right before the name
+    blank = max(text.rfind(" ", window, start - 1), text.rfind("\t", window, start - 1))
+    return text[blank + 1 : start - 1] in entity_words().work_nouns
 
 
 def _after_place_word(text: str, window: int, start: int, of_list: re.Pattern[str]) -> bool:

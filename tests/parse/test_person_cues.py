@@ -45,7 +45,7 @@ def test_a_cue_makes_a_person(text: str, name: str) -> None:
         ("The children of Tyrem were at the gate.", "Tyrem"),  # a plural kin noun: a people
         ("Everyone smiled when the band played.", "Everyone"),
         ("Thousands died in the flood.", "Thousands"),
-        ("A Grammar on Historical Principles (1909–1949) was his work.", "Historical Principles"),  # a title
+        ("A Grammar on Norvic Word Roots (1902–1931) was his work.", "Norvic Word Roots"),  # a title
         ("Dear Sir, thank you for the letter.", "Sir"),
         ("Hello Norvo Bank, we need a loan.", "Norvo Bank"),  # an organisation word
         ("Her friend of many years, the Kestrel Valley, was flooded.", "Kestrel Valley"),  # a place word
@@ -71,8 +71,8 @@ def test_a_known_persons_surname_is_no_new_person() -> None:
     [
         ("Work on this grew quickly (see Munvaro et al., 2017) in recent years.", "Munvaro"),
         ("There are weak trends (e.g., Nedvick, 2014) in the data.", "Nedvick"),
-        ("The brain does this unnoticed (for example, Kahnvar, 2011).", "Kahnvar"),
-        ("Some saw it too (see also Gibvons et al. [4]).", "Gibvons"),
+        ("Memory fades in steps (for example, Ostrel, 2011).", "Ostrel"),
+        ("Some saw it too (see also Pellow et al. [4]).", "Pellow"),
         ("The study extends Orvak’s (2016) analyses.", "Orvak"),  # the author, without 's
     ],
 )
@@ -82,7 +82,7 @@ def test_an_author_cited_is_a_person(text: str, name: str) -> None:
 
 def test_a_wells_name_with_et_al_is_no_author() -> None:
     # oil-well names in company reports write "et al" with no full stop after "the <partner>"
-    found = people("The company said the Tarnex et al Morvin 10-23 well logged 28 feet of oil.")
+    found = people("The company said the Tarnex et al Morvin 4-7 well found gas.")
     assert "Tarnex" not in found
 
 
@@ -103,3 +103,8 @@ def test_a_persons_possession_after_s_makes_a_person() -> None:
 
 def test_a_novel_approach_is_no_possession() -> None:
     assert people("Norvo's novel approach won the contract.") == []
+
+
+def test_a_name_right_after_a_word_for_a_work_is_its_title():
+    art = kit.parse("He starred in the horror film Cry Vell in 2005. The film director Ivo Marsk spoke.")
+    assert [a.name for a in art.actors if a.kind == "person"] == ["Ivo Marsk"]
