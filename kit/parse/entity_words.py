@@ -59,9 +59,12 @@ class EntityWords:
     gendered_titles: tuple[tuple[str, str], ...] = ()
     org_descriptors: tuple[str, ...] = ()
     team_words_in_results: tuple[str, ...] = ()
+    team_words_opening: tuple[str, ...] = ()
     org_followers: tuple[str, ...] = ()
     team_heads: frozenset[str] = frozenset()
     team_descriptors: frozenset[str] = frozenset()
+    team_followers: tuple[str, ...] = ()
+    team_possessions: tuple[str, ...] = ()
     team_verbs_in_results: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
     facility_nouns: tuple[str, ...] = ()
@@ -138,9 +141,12 @@ def entity_words() -> EntityWords:
         gendered_titles=tuple(data["gendered_titles"].items()),
         org_descriptors=tuple(data["org_descriptors"]),
         team_words_in_results=tuple(data["team_words_in_results"]),
+        team_words_opening=tuple(data["team_words_opening"]),
         org_followers=tuple(data["org_followers"]),
         team_heads=frozenset(data["team_heads"]),
         team_descriptors=frozenset(data["team_descriptors"]),
+        team_followers=tuple(data["team_followers"]),
+        team_possessions=tuple(data["team_possessions"]),
         team_verbs_in_results=tuple(data["team_verbs_in_results"]),
         place_nouns=tuple(data["place_nouns"]),
         facility_nouns=tuple(data["facility_nouns"]),

@@ -14,12 +14,35 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   drew with Rovers"), when neither is a person the kit knows; in a sports report
   (a score or three sport words, :func:`sports_report`) either side alone, a name
   after ``team_words_in_results`` ("against Norhaven", "champions Kestrel", "beat
-  the Twins"), a score and "home/away to", ``team_verbs_in_results`` and "for/with/
+  the Twins"; those of ``team_words_opening`` capitalised, opening a sentence: "Holders
+  Kestrel"), a score and "home/away to", ``team_verbs_in_results`` and "for/with/
   to" ("played seven seasons with Norvo"), before "of" and a country ("Tarvokos of
   Greece"), a club named with its city last ("Dinvo Munich"), a team's possessive
-  before a score or role ("Norvo's 3-0 defeat"), and a city named as a team by any
-  rule here ("Boston won"), but never a country (``countries``: a national side is
+  before a score or role ("Norvo's 3-0 defeat"), a name that opens a sentence and acts
+  as a team (a plural verb, "Kestrel are", or a verb and "their", "Kestrel rekindled
+  their hopes": a place, or a name also written inside a sentence; "has won" or "won
+  its" only after a place: "Winnipeg has won six of its last ten"), and a city named as a team by any
+  rule here ("Boston won", "San Jose" too, though "Jose" is a given name; "Dinvo Ottawa",
+  though "Ottawa" alone names its state), and the names joined to a team by "and" or a
+  comma ("hopefuls Kestrel and Norvo"), but never a country (``countries``: a national side is
   its country, a place); a team outweighs a name read without a title or given name;
+  in a results report too, a name before ``team_followers`` ("the Kestrel pair of",
+  "his Kestrel debut", "Norwegian Kestrel rider Ivo Marsk": a state's demonym before it is
+  left out), a place and a capitalised plural even when read as a person's name, "the"
+  and a plural before "their", "to" or a verb ("gave the Comets their first win"), a name
+  of any words after a plural team word ("leaders Tarvo Zentrix": a team, never one player),
+  a name that opens a sentence before 's and a given name ("Kestrel's Ann Lee") or a
+  player the text names ("Kestrel's Marsk was ..."), the one-word name a driver or rider is
+  "in" ("finished third in his Kestrel", "rolled her Kestrel into a ditch"), and the name
+  given a win, a lead or a score ("gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie");
+  a team's name may hold a city that alone names its state ("Ottawa St Kestrel");
+  a name before 's and one of ``team_possessions`` ("Kestrel's lead", "Kestrel's seven-year
+  reign"; not a player the text names: "Marsk's sixth victory"); a name of two words or more
+  that opens a sentence before a plural verb or "their" ("Tarvo Zentrix completed their ...");
+* **a results line**: a paragraph that is only two names, each with a score ("Kestrel 2
+  Norvo 1"), names two teams (not "Ann Lee 68 Bo Ray 70": people), and so does a headline in
+  capitals over a results report ("BASKETBALL - KESTREL BEAT RED NORVO 71-57"; the names as the
+  text writes them below, else in title case);
 * **an employer or a club in brackets** after a person's name ("Ann Lee (Kestrel)",
   a line-up of them) and an employer after a role and "at"/"with" ("an analyst at
   Parivas");
@@ -98,6 +121,7 @@ _SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirme
 def _patterns() -> dict[str, re.Pattern[str]]:
     w = entity_words()
     places = trie_pattern(sorted(w.places))
+    team_words = sorted({*w.team_words_in_results, *w.team_words_opening})  # "champions Kestrel", "Champions Kestrel"
     return {
         # one scan for every keyword (agency, role, verbs, outlet and match words): the rule is the group that matched
         # (after no word character or ’'-: found with finditer_scouted, a look-behind first would be tried everywhere)
@@ -111,7 +135,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
             rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-])"
             rf"|(?P<desc>{trie_pattern(w.org_descriptors)})(?=[ \t]+[A-Z])"
-            rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-]))"
+            rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-])"
+            rf"|(?P<team_follow>{trie_pattern(w.team_followers)})(?![\w-]))"
         ),
         # where a keyword may start: any of the words after a character that ends a word (one trie)
         "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(keyword_first_words())))),
@@ -133,10 +158,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[Tt]he[ \t]+(?P<n>{trie_pattern(sorted(w.institution_words))})"
             rf"(?![\w’'-]|[ \t]+(?:[A-Z]|of[ \t]+[A-Z]|and[ \t]+[A-Z]))"
         ),
-        "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)[ \t]+[A-Z]"),
+        # "Zentrix's Ava Long"; in a results report, a player named by surname too ("Kestrel's Marsk was ...")
+        "possessive": re.compile(r"(?:’s|'s)[ \t]+(?P<g>[A-Z][a-z]+)(?:(?P<full>[ \t]+[A-Z])|(?=[ \t]+[a-z]+[ \t,.]))"),
         # "Kestrel's 3-0 defeat of ...", "Norvo's Italian striker": a team's, in a results report
         "team_possessive": re.compile(
-            rf"(?:’s|'s)[ \t]+(?:\d+-\d+|(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern(w.role_words)}))(?![\w-])"
+            rf"(?:’s|'s)[ \t]+(?:\d+-\d+|(?:[\w-]+[ \t]+){{0,2}}?"
+            rf"(?:{trie_pattern(w.role_words)}|(?P<poss>{trie_pattern(w.team_possessions)})))(?![\w-])"
         ),
         # "Zentrix's increased stake", "Norvo's quarterly profit": what only an organisation has
         "org_possessive": re.compile(
@@ -153,14 +180,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a team word, a score or "home"/"away" before "to" ("lost 2-1 at home to Metzberg"), or a country after "of"
         # (found with finditer_scouted: a look-behind first would be tried at every character)
         "team_word": re.compile(
-            rf"(?:(?:{trie_pattern(w.team_words_in_results)}|{trie_pattern(w.match_verbs)})(?=[ \t]+(?:the[ \t]+)?[A-Z])"
+            rf"(?:(?:{trie_pattern(team_words)}|{trie_pattern(w.match_verbs)})(?=[ \t]+(?:the[ \t]+)?[A-Z])"
             rf"|(?:\d+-\d+|home|away)[ \t]+to"
             rf"|(?:{trie_pattern(w.team_verbs_in_results)})[ \t]+(?:for|with|to|from))(?=[ \t]+(?:the[ \t]+)?[A-Z])"
         ),
         "team_word_scout": re.compile(
             scout_pattern(
                 "’'-",
-                rf"{trie_pattern(sorted({*w.team_words_in_results, *w.team_verbs_in_results, *w.match_verbs}))}"
+                rf"{trie_pattern(sorted({*team_words, *w.team_verbs_in_results, *w.match_verbs}))}"
                 r"|\d|home|away",
             )
         ),
@@ -187,6 +214,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.outlet_words
     yield from w.org_descriptors
     yield from w.org_followers
+    yield from w.team_followers
 
 
 def find_org_clues(
@@ -210,6 +238,9 @@ def find_org_clues(
     """
     w = entity_words()
     p = _patterns()
+    opening = frozenset(w.team_words_opening)
+    # "champions", "leaders": plural nouns (not "hosts", also a verb) name a team, never one player
+    plural_team_words = frozenset(t.lower() for t in opening if t.endswith("s") and t != "Hosts")
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
     def fits(name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False) -> bool:
@@ -219,7 +250,8 @@ def find_org_clues(
         title ("the group Action Beyond Borders")."""
         tokens = name.split()
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
-        lone = team and len(tokens) == 1  # "as Chelsea beat Norvo 2-0": a one-word team may be a given name
+        # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
+        lone = team and (len(tokens) == 1 or name in w.places)
         if any(
             (t in not_orgs and not (strong and t in weak_people)) or (t in w.given_names and not lone) for t in tokens
         ):
@@ -241,7 +273,10 @@ def find_org_clues(
             return False  # a national side is named as its country, a place
         if gaz.entity_of(name) is not None:
             return False
-        if any(gaz.entity_of(t) is not None for t in tokens):
+        # "Dinvo Ottawa", "Ottawa St Kestrel": a club named with its city, where the city alone is also its state's
+        # capital (a state's name or demonym in a team's name still says it is no team)
+        club = team and len(tokens) > 1
+        if any(gaz.entity_of(t) is not None and not (club and t in w.places and t not in w.countries) for t in tokens):
             return False
         if lower_near is not None and lower_near(text, at, tokens[0]):
             return False
@@ -260,7 +295,8 @@ def find_org_clues(
         if not b:
             return None
         name, start = b.group("n"), b.start("n")
-        while " " in name and name.split(None, 1)[0] in not_orgs:  # "On Sunday Kestrel": the name is "Kestrel"
+        # "On Sunday Kestrel", "Holders Kestrel": the name is "Kestrel"
+        while " " in name and (name.split(None, 1)[0] in not_orgs or name.split(None, 1)[0] in opening):
             first, name = name.split(None, 1)
             start = text.index(name, start + len(first))
         tokens = name.split()
@@ -363,6 +399,13 @@ def find_org_clues(
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
                 if b and fits(b.group("n"), b.start("n"), team=results()):
                     out.append((b.group("n"), b.start("n"), ()))
+                elif (
+                    b
+                    and results()
+                    and (n := _after_demonym((b.group("n"), b.start("n")), gaz)) != (b.group("n"), b.start("n"))
+                ):
+                    if n and fits(*n, team=True):  # "Norwegian Kestrel rider Ivo Marsk"
+                        out.append((*n, ()))
             elif rule == "outlet":
                 # "the Norland daily Kova Jerne": the name after the outlet word is the outlet (a clue as strong
                 # as a descriptor), and the word before it a place; else the name before ("the Ledger newspaper")
@@ -386,6 +429,11 @@ def find_org_clues(
                 n = _right_before(m.start())
                 if n and fits(*n):
                     out.append((*n, ()))
+            elif rule == "team_follow":
+                # "the Kestrel pair of ...", "his Kestrel debut", "Norland Kestrel rider Ivo Marsk": in a results report
+                n = _after_demonym(_right_before(m.start(), skip=False), gaz) if results() else None
+                if n and _team_name(n[0], w) and _not_adjective(n[0], w) and fits(*n, team=True):
+                    out.append((*n, ()))
             elif rule == "match":
                 # both sides of "drew with"; in a results report, either ("easily beat Norvo 3-1")
                 x, y = _before(m.start()), _after(m.end(), end)
@@ -400,7 +448,7 @@ def find_org_clues(
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Ohio Nurses Association": the plural is inside a longer name
             if (
-                team not in not_orgs
+                (res or team not in not_orgs)  # in a results report, even after a title ("champion Winnipeg Comets")
                 and team.split()[-1] not in w.not_team_words
                 and team.split()[0] not in w.not_team_words
             ):
@@ -420,23 +468,42 @@ def find_org_clues(
                 if n is None:
                     continue
                 if rule == "possessive":
-                    if pm.group("g") in w.given_names and fits(*n, team=results()):
+                    # "Kestrel's Ann Lee": in a results report, the name may open the sentence (a team's player)
+                    # (or a player the text names: "Kestrel's Marsk")
+                    g = pm.group("g")
+                    if pm.group("full") is None and not (res and g in people):
+                        continue
+                    if (g in w.given_names or (res and g in people)) and fits(*n, team=res, opener=res):
                         out.append((*n, ()))
                 elif rule == "org_possessive":
                     if fits(*n):
                         out.append((*n, ()))
+                elif pm.group("poss") and any(t in people for t in n[0].split()):
+                    continue  # "Marsk's sixth victory": a player the text names has wins too
                 elif _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
         for m in finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-") if res else ():
             a = p["name_after_the"].match(text, m.end(), end)  # "against Norhaven", "champions Kestrel", "beat the X"
             n = (a.group("n"), a.start("n")) if a else None
-            if n and _team_name(n[0], w) and fits(*n, team=True):
+            # after a plural ("leaders Kestrel Norvo"), a name of any words is a team, not one player
+            many = m.group().lower() in plural_team_words and n is not None and n[0].split()[0] not in w.given_names
+            if n and (many or _team_name(n[0], w)) and fits(*n, team=True):
                 out.append((*n, ()))
         for at in _finds(text, " of ", start, end) if res else ():
             if p["country"].match(text, at + 4, end):
                 n = _before(at)  # "Tarvokos of Greece beat ..."
                 if n and _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
+        if res and (r := _headline_result(text, start, end)):
+            # a headline in capitals over a results report: "SOCCER - KESTREL BEAT NORVO 2-1"
+            for g in ("a", "b"):  # the name as the text writes it below ("PSV", "Red Kestrel")
+                name = r.group(g) if text.find(r.group(g), end) >= 0 else r.group(g).title()
+                if fits(name, r.start(g), team=True, opener=True):
+                    out.append((name, r.start(g), ()))
+        if "0" <= text[end - 1] <= "9" and (r := _RESULT_LINE.fullmatch(text, start, end)):
+            # a results line, a results report of its own: "Kestrel 2 Norvo 1" (not "Ann Lee 68 Bo Ray 70")
+            if fits(r.group("a"), r.start("a"), team=True, opener=True) and fits(r.group("b"), r.start("b"), team=True):
+                out += [(r.group("a"), r.start("a"), ()), (r.group("b"), r.start("b"), ())]
         for m in finditer_not_after(p["club_city"], text, start, end, "’'-.") if res else ():
             tokens = m.group("n").split()
             if tokens[0] in w.not_person_first or tokens[0] in w.places or tokens[0] in w.given_names:
@@ -476,8 +543,147 @@ def find_org_clues(
             and fits(ao.group("a"), start)
         ):
             out.append((ao.group("a"), start, ()))
+    # read from literals over the whole text (a scan per paragraph would cost more than it finds)
+    for n in _driven(text, spans, starts) if res else ():
+        # "in his Kestrel", "rolled her Kestrel": the make or team a driver or rider competes in
+        if _not_adjective(n[0], w) and fits(*n, team=True):
+            out.append((*n, ()))
+    for n in _given_a_win(text, spans, starts) if res else ():
+        if _team_name(n[0], w) and fits(*n, team=True):  # "gave Kestrel a 2-1 win"
+            out.append((*n, ()))
+    for n, place_only in _acting_teams(text, spans, starts) if res else ():
+        if " " in n[0] and n[0].split(None, 1)[0] in opening:  # "Holders Kestrel are": the name is "Kestrel"
+            rest = n[0].split(None, 1)[1]
+            n = (rest, n[1] + len(n[0]) - len(rest))
+        # "Kestrel are ...", "Kestrel rekindled their ...", "Winnipeg has won ...": opening a sentence
+        if n[0] in w.places and n[0] not in w.countries:
+            if fits(*n, team=True, opener=True):
+                out.append((*n, ()))
+        elif not place_only and (_team_name(n[0], w) or n[0].split()[0] not in w.given_names) and fits(*n, team=True):
+            out.append((*n, ()))  # (a name of two words or more too: no one person "are")
+    if res:
+        out += _conjuncts(text, out, fits)
     out.sort(key=lambda o: o[1])
     return out
+
+
+_AND_AFTER = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<n>{_NAME})(?![\w’'-])")
+_AND_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME}),?[ \t]+and[ \t]+$")
+
+
+def _conjuncts(
+    text: str, found: list[tuple[str, int, tuple[str, ...]]], fits: Callable[..., bool]
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """In a results report, the names joined to a team found by a rule are teams too ("Kestrel and Norvo",
+    "Kestrel, Norvo and Tarvo", "Norvo and Kestrel"): read forward from each team's name, and one name back."""
+    w = entity_words()
+
+    def joined(n: str) -> bool:  # not a given name ("striker Ivo and Kestrel's keeper")
+        return _team_name(n, w) and n not in w.given_names
+
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+    for name, at, _ in found:
+        if not _team_name(name, w):
+            continue
+        end = at + len(name)
+        while (m := _AND_AFTER.match(text, end, end + 80)) and joined(m.group("n")):
+            if not fits(m.group("n"), m.start("n"), team=True):
+                break
+            out.append((m.group("n"), m.start("n"), ()))
+            end = m.end()
+        b = _AND_BEFORE.search(text, max(0, at - 60), at)
+        if b and joined(b.group("n")) and fits(b.group("n"), b.start("n"), team=True, opener=True):
+            out.append((b.group("n"), b.start("n"), ()))
+    return out
+
+
+#: "in his Kestrel", "drove her Kestrel": a one-word name (not a possessive) ending its phrase
+_HIS_NAME = re.compile(
+    r"[ \t]+(?:his|her)[ \t]+(?P<n>[A-Z][a-z]+)(?=[ \t]*[,.;:]|[ \t]+(?:on|as|was|and|to|at|in|into|for|with|after)[ \t])"
+)
+_IN_BEFORE = re.compile(r"(?:\bin|[a-z]+ed)$")
+#: "gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie", "give Kestrel their first win"
+_GIVEN = frozenset(("gave", "give", "gives", "handed", "lift", "lifted", "lifts"))
+_GIVEN_A_WIN = re.compile(
+    rf"[ \t]+(?P<n>{_NAME})[ \t]+(?:a|an|their|its|into|to|\d+)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"(?:win|victory|lead|tie|points|\d+-\d+)(?![\w-])"
+)
+
+
+def _span_finds(text: str, s: str, spans: list[tuple[int, int]], starts: list[int]) -> Iterator[tuple[int, int, int]]:
+    """``(at, start, end)`` for each ``s`` in ``text`` inside one of ``spans`` (``starts``: their starts), found
+    with one ``str.find`` scan of the whole text (no scan per paragraph)."""
+    for at in _finds(text, s, 0, len(text)):
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at + len(s) <= spans[k][1]:
+            yield at, spans[k][0], spans[k][1]
+
+
+def _driven(text: str, spans: list[tuple[int, int]], starts: list[int]) -> Iterator[tuple[str, int]]:
+    """The name after "in his"/"her" or a verb in -ed and "his"/"her", ending its phrase ("finished third in his
+    Kestrel.", "rolled his Kestrel into a ditch"): from each " his " and " her " (``str.find``)."""
+    for word in (" his ", " her "):
+        for at, start, end in _span_finds(text, word, spans, starts):
+            if _IN_BEFORE.search(text, max(start, at - 12), at) and (m := _HIS_NAME.match(text, at, end)):
+                yield m.group("n"), m.start("n")
+
+
+def _given_a_win(text: str, spans: list[tuple[int, int]], starts: list[int]) -> Iterator[tuple[str, int]]:
+    """The name after "gave", "lifted" ... and before a win, a lead or a score ("gave Kestrel a 2-1 win")."""
+    for verb in _GIVEN:
+        for at, _, end in _span_finds(text, " " + verb + " ", spans, starts):
+            if m := _GIVEN_A_WIN.match(text, at + len(verb) + 1, end):
+                yield m.group("n"), m.start("n")
+
+
+_CAPS = r"[A-Z][A-Z’'&.-]*[A-Z](?:[ \t]+[A-Z][A-Z’'&.-]*[A-Z]){0,2}"
+
+
+@functools.cache
+def _headline_match() -> re.Pattern[str]:
+    verbs = trie_pattern(sorted({v.upper() for v in entity_words().match_verbs} | {"BEATS"}))
+    return re.compile(rf"(?P<a>{_CAPS})[ \t]+(?:{verbs})[ \t]+(?P<b>{_CAPS})(?=[ \t]+\d+-\d+|[ \t]*\.?$)")
+
+
+def _headline_result(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``KESTREL BEAT NORVO 2-1`` in ``text[start:end]``, a paragraph in capitals after a wire slug ("SOCCER - ")
+    or alone (the part after the slug's dash is read)."""
+    if end - start > 120 or not in_capitals(text, start, end):
+        return None
+    dash = text.find(" - ", start, end)
+    return _headline_match().match(text, dash + 3 if dash >= 0 else start, end)
+
+
+_RESULT_LINE = re.compile(rf"(?P<a>{_NAME})[ \t]+\d{{1,3}}[ \t]+(?P<b>{_NAME})[ \t]+\d{{1,3}}")
+#: After a name that opens a sentence: a plural verb says a team ("Kestrel are", British usage); a win said of
+#: a place with "has won" or "won its" says its team ("Winnipeg has won six of its last ten").
+_TEAM_ACTS = {" are ": False, " were ": False, " have ": False, " has won ": True, " won its ": True}
+_NAME_ENDS = re.compile(rf"(?<![\w’'.-]){_NAME}$")
+_VERB_BEFORE_THEIR = re.compile(r"[ \t](?P<v>[a-z]+)$")
+
+
+def _acting_teams(text: str, spans: list[tuple[int, int]], starts: list[int]) -> Iterator[tuple[tuple[str, int], bool]]:
+    """``((name, at), place_only)`` for each name that opens a sentence of a span and acts as a team
+    does: a plural verb after it ("Kestrel are"), a verb and "their" ("Kestrel rekindled their hopes"), or, for
+    a place only (``place_only``), "has won" / "won its" ("Winnipeg has won six of its last ten"). Found from
+    each literal (``str.find``), the name read back over a bounded window."""
+    for lit, place_only in _TEAM_ACTS.items():
+        for at, start, _ in _span_finds(text, lit, spans, starts):
+            if n := _opening_name(text, max(start, at - 60), at):
+                yield n, place_only
+    for at, start, _ in _span_finds(text, " their ", spans, starts):
+        v = _VERB_BEFORE_THEIR.search(text, max(start, at - 20), at)
+        if v and (v.group("v").endswith("ed") or v.group("v") in _ACTS):
+            if n := _opening_name(text, max(start, v.start() - 60), v.start()):
+                yield n, False
+
+
+def _opening_name(text: str, lo: int, at: int) -> tuple[str, int] | None:
+    """The name that ends at ``at`` and opens its sentence, if any."""
+    if at < 1 or not text[at - 1].isalpha():
+        return None
+    m = _NAME_ENDS.search(text, lo, at)
+    return (m.group(), m.start()) if m and opens_sentence(text, m.start()) else None
 
 
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%))")
@@ -524,7 +730,8 @@ def has_score(text: str) -> bool:
 _SCORE_NEXT = re.compile(r"[ \t]+\d+-\d+")  # "routed the Twins 11-2"
 _NEXT_WORD = re.compile(r"[ \t]*(?P<p>[,.;:!?)”\"]|$)|[ \t]+(?P<w>[a-z]+)\b")
 _ACTS = frozenset(
-    "have has had are were will would could can may might won lost beat play played host hosted lead led who which".split()
+    "have has had are were will would could can may might won lost beat play played host hosted lead led who which"
+    " their to took gave got came went hit kept made ran".split()
 )
 
 
@@ -558,7 +765,24 @@ def _team_name(name: str, w: EntityWords) -> bool:
     tokens = name.split()
     if len(tokens) == 1:
         return not name.endswith(("ish", "ese", "ian"))  # "against English sides": a people's adjective
-    return tokens[-1] in w.team_heads or any(t in w.places or t in w.org_heads for t in tokens)
+    return name in w.places or tokens[-1] in w.team_heads or any(t in w.places or t in w.org_heads for t in tokens)
+
+
+def _after_demonym(n: tuple[str, int] | None, gaz: Gazetteer) -> tuple[str, int] | None:
+    """The name ``n`` without a first word that is a state's demonym or name ("Norwegian Kestrel" -> "Kestrel")."""
+    if n is None or " " not in n[0]:
+        return n
+    first, rest = n[0].split(None, 1)
+    if gaz.entity_of(first) is None:
+        return n
+    return rest, n[1] + len(n[0]) - len(rest)
+
+
+def _not_adjective(name: str, w: EntityWords) -> bool:
+    """Is ``name`` more than one capitalised adjective ("the Olympic team", "the National side")?"""
+    return " " in name or not (
+        name.endswith(w.adjective_endings) or name in w.not_person_first or name in w.not_speaker_names
+    )
 
 
 def _acts_next(text: str, at: int) -> bool:

@@ -1,0 +1,243 @@
+"""Teams in sports reports (kit.parse.org_clues): one invented sentence per rule, and what is not a team."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def orgs(text: str) -> list[str]:
+    return [a.id for a in kit.parse(text).actors if a.kind == "organization"]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.id: a.kind for a in kit.parse(text).actors}
+
+
+RESULT = "Kestrel beat Norvo 2-1 on Sunday. "
+
+
+# ---- a team word that opens a sentence, and more team words ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "Second-placed Tarvo were held at home.", "tarvo"),
+        (RESULT + "Holders Tarvo were held at home.", "tarvo"),
+        (RESULT + "Newcomers Dinvo lost 1-0 to newly-promoted Zentrix.", "dinvo"),
+        (RESULT + "They lost 1-0 to newly-promoted Zentrix.", "zentrix"),
+        (RESULT + "They went down to league pacesetters Metzberg.", "metzberg"),
+        (RESULT + "Last year's beaten finalists Metzberg went out.", "metzberg"),
+        (RESULT + "They were beaten by newly relegated Zentrix.", "zentrix"),
+    ],
+)
+def test_team_words_in_results(text, team):
+    assert team in orgs(text)
+
+
+def test_a_team_word_that_opens_a_sentence_is_not_part_of_the_name():
+    ids = orgs(RESULT + "Newcomers Dinvo lost 1-0.")
+    assert "dinvo" in ids and "newcomers_dinvo" not in ids
+
+
+def test_team_words_open_no_team_outside_a_results_report_nor_before_a_person():
+    assert orgs("Second-placed Tarvo were held at home.") == []
+    k = kinds(RESULT + "Holders Ivo Marsk and Ann Lee drew.")
+    assert k.get("ann_lee") == "person" and "ivo_marsk" not in {i for i, v in k.items() if v == "organization"}
+
+
+# ---- a city named as a team ---------------------------------------------------------------------------
+def test_a_city_whose_name_holds_a_given_name_is_a_team_in_a_results_report():
+    assert "san_jose" in orgs(RESULT + "First-place San Jose has won seven of its last eight games.")
+
+
+def test_a_city_whose_name_holds_a_given_name_is_no_team_elsewhere():
+    k = kinds("In San Jose, Ann Lee said the first-place team had won. Jose Ramos spoke.")
+    assert "san_jose" not in k and k.get("jose_ramos") == "person"
+
+
+def test_a_club_named_with_a_capital_city_last():
+    assert orgs("Kestrel beat Dinvo Ottawa 2-0 on Sunday.") == ["dinvo_ottawa"]
+    assert "dinvo_ottawa" not in orgs("Dinvo Ottawa said profits rose.")
+
+
+# ---- names joined to a team ---------------------------------------------------------------------------
+def test_names_joined_to_a_team_are_teams():
+    ids = orgs(RESULT + "Title hopefuls Tarvo and Dinvo, Metzberg and Zentrix lost.")
+    assert {"tarvo", "dinvo", "metzberg", "zentrix"} <= set(ids)
+    assert "dinvo" in orgs(RESULT + "Ann Lee played for Dinvo and Tarvo.")
+
+
+def test_names_joined_are_no_teams_outside_a_results_report_nor_people():
+    assert orgs("Shares of Tarvo and Dinvo rose after Zentrix and Metzberg reported.") == []
+    k = kinds(RESULT + "Holders Tarvo and Ivo Marsk drew. Striker Ivo and Tarvo's keeper scored.")
+    assert k.get("ivo_marsk") != "organization" and k.get("ivo") != "organization"
+
+
+# ---- a team that opens a sentence and acts as one -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "Tarvo are set to step up their challenge after Ann Lee joined Tarvo.", "tarvo"),
+        (RESULT + "Tarvo rekindled their hopes. Ann Lee left Tarvo in May.", "tarvo"),
+        (RESULT + "Winnipeg has won six of its last ten games.", "winnipeg"),
+        (RESULT + "Winnipeg won its fifth straight game.", "winnipeg"),
+        (RESULT + "Winnipeg were held to a draw.", "winnipeg"),
+    ],
+)
+def test_a_team_that_opens_a_sentence_and_acts_as_one(text, team):
+    assert team in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Winnipeg has won praise for its parks. Tarvo are set to grow, Ann Lee said of Tarvo.",  # no results report
+        RESULT + "Marsk has won six of his last ten matches.",  # a person: "has won" only makes a place a team
+        RESULT + "Officials were glad. Norland are the favourites.",  # a common word, a country
+        RESULT + "Tarvo are set to step up.",  # one word, capitalised only where it opens the sentence
+    ],
+)
+def test_what_acts_but_is_no_team(text):
+    assert set(orgs(text)) <= {"norvo"}
+
+
+# ---- more words around a team -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "The Comets have beaten the Rovers twice this year.", "rovers"),
+        (RESULT + "Tarvo upstaged Dinvo 1-0.", "dinvo"),
+        (RESULT + "Their 4-0 demolition of Zentrix was a record.", "zentrix"),
+        (RESULT + "He is a bright spot for the last-place Comets.", "comets"),
+        (RESULT + "The Comets took the lead in the second inning.", "comets"),
+        (RESULT + "A single gave the Comets their third straight win.", "comets"),
+        (RESULT + "A homer lifted the Comets to a 9-5 win.", "comets"),
+        (RESULT + "Ann Lee joined the Winnipeg Comets, and Winnipeg Comets fans cheered Lee.", "winnipeg_comets"),
+    ],
+)
+def test_more_words_around_a_team(text, team):
+    assert team in orgs(text)
+
+
+def test_the_plural_is_no_team_outside_a_results_report():
+    assert orgs("The Comets took the lead in the poll. A single gave the Rovers their hope.") == []
+
+
+# ---- a team before a word of the team ("the Kestrel pair of", "his Kestrel debut") ---------------------
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "The Tarvo pair of Ivo Marsk and Ann Lee will miss the game.", "tarvo"),
+        (RESULT + "He will do without the Tarvo trio of Ivo Marsk, Ann Lee and Bo Ray.", "tarvo"),
+        (RESULT + "Ivo Marsk earned the win in his Tarvo debut.", "tarvo"),
+        (RESULT + "Ivo Marsk ended his Tarvo career on Sunday.", "tarvo"),
+        (RESULT + "Ivo Marsk scored three points for the Winnipeg side.", "winnipeg"),
+        (RESULT + "Australian Dinvo rider Bo Ray won the race.", "dinvo"),
+    ],
+)
+def test_a_team_before_a_word_of_the_team(text, team):
+    assert team in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarvo pair of Ivo Marsk and Ann Lee will sing. Ivo Marsk ended his Tarvo career.",  # no results report
+        RESULT + "Ivo Marsk joined the Olympic team and the National squad.",  # adjectives
+        RESULT + "The Norway captain and the Ann Lee fans cheered.",  # a country, a person
+    ],
+)
+def test_what_comes_before_a_word_of_the_team_and_is_no_team(text):
+    assert set(orgs(text)) <= {"norvo"}
+
+
+# ---- a results line ------------------------------------------------------------------------------------
+def test_a_results_line_names_two_teams():
+    art = kit.parse(
+        "Results of matches on Friday.\n\nTarvo 0 Dinvo City 3\n\nKestrel 2 Norvo 1\n\nAnn Lee 68 Bo Ray 70"
+    )
+    assert [a.id for a in art.actors if a.kind == "organization"] == ["tarvo", "dinvo_city", "kestrel", "norvo"]
+    assert {"ann_lee", "bo_ray"} <= {a.id for a in art.actors if a.kind == "person"}
+
+
+# ---- a plural team word before a name of any words; a team's player at a sentence's start -------------
+def test_a_name_of_any_words_after_a_plural_team_word():
+    assert "tarvo_zentrix" in orgs(RESULT + "League leaders Tarvo Zentrix said they would appeal.")
+    assert "ivo_marsk" not in orgs(RESULT + "Champions Ivo Marsk and Ann Lee said they would appeal.")
+
+
+def test_a_possessive_before_a_player_at_a_sentence_start():
+    assert "tarvo" in orgs(RESULT + "\n\nTarvo's Ann Lee, who scored twice, returns.")
+    assert "tarvo" not in orgs("Talks resumed.\n\nTarvo's Ann Lee, who spoke twice, returns.")
+
+
+# ---- what makes a text a sports report ------------------------------------------------------------------
+def test_sport_words_make_a_sports_report_without_a_score():
+    text = "SOCCER - MARSK SIGNS.\n\nTarvo's Ann Lee joined the squad before the match. The soccer season opens soon."
+    assert "tarvo" in orgs(text)
+    assert "tarvo" not in orgs("Tarvo's Ann Lee joined the board before the vote. The arms race goes on.")
+
+
+# ---- a team's player named by surname; a driver's make; a win given to a team -------------------------
+def test_a_possessive_before_a_player_named_by_surname():
+    text = RESULT + "Rider Ivo Marsk led early.\n\nTarvo's Marsk was caught on the last lap."
+    assert "tarvo" in orgs(text)
+    assert "tarvo" not in orgs("Rider Ivo Marsk led early.\n\nTarvo's Marsk was caught by the police.")
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "Ivo Marsk finished third in his Tarvo.", "tarvo"),
+        (RESULT + "Ivo Marsk was runner-up in his Tarvo as rain fell.", "tarvo"),
+        (RESULT + "Ann Lee rolled her Dinvo into a ditch.", "dinvo"),
+        (RESULT + "A late goal gave Zentrix a 2-1 victory.", "zentrix"),
+        (RESULT + "The win gave Zentrix 10 points from four games.", "zentrix"),
+        (RESULT + "A single lifted Winnipeg into a 1-1 tie.", "winnipeg"),
+        (RESULT + "In-form Ottawa St Tarvo, who beat Dinvo 1-0, are second.", "ottawa_st_tarvo"),
+    ],
+)
+def test_a_drivers_make_and_a_win_given_to_a_team(text, team):
+    assert team in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RESULT + "He was resting in his Winnipeg apartment. She spoke in her Olympic blazer.",
+        RESULT + "The coach gave Ivo Marsk a new contract. It gave Marsk hope.",
+        "Ivo Marsk finished third in his Tarvo. A late vote gave Zentrix a narrow victory.",  # no results report
+    ],
+)
+def test_what_follows_his_or_a_given_win_and_is_no_team(text):
+    assert set(orgs(text)) <= {"norvo"}
+
+
+# ---- what a team has; a team of two words acting; a results headline -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "A double extended Zentrix's lead to 9-7.", "zentrix"),
+        (RESULT + "Tarvo brought Zentrix's 100 percent record to an end.", "zentrix"),
+        (RESULT + "The win ended Zentrix's seven-year reign.", "zentrix"),
+    ],
+)
+def test_what_a_team_has(text, team):
+    assert team in orgs(text)
+
+
+def test_what_a_player_the_text_names_has_is_no_team():
+    text = RESULT + "Ivo Marsk won in straight sets.\n\nIt was Marsk's sixth victory in a row, a record."
+    assert "marsk" not in orgs(text) and kinds(text).get("ivo_marsk") == "person"
+
+
+def test_a_team_of_two_words_that_opens_a_sentence_and_acts_as_one():
+    assert "tarvo_zentrix" in orgs(RESULT + "Tarvo Zentrix completed their first double.")
+    assert "ivo_marsk" not in orgs(RESULT + "Ivo Marsk completed their first double.")
+
+
+def test_a_results_headline_in_capitals_names_two_teams():
+    text = "BASKETBALL - TARVO BEAT RED KESTREL 71-57.\n\nRed Kestrel lost for the first time this season."
+    assert orgs(text) == ["tarvo", "red_kestrel"]
+    assert orgs("POLITICS - TARVO BEAT RED KESTREL.\n\nThe vote was close.") == []  # no results report
