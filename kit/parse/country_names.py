@@ -67,7 +67,7 @@ def find_country_names(
     ``matches``: the gazetteer's matches in the text; ``not_words``: words that are never part of such a
     name (the people's names found, stop words).
     """
-    never = _not_words(gaz) | not_words
+    never = _Never(_not_words(gaz), not_words)  # (two sets read together: no union of the big one per parse)
     w = entity_words()
     heads = w.org_heads | {o.title() for o in w.outlet_words} | w.country_org_words
     countries = _country_names(gaz)
@@ -121,7 +121,19 @@ def _title_case_line(text: str, at: int) -> bool:
     return _LOWER_WORDS.search(text, lo, hi) is None
 
 
-def _goes_on_before(text: str, start: int, never: frozenset[str]) -> bool:
+class _Never:
+    """Membership in either of two sets, without building their union."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: frozenset[str], b: frozenset[str]) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.a or word in self.b
+
+
+def _goes_on_before(text: str, start: int, never: _Never) -> bool:
     """Does a capitalised word that could be part of a name come right before ``start`` ("Ivo Radio Norland";
     not "The Norland Daily")?"""
     b = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
@@ -154,7 +166,7 @@ def _named_first(text: str, word: str, at: int, heads: frozenset[str]) -> bool:
 _NEAR = 3000
 
 
-def _fitting(words: list[str], never: frozenset[str], gaz: Gazetteer, heads: frozenset[str]) -> list[str]:
+def _fitting(words: list[str], never: _Never, gaz: Gazetteer, heads: frozenset[str]) -> list[str]:
     """The words nearest the state's name (first in ``words``) that can be part of an organisation's name."""
     kept: list[str] = []
     shapes = entity_words().adjective_endings + ("ly", "ing")

@@ -257,7 +257,7 @@ class WordSites:
 
     def __init__(self, text: str, lists: Iterable[frozenset[str]]) -> None:
         self.text = text
-        self._lists = tuple(words for words in lists if words and all(_stem(w) for w in words))
+        self._lists = tuple(words for words in lists if _scannable(words))
         self._sites: dict[frozenset[str], list[int]] | None = None  # scanned on first use
 
     def of(self, words: frozenset[str]) -> list[int] | None:
@@ -267,6 +267,13 @@ class WordSites:
         if self._sites is None:
             self._sites = _scan_sites(self.text, self._lists)
         return self._sites[words]
+
+
+@functools.lru_cache(maxsize=64)
+def _scannable(words: frozenset[str]) -> bool:
+    """Can the shared scan find every word of ``words`` (none empty, each with a stem)? Once per list, not per
+    parse: the lists are the same few every time."""
+    return bool(words) and all(_stem(w) for w in words)
 
 
 def _stem(word: str) -> str:
