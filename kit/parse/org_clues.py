@@ -243,11 +243,14 @@ def find_org_clues(
     plural_team_words = frozenset(t.lower() for t in opening if t.endswith("s") and t != "Hosts")
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
-    def fits(name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False) -> bool:
+    def fits(
+        name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False, capital: bool = False
+    ) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
         where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
         ("Tarvokos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
-        title ("the group Action Beyond Borders")."""
+        title ("the group Action Beyond Borders"); ``capital``: its capital says it is a name even where the
+        text also writes the word in lower case ("the Court" in a text about a court)."""
         tokens = name.split()
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
         # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
@@ -278,7 +281,7 @@ def find_org_clues(
         club = team and len(tokens) > 1
         if any(gaz.entity_of(t) is not None and not (club and t in w.places and t not in w.countries) for t in tokens):
             return False
-        if lower_near is not None and lower_near(text, at, tokens[0]):
+        if lower_near is not None and not capital and lower_near(text, at, tokens[0]):
             return False
         if (
             len(tokens) == 1
@@ -382,7 +385,7 @@ def find_org_clues(
     starts = [a for a, _ in spans]
     for m in _the_plurals(p["the_institution"], text, 0, len(text)):
         k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True):
+        if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
     possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
     keyword_sites = sites.of(keyword_first_words()) if sites is not None else None

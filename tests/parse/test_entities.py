@@ -681,3 +681,8 @@ def test_a_makers_name_before_a_model_number_is_a_product():
     art = kit.parse("The Airbus A310 landed safely.")
     assert [a.kind for a in art.actors] == []
     assert [a.name for a in kit.parse("Airbus shares rose 5 percent.").actors] == ["Airbus"]
+
+
+def test_an_institution_named_with_a_capital_though_the_text_writes_it_in_lower_case_too():
+    art = kit.parse("The court heard the case. May it please the Court, my name is Ivo Marsk.")
+    assert [(a.name, a.kind) for a in art.actors] == [("Court", "organization"), ("Ivo Marsk", "person")]
