@@ -216,9 +216,13 @@ def _intro_end(pre: str) -> bool:
 
 def _after(site: Site, found: Attribution | None) -> Attribution | None:
     text, ce = site.text, site.ce
+
     # "When Ann Lee pointed out that Tom Ray calls it “…,” Mia Cole seized on it": a cue before
     # the quote outranks a loose "Name verbed" after it
-    generic = site.at_start or site.ctx.hits[GOVERN].search(site.pre_lo, site.cs - 1) is None
+    # (asked only when that shape is tried: a search before the quote that most quotes never need)
+    def generic() -> bool:
+        return site.at_start or site.ctx.hits[GOVERN].search(site.pre_lo, site.cs - 1) is None
+
     last = text[ce - 1 : ce] if ce > site.cs else ""
     span, cue_at, cue, shape = after_quote_shape(text, site.post_lo, site.post_hi, last, generic)
     return Attribution(span, cue_at, cue, shape) if span is not None and shape else None

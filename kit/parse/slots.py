@@ -15,6 +15,7 @@ decides which reading wins. Every pattern reads a bounded window after the quota
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .attribution import (
     AUX,
@@ -202,13 +203,15 @@ def later_in_sentence(
 
 
 def after_quote_shape(
-    text: str, lo: int, hi: int, last: str, generic: bool = True
+    text: str, lo: int, hi: int, last: str, generic: bool | Callable[[], bool] = True
 ) -> tuple[tuple[int, int] | None, int, str | None, str | None]:
     """An attribution right after a quotation: (speaker span, cue offset, cue, the shape's rule name).
 
     The names are those of :data:`kit.parse.rules.RULES`: ``after_said_x`` ("…,” said Kerry"),
     ``after_x_said`` ("…,” Kerry said"), ``after_verb_x``/``after_x_verb`` (any verb after a comma,
-    "“Great!” beamed Ann Lee") and ``after_dash`` ("… — Tom Becker").
+    "“Great!” beamed Ann Lee") and ``after_dash`` ("… — Tom Becker"). ``generic``: may any verb
+    follow a name (``after_x_verb``)? A callable is asked only when that shape is tried (its
+    answer may cost a search before the quotation, which most quotations never need).
     """
     m = _POST_INVERTED.match(text, lo, hi)
     if m:
@@ -247,7 +250,7 @@ def after_quote_shape(
     m = _POST_ADJECTIVES.match(text, lo, hi) if last in ",?!" else None
     if m:
         return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_said"
-    if generic and last in ",?!—–-":
+    if last in ",?!—–-" and (generic() if callable(generic) else generic):
         m = _POST_GENERIC.match(text, lo, hi)
         if m:
             return (m.start("spk"), m.end("spk")), m.start("cue"), m.group("cue"), "after_x_verb"
@@ -260,7 +263,7 @@ def after_quote_shape(
 
 
 def after_quote(
-    text: str, lo: int, hi: int, last: str, generic: bool = True
+    text: str, lo: int, hi: int, last: str, generic: bool | Callable[[], bool] = True
 ) -> tuple[tuple[int, int] | None, int, str | None]:
     """An attribution right after a quotation: (speaker span, cue offset, cue); see :func:`after_quote_shape`."""
     return after_quote_shape(text, lo, hi, last, generic)[:3]
