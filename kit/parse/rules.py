@@ -173,12 +173,19 @@ class Site:
         return not self.pre.strip(" \t\n(—–-")
 
     @_cached
+    def tail(self) -> str:
+        """The last character before the quotation that is not white space ("" if none)."""
+        return self.pre.rstrip()[-1:]
+
+    @_cached
     def according(self) -> re.Match[str] | None:
         """ "According to X, “…”" before the quotation."""
         if self.at_start:
             return None
         text, cs, lo = self.text, self.cs, self.pre_lo
-        return self.ctx.hits[ACCORDING_AT].search(max(lo, cs - 130), cs - 1) or ACCORDING_FRAME.match(text, lo, cs - 1)
+        # ("According to X," right before the quote ends with a comma: searched for only then)
+        at = self.ctx.hits[ACCORDING_AT].search(max(lo, cs - 130), cs - 1) if self.tail == "," else None
+        return at or ACCORDING_FRAME.match(text, lo, cs - 1)
 
     @_cached
     def label(self) -> tuple[re.Match[str], str] | None:
@@ -186,9 +193,12 @@ class Site:
         (when no "according to"), with the rule's name."""
         if self.at_start or self.according is not None:
             return None
+        # (a quick test: both patterns end with a colon, or a comma, and white space)
+        if self.tail != ":" and self.tail != ",":
+            return None
         text, cs, lo = self.text, self.cs, self.pre_lo
         # (from the mark that ends the sentence before: "… “…” Tom Ray: “…”" opens a sentence of its own)
-        m = self.ctx.hits[LABEL_AT].search(max(lo - 3, cs - 120, 0), cs - 1)
+        m = self.ctx.hits[LABEL_AT].search(max(lo - 3, cs - 120, 0), cs - 1) if self.tail == ":" else None
         if m is not None:
             return m, "label"
         m = SAID_X.match(text, lo, cs - 1)
