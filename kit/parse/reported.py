@@ -55,7 +55,9 @@ _ADVERBIAL = lazy_compile(
     r"|yesterday|today|tonight|earlier|later|again|also|previously|repeatedly|in\s+a\s+(?:statement|speech|"
     r"interview|letter)|at\s+a\s+news\s+conference|in\s+private)\s*,?"
 )
-_THAT_NEAR = lazy_compile(r"(?:[^.;:!?“”\"]{0,240}?)\bthat\b\s*")
+# "that" as a word after at most 240 characters with no stop or quotation mark (read by _that_end)
+_THAT_REACH = 240
+_THAT_STOP = lazy_compile(r"[.;:!?“”\"]")
 # "told ministers in private they ...": a pronoun after at most six words, read word by word
 # (one pattern per word, no repetition of a group: a nested quantifier could split a long word
 # in exponentially many ways).
@@ -170,9 +172,9 @@ def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
     pos = h.end()
     if cue == "according to":
         return None
-    m = _THAT_NEAR.match(text, pos, end)
-    if m and (cue in OBJECT_CUES or len(text[pos : m.start() + len(m.group())].split()) <= 8):
-        return m.end()
+    that = _that_end(text, pos, end)
+    if that is not None and (cue in OBJECT_CUES or len(text[pos:that].split()) <= 8):
+        return that
     if cue in OBJECT_CUES and cue != "warned":
         return _pronoun_near(text, pos, end)
     while True:
@@ -181,6 +183,33 @@ def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
             break
         pos = m.end()
     return pos
+
+
+def _that_end(text: str, pos: int, end: int) -> int | None:
+    """Where the white space after the first word "that" in ``text[pos:end]`` ends, when at most
+    ``_THAT_REACH`` characters with no stop or quotation mark come before it; else ``None``.
+
+    The match of ``(?:[^.;:!?“”"]{0,240}?)\\bthat\\b\\s*`` at ``pos``, found with ``str.find``: the lazy
+    repeat had the regex engine test "that" at every character.
+
+    >>> t = "it said thatch and that, then that"
+    >>> t[_that_end(t, 3, len(t)) :], _that_end("said. That is that", 0, 18)
+    (', then that', None)
+    """
+    stop = _THAT_STOP.search(text, pos, min(end, pos + _THAT_REACH))
+    last = stop.start() if stop is not None else min(end, pos + _THAT_REACH)  # where "that" may start, at most
+    hi = min(end, last + 4)
+    q = text.find("that", pos, hi)
+    while q >= 0:
+        before = text[q - 1] if q > 0 else " "  # (\b reads the text before pos too)
+        after = text[q + 4] if q + 4 < end else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            q += 4
+            while q < end and text[q].isspace():
+                q += 1
+            return q
+        q = text.find("that", q + 1, hi)
+    return None
 
 
 def _pronoun_near(text: str, pos: int, end: int) -> int | None:
