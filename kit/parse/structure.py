@@ -206,17 +206,28 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sente
     ['Gen. J. Smith met U.S. envoys on Sept. 5.', '“We agree.”', 'Talks went on… and on.']
     """
     out: list[Sentence] = []
+    # One scan of the whole text, not one per paragraph: a run of stops and closing marks has no white
+    # space in it, so it never reaches from one paragraph into the next (nor into the gap between).
+    stops = list(_TERMINATOR.finditer(text))
+    k, n = 0, len(stops)
     for para in paragraphs:
+        p_start, p_end = para.start, para.end
+        while k < n and stops[k].start() < p_start:
+            k += 1
         if para.kind == "rule":
             continue
-        start = para.start
-        for m in _TERMINATOR.finditer(text, para.start, para.end):
-            if m.end() < para.end and not text[m.end()].isspace():
+        start = p_start
+        while k < n and stops[k].start() < p_end:
+            m = stops[k]
+            k += 1
+            end = m.end()
+            if end < p_end and not text[end].isspace():
                 continue  # "U.S.-led", "3.5", "?!x": not a stop
-            if _is_boundary(text, m, para.end):
-                _add(out, text, para.index, start, m.end())
-                start = m.end()
-        _add(out, text, para.index, start, para.end)
+            if end >= p_end or _is_boundary(text, m, p_end):
+                _add(out, text, para.index, start, end)
+                start = end
+        if start < p_end:  # (most paragraphs end with their last sentence's stop: nothing left)
+            _add(out, text, para.index, start, p_end)
     return tuple(out)
 
 
