@@ -135,8 +135,12 @@ class Gazetteer:
         for form in set(self._by_form) - capital:
             lead = _LEAD.match(form).group()  # type: ignore[union-attr]  # (it matches the empty string)
             groups.setdefault(lead, set()).add(form[len(lead) :])
+        # A group of one form is looked for with str.find, much faster than the regex engine's scan for a literal.
+        self._lower_forms = [lead + rest for lead, rests in groups.items() if len(rests) == 1 for rest in rests]
         self._lower_scans = [
-            re.compile(re.escape(lead) + r"(?:" + trie_pattern(rests) + r")(?!\w)") for lead, rests in groups.items()
+            re.compile(re.escape(lead) + r"(?:" + trie_pattern(rests) + r")(?!\w)")
+            for lead, rests in groups.items()
+            if len(rests) > 1
         ]
         # Per form, the checks _keep must run (most forms need none): 1 all-capitals, 2 neighbours.
         self._checks: dict[str, int] = {}
@@ -176,7 +180,10 @@ class Gazetteer:
         >>> [(m.entity.id, t[m.start:m.end]) for m in g.find_in(t, [(0, 20), (21, 36)])]
         [('iraq', 'The Iraqis'), ('nato', 'NATO'), ('iraq', 'the Iraqis'), ('islamic_state', 'IS')]
         """
-        lower = sorted({at for scan in self._lower_scans for at in _starts(scan, text)})
+        lower = sorted(
+            {at for scan in self._lower_scans for at in _starts(scan, text)}
+            | {at for form in self._lower_forms for at in _form_starts(form, text)}
+        )
         out: list[GazetteerMatch] = []
         for start, end in spans:
             k = bisect.bisect_left(lower, start)
@@ -235,6 +242,21 @@ def _starts(scan: re.Pattern[str], text: str) -> Iterator[int]:
     while m is not None:
         yield m.start()
         m = scan.search(text, m.start() + 1)
+
+
+def _form_starts(form: str, text: str) -> Iterator[int]:
+    """Every offset where ``form`` occurs in ``text`` followed by no word character (``_starts`` of the
+    pattern ``form(?!\\w)``).
+
+    >>> list(_form_starts("eBay", "eBay, eBays and eBay"))
+    [0, 16]
+    """
+    at = text.find(form)
+    while at >= 0:
+        after = at + len(form)
+        if after == len(text) or not (text[after].isalnum() or text[after] == "_"):
+            yield at
+        at = text.find(form, at + 1)
 
 
 def _previous_word(text: str, pos: int, *, skip_the: bool = False) -> str:
