@@ -51,9 +51,11 @@ _ABBR = (
 )
 
 
-SPEAKER_CHAR = (
-    rf"(?:{_ABBR}|\([A-Z][\w.-]{{0,12}}\)|[^,.;:!?“”\"()\[\]—–\n])"  # one character (or abbreviation) of a speaker span
-)
+# One character (or abbreviation) of a speaker span: an abbreviation, a bracketed tag, or any character but
+# these marks. Every abbreviation starts with a capital, so any other character is tried first, as a class
+# of its own: the same choices in the same order at each character (the same matches), without the engine
+# trying each abbreviation at every lower-case letter of a long span.
+SPEAKER_CHAR = rf"(?:[^A-Z,.;:!?“”\"()\[\]—–\n]|{_ABBR}|\([A-Z][\w.-]{{0,12}}\)|[A-Z])"
 
 
 _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,160}}?"
