@@ -162,7 +162,7 @@ def _parse(text: str, source: str | None) -> Article:
         source=source,
     )
     # speakers the actor step did not know ("one commenter wrote", "the Herald said")
-    return _speaking.add_speakers(article, _actors.scanned_spans(paragraphs, credits, text), ctx)
+    return _speaking.add_speakers(article, lambda: _actors.scanned_spans(paragraphs, credits, text), ctx)
 
 
 def bundled_article_text() -> str:

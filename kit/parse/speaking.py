@@ -83,9 +83,10 @@ _OUTLET_CUES = frozenset(("reported", "reports", "report", "quoted", "quotes", "
 _EVIDENCE_REACH = 300
 
 
-def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Article:
+def add_speakers(article: Article, scanned: Callable[[], Sequence[Span]], ctx: Context) -> Article:
     """The article with an actor for every speaker span the actor step left unknown
-    (see the module doc); unchanged when there is none."""
+    (see the module doc); unchanged when there is none. ``scanned()`` gives the spans the actor
+    step read (asked for only when a new actor is found: most articles have none)."""
     text = article.text
     known = {a.id: a for a in article.actors}
     new: dict[str, Actor] = {}
@@ -116,7 +117,7 @@ def add_speakers(article: Article, scanned: Sequence[Span], ctx: Context) -> Art
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     mentions = list(article.mentions)
     named = [x for x in new.values() if x.kind != "anonymous"]
-    for m in sorted((*extra, *_written_again(text, scanned, named)), key=lambda m: (m.start, m.end)):
+    for m in sorted((*extra, *_written_again(text, scanned(), named)), key=lambda m: (m.start, m.end)):
         if taken.find(1, m.start, m.end) < 0:
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             mentions.append(m)
