@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from ..records import Actor, Article, Mention, Sentence
 from .attribution import say_pattern
@@ -58,11 +59,21 @@ def _gendered(gender: str) -> str:
 
 _MALE = lazy_compile(lambda: _gendered("m"))
 _FEMALE = lazy_compile(lambda: _gendered("f"))
+# either, in one search (most names have neither before them): _MALE.search or _FEMALE.search matches iff it does
+_EITHER = lazy_compile(lambda: rf"(?P<m>{_MALE.pattern})|{_FEMALE.pattern}")
 _ROLE_GENDER = lazy_compile(
     r"\b(?:(?P<f>\w*woman|\w*women|actress|wife|mother|daughter|sister|grandmother|widow)"
     r"|(?P<m>\w*man|\w*men|actor|husband|father|son|brother|grandfather|widower))\b"
 )
-_GENDERED = lazy_compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+# \b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b, written to start with its first letter
+# (a class the regex engine skips to fast; a \b first has it try every character) and the \b checked
+# right after it: the same matches
+_GENDERED = lazy_compile(
+    r"[hs](?<=\b[hs])(?:(?P<m>(?<=h)(?:e|im|is|imself))|(?P<f>(?<=s)he|(?<=h)(?:er|ers|erself)))\b", re.I
+)
+
+
+_START, _END = attrgetter("start"), attrgetter("end")  # (sort keys read in C, not by a lambda per mention)
 
 
 @dataclass
@@ -94,7 +105,7 @@ class Context:
         cls, text: str, sentences: tuple[Sentence, ...], actors: tuple[Actor, ...], mentions: tuple[Mention, ...]
     ) -> Context:
         # by start, then widest first (two stable sorts: quicker than a tuple key per mention)
-        ms = tuple(sorted(sorted(mentions, key=lambda m: m.end, reverse=True), key=lambda m: m.start))
+        ms = tuple(sorted(sorted(mentions, key=_END, reverse=True), key=_START))
         kinds = {a.id: a.kind for a in actors}
         return cls(
             text,
@@ -125,10 +136,10 @@ def genders(
                 out[a.id] = "f" if rg.group("f") else "m"
     weak: dict[str, str] = {}
     last: str | None = None  # the one person named by the latest sentence that names people
-    k = 0
+    k, n = 0, len(mentions)
     for s in sentences:
         named: dict[str, int] = {}  # person -> first mention in the sentence
-        while k < len(mentions) and mentions[k].start < s.end:
+        while k < n and mentions[k].start < s.end:
             m = mentions[k]
             k += 1
             if m.actor not in people:
@@ -137,9 +148,12 @@ def genders(
             if m.actor in out:
                 continue  # an honorific can tell no more
             before = text[max(0, m.start - 10) : m.start]
-            if _MALE.search(before):
+            either = _EITHER.search(before)
+            if either is None:
+                continue
+            if either.group("m") is not None or _MALE.search(before):  # (the male one first, as ever)
                 out.setdefault(m.actor, "m")
-            elif _FEMALE.search(before):
+            else:
                 out.setdefault(m.actor, "f")
         # the person a pronoun here would refer to: the one named before, or the one this sentence names;
         # the pronoun is looked for only while it can still tell (the first one for a person decides)
