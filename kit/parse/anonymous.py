@@ -141,8 +141,15 @@ def find_anonymous(
         end = _trailing_end(text, h_end, p_end, words)
         name = " ".join(text[core:h_end].split())
         country = entities[0] if len(set(entities)) == 1 else None
-        out.append(("anon_" + snake_id(name), start, end, name, country, head))
+        out.append((_anon_id(name), start, end, name, country, head))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _anon_id(name: str) -> str:
+    """The id of an anonymous source named ``name`` (remembered: a text names the same few sources
+    again and again, and snake_id's Unicode folding is slow)."""
+    return "anon_" + snake_id(name)
 
 
 def _heads(
