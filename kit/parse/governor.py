@@ -205,7 +205,9 @@ def governor(
             if source is not None:  # (not "according to \u2028“…”": a blank source names no one)
                 return source, h.start(), "according to"
             continue
-        r = _WHO_BEFORE.search(text, max(lo, h.start() - 60), h.start())
+        near_lo = max(lo, h.start() - 60)
+        # (str.find first: the search tries its pattern at every character, and "who" is rarely there)
+        r = _WHO_BEFORE.search(text, near_lo, h.start()) if text.find("who", near_lo, h.start()) >= 0 else None
         if r:  # "Tom Ray, who has publicly vowed … “…”": the relative pronoun, resolved to the name
             return (r.start("who"), r.end("who")), h.start(), h.group()
         w = _WITH_ING.search(text, max(lo, h.start() - 90), h.start()) if h.group().endswith("ing") else None
