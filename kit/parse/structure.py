@@ -116,8 +116,15 @@ def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
+# What a rule line or a credits line can start with: a quick test before their patterns (most paragraphs
+# start with a letter that neither can)
+_RULE_FIRST = frozenset("_-–—=*~·•")
+_CREDITS_FIRST = frozenset("(BARWCE")  # "(", or the first letter of a marker of _CREDITS_START
+
+
 def _kind(chunk: str) -> str:
-    if _RULE.fullmatch(chunk) and _RULE_CHARS.search(chunk):
+    first = chunk[:1]
+    if (first in _RULE_FIRST or first.isspace()) and _RULE.fullmatch(chunk) and _RULE_CHARS.search(chunk):
         return "rule"
     if _is_credits(chunk):
         return "credits"
@@ -137,7 +144,8 @@ def _is_credits(chunk: str) -> bool:
     # ("contributed" in chunk: a quick test the pattern needs to pass, far cheaper than trying it)
     if len(chunk) <= 300 and "contributed" in chunk and _CONTRIBUTED.fullmatch(chunk):
         return True  # "Associated Press writer Ann Lee in Boston contributed to this report."
-    if len(chunk) > 600 or not _CREDITS_START.match(chunk):
+    first = chunk[:1]
+    if len(chunk) > 600 or not (first in _CREDITS_FIRST or first.isspace()) or not _CREDITS_START.match(chunk):
         return False
     markers = [m.group(1).lower() for m in _MARKER.finditer(chunk)]
     roles = {_MARKER_ROLE[m] for m in markers if m != "by"}
