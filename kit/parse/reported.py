@@ -90,14 +90,11 @@ def find_reported(
         j = bisect.bisect_right(qstarts, b)
         return any(not qspans[k][2] and qspans[k][1] > a for k in range(max(0, j - 3), j))
 
-    # One scan per body paragraph; the cues are then handled sentence by sentence.
+    # The cues of the body paragraphs; they are then handled sentence by sentence.
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    cues = _cue_finder(sites)
-    for p in paragraphs:
-        if p.kind == "body":
-            for h in cues(text, p.start, p.end):
-                if h.start() not in used_cues and not inside_quote(h.start()):
-                    by_sentence.setdefault(sentence_at(ctx.sentences, ctx.starts, h.start()), []).append(h)
+    for h in _body_cues(text, paragraphs, _cue_finder(sites)):
+        if h.start() not in used_cues and not inside_quote(h.start()):
+            by_sentence.setdefault(sentence_at(ctx.sentences, ctx.starts, h.start()), []).append(h)
     for si, hits in by_sentence.items():
         s = ctx.sentences[si]
         end = s.end
@@ -152,6 +149,35 @@ def _cue_finder(sites: WordSites | None = None) -> Callable[[str, int, int], Ite
         return lambda text, start, end: finditer_sited(body, shared, text, start, end, "")
     scout = SAY_SCOUT.compiled  # (not a LazyPattern call per hit)
     return lambda text, start, end: finditer_scouted(body, scout, text, start, end, "")
+
+
+def _body_cues(
+    text: str, paragraphs: tuple[Paragraph, ...], cues: Callable[[str, int, int], Iterator[re.Match[str]]]
+) -> Iterator[re.Match[str]]:
+    """``cues(text, p.start, p.end)`` for each body paragraph ``p``, in order, from one scan of the whole text
+    (a scan per paragraph costs more than the text's few cues). A paragraph is scanned on its own when a
+    cue of the whole text reaches across its start or its end ("according\\nto"), or a word character
+    follows it: then only its own scan gives the same cues (its window cut where the paragraph ends).
+    """
+    found = list(cues(text, 0, len(text)))
+    k, n = 0, len(found)
+    for p in paragraphs:
+        while k < n and found[k].start() < p.start:
+            k += 1
+        if p.kind != "body":
+            continue
+        j = k
+        while j < n and found[j].start() < p.end:
+            j += 1
+        if (
+            (k > 0 and found[k - 1].end() > p.start)
+            or (j > k and found[j - 1].end() > p.end)
+            or (p.end < len(text) and (text[p.end].isalnum() or text[p.end] == "_"))
+        ):
+            yield from cues(text, p.start, p.end)
+        else:
+            yield from found[k:j]
+        k = j
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:
