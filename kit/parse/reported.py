@@ -88,7 +88,10 @@ def find_reported(
 
     def overlaps_full(a: int, b: int) -> bool:
         j = bisect.bisect_right(qstarts, b)
-        return any(not qspans[k][2] and qspans[k][1] > a for k in range(max(0, j - 3), j))
+        for k in range(max(0, j - 3), j):  # (a loop, not any() over a generator: called once per record)
+            if not qspans[k][2] and qspans[k][1] > a:
+                return True
+        return False
 
     # The cues of the body paragraphs; they are then handled sentence by sentence.
     by_sentence: dict[int, list[re.Match[str]]] = {}
