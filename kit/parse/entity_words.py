@@ -74,6 +74,7 @@ class EntityWords:
     institution_words: frozenset[str] = frozenset()
     modifier_endings: tuple[str, ...] = ()
     sport_words: tuple[str, ...] = ()
+    sport_names: frozenset[str] = frozenset()
     org_name_tails: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
     work_nouns: frozenset[str] = frozenset()
@@ -156,6 +157,7 @@ def entity_words() -> EntityWords:
         institution_words=frozenset(data["institution_words"]),
         modifier_endings=tuple(data["modifier_endings"]),
         sport_words=tuple(data["sport_words"]),
+        sport_names=frozenset(data["sport_names"]),
         org_name_tails=frozenset(data["org_name_tails"]),
         adjective_endings=tuple(data["adjective_endings"]),
         work_nouns=frozenset(data["work_nouns"]),

@@ -694,16 +694,25 @@ _BLANKS = re.compile(r"[0-9]*[ \t]*")
 
 
 def sports_report(text: str) -> bool:
-    """Does ``text`` report sport: a score ("beat Leeds 3-1", :func:`has_score`), or sport words three times or
-    more ("the league", "the coach", "the striker": ``sport_words``; counted with ``str.count``, fast)?
+    """Does ``text`` report sport: a score ("beat Leeds 3-1", :func:`has_score`), a sport named in its first
+    lines (``sport_names``: "TENNIS - ..."), or sport words three times or more ("the league", "the coach",
+    "the striker": ``sport_words``; counted with ``str.count``, fast)?
 
     >>> sports_report("The coach said the league would back the striker."), sports_report("Shares rose.")
     (True, False)
     """
     if has_score(text):
         return True
-    lower = [text.count(" " + word) for word in entity_words().sport_words]
+    w = entity_words()
+    lead = text[:_LEAD].lower()  # a sport named in the headline or first lines ("TENNIS - ...", "Rugby: ...")
+    if any(m.group() in w.sport_names for m in _LOWER_WORD.finditer(lead)):
+        return True
+    lower = [text.count(" " + word) for word in w.sport_words]
     return sum(lower) >= 3
+
+
+_LEAD = 160
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def has_score(text: str) -> bool:

@@ -241,3 +241,14 @@ def test_a_results_headline_in_capitals_names_two_teams():
     text = "BASKETBALL - TARVO BEAT RED KESTREL 71-57.\n\nRed Kestrel lost for the first time this season."
     assert orgs(text) == ["tarvo", "red_kestrel"]
     assert orgs("POLITICS - TARVO BEAT RED KESTREL.\n\nThe vote was close.") == []  # no results report
+
+
+def test_words_of_other_news_do_not_make_a_sports_report_but_a_sport_named_in_the_lead_does():
+    from kit.parse.org_clues import sports_report
+
+    politics = (
+        "The final vote of the season came as the party tried to match its rivals. "
+        "The campaign captain said the champion of reform would finally win the match."
+    )
+    assert not sports_report(politics)
+    assert sports_report("TENNIS - MARSK WINS IN NORHAVEN.\n\nIvo Marsk won on Sunday.")
