@@ -707,8 +707,22 @@ def sports_report(text: str) -> bool:
     lead = text[:_LEAD].lower()  # a sport named in the headline or first lines ("TENNIS - ...", "Rugby: ...")
     if any(m.group() in w.sport_names for m in _LOWER_WORD.finditer(lead)):
         return True
-    lower = [text.count(" " + word) for word in w.sport_words]
-    return sum(lower) >= 3
+    return _at_least(text, [" " + word for word in w.sport_words], 3)
+
+
+def _at_least(text: str, needles: list[str], n: int) -> bool:
+    """Do ``needles`` occur ``n`` times or more in ``text`` (overlaps of one needle not counted, as
+    ``str.count``)? Each needle is looked for only until ``n`` are found in all: a long text that names
+    sport early is not read to its end once per word."""
+    found = 0
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            found += 1
+            if found >= n:
+                return True
+            i = text.find(needle, i + len(needle))
+    return False
 
 
 _LEAD = 160
