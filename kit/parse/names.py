@@ -39,7 +39,15 @@ from .gazetteer import Gazetteer, gazetteer
 from .patterns import finditer_not_after, first_not_after, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["find_named_people", "name_stop_words", "written_lower_near"]
+__all__ = [
+    "find_named_people",
+    "name_stop_words",
+    "written_lower_near",
+    "NAME_WORD",
+    "NOT_FIRST_WORDS",
+    "OPENS_SENTENCE",
+    "name_word_sets",
+]
 
 _CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 # _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
@@ -411,3 +419,16 @@ def _surname_speakers(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
             if a:
                 out.add(a.group("n"))
     return out
+
+
+#: For other finders of names (:mod:`kit.parse.person_cues`): one capitalised word of a name (a regex),
+#: the words that open a sentence but never a name, "this place opens a sentence" (read back from a name),
+#: and :func:`name_word_sets` (stop words, organisation words, title words).
+NAME_WORD = _CAP
+NOT_FIRST_WORDS = _NOT_FIRST
+OPENS_SENTENCE = _OPENS_SENTENCE
+
+
+def name_word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that are never part of a person's name: stop words, organisation words, title words."""
+    return _word_sets(gaz)

@@ -42,14 +42,14 @@ from collections.abc import Callable, Iterable
 from ..util import snake_id
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
-from .names import _CAP, _NOT_FIRST, _OPENS_SENTENCE, _word_sets
+from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
 from .patterns import WordSites, lazy_compile, trie_pattern
 from .people import Person
 
 __all__ = ["cue_first_words", "find_cued_people"]
 
 _PARTICLE = r"(?:de|van|von|al|bin|da|del|der|la|le|du)"
-_NAME = rf"(?P<n>{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,3}})"
+_NAME = rf"(?P<n>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{0,3}})"
 # the name ends at a word's end and takes no 's (after a cue: "friend of Norvo's mayor" names no one)
 _NAME_END = r"(?![\w’'-])"
 
@@ -194,13 +194,13 @@ def _read(
     lower_near: Callable[[str, int, str], bool] | None,
 ) -> tuple[str, int] | None:
     """``(name, start)`` once leading non-name words are dropped, or ``None`` when it names no one."""
-    stop, org_words, title_words = _word_sets(gaz)
+    stop, org_words, title_words = name_word_sets(gaz)
     words = entity_words()
     tokens = name.split()
-    opens = _OPENS_SENTENCE.search(text, max(0, a - 4), a) is not None
+    opens = OPENS_SENTENCE.search(text, max(0, a - 4), a) is not None
     while tokens and (
         tokens[0] in stop
-        or tokens[0] in _NOT_FIRST
+        or tokens[0] in NOT_FIRST_WORDS
         or tokens[0] in title_words
         or tokens[0].rstrip(".") in stop
         or (len(tokens) > 1 and opens and lower_near is not None and lower_near(text, a, tokens[0]))
