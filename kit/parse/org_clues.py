@@ -689,7 +689,15 @@ def _opening_name(text: str, lo: int, at: int) -> tuple[str, int] | None:
     return (m.group(), m.start()) if m and opens_sentence(text, m.start()) else None
 
 
-_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%))")
+# not a range of amounts, dates or ages ("$5-10 billion", "March 17-18", "ages 18-24", "a 5-4 ruling")
+_SCORE = re.compile(
+    r"(?<![\d.,:/$€£-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%|billion|million|thousand"
+    r"|bn|mln|years?|months?|weeks?|days?|hours?|minutes?|a\.m\.|p\.m\.|ruling|decision|vote|majority|margin)\b)"
+)
+_NOT_BEFORE_SCORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|ages?|aged|between|from)\.?[ \t]+$"
+)
 _BLANKS = re.compile(r"[0-9]*[ \t]*")
 
 
@@ -738,6 +746,8 @@ def has_score(text: str) -> bool:
 
     >>> has_score("They won 3-1 on Sunday."), has_score("Up 2-3 percent on 1996-08-22.")
     (True, False)
+    >>> has_score("The council meets on March 17-18 about a $5-10 billion fund after a 5-4 ruling.")
+    False
     """
     done = 0  # where the last digit-dash-digit ended: they do not overlap ("1-2-3" has one)
     dash = text.find("-", 1)
@@ -746,7 +756,8 @@ def has_score(text: str) -> bool:
         if start >= done and stop <= len(text) and text[start].isdecimal() and text[dash + 1].isdecimal():
             blanks = _BLANKS.match(text, stop)  # always matches (maybe nothing)
             end = (blanks.end() if blanks else stop) + 8  # room for the look-ahead: blanks, then "per cent"
-            if _SCORE.search(text, max(0, start - 3), min(len(text), end)):
+            m = _SCORE.search(text, max(0, start - 3), min(len(text), end))
+            if m is not None and not _NOT_BEFORE_SCORE.search(text, max(0, m.start() - 12), m.start()):
                 return True
             done = stop
         dash = text.find("-", dash + 1)
