@@ -689,7 +689,7 @@ def _opening_name(text: str, lo: int, at: int) -> tuple[str, int] | None:
     return (m.group(), m.start()) if m and opens_sentence(text, m.start()) else None
 
 
-# not a range of amounts, dates or ages ("$5-10 billion", "March 17-18", "ages 18-24", "a 5-4 ruling")
+# not a range of amounts, dates or ages ("$2-4 billion", "May 3-4", "ages 20-29", "a 5-4 ruling")
 _SCORE = re.compile(
     r"(?<![\d.,:/$€£-])\d{1,3}-\d{1,3}(?![\d/-]|[.,:]\d|[ \t]*(?:percent|per cent|%|billion|million|thousand"
     r"|bn|mln|years?|months?|weeks?|days?|hours?|minutes?|a\.m\.|p\.m\.|ruling|decision|vote|majority|margin)\b)"
@@ -746,7 +746,7 @@ def has_score(text: str) -> bool:
 
     >>> has_score("They won 3-1 on Sunday."), has_score("Up 2-3 percent on 1996-08-22.")
     (True, False)
-    >>> has_score("The council meets on March 17-18 about a $5-10 billion fund after a 5-4 ruling.")
+    >>> has_score("The board meets on May 3-4 about a $2-4 billion fund after a 5-4 ruling.")
     False
     """
     done = 0  # where the last digit-dash-digit ended: they do not overlap ("1-2-3" has one)
