@@ -182,12 +182,12 @@ def find_actors(
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
 
 
-# a model number after a maker's name: "a Zentrix 707", "the Zentrix A310" (a product, not the company)
+# a model number after a maker's name: "a Zentrix 707", "the Zentrix Z90" (a product, not the company)
 _MODEL = re.compile(r"[ \t-](?:[A-Z]{1,2}-?)?\d{2,4}(?![\w.,%-]|[ \t]+(?:percent|per cent|pct))")
 
 
 def _a_product(text: str, m: GazetteerMatch) -> bool:
-    """Is the gazetteer's organisation at ``m`` a maker named before a model number ("the Zentrix A310")?"""
+    """Is the gazetteer's organisation at ``m`` a maker named before a model number ("the Zentrix Z90")?"""
     return m.entity.kind == "organization" and _MODEL.match(text, m.end) is not None
 
 

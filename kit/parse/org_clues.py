@@ -69,7 +69,7 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   percent"). "Zed said" may be a person named by surname, but not one followed by "it" or "its" as
   what was said opens ("Zentrix said on Monday it would cut jobs"; not "it was", "it would be"), when
   the name is its clause's subject;
-* **an outlet named after its outlet word** ("the Norland daily Kova Jerne": a clue as strong as a
+* **an outlet named after its outlet word** ("the Norland daily Vell Dorna": a clue as strong as a
   descriptor; the word before it is then a place).
 
 Scans are forward-only; names are read back over a bounded window from each keyword
@@ -112,7 +112,7 @@ _IT_SAYS = re.compile(
     r"(?:would|will|could|might|may|should|must|had|has|did|does)[ \t]+(?:not[ \t]+)?(?:be|been|take|make|seem))"
     r"(?![\w-]))[a-z])"
 )
-#: Outlet words that say what the name right after them is ("the daily Kova Jerne").
+#: Outlet words that say what the name right after them is ("the daily Vell Dorna").
 _OUTLET_BEFORE_NAME = frozenset(("daily", "weekly", "newspaper", "magazine", "tabloid", "broadcaster"))
 _SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirmed", "denied", "warned", "agreed"))
 
@@ -410,7 +410,7 @@ def find_org_clues(
                     if n and fits(*n, team=True):  # "Norwegian Kestrel rider Ivo Marsk"
                         out.append((*n, ()))
             elif rule == "outlet":
-                # "the Norland daily Kova Jerne": the name after the outlet word is the outlet (a clue as strong
+                # "the Norland daily Vell Dorna": the name after the outlet word is the outlet (a clue as strong
                 # as a descriptor), and the word before it a place; else the name before ("the Ledger newspaper")
                 outlet = _after(m.end(), end)
                 if outlet is not None and m.group() in _OUTLET_BEFORE_NAME:

@@ -162,11 +162,11 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
 
 def _short_forms(tokens: list[str], tails: frozenset[str]) -> list[str]:
     """The shorter names a company goes by: its name without the trailing words that say what kind of
-    company it is, one at a time ("Sierra Chips Corp" -> "Sierra Chips", "Sierra"), and
+    company it is, one at a time ("Vesko Chips Corp" -> "Vesko Chips", "Vesko"), and
     without an "of" tail ("Kestrel Bank of Norland" -> "Kestrel Bank"). Longest first.
 
-    >>> _short_forms("Norvo Treaty American Corp".split(), frozenset({"Corp", "American"}))
-    ['Norvo Treaty American', 'Norvo Treaty']
+    >>> _short_forms("Norvo Tarsk American Corp".split(), frozenset({"Corp", "American"}))
+    ['Norvo Tarsk American', 'Norvo Tarsk']
     >>> _short_forms("Kestrel Bank of Norland".split(), frozenset({"Bank"}))
     ['Kestrel Bank', 'Kestrel']
     """
@@ -188,11 +188,11 @@ def with_short_forms(
 ) -> tuple[Organization, ...]:
     """``orgs``, each with the short forms of its name that could be nothing else (:func:`_short_forms`):
     not a place, a state or its demonym, a word of a person's name in the text, nor a word the text also
-    writes in lower case ("Power" for "Power Norland Ltd" when the text speaks of power), nor one word
+    writes in lower case ("Power" for "Power Kestrel Ltd" when the text speaks of power), nor one word
     shaped like an adjective ("United", "Conservative": ``adjective_endings``); a form two
     organisations share goes to neither. An organisation the text names by another's short form alone
     is that one ("Kestrel Bank" after "Kestrel Bank of Norland"). The text then names the organisation by them too
-    ("Sierra Chips Corp said ... Sierra shares fell").
+    ("Vesko Chips Corp said ... Vesko shares fell").
 
     >>> import kit
     >>> art = kit.parse("Zentrix Data Systems Inc said on Monday it cut jobs. Zentrix shares fell.")

@@ -12,7 +12,7 @@ when the text places it where it names it, from data in ``kit/data/entities.json
 * after "in", "at", "from" or "near" (and perhaps a title: "in Prince Arvel") and before
   a comma and a known place ("in Prince Arvel, British Columbia").
 
-A name right after a word for a work (``work_nouns``: "the horror film Cry Vell", "the
+A name right after a word for a work (``work_nouns``: "the horror film Grey Tarsk", "the
 series Ada Moss") is the work's title, not a person, likewise.
 
 Only the places a person's name is mentioned are read, each in a bounded window, so the
@@ -85,7 +85,7 @@ def placed_people(text: str, mentions: Iterable[tuple[str, int, int]]) -> set[st
 
 
 def _after_work_noun(text: str, window: int, start: int) -> bool:
-    """Does a word for a work come right before the name ("the horror film Cry Vell", "the series Ada Moss")?
+    """Does a word for a work come right before the name ("the horror film Grey Tarsk", "the series Ada Moss")?
     Then the name is the work's title, not a person."""
     if start < 2 or text[start - 1] not in " \t" or not text[start - 2].islower():
         return False  # the usual case: no lower-case word right before the name

@@ -603,12 +603,12 @@ def test_a_company_is_also_named_by_its_name_without_its_kind_words():
 def test_no_short_form_that_could_be_something_else():
     # a word also written in lower case, an adjective, a person's name, a form two companies share
     text = (
-        "Power Norland Ltd raised prices. Power cuts followed. United Software Inc grew. United fans cheered. "
+        "Power Kestrel Ltd raised prices. Power cuts followed. United Software Inc grew. United fans cheered. "
         "Tom Moss said Moss Software Inc grew. Zentrix Data Inc merged with Zentrix Software Inc on Monday. "
         "Zentrix gained. Moss smiled."
     )
     aliases = _aliases(text)
-    assert aliases["Power Norland Ltd"] == ("Power Norland Ltd",)
+    assert aliases["Power Kestrel Ltd"] == ("Power Kestrel Ltd",)
     assert aliases["United Software Inc"] == ("United Software Inc",)
     assert "Zentrix" not in aliases["Zentrix Data Inc"] + aliases["Zentrix Software Inc"]
     assert aliases["Moss Software Inc"] == ("Moss Software Inc",)
@@ -633,8 +633,8 @@ def test_a_sayer_followed_by_it_is_an_organisation():
 
 
 def test_the_name_after_an_outlet_word_is_the_outlet():
-    art = kit.parse("The Norland daily Kova Jerne reported earlier that the talks had failed.")
-    assert [(a.name, a.kind) for a in art.actors] == [("Kova Jerne", "organization")]
+    art = kit.parse("The Norland daily Vell Dorna reported earlier that the talks had failed.")
+    assert [(a.name, a.kind) for a in art.actors] == [("Vell Dorna", "organization")]
 
 
 def test_an_organisation_named_before_its_possessive_and_not_in_a_title_case_headline():
@@ -669,16 +669,16 @@ def test_names_that_put_the_head_word_first():
 
 def test_a_title_with_for_or_of_is_no_organisation():
     art = kit.parse(
-        "Deputy Minister for Finance Ousa Kaba met the Minister of Trade Affairs and the Kestrel Trade Council."
+        "Deputy Minister for Finance Ivo Marsk met the Minister of Trade Affairs and the Kestrel Trade Council."
     )
     assert [(a.name, a.kind) for a in art.actors] == [
-        ("Ousa Kaba", "person"),
+        ("Ivo Marsk", "person"),
         ("Kestrel Trade Council", "organization"),
     ]
 
 
 def test_a_makers_name_before_a_model_number_is_a_product():
-    art = kit.parse("The Airbus A310 landed safely.")
+    art = kit.parse("The Airbus A380 landed safely.")
     assert [a.kind for a in art.actors] == []
     assert [a.name for a in kit.parse("Airbus shares rose 5 percent.").actors] == ["Airbus"]
 

@@ -106,5 +106,5 @@ def test_a_novel_approach_is_no_possession() -> None:
 
 
 def test_a_name_right_after_a_word_for_a_work_is_its_title():
-    art = kit.parse("He starred in the horror film Cry Vell in 2005. The film director Ivo Marsk spoke.")
+    art = kit.parse("He starred in the horror film Grey Tarsk in 2005. The film director Ivo Marsk spoke.")
     assert [a.name for a in art.actors if a.kind == "person"] == ["Ivo Marsk"]
