@@ -15,7 +15,8 @@ to four words a person:
   "painted by Tom Moss");
 * **a life**: before a life verb ("Marsk was born", "Vell died", "Moss
   wondered") or life dates in brackets ("Ivo Marsk (1850–1921)", "Vell (born 1950)");
-* **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir").
+* **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir");
+* **a name given**: "my name is Jorna", "her name was Ada Vell".
 
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
@@ -65,11 +66,13 @@ def _singular_kin() -> list[str]:
     return sorted(w for w in entity_words().kin_nouns if not w.endswith("s") and w != "children")
 
 
-# a cue, then the name: "her sister Ada", "a friend of Ada", "a novel by Ada", "Dear Ada:" (matched at a word site)
+# a cue, then the name: "her sister Ada", "my name is Ada", "a friend of Ada", "a novel by Ada", "Dear Ada:"
+# (matched at a word site)
 _AFTER = lazy_compile(
     lambda: (
-        rf"(?:(?:{trie_pattern(_OWNERS + tuple(o.capitalize() for o in _OWNERS))})[ \t]+(?:[a-z]+[ \t]+)?"
-        rf"(?P<kin>{_words('kin_nouns')})[ \t]*,?|(?P<of>{trie_pattern(_singular_kin())})[ \t]+of"
+        rf"(?:(?:{trie_pattern(_OWNERS + tuple(o.capitalize() for o in _OWNERS))})[ \t]+"
+        rf"(?:(?:[a-z]+[ \t]+)?(?P<kin>{_words('kin_nouns')})[ \t]*,?|(?P<named>name(?:[ \t]+(?:is|was)|[’']s)))"
+        rf"|(?P<of>{trie_pattern(_singular_kin())})[ \t]+of"
         rf"|(?P<by>{_words('creator_words')})[ \t]+by|(?P<greet>{_words('greetings')}))[ \t]+{_NAME}{_NAME_END}"
     )
 )

@@ -108,3 +108,8 @@ def test_a_novel_approach_is_no_possession() -> None:
 def test_a_name_right_after_a_word_for_a_work_is_its_title():
     art = kit.parse("He starred in the horror film Grey Tarsk in 2005. The film director Ivo Marsk spoke.")
     assert [a.name for a in art.actors if a.kind == "person"] == ["Ivo Marsk"]
+
+
+def test_a_name_given_after_my_name_is():
+    art = kit.parse("Welcome back to my channel. My name is Jorna and today I talk about tea.")
+    assert [(a.name, a.kind) for a in art.actors] == [("Jorna", "person")]
