@@ -139,6 +139,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
+            if any(part in words.places for part in " ".join(tokens).split(" and ")):
+                continue  # "the West Bank", "the Gaza Strip and West Bank": a place whose last word is "Bank"
             cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
             if any(t in titles for t in tokens[:cut]):
                 continue  # "Deputy Minister for Finance", "Assistant Secretary for Trade Affairs": a title

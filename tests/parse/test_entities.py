@@ -686,3 +686,8 @@ def test_a_makers_name_before_a_model_number_is_a_product():
 def test_an_institution_named_with_a_capital_though_the_text_writes_it_in_lower_case_too():
     art = kit.parse("The court heard the case. May it please the Court, my name is Ivo Marsk.")
     assert [(a.name, a.kind) for a in art.actors] == [("Court", "organization"), ("Ivo Marsk", "person")]
+
+
+def test_a_place_whose_last_word_is_an_organisation_word_is_no_organisation():
+    art = kit.parse("They control parts of the Gaza Strip and West Bank. The Kestrel Bank said so.")
+    assert [a.name for a in art.actors] == ["Kestrel Bank"]
