@@ -165,6 +165,8 @@ def find_actors(
     people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words, lists=lists)
     candidates = [(m.entity.id, m.start, m.end) for m in matches if not _a_product(text, m)]
     candidates += _org_mentions(text, spans, orgs)
+    org_ids = {o.id for o in orgs} | {m.entity.id for m in matches if m.entity.kind == "organization"}
+    candidates = [c for c in candidates if c[0] not in org_ids or not _INDEX_AFTER.match(text, c[2])]
     found = person_mentions(text, spans, people)
     placed = placed_people(text, found)  # "the village of Karo Tarn", "Ben Arvo airport": places, not people
     if placed:
@@ -184,6 +186,11 @@ def find_actors(
 
 # a model number after a maker's name: "a Zentrix 707", "the Zentrix Z90" (a product, not the company)
 _MODEL = re.compile(r"[ \t-](?:[A-Z]{1,2}-?)?\d{2,4}(?![\w.,%-]|[ \t]+(?:percent|per cent|pct))")
+
+
+# a market index named after an exchange or a paper ("the Zentrix 100 index", "the Norvo industrial average"):
+# the index, not the organisation (a person is never named so)
+_INDEX_AFTER = re.compile(r"(?:[ \t]+(?:\d+|[a-z]+)){0,2}[ \t]+(?:index|indices|average|averages)\b")
 
 
 def _a_product(text: str, m: GazetteerMatch) -> bool:

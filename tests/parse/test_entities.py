@@ -691,3 +691,8 @@ def test_an_institution_named_with_a_capital_though_the_text_writes_it_in_lower_
 def test_a_place_whose_last_word_is_an_organisation_word_is_no_organisation():
     art = kit.parse("They control parts of the Gaza Strip and West Bank. The Kestrel Bank said so.")
     assert [a.name for a in art.actors] == ["Kestrel Bank"]
+
+
+def test_a_market_index_named_after_an_organisation_is_not_it():
+    art = kit.parse("The FTSE 100 index rose and the Zentrix industrial average fell. The U.S. average price rose.")
+    assert [a.kind for a in art.actors] == ["state"]
