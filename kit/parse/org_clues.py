@@ -704,7 +704,7 @@ _BLANKS = re.compile(r"[0-9]*[ \t]*")
 def sports_report(text: str) -> bool:
     """Does ``text`` report sport: a score ("beat Leeds 3-1", :func:`has_score`), a sport named in its first
     lines (``sport_names``: "TENNIS - ..."), or sport words three times or more ("the league", "the coach",
-    "the striker": ``sport_words``; counted with ``str.count``, fast)?
+    "the striker": ``sport_words``, after a blank; one scan of the text for all of them)?
 
     >>> sports_report("The coach said the league would back the striker."), sports_report("Shares rose.")
     (True, False)
@@ -715,22 +715,18 @@ def sports_report(text: str) -> bool:
     lead = text[:_LEAD].lower()  # a sport named in the headline or first lines ("TENNIS - ...", "Rugby: ...")
     if any(m.group() in w.sport_names for m in _LOWER_WORD.finditer(lead)):
         return True
-    return _at_least(text, [" " + word for word in w.sport_words], 3)
-
-
-def _at_least(text: str, needles: list[str], n: int) -> bool:
-    """Do ``needles`` occur ``n`` times or more in ``text`` (overlaps of one needle not counted, as
-    ``str.count``)? Each needle is looked for only until ``n`` are found in all: a long text that names
-    sport early is not read to its end once per word."""
     found = 0
-    for needle in needles:
-        i = text.find(needle)
-        while i >= 0:
-            found += 1
-            if found >= n:
-                return True
-            i = text.find(needle, i + len(needle))
+    for _ in _sport_words_pattern().finditer(text):  # one scan for every word, stopped at the third
+        found += 1
+        if found >= 3:
+            return True
     return False
+
+
+@functools.cache
+def _sport_words_pattern() -> re.Pattern[str]:
+    """A blank and a sport word (or a word it starts: "leagues"), all words in one trie."""
+    return re.compile(" (?:" + trie_pattern(sorted(set(entity_words().sport_words))) + ")")
 
 
 _LEAD = 160
