@@ -1,7 +1,7 @@
 """Organisations whose name holds a country: "Radio Norland", "Statistics Norland", "Norland Daily".
 
-A capitalised word or two written right before or after a state's name (or its demonym) make one
-name with it, and that name is an organisation's, not the state's: "Radio Norland said", "the
+A capitalised word or two written right before or after a state's own name (not its demonym or
+metonym) make one name with it, and that name is an organisation's, not the state's: "Radio Norland said", "the
 Norland Daily reported", "Kestrel Norland, the carmaker's unit". Not when the words are a title
 ("Norland Prime Minister"), a person's ("Ivo Norland"), a place or an event ("Norland Sea",
 "Norland Open"), another state or people, a compass or time word ("Northern Norland", "Norland
@@ -77,17 +77,15 @@ def find_country_names(
         # the usual case, cheaply: no capitalised word right before or after the state's name
         capital_after = text[end + 1 : end + 2].isupper() and text[end] in " \t"
         capital_before = text[start - 1 : start] in (" ", "\t") and text[start - 2 : start - 1].isalpha()
-        if not (capital_before or capital_after):
-            continue
-        if capital_before:
+        if capital_before:  # the word before is capitalised ("Radio Norland")
             blank = text.rfind(" ", max(0, start - 40), start - 1)
             capital_before = text[blank + 1].isupper() and "\t" not in text[blank + 1 : start - 1]
         if not (capital_before or capital_after):
             continue
         if m.entity.kind != "state" or text[start:end] not in countries or _HELD.match(text, end):
             continue  # "Norlandic", "the capital", "Norland's": a people, a metonym, a possessive
-        before = _BEFORE.search(text, max(0, m.start - 40), m.start) if capital_before else None
-        after = _AFTER.match(text, m.end, m.end + 40) if capital_after else None
+        before = _BEFORE.search(text, max(0, start - 40), start) if capital_before else None
+        after = _AFTER.match(text, end, end + 40) if capital_after else None
         words_before = _fitting(before.group().split()[::-1], never, gaz, heads)[::-1] if before else []
         words_after = _fitting(after.group().split(), never, gaz, heads) if after else []
         if bool(words_before) == bool(words_after):
