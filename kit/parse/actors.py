@@ -159,10 +159,23 @@ def find_actors(
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
-    people += find_cued_people(
+    cued = find_cued_people(
         text, spans, gaz, known=people, not_people=stop | org_names, lower_near=written_lower_near, sites=sites
     )
-    people += find_listed_people(text, spans, gaz, known=people, not_people=stop | org_words, lists=lists)
+    # a one-word name read by a cue ("her professor, Marsk") may be the surname of a full name in a list
+    # ("with Ivo Marsk, Ada Vell and ..."): the list is read as if it were not known, and the full name kept
+    alone = [p for p in cued if " " not in p.name]
+    listed = find_listed_people(
+        text,
+        spans,
+        gaz,
+        known=people + tuple(p for p in cued if p not in alone),
+        not_people=stop | org_words,
+        lists=lists,
+    )
+    surnames = {p.name.split()[-1] for p in listed if " " in p.name}
+    people += tuple(p for p in cued if p not in alone or p.name not in surnames)
+    people += tuple(p for p in listed if p.id not in {q.id for q in people})
     candidates = [(m.entity.id, m.start, m.end) for m in matches if not _a_product(text, m)]
     candidates += _org_mentions(text, spans, orgs)
     org_ids = {o.id for o in orgs} | {m.entity.id for m in matches if m.entity.kind == "organization"}

@@ -82,6 +82,7 @@ class EntityWords:
     country_org_words: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
     kin_modified_nouns: frozenset[str] = frozenset()
+    person_modified_nouns: frozenset[str] = frozenset()
     creator_words: frozenset[str] = frozenset()
     life_verbs: tuple[str, ...] = ()
     greetings: tuple[str, ...] = ()
@@ -165,6 +166,7 @@ def entity_words() -> EntityWords:
         country_org_words=frozenset(data["country_org_words"]),
         kin_nouns=frozenset(data["kin_nouns"]),
         kin_modified_nouns=frozenset(data["kin_modified_nouns"]),
+        person_modified_nouns=frozenset(data["person_modified_nouns"]),
         creator_words=frozenset(data["creator_words"]),
         life_verbs=tuple(data["life_verbs"]),
         greetings=tuple(data["greetings"]),

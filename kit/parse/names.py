@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from ..util import snake_id
 from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
-from .entity_words import entity_words
+from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer, gazetteer
 from .patterns import finditer_not_after, first_not_after, lazy_compile, trie_pattern
 from .people import Person
@@ -253,7 +253,11 @@ def find_named_people(
             prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
             if prev and f"{prev} {tokens[0]}" in words.places:
                 continue  # "St. Louis Comets", "San Francisco Rovers": a place's last word opens no name
-            if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
+            if (
+                before.endswith(("the ", "The "))
+                and not _HONORIFIC_BEFORE.search(before[:-4])
+                and not _qualifies_a_noun(text, b, tokens, words)
+            ):
                 continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
             # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands
             role, strong = None, tokens[0] in words.given_names
@@ -318,6 +322,18 @@ def find_named_people(
     # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
     kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
     return tuple(sorted(kept, key=lambda p: p.start))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _qualifies_a_noun(text: str, at: int, tokens: list[str], words: EntityWords) -> bool:
+    """Does a given name and a surname, ending at ``at`` after "the", qualify a noun that a person's name does
+    ("the Edward Marsk translation", "the Ann Vell trial")?"""
+    if len(tokens) < 2 or tokens[0] not in words.given_names:
+        return False
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and m.group(1) in words.person_modified_nouns
 
 
 _OPENING_MARKS = frozenset("“\"‘'")

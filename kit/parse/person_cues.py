@@ -6,9 +6,10 @@ biography, a letter, a textbook) a person is often named otherwise; these
 cues (word lists in ``kit/data/entities.json``) make a capitalised name of one
 to four words a person:
 
-* **kin**: after "my", "his", "her", "their", "our" or "your" and a kin noun
+* **kin and roles**: after "my", "his", "her", "their", "our" or "your" and a kin noun
   ("her sister Ada Vell", "their second son, Tarvo"), before "of" ("a close
-  friend of Ivo Marsk"), or after the name and 's ("Marsk's widow"; not
+  friend of Ivo Marsk"), or a role word and a comma ("his lawyer, Tarsk,"; not "head" or "member"),
+  or after the name and 's ("Marsk's widow"; not
   "Norvo's sister company"), as a person's possession is ("Vell's memoir", "Marsk's funeral";
   not "Norvo's novel approach");
 * **a work's maker**: after a creator word and "by" ("a novel by Ada Vell",
@@ -62,6 +63,13 @@ def _words(key: str) -> str:
 _OWNERS = ("my", "his", "her", "their", "our", "your")
 
 
+def _roles() -> list[str]:
+    """The role words that name one person (not "officials", nor "head" or "member": too general)."""
+    w = entity_words()
+    roles = set(w.role_words) - set(w.roles_not_before_name)
+    return sorted(r for r in roles if not (r.endswith("s") and r[:-1] in roles))
+
+
 def _singular_kin() -> list[str]:
     return sorted(w for w in entity_words().kin_nouns if not w.endswith("s") and w != "children")
 
@@ -71,7 +79,8 @@ def _singular_kin() -> list[str]:
 _AFTER = lazy_compile(
     lambda: (
         rf"(?:(?:{trie_pattern(_OWNERS + tuple(o.capitalize() for o in _OWNERS))})[ \t]+"
-        rf"(?:(?:[a-z]+[ \t]+)?(?P<kin>{_words('kin_nouns')})[ \t]*,?|(?P<named>name(?:[ \t]+(?:is|was)|[’']s)))"
+        rf"(?:(?:[a-z]+[ \t]+)?(?P<kin>{_words('kin_nouns')})[ \t]*,?|(?:[a-z]+[ \t]+)?(?P<role>{trie_pattern(_roles())})"
+        rf"[ \t]*,|(?P<named>name(?:[ \t]+(?:is|was)|[’']s)))"
         rf"|(?P<of>{trie_pattern(_singular_kin())})[ \t]+of"
         rf"|(?P<by>{_words('creator_words')})[ \t]+by|(?P<greet>{_words('greetings')}))[ \t]+{_NAME}{_NAME_END}"
     )

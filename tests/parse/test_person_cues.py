@@ -113,3 +113,50 @@ def test_a_name_right_after_a_word_for_a_work_is_its_title():
 def test_a_name_given_after_my_name_is():
     art = kit.parse("Welcome back to my channel. My name is Jorna and today I talk about tea.")
     assert [(a.name, a.kind) for a in art.actors] == [("Jorna", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The case went badly, his lawyer, Tarsk, said on Monday.", "Tarsk"),
+        ("Her coach, Varnik, was furious after the match.", "Varnik"),
+        ("Their captain, Ivo Marsk, scored twice.", "Ivo Marsk"),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_is_a_person(text: str, name: str) -> None:
+    # "his lawyer, Tarsk,": a role word after a possessive names one person
+    assert name in people(text)
+
+
+def test_an_organisation_in_apposition_to_a_role_stays_one() -> None:
+    assert kinds("Her adviser, Kestrel Bank, said the deal was sound.").get("Kestrel Bank") == "organization"
+
+
+def test_a_surname_read_by_a_role_before_the_full_name_in_a_list_is_one_person() -> None:
+    # the role cue reads "Tarsk" before the list gives "Rem Tarsk" in full: one person, the full name
+    found = people("She studied with Rem Tarsk, Elia Vorn and Bernard Kell. Her former professor, Tarsk, praised her.")
+    assert found == ["Rem Tarsk", "Elia Vorn", "Bernard Kell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was published in the Edward Marsk translation of 1960.", "Edward Marsk"),
+        ("The film is based on the Gregory Tarsk novel of the same name.", "Gregory Tarsk"),
+        ("Reporters followed the Ann Vell trial for weeks.", "Ann Vell"),
+    ],
+)
+def test_a_full_name_after_the_that_qualifies_a_persons_noun_is_a_person(text: str, name: str) -> None:
+    # "the Edward Marsk translation": after "the", a given name and a surname qualify a work or an event
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("They met at the Ann Vell Foundation last year.", "Ann Vell"),  # an organisation's name
+        ("The Ann Vell administration said it would act.", "Ann Vell"),  # a body that speaks for itself
+    ],
+)
+def test_a_full_name_after_the_before_other_words_stays_no_person(text: str, not_a_person: str) -> None:
+    assert not_a_person not in people(text)
