@@ -12,8 +12,9 @@
   "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005",
   "(see Lund et al., 2017)", "(e.g., Marr, 2014)", "Vance’s (1989)" (without the 's),
   "Vance et al. [4]". The citation needs the whole list inside brackets (after "see",
-  "e.g.", "for example" there too), "et al.", or one-word names before a bracketed
-  year ("Leap Year (2010)" is a film).
+  "e.g.", "for example" there too), "et al.", one-word names before a bracketed
+  year ("Leap Year (2010)" is a film), or one-word names joined by "and" or "&" before a
+  year that ends the citation ("Vell and Korsa 1997;", "from Marsk and Tarsk 2017 to ...").
 
 Both scans are forward-only; citations are read only in windows before a year.
 
@@ -52,6 +53,9 @@ _CITATION = lazy_compile(
     rf"(?:(?P<bracket>[ \t]+\()|,?[ \t]+)(?:1[5-9]|20)\d\d[a-z]?(?!\d)"
 )
 _SPLIT = lazy_compile(_SEP)
+# authors joined by "and" or "&" before a year with no bracket ("Vell and Korsa 1997"): the year closes the citation
+_JOINT = re.compile(r"[ \t](?:and|&)[ \t]")
+_CITED_YEAR_END = re.compile(r"[ \t]*(?:[),;:\]]|\.(?!\d)|$|[ \t]+(?:to|and|through|or|p\.|pp\.)[ \t])")
 _CUE_NEXT = lazy_compile(lambda: rf",?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b")
 #: How far before a year a citation's author list is looked for.
 _REACH = 200
@@ -121,7 +125,11 @@ def find_single_names(
         for lo, hi in _windows(text, start, end):
             for c in _CITATION.finditer(text, lo, hi):
                 names = c.group("list")
-                if not (c.group("open") or c.group("etal")) and not (c.group("bracket") and _surnames_only(names)):
+                if (
+                    not (c.group("open") or c.group("etal"))
+                    and not (c.group("bracket") and _surnames_only(names))
+                    and not (_JOINT.search(names) and _surnames_only(names) and _CITED_YEAR_END.match(text, c.end()))
+                ):
                     continue  # "Leap Year (2010)" is a film: a bracketed year follows surnames only
                 at = c.start("list")
                 for part in _SPLIT.split(names):

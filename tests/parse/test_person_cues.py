@@ -74,6 +74,8 @@ def test_a_known_persons_surname_is_no_new_person() -> None:
         ("Memory fades in steps (for example, Ostrel, 2011).", "Ostrel"),
         ("Some saw it too (see also Pellow et al. [4]).", "Pellow"),
         ("The study extends Orvak’s (2016) analyses.", "Orvak"),  # the author, without 's
+        ("Proposals run from Norvik 1989 through Vell and Korsa 1997 to recent ones.", "Korsa"),  # no brackets
+        ("Replications followed, such as Marsk & Tarsk 2017, and others.", "Tarsk"),
     ],
 )
 def test_an_author_cited_is_a_person(text: str, name: str) -> None:
@@ -160,3 +162,8 @@ def test_a_full_name_after_the_that_qualifies_a_persons_noun_is_a_person(text: s
 )
 def test_a_full_name_after_the_before_other_words_stays_no_person(text: str, not_a_person: str) -> None:
     assert not_a_person not in people(text)
+
+
+def test_two_names_and_a_year_that_goes_on_are_no_citation() -> None:
+    # the year does not close a citation: "Zentrix and Norvo 2017 results" names two companies' results
+    assert people("Zentrix and Norvo 2017 results were strong.") == []
