@@ -35,7 +35,9 @@ the widest mention covering a speaker span is the speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
 
@@ -120,7 +122,12 @@ def find_actors(
     spans = scanned_spans(paragraphs, credits, text)
     matches = gaz.find_in(text, spans)
     titled = find_people(text, spans, matches, gaz, exclude=credits.names(), sites=sites)
-    untitled = find_named_people(text, spans, gaz, exclude=credits.names(), known={p.id for p in titled})
+    by_surname = {p.name: p for p in titled if " " not in p.name}  # "Justice Marsk": a title and a surname
+    untitled = find_named_people(
+        text, spans, gaz, exclude=credits.names(), known={p.id for p in titled if p.name not in by_surname}
+    )
+    if by_surname:
+        titled, untitled = _full_names_for_surnames(titled, untitled, by_surname)
     orgs = find_organizations(text, spans, gaz)
     stop = name_stop_words(gaz)
     person_words = frozenset(w for p in titled + untitled for w in p.name.split())
@@ -209,6 +216,33 @@ _INDEX_AFTER = re.compile(r"(?:[ \t]+(?:\d+|[a-z]+)){0,2}[ \t]+(?:index|indices|
 def _a_product(text: str, m: GazetteerMatch) -> bool:
     """Is the gazetteer's organisation at ``m`` a maker named before a model number ("the Zentrix Z90")?"""
     return m.entity.kind == "organization" and _MODEL.match(text, m.end) is not None
+
+
+def _full_names_for_surnames(
+    titled: tuple[Person, ...], untitled: tuple[Person, ...], by_surname: dict[str, Person]
+) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+    """A person named by a title and a surname ("Justice Marsk") whom the text names in full without a title
+    before ("Ivo A. Marsk"), and no one else with that surname, is one person: the full name, with the
+    title's role. Other untitled names that
+    end with a titled surname ("Quietly Backs Marsk", a headline) are no new people, as before."""
+    full: dict[str, Person] = {}
+    kept: list[Person] = []
+    # two full names with the surname ("Bill Clinton", "Hillary Clinton"): the titled one may be either
+    shared = Counter(p.name.split()[-1] for p in untitled if " " in p.name)
+    for p in untitled:
+        tokens = p.name.split()
+        last = tokens[-1] if len(tokens) > 1 else None
+        if last in by_surname:
+            if (
+                shared[last] == 1
+                and tokens[0] in entity_words().given_names
+                and p.start < by_surname[last].start  # named in full first, then by title ("Justice Marsk")
+            ):
+                full[last] = p
+                kept.append(dataclasses.replace(p, role=p.role or by_surname[last].role))
+            continue
+        kept.append(p)
+    return tuple(p for p in titled if p.name not in full), tuple(kept)
 
 
 def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozenset[str]:

@@ -80,6 +80,7 @@ class _Patterns:
         self.not_names = frozenset(t.get("not_names", ()))
         self.cleaned: dict[tuple[str, bool], tuple[str, int] | None] = {}  # _clean_name's results
         self.not_name_words = frozenset(t.get("not_name_words", ()))
+        self.not_openers = frozenset(t.get("not_name_openers", ()))
         self.title_words = frozenset(w for x in [*t.get("full", ()), *t.get("modifiers", ())] for w in x.split())
         mods = trie_pattern(t.get("modifiers", ()))
         combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
@@ -164,8 +165,10 @@ def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tupl
         tokens.pop()
     if not tokens or any(tok.strip() in pats.not_name_words for tok, _ in tokens):
         return None
-    if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names:
+    if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names or tokens[0][0] in pats.not_openers:
         return None
+    if len(tokens) > 1 and tokens[-1][0] in entity_words().place_heads:
+        return None  # "the Emperor Norvik Bridge", "Prince Tarvo Island": a place named after a person
     first = tokens[0][1]
     last_tok, last_at = tokens[-1]
     if last_at + len(last_tok) - first > _MAX_NAME:

@@ -325,3 +325,53 @@ def test_equal_spans_resolve_the_same_way_every_run():
         for seed in ("1", "2", "3")
     }
     assert seen == {"['jo_britain', 'united_kingdom']\n"}
+
+
+# ---- a title and a surname, and the full name -----------------------------
+
+
+def _people(text: str) -> dict[str, str]:
+    return {a.name: a.role for a in kit.parse(text).actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It is both a waiver and a change, Justice Tarsk. That was the record.", "Tarsk"),
+        ("The ruling quoted Lord Varnik at length.", "Varnik"),
+        ("Lady Vell opened the exhibition.", "Vell"),
+        ("Emperor Norvik II ruled for forty years.", "Norvik II"),
+    ],
+)
+def test_a_title_of_rank_or_bench_makes_a_person(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The frieze reads Equal Justice Under Law in large letters.",  # the words of a motto
+        "Liberal Justice Who Once Mocked Rivals Wins Seat",  # a headline
+        "They walked to the Emperor Norvik Bridge at dawn.",  # a place named after a person
+    ],
+)
+def test_capitals_after_a_title_that_name_no_one_stay_no_person(text: str) -> None:
+    assert _people(text) == {}
+
+
+def test_a_full_name_then_a_title_and_the_surname_is_one_person_with_the_role() -> None:
+    # "Ivo A. Marsk" in full, then "Justice Marsk": one person, the full name, with the title's role
+    text = "It fell to Ivo A. Marsk to decide. Justice Marsk wrote that the law was clear."
+    assert _people(text) == {"Ivo A. Marsk": "Justice"}
+
+
+def test_a_titled_surname_shared_by_two_full_names_is_not_given_to_either() -> None:
+    # "Senator Marsk" may be either of the two Marsks the text names in full: neither absorbs it
+    roles = _people("Tom Marsk joined Ada Marsk on stage. Senator Marsk said little.")
+    assert roles.get("Marsk") == "Senator"
+    assert not roles.get("Tom Marsk") and not roles.get("Ada Marsk")
+
+
+def test_a_title_and_surname_before_the_full_name_stay_as_they_were() -> None:
+    # named by title first: the later full name may be someone else (a relative); the titled person stays
+    assert "Marsk" in _people("Senator Marsk said little. Later, Ivo Marsk left the hall.")
