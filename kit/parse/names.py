@@ -132,7 +132,11 @@ def _words(name: str) -> list[str]:
 def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:
     if len(tokens) < 2 or any(t in stop or t.rstrip(".") in orgs for t in tokens):
         return False
-    if any(gaz.entity_of(t) is not None for t in tokens) or gaz.entity_of(" ".join(tokens)) is not None:
+    if gaz.entity_of(" ".join(tokens)) is not None:
+        return False
+    # a surname that is also a place or a state ("Anna Berlin", "Wayne Jordan"): after a given name, a surname
+    surname_ok = tokens[0] in entity_words().given_names
+    if any(gaz.entity_of(t) is not None and not (surname_ok and i == len(tokens) - 1) for i, t in enumerate(tokens)):
         return False
     return not all(len(t) == 2 and t.endswith(".") for t in tokens)
 
@@ -177,10 +181,18 @@ def _read_candidate(
     ):
         a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Vole", "Former Tom Roe"
         tokens.pop(0)
+    while len(tokens) > 2 and tokens[-1] in _DAYS_AND_MONTHS:
+        tokens.pop()  # "candidate Ann Lee Wednesday accused": a day after the name
     if not _is_name(tokens, gaz, stop, org_words):
         return None
     name = " ".join(tokens)
     return a, name, snake_id(name)
+
+
+_DAYS_AND_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -246,7 +258,7 @@ def find_named_people(
             if words.looks_like_place(tokens):
                 continue  # "Wall Street", "Sri Lanka", "the World Cup"
             a = m.start() + delta
-            b = a + len(text[a : m.end()])
+            b = a + len(name) if text.startswith(name, a) else m.end()  # (a day after the name is left out)
             before = text[max(start, a - 40) : a]
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
                 continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person

@@ -242,7 +242,6 @@ def test_organisations_and_armed_groups():
 @pytest.mark.parametrize(
     "text",
     [
-        "George Washington was president and the Washington Post said so.",
         "They met in New York and in Latin America, then flew to New Mexico.",
         "THIS IS WAR\n\nLET US GO",
         "It is what it is, and us too.",
@@ -253,6 +252,13 @@ def test_no_false_actors(text):
     by_id, pairs, *_ = run(text)
     # a newspaper named in the text is an organisation (issue 10); "Washington" in it is not the state
     assert [p for p in pairs if p != ("washington_post", "Washington Post")] == []
+
+
+def test_a_person_and_a_paper_named_after_a_state_capital_are_no_state():
+    # "George Washington" is a person (a given name, then a surname that is also a place) and the
+    # "Washington Post" a newspaper: neither is the United States
+    _, pairs, *_ = run("George Washington was president and the Washington Post said so.")
+    assert pairs == [("george_washington", "George Washington"), ("washington_post", "Washington Post")]
 
 
 def test_possessives_and_sentence_start():
@@ -375,3 +381,37 @@ def test_a_titled_surname_shared_by_two_full_names_is_not_given_to_either() -> N
 def test_a_title_and_surname_before_the_full_name_stay_as_they_were() -> None:
     # named by title first: the later full name may be someone else (a relative); the titled person stays
     assert "Marsk" in _people("Senator Marsk said little. Later, Ivo Marsk left the hall.")
+
+
+# ---- a surname that is also a place, a day after a name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anna Berlin said the plan would fail.", "Anna Berlin"),  # the issue's own example
+        ("The aid reached Tom Jordan, a farmer, on Monday.", "Tom Jordan"),
+        ("Republican candidate Ada Vell Wednesday accused the board.", "Ada Vell"),  # the day is no part of it
+    ],
+)
+def test_a_given_name_and_a_surname_that_is_a_place_make_a_person(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("He flew from Paris to Jordan last week.", "jordan"),
+    ],
+)
+def test_a_place_after_other_words_stays_a_place(text: str, state: str) -> None:
+    actors = {a.id: a.kind for a in kit.parse(text).actors}
+    assert actors.get(state) == "state"
+
+
+def test_a_given_name_and_a_place_apart_are_no_full_name() -> None:
+    assert "Anna Berlin" not in _people("Anna went to Berlin in May.")
+
+
+def test_a_regime_named_after_its_state_is_no_person() -> None:
+    assert _people("The archive covers Nazi Germany and its allies.") == {}
