@@ -49,10 +49,13 @@ __all__ = [
     "name_word_sets",
 ]
 
-_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 # _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
 # first_not_after("[A-Z]", ...) and this, so the regex engine scans for capitals
-_CAP_REST = r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?<=M)c[A-Z][a-z]+|(?<=O)[’'][A-Z][a-z]+|\.)"
+_CAP_REST = (
+    r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:(?<=M)a?c|(?<=[DL])[aeiu]|(?<=V)[ao]n)[A-Z][a-z]+"
+    r"|(?<=O)[’'][A-Z][a-z]+|\.)"
+)
 # after no word character or ’'.-: a look-behind checked right after the first capital (first_not_after), so
 # a long hyphenated name is not read again from each of its parts (finditer_not_after would: quadratic)
 _FIRST_CAP = first_not_after("[A-Z]", "’'.-")

@@ -96,6 +96,13 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
         blocks = _blocks(text, re.compile(r"\n"))
     out: list[Paragraph] = []
     for start, end in blocks:
+        # a block's last line may be the credits, written without a blank line before them
+        # ("... said.\n(Reporting by Ann Lee; Editing by Tom Ray)"): a paragraph of its own
+        line = text.rfind("\n", start, end)
+        if line > start and _is_credits(text[line + 1 : end]) and text[start:line].strip():
+            body_end = start + len(text[start:line].rstrip())
+            out.append(Paragraph(len(out), _kind(text[start:body_end]), start, body_end))
+            start = line + 1 + len(text[line + 1 : end]) - len(text[line + 1 : end].lstrip())
         out.append(Paragraph(len(out), _kind(text[start:end]), start, end))
     return tuple(out)
 

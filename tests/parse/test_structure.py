@@ -160,3 +160,18 @@ def test_paused_gc_restores_the_collector():
         gc.enable()
     kit.parse("Kerry said so.")
     assert gc.isenabled()
+
+
+def test_a_credits_line_without_a_blank_line_before_it_is_its_own_paragraph() -> None:
+    # blank lines split this text, so single line ends are wraps; the credits, on the block's last line,
+    # are still credits, and their journalists no actors
+    text = (
+        "HEADLINE HERE\n\nLONDON - Ivo Marsk said no.\nHe left early.\n"
+        "(Additional reporting by Kylie Vell; Editing by Tom Korr and Ada Sen.)"
+    )
+    art = kit.parse(text)
+    assert [p.kind for p in art.paragraphs] == ["heading", "body", "credits"]
+    assert art.credits.additional_reporting == ("Kylie Vell",) and art.credits.editing == ("Tom Korr", "Ada Sen")
+    assert [a.name for a in art.actors] == ["Ivo Marsk"]
+    body = art.paragraphs[1]
+    assert text[body.start : body.end] == "LONDON - Ivo Marsk said no.\nHe left early."
