@@ -415,3 +415,10 @@ def test_a_given_name_and_a_place_apart_are_no_full_name() -> None:
 
 def test_a_regime_named_after_its_state_is_no_person() -> None:
     assert _people("The archive covers Nazi Germany and its allies.") == {}
+
+
+@pytest.mark.parametrize(
+    "name", ["Frank LeBoeuf", "Gary DiSarcina", "Ivo MacLeod", "Ana DeLuca", "Tom VanHolt", "John McBride"]
+)
+def test_a_surname_with_an_inner_capital_is_read_whole(name: str) -> None:
+    assert name in _people(f"The crowd cheered when {name} arrived.")
