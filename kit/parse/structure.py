@@ -104,7 +104,31 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
             out.append(Paragraph(len(out), _kind(text[start:body_end]), start, body_end))
             start = line + 1 + len(text[line + 1 : end]) - len(text[line + 1 : end].lstrip())
         out.append(Paragraph(len(out), _kind(text[start:end]), start, end))
-    return tuple(out)
+    return _with_sources(text, out)
+
+
+# a heading alone on its line that opens the list of an article's sources ("Sources", "References:")
+_SOURCES_HEADING = re.compile(
+    r"(?i)(?:sources?|references|external links|related news|see also|bibliography|further reading)\s*:?"
+)
+#: A paragraph of a sources list is a line of at most this many characters.
+_SOURCE_LINE_MAX = 300
+
+
+def _with_sources(text: str, paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """The paragraphs, where a sources list that ends the text ("Sources" and the headlines of the reports
+    it draws on) is credits: where the report comes from, not the story (no quotes, no actors)."""
+    for i in range(len(paragraphs) - 1, 0, -1):
+        p = paragraphs[i]
+        if p.end - p.start > _SOURCE_LINE_MAX:
+            break  # a paragraph of the story: a sources list comes after the last of them
+        if p.end - p.start < 40 and _SOURCES_HEADING.fullmatch(text, p.start, p.end):
+            if i == len(paragraphs) - 1:
+                break  # a heading with nothing under it
+            return tuple(paragraphs[:i]) + tuple(
+                Paragraph(q.index, "credits", q.start, q.end) if q.kind != "rule" else q for q in paragraphs[i:]
+            )
+    return tuple(paragraphs)
 
 
 def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:

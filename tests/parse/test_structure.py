@@ -175,3 +175,23 @@ def test_a_credits_line_without_a_blank_line_before_it_is_its_own_paragraph() ->
     assert [a.name for a in art.actors] == ["Ivo Marsk"]
     body = art.paragraphs[1]
     assert text[body.start : body.end] == "LONDON - Ivo Marsk said no.\nHe left early."
+
+
+SOURCES = (
+    "Zentrix cuts jobs\n\nZentrix said on Monday it would cut 300 jobs. “It is a hard day,” said Ivo Marsk.\n\n"
+    "Sources\n\n“Zentrix to cut 300 jobs” — Norhaven Herald, May 2, 2014\n\n“Jobs go at Zentrix” — Radio Kestrel"
+)
+
+
+def test_a_sources_list_that_ends_the_text_is_credits_with_no_quotes_or_outlets() -> None:
+    # the headlines of the reports a story draws on are no quotations, and their outlets no actors
+    art = kit.parse(SOURCES)
+    assert [p.kind for p in art.paragraphs] == ["body", "body", "credits", "credits", "credits"]
+    assert [q.speaker for q in art.quotes] == ["ivo_marsk"]
+    assert {a.name for a in art.actors} == {"Zentrix", "Ivo Marsk"}
+
+
+def test_a_sources_heading_before_story_paragraphs_is_no_sources_list() -> None:
+    story = "Long paragraph of the story, which goes on and on about what happened and why. " * 5
+    text = f"Sources\n\n{story}\n\nAnother line."
+    assert all(p.kind == "body" for p in kit.parse(text).paragraphs)
