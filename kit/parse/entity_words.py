@@ -83,6 +83,7 @@ class EntityWords:
     kin_nouns: frozenset[str] = frozenset()
     kin_modified_nouns: frozenset[str] = frozenset()
     person_modified_nouns: frozenset[str] = frozenset()
+    outlet_openers: tuple[str, ...] = ()
     creator_words: frozenset[str] = frozenset()
     life_verbs: tuple[str, ...] = ()
     greetings: tuple[str, ...] = ()
@@ -127,6 +128,7 @@ def entity_words() -> EntityWords:
         org_verbs=tuple(data["org_verbs"]),
         acronym_verbs=tuple(data["acronym_verbs"]),
         outlet_words=tuple(data["outlet_words"]),
+        outlet_openers=tuple(data["outlet_openers"]),
         match_verbs=tuple(data["match_verbs"]),
         company_suffixes=frozenset(data["company_suffixes"]),
         people_nouns=frozenset(data["people_nouns"]),

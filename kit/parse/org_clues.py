@@ -5,7 +5,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 
 * **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua"),
   or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
-  Ledger newspaper");
+  Ledger newspaper"), or opened by one (``outlet_openers``: "Radio Kestrel", "the
+  Daily Ledger"; not inside a longer name nor a programme's, "the Daily Show");
 * **a word that says what kind of organisation a name is**, right before it
   (``org_descriptors``: "the piston maker Zentrix", "the separatist group Kestrel
   Front") or right after it (``org_followers``: "Zentrix shares", "a Brannock
@@ -112,6 +113,19 @@ _IT_SAYS = re.compile(
     r"(?:would|will|could|might|may|should|must|had|has|did|does)[ \t]+(?:not[ \t]+)?(?:be|been|take|make|seem))"
     r"(?![\w-]))[a-z])"
 )
+#: Words of a work's or a programme's name after an outlet word: "the Daily Show", "a Television Film".
+_WORK_WORDS = frozenset(("show", "shows", "programme", "program", "film", "films", "series"))
+
+
+def _capital_word_before(text: str, at: int, start: int) -> bool:
+    """Is the word right before ``at`` (one blank between) capitalised, other than an article: is ``at``
+    inside a longer name ("the New York Daily News"; not "The Daily Beast")?"""
+    if at - 2 < start or text[at - 1] != " " or not text[at - 2].isalnum():
+        return False
+    word = max(text.rfind(" ", max(start, at - 40), at - 1) + 1, start)
+    return text[word].isupper() and text[word : at - 1] not in ("The", "A", "An")
+
+
 #: Outlet words that say what the name right after them is ("the daily Vell Dorna").
 _OUTLET_BEFORE_NAME = frozenset(("daily", "weekly", "newspaper", "magazine", "tabloid", "broadcaster"))
 _SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirmed", "denied", "warned", "agreed"))
@@ -134,6 +148,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
             rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-])"
+            rf"|(?P<opener>{trie_pattern(w.outlet_openers)})(?=[ \t]+[A-Z])"
             rf"|(?P<desc>{trie_pattern(w.org_descriptors)})(?=[ \t]+[A-Z])"
             rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-])"
             rf"|(?P<team_follow>{trie_pattern(w.team_followers)})(?![\w-]))"
@@ -212,6 +227,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.org_verbs
     yield from w.acronym_verbs
     yield from w.outlet_words
+    yield from w.outlet_openers
     yield from w.org_descriptors
     yield from w.org_followers
     yield from w.team_followers
@@ -420,6 +436,15 @@ def find_org_clues(
                 for n in (_right_before(m.start()), outlet):
                     if n and fits(*n):
                         out.append((*n, ()))
+            elif rule == "opener":
+                # "Radio Kestrel", "the Daily Ledger": an outlet word opens the outlet's name
+                n = _after(m.end(), end)
+                if n is not None and not _capital_word_before(text, m.start(), start):
+                    name = text[m.start() : n[1] + len(n[0])]
+                    if not any(t.lower() in _WORK_WORDS for t in n[0].split()) and fits(
+                        name, m.start(), strong=True, capital=True
+                    ):
+                        out.append((name, m.start(), ()))  # (not "the Daily Show", a programme)
             elif rule == "role_at":
                 a = p["name_after_the"].match(text, m.end(), end)
                 if a and fits(a.group("n"), a.start("n"), strong=True):

@@ -696,3 +696,28 @@ def test_a_place_whose_last_word_is_an_organisation_word_is_no_organisation():
 def test_a_market_index_named_after_an_organisation_is_not_it():
     art = kit.parse("The FTSE 100 index rose and the Zentrix industrial average fell. The U.S. average price rose.")
     assert [a.kind for a in art.actors] == ["state"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("He told the Daily Ledger that he would quit.", "Daily Ledger"),
+        ("According to Radio Kestrel, the talks failed.", "Radio Kestrel"),
+        ("She said so in an interview with The Daily Tarvo on Monday.", "Daily Tarvo"),
+    ],
+)
+def test_an_outlet_word_that_opens_a_name_makes_an_outlet(text: str, outlet: str) -> None:
+    # "Radio", "Daily" before a capitalised name open the outlet's name; it may act in the story
+    assert {a.name: a.kind for a in kit.parse(text).actors}.get(outlet) == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_outlet"),
+    [
+        ("He wrote for the Norhaven Daily Tarvo for years.", "Daily Tarvo"),  # inside a longer name
+        ("He joined the Daily Show as a writer.", "Daily Show"),  # a programme
+        ("She was nominated for Best Actress in a Television Film.", "Television Film"),  # an award's words
+    ],
+)
+def test_an_outlet_word_inside_a_name_or_a_programme_is_no_outlet(text: str, not_an_outlet: str) -> None:
+    assert not_an_outlet not in {a.name for a in kit.parse(text).actors}
