@@ -84,6 +84,7 @@ class EntityWords:
     kin_modified_nouns: frozenset[str] = frozenset()
     person_modified_nouns: frozenset[str] = frozenset()
     outlet_openers: tuple[str, ...] = ()
+    speaking_bodies: frozenset[str] = frozenset()
     creator_words: frozenset[str] = frozenset()
     life_verbs: tuple[str, ...] = ()
     greetings: tuple[str, ...] = ()
@@ -129,6 +130,7 @@ def entity_words() -> EntityWords:
         acronym_verbs=tuple(data["acronym_verbs"]),
         outlet_words=tuple(data["outlet_words"]),
         outlet_openers=tuple(data["outlet_openers"]),
+        speaking_bodies=frozenset(data["speaking_bodies"]),
         match_verbs=tuple(data["match_verbs"]),
         company_suffixes=frozenset(data["company_suffixes"]),
         people_nouns=frozenset(data["people_nouns"]),

@@ -27,6 +27,7 @@ from .attribution import (
     THIRD_PERSON,
     alternation,
     cue_starts,
+    from_the_name,
     pronoun_pattern,
     quote_cue_pattern,
     span_ok,
@@ -107,16 +108,18 @@ LEAD_IN = lazy_compile(r"\s*(?:But|And|Then|Still|So|Yet|Now|Also|Instead|Indeed
 
 
 # "According to the city auditor, the mayor called it “a mess”": the frame names the source
-ACCORDING_FRAME = lazy_compile(rf"\s*[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,")
+# "according to X, “…”"; "in the words of X, “…”" names its source the same way
+_ACCORDING_WORDS = r"(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)"
+ACCORDING_FRAME = lazy_compile(rf"\s*{_ACCORDING_WORDS}\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,")
 
 
-ACCORDING = lazy_compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,\s*$")
+ACCORDING = lazy_compile(rf"\b{_ACCORDING_WORDS}\s+(?P<spk>{SPEAKER_CHAR}{{1,100}}?)\s*,\s*$")
 
 
 VERBISH = lazy_compile(r"\b(?:[a-z]{2,}(?:ed|es)|(?:is|was|has|had|have|are|were|will|would|can|could|says|tells))\b")
 
 
-ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b[Aa]ccording\s)"), 10)
+ACCORDING_AT = Scanned(ACCORDING, lazy_compile(r"(?=\b(?:[Aa]ccording|[Ii]n\sthe\swords\sof)\s)"), 16)
 LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|[.!?][”\"’]\s|\n)"), 3)
 VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
@@ -219,6 +222,8 @@ def governor(
             subj = subject_before(text, lo, m.start(), hits=ctx.hits) if m else None
         if subj is not None:
             sub = trim_subject(text, *subj)
+            if not span_ok(text, *sub):
+                sub = from_the_name(text, *sub)  # "As lead author Tom Reed told …": from the name on
             if span_ok(text, *sub):
                 return sub, h.start(), h.group()
     return None, -1, None

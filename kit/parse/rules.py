@@ -238,11 +238,20 @@ def _after(site: Site, found: Attribution | None) -> Attribution | None:
     return Attribution(span, cue_at, cue, shape) if span is not None and shape else None
 
 
+# "in the words of the trial judge, Rosa Diaz, “…”": a name in apposition after the source's description
+_APPOSED_NAME = lazy_compile(r"\s*(?P<n>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3})[ \t]*,\s*")
+
+
 def _according_to(site: Site, found: Attribution | None) -> Attribution | None:
     m = site.according
     if m is None:
         return None  # (a blank source is no source: never an empty speaker span)
-    return Attribution(speaker_span(site.text, m.start("spk"), m.end("spk")), m.start(), "according to", "according_to")
+    a, b = m.start("spk"), m.end("spk")
+    if site.text[a : a + 1].islower() and m.end() < site.cs - 1:
+        n = _APPOSED_NAME.fullmatch(site.text, m.end(), site.cs - 1)
+        if n is not None:
+            a, b = n.start("n"), n.end("n")  # the name, not its description
+    return Attribution(speaker_span(site.text, a, b), m.start(), "according to", "according_to")
 
 
 def _label(site: Site, found: Attribution | None) -> Attribution | None:
@@ -412,7 +421,7 @@ RULES: tuple[Rule, ...] = (
     Rule("after_dash", "a dash and a name follow the quote (“…” — Ann Lee)",
          "“We are ready.” — Ann Lee", None),
     # 2. before it, in its sentence (kit.parse.governor)
-    Rule("according_to", "the sentence names the source with “according to” before the quote",
+    Rule("according_to", "the sentence names the source with “according to” (or “in the words of”) before the quote",
          "According to Ann Lee, the plan is “a mess”.", _according_to),
     Rule("label", "a name and a colon label the quote (Ann Lee: “…”)",
          "Surveyors agree - Ann Lee: “We are ready.”", _label),

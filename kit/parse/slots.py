@@ -166,7 +166,10 @@ _LOWER_NP = lazy_compile(
 )
 
 
-_POST_DASH = lazy_compile(rf"\s*[—―–]\s*(?P<spk>[A-Z@]{SPEAKER_CHAR}{{0,100}}?)(?:,|\s*$|\s*[.;(])")
+# (a hyphen between blanks stands for the dash: "“We will win.” - Sam Ortiz")
+_POST_DASH = lazy_compile(
+    rf"(?:\s*[—―–]|[ \t]+-(?=[ \t]))\s*(?P<spk>[A-Z@]{SPEAKER_CHAR}{{0,100}}?)(?:,|\s*$|\s*[.;(])"
+)
 
 
 MARKS = frozenset('“”"«»')

@@ -7,7 +7,8 @@ itself (all word lists are data: ``kit/data/entities.json``):
 
 * **a description** — an indefinite one ("one commenter wrote", "a New Hampshire
   Republican said", "Analysts said"), a definite one with no one to refer back to
-  ("the judge exclaimed"), or a document ("the memo reads", "the statement said")
+  ("the judge exclaimed"), a body that speaks for itself (``speaking_bodies``: "the city
+  reasoned", "the prosecution argued"), or a document ("the memo reads", "the statement said")
   — becomes an ``anonymous`` actor, its role the description;
 * **a definite description that refers back** — "the company said" to the latest
   organisation named as a subject (``org_nouns``), "the senator said" to the latest
@@ -210,6 +211,8 @@ def _can_speak(noun: str) -> bool:
         return False
     if noun in lw.people_nouns or noun + "s" in lw.people_nouns or noun in lw.org_nouns or noun in lw.document_nouns:
         return True
+    if noun in lw.speaking_bodies:
+        return True  # "the city reasoned", "the prosecution argued"
     if noun in lw.role_words:
         return True
     return not noun.endswith(("ment", "ments")) and noun.endswith(lw.speaker_endings)

@@ -92,3 +92,30 @@ def test_a_name_suffix_is_not_a_name_and_not_the_surname(text, person, short):
     assert [a.id for a in art.actors if a.kind == "person"] == [person]
     assert short in art.actor(person).aliases
     assert person in [q.speaker for q in art.quotes] + [r.speaker for r in art.reported]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # a name in apposition after the description that "in the words of" gives
+        ("In the words of the trial judge, Rosa Diaz, “the law is clear”.", "rosa_diaz", "according_to"),
+        ("In the words of Rosa Diaz, “the law is clear”.", "rosa_diaz", "according_to"),
+        # a subordinate "as" clause with a role before the name
+        ("As lead author Tom Reed told the Courier, “we were surprised”.", "tom_reed", "governing_clause"),
+        # a pull quote signed with a hyphen between blanks
+        ("“We will win.” - Sam Ortiz", "sam_ortiz", "after_dash"),
+        # the speaker released a statement in the sentence before a quote with no cue of its own
+        ("Senator Ray Hill released a statement. “We will not back down.”", "ray_hill", "previous_sentence"),
+        # a body that speaks for itself, and the authors of a study
+        ("The city reasoned that “the road is unsafe”.", "anon_city", "governing_clause"),
+        ("The study’s authors call it “a turning point”.", "anon_studys_authors", "introduction"),
+    ],
+)
+def test_a_speaker_named_in_the_issues_shapes(text: str, expected: str, rule: str) -> None:
+    q = kit.parse(text).quotes[0]
+    assert (q.speaker, q.rule) == (expected, rule)
+
+
+def test_what_we_call_a_thing_has_no_speaker() -> None:
+    # "call" alone is as often a noun ("his call for …") or a name for a thing: only "call it/him/her/them" cue
+    assert kit.parse("It is what we call “infrastructure.”").quotes[0].speaker is None
