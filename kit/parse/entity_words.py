@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..data import data_text
 
-__all__ = ["EntityWords", "entity_words"]
+__all__ = ["EntityWords", "entity_words", "name_genders"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,22 @@ class EntityWords:
         if first in self.given_names:
             return False
         return last in self.place_or_surname_heads or any(t in self.places for t in tokens)
+
+
+@functools.cache
+def name_genders() -> dict[str, str]:
+    """``{given name: "m" | "f"}`` for the given names that show a gender clearly
+    (``kit/data/given_name_genders.txt``; shared names such as "Jordan" are not in it). Loaded once.
+
+    >>> name_genders().get("Maria"), name_genders().get("Tom"), name_genders().get("Jordan")
+    ('f', 'm', None)
+    """
+    out: dict[str, str] = {}
+    for line in data_text("given_name_genders.txt").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.rpartition(" ")
+            out[name] = gender
+    return out
 
 
 @functools.cache

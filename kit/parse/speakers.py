@@ -31,7 +31,7 @@ from operator import attrgetter
 
 from ..records import Actor, Article, Mention, Sentence
 from .attribution import say_pattern
-from .entity_words import entity_words
+from .entity_words import entity_words, name_genders
 from .patterns import lazy_compile, trie_pattern
 from .scan import Scan
 from .structure import sentence_at
@@ -124,8 +124,9 @@ def genders(
     """``{person id: "m" | "f"}`` for the people whose gender the text shows (one pass, linear).
 
     Evidence, strongest first: an honorific before a mention ("Ms. Lopez"), a
-    gendered role ("Maria Lopez, a spokeswoman"), then the first he/she/his/her
-    after a sentence that names exactly one person.
+    gendered role ("Maria Lopez, a spokeswoman"), a given name that shows a gender
+    (:func:`~kit.parse.entity_words.name_genders`: "Maria Lopez"), then the first
+    he/she/his/her after a sentence that names exactly one person.
     """
     people = {a.id for a in actors if a.kind == "person"}
     out: dict[str, str] = {}
@@ -164,6 +165,13 @@ def genders(
                 weak[who] = "m" if g.group("m") else "f"
         if named:
             last = next(iter(named)) if len(named) == 1 else None
+    # a given name that shows a gender ("Ann Lee", "Tom Ray") outweighs a pronoun read nearby
+    shown = name_genders()
+    for a in actors:
+        if a.kind == "person" and a.id not in out:
+            first = a.name.split(None, 1)[0]
+            if first in shown and " " in a.name:
+                out[a.id] = shown[first]
     for pid, gender in weak.items():
         out.setdefault(pid, gender)
     return out

@@ -119,3 +119,23 @@ def test_a_speaker_named_in_the_issues_shapes(text: str, expected: str, rule: st
 def test_what_we_call_a_thing_has_no_speaker() -> None:
     # "call" alone is as often a noun ("his call for …") or a name for a thing: only "call it/him/her/them" cue
     assert kit.parse("It is what we call “infrastructure.”").quotes[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name shows the gender: "she" is the woman named, not the man named last
+        ("Tom Ray met Ann Lee on Monday. “I am ready,” she said.", "ann_lee"),
+        ("Ann Lee met Tom Ray on Monday. “I am ready,” he said.", "tom_ray"),
+    ],
+)
+def test_a_pronoun_speaker_agrees_with_the_gender_a_given_name_shows(text: str, expected: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == expected
+
+
+def test_a_name_shared_by_both_sexes_shows_no_gender() -> None:
+    from kit.parse.entity_words import name_genders
+
+    genders = name_genders()
+    assert genders.get("Ann") == "f" and genders.get("Tom") == "m"
+    assert "Jordan" not in genders and "Robin" not in genders  # shared: the text has to tell
