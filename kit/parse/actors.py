@@ -160,7 +160,15 @@ def find_actors(
             known_orgs.add(org.id)
             orgs += (org,)
     org_names = {f for o in orgs for f in (o.name, *o.forms)}
-    people = titled + tuple(p for p in untitled if p.name not in org_names)
+    short = [p for p in untitled if p.name not in org_names and _an_orgs_name(p, org_names)]
+    for p in short:  # "Vesko Chips" in a headline over "Vesko Chips Trading Co": that organisation's short form
+        first = p.name.split()[0] + " "
+        owners = [o for o in orgs if o.name.startswith(first)]
+        if owners:  # the first named ("Vesko Chips Bank Plc", later "Vesko Chips Bank")
+            owner = min(owners, key=lambda o: o.start)
+            owner.forms = (*owner.forms, p.name)
+            org_names.add(p.name)
+    people = titled + tuple(p for p in untitled if p.name not in org_names and p not in short)
     orgs = with_short_forms(text, orgs, gaz, not_forms=stop | {w for p in people for w in p.name.split()})
     org_names.update(f for o in orgs for f in o.forms)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
@@ -189,6 +197,7 @@ def find_actors(
     candidates = [c for c in candidates if c[0] not in org_ids or not _INDEX_AFTER.match(text, c[2])]
     found = person_mentions(text, spans, people)
     placed = placed_people(text, found)  # "the village of Karo Tarn", "Ben Arvo airport": places, not people
+    placed |= _things(text, found, untitled)
     if placed:
         people = tuple(p for p in people if p.id not in placed)
         found = [c for c in found if c[0] not in placed]
@@ -243,6 +252,25 @@ def _full_names_for_surnames(
             continue
         kept.append(p)
     return tuple(p for p in titled if p.name not in full), tuple(kept)
+
+
+def _things(text: str, found: list[tuple[str, int, int]], untitled: Iterable[Person]) -> set[str]:
+    """The ids of people read without a title or a given name that a mention shows to be a thing or a place:
+    "which" or "where" after the name and a comma ("Vesko Chips, which opened ...": a person takes "who")."""
+    given = entity_words().given_names
+    weak = {p.id for p in untitled if p.name.split()[0] not in given}
+    return {pid for pid, _, end in found if pid in weak and text.startswith((", which ", ", where "), end)}
+
+
+def _an_orgs_name(person: Person, org_names: set[str]) -> bool:
+    """Is a name of two or more words read without a title or a given name the short or headline form of an
+    organisation the text names: does its first word open an organisation's longer name ("Vesko Chips" beside "Vesko Chips Trading
+    Co", "Vesko Tech" beside "Vesko Technologies Inc")?"""
+    first = person.name.split()[0]
+    if person.role or first == person.name or first in entity_words().given_names:
+        return False  # "the Vell Government": one word that opens an organisation's name may be a person's
+    first += " "
+    return any(o.startswith(first) for o in org_names)
 
 
 def _weak_words(untitled: Iterable[Person], titled: Iterable[Person]) -> frozenset[str]:

@@ -91,6 +91,11 @@ class EntityWords:
     greeting_not_names: frozenset[str] = frozenset()
     not_names_alone: frozenset[str] = frozenset()
     person_possessions: frozenset[str] = frozenset()
+    storm_words: tuple[str, ...] = ()
+    animal_nouns: tuple[str, ...] = ()
+    not_before_called: frozenset[str] = frozenset()
+    person_endings: tuple[str, ...] = ()
+    place_first_words: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -193,4 +198,9 @@ def entity_words() -> EntityWords:
         greeting_not_names=frozenset(data["greeting_not_names"]),
         not_names_alone=frozenset(data["not_names_alone"]),
         person_possessions=frozenset(data["person_possessions"]),
+        storm_words=tuple(data["storm_words"]),
+        animal_nouns=tuple(data["animal_nouns"]),
+        not_before_called=frozenset(data["not_before_called"]),
+        person_endings=tuple(data["person_endings"]),
+        place_first_words=frozenset(data["place_first_words"]),
     )

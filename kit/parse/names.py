@@ -14,6 +14,12 @@ the rest, from what the text around a capitalised name says:
   name as the subject of a finite verb is a person too ("Ann Lee went …"), and so is
   one that a relative clause with "who" follows ("Ann Lee, who …").
 
+A name is no person's when it is a place's demonym ("Sri Lankan", "South Korean"), follows an
+acronym ("ZTX Data Systems": an organisation's name), or (without a given name) has a word for an
+organisation or a work in apposition ("Vesko Tarn, a subsidiary of ...", "Grey Tarsk,
+another thriller film"); a number word never
+opens one ("One Norvo supporter").
+
 All scans are forward-only, with look-arounds of a bounded width.
 
 >>> import kit
@@ -86,6 +92,36 @@ _SLOT_BEFORE = lazy_compile(
 )
 
 
+_FRENCH_OF = (" de ", " de la ", " du ", " des ", " del ", " della ")
+_APPOSITION_NOUN = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<words>(?:(?!(?:of|for|at|with|in|to|and|or)\b)[a-z][\w-]*[ \t]*){1,4})"
+)
+
+
+def _an_org_in_apposition(text: str, at: int, end: int) -> bool:
+    """Does an apposition after the name that ends at ``at`` end with a word for an organisation (", a
+    subsidiary of", ", the Norland daily") or hold a word for a work (", another thriller film")?"""
+    m = _APPOSITION_NOUN.match(text, at, min(end, at + 80))
+    if m is None:
+        return False
+    words = m.group("words").split()
+    if words[-1] in _org_words():
+        return True
+    # ", another thriller film", ", a film based on ...": a work's title, unless a word for a person ends it
+    # (", a film director")
+    w = entity_words()
+    return any(x in w.work_nouns for x in words) and not words[-1].endswith(("er", "or", *w.person_endings))
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    """Words for an organisation ("subsidiary", "company", "daily"): as an apposition's last word, they say
+    that the name before is an organisation's. Not a word for a person too ("publisher", "producer")."""
+    w = entity_words()
+    words = (*w.org_descriptors, *w.org_nouns, *w.outlet_words, "publication")
+    return frozenset(x for x in words if not x.endswith(("er", "or"))) - {"side", "team"}
+
+
 def _honorific_words() -> list[str]:
     """Honorifics (kit/data/entities.json) and one-word title abbreviations (the gazetteer's: "Sen.",
     "Gen."), without their dots: the words that show a person's name follows."""
@@ -128,6 +164,23 @@ def _names_a_country(word: str, gaz: Gazetteer) -> bool:
     return (entity is not None and entity.kind == "state") or word in entity_words().demonym_nouns
 
 
+#: Compass initials that open a place's name ("S. Korea"): the word they stand for.
+_COMPASS_INITIALS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+
+
+def _a_places_demonym(tokens: list[str]) -> bool:
+    """Is the name a known place's demonym ("Sri Lankan", "South Korean", "Middle Eastern"): the place's name
+    with "n", "an" or "ern" after it?"""
+    last = tokens[-1]
+    if not last.endswith("n"):  # the usual case: no demonym
+        return False
+    first = [_COMPASS_INITIALS.get(t, t) for t in tokens[:-1]]
+    places = entity_words().places
+    return any(
+        last.endswith(ending) and " ".join([*first, last[: -len(ending)]]) in places for ending in ("n", "an", "ern")
+    )
+
+
 def _words(name: str) -> list[str]:
     return name.replace(",", "").split()
 
@@ -161,6 +214,7 @@ def _read_candidate(
     a = 0
     while len(tokens) >= 2 and (
         tokens[0] in _NOT_FIRST
+        or tokens[0] in entity_words().not_names_alone  # "One Norvo supporter", "Two Norvo-built ferries"
         or tokens[0].endswith(entity_words().modifier_endings)  # "Norhaven-based Zentrix": a modifier
         or lower_words is not None
         and lower_words(tokens[0])
@@ -258,16 +312,20 @@ def find_named_people(
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
             tokens = name.split()
-            if words.looks_like_place(tokens):
-                continue  # "Wall Street", "Sri Lanka", "the World Cup"
+            if words.looks_like_place(tokens) or _a_places_demonym(tokens):
+                continue  # "Wall Street", "Sri Lanka", "the World Cup"; "Sri Lankan"
             a = m.start() + delta
             b = a + len(name) if text.startswith(name, a) else m.end()  # (a day after the name is left out)
             before = text[max(start, a - 40) : a]
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
                 continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person
             prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
-            if prev and f"{prev} {tokens[0]}" in words.places:
-                continue  # "St. Louis Comets", "San Francisco Rovers": a place's last word opens no name
+            if prev and (f"{prev} {tokens[0]}" in words.places or prev in words.place_first_words):
+                continue  # "St. Louis Comets", "San Francisco Rovers", "San Tarvo de Vell": a place's name goes on
+            if before.endswith(_FRENCH_OF):
+                continue  # "la pointe de la Grande Vell": a place's name, not a person's ("Tom de Vell" is read whole)
+            if 1 < len(prev) < 6 and prev.isupper() and prev.isalpha() and gaz.entity_of(prev) is None:
+                continue  # "ZTX Data Systems": an acronym right before opens an organisation's name
             if (
                 before.endswith(("the ", "The "))
                 and not _HONORIFIC_BEFORE.search(before[:-4])
@@ -278,6 +336,8 @@ def find_named_people(
             role, strong = None, tokens[0] in words.given_names
             app = _APPOSITION.match(text, b, min(end, b + 160))
             if app and app.group("role") and app.group("role").split()[0] not in _NOT_ROLE:
+                if tokens[0] not in words.given_names and _an_org_in_apposition(text, b, end):
+                    continue  # "Vesko Tarn, a subsidiary of ...": an organisation, not a person
                 role, strong = " ".join(app.group("role").split()), True
             if (
                 _HONORIFIC_BEFORE.search(before)

@@ -10,7 +10,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 * **a word that says what kind of organisation a name is**, right before it
   (``org_descriptors``: "the piston maker Zentrix", "the separatist group Kestrel
   Front") or right after it (``org_followers``: "Zentrix shares", "a Brannock
-  spokeswoman"; not a possessive, "Marsk's spokesman");
+  spokeswoman"; not a possessive, "Marsk's spokesman"; after "a" or a number, as strong as a descriptor:
+  "a Zentrix Dorvak statement", "2,400 Zentrix Dorvak shares");
 * **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
   drew with Rovers"), when neither is a person the kit knows; in a sports report
   (a score or three sport words, :func:`sports_report`) either side alone, a name
@@ -126,6 +127,7 @@ def _capital_word_before(text: str, at: int, start: int) -> bool:
     return text[word].isupper() and text[word : at - 1] not in ("The", "A", "An")
 
 
+_A_OR_NUMBER_BEFORE = re.compile(r"(?:(?<![\w’'-])[Aa]n?|\d)[ \t]+$")
 #: Outlet words that say what the name right after them is ("the daily Vell Dorna").
 _OUTLET_BEFORE_NAME = frozenset(("daily", "weekly", "newspaper", "magazine", "tabloid", "broadcaster"))
 _SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirmed", "denied", "warned", "agreed"))
@@ -260,17 +262,24 @@ def find_org_clues(
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
     def fits(
-        name: str, at: int, team: bool = False, opener: bool = False, strong: bool = False, capital: bool = False
+        name: str,
+        at: int,
+        team: bool = False,
+        opener: bool = False,
+        strong: bool = False,
+        capital: bool = False,
+        outlet: bool = False,
     ) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
         where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
         ("Tarvokos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
         title ("the group Action Beyond Borders"); ``capital``: its capital says it is a name even where the
-        text also writes the word in lower case ("the Court" in a text about a court)."""
+        text also writes the word in lower case ("the Court" in a text about a court); ``outlet``: it follows an
+        outlet word ("the daily Vell Dorna"), where a word that is also a given name is no person's."""
         tokens = name.split()
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
         # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
-        lone = team and (len(tokens) == 1 or name in w.places)
+        lone = outlet or team and (len(tokens) == 1 or name in w.places)
         if any(
             (t in not_orgs and not (strong and t in weak_people)) or (t in w.given_names and not lone) for t in tokens
         ):
@@ -430,7 +439,7 @@ def find_org_clues(
                 # as a descriptor), and the word before it a place; else the name before ("the Ledger newspaper")
                 outlet = _after(m.end(), end)
                 if outlet is not None and m.group() in _OUTLET_BEFORE_NAME:
-                    if fits(*outlet, strong=True):
+                    if fits(*outlet, strong=True, outlet=True):
                         out.append((*outlet, ()))
                     continue
                 for n in (_right_before(m.start()), outlet):
@@ -455,7 +464,16 @@ def find_org_clues(
                     out.append((*n, ()))
             elif rule == "follow":
                 n = _right_before(m.start())
-                if n and fits(*n):
+                if n is None:
+                    continue
+                # "a Vesko Chips statement", "2,400 Vesko Chips shares": no person's name follows "a" or a number,
+                # so the whole name right before is an organisation's, whoever's names its words are
+                b = p["name_before"].search(text, max(0, m.start() - _REACH), m.start())
+                if b and _A_OR_NUMBER_BEFORE.search(text, max(0, b.start() - 12), b.start()):
+                    n = (b.group("n"), b.start("n"))
+                    if fits(*n, strong=True):
+                        out.append((*n, ()))
+                elif fits(*n):
                     out.append((*n, ()))
             elif rule == "team_follow":
                 # "the Kestrel pair of ...", "his Kestrel debut", "Norland Kestrel rider Ivo Marsk": in a results report

@@ -81,6 +81,7 @@ class _Patterns:
         self.cleaned: dict[tuple[str, bool], tuple[str, int] | None] = {}  # _clean_name's results
         self.not_name_words = frozenset(t.get("not_name_words", ()))
         self.not_openers = frozenset(t.get("not_name_openers", ()))
+        self.full_titles = frozenset(t.get("full", ()))
         self.title_words = frozenset(w for x in [*t.get("full", ()), *t.get("modifiers", ())] for w in x.split())
         mods = trie_pattern(t.get("modifiers", ()))
         combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
@@ -167,8 +168,6 @@ def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tupl
         return None
     if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names or tokens[0][0] in pats.not_openers:
         return None
-    if len(tokens) > 1 and tokens[-1][0] in entity_words().place_heads:
-        return None  # "the Emperor Norvik Bridge", "Prince Tarvo Island": a place named after a person
     first = tokens[0][1]
     last_tok, last_at = tokens[-1]
     if last_at + len(last_tok) - first > _MAX_NAME:
@@ -207,6 +206,10 @@ def find_people(
                 continue  # "spokesman John": too weak for a one-word name
             if name in entity_words().name_suffixes:
                 continue  # "Martin Luther King Jr.": "King" is a surname here, not a title
+            if f"{title.split()[-1]} {name}" in pats.full_titles:
+                continue  # "Secretary General": a title of two words, no name after it
+            if _place_with_a_title(name.split()):
+                continue  # "Queen Vell Creek", "Admiral Vell Blvd": a place named with a title, not a person
             country = _prefix_country(text, m.start(), by_end)
             found.append(
                 Person(snake_id(name), name, _role(title, pats.abbreviation_items), country, at, at + len(name))
@@ -240,6 +243,13 @@ def find_people(
             continue
         people[p.id] = p
     return tuple(people.values())
+
+
+def _place_with_a_title(tokens: list[str]) -> bool:
+    """Does a name after a title end with a place's last word ("Queen Vell Creek"), and open with no given name
+    ("Professor Tom Lodge" is a person)?"""
+    words = entity_words()
+    return tokens[-1] in words.place_heads and (len(tokens) == 1 or tokens[0] not in words.given_names)
 
 
 def _befores(

@@ -34,7 +34,7 @@ from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .org_clues import has_score
-from .patterns import lazy_compile, merged_windows
+from .patterns import lazy_compile, merged_windows, trie_pattern
 from .people import Person
 
 __all__ = ["find_single_names"]
@@ -56,6 +56,8 @@ _SPLIT = lazy_compile(_SEP)
 # authors joined by "and" or "&" before a year with no bracket ("Vell and Korsa 1997"): the year closes the citation
 _JOINT = re.compile(r"[ \t](?:and|&)[ \t]")
 _CITED_YEAR_END = re.compile(r"[ \t]*(?:[),;:\]]|\.(?!\d)|$|[ \t]+(?:to|and|through|or|p\.|pp\.)[ \t])")
+#: What follows a year cited after a name in brackets: "Vance (1989)", "Vance (1989, p. 4)", "Vance (1989 [4])".
+_AFTER_YEAR = (")", "]", ",", ";", ":", " [")
 _CUE_NEXT = lazy_compile(lambda: rf",?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b")
 #: How far before a year a citation's author list is looked for.
 _REACH = 200
@@ -88,10 +90,11 @@ def find_single_names(
         pid = snake_id(n)
         if pid in found or pid in known_ids or n in taken or gaz.entity_of(n) is not None:
             return
-        if n in words.places or n in words.not_person_first or n in words.org_heads:
+        if n in words.places or n in words.not_person_first or n in words.org_heads or n in words.place_heads:
             return
         found[pid] = Person(pid, n, "", None, a, a + len(n))
 
+    taken |= _storm_names(text)  # "Hurricane Vella ... Vella grew stronger": a storm, never a person
     ones = _ONE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     # citations end with a year: with no year anywhere in the text (one scan), no paragraph has one
     years = _YEAR.search(text) is not None
@@ -104,6 +107,8 @@ def find_single_names(
             a = m.start()
             if a > 0 and (text[a - 1].isalnum() or text[a - 1] in _NOT_BEFORE_NAME):
                 continue
+            if n in _MONTHS and (_A_DATE.match(text, m.end(), end) or _DATE_BEFORE.search(text, max(start, a - 8), a)):
+                continue  # "Jan. 10", "Dec 21 - Jan", "Su 08:00": a month or a day, not a person
             before = text[max(start, a - 30) : a]
             if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")):
                 continue
@@ -131,6 +136,10 @@ def find_single_names(
                     and not (_JOINT.search(names) and _surnames_only(names) and _CITED_YEAR_END.match(text, c.end()))
                 ):
                     continue  # "Leap Year (2010)" is a film: a bracketed year follows surnames only
+                if c.group("bracket") and not text.startswith(_AFTER_YEAR, c.end()):
+                    continue  # "EDT (1500 GMT)", "the 12th Dynasty (1991-1786 BC)": a time or a span, not a year cited
+                if text[max(start, c.start() - 4) : c.start()] == "the ":
+                    continue  # "Chasing the Tarvos (1979)": the end of a work's title, not its author
                 at = c.start("list")
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
@@ -153,9 +162,31 @@ _ET_AL = re.compile(r"[ \t]+et[ \t]+al(?:[.,]|[ \t]+[\[(\d])")
 _AUTHOR_BEFORE = lazy_compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[a-z]$")
 
 
+def _storm_names(text: str) -> set[str]:
+    """The names the text gives storms ("Hurricane Vella", "Typhoon Tarsk"): a few string searches, and a
+    regex only where a storm word is found."""
+    words = entity_words().storm_words
+    if not any(w in text for w in words):
+        return set()
+    return {m.group(1) for m in _STORM.compiled.finditer(text)}
+
+
+_STORM = lazy_compile(lambda: rf"(?:{trie_pattern(entity_words().storm_words)})[ \t]+([A-Z][a-z]+)\b")
+
+
 def _without_possessive(name: str) -> str:
     """An author's name without 's ("Vance’s (1989)": Vance)."""
     return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
+#: Short forms of months and days that are also given names: a month before a day ("Jan. 10") or after a date
+#: ("Dec 21 - Jan"), a day before a time ("Su 08:00").
+_MONTHS = frozenset(
+    ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+    + ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+)
+_A_DATE = re.compile(r"\.?[ \t]*\d")
+_DATE_BEFORE = re.compile(r"\d[ \t]*[-–][ \t]*$")
 
 
 _RECORD = lazy_compile(r" \(\d{1,2}-\d{1,2}\)")

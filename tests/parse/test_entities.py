@@ -721,3 +721,140 @@ def test_an_outlet_word_that_opens_a_name_makes_an_outlet(text: str, outlet: str
 )
 def test_an_outlet_word_inside_a_name_or_a_programme_is_no_outlet(text: str, not_an_outlet: str) -> None:
     assert not_an_outlet not in {a.name for a in kit.parse(text).actors}
+
+
+# ---- names that are no people's -------------------------------------------------
+def test_the_second_word_of_a_two_word_title_is_no_name():
+    assert "general" not in kinds("Ramon Tarsk, union Secretary General and member of the party, said so.")
+    assert kinds("Defence Minister Prince Tarvo met him.")["tarvo"] == "person"
+
+
+def test_a_place_named_with_a_title_is_no_person():
+    assert "tarvo_sound" not in kinds("Boats gathered off Prince Tarvo Sound at dawn.")
+    assert "vell_creek" not in kinds("Towns such as Queen Vell Creek grew fast.")
+    assert kinds("Prince Tarvo Vesk met King Arvel.")["tarvo_vesk"] == "person"
+    assert kinds("Professor Ivo Lodge disagreed.")["ivo_lodge"] == "person"  # a given name first: a person's
+
+
+def test_a_number_word_opens_no_name():
+    assert kinds("One Norvo supporter required treatment. Two Norvo-built ferries will be sent.") == {}
+
+
+def test_a_year_cited_in_brackets_closes_there_and_follows_no_title():
+    assert "edt" not in kinds("By 9 a.m. EDT (1300 GMT) the ferry had left.")
+    assert "tarvos" not in kinds("She starred in Chasing the Tarvos (1979) and more.")
+    assert kinds("The method follows Vance (1989, p. 4).")["vance"] == "person"
+    assert kinds("It used a Vell and Tarsk (1984 [7]) weighting.")["vell"] == "person"
+
+
+def test_a_storms_name_is_no_person():
+    text = "Hurricane Vella turned north. “Vella is slower,” said Tom Moss. By dusk, Vella was far out at sea."
+    assert "vella" not in kinds(text)
+    assert kinds("Vella came home on Saturday and said so.").get("vella") == "person"
+
+
+def test_the_name_after_an_outlet_word_is_the_outlet_even_with_a_given_name_in_it():
+    assert kinds("The daily Vesk Jone reported earlier that Norhaven had deported people.")["vesk_jone"] == (
+        "organization"
+    )
+
+
+def test_a_name_after_a_word_for_a_vessel_is_its_name():
+    assert "vell_dorna" not in kinds("The ferry Vell Dorna sank on Monday, said Tom Moss.")
+
+
+def test_a_name_between_a_known_place_and_and_is_a_place():
+    assert "karo_tarn" not in kinds("The ferry between Lyon and Karo Tarn was late, Tom Moss said.")
+    assert kinds("Talks between Tom Moss and Karo Tarn went on.")["karo_tarn"] == "person"
+
+
+def test_a_places_demonym_is_no_person():
+    assert kinds("Sri Lankan farmers plant rice early. S. Korean ferry docks late.") == {}
+
+
+def test_a_months_short_form_before_a_day_or_after_a_date_is_no_person():
+    assert "jan" not in kinds("Rates rose for Nov 3-18 and from Dec 9 - Jan they fell.")
+    assert "jan" not in kinds("Jan. 14\n\nDear Ada, the garden is green.")
+    assert kinds("His daughter, Jan, came home.")["jan"] == "person"
+
+
+def test_a_headline_form_of_an_organisations_name_is_no_person():
+    text = "Vesko Chips wins bond auctions.\n\nA consortium led by Vesko Chips Bank Plc has won the auction."
+    assert kinds(text) == {"vesko_chips_bank_plc": "organization"}
+    art = kit.parse(text)
+    assert [art.span(m.start, m.end) for m in art.mentions][0] == "Vesko Chips"  # the bank's short form
+    assert kinds("Tom Moss said so. The Moss Government fell.")["tom_moss"] == "person"
+
+
+def test_a_name_that_which_follows_is_a_things():
+    text = "Vesko Chips is new. Vesko Chips, which began trading with nine staff, said so."
+    assert "vesko_chips" not in kinds(text)
+    assert kinds("Tom Moss met Ann Lee, which surprised all.")["ann_lee"] == "person"
+
+
+def test_a_name_first_given_beside_a_word_for_an_animal_is_an_animals():
+    assert "tiv" not in kinds("On the beach, Tiv, our old spaniel, ran ahead of us.")
+    assert kinds("Their cats, Rex, Tiv and Vell, who sleep all day, are old.") == {}
+    assert kinds("Ivo Marsk said so. Later, Ivo Marsk walked their dogs, Rex and Tiv.")["ivo_marsk"] == "person"
+
+
+def test_a_name_first_given_after_via_or_atop_a_letter_before_a_known_place_is_a_place():
+    assert "karo_tarn" not in kinds("There are flights from the capital via Karo Tarn. Tom Moss flies.")
+    assert "austin" not in kinds("Austin, Texas\n\nDear Ada, thanks for the parcel.")
+    assert kinds("Ivo Marsk, Oslo spokesman for the group, said so.")["ivo_marsk"] == "person"
+
+
+def test_a_name_after_a_or_a_number_before_an_organisation_follower_is_an_organisations():
+    text = "A Zentrix Dorvak statement on Friday denied the report. Zentrix Dorvak said talks would go on."
+    assert kinds(text)["zentrix_dorvak"] == "organization"
+    assert kinds("Only 2,400 Zentrix Dorvak shares changed hands. Zentrix Dorvak said so.")["zentrix_dorvak"] == (
+        "organization"
+    )
+
+
+def test_a_name_first_given_after_a_word_for_a_thing_and_called_is_a_things():
+    assert kinds("We heard a band called Vell Dorna at the fair.") == {}
+    assert kinds("The river known as Karo Tarn separates them.") == {}
+    assert kinds("A chemist called Ivo Marsk came. Ivo Marsk said hi.")["ivo_marsk"] == "person"
+    assert kinds("She was called Ada Vell. Ada Vell said hi.")["ada_vell"] == "person"
+    assert kinds("The utility said it has named Ivo Marsk as its new chief.")["ivo_marsk"] == "person"
+    assert kinds("I wrote a story called Ada Vell's Long Day. Ada Vell was born in 1950.")["ada_vell"] == "person"
+
+
+def test_an_acronym_right_before_a_name_opens_an_organisations_name():
+    assert "data_security" not in kinds("She runs ZTX Data Security, part of Zentrix Holdings.")
+
+
+def test_a_name_with_an_organisation_word_in_apposition_is_no_person():
+    assert "vesko_tarn" not in kinds("The bid came from Vesko Tarn, a subsidiary of Zentrix Holdings, on Friday.")
+    assert kinds("Ivo Lakmar, publisher of the weekly, was freed.")["ivo_lakmar"] == "person"
+
+
+def test_home_ends_a_places_name():
+    assert "vell_nursing_home" not in kinds("A nurse at Vell Nursing Home said he was calm.")
+
+
+def test_a_name_with_a_word_for_a_work_in_apposition_is_a_title():
+    assert "grey_tarsk" not in kinds("Later he starred in Grey Tarsk, another thriller film, as a pilot.")
+    assert kinds("Tivo Marsk, a film director, said so.")["tivo_marsk"] == "person"
+
+
+def test_a_days_short_form_before_a_time_is_no_person():
+    assert kinds("Hours 09:00 - 18:00, Su 10:00 - 13:00.") == {}
+
+
+def test_hotel_ends_a_places_name():
+    assert "norvo_vell_hotel" not in kinds("Guests can stay at Norvo Vell Hotel near the bay.")
+
+
+def test_a_name_after_a_places_first_word_or_a_french_of_goes_on_a_places_name():
+    assert kinds("Delegates at San Tarvo de Vell voted against it.") == {}
+    assert kinds("Walk to la pointe de la Petite Vell at dusk.") == {}
+
+
+def test_a_name_that_where_follows_is_a_places():
+    assert "vesko_chips" not in kinds("He trained at Vesko Chips, where he ran the lab.")
+
+
+def test_a_proclamation_is_no_person():
+    assert kinds("The 1802 Norvo Proclamation ended the war.") == {}
