@@ -36,6 +36,8 @@ it, or a pronoun's referent), or to ``None``.
 
 from __future__ import annotations
 
+import re
+
 from ..records import Paragraph, Quote
 from ..util import paused_gc
 from .attribution import OBJECT_CUES, QUOTING_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
@@ -74,14 +76,26 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
     prev: list[Quote] = []  # quotes of the previous paragraph
     carry = False  # the previous paragraph's last quote was left open
     intro: tuple[int, int] | None = None  # the speaker of a colon introduction ending the previous paragraph
+    close_at: int | None = None  # where a quotation left open closes in this paragraph, with no mark reopening it
     for pi, para in enumerate(paragraphs):
         if para.kind not in ("body", "heading"):
-            prev, carry, intro = [], False, None
+            prev, carry, intro, close_at = [], False, None, None
             continue
-        nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-        spans, open_start = pair_marks(text, para.start, para.end)
-        if open_start is not None and nxt is not None and text[nxt.start] in OPENING_MARKS and nxt.kind == "body":
-            spans.append((open_start, para.end))
+        if close_at is not None and close_at >= para.end:
+            continue  # a caption between the two parts of a quotation ("Photo: …"): read as if not there
+        nxt = _next_part(text, paragraphs, pi)
+        if close_at is not None:  # "…\n\nand we will win.” She left.": the quotation's last part, then the rest
+            spans, open_start = pair_marks(text, close_at + 1, para.end)
+            spans.insert(0, (para.start, close_at))
+            close_at = None
+        else:
+            spans, open_start = pair_marks(text, para.start, para.end)
+        if open_start is not None and nxt is not None and nxt.kind == "body":
+            if text[nxt.start] in OPENING_MARKS:
+                spans.append((open_start, para.end))
+            elif (c := _closes_unopened(text, nxt)) is not None:
+                spans.append((open_start, para.end))
+                close_at = c
         here: list[Quote] = []
         for cs, ce in spans:
             here.append(_attribute(ctx, para, cs, ce, here, prev, carry, intro))
@@ -93,7 +107,7 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
             and prev[-1].speaker_start is None
             and here
             and here[0].continued is False
-            and here[0].start == para.start + 1
+            and here[0].start in (para.start, para.start + 1)
             and here[0].speaker_start is not None
         ):
             last = prev[-1]  # a multi-paragraph quote attributed at its end (quotes[-1]: no search)
@@ -116,6 +130,28 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
         prev = here
         intro = _colon_intro(ctx, para) if not here or here[-1].end < para.end - 2 else None
     return tuple(quotes)
+
+
+# a caption set between two paragraphs of a story ("Photo: …", "Image: …", "(Photo: …)")
+_CAPTION = re.compile(r"\(?(?:Photo|Picture|Image|Caption|Video)(?:\s+credit)?\s*[:(]")
+
+
+def _next_part(text: str, paragraphs: tuple[Paragraph, ...], pi: int) -> Paragraph | None:
+    """The paragraph after ``paragraphs[pi]`` that a quotation left open there may go on in: the next one,
+    past captions ("Photo: …") set in between."""
+    for p in paragraphs[pi + 1 : pi + 4]:
+        if not (p.end - p.start < 200 and _CAPTION.match(text, p.start, p.end)):
+            return p
+    return None
+
+
+def _closes_unopened(text: str, para: Paragraph) -> int | None:
+    """Where a closing mark in ``para`` ends a quotation opened before it, with no opening mark in between
+    ("And we will win the vote.” Tom Ray left."): the offset of the mark, or ``None``."""
+    close = text.find("”", para.start, para.end)
+    if close <= para.start or text.find("“", para.start, close) >= 0:
+        return None
+    return close
 
 
 _SHARED = "shared_attribution"

@@ -450,7 +450,8 @@ RULES: tuple[Rule, ...] = (
          "“We are ready,” said Ann Lee, “and we have waited.”", _interrupted, overrides=True),
     Rule("same_speaker", "the quote follows another by the same speaker in the paragraph",
          "“We are ready,” Ann Lee said. “We have waited.”", _same_speaker, overrides=True),
-    Rule("continued_paragraph", "the quote continues the previous paragraph's quote",
+    Rule("continued_paragraph", "the quote continues the previous paragraph's quote (reopened or not, and past "
+         "a photo caption set in between)",
          "“We are ready,” Ann Lee said.\n\n“We have waited.”", _continued, overrides=True),
     Rule("colon_introduction", "the previous paragraph ends by introducing it (Ann Lee continued:)",
          "Ann Lee continued:\n\n“We are ready.”", _colon_intro, overrides=True),

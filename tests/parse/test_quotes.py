@@ -539,3 +539,29 @@ def test_a_speaker_may_open_with_this():
     """ "“…,” this source told the Norhaven Post": "this" opens a noun phrase like "the" does."""
     art = kit.parse("Ivo Marsk left Zentrix. “The staff never liked him,” this source told the Norhaven Post.")
     assert [art.span(q.speaker_start, q.speaker_end) for q in art.quotes] == ["this source"]
+
+
+def test_a_quotation_that_closes_in_the_next_paragraph_without_reopening_is_one_speakers() -> None:
+    # the usual style reopens each paragraph of a long quotation; some texts do not
+    text = "Ann Lee said: “We will go on.\n\nAnd we will win the vote.” Tom Ray left.\n\nHe did not return."
+    art = kit.parse(text)
+    assert [(text[q.start : q.end], q.speaker) for q in art.quotes] == [
+        ("We will go on.", "ann_lee"),
+        ("And we will win the vote.", "ann_lee"),
+    ]
+
+
+def test_a_caption_between_two_parts_of_a_quotation_is_skipped() -> None:
+    text = "“We will go on,” Ann Lee said. “And we will\n\nPhoto: The square at night.\n\nwin the vote.” Tom Ray left."
+    art = kit.parse(text)
+    assert [(text[q.start : q.end], q.speaker) for q in art.quotes] == [
+        ("We will go on,", "ann_lee"),
+        ("And we will", "ann_lee"),
+        ("win the vote.", "ann_lee"),
+    ]
+
+
+def test_a_stray_opening_mark_does_not_reach_a_paragraph_that_opens_its_own_quotation() -> None:
+    # the next paragraph opens a quotation of its own before its closing mark: the stray mark stays stray
+    text = "Ann Lee said “no.\n\nTom Ray said “yes” and left."
+    assert [(text[q.start : q.end], q.speaker) for q in kit.parse(text).quotes] == [("yes", "tom_ray")]
