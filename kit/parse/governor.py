@@ -124,6 +124,11 @@ LABEL_AT = Scanned(LABEL, lazy_compile(r"(?=^|[-—–:.!?]\s|[.!?][”\"’]\s|
 VERBISH_AT = Scanned(VERBISH, lazy_compile(r"(?=\b[a-z]{2})"), 2)  # every verb-ish word starts so
 
 
+# a name that opens the sentence, then a long aside between commas (a relative clause or an apposition,
+# with no quotation in it), then the cue: "Ann Lee, who has led the group since its founding and …, said"
+_APPOSED = lazy_compile(
+    r"\s*(?P<n>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*),[ \t]+(?:who|whose|the|a|an)[ \t][^“”\"\n]{0,250}?,[ \t]*$"
+)
 _AND_BEFORE = lazy_compile(r"\s(?:and|then|but)\s+(?:also\s+|then\s+|now\s+|later\s+|[a-z]{2,12}ly\s+)?$")
 
 
@@ -216,6 +221,9 @@ def governor(
         w = _WITH_ING.search(text, max(lo, h.start() - 90), h.start()) if h.group().endswith("ing") else None
         if w:  # "…, with Sen. Tom Ray calling it “…”": the subject of the participle
             return strip_span(text, w.start("spk"), w.end("spk")), h.start(), h.group()
+        a = _APPOSED.match(text, lo, h.start())
+        if a is not None:  # "Ann Lee, who has led the group since 1990 and …, said": the name before the aside
+            return (a.start("n"), a.end("n")), h.start(), h.group()
         subj = subject_before(text, lo, h.start(), hits=ctx.hits)
         if subj is None:  # "Ann Lee took the stage … and called it “…”": the subject before "and"
             m = _AND_BEFORE.search(text, max(lo, h.start() - 24), h.start())

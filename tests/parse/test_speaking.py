@@ -139,3 +139,15 @@ def test_a_name_shared_by_both_sexes_shows_no_gender() -> None:
     genders = name_genders()
     assert genders.get("Ann") == "f" and genders.get("Tom") == "m"
     assert "Jordan" not in genders and "Robin" not in genders  # shared: the text has to tell
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, who has led the Norvo group since its founding in 1990 and who was re-elected last year "
+        "by a wide margin, said “we will win”.",
+        "Ann Lee, the head of the Norvo group since its founding in 1990 and a member of its board, said “we will win”.",
+    ],
+)
+def test_a_long_aside_between_the_name_and_the_cue_keeps_the_name_the_speaker(text: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == "ann_lee"
