@@ -36,6 +36,7 @@ it, or a pronoun's referent), or to ``None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..records import Paragraph, Quote
@@ -256,4 +257,25 @@ def _attribute(
         ctx.used_cues.add(found.cue_at)
     cue = " ".join(found.cue.split()) if found.cue else None
     speaker = resolved[0][0] if resolved else None
+    if speaker is not None and cue in _REPLIES and text[span[0] : span[1]].lower() in ("he", "she"):
+        speaker = _replier(ctx, speaker, span[0], here or prev)
     return Quote(cs, ce, speaker, span[0], span[1], cue, para.index, partial, False, found.rule)
+
+
+#: Cues of a reply: "he replied" after a question answers someone else.
+_REPLIES = frozenset(("replied", "replies", "answered", "answers", "responded", "retorted", "shot back", "countered"))
+
+
+def _replier(ctx: Context, speaker: str, at: int, before: list[Quote]) -> str:
+    """The person a "he replied" or "she answered" stands for: not the speaker of the quotation just before
+    (who asked), but the latest other person of that gender named before ("“Where were you?” Ray asked.
+    “At home,” he replied." is the brother the text named, not Ray). ``speaker``: the pronoun's referent."""
+    if not before or before[-1].speaker != speaker:
+        return speaker
+    gender = ctx.gender.get(speaker)
+    k = bisect.bisect_left(ctx.m_starts, at) - 1
+    for i in range(k, max(-1, k - 60), -1):
+        other = ctx.mentions[i].actor
+        if other != speaker and ctx.kinds.get(other) == "person" and ctx.gender.get(other, gender) == gender:
+            return other
+    return speaker

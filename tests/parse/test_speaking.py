@@ -151,3 +151,12 @@ def test_a_name_shared_by_both_sexes_shows_no_gender() -> None:
 )
 def test_a_long_aside_between_the_name_and_the_cue_keeps_the_name_the_speaker(text: str) -> None:
     assert kit.parse(text).quotes[0].speaker == "ann_lee"
+
+
+def test_he_replied_after_a_question_is_the_other_man_not_the_one_who_asked() -> None:
+    text = "Prosecutor Tom Ray questioned the brother, Max Cole. “Where were you?” Ray asked. “At home,” he replied."
+    assert [q.speaker for q in kit.parse(text).quotes] == ["tom_ray", "max_cole"]
+
+
+def test_he_replied_with_no_one_else_named_stays_the_one_named() -> None:
+    assert [q.speaker for q in kit.parse("“Ready?” Tom Ray asked. “Yes,” he replied.").quotes] == ["tom_ray", "tom_ray"]
