@@ -168,7 +168,9 @@ def find_actors(
             owner = min(owners, key=lambda o: o.start)
             owner.forms = (*owner.forms, p.name)
             org_names.add(p.name)
-    people = titled + tuple(p for p in untitled if p.name not in org_names and p not in short)
+    # a name an organisation clue took whole is the organisation's, even after a title ("the defending champion
+    # Norhaven Kestrels": a place and a plural, a team)
+    people = tuple(p for p in titled + untitled if p.name not in org_names and p not in short)
     orgs = with_short_forms(text, orgs, gaz, not_forms=stop | {w for p in people for w in p.name.split()})
     org_names.update(f for o in orgs for f in o.forms)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}

@@ -58,6 +58,7 @@ class EntityWords:
     honorifics: tuple[tuple[str, str], ...] = ()  # ("Mr", "m"), ("Dr", ""): the gender each shows
     gendered_titles: tuple[tuple[str, str], ...] = ()
     org_descriptors: tuple[str, ...] = ()
+    descriptors_opening: tuple[str, ...] = ()
     team_words_in_results: tuple[str, ...] = ()
     team_words_opening: tuple[str, ...] = ()
     org_followers: tuple[str, ...] = ()
@@ -142,7 +143,8 @@ def entity_words() -> EntityWords:
         countries=frozenset(data["countries"]),
         place_heads=frozenset(data["place_heads"]),
         place_or_surname_heads=frozenset(data["place_heads_or_surnames"]),
-        not_person_first=frozenset(data["not_person_first"]),
+        # a company's kind ("Insurer Zentrix said") never opens a person's name either
+        not_person_first=frozenset(data["not_person_first"]) | frozenset(data["descriptors_opening"]),
         agencies=tuple(data["news_agencies"]),
         org_heads=frozenset(data["org_heads"]),
         not_acronyms=frozenset(data["not_acronyms"]),
@@ -167,6 +169,7 @@ def entity_words() -> EntityWords:
         honorifics=tuple(data["honorifics"].items()),
         gendered_titles=tuple(data["gendered_titles"].items()),
         org_descriptors=tuple(data["org_descriptors"]),
+        descriptors_opening=tuple(data["descriptors_opening"]),
         team_words_in_results=tuple(data["team_words_in_results"]),
         team_words_opening=tuple(data["team_words_opening"]),
         org_followers=tuple(data["org_followers"]),

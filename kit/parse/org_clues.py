@@ -5,13 +5,18 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 
 * **news agencies and outlets** by name (``news_agencies``: "Reuters", "Xinhua"),
   or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
-  Ledger newspaper"), or opened by one (``outlet_openers``: "Radio Kestrel", "the
-  Daily Ledger"; not inside a longer name nor a programme's, "the Daily Show");
+  Ledger newspaper"; a title in quotation marks beside one: 'the popular "Kestrel" newspaper'), or
+  opened by one (``outlet_openers``: "Radio Kestrel", "the Daily Ledger"; not inside a longer name
+  nor a programme's, "the Daily Show");
 * **a word that says what kind of organisation a name is**, right before it
   (``org_descriptors``: "the piston maker Zentrix", "the separatist group Kestrel
-  Front") or right after it (``org_followers``: "Zentrix shares", "a Brannock
-  spokeswoman"; not a possessive, "Marsk's spokesman"; after "a" or a number, as strong as a descriptor:
-  "a Zentrix Dorvak statement", "2,400 Zentrix Dorvak shares");
+  Front"; ``descriptors_opening``, capitalised, opening a sentence or a starred line:
+  "Insurer Zentrix said", "* Conglomerate Vesko lost 2 percent"), before "called" and
+  the name ("a new company called Vesko"), heading an apposition after it ("Zentrix, a
+  subsidiary of", "Kestrel, the club he led"; not after a place noun and "of":
+  "the city of Turnvo, a group of scouts") or right after it (``org_followers``:
+  "Zentrix shares", "a Brannock spokeswoman"; not a possessive, "Marsk's spokesman"; after "a" or a
+  number, as strong as a descriptor: "a Zentrix Dorvak statement", "2,400 Zentrix Dorvak shares");
 * **teams in a result**: both sides of a match verb (``match_verbs``: "Hartfield
   drew with Rovers"), when neither is a person the kit knows; in a sports report
   (a score or three sport words, :func:`sports_report`) either side alone, a name
@@ -47,7 +52,9 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   text writes them below, else in title case);
 * **an employer or a club in brackets** after a person's name ("Ann Lee (Kestrel)",
   a line-up of them) and an employer after a role and "at"/"with" ("an analyst at
-  Parivas");
+  Parivas"); in a results report, a one-word name before its country in brackets ("Kestrel
+  (Norway), Norvo (Italy)": a player has a given name), and a one-word name opening a sentence
+  before a role word and a given name ("Kestrel defender Ivo Marsk");
 * **what only an organisation has** after its name and 's (``org_possessions``:
   "Tarvo's increased stake"), and **an institution** named by its head word alone
   (``institution_words``: "the Senate", "the Commission");
@@ -68,11 +75,16 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   fell"), or a capitalised word (or two), named again nearby, that is not a person,
   place or known name, before a verb only organisations do (``org_verbs``: "Zentrix
   shares fell", "Zentrix acquired", or once with an amount after: "Tarvo fell 1.7
-  percent"). "Zed said" may be a person named by surname, but not one followed by "it" or "its" as
+  percent"; a match verb too: "Tarvo Cables lost 22.7 to 597"). "Zed said" may be a person named by surname, but not one followed by "it" or "its" as
   what was said opens ("Zentrix said on Monday it would cut jobs"; not "it was", "it would be"), when
   the name is its clause's subject;
 * **an outlet named after its outlet word** ("the Norland daily Vell Dorna": a clue as strong as a
-  descriptor; the word before it is then a place).
+  descriptor; the word before it is then a place), or in apposition after it ("a daily newspaper,
+  Vell Dorna, which ...").
+* **a name after "the" that says or reports** ("the Norhaven Sun reported", "the Beacon said": a person
+  has no "the"; not a title, a people or a party's member: "the Chief Justice said", "the Ohio Republican
+  said"; a city before its last word is its seat), and **a name that quotes someone "as saying"** ("Vell
+  Dorna quoted Ivo Marsk as saying": a clue that outweighs a name read without a title).
 
 Scans are forward-only; names are read back over a bounded window from each keyword
 found (the keywords' first words come from one shared scan of the text when the
@@ -91,6 +103,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from .attribution import THIRD_PERSON
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, finditer_not_after, finditer_scouted, finditer_sited, scout_pattern, trie_pattern
@@ -131,6 +144,42 @@ _A_OR_NUMBER_BEFORE = re.compile(r"(?:(?<![\w’'-])[Aa]n?|\d)[ \t]+$")
 #: Outlet words that say what the name right after them is ("the daily Vell Dorna").
 _OUTLET_BEFORE_NAME = frozenset(("daily", "weekly", "newspaper", "magazine", "tabloid", "broadcaster"))
 _SAYING = frozenset(("said", "says", "added", "announced", "reported", "confirmed", "denied", "warned", "agreed"))
+#: After "the" and a name (one or two words), these say the name is an organisation ("the Norhaven Sun reported").
+_THE_SAYS = frozenset(("said", "says", "added", "announced", "reported", "quoted", "confirmed", "denied", "warned"))
+_COMMA_NAME = re.compile(rf",[ \t]+(?P<n>{_NAME})(?=[ \t]*[,;:)]|\.(?![\w-]))")  # ", Vell Dorna," (a whole apposition)
+_QUOTED_AFTER = re.compile(rf"[ \t]+[\"“](?P<n>{_NAME})[,.]?[\"”]")  # 'journal "Norvo Review"'
+_QUOTED_BEFORE = re.compile(rf"[\"“](?P<n>{_NAME})[\"”][ \t]+$")  # '"Kestrel" newspaper'
+#: After a descriptor that heads an apposition: punctuation, or a word that goes on with it ("a subsidiary of",
+#: "the club he led", "a group closely associated with"), not a noun it modifies ("a club official").
+_APPOSITION_GOES_ON = "|".join(
+    ("of", "that", "which", "whose", "based", "closely", "owned", "run", "set", *(p for p in THIRD_PERSON if p != "it"))
+)
+_APPOSITION_CLOSES = re.compile(rf"[,.;:]|[ \t]+(?:{_APPOSITION_GOES_ON})(?![\w-])")
+_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+_KIND_CALLED = re.compile(r"(?<![\w-])(?P<k>[a-z]+),?[ \t]+$")  # "company called", "consortium, called"
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
+_QUOTED_AS = re.compile(r"[^.;:!?\"“”\n]{1,80}?[ \t]as[ \t]+(?:saying|telling)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _title_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of the gazetteer's titles ("President", "Minister", "Justice"): "the President said" is a person."""
+    return frozenset(w for t in gaz.data.get("titles", {}).get("full", ()) for w in t.split())
+
+
+def _a_sayers_name(name: str, gaz: Gazetteer) -> bool:
+    """Can ``name``, after "the" and before a verb of saying, be an organisation's: not a title ("the Chief
+    Justice said"), a people ("the Norlanders", "the Greeks"), a party's member ("the Ohio Republican said")?"""
+    w = entity_words()
+    tokens = name.split()
+    last = tokens[-1]
+    return not (
+        any(t in _title_words(gaz) or t.lower() in w.role_words for t in tokens)
+        or last.lower() in w.people_nouns
+        or last in w.not_speaker_names
+        or last.endswith(("ans", "ese", "ish", "ers", "ites", "ists"))
+        or gaz.entity_of(last) is not None
+    )
 
 
 @functools.cache
@@ -152,8 +201,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<outlet>{trie_pattern(w.outlet_words)})(?![\w-])"
             rf"|(?P<opener>{trie_pattern(w.outlet_openers)})(?=[ \t]+[A-Z])"
             rf"|(?P<desc>{trie_pattern(w.org_descriptors)})(?=[ \t]+[A-Z])"
+            rf"|(?P<desc_open>{trie_pattern(w.descriptors_opening)})(?=[ \t]+[A-Z])"
             rf"|(?P<follow>{trie_pattern(w.org_followers)})(?![\w-])"
-            rf"|(?P<team_follow>{trie_pattern(w.team_followers)})(?![\w-]))"
+            rf"|(?P<team_follow>{trie_pattern(w.team_followers)})(?![\w-])"
+            # "Zentrix, a subsidiary of ...", "Kestrel, the club he led": a descriptor heading an apposition
+            rf"|(?P<desc_end>{trie_pattern(w.org_descriptors)})(?=[,.;:]|[ \t]+(?:{_APPOSITION_GOES_ON})(?![\w-])))"
         ),
         # where a keyword may start: any of the words after a character that ends a word (one trie)
         "keyword_scout": re.compile(scout_pattern("’'-", trie_pattern(sorted(keyword_first_words())))),
@@ -231,6 +283,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.outlet_words
     yield from w.outlet_openers
     yield from w.org_descriptors
+    yield from w.descriptors_opening
     yield from w.org_followers
     yield from w.team_followers
 
@@ -259,6 +312,10 @@ def find_org_clues(
     opening = frozenset(w.team_words_opening)
     # "champions", "leaders": plural nouns (not "hosts", also a verb) name a team, never one player
     plural_team_words = frozenset(t.lower() for t in opening if t.endswith("s") and t != "Hosts")
+    org_verbs = frozenset(w.org_verbs)
+    descriptors = frozenset(w.org_descriptors)
+    descriptors_opening = frozenset(w.descriptors_opening)
+    org_kinds = w.org_nouns | frozenset(w.org_descriptors)
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
     def fits(
@@ -269,13 +326,15 @@ def find_org_clues(
         strong: bool = False,
         capital: bool = False,
         outlet: bool = False,
+        placed: bool = False,
     ) -> bool:
         """Can ``name`` at ``at`` be an organisation? ``team``: it is named as a team in a results report,
         where a city is one ("Boston won 4-2"); ``opener``: one word that opens a sentence may be one
         ("Tarvokos of Greece beat ..."); ``strong``: the clue outweighs a person's name read without a
         title ("the group Action Beyond Borders"); ``capital``: its capital says it is a name even where the
         text also writes the word in lower case ("the Court" in a text about a court); ``outlet``: it follows an
-        outlet word ("the daily Vell Dorna"), where a word that is also a given name is no person's."""
+        outlet word ("the daily Vell Dorna"), where a word that is also a given name is no person's; ``placed``: a
+        city before its last word is its seat ("the Norhaven Sun reported"), as in a club's name."""
         tokens = name.split()
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
         # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
@@ -295,7 +354,8 @@ def find_org_clues(
             return False  # "Marsk's Democratic convention": a person's or a place's, not a name
         if tokens[-1] in w.place_heads:
             return False  # "Kestrel Bay"
-        if not team and (" ".join(tokens) in w.places or any(t in w.places for t in tokens)):
+        seated = placed and len(tokens) > 1 and tokens[-1] not in w.places
+        if not team and (" ".join(tokens) in w.places or any(t in w.places for t in tokens if not seated)):
             return False  # a place ("Sri Lanka"); "Le Soir" is not one
         if team and name.title() in w.countries:
             return False  # a national side is named as its country, a place
@@ -303,7 +363,7 @@ def find_org_clues(
             return False
         # "Dinvo Ottawa", "Ottawa St Kestrel": a club named with its city, where the city alone is also its state's
         # capital (a state's name or demonym in a team's name still says it is no team)
-        club = team and len(tokens) > 1
+        club = (team or seated) and len(tokens) > 1
         if any(gaz.entity_of(t) is not None and not (club and t in w.places and t not in w.countries) for t in tokens):
             return False
         if lower_near is not None and not capital and lower_near(text, at, tokens[0]):
@@ -347,12 +407,26 @@ def find_org_clues(
             return None  # "the shares", "its workers": no name before (the usual case: no regex needed)
         return _before(at)
 
+    def _apposed(at: int, after: int) -> tuple[str, int] | None:
+        """The name before ", a|an|the [up to three words] <descriptor>" ending at ``at`` (``after``: where the
+        descriptor ends): "Zentrix, a subsidiary of", "Kestrel, the club he led"."""
+        if not _APPOSITION_CLOSES.match(text, after):
+            return None
+        a = _APPOSITION.search(text, max(0, at - 50), at)
+        if a is None:
+            return None
+        n = _before(a.start())
+        if n is None or _after_place_noun(text, n[1], w):
+            return None  # "the city of Turnvo, a group of scouts ...": a place
+        return n if fits(*n, strong=True) else None
+
     def _after(at: int, end: int) -> tuple[str, int] | None:
         a = p["name_after"].match(text, at, end)
         return (a.group("n"), a.start("n")) if a else None
 
-    def _acting(m: re.Match[str], start: int) -> None:
-        """A verb of saying or acting: the acronym or word (named again) before it."""
+    def _acting(m: re.Match[str], start: int, acts: bool = False) -> None:
+        """A verb of saying or acting: the acronym or word (named again) before it (``acts``: the verb is one only
+        organisations do, though it matched as another rule's: "lost" is a match verb too)."""
         lo = max(start, m.start() - 40)
         words_before = text[lo : m.start()].split()
         if words_before and words_before[-1] in _AUX:
@@ -362,7 +436,7 @@ def find_org_clues(
         last = words_before[-1]
         # Only an acronym counts before a verb a person may do too ("said"); the early returns below skip
         # the reading back when no acronym can be found (the same results: nothing would be added).
-        acts = bool(m.group("any"))
+        acts = acts or bool(m.group("any"))
         # "Zentrix said on Monday it would cut jobs": "it" after a verb of saying (the sayer may open the sentence)
         it_says = not acts and m.group() in _SAYING and _IT_SAYS.match(text, m.end()) is not None
         if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
@@ -374,13 +448,28 @@ def find_org_clues(
                 return
             name, at = b.group("n"), b.start("n")
         elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
-            if not acts and not it_says and not last.isupper():
+            # "the Norhaven Sun reported": a name after "the" that says or reports (a person has no "the")
+            the_sayer = not it_says and not last.isupper() and m.group() in _THE_SAYS
+            # "Vell Dorna quoted Ivo Marsk as saying": what a newspaper or an agency does
+            quotes = the_sayer and m.group() == "quoted" and _QUOTED_AS.match(text, m.end()) is not None
+            if not acts and not it_says and not last.isupper() and not the_sayer:
                 return  # "Zed said": a capitalised word (or two) that is not an acronym
             name = last
-            if len(words_before) > 1 and _ONE_WORD.fullmatch(words_before[-2]) and not last.isupper():
+            if (
+                len(words_before) > 1
+                and _ONE_WORD.fullmatch(words_before[-2])
+                and not last.isupper()
+                and words_before[-2] not in descriptors_opening  # "Conglomerate Vesko lost": the name is "Vesko"
+            ):
                 name = f"{words_before[-2]} {last}"
             at = text.rfind(name, lo, m.start())
             if at < 0 or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
+                return
+            if the_sayer and (quotes or _THE_BEFORE.search(text, max(0, at - 5), at)):
+                if _a_sayers_name(name, gaz) and fits(name, at, placed=True, strong=quotes):
+                    out.append((name, at, ()))
+                    return
+            if not acts and not it_says and not last.isupper():
                 return
         else:
             return  # "the index rose": no capital or apposition right before the verb
@@ -405,7 +494,7 @@ def find_org_clues(
     results = functools.cache(lambda: sports_report(text))
     res = results()
     spans = list(spans)
-    out += _digest_headings(text, spans, fits)
+    out += _digest_headings(text, spans, gaz)
     # "the Senate": one scan over the whole text (few hits; a scan per paragraph costs more than it finds)
     starts = [a for a, _ in spans]
     for m in _the_plurals(p["the_institution"], text, 0, len(text)):
@@ -434,10 +523,22 @@ def find_org_clues(
                 ):
                     if n and fits(*n, team=True):  # "Norwegian Kestrel rider Ivo Marsk"
                         out.append((*n, ()))
+                elif (
+                    b
+                    and results()
+                    and b.group("n").isalpha()  # one word: not "Norland's new coach", "Two-try winger"
+                    and b.group("n") not in w.not_person_first
+                    and (first := _ONE_WORD.match(text, m.end())) is not None
+                    and first.group() in w.given_names
+                    and fits(b.group("n"), b.start("n"), team=True, opener=True)
+                ):
+                    out.append((b.group("n"), b.start("n"), ()))  # "Kestrel defender Ivo Marsk is hurt." (opening)
             elif rule == "outlet":
                 # "the Norland daily Vell Dorna": the name after the outlet word is the outlet (a clue as strong
                 # as a descriptor), and the word before it a place; else the name before ("the Ledger newspaper")
                 outlet = _after(m.end(), end)
+                if outlet is None and m.group() in _OUTLET_BEFORE_NAME and (c := _COMMA_NAME.match(text, m.end(), end)):
+                    outlet = c.group("n"), c.start("n")  # "a Norland daily newspaper, Vell Dorna, said": in apposition
                 if outlet is not None and m.group() in _OUTLET_BEFORE_NAME:
                     if fits(*outlet, strong=True, outlet=True):
                         out.append((*outlet, ()))
@@ -445,6 +546,12 @@ def find_org_clues(
                 for n in (_right_before(m.start()), outlet):
                     if n and fits(*n):
                         out.append((*n, ()))
+                # a title in quotation marks beside it: 'the popular "Kestrel" newspaper', 'journal "Norvo Review"'
+                q = _QUOTED_AFTER.match(text, m.end(), end) or _QUOTED_BEFORE.search(
+                    text, max(start, m.start() - 60), m.start()
+                )
+                if q and fits(q.group("n"), q.start("n"), strong=True, capital=True):
+                    out.append((q.group("n"), q.start("n"), ()))
             elif rule == "opener":
                 # "Radio Kestrel", "the Daily Ledger": an outlet word opens the outlet's name
                 n = _after(m.end(), end)
@@ -462,6 +569,11 @@ def find_org_clues(
                 n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Brest": a city too
                 if n and fits(*n, team=m.group() in w.team_descriptors, strong=True):
                     out.append((*n, ()))
+            elif rule == "desc_open":
+                # "Insurer Zentrix said", "* Conglomerate Vesko lost 2 percent": opening a sentence or a bullet line
+                n = _after(m.end(), end)
+                if n and _opens_line(text, m.start()) and fits(*n, strong=True):
+                    out.append((*n, ()))
             elif rule == "follow":
                 n = _right_before(m.start())
                 if n is None:
@@ -475,11 +587,18 @@ def find_org_clues(
                         out.append((*n, ()))
                 elif fits(*n):
                     out.append((*n, ()))
+                elif m.group() in descriptors and (ap := _apposed(m.start(), m.end())):
+                    out.append((*ap, ()))
+            elif rule == "desc_end":
+                if ap := _apposed(m.start(), m.end()):
+                    out.append((*ap, ()))
             elif rule == "team_follow":
                 # "the Kestrel pair of ...", "his Kestrel debut", "Norland Kestrel rider Ivo Marsk": in a results report
                 n = _after_demonym(_right_before(m.start(), skip=False), gaz) if results() else None
                 if n and _team_name(n[0], w) and _not_adjective(n[0], w) and fits(*n, team=True):
                     out.append((*n, ()))
+                elif m.group() in descriptors and (ap := _apposed(m.start(), m.end())):
+                    out.append((*ap, ()))  # "Kestrel, a club closely associated with ..."
             elif rule == "match":
                 # both sides of "drew with"; in a results report, either ("easily beat Norvo 3-1")
                 x, y = _before(m.start()), _after(m.end(), end)
@@ -487,6 +606,12 @@ def find_org_clues(
                     out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
                 elif x and y and fits(*x) and fits(*y):
                     out += [(*x, ()), (*y, ())]
+                elif m.group() in org_verbs and _AMOUNT.match(text, m.end()):
+                    _acting(m, start, acts=True)  # "Zentrix lost 2.4 percent": an organisation's verb with an amount
+            elif m.group() == "called" and (kind := _KIND_CALLED.search(text, max(start, m.start() - 24), m.start())):
+                # "a new company called Zentrix", "the consortium, called Vesko,": the name of that kind of organisation
+                if kind.group("k") in org_kinds and (n := _after(m.end(), end)) and fits(*n, strong=True):
+                    out.append((*n, ()))
             else:
                 _acting(m, start)
         for m in finditer_not_after(p["team"], text, start, end, "’'-"):
@@ -494,7 +619,7 @@ def find_org_clues(
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Ohio Nurses Association": the plural is inside a longer name
             if (
-                (res or team not in not_orgs)  # in a results report, even after a title ("champion Winnipeg Comets")
+                (res or team not in not_orgs)  # in a results report, even after a title ("champion Norhaven Kestrels")
                 and team.split()[-1] not in w.not_team_words
                 and team.split()[0] not in w.not_team_words
             ):
@@ -556,9 +681,18 @@ def find_org_clues(
                 continue  # "Northern Transvaal", "New York", "Bobby Munich": a place or a person
             if fits(m.group("n"), m.start("n"), team=True, opener=True):
                 out.append((m.group("n"), m.start("n"), ()))
-        if text.find(" (", start, end) < 0:
-            brackets = []
-        else:  # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
+        brackets = []
+        if res and text.find(" (", start, end) >= 0:
+            # "Kestrel (Norway), Norvo (Italy) and ...": a one-word name before its country in brackets, in a results
+            # report, is a club (a player is named with a given name: "Ivo Marsk (Norway)")
+            for at in _finds(text, " (", start, end):
+                c = p["country"].match(text, at + 2, end)
+                if c is None or not text.startswith(")", c.end()) or (n := _before(at)) is None:
+                    continue
+                if " " not in n[0] and n[0] not in w.given_names and fits(*n, team=True, opener=True):
+                    out.append((*n, ()))
+        if text.find(" (", start, end) >= 0:
+            # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
             brackets = [
                 (at, b)
                 for at in _finds(text, " (", start, end)
@@ -648,11 +782,12 @@ _HIS_NAME = re.compile(
     r"[ \t]+(?:his|her)[ \t]+(?P<n>[A-Z][a-z]+)(?=[ \t]*[,.;:]|[ \t]+(?:on|as|was|and|to|at|in|into|for|with|after)[ \t])"
 )
 _IN_BEFORE = re.compile(r"(?:\bin|[a-z]+ed)$")
-#: "gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie", "give Kestrel their first win"
-_GIVEN = frozenset(("gave", "give", "gives", "handed", "lift", "lifted", "lifts"))
+#: "gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie", "give Kestrel their first win", "gave Kestrel the
+#: lead", "handed Kestrel their third defeat"
+_GIVEN = frozenset(("gave", "give", "gives", "hand", "hands", "handed", "lift", "lifted", "lifts"))
 _GIVEN_A_WIN = re.compile(
-    rf"[ \t]+(?P<n>{_NAME})[ \t]+(?:a|an|their|its|into|to|\d+)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
-    r"(?:win|victory|lead|tie|points|\d+-\d+)(?![\w-])"
+    rf"[ \t]+(?P<n>{_NAME})[ \t]+(?:a|an|the|their|its|into|to|\d+)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"(?:win|victory|lead|tie|points|defeat|\d+-\d+)(?![\w-])"
 )
 
 
@@ -794,8 +929,10 @@ def has_score(text: str) -> bool:
         start, stop = dash - 1, dash + 2
         if start >= done and stop <= len(text) and text[start].isdecimal() and text[dash + 1].isdecimal():
             blanks = _BLANKS.match(text, stop)  # always matches (maybe nothing)
-            end = (blanks.end() if blanks else stop) + 8  # room for the look-ahead: blanks, then "per cent"
-            m = _SCORE.search(text, max(0, start - 3), min(len(text), end))
+            end = min(len(text), (blanks.end() if blanks else stop) + 8)  # room for the look-ahead: "per cent"
+            while end < len(text) and text[end].isalnum():
+                end += 1  # never cut a number or a word: "000-0000" cut to "000-000" would read as a score
+            m = _SCORE.search(text, max(0, start - 3), end)
             if m is not None and not _NOT_BEFORE_SCORE.search(text, max(0, m.start() - 12), m.start()):
                 return True
             done = stop
@@ -814,15 +951,25 @@ _ACTS = frozenset(
 _HEADING = re.compile(r"[A-Z][A-Z’'&.-]*(?:[ \t]+[A-Z][A-Z’'&.-]*){0,4}")
 
 
-def _digest_headings(
-    text: str, spans: list[tuple[int, int]], fits: Callable[..., bool]
-) -> list[tuple[str, int, tuple[str, ...]]]:
+def _digest_headings(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[tuple[str, int, tuple[str, ...]]]:
     """A press review's headings: a short line in capitals, alone in its paragraph, whose next paragraph is a
-    bullet ("- ..."), names the newspaper the bullets summarise ("LE SOIR" over "- Talks resume ...")."""
+    bullet ("- ..."), names the newspaper the bullets summarise ("LE SOIR" over "- Talks resume ..."). The
+    heading is the paper's whole name, so a place or a demonym inside it ("NORLAND TIMES", "THE NORLANDER")
+    does not make it one; only a heading that is a place, a state or a known name alone ("NORLAND") is not
+    a paper."""
+    w = entity_words()
     out: list[tuple[str, int, tuple[str, ...]]] = []
     for (start, end), (nxt, _) in zip(spans, spans[1:]):
         if text.startswith("- ", nxt) and end - start <= 40 and (m := _HEADING.fullmatch(text, start, end)):
-            if fits(m.group().title(), start, opener=True):
+            tokens = m.group().title().split()
+            core = " ".join(tokens[1:] if len(tokens) > 1 and tokens[0] == "The" else tokens)
+            if (
+                core not in w.places
+                and core not in w.countries
+                and gaz.entity_of(core) is None
+                and gaz.entity_of(m.group()) is None
+                and m.group() not in w.not_acronyms
+            ):
                 out.append((m.group(), start, ()))
     return out
 
@@ -972,6 +1119,18 @@ def _subject_at(text: str, at: int) -> bool:
     """Can the name at ``at`` be its clause's subject: does it open a sentence or clause, or follow "the",
     "and" or "but" (not a preposition: "the bank in Norhaven said")?"""
     return _SUBJECT_BEFORE.search(text, max(0, at - 6), at) is not None
+
+
+def _after_place_noun(text: str, at: int, w: EntityWords) -> bool:
+    """Does a place noun and "of" come right before ``at`` ("the city of Turnvo")?"""
+    before = text[max(0, at - 20) : at].split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2].lower() in w.place_nouns
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Does the word at ``at`` open a sentence, or a line after a star or a dash ("* Insurer Zentrix ...")?"""
+    before = text[max(0, at - 6) : at].rstrip(' \t“"‘*-')
+    return not before or before[-1] in ".!?:\n"
 
 
 def opens_sentence(text: str, at: int) -> bool:

@@ -5,6 +5,8 @@ Association", "Democratic National Committee", "Acme Corp."); an acronym given i
 after the name ("(ONA)") is a short form. "the union", "the company", "the committee"
 resolve to the most recent one with that head word (:mod:`kit.parse.actors`). The head
 words are found with one scan; the full name pattern runs only near them.
+Two companies joined by "and" after a company suffix are two ("Zentrix Inc and Norvo
+Laboratories"; not "Smith and Jones Inc", one name).
 
 >>> import kit
 >>> art = kit.parse("Nurses of the Ohio Nurses Association (ONA) walked out. The union said so.")
@@ -124,6 +126,19 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens = tokens[tokens.index("of", 2) + 1 :]  # employer
                 while tokens and tokens[0] == "the":
                     tokens.pop(0)
+            joined = next(
+                (
+                    i
+                    for i, t in enumerate(tokens[:-1])
+                    if t in ("and", "&") and i >= 2 and tokens[i - 1].rstrip(".,") in words.company_suffixes
+                ),
+                None,
+            )
+            if joined is not None:  # "Zentrix Inc and Norvo Laboratories": two companies, the first closed by "Inc"
+                first = " ".join(tokens[:joined])
+                if (fid := snake_id(first)) not in found and gaz.entity_of(first) is None:
+                    found[fid] = Organization(first, m.start() + m.group().index(tokens[0]), ())
+                tokens = tokens[joined + 1 :]
             owner = max((i for i, t in enumerate(tokens[:-1]) if t.endswith(("’s", "'s"))), default=-1)
             if owner >= 1 and tokens[owner][:-2] in words.company_suffixes:
                 # "Zentrix Inc's Paramount Pictures": the owner is a company too, and the rest its own name

@@ -195,6 +195,9 @@ def test_a_possessive_before_a_player_named_by_surname():
         (RESULT + "A late goal gave Zentrix a 2-1 victory.", "zentrix"),
         (RESULT + "The win gave Zentrix 10 points from four games.", "zentrix"),
         (RESULT + "A single lifted Winnipeg into a 1-1 tie.", "winnipeg"),
+        (RESULT + "Ivo Marsk gave Zentrix the lead after ten minutes.", "zentrix"),
+        (RESULT + "A late goal was enough to hand Zentrix their third successive defeat.", "zentrix"),
+        (RESULT + "Their 3-0 weekend defeat of Zentrix was overturned.", "zentrix"),
         (RESULT + "In-form Ottawa St Tarvo, who beat Dinvo 1-0, are second.", "ottawa_st_tarvo"),
     ],
 )
@@ -252,3 +255,33 @@ def test_words_of_other_news_do_not_make_a_sports_report_but_a_sport_named_in_th
     )
     assert not sports_report(politics)
     assert sports_report("TENNIS - MARSK WINS IN NORHAVEN.\n\nIvo Marsk won on Sunday.")
+
+
+# ---- a club before its country in brackets; a club opening a sentence before a role and a player ------------
+def test_one_word_names_before_their_country_in_brackets_are_clubs():
+    text = RESULT + "Zentrix (Portugal), Dinvo (Romania) and Vesko (Greece) also play. Ivo Marsk (Norway) won."
+    assert {"zentrix", "dinvo", "vesko"} <= set(orgs(text))
+    assert kinds(text)["ivo_marsk"] == "person"
+
+
+def test_a_club_opening_a_sentence_before_a_role_and_a_players_name():
+    text = RESULT + "Zentrix defender John Vole is hurt. Veteran striker Ann Lee is fit. Two-try winger Bo Ray is out."
+    assert set(orgs(text)) == {"norvo", "zentrix"}
+    assert kinds(text)["john_vole"] == "person"
+
+
+def test_a_team_after_a_title_is_still_a_team():
+    text = RESULT + "The reigning champion Winnipeg Kestrels signed a new pitcher on Friday."
+    assert kinds(text)["winnipeg_kestrels"] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (RESULT + "They called up Ron Vole, a first baseman at Double-A Greenville.", "greenville"),
+        (RESULT + "Ivo Marsk, promoted from Triple-A Columbus on Wednesday, pitched well.", "columbus"),
+        (RESULT + "Ann Lee hit his 21st homer for Zentrix.", "zentrix"),
+    ],
+)
+def test_a_minor_league_club_and_the_club_a_homer_is_hit_for(text, team):
+    assert team in orgs(text)
