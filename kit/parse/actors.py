@@ -309,7 +309,7 @@ def _headline_mentions(
     if not forms:
         return []
     if sum(e - s for s, e in caps) > _HEADLINE_FIND_MAX:
-        pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w’'-])")
+        pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?=[’']S(?![\w’'-])|(?![\w’'-]))")
         return [(forms[m.group()], m.start(), m.end()) for s, e in caps for m in pattern.finditer(text, s, e)]
     # A headline is short: look each of its words up among the forms' first words (the same finds as the
     # trie pattern above, which costs more to build than a headline takes to read).
@@ -325,9 +325,12 @@ def _headline_mentions(
             q = w.start()
             if q < after or (q > 0 and _HEADLINE_WORD_CHAR.match(text, q - 1)):
                 continue
-            for f in by_first.get(w.group(), ()):
+            word = w.group()
+            if word.endswith(("'S", "’S")) and word not in by_first:
+                word = word[:-2]  # "MARSK'S WIN": the name without its 's
+            for f in by_first.get(word, ()):
                 end = q + len(f)
-                if end <= e and text.startswith(f, q) and not _HEADLINE_WORD_CHAR.match(text, end):
+                if end <= e and text.startswith(f, q) and not _after_headline_name(text, end):
                     out.append((forms[f], q, end))
                     after = end
                     break
@@ -336,6 +339,14 @@ def _headline_mentions(
 
 _HEADLINE_WORD = re.compile(r"[\w’'-]+")
 _HEADLINE_WORD_CHAR = re.compile(r"[\w’'-]")
+_HEADLINE_POSSESSIVE = re.compile(r"[’']S(?![\w’'-])")
+
+
+def _after_headline_name(text: str, end: int) -> bool:
+    """Does the word go on at ``end`` (past a name found in a headline), other than by its 's?"""
+    return _HEADLINE_WORD_CHAR.match(text, end) is not None and _HEADLINE_POSSESSIVE.match(text, end) is None
+
+
 #: Above this many characters in capitals, one compiled pattern of the forms reads them faster.
 _HEADLINE_FIND_MAX = 2000
 

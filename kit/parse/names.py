@@ -55,20 +55,31 @@ __all__ = [
     "name_word_sets",
 ]
 
-_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+# a word ("Moss", "Vell-Dorna"), a surname with a capital after its particle ("McRae", "DiTarvo", "VanOsk"),
+# "O'Rell", initials
+# ("J.", "J.R.")
+_CAP = (
+    r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:Mc|Mac|De|Di|Du|La|Le|Van|Von)[A-Z][a-z]{2,}"
+    r"|O[’'][A-Z][a-z]+"
+    r"|[A-Z]\.(?:[A-Z]\.){0,2})"
+)
 # _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
 # first_not_after("[A-Z]", ...) and this, so the regex engine scans for capitals
 _CAP_REST = (
-    r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:(?<=M)a?c|(?<=[DL])[aeiu]|(?<=V)[ao]n)[A-Z][a-z]+"
-    r"|(?<=O)[’'][A-Z][a-z]+|\.)"
+    r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:(?<=M)c|(?<=M)ac|(?<=[DL])e|(?<=D)[iu]|(?<=L)a"
+    r"|(?<=V)an|(?<=V)on)[A-Z][a-z]{2,}|(?<=O)[’'][A-Z][a-z]+"
+    r"|\.(?:[A-Z]\.){0,2})"
 )
 # after no word character or ’'.-: a look-behind checked right after the first capital (first_not_after), so
 # a long hyphenated name is not read again from each of its parts (finditer_not_after would: quadratic)
 _FIRST_CAP = first_not_after("[A-Z]", "’'.-")
+# a monarch's or a pope's number after one name ("Tarvo III"): a person when that name is a given name
+_REGNAL = r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
+_REGNAL_WORD = re.compile(_REGNAL)
 _CANDIDATE = lazy_compile(
     rf"{_FIRST_CAP}{_CAP_REST}"
-    rf"(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+)?{_CAP}){{1,3}}"
-    rf"(?:,? Jr\.| III| II)?(?![\w-]|[’'](?!s\b))"
+    rf"(?:(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+|(?:al|el)-)?{_CAP}){{1,6}}(?:,? Jr\.| III| II)?"
+    rf"|[ \t]+{_REGNAL})(?![\w-]|[’'](?!s\b))"
 )
 
 
@@ -150,6 +161,18 @@ _NEAR = 3000  # characters each side of a name where its first word is looked fo
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 
 
+# how the name of a people or of a city's people ends ("Norlandian", "Tarvese", "Norhavener", "Vellani"): before
+# a given name, such a word is no part of the name
+_DEMONYM_ENDINGS = ("an", "ese", "er", "i")
+# a lower-case noun after a name ("the Ivo Marsk film"), not a verb, a linking or a function word
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|but|of|in|on|at|to|for|with|by|from|as|is|was|are|were|has|had|who|which|that|said|"
+    r"says|will|would|can|could)\b)[a-z]{3,}(?!ed\b|ly\b)\b"
+)
+# an honorific that is a title too ("Lord", "Lady"): before another title word it makes one title with it
+_TITLED_HONORIFIC = lazy_compile(lambda: rf"(?:{trie_pattern({t for t, _ in entity_words().gendered_titles})})\b")
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,2},")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _OF_COUNTRY = lazy_compile(
     lambda: rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{trie_pattern(sorted(entity_words().countries))})(?![\w’'-])"
 )
@@ -181,16 +204,29 @@ def _a_places_demonym(tokens: list[str]) -> bool:
     )
 
 
+_AMPERSAND_WORD = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][\w.]*)")
+
+
+def _company_after_ampersand(text: str, at: int) -> bool:
+    """Does "& Co" (a company suffix or an organisation word) follow ``at``?"""
+    m = _AMPERSAND_WORD.match(text, at)
+    return m is not None and (
+        m.group("w") in entity_words().company_suffixes or m.group("w") in entity_words().org_heads
+    )
+
+
 def _words(name: str) -> list[str]:
     return name.replace(",", "").split()
 
 
 def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:
-    if len(tokens) < 2 or any(t in stop or t.rstrip(".") in orgs for t in tokens):
-        return False
+    if not 2 <= len(tokens) <= 4 or any(t in stop or t.rstrip(".") in orgs for t in tokens):
+        return False  # five capitalised words or more are a name after a title or a body, at most
+    if tokens[-1] in entity_words().company_suffixes or (len(tokens[-1]) > 2 and _INITIALS.fullmatch(tokens[-1])):
+        return False  # "Zentrix S.A.", "Vesko N.V.": a company's suffix, never a person's initials
     if gaz.entity_of(" ".join(tokens)) is not None:
         return False
-    # a surname that is also a place or a state ("Anna Berlin", "Wayne Jordan"): after a given name, a surname
+    # a surname that is also a place or a state ("Anna Berlin", "Tom Jordan"): after a given name, a surname
     surname_ok = tokens[0] in entity_words().given_names
     if any(gaz.entity_of(t) is not None and not (surname_ok and i == len(tokens) - 1) for i, t in enumerate(tokens)):
         return False
@@ -204,8 +240,10 @@ def _read_candidate(
     title_words: frozenset[str],
     org_words: frozenset[str],
     lower_words: Callable[[str], bool] | None = None,
-) -> tuple[int, str, str] | None:
-    """``(offset of the name in group, name, id)`` once leading non-name words are dropped, or ``None``.
+) -> tuple[int, int, str, str, bool] | None:
+    """``(offset of the name in group, of its end, name, id, needs a slot)`` once leading and trailing non-name
+    words are dropped, or ``None``. A name that needs a slot is a person only in a speaker's slot or with an
+    apposition after it, never for its given name alone.
 
     ``lower_words``: does the text also write this word in lower case? A group that
     opens a sentence drops such a first word ("Then Abel", "Donor Ray").
@@ -224,7 +262,7 @@ def _read_candidate(
     while tokens and (
         tokens[0] in stop
         or tokens[0].rstrip(".") in stop
-        or tokens[0] in title_words
+        or _is_title(tokens[0], title_words)
         or tokens[0] in ("of", "the")
         or gaz.entity_of(tokens[0]) is not None
     ):
@@ -233,17 +271,85 @@ def _read_candidate(
     given = entity_words()
     while (
         len(tokens) > 2
-        and (tokens[0] in given.not_person_first or tokens[0] in given.demonym_nouns)
+        and (
+            tokens[0] in given.not_person_first
+            or tokens[0] in given.demonym_nouns
+            or tokens[0].endswith(_DEMONYM_ENDINGS)
+            and tokens[0] not in given.given_names
+        )
         and tokens[1] in given.given_names
     ):
-        a = group.index(tokens[1], a + len(tokens[0]))  # "African Amanda Vole", "Former Tom Roe"
+        # "African Amanda Vole", "Former Tom Roe", "Norlander Ann Vole", "Tarvian Ann Vole"
+        a = group.index(tokens[1], a + len(tokens[0]))
         tokens.pop(0)
+    if len(tokens) == 2 and _REGNAL_WORD.fullmatch(tokens[1]) and tokens[0] not in entity_words().given_names:
+        return None  # "Chapter IV", "World XI": a monarch's number follows a given name
     while len(tokens) > 2 and tokens[-1] in _DAYS_AND_MONTHS:
-        tokens.pop()  # "candidate Ann Lee Wednesday accused": a day after the name
+        tokens.pop()  # "Tom Moss Wednesday accused …": a day or a month after the name is no part of it
+    needs_slot = False
     if not _is_name(tokens, gaz, stop, org_words):
-        return None
+        tail = _name_after_a_body(tokens, gaz, stop, org_words, title_words)
+        if tail:  # "Public Prosecutor Ivo Marsk": the name after a title or a body's name
+            a = _extent(group, tokens[: len(tokens) - len(tail)], a)
+            a = group.index(tail[0], a)
+            tokens = tail
+        elif _given_name_and_a_place(tokens, gaz, stop, org_words):
+            needs_slot = True  # "Tom Norway, an aide": a given name and a surname that names a place
+        else:
+            return None
     name = " ".join(tokens)
-    return a, name, snake_id(name)
+    return a, _extent(group, tokens, a), name, snake_id(name), needs_slot
+
+
+def _is_title(word: str, titles: frozenset[str]) -> bool:
+    """Is ``word`` a title word, or made of them with a hyphen ("Director-General", "Vice-President")?"""
+    return word in titles or ("-" in word and all(p.capitalize() in titles for p in word.split("-")))
+
+
+def _extent(group: str, tokens: list[str], at: int) -> int:
+    """Where in ``group`` the last of ``tokens`` ends, the first found at or after ``at``."""
+    for t in tokens:
+        at = group.index(t, at) + len(t)
+    return at
+
+
+def _name_after_a_body(
+    tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str], titles: frozenset[str]
+) -> list[str]:
+    """The two or three words after the last word that is never part of a name (a title, an organisation
+    word, a gazetteer name: "Harbour Police Ivo Marsk", "Ministry Director-General Ivo Marsk"), or
+    else opened by a listed given name; an empty list when there are none."""
+
+    def no_name(t: str) -> bool:
+        return t in stop or t.rstrip(".") in orgs or _is_title(t, titles) or gaz.entity_of(t) is not None
+
+    given = entity_words().given_names
+    last = max((i for i, t in enumerate(tokens) if no_name(t)), default=-1)
+    if last >= 0:  # after a title any name; after a body's word only one opened by a given name (not "Coalition
+        tail = tokens[last + 1 :]  # Against Hunger": the body's name goes on)
+        if (
+            2 <= len(tail) <= 3
+            and (_is_title(tokens[last], titles) or tail[0] in given)
+            and _is_name(tail, gaz, stop, orgs)
+        ):
+            return tail
+        return []
+    for k in range(max(1, len(tokens) - 3), len(tokens) - 1):
+        if tokens[k] in given and _is_name(tokens[k:], gaz, stop, orgs):
+            return tokens[k:]
+    return []
+
+
+def _given_name_and_a_place(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:
+    """Is it a listed given name and one more word that the gazetteer knows ("Tom Norland"), none of them a
+    word that is never a name?"""
+    return (
+        len(tokens) == 2
+        and tokens[0] in entity_words().given_names
+        and gaz.entity_of(tokens[0]) is None
+        and gaz.entity_of(" ".join(tokens)) is None
+        and not any(t in stop or t.rstrip(".") in orgs for t in tokens)
+    )
 
 
 _DAYS_AND_MONTHS = frozenset(
@@ -293,7 +399,7 @@ def find_named_people(
     found: dict[str, Person] = {}
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
-    read: dict[tuple[str, bool], tuple[int, str, str] | None] = {}
+    read: dict[tuple[str, bool], tuple[int, int, str, str, bool] | None] = {}
     candidates = _CANDIDATE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
         # a look-behind (after the first capital), not finditer_not_after: a long hyphenated name would be
@@ -308,17 +414,18 @@ def find_named_people(
             got = read[group, opens]
             if got is None:
                 continue
-            delta, name, pid = got
+            delta, delta_end, name, pid, needs_slot = got
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
             tokens = name.split()
             if words.looks_like_place(tokens) or _a_places_demonym(tokens):
                 continue  # "Wall Street", "Sri Lanka", "the World Cup"; "Sri Lankan"
-            a = m.start() + delta
-            b = a + len(name) if text.startswith(name, a) else m.end()  # (a day after the name is left out)
+            a, b = m.start() + delta, m.start() + delta_end
             before = text[max(start, a - 40) : a]
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
                 continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person
+            if text.startswith((" &", "&"), b) and _company_after_ampersand(text, b):
+                continue  # "Ivo Marsk & Co": a company named after its founder
             prev = before.rsplit(None, 1)[-1] if before.strip() and before[-1:].isspace() else ""
             if prev and (f"{prev} {tokens[0]}" in words.places or prev in words.place_first_words):
                 continue  # "St. Louis Comets", "San Francisco Rovers", "San Tarvo de Vell": a place's name goes on
@@ -326,14 +433,14 @@ def find_named_people(
                 continue  # "la pointe de la Grande Vell": a place's name, not a person's ("Tom de Vell" is read whole)
             if 1 < len(prev) < 6 and prev.isupper() and prev.isalpha() and gaz.entity_of(prev) is None:
                 continue  # "ZTX Data Systems": an acronym right before opens an organisation's name
-            if (
-                before.endswith(("the ", "The "))
-                and not _HONORIFIC_BEFORE.search(before[:-4])
-                and not _qualifies_a_noun(text, b, tokens, words)
-            ):
-                continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
             # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands
-            role, strong = None, tokens[0] in words.given_names
+            role, strong = None, tokens[0] in words.given_names and not needs_slot
+            if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
+                if not (strong and _NOUN_AFTER.match(text, b)) and not _qualifies_a_noun(text, b, tokens, words):
+                    continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
+                if _SPEAKS_FOR_ITSELF.match(text, b):
+                    continue  # "the Ann Vell administration said": the body speaks, not the person
+                # "the Ivo Marsk film", "the Edward Marsk translation": a person's name qualifies the noun after it
             app = _APPOSITION.match(text, b, min(end, b + 160))
             if app and app.group("role") and app.group("role").split()[0] not in _NOT_ROLE:
                 if tokens[0] not in words.given_names and _an_org_in_apposition(text, b, end):
@@ -355,14 +462,18 @@ def find_named_people(
                 and tokens[-1] not in words.not_person_first  # "S. African": a people
                 and text[b:end].strip()  # "D. Pueblo" alone on its line: a choice in a list
             ):
-                strong = True  # "J. Crawlo", "M. Wauge": an initial opens a person's name
+                strong = True  # "J. Crawlo", "M. Wauge": an initial opens a person's name ("P.S. Vesko" may not)
+            if not strong and _AGE_AFTER.match(text, b):
+                strong = True  # "Ivo Marsk, 19, and Tom Moss, 17, went missing": a name with an age
+            if not strong and delta and _office_before(group[:delta], gaz):
+                strong = True  # "Vice-president Ivo Marsk", "Norland Attorney-General Vell Dorna": a title before it
             if not strong and _OF_COUNTRY.match(text, b, min(end, b + 60)):
                 strong = True  # "Sergo Bruvera of Spain": a person, as a team would be one word ("Tarvokos of Greece")
             if not strong and prev and _names_a_country(prev, gaz) and not _GOES_ON.match(text, b):
                 strong = True  # "Italian Ivo Marsk", "Norway's Ivo Marsk", "the Dutchman Ivo Marsk"
             if strong:
                 found[pid] = Person(pid, name, role or "", None, a, b)
-            else:
+            elif not needs_slot:
                 weak.append((name, a, b))
     if weak:  # "Donald Trump … Trump said": a full name whose surname is a speaker
         speakers = _surname_speakers(text, spans)
@@ -388,6 +499,7 @@ def find_named_people(
                 and pid not in found
                 and pid not in skip
                 and n not in stop
+                and not (n in title_words and _TITLED_HONORIFIC.match(m.group()))  # "the Lord Mayor": one title
                 and gaz.entity_of(n) is None
             ):
                 found[pid] = Person(pid, n, "", None, m.start("n"), m.end("n"))
@@ -400,6 +512,10 @@ def find_named_people(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+# a body named after its leader that speaks for itself ("the Ann Vell administration"), not a person's thing
+_SPEAKS_FOR_ITSELF = re.compile(r"[ \t]+(?:administration|government|presidency|campaign|family|household)\b")
 
 
 def _qualifies_a_noun(text: str, at: int, tokens: list[str], words: EntityWords) -> bool:
@@ -418,6 +534,31 @@ _CLOSING_MARKS = frozenset("”\"’'")
 def _closes(text: str, at: int) -> bool:
     """Does a closing quotation mark follow ``at`` (after at most a comma or full stop)?"""
     return text[at : at + 1] in _CLOSING_MARKS or text[at + 1 : at + 2] in _CLOSING_MARKS
+
+
+@functools.lru_cache(maxsize=4)
+def _office_words(gaz: Gazetteer) -> frozenset[str]:
+    """One-word titles that name an office ("President", "Minister", "Analyst"), not a title's other words
+    ("Foreign", "House", "Deputy")."""
+    t = gaz.data.get("titles", {})
+    lower = (*t.get("lowercase_before_name", ()), *entity_words().role_words)
+    return frozenset(w for w in (*t.get("full", ()), *t.get("offices", ())) if " " not in w) | frozenset(
+        w.capitalize() for w in lower if " " not in w
+    )
+
+
+def _office_before(prefix: str, gaz: Gazetteer) -> bool:
+    """Is the last word of ``prefix`` (the words read before a name in its group of capitals) an office,
+    alone or joined to others by hyphens ("Vice-president", "Attorney-General")?"""
+    words = prefix.split()
+    if not words:
+        return False
+    offices, titles = _office_words(gaz), _word_sets(gaz)[2]
+    last = words[-1]
+    if "-" not in last:
+        return last in offices
+    parts = [p.capitalize() for p in last.split("-")]
+    return parts[-1] in offices and all(p in titles for p in parts)
 
 
 def name_stop_words(gaz: Gazetteer) -> frozenset[str]:

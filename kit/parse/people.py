@@ -62,8 +62,10 @@ class Person:
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}]\w*(?:[’'](?!s\b)\w+)*(?:-\w+(?:[’'](?!s\b)\w+)*)*"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|dos|du|van|von|der|den|le|la|ter|abu)(?:-|\s+))"
-_NAME = rf"{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}{{0,3}}{_WORD}){{0,3}}"
-_TOKEN = re.compile(rf"{_PARTICLE}{{0,3}}{_WORD}|[{_UP}]\.")
+# initials before a name: "J. Tarsk", "P.W. Tarsk"
+_INITIALS = rf"(?:[{_UP}]\.){{1,3}}"
+_NAME = rf"(?:{_INITIALS}\s*)?{_WORD}(?:\s+(?:[{_UP}]\.\s+)?{_PARTICLE}{{0,3}}{_WORD}){{0,3}}"
+_TOKEN = re.compile(rf"{_PARTICLE}{{0,3}}{_WORD}|{_INITIALS}")
 #: A longer "name" is not one (and every name form stays short: matching them is linear).
 _MAX_NAME = 60
 #: At most this many titles in a row ("Former Deputy Foreign Minister" is one), modifiers before a title.
@@ -206,6 +208,8 @@ def find_people(
                 continue  # "spokesman John": too weak for a one-word name
             if name in entity_words().name_suffixes:
                 continue  # "Martin Luther King Jr.": "King" is a surname here, not a title
+            if name in pats.full_titles:
+                continue  # "the Lord Mayor": a title after a title, no name
             if f"{title.split()[-1]} {name}" in pats.full_titles:
                 continue  # "Secretary General": a title of two words, no name after it
             if _place_with_a_title(name.split()):
