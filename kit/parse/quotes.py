@@ -43,6 +43,7 @@ from ..records import Paragraph, Quote
 from ..util import paused_gc
 from .attribution import OBJECT_CUES, QUOTING_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
 from .clauses import main_clause
+from .entity_words import entity_words
 from .governor import QC, SAID_X, clause_subject, governor
 from .marks import OPENING_MARKS, pair_marks
 from .rules import RULES, Site, attribute
@@ -235,6 +236,8 @@ def _attribute(
 ) -> Quote:
     """The quotation ``cs``/``ce`` with the speaker the rules of :mod:`kit.parse.rules` find, tried in their order."""
     text = ctx.text
+    if _a_works_title(text, cs, ce):  # "the film “Harbour Lights”": a title, not words anyone said
+        return Quote(cs, ce, None, None, None, None, para.index, True, False, None)
     site = Site(ctx, para, cs, ce, here, prev, carry, intro_spk)
     found = attribute(site)
     if found is not None and found.source is not None:  # it carries on an earlier quote's speaker
@@ -260,6 +263,27 @@ def _attribute(
     if speaker is not None and cue in _REPLIES and text[span[0] : span[1]].lower() in ("he", "she"):
         speaker = _replier(ctx, speaker, span[0], here or prev)
     return Quote(cs, ce, speaker, span[0], span[1], cue, para.index, partial, False, found.rule)
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)[ \t]*,?[ \t]*$")
+
+
+def _a_works_title(text: str, cs: int, ce: int) -> bool:
+    """Is the quotation ``cs``/``ce`` a work's or a vessel's title in quotation marks, right after a word for one
+    ("the film “Harbour Lights”", "the ship “Hope”", "her new album, “Tarvo Nights”"): a few capitalised words,
+    no end of sentence?"""
+    words = text[cs:ce].split()
+    if (
+        not 1 <= len(words) <= 6
+        or text[ce - 1 : ce] in ".!?,"
+        or not all(w[:1].isupper() or w in _SMALL for w in words)
+    ):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, cs - 30), cs - 1)
+    return m is not None and m.group(1) in entity_words().work_nouns
+
+
+_SMALL = frozenset("of the a an and in on at for to with from by".split())
 
 
 #: Cues of a reply: "he replied" after a question answers someone else.

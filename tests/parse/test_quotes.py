@@ -565,3 +565,21 @@ def test_a_stray_opening_mark_does_not_reach_a_paragraph_that_opens_its_own_quot
     # the next paragraph opens a quotation of its own before its closing mark: the stray mark stays stray
     text = "Ann Lee said “no.\n\nTom Ray said “yes” and left."
     assert [(text[q.start : q.end], q.speaker) for q in kit.parse(text).quotes] == [("yes", "tom_ray")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship “Hope” left port, Ann Lee said.",
+        "The film “Harbour Lights” opens on Friday, Ann Lee said.",
+        "Ann Lee's new album, “Tarvo Nights”, is out, she said.",
+    ],
+)
+def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
+    # a title after a word for a work or a vessel is no one's words (the issue's "names and titles in
+    # quotation marks are given a speaker")
+    assert [q.speaker for q in kit.parse(text).quotes] == [None]
+
+
+def test_a_word_in_quotation_marks_a_speaker_uses_keeps_the_speaker() -> None:
+    assert [q.speaker for q in kit.parse("Tom Ray called the mood “electric”.").quotes] == ["tom_ray"]
