@@ -234,8 +234,8 @@ def _full_names_for_surnames(
 ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     """A person named by a title and a surname ("Justice Marsk") whom the text names in full without a title
     before ("Ivo A. Marsk"), and no one else with that surname, is one person: the full name, with the
-    title's role. Other untitled names that
-    end with a titled surname ("Quietly Backs Marsk", a headline) are no new people, as before."""
+    title's role. Other untitled names that end with a titled surname ("Quietly Backs Marsk", a headline)
+    are no new people, as before."""
     full: dict[str, Person] = {}
     kept: list[Person] = []
     # two full names with the surname ("Bill Clinton", "Hillary Clinton"): the titled one may be either

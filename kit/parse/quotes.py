@@ -272,6 +272,8 @@ def _a_works_title(text: str, cs: int, ce: int) -> bool:
     """Is the quotation ``cs``/``ce`` a work's or a vessel's title in quotation marks, right after a word for one
     ("the film “Harbour Lights”", "the ship “Hope”", "her new album, “Tarvo Nights”"): a few capitalised words,
     no end of sentence?"""
+    if ce - cs > 120:
+        return False  # (the usual case, and no split of a long quotation)
     words = text[cs:ce].split()
     if (
         not 1 <= len(words) <= 6
