@@ -208,6 +208,8 @@ def parse_credits(text: str, paragraphs: tuple[Paragraph, ...]) -> Credits:
         if first is None:
             first = para.index
         chunk = text[para.start : para.end]
+        if not _is_credits(chunk):
+            continue  # a line of a sources list ("“Plan backed by Zentrix” — Herald"): no journalist's name
         contributed = _CONTRIBUTED.fullmatch(chunk)
         if contributed:
             for name in _NAME_SPLIT.split(contributed.group("names")):

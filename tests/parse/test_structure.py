@@ -195,3 +195,13 @@ def test_a_sources_heading_before_story_paragraphs_is_no_sources_list() -> None:
     story = "Long paragraph of the story, which goes on and on about what happened and why. " * 5
     text = f"Sources\n\n{story}\n\nAnother line."
     assert all(p.kind == "body" for p in kit.parse(text).paragraphs)
+
+
+def test_a_sources_list_gives_no_journalists() -> None:
+    # "by" in a headline of the sources list is no credit: the credits stay those of the credits line
+    text = (
+        "Zentrix said on Monday it would cut 300 jobs.\n(Reporting by Ann Lee; Editing by Tom Ray)\n\n"
+        "Sources\n\n“Job cuts backed by Zentrix” — Norhaven Herald, May 2, 2014"
+    )
+    credits = kit.parse(text).credits
+    assert (credits.by, credits.editing) == (("Ann Lee",), ("Tom Ray",))
