@@ -53,7 +53,8 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def _providers(package: Any) -> Iterator[tuple[str, Any]]:
+def providers(package: Any) -> Iterator[tuple[str, Any]]:
+    """``(locale, Provider)`` for each locale module of a Faker providers package that imports here."""
     for m in pkgutil.iter_modules(package.__path__):
         try:
             module = importlib.import_module(f"{package.__name__}.{m.name}")
@@ -70,7 +71,7 @@ def faker_names() -> set[str]:
     import faker.providers.person as person
 
     names: set[str] = set()
-    for locale, provider in _providers(person):
+    for locale, provider in providers(person):
         if locale in ENGLISH:
             continue
         for attr in FIRST:
@@ -78,7 +79,7 @@ def faker_names() -> set[str]:
             if isinstance(value, (list, tuple, dict, set, frozenset)):
                 names.update(n for n in _strings(value) if LATIN.fullmatch(n))
     places: set[str] = set()
-    for _, provider in _providers(address):
+    for _, provider in providers(address):
         for attr in dir(provider):
             if any(k in attr for k in WHERE):
                 value = getattr(provider, attr, None)

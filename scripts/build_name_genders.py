@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from pathlib import Path
+
+from build_given_names import providers  # (scripts/ is on the path when a script runs)
 
 DATA = Path(__file__).resolve().parent.parent / "kit" / "data"
 #: A name's share among one sex must be at least this many times its share among the other.
@@ -47,12 +48,7 @@ def faker(root: Path) -> dict[str, set[str]]:
     sys.path.insert(0, str(root))
     package = importlib.import_module("faker.providers.person")
     out: dict[str, set[str]] = {}
-    for m in pkgutil.iter_modules(package.__path__):
-        try:
-            module = importlib.import_module(f"faker.providers.person.{m.name}")
-        except Exception:  # a locale that needs something we do not have: skip it
-            continue
-        provider = getattr(module, "Provider", None)
+    for _, provider in providers(package):  # the given-name list's own reading of Faker's locales
         for sex, attr in (("m", "first_names_male"), ("f", "first_names_female")):
             names = getattr(provider, attr, None) or ()
             for name in names if not isinstance(names, dict) else names.keys():

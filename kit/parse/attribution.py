@@ -58,6 +58,7 @@ __all__ = [
     "NOT_GENERIC_SPEAKERS",
     "THIRD_PERSON",
     "FIRST_PERSON",
+    "REPLY_CUES",
     "pronoun_pattern",
 ]
 
@@ -72,7 +73,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
         cues["nouns"] = tuple(str(w) for w in data.get("nouns", ()))
-        for key in ("lead_words", "not_role_words", "not_generic_speakers"):
+        for key in ("lead_words", "not_role_words", "not_generic_speakers", "replying"):
             cues[key] = tuple(str(w) for w in data.get(key, ()))
         pronouns = data.get("pronouns", {})
         cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
@@ -96,6 +97,8 @@ OBJECT_CUES: tuple[str, ...] = _CUES["object"]
 QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 #: Capitalised cues that open a sentence before their speaker ("Said Ann Lee, “…”"); never part of a name.
 INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
+#: Cues of a reply ("he replied"): the speaker answers the quotation before.
+REPLY_CUES: frozenset[str] = frozenset(_CUES["replying"])
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
 #: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.

@@ -86,6 +86,7 @@ class EntityWords:
     person_modified_nouns: frozenset[str] = frozenset()
     outlet_openers: tuple[str, ...] = ()
     speaking_bodies: frozenset[str] = frozenset()
+    bodies_named_after_people: frozenset[str] = frozenset()
     creator_words: frozenset[str] = frozenset()
     life_verbs: tuple[str, ...] = ()
     greetings: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ def entity_words() -> EntityWords:
         outlet_words=tuple(data["outlet_words"]),
         outlet_openers=tuple(data["outlet_openers"]),
         speaking_bodies=frozenset(data["speaking_bodies"]),
+        bodies_named_after_people=frozenset(data["bodies_named_after_people"]),
         match_verbs=tuple(data["match_verbs"]),
         company_suffixes=frozenset(data["company_suffixes"]),
         people_nouns=frozenset(data["people_nouns"]),

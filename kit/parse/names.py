@@ -438,7 +438,7 @@ def find_named_people(
             if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
                 if not (strong and _NOUN_AFTER.match(text, b)) and not _qualifies_a_noun(text, b, tokens, words):
                     continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's
-                if _SPEAKS_FOR_ITSELF.match(text, b):
+                if (nxt := _NEXT_WORD.match(text, b)) and nxt.group(1) in words.bodies_named_after_people:
                     continue  # "the Ann Vell administration said": the body speaks, not the person
                 # "the Ivo Marsk film", "the Edward Marsk translation": a person's name qualifies the noun after it
             app = _APPOSITION.match(text, b, min(end, b + 160))
@@ -512,10 +512,6 @@ def find_named_people(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
-
-
-# a body named after its leader that speaks for itself ("the Ann Vell administration"), not a person's thing
-_SPEAKS_FOR_ITSELF = re.compile(r"[ \t]+(?:administration|government|presidency|campaign|family|household)\b")
 
 
 def _qualifies_a_noun(text: str, at: int, tokens: list[str], words: EntityWords) -> bool:

@@ -41,7 +41,7 @@ import re
 
 from ..records import Paragraph, Quote
 from ..util import paused_gc
-from .attribution import OBJECT_CUES, QUOTING_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
+from .attribution import OBJECT_CUES, QUOTING_CUES, REPLY_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
 from .clauses import main_clause
 from .entity_words import entity_words
 from .governor import QC, SAID_X, clause_subject, governor
@@ -260,7 +260,7 @@ def _attribute(
         ctx.used_cues.add(found.cue_at)
     cue = " ".join(found.cue.split()) if found.cue else None
     speaker = resolved[0][0] if resolved else None
-    if speaker is not None and cue in _REPLIES and text[span[0] : span[1]].lower() in ("he", "she"):
+    if speaker is not None and cue in REPLY_CUES and text[span[0] : span[1]].lower() in ("he", "she"):
         speaker = _replier(ctx, speaker, span[0], here or prev)
     return Quote(cs, ce, speaker, span[0], span[1], cue, para.index, partial, False, found.rule)
 
@@ -286,10 +286,6 @@ def _a_works_title(text: str, cs: int, ce: int) -> bool:
 
 
 _SMALL = frozenset("of the a an and in on at for to with from by".split())
-
-
-#: Cues of a reply: "he replied" after a question answers someone else.
-_REPLIES = frozenset(("replied", "replies", "answered", "answers", "responded", "retorted", "shot back", "countered"))
 
 
 def _replier(ctx: Context, speaker: str, at: int, before: list[Quote]) -> str:
