@@ -15,6 +15,7 @@ such as ...") or whose names are mostly organisations names organisations.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -103,6 +104,12 @@ def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
+@functools.cache
+def _org_plurals() -> frozenset[str]:
+    words = entity_words()
+    return frozenset(_plural(n) for n in (*words.org_nouns, *words.org_descriptors))
+
+
 def find_listed_orgs(
     text: str,
     spans: Iterable[tuple[int, int]],
@@ -124,7 +131,7 @@ def find_listed_orgs(
     [('Ciments Norvo', 44), ('Tarlec', 59), ('Uniplast', 70)]
     """
     words = entity_words()
-    plurals = frozenset(_plural(n) for n in (*words.org_nouns, *words.org_descriptors))
+    plurals = _org_plurals()
     names_known = {f for forms in known for f in forms}
     found: list[tuple[str, int]] = []
     seen: set[str] = set(names_known)

@@ -309,13 +309,7 @@ def find_org_clues(
     """
     w = entity_words()
     p = _patterns()
-    opening = frozenset(w.team_words_opening)
-    # "champions", "leaders": plural nouns (not "hosts", also a verb) name a team, never one player
-    plural_team_words = frozenset(t.lower() for t in opening if t.endswith("s") and t != "Hosts")
-    org_verbs = frozenset(w.org_verbs)
-    descriptors = frozenset(w.org_descriptors)
-    descriptors_opening = frozenset(w.descriptors_opening)
-    org_kinds = w.org_nouns | frozenset(w.org_descriptors)
+    opening, plural_team_words, org_verbs, descriptors, descriptors_opening, org_kinds = _word_sets()
     out: list[tuple[str, int, tuple[str, ...]]] = []
 
     def fits(
@@ -902,6 +896,24 @@ def sports_report(text: str) -> bool:
 
 
 @functools.cache
+def _word_sets() -> tuple[frozenset[str], ...]:
+    """The word lists :func:`find_org_clues` tests words against, as sets: built once, not per text."""
+    w = entity_words()
+    opening = frozenset(w.team_words_opening)
+    # "champions", "leaders": plural nouns (not "hosts", also a verb) name a team, never one player
+    plural_team_words = frozenset(t.lower() for t in opening if t.endswith("s") and t != "Hosts")
+    descriptors = frozenset(w.org_descriptors)
+    return (
+        opening,
+        plural_team_words,
+        frozenset(w.org_verbs),
+        descriptors,
+        frozenset(w.descriptors_opening),
+        w.org_nouns | descriptors,
+    )
+
+
+@functools.cache
 def _sport_words_pattern() -> re.Pattern[str]:
     """A blank and a sport word (or a word it starts: "leagues"), all words in one trie."""
     return re.compile(" (?:" + trie_pattern(sorted(set(entity_words().sport_words))) + ")")
@@ -911,6 +923,7 @@ _LEAD = 160
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
+@functools.lru_cache(maxsize=2)  # asked by the organisation and the single-name steps of one parse
 def has_score(text: str) -> bool:
     """Does ``text`` report a result ("beat Leeds 3-1"): ``_SCORE`` anywhere? Found from each digit-dash-digit,
     then checked in a bounded window around it.

@@ -104,15 +104,20 @@ def _title_words(gaz: Gazetteer) -> frozenset[str]:
     )
 
 
-def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
-    """Organisations named with an organisation word, with their bracketed acronyms."""
-    heads = (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
+@functools.lru_cache(maxsize=4)
+def _heads(gaz: Gazetteer) -> frozenset[str]:
+    """The words that end an organisation's name: built once per gazetteer, not per text."""
+    return (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
         "Staff",
         "Office",
         "Mills",
         "House",
     }
-    head_re, pattern = _org_patterns(heads)
+
+
+def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer) -> tuple[Organization, ...]:
+    """Organisations named with an organisation word, with their bracketed acronyms."""
+    head_re, pattern = _org_patterns(_heads(gaz))
     titles = _title_words(gaz)
     words = entity_words()
     found: dict[str, Organization] = {}
