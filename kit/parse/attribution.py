@@ -59,6 +59,7 @@ __all__ = [
     "THIRD_PERSON",
     "FIRST_PERSON",
     "REPLY_CUES",
+    "ASKING_CUES",
     "pronoun_pattern",
 ]
 
@@ -73,7 +74,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
         cues["nouns"] = tuple(str(w) for w in data.get("nouns", ()))
-        for key in ("lead_words", "not_role_words", "not_generic_speakers", "replying"):
+        for key in ("lead_words", "not_role_words", "not_generic_speakers", "replying", "asking"):
             cues[key] = tuple(str(w) for w in data.get(key, ()))
         pronouns = data.get("pronouns", {})
         cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
@@ -99,6 +100,8 @@ QUOTING_CUES: tuple[str, ...] = _CUES["quoting"]
 INVERTED_CUES: tuple[str, ...] = _CUES["inverted"]
 #: Cues of a reply ("he replied"): the speaker answers the quotation before.
 REPLY_CUES: frozenset[str] = frozenset(_CUES["replying"])
+#: Verbs of asking someone ("X asked Y"): a reply after them is Y's.
+ASKING_CUES: tuple[str, ...] = _CUES["asking"]
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
 #: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.

@@ -41,11 +41,21 @@ import re
 
 from ..records import Paragraph, Quote
 from ..util import paused_gc
-from .attribution import OBJECT_CUES, QUOTING_CUES, REPLY_CUES, SAYING_CUES, THINKING_CUES, WINDOW, speaker_span
+from .attribution import (
+    ASKING_CUES,
+    OBJECT_CUES,
+    QUOTING_CUES,
+    REPLY_CUES,
+    SAYING_CUES,
+    THINKING_CUES,
+    WINDOW,
+    speaker_span,
+)
 from .clauses import main_clause
 from .entity_words import entity_words
 from .governor import QC, SAID_X, clause_subject, governor
 from .marks import OPENING_MARKS, pair_marks
+from .patterns import lazy_compile, trie_pattern
 from .rules import RULES, Site, attribute
 from .slots import SIGN_OFF, end_mark
 from .speakers import Context, resolve
@@ -265,6 +275,30 @@ def _attribute(
     return Quote(cs, ce, speaker, span[0], span[1], cue, para.index, partial, False, found.rule)
 
 
+def _asked(ctx: Context, speaker: str, gender: str | None, at: int) -> str | None:
+    """The person the pronoun's referent ``speaker`` asked, right before the reply at ``at`` ("Prosecutor Ivo Marsk
+    asked Tom Moss about the loan. “I never saw it,” he replied." is Tom Moss); ``None`` if there is none."""
+    k = bisect.bisect_left(ctx.m_starts, at) - 1
+    for i in range(k, max(-1, k - 12), -1):
+        m = ctx.mentions[i]
+        if at - m.end > _ASK_REACH:
+            break
+        if m.actor != speaker:
+            continue
+        asked = _ASKED.match(ctx.text, m.end)
+        if asked is None:
+            return None  # the referent's latest mention asks nobody
+        j = bisect.bisect_left(ctx.m_starts, asked.end())
+        if j < len(ctx.mentions) and ctx.mentions[j].start == asked.end():
+            other = ctx.mentions[j].actor
+            if other != speaker and ctx.kinds.get(other) == "person" and ctx.gender.get(other, gender) == gender:
+                return other
+        return None
+    return None
+
+
+_ASKED = lazy_compile(lambda: rf"[ \t]+(?:{trie_pattern(ASKING_CUES)})[ \t]+")
+_ASK_REACH = 300  # characters from the asking to the reply: the sentence before, or the one before that
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t]*,?[ \t]*$")
 
 
@@ -292,9 +326,9 @@ def _replier(ctx: Context, speaker: str, at: int, before: list[Quote]) -> str:
     """The person a "he replied" or "she answered" stands for: not the speaker of the quotation just before
     (who asked), but the latest other person of that gender named before ("“Where were you?” Ray asked.
     “At home,” he replied." is the brother the text named, not Ray). ``speaker``: the pronoun's referent."""
-    if not before or before[-1].speaker != speaker:
-        return speaker
     gender = ctx.gender.get(speaker)
+    if not before or before[-1].speaker != speaker:
+        return _asked(ctx, speaker, gender, at) or speaker
     k = bisect.bisect_left(ctx.m_starts, at) - 1
     for i in range(k, max(-1, k - 60), -1):
         other = ctx.mentions[i].actor

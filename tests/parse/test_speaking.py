@@ -160,3 +160,18 @@ def test_he_replied_after_a_question_is_the_other_man_not_the_one_who_asked() ->
 
 def test_he_replied_with_no_one_else_named_stays_the_one_named() -> None:
     assert [q.speaker for q in kit.parse("“Ready?” Tom Ray asked. “Yes,” he replied.").quotes] == ["tom_ray", "tom_ray"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Prosecutor Tom Ray asked Max Cole about the loan. “I never saw it,” he replied.", "max_cole"),
+        ("Judge Ann Vell pressed Eva Lind on the dates. “I was abroad,” she answered.", "eva_lind"),
+        # the referent's latest mention asks nobody: the pronoun's referent replies
+        ("Tom Ray asked Max Cole about the loan. Later Tom Ray spoke again. “No,” he replied.", "tom_ray"),
+        # the one asked is a woman: "he" is not her
+        ("Tom Ray asked Ann Vell about the loan. “No,” he replied.", "tom_ray"),
+    ],
+)
+def test_he_replied_after_x_asked_y_is_y(text: str, speaker: str) -> None:
+    assert [q.speaker for q in kit.parse(text).quotes] == [speaker]
