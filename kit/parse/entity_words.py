@@ -71,6 +71,7 @@ class EntityWords:
     facility_nouns: tuple[str, ...] = ()
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
+    acronym_possessions: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     modifier_endings: tuple[str, ...] = ()
@@ -184,6 +185,7 @@ def entity_words() -> EntityWords:
         facility_nouns=tuple(data["facility_nouns"]),
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
+        acronym_possessions=tuple(data["acronym_possessions"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
         modifier_endings=tuple(data["modifier_endings"]),

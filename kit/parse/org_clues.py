@@ -238,6 +238,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_possessive": re.compile(
             rf"(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{trie_pattern(w.org_possessions)})(?![\w’'-])"
         ),
+        # "the ABU's deputy", "NYFEX's chief executive": an acronym's people in a role (checked by the rule)
+        "acronym_possessive": re.compile(
+            rf"(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern({*w.role_words, *w.acronym_possessions})})(?![\w-])"
+        ),
         "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
         # a team after "the" in a results report ("routed the Twins 11-2", "against the Springboks")
@@ -495,7 +499,7 @@ def find_org_clues(
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
-    possessives = ("possessive", "org_possessive", "team_possessive") if res else ("possessive", "org_possessive")
+    possessives = ("possessive", "org_possessive", "acronym_possessive") + (("team_possessive",) if res else ())
     keyword_sites = sites.of(keyword_first_words()) if sites is not None else None
     for start, end in spans:
         for m in (
@@ -642,6 +646,9 @@ def find_org_clues(
                         out.append((*n, ()))
                 elif rule == "org_possessive":
                     if fits(*n):
+                        out.append((*n, ()))
+                elif rule == "acronym_possessive":
+                    if _ACRONYM_WORD.fullmatch(n[0]) and fits(*n):
                         out.append((*n, ()))
                 elif pm.group("poss") and any(t in people for t in n[0].split()):
                     continue  # "Marsk's sixth victory": a player the text names has wins too
@@ -1081,6 +1088,7 @@ def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
             pos = at + 1
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
 _HE_CAPITAL = re.compile(r"he[ \t]+[A-Z]")
 
 

@@ -1035,3 +1035,16 @@ def test_a_known_persons_statement_is_his():
 def test_an_outlet_named_in_apposition_after_its_outlet_word():
     text = "A daily newspaper, Vell Dorna, which is close to the party, said so. It was in the newspaper, Marsk said."
     assert [a.id for a in kit.parse(text).actors if a.kind == "organization"] == ["vell_dorna"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ABU's deputy resigned on Friday.", "NYFEX's chief executive quit.", "The ZTA's members voted."],
+)
+def test_an_acronym_with_a_deputy_or_a_role_after_its_s_is_an_organisation(text: str) -> None:
+    acronym = text.split("'")[0].split()[-1]
+    assert [(a.name, a.kind) for a in kit.parse(text).actors] == [(acronym, "organization")]
+
+
+def test_a_name_with_a_deputy_after_its_s_is_not_made_an_organisation() -> None:
+    assert [a.kind for a in kit.parse("Tom Moss's deputy, Ivo Marsk, resigned.").actors] == ["person", "person"]
