@@ -602,7 +602,7 @@ def find_org_clues(
                 x, y = _before(m.start()), _after(m.end(), end)
                 if results():
                     out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
-                elif x and y and fits(*x) and fits(*y):
+                elif x and y and fits(*y) and fits(*x, opener=True):  # "Hartfield drew with Rovers": either side
                     out += [(*x, ()), (*y, ())]
                 elif m.group() in org_verbs and _AMOUNT.match(text, m.end()):
                     _acting(m, start, acts=True)  # "Zentrix lost 2.4 percent": an organisation's verb with an amount
@@ -622,9 +622,11 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in _the_plurals(p["the_plural"], text, start, end) if res else ():
+        for m in _the_plurals(p["the_plural"], text, start, end):
             plural = m.group("n")
-            if _acts_next(text, m.end()) and _plural_team(plural, gaz, not_orgs):
+            # elsewhere, only a team's or a band's verb: "The Night Owls played", "the Kestrels beat Norvo"
+            acts = _acts_next(text, m.end()) if res else _plays_next(text, m.end())
+            if acts and _plural_team(plural, gaz, not_orgs):
                 out.append((plural, m.start("n"), ()))
         # one pass over the "'s" of the span for the possessive patterns (each as its own finditer)
         after: dict[str, int] = {}  # where each pattern's next match may start
@@ -1041,6 +1043,17 @@ def _acts_next(text: str, at: int) -> bool:
     return (
         word in _ACTS or word.endswith("ed") or word in w.match_verbs or word in w.org_verbs or word in w.acronym_verbs
     )
+
+
+def _plays_next(text: str, at: int) -> bool:
+    """Is the word after ``text[:at]`` a verb only a team or a band does: a match verb ("beat", "drew") or
+    one of :data:`_PLAYS` ("played", "performed")?"""
+    m = _NEXT_WORD.match(text, at)
+    word = m.group("w") if m is not None else None
+    return word is not None and (word in _PLAYS or word in entity_words().match_verbs)
+
+
+_PLAYS = frozenset("played plays performed".split())  # (not "won", "toured": a family does those too)
 
 
 def _plural_team(name: str, gaz: Gazetteer, not_orgs: frozenset[str]) -> bool:

@@ -285,3 +285,22 @@ def test_a_team_after_a_title_is_still_a_team():
 )
 def test_a_minor_league_club_and_the_club_a_homer_is_hit_for(text, team):
     assert team in orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("The Night Owls played in front of a small crowd.", "Night Owls"),
+        ("Last week the Kestrels beat the Norvo Tigers.", "Kestrels"),
+        ("Hartfield drew with Rovers on Saturday.", "Rovers"),
+    ],
+)
+def test_a_team_in_a_text_that_reports_no_score(text: str, team: str) -> None:
+    assert (team, "organization") in [(a.name, a.kind) for a in kit.parse(text).actors]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Marsks won the lottery.", "Tom Moss spoke. The Mosses played golf.", "The Americans played well."]
+)
+def test_a_family_or_a_people_that_wins_or_plays_is_no_team(text: str) -> None:
+    assert "organization" not in [a.kind for a in kit.parse(text).actors]
