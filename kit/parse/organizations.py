@@ -109,7 +109,6 @@ def _heads(gaz: Gazetteer) -> frozenset[str]:
     """The words that end an organisation's name: built once per gazetteer, not per text."""
     return (frozenset(gaz.data.get("titles", {}).get("not_name_words", ())) | entity_words().org_heads) - {
         "Staff",
-        "Office",
         "Mills",
         "House",
     }
@@ -159,11 +158,24 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
+            if _BUILDING_AFTER.match(text, m.end()):
+                continue  # "the Tarvo Office Building", "the Vell Bank Tower": a building named after the body
             if any(part in words.places for part in " ".join(tokens).split(" and ")):
                 continue  # "the West Bank", "the Gaza Strip and West Bank": a place whose last word is "Bank"
             cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
             if any(t in titles for t in tokens[:cut]):
                 continue  # "Deputy Minister for Finance", "Assistant Secretary for Trade Affairs": a title
+            last_and = max((i for i, t in enumerate(tokens[: cut or None]) if t == "and"), default=-1)
+            # "the Ivo and Ada Marsk Foundation": a couple's (a given name after "and" keeps the name whole)
+            split = last_and > 0 and last_and + 1 < len(tokens) and tokens[last_and + 1] not in words.given_names
+            if split and text[max(0, m.start() - 2) : m.start()] == ", " and m.group().startswith(tokens[0]):
+                tokens = tokens[last_and + 1 :]  # "shares in Acme, Zentrix and Vesko Holdings": a list's last item
+                if len(tokens) < 2:
+                    continue
+            elif split and any(t in titles or t in words.given_names for t in tokens[:last_and]):
+                tokens = tokens[last_and + 1 :]  # "Lord Vell and Tom Moss and the War Office": people, then the body
+                if len(tokens) < 2:
+                    continue
             if any(t in _TITLE_CASE_SMALL for t in tokens[1:]):
                 continue  # "Network Disputes Claim Of Network's Reporting": a headline in title case
             name = " ".join(tokens)
@@ -180,6 +192,9 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
     return tuple(found.values())
+
+
+_BUILDING_AFTER = re.compile(r"[ \t]+(?:Building|Buildings|Tower|Towers)(?![\w-])")
 
 
 def _short_forms(tokens: list[str], tails: frozenset[str]) -> list[str]:

@@ -1048,3 +1048,35 @@ def test_an_acronym_with_a_deputy_or_a_role_after_its_s_is_an_organisation(text:
 
 def test_a_name_with_a_deputy_after_its_s_is_not_made_an_organisation() -> None:
     assert [a.kind for a in kit.parse("Tom Moss's deputy, Ivo Marsk, resigned.").actors] == ["person", "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Home Office rejected the request.", "Home Office"),
+        ("A spokesman for the Tarvo Patent Office said no.", "Tarvo Patent Office"),
+        ("The Office of Coastal Review said no.", "Office of Coastal Review"),
+        ("Lord Vell and Tom Moss and War Office lawyers met.", "War Office"),
+    ],
+)
+def test_an_office_is_an_organisation(text: str, org: str) -> None:
+    assert (org, "organization") in [(a.name, a.kind) for a in kit.parse(text).actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Oval Office was quiet.", "The film topped the Box Office.", "They met in the Tarvo Office Building."],
+)
+def test_a_room_or_a_building_named_office_is_no_organisation(text: str) -> None:
+    assert "organization" not in [a.kind for a in kit.parse(text).actors]
+
+
+def test_a_foundation_named_after_a_couple_keeps_both_names() -> None:
+    actors = [(a.name, a.kind) for a in kit.parse("The Ivo and Ada Marsk Foundation gave money.").actors]
+    assert ("Ivo and Ada Marsk Foundation", "organization") in actors
+
+
+def test_the_last_item_of_a_list_is_not_joined_to_the_one_before_by_and() -> None:
+    actors = [(a.name, a.kind) for a in kit.parse("Shares in Acme Corp, Zentrix and Vesko Holdings fell.").actors]
+    assert ("Vesko Holdings", "organization") in actors
+    assert not any(" and " in name for name, _ in actors)
