@@ -234,7 +234,10 @@ _AFTER_VERB = lazy_compile(
         rf"also|later|then)\b|(?:{say_pattern()})\b|[a-z]+ed\b|[a-z]+s\b)"
     )
 )
-_BEFORE_CLAUSE = lazy_compile(r"(?:,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$")
+# (a quotation closing before it: "“We will,” the Norvo Agency said")
+_BEFORE_CLAUSE = lazy_compile(
+    r"(?:[,?!][”\"’]|,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$"
+)
 
 
 def last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> int:

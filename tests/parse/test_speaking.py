@@ -175,3 +175,18 @@ def test_he_replied_with_no_one_else_named_stays_the_one_named() -> None:
 )
 def test_he_replied_after_x_asked_y_is_y(text: str, speaker: str) -> None:
     assert [q.speaker for q in kit.parse(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Prices will rise,” the Norvo Agency said. “This is a concern for Norway,” it added.", "norvo_agency"),
+        ("“Why now?” the Norvo Agency asked. “We were not told,” it added.", "norvo_agency"),
+        (
+            "Tom Moss spoke first. “We will not pay,” Ivo Marsk told reporters.\n\n“Not one cent,” he continued.",
+            "ivo_marsk",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_quote_is_the_speaker_named_after_the_quote_before(text: str, speaker: str) -> None:
+    assert kit.parse(text).quotes[-1].speaker == speaker
