@@ -17,7 +17,9 @@ to four words a person:
 * **a life**: before a life verb ("Marsk was born", "Vell died", "Moss
   wondered") or life dates in brackets ("Ivo Marsk (1850–1921)", "Vell (born 1950)");
 * **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir");
-* **a name given**: "my name is Jorna", "her name was Ada Vell".
+* **a name given**: "my name is Jorna", "her name was Ada Vell";
+* **an age before the name**: "the 17-year-old Tom Moss", "nine-year-old Ivo" (not "a 17-year-old Dutch student");
+* **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying".
 
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
@@ -98,6 +100,10 @@ _BORN_AFTER = re.compile(r"born[ \t]+(?:in|on|at)\b")
 _DATE = r"(?:(?:c\.|ca\.)[ \t]*)?(?:\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+|[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+)?\d{3,4}"
 # life dates after the name: " (1850–1921)", " (born 1950" (a literal "(" first: a fast scan)
 _LIFE_DATES = re.compile(rf"\((?:{_DATE}[ \t]*[-–—][ \t]*{_DATE}\)|(?:born|b\.)[ \t]+[^()\n]{{0,40}}?\d{{4}})")
+# an age written before a name: "17-year-old", "nine-year-old", "12-year old" (the number checked before "year")
+_AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d{1,3}|[a-z]+)-$")
+_AGED = lazy_compile(rf"year[- ]old[ \t]+{_NAME}{_NAME_END}(?![ \t]+\d)")  # not "a 19-year-old Vesko 750": a model
+_QUOTED_AS = lazy_compile(rf"{_NAME}[ \t]+as[ \t]+(?:saying|telling)\b")
 _NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
 _GREETING_END = re.compile(r"[ \t]*(?:[,:;!\n]|$)")
@@ -193,6 +199,20 @@ def find_cued_people(
         if "(" in text[start:end]:
             for m in _LIFE_DATES.finditer(text, start, end):
                 name_before(start, m.start())  # "Ivo Marsk (1850–1921)"
+        at = text.find("year", start, end)
+        while at >= 0:  # "the 17-year-old Tom Moss", "12-year old Ivo": an age before a name (str.find: a fast scan)
+            if (
+                (m := _AGED.match(text, at, end)) is not None
+                and _AGE_BEFORE.search(text, max(start, at - 12), at)
+                and not _MODIFIER_NEXT.match(text, m.end())  # "a 17-year-old Dutch student": an adjective
+            ):
+                add(m.group("n"), m.start("n"))
+            at = text.find("year", at + 4, end)
+        at = text.find(" quoted ", start, end)
+        while at >= 0:  # "the Norvo Sun quoted Marsk as saying": whom an outlet quotes is a person
+            if (m := _QUOTED_AS.match(text, at + 8, end)) is not None:
+                add(m.group("n"), m.start("n"))
+            at = text.find(" quoted ", at + 8, end)
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 

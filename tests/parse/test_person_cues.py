@@ -167,3 +167,27 @@ def test_a_full_name_after_the_before_other_words_stays_no_person(text: str, not
 def test_two_names_and_a_year_that_goes_on_are_no_citation() -> None:
     # the year does not close a citation: "Zentrix and Norvo 2017 results" names two companies' results
     assert people("Zentrix and Norvo 2017 results were strong.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Police found the 17-year-old Tarsk in a barn.", "Tarsk"),
+        ("The boy, 12-year old Vesko, was freed.", "Vesko"),
+        ("The daily Norvo Sun quoted Tarsk as saying the talks failed.", "Tarsk"),
+    ],
+)
+def test_an_age_before_a_name_or_an_outlet_quoting_it_makes_a_person(text: str, person: str) -> None:
+    assert (person, "person") in [(a.name, a.kind) for a in kit.parse(text).actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 17-year-old Tarvic student was held.",
+        "He flew a 19-year-old Vesko 750 jet.",
+        "A 24-year-old Dutchman was held.",
+    ],
+)
+def test_an_age_before_an_adjective_or_a_model_makes_no_person(text: str) -> None:
+    assert "person" not in [a.kind for a in kit.parse(text).actors]
