@@ -189,6 +189,7 @@ def find_actors(
         known=people + tuple(p for p in cued if p not in alone),
         not_people=stop | org_words,
         lists=lists,
+        lower_near=written_lower_near,
     )
     surnames = {p.name.split()[-1] for p in listed if " " in p.name}
     people += tuple(p for p in cued if p not in alone or p.name not in surnames)

@@ -74,6 +74,7 @@ class EntityWords:
     acronym_possessions: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
+    institutions_alone: tuple[str, ...] = ()
     modifier_endings: tuple[str, ...] = ()
     sport_words: tuple[str, ...] = ()
     sport_names: frozenset[str] = frozenset()
@@ -188,6 +189,7 @@ def entity_words() -> EntityWords:
         acronym_possessions=tuple(data["acronym_possessions"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
+        institutions_alone=tuple(data["institutions_alone"]),
         modifier_endings=tuple(data["modifier_endings"]),
         sport_words=tuple(data["sport_words"]),
         sport_names=frozenset(data["sport_names"]),

@@ -3,6 +3,10 @@
 When most names of a list of capitalised names are people the kit knows (by
 full name or surname), the others of the list are people too: a line-up, a
 guest list, a team sheet ("Ann Lee (Rovers), Ravi Dass (Hartfield), ...").
+So are those of a list of full names (two or three words each) where one is a known
+person's that a given name opens ("starred opposite Ivo Marsk, Tarvo Alsk and Kazo
+Malvik"), unless one of its names is a place, an organisation's, a gazetteer name or
+has a word the text also writes in lower case: then the list is of another kind.
 Places, organisations and gazetteer names never are. Likewise, a list that a plural
 organisation noun opens ("three listed companies: Acme, Zentrix and Norvo", "banks
 such as ...") or whose names are mostly organisations names organisations.
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..util import snake_id
 from .entity_words import entity_words
@@ -56,11 +60,13 @@ def find_listed_people(
     known: Iterable[Person] = (),
     not_people: frozenset[str] = frozenset(),
     lists: list[tuple[int, int, int]] | None = None,
+    lower_near: Callable[[str, int, str], bool] | None = None,
 ) -> tuple[Person, ...]:
     """The people of each list whose other names are mostly people already ``known``.
 
     ``not_people``: words that are never (part of) a person's name (stop words, organisation names);
-    ``lists``: :func:`find_lists` of the same spans, when already found.
+    ``lists``: :func:`find_lists` of the same spans, when already found; ``lower_near(text, at, word)``: is
+    the word also written in lower case near ``at`` (a list extended by its names' shape alone leaves it out).
     """
     words = entity_words()
     known = list(known)
@@ -73,24 +79,43 @@ def find_listed_people(
         if "(" in group:  # "Ann Lee (Rovers)": the names without their brackets
             names = [_BRACKET.sub("", part) for part in names]
         people = sum(n in full or n.split()[-1] in surnames for n in names)
-        if people < 2 or people * 2 < len(names):
+        by_shape = people * 2 < len(names) or people < 2
+        if by_shape and not (people and _full_names(names, full, words.given_names)):
             continue  # the usual list ("Iraq, Syria and Turkey"): read no further
         items, at = [], m_start
         for name in names:
             at = text.index(name, at)
             items.append((name, at))
             at += len(name)
+        new: list[Person] = []
         for n, a in items:
             tokens = n.split()
             pid = snake_id(n)
             if n in full or pid in found or tokens[-1] in surnames:
                 continue
-            if any(t in not_people or t in words.org_heads for t in tokens) or words.looks_like_place(tokens):
+            if (
+                any(t in not_people or t in words.org_heads for t in tokens)
+                or words.looks_like_place(tokens)
+                or gaz.entity_of(n) is not None
+                or any(gaz.entity_of(t) is not None for t in tokens)
+                or (by_shape and lower_near is not None and any(lower_near(text, a, t) for t in tokens))
+            ):
+                if by_shape:  # "Ann Vell, La Tarva and Kestrel Bay": a list of another kind (places)
+                    break
                 continue
-            if gaz.entity_of(n) is not None or any(gaz.entity_of(t) is not None for t in tokens):
-                continue
-            found[pid] = Person(pid, n, "", None, a, a + len(n))
+            new.append(Person(pid, n, "", None, a, a + len(n)))
+        else:
+            found.update((p.id, p) for p in new)
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _full_names(names: list[str], full: set[str], given: frozenset[str]) -> bool:
+    """Is every name of the list a full name of two or three words with no particle, one of them a known
+    person's that a given name opens ("Ivo Marsk, Tarvo Alsk and Kazo Malvik")? Its other names are people
+    too: a list keeps to one kind of name."""
+    return any(n in full and n.split()[0] in given for n in names) and all(
+        1 <= n.count(" ") <= 2 and not any(t.islower() for t in n.split()) for n in names
+    )
 
 
 # a plural noun for organisations right before a list ("three listed companies: Acme, Zentrix and Norvo",

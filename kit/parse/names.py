@@ -463,6 +463,8 @@ def find_named_people(
                 and text[b:end].strip()  # "D. Pueblo" alone on its line: a choice in a list
             ):
                 strong = True  # "J. Crawlo", "M. Wauge": an initial opens a person's name ("P.S. Vesko" may not)
+            if not strong and _middle_initial(tokens, words):
+                strong = True  # "Ivo K. Marsk", "Tarvo-Lin G. Vesk": a middle initial between two names
             if not strong and _AGE_AFTER.match(text, b):
                 strong = True  # "Ivo Marsk, 19, and Tom Moss, 17, went missing": a name with an age
             if not strong and delta and _office_before(group[:delta], gaz):
@@ -512,6 +514,21 @@ def find_named_people(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _middle_initial(tokens: list[str], words: EntityWords) -> bool:
+    """Is the name a word, a middle initial and a word ("Ivo K. Marsk")? A person's shape: an organisation or a
+    place puts no initial between two words of its name (a place's or an organisation's last word is read
+    before: "Harry S. Tarvo Library")."""
+    return (
+        len(tokens) == 3
+        and len(tokens[1]) == 2
+        and tokens[1][1] == "."
+        and len(tokens[0]) > 2
+        and "." not in tokens[0]
+        and len(tokens[2]) > 2
+        and tokens[0] not in words.not_person_first
+    )
 
 
 def _qualifies_a_noun(text: str, at: int, tokens: list[str], words: EntityWords) -> bool:

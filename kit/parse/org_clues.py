@@ -499,6 +499,7 @@ def find_org_clues(
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
+    out += _institutions_alone(text, spans, starts, fits, frozenset(gaz.data.get("titles", {}).get("not_names", ())))
     possessives = ("possessive", "org_possessive", "acronym_possessive") + (("team_possessive",) if res else ())
     keyword_sites = sites.of(keyword_first_words()) if sites is not None else None
     for start, end in spans:
@@ -1103,6 +1104,39 @@ def _acronyms(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iter
 
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
 _HE_CAPITAL = re.compile(r"he[ \t]+[A-Z]")
+
+
+_CAPITAL_WORD_BEFORE = re.compile(r"(?:^|[^\w’'-])(?P<w>[A-Z][\w’'.-]*)[ \t]+$")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
+
+
+def _institutions_alone(
+    text: str, spans: list[tuple[int, int]], starts: list[int], fits: Callable[..., bool], small: frozenset[str]
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """``institutions_alone`` named without "the" ("Congress voted", "a vote in Parliament"): found by a literal
+    search for each word (a few words, fast), never inside a longer name ("National Congress", "Parliament
+    Square", "Congress of Tarvo"); ``small``: capitalised words that may stand before it ("In", "The")."""
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+    for word in entity_words().institutions_alone:
+        at = text.find(word)
+        while at >= 0:
+            b = at + len(word)
+            k = bisect.bisect_right(starts, at) - 1
+            if (
+                k >= 0
+                and b <= spans[k][1]
+                and not (at and (text[at - 1].isalnum() or text[at - 1] in "’'-"))
+                and not (b < len(text) and (text[b].isalnum() or text[b] in "’'-"))
+                and (
+                    (c := _CAPITAL_WORD_BEFORE.search(text, max(spans[k][0], at - 40), at)) is None
+                    or c.group("w") in small  # "In Congress", "The Congress": a small word, not a name's
+                )
+                and not _CAPITAL_WORD_AFTER.match(text, b)
+                and fits(word, at, opener=True, capital=True)
+            ):
+                out.append((word, at, ()))
+            at = text.find(word, b)
+    return out
 
 
 def _the_plurals(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:

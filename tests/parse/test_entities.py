@@ -1080,3 +1080,25 @@ def test_the_last_item_of_a_list_is_not_joined_to_the_one_before_by_and() -> Non
     actors = [(a.name, a.kind) for a in kit.parse("Shares in Acme Corp, Zentrix and Vesko Holdings fell.").actors]
     assert ("Vesko Holdings", "organization") in actors
     assert not any(" and " in name for name, _ in actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("In the end Congress voted to cut the budget of Norhaven.", "congress"),
+        ("The ban was debated in front of Congress yesterday.", "congress"),
+        ("The bill passed the Congress on Tuesday.", "congress"),
+        ("A vote in Parliament is due on the Kestrel plan.", "parliament"),
+    ],
+)
+def test_an_institution_named_by_its_word_alone(text, org):
+    assert kinds(text).get(org) == "organization"
+
+
+def test_an_institutions_word_inside_a_longer_name_is_not_read_alone():
+    found = kinds("The Norvo National Congress met near Parliament Square.")
+    assert "congress" not in found and "parliament" not in found
+
+
+def test_a_name_ending_with_magazine_is_an_organisation():
+    assert kinds("Troy Pattek of Zentrix Magazine went there.").get("zentrix_magazine") == "organization"

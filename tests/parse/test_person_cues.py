@@ -191,3 +191,46 @@ def test_an_age_before_a_name_or_an_outlet_quoting_it_makes_a_person(text: str, 
 )
 def test_an_age_before_an_adjective_or_a_model_makes_no_person(text: str) -> None:
     assert "person" not in [a.kind for a in kit.parse(text).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The prize went to the Nobel laureate Tarvo Alsk.", "Tarvo Alsk"),
+        ("It was adapted from a story by the novelist Kazo Malvik.", "Kazo Malvik"),
+        ("The hall shows works of the Norvic artist Vrenko Varlevik.", "Vrenko Varlevik"),
+        ("The score was written by the composer Ulvo Tarnik.", "Ulvo Tarnik"),
+    ],
+)
+def test_a_profession_before_a_name_makes_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I still owe Mlle. Arvosa for the lessons.", "Arvosa"),
+        ("She bought a hat for Mme. Tarvel.", "Tarvel"),
+    ],
+)
+def test_a_french_honorific_makes_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_middle_initial_between_two_names_makes_a_person() -> None:
+    found = people("The bar is co-owned by Jonat K. Sterv and Ulvo-Lin G. Rauvik.")
+    assert "Jonat K. Sterv" in found and "Ulvo-Lin G. Rauvik" in found
+
+
+def test_a_middle_initial_in_a_places_name_makes_no_person() -> None:
+    assert people("They flew in to the Jonat F. Vesko International Airport.") == []
+
+
+def test_a_full_name_listed_with_a_known_persons_is_a_person() -> None:
+    found = people("In 2005 she starred opposite Ivo Marsk, Vrenko Tavel Vesk, and Tsorvo Malvik in a drama.")
+    assert {"Ivo Marsk", "Vrenko Tavel Vesk", "Tsorvo Malvik"} <= set(found)
+
+
+def test_a_list_with_a_known_person_keeps_its_places_and_companies() -> None:
+    found = people("Ivo Marsk toured Kestrel Valley, Norvo Holdings and New Tarvo last spring.")
+    assert found == ["Ivo Marsk"]
