@@ -243,7 +243,7 @@ _STRONG = lazy_compile(
     r";|\b(?:while|whereas|although|though)\b"
     r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+|now\s+|only\s+|[a-z]+ly\s+)?"
     r"(?:[a-z]+(?:ed|es|s|ing)|said|told|wrote|thought|felt|made|gave|took|went|came|saw|kept|held|spoke)\b|\s+only\b)"
-    rf"|(?:,\s+|\s)and\s+(?={pronoun_pattern()}\b|(?:[A-Z][\w’'.-]*\s+){{1,4}}[a-z]+(?:ed|s)\b)"
+    rf"|(?:,\s+|\s)and\s+(?={pronoun_pattern()}\b|(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:[a-z]+(?:ed|s)|said|told|wrote)\b)"
 )
 
 

@@ -305,9 +305,11 @@ _WORD_BEFORE = re.compile(r"([a-z]+)[ \t]*,?[ \t]*$")
 def _a_works_title(text: str, cs: int, ce: int) -> bool:
     """Is the quotation ``cs``/``ce`` a work's or a vessel's title in quotation marks, right after a word for one
     ("the film “Harbour Lights”", "the ship “Hope”", "her new album, “Tarvo Nights”"): a few capitalised words,
-    no end of sentence?"""
+    no end of sentence? Or a modifier joined to a word by a hyphen ("a “Tarvo Nights”-inspired show")?"""
     if ce - cs > 120:
         return False  # (the usual case, and no split of a long quotation)
+    if text.startswith("-", ce + 1) and text[ce + 2 : ce + 3].isalpha():
+        return True  # "a “Tarvo Nights”-inspired show": the quotation is part of a word, a modifier
     words = text[cs:ce].split()
     if (
         not 1 <= len(words) <= 6

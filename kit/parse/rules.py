@@ -366,13 +366,31 @@ def _continued(site: Site, found: Attribution | None) -> Attribution | None:
     if q.speaker_start is None and not site.carry:
         return None
     span = None if q.speaker_start is None else (q.speaker_start, q.speaker_end or q.speaker_start)
+    if not site.carry and _another_speaks_after(site, q):
+        return None  # "“A,” Ann Lee said. Tom Ray described it as … ¶ “B.”": Tom Ray's (previous_sentence)
     return Attribution(span, -1, None, "continued_paragraph", q)
+
+
+def _another_speaks_after(site: Site, q: Quote) -> bool:
+    """Does the sentence before the quote come after ``q`` (closed) and report someone else with a cue
+    verb of its own, so that the quote is more likely theirs than ``q``'s speaker's?"""
+    sents, si = site.ctx.sentences, site.si
+    if si == 0 or q.speaker_start is None:
+        return False
+    ps = sents[si - 1]
+    if ps.start <= max(q.end, q.speaker_end or q.end) or ps.end > site.cs:
+        return False
+    gov, at, _ = governor(site.ctx, ps.start, ps.end, site.here, QC)
+    return gov is not None and at not in site.ctx.used_cues and site.text[gov[0] : gov[1]].lower() not in _SAME
 
 
 def _colon_intro(site: Site, found: Attribution | None) -> Attribution | None:
     if not _carries_on(site, found) or site.pre_lo > site.para.start or site.intro_spk is None:
         return None
     return Attribution(site.intro_spk, -1, None, "colon_introduction")
+
+
+_SAME = frozenset(("he", "she", "they", "it", "we", "i"))  # a pronoun there most likely is the same speaker
 
 
 def _previous_sentence(site: Site, found: Attribution | None) -> Attribution | None:
@@ -504,7 +522,57 @@ def attribute(site: Site) -> Attribution | None:
     if found is not None and found.rule == "main_clause_subject" and _described(site, found):
         return None  # "Taxes are “a slow poison”": the subject is described, not quoted (checked last,
         # so that "…, the union says." closing the sentence can still name the speaker)
+    if found is not None and found.span is not None and found.cue and found.cue.lower() in _QUOTED:
+        m = _QUOTED_AS.match(site.text, found.cue_at + len(found.cue))
+        span = speaker_span(site.text, m.start("n"), m.end("n")) if m is not None else None
+        if span is not None:  # "the Ledger quoted Ann Lee as saying": Ann Lee's words, the Ledger's report
+            return Attribution(span, found.cue_at, found.cue, found.rule)
+    if (
+        found is not None
+        and found.rule in _SUBJECT_RULES
+        and found.cue
+        and not found.cue.lower().startswith(_SUBJECT_SPEAKS)
+        and not found.cue.split()[0].endswith("ing")  # "she is telling", "they were calling": not a passive
+        and _passive_cue(site.text, found.cue_at)
+    ):
+        return _by_agent(site, found)
     return found
+
+
+_QUOTED = frozenset(("quoted", "quotes", "quote", "cited", "cites"))
+# (not "Ann Lee was quoted by the Ledger as saying": the one quoted is the subject)
+_QUOTED_AS = lazy_compile(
+    r"[ \t]+(?!by\b)(?P<n>[^,;:“”\"‘’()]{1,60}?)[ \t]+as[ \t]+(?:saying|telling|stating|adding)\b"
+)
+_SUBJECT_RULES = frozenset(("introduction", "governing_clause", "main_clause_subject"))
+_SUBJECT_SPEAKS = ("quot", "cit")  # "he was quoted by the Ledger", "she was cited as …": the subject spoke
+# "She was described …", "They were called …": the cue in the passive (not "was said to", "was quoted as saying")
+_PASSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:[a-z]+ly[ \t]+)?$")
+_NOT_PASSIVE_AFTER = lazy_compile(r"\w*[ \t]+(?:to\b|as[ \t]+say)")
+# "… by the Ledger as “…”": the agent, up to "as", a comma or the quotation
+_AGENT = lazy_compile(r"\w*[ \t]+by[ \t]+(?P<a>[^,;:“”\"‘’()]{1,60}?)(?=[ \t]+as\b|[ \t]*[,;:“\"‘])")
+
+
+_AGENT_AFTER = lazy_compile(
+    r"[ \t]*by[ \t]+(?P<a>[^,;:“”\"‘’()]{1,60}?)(?=[ \t]*[,;:.!?]|[ \t]+(?:and|but|in|on|at)\b|$)"
+)
+
+
+def _passive_cue(text: str, cue_at: int) -> bool:
+    """Is the cue at ``cue_at`` a passive ("was described", "were called"), not a hearsay ("was said to")?"""
+    if cue_at < 0 or _PASSIVE_BEFORE.search(text, max(0, cue_at - 24), cue_at) is None:
+        return False
+    return _NOT_PASSIVE_AFTER.match(text, cue_at, cue_at + 40) is None
+
+
+def _by_agent(site: Site, found: Attribution) -> Attribution | None:
+    """A quote governed by a passive cue is the agent's ("She was described by the Ledger as “…”"), and no
+    one's when the sentence names none ("These were called “tiers”"): the subject is what was described."""
+    m = _AGENT.match(site.text, found.cue_at, site.cs)
+    if m is None:  # "… has been called “a genius” by Tom Moss"
+        m = _AGENT_AFTER.match(site.text, site.post_lo, min(site.post_hi, site.post_lo + 80))
+    span = speaker_span(site.text, m.start("a"), m.end("a")) if m is not None else None
+    return Attribution(span, found.cue_at, found.cue, found.rule) if span is not None else None
 
 
 def _described(site: Site, found: Attribution) -> bool:

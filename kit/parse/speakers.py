@@ -14,7 +14,9 @@ company", "she") into actor ids:
   he/she/his/her in the sentences that follow a person's mention with no other
   person in between. So "…,” she said never goes to a man;
 * it/they resolve to the most recent organisation, state or group subject
-  ("they" also to a plural anonymous source).
+  ("they" also to a plural anonymous source); "they" is never a state (a state
+  named last leaves "they" unresolved: "Polish officials said … They said"), and
+  "he"/"she" never an anonymous source that is no one person ("officials").
 
 >>> import kit
 >>> art = kit.parse("Prime Minister Ann Lee met Defense Minister Tom Ray. “Yes,” she said. “No,” he said.")
@@ -25,6 +27,7 @@ company", "she") into actor ids:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -32,6 +35,7 @@ from operator import attrgetter
 from ..records import Actor, Article, Mention, Sentence
 from .attribution import say_pattern
 from .entity_words import entity_words, name_genders
+from .gazetteer import gazetteer
 from .patterns import lazy_compile, trie_pattern
 from .scan import Scan
 from .structure import sentence_at
@@ -93,6 +97,8 @@ class Context:
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "m" / "f" (only when the text says)
     used_cues: set[int] = field(default_factory=set)
     is_subject: dict[int, bool] = field(default_factory=dict)  # mention index -> names a subject?
+    # anonymous actors that are no one person ("officials", "the steel giant"): never "he" or "she"
+    not_one: frozenset[str] = frozenset()
     last_subject: dict[tuple[tuple[str, ...], str], dict[int, int]] = field(default_factory=dict)
     # where the attribution patterns match, each found once (kit.parse.scan)
     hits: Scan = field(init=False, repr=False)
@@ -115,7 +121,31 @@ class Context:
             [s.start for s in sentences],
             [m.start for m in ms],
             genders(text, sentences, actors, ms),
+            not_one=frozenset(a.id for a in actors if a.kind == "anonymous" and not one_person(a.role)),
         )
+
+
+def one_person(role: str | None) -> bool:
+    """Can an anonymous source with this role (its head noun) be one person, "he" or "she"? Not a
+    plural ("officials", "aides", "spokesmen") nor a body, a company or a document ("the ministry",
+    "the steel giant", "the report"; the words are data in ``kit/data/entities.json``).
+
+    >>> one_person("spokeswoman"), one_person("officials"), one_person("giant"), one_person("witness")
+    (True, False, False, True)
+    """
+    words = (role or "").lower().split()
+    if not words:
+        return True
+    head, w = words[-1], entity_words()
+    if (head.endswith("s") and not head.endswith("ss")) or head.endswith(("men", "people")):
+        return False
+    return not (
+        head in w.people_nouns
+        or head in w.org_nouns
+        or head in w.document_nouns
+        or head in w.speaking_bodies
+        or head in w.org_descriptors
+    )
 
 
 def genders(
@@ -143,8 +173,8 @@ def genders(
         while k < n and mentions[k].start < s.end:
             m = mentions[k]
             k += 1
-            if m.actor not in people:
-                continue
+            if m.actor not in people or _vocative(text, m.start, m.end):
+                continue  # ("“Tom, …” she said": the one spoken to, not the one a pronoun after it stands for)
             named.setdefault(m.actor, m.start)
             if m.actor in out:
                 continue  # an honorific can tell no more
@@ -174,7 +204,23 @@ def genders(
                 out[a.id] = shown[first]
     for pid, gender in weak.items():
         out.setdefault(pid, gender)
+    # a given name alone ("Ramon", "Betty") shows a gender too, when no pronoun nearby told (it may be a surname)
+    for a in actors:
+        if a.kind == "person" and a.id not in out and a.name in shown:
+            out[a.id] = shown[a.name]
     return out
+
+
+def _vocative(text: str, a: int, b: int) -> bool:
+    """Is the name ``text[a:b]`` someone spoken to: "“Tom, …", "“Tom?", "…, Tom.”"?"""
+    before, after = text[a - 1 : a] if a else "", text[b : b + 1]
+    if before in _OPEN_MARKS and after in (",", "?", "!"):
+        return True
+    return text[max(0, a - 2) : a] == ", " and after in (".", "?", "!") and text[b + 1 : b + 2] in _CLOSE_MARKS
+
+
+_OPEN_MARKS = frozenset('“"‘')
+_CLOSE_MARKS = frozenset('”"’')
 
 
 def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
@@ -192,6 +238,8 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
         if m.end <= b:
             found.append(m)
         i += 1
+    if found and all(ctx.kinds.get(m.actor) == "state" for m in found) and _people_after(ctx.text, found[-1].end, b):
+        return []  # "one Norland bond trader", "Norland dealers": people of a state, not the state
     if len(found) == 1:  # the usual case: one name, nothing to rank
         m = found[0]
         return [(m.actor, m.start, m.end)]
@@ -219,12 +267,52 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
             k = _scan_back(ctx, kinds, other, k)  # the memo predates what a later pronoun showed
         if k < 0 and gender:
             k = _scan_back(ctx, kinds, other or "", bisect.bisect_left(ctx.m_starts, a), subject=False)
+        if k > 0 and gender:
+            k = _the_sayer(ctx, kinds, other or "", k)
+        if k >= 0 and word == "they" and ctx.kinds.get(ctx.mentions[k].actor) == "state":
+            return []  # "British officials said … They said": the people of a state ("Polish", "in Iraq"),
+            # never the state itself, which is "it"
+        if k >= 0 and word == "they" and ctx.kinds.get(ctx.mentions[k].actor) != "anonymous":
+            lo = max(ctx.mentions[k].end, a - 400)
+            if _PEOPLE_SAID.search(ctx.text, lo, a) is not None:
+                return []  # "Zentrix shares fell, traders said. … they said": the traders, whom no actor names
         if k >= 0:
             m = ctx.mentions[k]
             if gender and ctx.kinds.get(m.actor) == "person":
                 ctx.gender.setdefault(m.actor, gender)  # "she said" shows Ann Lee is a woman
             return [(m.actor, m.start, m.end)]
     return []
+
+
+_LOWER_WORDS = lazy_compile(r"(?:[ \t]+[a-z][a-z-]*)+")
+
+
+@functools.cache
+def _for_the_state() -> frozenset[str]:
+    """The heads of anonymous sources that speak for a state named before them ("officials", "ministers",
+    "diplomats": kit/data/gazetteer.json ``anonymous.source_heads`` and ``role_heads``)."""
+    a = gazetteer().data.get("anonymous", {})
+    return frozenset((*a.get("source_heads", ()), *a.get("role_heads", ())))
+
+
+def _people_after(text: str, a: int, b: int) -> bool:
+    """Do ``text[a:b]`` (right after a state's name) end the span with words in lower case whose last is a
+    word for people ("bond trader", "dealers"; not "government" or "media", which speak for the state)?"""
+    if b - a < 3 or _LOWER_WORDS.fullmatch(text, a, b) is None:
+        return False
+    head = text[a:b].rsplit(None, 1)[-1]
+    if head in _for_the_state():
+        return False  # "British and German ministers", "Norland officials" speak for their states
+    w = entity_words()
+    for noun in (head, head[:-1] if head.endswith("s") else head):  # ("newspapers", "exporters" speak for it)
+        if noun in w.org_nouns or noun in w.org_descriptors or noun in w.document_nouns or noun in w.speaking_bodies:
+            return False
+    return (
+        head in w.people_nouns
+        or head + "s" in w.people_nouns
+        or head in w.role_words
+        or head.endswith(("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women"))
+    )
 
 
 _CAPS_PREFIX = lazy_compile(r"[\s“\"‘(]*(?:(?:\(?[A-Z][\w’'.\-]*\)?|of|the|and|for|de|von|van|al|[-—–])[\s,]+)*")
@@ -234,6 +322,8 @@ _AFTER_VERB = lazy_compile(
         rf"also|later|then)\b|(?:{say_pattern()})\b|[a-z]+ed\b|[a-z]+s\b)"
     )
 )
+# a name right before a cue is its clause's subject, whatever comes before it ("the head of the clinic, Ivo Marsk told …")
+_CUE_NEXT = lazy_compile(lambda: rf"[ \t]+(?:{say_pattern()})\b")
 # (a quotation closing before it: "“We will,” the Norvo Agency said")
 _BEFORE_CLAUSE = lazy_compile(
     r"(?:[,?!][”\"’]|,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$"
@@ -260,7 +350,11 @@ def last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> i
             break
         seen.append(k)
         actor = ctx.mentions[k].actor
-        if ctx.kinds.get(actor) in kinds and (other is None or ctx.gender.get(actor) != other) and _is_subject(ctx, k):
+        if (
+            ctx.kinds.get(actor) in kinds
+            and (other is None or (ctx.gender.get(actor) != other and actor not in ctx.not_one))
+            and _is_subject(ctx, k)
+        ):
             found = k
             break
         k -= 1
@@ -269,13 +363,48 @@ def last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> i
     return found
 
 
+# plural words for people and a cue ("traders said", "analysts have said"; kit/data/entities.json people_nouns
+# and people_plural_endings, and the plural agent endings of speaker_endings)
+_PEOPLE_SAID = lazy_compile(
+    lambda: (
+        rf"\b(?:{trie_pattern(set(entity_words().people_nouns))}"
+        rf"|[a-z]+(?:{'|'.join(e for e in (*entity_words().people_plural_endings, 'ers', 'ors', 'ians'))}))"
+        rf"[ \t]+(?:have[ \t]+|had[ \t]+)?(?:said|say|says|told|added|reported|noted)\b"
+    )
+)
+
+
+def _the_sayer(ctx: Context, kinds: tuple[str, ...], other: str, k: int) -> int:
+    """Mention ``k``, or the one who speaks in its sentence before it when ``k`` is only in what they said
+    ("Ann Lee said police suspect that Tom Ray had fled. “…,” she said": not Tom Ray, but the one who said)."""
+    text, mentions, m = ctx.text, ctx.mentions, ctx.mentions[k]
+    s_start = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, m.start)].start
+    for j in range(k - 1, max(-1, k - 12), -1):
+        n = mentions[j]
+        if n.start < s_start:
+            break
+        if n.actor == m.actor or ctx.kinds.get(n.actor) not in kinds or ctx.gender.get(n.actor) == other:
+            continue
+        if n.actor in ctx.not_one:
+            continue
+        cue = _CUE_NEXT.match(text, n.end, min(len(text), n.end + 40))
+        if cue is not None and cue.end() <= m.start:
+            return j
+    return k
+
+
 def _scan_back(
     ctx: Context, kinds: tuple[str, ...], other: str, k: int, *, limit: int = 60, subject: bool = True
 ) -> int:
     """The last compatible subject (or any mention) before mention ``k``, at most ``limit`` back."""
     for j in range(k - 1, max(-1, k - 1 - limit), -1):
         actor = ctx.mentions[j].actor
-        if ctx.kinds.get(actor) in kinds and ctx.gender.get(actor) != other and (not subject or _is_subject(ctx, j)):
+        if (
+            ctx.kinds.get(actor) in kinds
+            and ctx.gender.get(actor) != other
+            and not (other and actor in ctx.not_one)
+            and (not subject or _is_subject(ctx, j))
+        ):
             return j
     return -1
 
@@ -287,9 +416,13 @@ def _is_subject(ctx: Context, k: int) -> bool:
         text, m = ctx.text, ctx.mentions[k]
         s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, m.start)]
         lo = max(s.start, m.start - 200)
-        hit = _CAPS_PREFIX.fullmatch(text, lo, m.start) is not None or (
-            _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
-            and _AFTER_VERB.match(text, m.end, min(len(text), m.end + 120)) is not None
+        hit = (
+            _CAPS_PREFIX.fullmatch(text, lo, m.start) is not None
+            or _CUE_NEXT.match(text, m.end, min(len(text), m.end + 40)) is not None
+            or (
+                _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
+                and _AFTER_VERB.match(text, m.end, min(len(text), m.end + 120)) is not None
+            )
         )
         ctx.is_subject[k] = hit
     return hit

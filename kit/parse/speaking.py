@@ -239,7 +239,8 @@ def _definite(
 ) -> tuple[Actor, Mention | None] | None:
     """ "the company" -> the latest organisation subject; "the senator" -> the latest person with that role."""
     lw = entity_words()
-    head = words[-1].lower()
+    cut = next((i for i, w in enumerate(words) if i and w in _TRAILING), len(words))
+    head = words[cut - 1].lower()  # "the leader of the council": a leader, not the council
     before = bisect.bisect_left(ctx.m_starts, a)
     if head in lw.org_nouns:
         k = last_subject(ctx, ("organization", "group"), "", before)

@@ -583,3 +583,51 @@ def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
 
 def test_a_word_in_quotation_marks_a_speaker_uses_keeps_the_speaker() -> None:
     assert [q.speaker for q in kit.parse("Tom Ray called the mood “electric”.").quotes] == ["tom_ray"]
+
+
+def test_a_quotation_joined_to_a_word_by_a_hyphen_is_a_modifier_with_no_speaker() -> None:
+    q = kit.parse("Ada Vell sang in a “Tarvo Nights”-themed show.").quotes[0]
+    assert (q.speaker, q.speaker_start) == (None, None)
+
+
+def test_a_clause_joined_by_and_with_a_name_and_said_owns_the_partial_quote() -> None:
+    # "…, and Ada Vell said this “…”": the clause after "and" has its own subject; the main clause's does not speak
+    art = kit.parse("President Tom Moss issued a decree on trade, and Ada Vell said this “could help a lot”.")
+    assert (art.quotes[0].speaker, art.quotes[0].rule) == ("ada_vell", "governing_clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone else reported with a cue after the last quote: the next paragraph's quote is theirs ...
+        (
+            "“The roof leaks,” Ada Vell said. Tom Moss called her the finest mason in town.\n\n"
+            "“She laid every stone by hand.”",
+            ("tom_moss", "previous_sentence"),
+        ),
+        # ... but a pronoun there is most likely the same speaker, who carries on
+        (
+            "“The roof leaks,” Ada Vell said. She called the repair overdue.\n\n“We need new slate.”",
+            ("ada_vell", "continued_paragraph"),
+        ),
+    ],
+)
+def test_a_quote_after_another_speakers_report_is_theirs(text: str, expected: tuple[str, str]) -> None:
+    q = kit.parse(text).quotes[-1]
+    assert (q.speaker, q.rule) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the outlet reports; the one it quotes said the words
+        ("“We will postpone it,” the Ledger quoted Ivo Marsk as telling Tom Moss.", "Ivo Marsk"),
+        ("The Ledger quoted Ivo Marsk as saying the plan was “a trap”.", "Ivo Marsk"),
+        # in the passive the one quoted is the subject, not the agent
+        ("“It is a trap,” Ivo Marsk was quoted by the Ledger as saying.", "Ivo Marsk"),
+    ],
+)
+def test_the_one_an_outlet_quotes_is_the_speaker(text: str, span: str) -> None:
+    art = kit.parse(text)
+    q = art.quotes[0]
+    assert art.text[q.speaker_start : q.speaker_end].startswith(span) and q.speaker == "ivo_marsk"

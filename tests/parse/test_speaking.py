@@ -190,3 +190,102 @@ def test_he_replied_after_x_asked_y_is_y(text: str, speaker: str) -> None:
 )
 def test_a_pronoun_after_a_quote_is_the_speaker_named_after_the_quote_before(text: str, speaker: str) -> None:
     assert kit.parse(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "he" is one person: never a plural source nor a company named in between
+        "Ivo Marsk, the mayor, opened the bridge on Monday. Officials said it would carry 5,000 cars a day. "
+        "“We are ready,” he said.",
+        "Ivo Marsk spoke at the plant. The steel giant said profits rose. “We are ready,” he said.",
+    ],
+)
+def test_he_is_never_a_plural_source_or_a_company(text: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == "ivo_marsk"
+
+
+def test_they_is_never_a_state() -> None:
+    # "they" stands for people the text names by their country, or for a source it does not name: never the
+    # state ("France said … They said"), which would be "it"
+    art = kit.parse("British grain merchants said barley was dear. “Stocks are low,” they said.")
+    assert art.quotes[0].speaker is None
+    assert kit.parse("France said it would act. “We are ready,” they said.").quotes[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name right before its cue verb is a subject, whatever describes it before ("publicist", "the head of …")
+        "Tom Moss said the clinic was full. “We have no beds,” the head of the clinic Ivo Marsk told reporters. "
+        "“We are waiting for help,” he said.",
+        "Tom Moss opened the show on Monday. “It went well,” publicist Ivo Marsk said. “He is happy,” he said.",
+    ],
+)
+def test_he_is_the_speaker_named_last_with_a_description_before_his_name(text: str) -> None:
+    assert [q.speaker for q in kit.parse(text).quotes] == ["ivo_marsk", "ivo_marsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's adjective before a word for people names people, not the state ...
+        ("“Oil is cheap,” said one Dutch oil trader.", "anon_dutch_oil_trader"),
+        # ... but its government, its newspapers and its officials speak for it as ever
+        ("“We are ready,” the French government said.", "france"),
+        ("“We are ready,” French newspapers said.", "france"),
+        ("“We are ready,” a British official said.", "anon_british_official"),
+        ("The plan is, as German officials described it, “sensible”.", "anon_german_officials"),
+    ],
+)
+def test_people_of_a_state_are_not_the_state(text: str, expected: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a cue in the passive: the agent said it, not the subject described
+        ("Ivo Marsk was described by the Ledger as “a born tinkerer”.", "the Ledger"),
+        ("The plan has been called “a trap” by Tom Moss, who runs the Norvo dairy, and it stalled.", "Tom Moss"),
+        # no agent: no one the sentence names said it
+        ("These tiers were called “rungs” in his first draft.", None),
+        # not a passive: the subject speaks
+        ("Ivo Marsk was quoted as saying: “We are ready.”", "Ivo Marsk"),
+        ("Ivo Marsk is telling voters that “we will win”.", "Ivo Marsk"),
+        ("Ivo Marsk was said to have called the plan “a mess”.", "Ivo Marsk"),
+    ],
+)
+def test_a_passive_cue_gives_the_quote_to_its_agent(text: str, span: str | None) -> None:
+    art = kit.parse(text)
+    q = art.quotes[0]
+    assert (art.text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None) == span
+
+
+def test_a_name_spoken_to_shows_no_gender_and_a_given_name_alone_does() -> None:
+    # "“Tom, …”" names the one spoken to: "She" after it is not Tom, and "Tom" alone shows a man
+    art = kit.parse("Ada Vell came home late. “Tom, the door is open.” She smiled. “We are ready,” she said.")
+    assert art.quotes[-1].speaker == "ada_vell"
+
+
+def test_the_head_of_an_organisation_is_not_the_organisation() -> None:
+    # "the leader of the council": its head noun is "leader", a person; only "the council" would refer back to a body
+    art = kit.parse("Zentrix Corp said sales fell. “Nobody listens to us,” the leader of the council admits.")
+    assert art.quotes[0].speaker == "anon_leader"
+
+
+def test_he_is_the_one_who_said_not_the_one_in_what_he_said() -> None:
+    text = (
+        "Harbour master Ivo Marsk said divers believed that Tom Moss had sailed north before the storm. "
+        "“We will search again at dawn,” he said."
+    )
+    assert [q.speaker for q in kit.parse(text).quotes] == ["ivo_marsk"]
+
+
+def test_they_after_people_who_said_is_not_the_company_named_before() -> None:
+    # "traders said" in between: "they" are the traders, whom no actor names, not the company
+    text = "Zentrix Corp reported a loss on Monday. Its bonds slipped, brokers said. “Buyers stayed away,” they said."
+    assert kit.parse(text).quotes[0].speaker is None
+    assert kit.parse("Zentrix Corp reported a loss on Monday. “Buyers stayed away,” they said.").quotes[0].speaker == (
+        "zentrix_corp"
+    )
