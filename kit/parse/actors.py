@@ -373,8 +373,8 @@ def _org_mentions(
     # (str "in" is much faster than the regex)
     any_generic = any("he " + h in text for h in heads)
     out: list[tuple[str, int, int]] = []
-    for start, end in spans:
-        named = [(a, b, forms[f]) for a, b, f in finder.find(text, start, end, "’'-")]
+    for (start, end), found in zip(spans, finder.find_spans(text, spans, "’'-")):
+        named = [(a, b, forms[f]) for a, b, f in found]
         out += [(oid, a, b) for a, b, oid in named]
         if not any_generic:
             continue

@@ -175,7 +175,9 @@ def _heads(
     # Every place a word is, its root is, after a character that ends a word (or at the text's start).
     # No root is a prefix of another (see _by_prefix), so one scout match names the root found;
     # the scout lets every character from U+10000 through (checked here), as finditer_scouted does.
-    at = [(0, r) for r in roots if text.startswith(r)]
+    # (the root the text starts with: no root is a prefix of another, so the trie matches that one alone)
+    first = words.root_at.match(text) if words.root_at is not None else None
+    at = [(0, first.group())] if first is not None else []
     shared = sites.of(words.root_set) if sites is not None else None
     if shared is not None and words.root_at is not None:
         root_at = words.root_at.match

@@ -41,6 +41,13 @@ def _country_names(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(n for e in gaz.data.get("states", ()) for n in (e["name"], *e.get("names", ())))
 
 
+@functools.cache
+def _heads() -> frozenset[str]:
+    """Words that head an organisation's name ("Bank", "Times", "Airlines"): built once, not per parse."""
+    w = entity_words()
+    return w.org_heads | {o.title() for o in w.outlet_words} | w.country_org_words
+
+
 @functools.lru_cache(maxsize=4)
 def _not_words(gaz: Gazetteer) -> frozenset[str]:
     w = entity_words()
@@ -68,8 +75,7 @@ def find_country_names(
     name (the people's names found, stop words).
     """
     never = _Never(_not_words(gaz), not_words)  # (two sets read together: no union of the big one per parse)
-    w = entity_words()
-    heads = w.org_heads | {o.title() for o in w.outlet_words} | w.country_org_words
+    heads = _heads()
     countries = _country_names(gaz)
     out: list[tuple[str, int]] = []
     for m in matches:

@@ -102,6 +102,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
 from .attribution import THIRD_PERSON
 from .entity_words import EntityWords, entity_words
@@ -159,6 +160,12 @@ _APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _KIND_CALLED = re.compile(r"(?<![\w-])(?P<k>[a-z]+),?[ \t]+$")  # "company called", "consortium, called"
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
 _QUOTED_AS = re.compile(r"[^.;:!?\"“”\n]{1,80}?[ \t]as[ \t]+(?:saying|telling)(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _not_names(gaz: Gazetteer) -> frozenset[str]:
+    """The gazetteer's words that are never names ("In", "The"): built once per gazetteer, not per text."""
+    return frozenset(gaz.data.get("titles", {}).get("not_names", ()))
 
 
 @functools.lru_cache(maxsize=4)
@@ -489,8 +496,7 @@ def find_org_clues(
 
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
-    results = functools.cache(lambda: sports_report(text))
-    res = results()
+    res = sports_report(text)
     spans = list(spans)
     out += _digest_headings(text, spans, gaz)
     # "the Senate": one scan over the whole text (few hits; a scan per paragraph costs more than it finds)
@@ -499,12 +505,18 @@ def find_org_clues(
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
-    out += _institutions_alone(text, spans, starts, fits, frozenset(gaz.data.get("titles", {}).get("not_names", ())))
+    out += _institutions_alone(text, spans, starts, fits, _not_names(gaz))
     possessives = ("possessive", "org_possessive", "acronym_possessive") + (("team_possessive",) if res else ())
     keyword_sites = sites.of(keyword_first_words()) if sites is not None else None
+    # Where every span starts and ends a line (the usual case), the scans below run once over the whole text, each
+    # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
+    # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
+    ahead = _Ahead.scans(text, spans, p, keyword_sites)
     for start, end in spans:
         for m in (
-            finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-")
+            ahead.keyword.within(start, end)
+            if ahead is not None
+            else finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-")
             if keyword_sites is None
             else finditer_sited(p["keyword"], keyword_sites, text, start, end, "’'-")
         ):
@@ -513,18 +525,18 @@ def find_org_clues(
                 out.append((m.group(), m.start(), ()))
             elif rule == "role":
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
-                if b and fits(b.group("n"), b.start("n"), team=results()):
+                if b and fits(b.group("n"), b.start("n"), team=res):
                     out.append((b.group("n"), b.start("n"), ()))
                 elif (
                     b
-                    and results()
+                    and res
                     and (n := _after_demonym((b.group("n"), b.start("n")), gaz)) != (b.group("n"), b.start("n"))
                 ):
                     if n and fits(*n, team=True):  # "Norwegian Kestrel rider Ivo Marsk"
                         out.append((*n, ()))
                 elif (
                     b
-                    and results()
+                    and res
                     and b.group("n").isalpha()  # one word: not "Norland's new coach", "Two-try winger"
                     and b.group("n") not in w.not_person_first
                     and (first := _ONE_WORD.match(text, m.end())) is not None
@@ -593,7 +605,7 @@ def find_org_clues(
                     out.append((*ap, ()))
             elif rule == "team_follow":
                 # "the Kestrel pair of ...", "his Kestrel debut", "Norland Kestrel rider Ivo Marsk": in a results report
-                n = _after_demonym(_right_before(m.start(), skip=False), gaz) if results() else None
+                n = _after_demonym(_right_before(m.start(), skip=False), gaz) if res else None
                 if n and _team_name(n[0], w) and _not_adjective(n[0], w) and fits(*n, team=True):
                     out.append((*n, ()))
                 elif m.group() in descriptors and (ap := _apposed(m.start(), m.end())):
@@ -601,7 +613,7 @@ def find_org_clues(
             elif rule == "match":
                 # both sides of "drew with"; in a results report, either ("easily beat Norvo 3-1")
                 x, y = _before(m.start()), _after(m.end(), end)
-                if results():
+                if res:
                     out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
                 elif x and y and fits(*y) and fits(*x, opener=True):  # "Hartfield drew with Rovers": either side
                     out += [(*x, ()), (*y, ())]
@@ -613,7 +625,11 @@ def find_org_clues(
                     out.append((*n, ()))
             else:
                 _acting(m, start)
-        for m in finditer_not_after(p["team"], text, start, end, "’'-"):
+        for m in (
+            ahead.team.within(start, end)
+            if ahead is not None
+            else finditer_not_after(p["team"], text, start, end, "’'-")
+        ):
             team = m.group("team")
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Ohio Nurses Association": the plural is inside a longer name
@@ -623,7 +639,11 @@ def find_org_clues(
                 and team.split()[0] not in w.not_team_words
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
-        for m in _the_plurals(p["the_plural"], text, start, end):
+        for m in (
+            ahead.the_plural.within(start, end)
+            if ahead is not None
+            else _the_plurals(p["the_plural"], text, start, end)
+        ):
             plural = m.group("n")
             # elsewhere, only a team's or a band's verb: "The Night Owls played", "the Kestrels beat Norvo"
             acts = _acts_next(text, m.end()) if res else _plays_next(text, m.end())
@@ -631,7 +651,7 @@ def find_org_clues(
                 out.append((plural, m.start("n"), ()))
         # one pass over the "'s" of the span for the possessive patterns (each as its own finditer)
         after: dict[str, int] = {}  # where each pattern's next match may start
-        for at in _possessive_sites(text, start, end):
+        for at in ahead.possessive.within(start, end) if ahead is not None else _possessive_sites(text, start, end):
             for rule in possessives:
                 if at < after.get(rule, start) or (pm := p[rule].match(text, at, end)) is None:
                     continue
@@ -714,9 +734,13 @@ def find_org_clues(
                 and not w.looks_like_place(person)
             )
             if line_up or person[0] in w.given_names or all(t in people for t in person):
-                if fits(b.group("org"), b.start("org"), team=results()):
+                if fits(b.group("org"), b.start("org"), team=res):
                     out.append((b.group("org"), b.start("org"), ()))
-        for m in _acronyms(p["acronym"], text, start, end) if not in_capitals(text, start, end) else ():
+        for m in (
+            (ahead.acronym.within(start, end) if ahead is not None else _acronyms(p["acronym"], text, start, end))
+            if not in_capitals(text, start, end)
+            else ()
+        ):
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
@@ -749,6 +773,84 @@ def find_org_clues(
         out += _conjuncts(text, out, fits)
     out.sort(key=lambda o: o[1])
     return out
+
+
+_T = TypeVar("_T")
+
+
+class _Run(Generic[_T]):
+    """Items found by one scan of the whole text, in text order (``starts``: where each starts), read span by span
+    in text order."""
+
+    __slots__ = ("items", "starts", "k")
+
+    def __init__(self, items: list[_T], starts: list[int]) -> None:
+        self.items, self.starts, self.k = items, starts, 0
+
+    def within(self, start: int, end: int) -> list[_T]:
+        """The items that start in ``text[start:end]`` (a span after the one read before)."""
+        starts, k, n = self.starts, self.k, len(self.starts)
+        while k < n and starts[k] < start:
+            k += 1
+        j = k
+        while j < n and starts[j] < end:
+            j += 1
+        self.k = j
+        return self.items[k:j]
+
+
+def _matches(found: Iterable[re.Match[str]]) -> _Run[re.Match[str]]:
+    items = list(found)
+    return _Run(items, [m.start() for m in items])
+
+
+class _Ahead:
+    """The whole text's scans for :func:`find_org_clues`' per-span rules (see :meth:`scans`)."""
+
+    __slots__ = ("keyword", "team", "the_plural", "possessive", "acronym")
+
+    def __init__(
+        self,
+        keyword: _Run[re.Match[str]],
+        team: _Run[re.Match[str]],
+        the_plural: _Run[re.Match[str]],
+        possessive: _Run[int],
+        acronym: _Run[re.Match[str]],
+    ) -> None:
+        self.keyword, self.team, self.the_plural, self.possessive, self.acronym = (
+            keyword,
+            team,
+            the_plural,
+            possessive,
+            acronym,
+        )
+
+    @staticmethod
+    def scans(
+        text: str, spans: list[tuple[int, int]], p: dict[str, re.Pattern[str]], keyword_sites: list[int] | None
+    ) -> _Ahead | None:
+        """The scans, when every span starts and ends a line (else ``None``: each span is scanned alone).
+
+        The patterns scanned match no line end (``\\n``) and have no anchor: a match never crosses a span's
+        edge, and a look-ahead at its end reads a line end as it reads a span's end."""
+        n = len(text)
+        if not all((s == 0 or text[s - 1] == "\n") and (e == n or text[e] == "\n") for s, e in spans) or any(
+            a[1] > b[0] for a, b in zip(spans, spans[1:])
+        ):
+            return None  # (or spans out of order)
+        keyword = (
+            finditer_scouted(p["keyword"], p["keyword_scout"], text, 0, n, "’'-")
+            if keyword_sites is None
+            else finditer_sited(p["keyword"], keyword_sites, text, 0, n, "’'-")
+        )
+        possessive = list(_possessive_sites(text, 0, n))
+        return _Ahead(
+            _matches(keyword),
+            _matches(finditer_not_after(p["team"], text, 0, n, "’'-")),
+            _matches(_the_plurals(p["the_plural"], text, 0, n)),
+            _Run(possessive, possessive),
+            _matches(_acronyms(p["acronym"], text, 0, n)),
+        )
 
 
 _AND_AFTER = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<n>{_NAME})(?![\w’'-])")
@@ -895,7 +997,7 @@ def sports_report(text: str) -> bool:
         return True
     w = entity_words()
     lead = text[:_LEAD].lower()  # a sport named in the headline or first lines ("TENNIS - ...", "Rugby: ...")
-    if any(m.group() in w.sport_names for m in _LOWER_WORD.finditer(lead)):
+    if not w.sport_names.isdisjoint(_LOWER_WORD.findall(lead)):
         return True
     found = 0
     for _ in _sport_words_pattern().finditer(text):  # one scan for every word, stopped at the third

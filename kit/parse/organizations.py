@@ -16,6 +16,7 @@ Laboratories"; not "Smith and Jones Inc", one name).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -92,6 +93,32 @@ def _org_windows(text: str, start: int, end: int, heads: re.Pattern[str]) -> Ite
     )
 
 
+@functools.cache
+def _name_tails() -> frozenset[str]:
+    """Company suffixes and the words that end an organisation's name ("Inc", "Group"): built once, not per parse."""
+    words = entity_words()
+    return words.company_suffixes | words.org_name_tails
+
+
+def _span_windows(text: str, spans: Iterable[tuple[int, int]], heads: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """:func:`_org_windows` of each span in turn, from one scan of the whole text for the head words (a scan per
+    paragraph costs a call each). A head word holds no white space, so none crosses a span's edge where white
+    space is (as paragraphs' edges are): those of the whole text's inside a span are the span's own. A span with
+    another character at an edge is scanned alone."""
+    hits = [(h.start(), h.end()) for h in finditer_not_after(heads, text, 0, len(text), "-")]
+    firsts = [a for a, _ in hits]
+    n = len(text)
+    for s, e in spans:
+        if (s > 0 and not text[s - 1].isspace()) or (e < n and not text[e].isspace()):
+            yield from _org_windows(text, s, e, heads)
+            continue
+        k = bisect.bisect_left(firsts, s)
+        if k == len(hits) or firsts[k] >= e:
+            continue  # no head word: no window (the usual paragraph)
+        j = bisect.bisect_left(firsts, e, k)
+        yield from merged_windows((max(s, a - _ORG_BEFORE), min(e, b + _ORG_AFTER)) for a, b in hits[k:j])
+
+
 @functools.lru_cache(maxsize=4)
 def _title_words(gaz: Gazetteer) -> frozenset[str]:
     """The last words of the gazetteer's titles that name a person ("Minister", "Secretary", "Ambassador"; not
@@ -120,7 +147,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
     titles = _title_words(gaz)
     words = entity_words()
     found: dict[str, Organization] = {}
-    for start, end in (w for s, e in spans for w in _org_windows(text, s, e, head_re)):
+    for start, end in _span_windows(text, spans, head_re):
         for m in pattern.finditer(text, start, end):
             name = m.group()
             tokens = name.split()
@@ -237,7 +264,7 @@ def with_short_forms(
     [('Zentrix Data Systems Inc', ('Zentrix Data Systems Inc', 'Zentrix'))]
     """
     words = entity_words()
-    tails = words.company_suffixes | words.org_name_tails
+    tails = _name_tails()
     named = {o.name: o for o in orgs}
     claimed: dict[str, str | None] = {f: o.id for o in orgs for f in o.forms}
     new: dict[str, list[str]] = {}

@@ -453,6 +453,35 @@ class Forms:
             found = sorted(found + extra)
         return found
 
+    def find_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], not_after: str
+    ) -> list[list[tuple[int, int, str]]]:
+        """:meth:`find` in each of ``spans``, from one pass over the text's capitals that may start a name (a
+        pass per span costs a call and a search each): spans in text order, none overlapping (others are read
+        one by one)."""
+        if self.pattern is not None or self.other is not None or any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+            return [self.find(text, start, end, not_after) for start, end in spans]
+        starts, singles, root, longest = self.starts, self.singles, self.root, self.longest
+        candidates = [p for p in _capital_starts(text) if text[p : p + 2] in starts or text[p] in singles]
+        out: list[list[tuple[int, int, str]]] = []
+        i, n = 0, len(candidates)
+        for start, end in spans:
+            while i < n and candidates[i] < start:
+                i += 1
+            found: list[tuple[int, int, str]] = []
+            last_end = start
+            while i < n and candidates[i] < end:
+                p = candidates[i]
+                i += 1
+                if p < last_end or (p > 0 and text[p - 1] in not_after):
+                    continue
+                hit = _longest_at(root, text, p, end, longest)
+                if hit is not None:
+                    found.append((p, hit[0], hit[1]))
+                    last_end = hit[0]
+            out.append(found)
+        return out
+
 
 def _longest_at(root: _Node, text: str, p: int, end: int, longest: int) -> tuple[int, str] | None:
     """(end, form) of the longest name at ``p`` that no word character or hyphen follows."""

@@ -330,7 +330,7 @@ def person_mentions(
     if not full_names:
         return []
     finder = Forms([*full_names, *owners], compiled=len(text) > COMPILE_FORMS_ABOVE)
-    hits = [hit for start, end in spans for hit in finder.find(text, start, end, "’'-")]
+    hits = [hit for found in finder.find_spans(text, list(spans), "’'-") for hit in found]
     # one surname, several people ("Ann Lee", "Bob Lee"): the bare surname is the one the text
     # names in full most often (the first introduced on a tie), as news writing uses it
     full = Counter(f for _, _, f in hits if f in full_names)

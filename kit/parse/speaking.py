@@ -93,7 +93,13 @@ def add_speakers(article: Article, scanned: Callable[[], Sequence[Span]], ctx: C
     new: dict[str, Actor] = {}
     extra: list[Mention] = []
     speakers: dict[Span, str] = {}
-    inside = functools.cache(lambda: _inside(text))
+    memo: list[frozenset[str]] = []  # _inside(text), read on first use (a functools.cache per call costs more)
+
+    def inside() -> frozenset[str]:
+        if not memo:
+            memo.append(_inside(text))
+        return memo[0]
+
     starts = [p.start for p in article.paragraphs]
     items: list[Quote | Reported] = [*article.quotes, *article.reported]
     for item in items:

@@ -159,8 +159,8 @@ def _kind(chunk: str) -> str:
         return "rule"
     if _is_credits(chunk):
         return "credits"
-    if len(chunk) > 80:
-        return "body"
+    if len(chunk) > 80 or (chunk.isascii() and not chunk.isupper()):
+        return "body"  # (an ASCII chunk not all in capitals has a lower-case letter, or no letter: no heading)
     letters = [c for c in chunk if c.isalpha()]
     if (
         len(letters) >= 2

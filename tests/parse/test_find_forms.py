@@ -42,3 +42,16 @@ def test_a_long_run_of_initials_is_read_in_linear_time():
     # every "A" starts a word: each look-up must stop after the longest name, not at the next space
     text = "A." * 200_000
     assert Forms(["A.B."]).find(text, 0, len(text), "") == []
+
+
+spans_st = st.lists(st.integers(min_value=0, max_value=200), max_size=8).map(sorted)
+
+
+@settings(max_examples=300)
+@given(forms_st, text_st, spans_st)
+def test_find_spans_is_find_in_each_span(forms, text, cuts):
+    # spans in text order, none overlapping (some empty, some ending inside a word): one pass, the same names
+    cuts = [min(c, len(text)) for c in cuts]
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    finder = Forms(forms)
+    assert finder.find_spans(text, spans, "’'-") == [finder.find(text, s, e, "’'-") for s, e in spans]

@@ -304,3 +304,28 @@ def test_a_team_in_a_text_that_reports_no_score(text: str, team: str) -> None:
 )
 def test_a_family_or_a_people_that_wins_or_plays_is_no_team(text: str) -> None:
     assert "organization" not in [a.kind for a in kit.parse(text).actors]
+
+
+def test_organisation_clues_are_the_same_whether_paragraphs_end_lines_or_not():
+    # paragraphs that start and end lines are read from one scan of the whole text; others one by one
+    from kit.parse.gazetteer import gazetteer
+    from kit.parse.org_clues import find_org_clues
+
+    lines = [
+        "Zentrix shares fell 2 percent, the Norvo Ledger newspaper reported.",
+        "The Kestrels beat the Norhaven Comets 3-1, and Ivo Marsk's NYFEX said on Monday it would cut jobs.",
+        "Tom Moss (Vesko) said the piston maker Tarvo Cables lost 22.7 to 597.",
+    ]
+    lined = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    padded = "\n".join(line + " " for line in lines)  # each paragraph ends before a blank, not a line end
+    padded_spans = [(s + i, e + i) for i, (s, e) in enumerate(spans)]
+    found = find_org_clues(lined, spans, gazetteer())
+    found_padded = find_org_clues(padded, padded_spans, gazetteer())
+    assert found
+    assert [(name, padded[at : at + len(name)], forms) for name, at, forms in found_padded] == [
+        (name, lined[at : at + len(name)], forms) for name, at, forms in found
+    ]
