@@ -35,6 +35,7 @@ class _AnonWords:
         self.qualifiers = {q.lower() for q in a.get("qualifiers", ())}
         self.source = set(a.get("source_heads", ()))
         self.bare = set(a.get("bare_heads", ()))
+        self.adjective_before = frozenset(a.get("adjective_before", ()))
         self.role = set(a.get("role_heads", ()))
         heads = self.source | self.role | {h.capitalize() for h in self.bare}
         self.heads = re.compile(r"(?<![\w-])(?:" + trie_pattern(heads) + r")(?![\w-])")
@@ -128,6 +129,8 @@ def find_anonymous(
         after = _SPACES.match(text, h_end, h_end + 3)
         if after and after.end() in person_starts:
             continue  # "Pentagon spokesman John Kirby": a title, not a source
+        if after and head[-1] != "s" and _next_word(text, after.end()) in words.adjective_before:
+            continue  # "the official news agency": an adjective, not a source
         core, entities, det = _walk_back(text, h_start, p_start, words, ending_at)
         if head[0].isupper() and (core < h_start or not _sentence_start(text, h_start, p_start)):
             continue
@@ -196,6 +199,15 @@ def _heads(
         while k < len(hits) and hits[k][1] <= p_end:
             yield (p_start, p_end, *hits[k])
             k += 1
+
+
+def _next_word(text: str, at: int) -> str:
+    """The lower-case word at ``at`` ("" when none)."""
+    m = _WORD.match(text, at, at + 20)
+    return m.group() if m else ""
+
+
+_WORD = lazy_compile(r"[a-z]+(?![\w-])")
 
 
 def _in_word(ch: str) -> bool:

@@ -244,6 +244,9 @@ _STRONG = lazy_compile(
     r"|\b(?:but|yet)\b(?!\s+(?:also\s+|then\s+|later\s+|now\s+|only\s+|[a-z]+ly\s+)?"
     r"(?:[a-z]+(?:ed|es|s|ing)|said|told|wrote|thought|felt|made|gave|took|went|came|saw|kept|held|spoke)\b|\s+only\b)"
     rf"|(?:,\s+|\s)and\s+(?={pronoun_pattern()}\b|(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:[a-z]+(?:ed|s)|said|told|wrote)\b)"
+    # "…, in what police described as “…”": a free relative with a subject of its own
+    r"|\bwhat\s+(?!(?:we|you|i|they|is|was|are|were|has|had|have|be|been|seem|seems|seemed|appears?|appeared|amounts?|amounted"
+    r"|looks?|looked)\b)[a-z]+\s+(?:[a-z]+ed|calls?|say|says|said)\s+(?:as|it|a|an|the)?\s*[“\"]?"
 )
 
 

@@ -527,6 +527,11 @@ def attribute(site: Site) -> Attribution | None:
         span = speaker_span(site.text, m.start("n"), m.end("n")) if m is not None else None
         if span is not None:  # "the Ledger quoted Ann Lee as saying": Ann Lee's words, the Ledger's report
             return Attribution(span, found.cue_at, found.cue, found.rule)
+    if found is not None and found.rule in _SUBJECT_RULES and 0 <= found.cue_at < site.cs:
+        m = _QUOTES_FROM.match(site.text, found.cue_at, site.cs)
+        span = speaker_span(site.text, m.start("n"), m.end("n")) if m is not None else None
+        if span is not None:  # "she used a line from Tom Ray, “…”": Tom Ray's words
+            return Attribution(span, found.cue_at, found.cue, found.rule)
     if (
         found is not None
         and found.rule in _SUBJECT_RULES
@@ -540,9 +545,18 @@ def attribute(site: Site) -> Attribution | None:
 
 
 _QUOTED = frozenset(("quoted", "quotes", "quote", "cited", "cites"))
-# (not "Ann Lee was quoted by the Ledger as saying": the one quoted is the subject)
+# (not "Ann Lee was quoted by the Ledger as saying": the one quoted is the subject; the name may have an
+# apposition: "the Ledger quoted Ann Lee, the town's mayor, as saying")
 _QUOTED_AS = lazy_compile(
-    r"[ \t]+(?!by\b)(?P<n>[^,;:“”\"‘’()]{1,60}?)[ \t]+as[ \t]+(?:saying|telling|stating|adding)\b"
+    r"[ \t]+(?!by\b)(?P<n>[^,;:“”\"‘’()]{1,60}?)(?:,[^,;:“”\"‘’()]{1,80},)?[ \t]+as[ \t]+"
+    r"(?:saying|telling|stating|adding)\b"
+)
+# the words of someone else the subject uses, named right before the quotation ("used a line from Tom Ray");
+# not "quoting Tom Ray: “…”", where the one who quotes speaks the words (as PolNeAR's gold has it)
+_QUOTES_FROM = lazy_compile(
+    r"(?:quoted|quoting|quotes|cited|citing|cites|used|uses|using|borrowed|borrows|borrowing|invoked|invoking)"
+    r"[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?(?:quote|quotation|line|lines|phrase|passage|remark|words|maxim)"
+    r"[ \t]+(?:from|by|of)[ \t]+(?P<n>[A-Z][^,;:“”\"‘’()\n]{0,60}?)[ \t]*[,:—–-]?[ \t]*[“\"‘]$"
 )
 _SUBJECT_RULES = frozenset(("introduction", "governing_clause", "main_clause_subject"))
 _SUBJECT_SPEAKS = ("quot", "cit")  # "he was quoted by the Ledger", "she was cited as …": the subject spoke

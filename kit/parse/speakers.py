@@ -240,6 +240,8 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
         i += 1
     if found and all(ctx.kinds.get(m.actor) == "state" for m in found) and _people_after(ctx.text, found[-1].end, b):
         return []  # "one Norland bond trader", "Norland dealers": people of a state, not the state
+    if found and ctx.kinds.get(found[0].actor) == "state" and _named_of(ctx.text, a, found[0].start):
+        return []  # "The Ledger of Norland": a name the state only places, not the state
     if len(found) == 1:  # the usual case: one name, nothing to rank
         m = found[0]
         return [(m.actor, m.start, m.end)]
@@ -284,6 +286,28 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
     return []
 
 
+def _named_of(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` "The Ledger of " (a capitalised name and "of" before a state), not "The President of"
+    or "The Ministry of" (a role or a body of the state, which speaks for it)?"""
+    m = _NAME_OF.fullmatch(text, a, b)
+    if m is None:
+        return False
+    w = entity_words()
+    for word in text[a:b].split()[1:-1]:
+        low = word.lower()
+        if (
+            low in w.role_words
+            or low in w.org_nouns
+            or low in w.speaking_bodies
+            or low in w.people_nouns
+            or low in w.institution_words
+            or any(low == t.lower() for t, _ in w.gendered_titles)
+        ):
+            return False
+    return True
+
+
+_NAME_OF = lazy_compile(r"[Tt]he[ \t]+(?:[A-Z][\w’'-]*[ \t]+){1,3}(?:of|in)[ \t]+(?:the[ \t]+)?")
 _LOWER_WORDS = lazy_compile(r"(?:[ \t]+[a-z][a-z-]*)+")
 
 
@@ -325,9 +349,19 @@ _AFTER_VERB = lazy_compile(
 # a name right before a cue is its clause's subject, whatever comes before it ("the head of the clinic, Ivo Marsk told …")
 _CUE_NEXT = lazy_compile(lambda: rf"[ \t]+(?:{say_pattern()})\b")
 # (a quotation closing before it: "“We will,” the Norvo Agency said")
+# (and a few lower-case words describing the name: "… but crew chief Ivo Marsk was angry")
 _BEFORE_CLAUSE = lazy_compile(
-    r"(?:[,?!][”\"’]|,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?$"
+    r"(?:[,?!][”\"’]|,|\b(?:when|while|as|after|and|but|meaning|that|because|since|if))\s+(?:the\s+)?"
+    r"(?:(?!(?:with|by|of|to|for|from|at|on|in|about|against|over|under|into|and|or)\b)[a-z][a-z-]*\s+){0,3}$"
 )
+# a sentence that opens with the name and a few lower-case words describing it ("The 19-year-old Ivo Marsk, who …,
+# waited")
+_OPENS_WITH = lazy_compile(
+    r"[“\"‘(]*(?:[Tt]he\s+)?"
+    r"(?:(?!(?:with|by|of|to|for|from|at|on|in|about|against|over|under|into|and|or)\b)[a-z0-9][a-z0-9-]*\s+){0,3}"
+)
+# a name right after a quotation and its cue is that sentence's subject ("“…,” said Ivo Marsk of Zentrix.")
+_SAID_BEFORE = lazy_compile(lambda: rf"[,?!][”\"’][ \t]+(?:{say_pattern()})[ \t]+[^,.;:“”\"\n]{{0,40}}$")
 
 
 def last_subject(ctx: Context, kinds: tuple[str, ...], gender: str, i: int) -> int:
@@ -419,8 +453,12 @@ def _is_subject(ctx: Context, k: int) -> bool:
         hit = (
             _CAPS_PREFIX.fullmatch(text, lo, m.start) is not None
             or _CUE_NEXT.match(text, m.end, min(len(text), m.end + 40)) is not None
+            or _SAID_BEFORE.search(text, max(lo, m.start - 70), m.start) is not None
             or (
-                _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
+                (
+                    _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
+                    or _OPENS_WITH.fullmatch(text, s.start, m.start) is not None
+                )
                 and _AFTER_VERB.match(text, m.end, min(len(text), m.end + 120)) is not None
             )
         )

@@ -625,9 +625,89 @@ def test_a_quote_after_another_speakers_report_is_theirs(text: str, expected: tu
         ("The Ledger quoted Ivo Marsk as saying the plan was “a trap”.", "Ivo Marsk"),
         # in the passive the one quoted is the subject, not the agent
         ("“It is a trap,” Ivo Marsk was quoted by the Ledger as saying.", "Ivo Marsk"),
+        # the one quoted may have an apposition before "as saying"
+        ("“It is a trap,” the Ledger quoted Ivo Marsk, the mayor of Tarvo, as saying.", "Ivo Marsk"),
     ],
 )
 def test_the_one_an_outlet_quotes_is_the_speaker(text: str, span: str) -> None:
     art = kit.parse(text)
     q = art.quotes[0]
     assert art.text[q.speaker_start : q.speaker_end].startswith(span) and q.speaker == "ivo_marsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a quotation and its cue is the subject a later "he" goes back to
+        (
+            "Ivo Marsk of Zentrix said the sale would be hard.\n\n“It is a good move,” said Tom Moss of Norvo.\n\n"
+            "“The harbour trade pays little,” he said.",
+            "tom_moss",
+        ),
+        # a name after "but" and a few words describing it is the subject of its clause
+        (
+            "Ivo Marsk lost a wheel on the coast road. He and co-driver Tom Moss walked away but crew chief Vesko Dorn "
+            "was angry with them.\n\n“That was a careless mistake,” he declared.",
+            "vesko_dorn",
+        ),
+        # a sentence opening with a few words describing the name, and an aside before its verb
+        (
+            "Tom Moss lost to Vesko Dorn. “He was sharper,” said Moss.\n\nThe 19-year-old Ivo Marsk, who had beaten Dorn "
+            "at the spring meet, waited for the final set.\n\n“I stayed patient,” he said.",
+            "ivo_marsk",
+        ),
+    ],
+)
+def test_he_after_an_inverted_or_described_subject_is_that_subject(text: str, expected: str) -> None:
+    assert kit.parse(text).quotes[-1].speaker == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marsk used a quote from Tom Moss, “Every bridge needs two banks”, to describe the town.",
+        "Ivo Marsk cited a line from Tom Moss, “Every bridge needs two banks.”",
+    ],
+)
+def test_words_the_subject_quotes_from_someone_else_are_theirs(text: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == "tom_moss"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marsk used the phrase “every bridge needs two banks”.",
+        # the one who quotes speaks the words
+        "Ivo Marsk ended his speech by quoting Tom Moss: “Every bridge needs two banks.”",
+    ],
+)
+def test_a_phrase_the_subject_uses_or_quotes_keeps_the_subject(text: str) -> None:
+    assert kit.parse(text).quotes[0].speaker == "ivo_marsk"
+
+
+def test_official_before_a_noun_is_an_adjective_not_a_source() -> None:
+    art = kit.parse(
+        "The official state news agency Norvo said Ivo Marsk would discuss “the next round of harbour fees”."
+    )
+    assert art.quotes[0].speaker == "norvo"
+    assert not [a for a in art.actors if a.kind == "anonymous"]
+
+
+def test_a_free_relative_with_its_own_subject_does_not_give_the_quote_to_the_main_clause() -> None:
+    # "in what police described as": police (no actor) described it, not the main clause's subject
+    text = "The crew began to clear the square in small groups, in what police described as a “gentle sweep”."
+    assert kit.parse(text).quotes[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised name placed by a state is not the state
+        ("Vell Dorna was described by The Ledger of Norway as the “best cook in the valley”.", None),
+        # a role or a body of the state speaks for it
+        ("The Foreign Minister of Norway said the plan was “a trap”.", "norway"),
+        ("The King of Norway said the plan was “a trap”.", "norway"),
+    ],
+)
+def test_a_name_of_a_state_is_not_the_state(text: str, expected: str | None) -> None:
+    assert kit.parse(text).quotes[0].speaker == expected
