@@ -72,6 +72,7 @@ class EntityWords:
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
     acronym_possessions: tuple[str, ...] = ()
+    pastimes_played: frozenset[str] = frozenset()
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     institutions_alone: tuple[str, ...] = ()
@@ -187,6 +188,7 @@ def entity_words() -> EntityWords:
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
         acronym_possessions=tuple(data["acronym_possessions"]),
+        pastimes_played=frozenset(data["pastimes_played"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
         institutions_alone=tuple(data["institutions_alone"]),

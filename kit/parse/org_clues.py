@@ -647,7 +647,7 @@ def find_org_clues(
             plural = m.group("n")
             # elsewhere, only a team's or a band's verb: "The Night Owls played", "the Kestrels beat Norvo"
             acts = _acts_next(text, m.end()) if res else _plays_next(text, m.end())
-            if acts and _plural_team(plural, gaz, not_orgs):
+            if acts and _plural_team(plural, gaz, not_orgs) and not _plays_a_pastime(text, m.end()):
                 out.append((plural, m.start("n"), ()))
         # one pass over the "'s" of the span for the possessive patterns (each as its own finditer)
         after: dict[str, int] = {}  # where each pattern's next match may start
@@ -1154,6 +1154,16 @@ def _plays_next(text: str, at: int) -> bool:
     m = _NEXT_WORD.match(text, at)
     word = m.group("w") if m is not None else None
     return word is not None and (word in _PLAYS or word in entity_words().match_verbs)
+
+
+def _plays_a_pastime(text: str, at: int) -> bool:
+    """Are the words after ``text[:at]`` "played" and one of ``pastimes_played`` ("The Marsks played golf":
+    a family or friends at a game, not a team)?"""
+    m = _NEXT_WORD.match(text, at)
+    if m is None or m.group("w") not in _PLAYS:
+        return False
+    m = _NEXT_WORD.match(text, m.end())
+    return m is not None and m.group("w") in entity_words().pastimes_played
 
 
 _PLAYS = frozenset("played plays performed".split())  # (not "won", "toured": a family does those too)

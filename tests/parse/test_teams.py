@@ -300,7 +300,15 @@ def test_a_team_in_a_text_that_reports_no_score(text: str, team: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The Marsks won the lottery.", "Tom Moss spoke. The Mosses played golf.", "The Americans played well."]
+    "text",
+    [
+        "The Marsks won the lottery.",
+        "Tom Moss spoke. The Mosses played golf.",
+        "The Americans played well.",
+        "The Tarsks played cards until midnight.",
+        "The Dorns played golf on Sunday.",  # ("golf" makes the text a sports report)
+        "The Vellanders played host to the Dorns.",
+    ],
 )
 def test_a_family_or_a_people_that_wins_or_plays_is_no_team(text: str) -> None:
     assert "organization" not in [a.kind for a in kit.parse(text).actors]
