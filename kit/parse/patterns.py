@@ -291,8 +291,12 @@ def _shared_scout(lists: tuple[frozenset[str], ...]) -> tuple[re.Pattern[str], d
     The trie matches the longest stem ``L`` that starts the text there; a word ``w`` of a list starts
     the text only if ``_stem(w)`` is a prefix of ``L`` (both start the text, and ``L`` is the longest).
     """
-    stems = sorted({_stem(w) for words in lists for w in words})
-    owners = {s: tuple(j for j, words in enumerate(lists) if any(s.startswith(_stem(w)) for w in words)) for s in stems}
+    of_list = [{_stem(w) for w in words} for words in lists]
+    stems = sorted(set().union(*of_list))
+    # (a stem of list j starts s when one of s's prefixes is one: len(s) look-ups, not one per word of every list)
+    owners = {
+        s: tuple(j for j, own in enumerate(of_list) if any(s[:k] in own for k in range(1, len(s) + 1))) for s in stems
+    }
     return re.compile(scout_pattern("", trie_pattern(stems))), owners
 
 
