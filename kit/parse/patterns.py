@@ -62,6 +62,13 @@ def trie_pattern(words: Iterable[str]) -> str:
     >>> trie_pattern(["Iraq", "Iraqi", "Iran"])
     'Ira(?:n|q(?:i)?)'
     """
+    return _trie_pattern(frozenset(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _trie_pattern(words: frozenset[str]) -> str:
+    """:func:`trie_pattern`, once per set of words (several finders build the same list's trie; the pattern
+    does not depend on the words' order, since each node's branches are written sorted)."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -181,9 +188,9 @@ def _ends_word_class(not_after: str) -> str:
     nor in ``not_after``, as ranges, and of every character from U+10000 on (built on first use)."""
     ranges: list[tuple[int, int]] = []
     lo = -1
+    word = _word_characters()
     for c in range(0x10000):
-        ch = chr(c)
-        ends = not (ch.isalnum() or ch == "_") and ch not in not_after
+        ends = not word[c] and chr(c) not in not_after
         if ends and lo < 0:
             lo = c
         elif not ends and lo >= 0:
@@ -193,6 +200,13 @@ def _ends_word_class(not_after: str) -> str:
         ranges.append((lo, 0xFFFF))
     ranges.append((0x10000, sys.maxunicode))
     return "[" + "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges) + "]"
+
+
+@functools.cache
+def _word_characters() -> bytes:
+    r"""For each character below U+10000, 1 if it is a word character (``\w``), else 0: read once for every
+    :func:`_ends_word_class`."""
+    return bytes(1 if (ch := chr(c)).isalnum() or ch == "_" else 0 for c in range(0x10000))
 
 
 def finditer_scouted(
