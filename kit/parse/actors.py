@@ -445,7 +445,10 @@ def _actors(
     anon = {a[0]: a for a in anonymous}
     seen: dict[str, dict[str, None]] = {}  # actor -> its surface forms (a dict: ordered, no list search)
     for m in mentions:
-        seen.setdefault(m.actor, {}).setdefault(text[m.start : m.end])
+        forms = seen.get(m.actor)
+        if forms is None:  # (not setdefault(m.actor, {}): a new dict per mention)
+            forms = seen[m.actor] = {}
+        forms[text[m.start : m.end]] = None
     out = []
     for actor_id, forms in seen.items():
         if actor_id in persons:

@@ -230,9 +230,11 @@ def governor(
             subj = subject_before(text, lo, m.start(), hits=ctx.hits) if m else None
         if subj is not None:
             sub = trim_subject(text, *subj)
-            if not span_ok(text, *sub):
+            ok = span_ok(text, *sub)
+            if not ok:
                 sub = from_the_name(text, *sub)  # "As lead author Tom Reed told …": from the name on
-            if span_ok(text, *sub):
+                ok = span_ok(text, *sub)
+            if ok:
                 return sub, h.start(), h.group()
     return None, -1, None
 

@@ -159,6 +159,9 @@ _NOT_ROLE = frozenset(
 )
 _NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
+# the last character other than white space before where _OPENS_SENTENCE can match (else it matches only
+# after a line end)
+_ENDS_BEFORE_OPENING = frozenset('.!?:“"‘')
 
 
 # how the name of a people or of a city's people ends ("Norlandian", "Tarvese", "Norhavener", "Vellani"): before
@@ -406,9 +409,14 @@ def find_named_people(
         # matched again from each of its parts and rejected each time (quadratic)
         for m in candidates(text, start, end):
             group = m.group()
-            opens = _OPENS_SENTENCE.search(text, max(start, m.start() - 4), m.start()) is not None
+            at = m.start()
+            lo = max(start, at - 4)
+            before = text[lo:at]
+            last = before.rstrip()[-1:]  # (a quick test first: most names follow a word, or a comma)
+            opens = (not last or last in _ENDS_BEFORE_OPENING or "\n" in before) and _OPENS_SENTENCE.search(
+                text, lo, at
+            ) is not None
             if (group, opens) not in read:
-                at = m.start()
                 lower = functools.partial(_written_lower_near, text, at) if opens else None
                 read[group, opens] = _read_candidate(group, gaz, stop, title_words, org_words, lower)
             got = read[group, opens]

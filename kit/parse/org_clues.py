@@ -441,10 +441,13 @@ def find_org_clues(
         last = words_before[-1]
         # Only an acronym counts before a verb a person may do too ("said"); the early returns below skip
         # the reading back when no acronym can be found (the same results: nothing would be added).
+        comma = last.endswith(",")
+        if not comma and not ("A" <= last[:1] <= "Z" and _ONE_WORD.fullmatch(last)):
+            return  # "the index rose": no capital or apposition right before the verb
         acts = acts or bool(m.group("any"))
         # "Zentrix said on Monday it would cut jobs": "it" after a verb of saying (the sayer may open the sentence)
         it_says = not acts and m.group() in _SAYING and _IT_SAYS.match(text, m.end()) is not None
-        if last.endswith(","):  # "Zentrix, the maker of ..., said": read the name back over the apposition
+        if comma:  # "Zentrix, the maker of ..., said": read the name back over the apposition
             reach = max(start, m.start() - _REACH)
             if not acts and _TWO_CAPITALS.search(text, reach, m.start()) is None:
                 return  # no acronym within reach: the name read back would not be one
@@ -452,7 +455,7 @@ def find_org_clues(
             if not b:
                 return
             name, at = b.group("n"), b.start("n")
-        elif _ONE_WORD.fullmatch(last):  # the usual case is cheap: the word (or two) right before the verb
+        else:  # the usual case is cheap: the word (or two) right before the verb (_ONE_WORD)
             # "the Norhaven Sun reported": a name after "the" that says or reports (a person has no "the")
             the_sayer = not it_says and not last.isupper() and m.group() in _THE_SAYS
             # "Vell Dorna quoted Ivo Marsk as saying": what a newspaper or an agency does
@@ -476,8 +479,6 @@ def find_org_clues(
                     return
             if not acts and not it_says and not last.isupper():
                 return
-        else:
-            return  # "the index rose": no capital or apposition right before the verb
         if it_says and not name.isupper():
             lower = name.lower()  # "Police said it": a common noun that opens the sentence
             if (

@@ -511,10 +511,10 @@ def explain(rule: str | None) -> str:
 def attribute(site: Site) -> Attribution | None:
     """Try every rule of :data:`RULES` on ``site`` in order; the last one that found something wins."""
     found: Attribution | None = None
-    for rule in _ORDER:
-        if found is not None and not rule.overrides:
+    for apply, overrides in _APPLY:
+        if found is not None and not overrides:
             continue
-        got = rule.apply(site, found)  # type: ignore[misc]
+        got = apply(site, found)
         if got is not None:
             found = got
             if got.source is not None:
@@ -598,3 +598,5 @@ def _described(site: Site, found: Attribution) -> bool:
 
 
 _ORDER = tuple(r for r in RULES if r.stage == "quote" and r.apply is not None)
+# (each rule's function and flag, read once: :func:`attribute` tries them for every quotation)
+_APPLY = tuple((r.apply, r.overrides) for r in _ORDER if r.apply is not None)

@@ -223,11 +223,15 @@ def after_quote_shape(
         sp = strip_span(text, m.start("spk"), m.end("spk"))
         cut = _RELATIVE.search(text, *sp)  # "said one source who spoke on condition of anonymity"
         sp = strip_span(text, sp[0], cut.start()) if cut else sp
-        if not span_ok(text, *sp, max_words=16):  # "said local activist Ann Lee": from the name on
+        ok = span_ok(text, *sp, max_words=16)
+        if not ok:  # "said local activist Ann Lee": from the name on
             sp = from_the_name(text, *sp)
-        role = _INVERTED_ROLE.match(text, *sp) if not span_ok(text, *sp, max_words=16) else None
-        sp = (role.end(), sp[1]) if role else sp
-        if span_ok(text, *sp, max_words=16):
+            ok = span_ok(text, *sp, max_words=16)
+        role = _INVERTED_ROLE.match(text, *sp) if not ok else None
+        if role:
+            sp = (role.end(), sp[1])
+            ok = span_ok(text, *sp, max_words=16)
+        if ok:
             return sp, m.start("cue"), m.group("cue"), "after_said_x"
     if last in ",?!":
         m = _POST_INVERTED_GENERIC.match(text, lo, hi)

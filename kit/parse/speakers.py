@@ -167,13 +167,14 @@ def genders(
                 out[a.id] = "f" if rg.group("f") else "m"
     weak: dict[str, str] = {}
     last: str | None = None  # the one person named by the latest sentence that names people
-    k, n = 0, len(mentions)
+    persons = [m for m in mentions if m.actor in people]  # (the other mentions are not read: one pass in C)
+    k, n = 0, len(persons)
     for s in sentences:
         named: dict[str, int] = {}  # person -> first mention in the sentence
-        while k < n and mentions[k].start < s.end:
-            m = mentions[k]
+        while k < n and persons[k].start < s.end:
+            m = persons[k]
             k += 1
-            if m.actor not in people or _vocative(text, m.start, m.end):
+            if text[m.end : m.end + 1] in _VOCATIVE_AFTER and _vocative(text, m.start, m.end):
                 continue  # ("“Tom, …” she said": the one spoken to, not the one a pronoun after it stands for)
             named.setdefault(m.actor, m.start)
             if m.actor in out:
@@ -220,6 +221,7 @@ def _vocative(text: str, a: int, b: int) -> bool:
 
 
 _OPEN_MARKS = frozenset('“"‘')
+_VOCATIVE_AFTER = frozenset(",?!.")  # what follows a name spoken to (a quick test before _vocative)
 _CLOSE_MARKS = frozenset('”"’')
 
 

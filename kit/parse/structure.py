@@ -90,20 +90,21 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     >>> [(p.kind, p.start, p.end) for p in split_paragraphs("TITLE\\n\\nKerry said so.\\nHe left.")]
     [('heading', 0, 5), ('body', 7, 30)]
     """
-    if _BLANK_LINE.search(text):
-        blocks = _blocks(text, _BLANK_LINE)
-    else:
-        blocks = _blocks(text, re.compile(r"\n"))
     out: list[Paragraph] = []
-    for start, end in blocks:
+    if not _BLANK_LINE.search(text):  # one paragraph a line: no line of a block left to split off
+        for start, end, chunk in _lines(text):
+            out.append(Paragraph(len(out), _kind(chunk), start, end))
+        return _with_sources(text, out)
+    for start, end, chunk in _blocks(text, _BLANK_LINE):
         # a block's last line may be the credits, written without a blank line before them
         # ("... said.\n(Reporting by Ann Lee; Editing by Tom Ray)"): a paragraph of its own
-        line = text.rfind("\n", start, end)
-        if line > start and _is_credits(text[line + 1 : end]) and text[start:line].strip():
-            body_end = start + len(text[start:line].rstrip())
-            out.append(Paragraph(len(out), _kind(text[start:body_end]), start, body_end))
-            start = line + 1 + len(text[line + 1 : end]) - len(text[line + 1 : end].lstrip())
-        out.append(Paragraph(len(out), _kind(text[start:end]), start, end))
+        line = chunk.rfind("\n")
+        if line > 0 and _is_credits(chunk[line + 1 :]) and chunk[:line].strip():
+            body = chunk[:line].rstrip()
+            out.append(Paragraph(len(out), _kind(body), start, start + len(body)))
+            last = chunk[line + 1 :].lstrip()
+            start, chunk = end - len(last), last
+        out.append(Paragraph(len(out), _kind(chunk), start, end))
     return _with_sources(text, out)
 
 
@@ -131,7 +132,9 @@ def _with_sources(text: str, paragraphs: list[Paragraph]) -> tuple[Paragraph, ..
     return tuple(paragraphs)
 
 
-def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """The pieces of ``text`` between the matches of ``separator`` that are not blank, stripped: (start, end,
+    the piece's text)."""
     spans, pos = [], 0
     for m in separator.finditer(text):
         spans.append((pos, m.start()))
@@ -143,7 +146,20 @@ def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            out.append((start + lead, start + lead + len(stripped)))
+            out.append((start + lead, start + lead + len(stripped), stripped))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """``_blocks(text, re.compile("\\n"))``, from ``str.split`` (no match object per line)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            out.append((start, start + len(stripped), stripped))
+        pos += len(line) + 1
     return out
 
 
