@@ -39,6 +39,7 @@ from .patterns import (
     WordSites,
     finditer_scouted,
     finditer_sited,
+    lazy_compile,
     scout_pattern,
     trie_pattern,
 )
@@ -96,7 +97,8 @@ class _Patterns:
         one = rf"(?:{title}|(?:{lower}))(?![\w-])"
         # "[Prefix] Title Name": the prefix is read from the gazetteer matches.
         before = rf"(?P<title>{one}(?:\s+{one}){{0,{_MAX_TITLES - 1}}})\s+(?P<name>{_NAME})(?!\w)"
-        self.before = re.compile(rf"(?<![\w-]){before}")
+        # (compiled only if used: the finders read before_body from a scout or the shared word sites)
+        self.before = lazy_compile(rf"(?<![\w-]){before}")
         self.before_body = re.compile(before)  # without the look-behind: for finditer_scouted
         # Every match starts with one of these words: searching for them first is fast.
         firsts = {w.split()[0] for w in [*t.get("modifiers", ()), *capital, *lowercase] if w.split()}
