@@ -73,6 +73,7 @@ class EntityWords:
     org_possessions: tuple[str, ...] = ()
     acronym_possessions: tuple[str, ...] = ()
     pastimes_played: frozenset[str] = frozenset()
+    employer_roles: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     institutions_alone: tuple[str, ...] = ()
@@ -189,6 +190,7 @@ def entity_words() -> EntityWords:
         org_possessions=tuple(data["org_possessions"]),
         acronym_possessions=tuple(data["acronym_possessions"]),
         pastimes_played=frozenset(data["pastimes_played"]),
+        employer_roles=tuple(data["employer_roles"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
         institutions_alone=tuple(data["institutions_alone"]),

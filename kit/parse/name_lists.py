@@ -9,7 +9,9 @@ Malvik"), unless one of its names is a place, an organisation's, a gazetteer nam
 has a word the text also writes in lower case: then the list is of another kind.
 Places, organisations and gazetteer names never are. Likewise, a list that a plural
 organisation noun opens ("three listed companies: Acme, Zentrix and Norvo", "banks
-such as ...") or whose names are mostly organisations names organisations.
+such as ...") or whose names are mostly organisations names organisations (two names
+joined by "and", one of them a known organisation's, are two organisations: "Vesko Bank
+and Tarvo").
 
 >>> import kit
 >>> art = kit.parse("Guests included Ava Long, Ravi Dass, Ian Mole and Lou Chen.")
@@ -146,7 +148,7 @@ def find_listed_orgs(
 ) -> list[tuple[str, int]]:
     """``(name, start)`` of the organisations of each list that a plural organisation noun opens ("the
     listed companies: Acme, Zentrix and Norvo") or whose other names are mostly organisations already
-    ``known`` (each given as its names and short forms).
+    ``known`` (each given as its names and short forms; of two names, one is enough: "Vesko Bank and Tarvo").
 
     ``not_orgs``: words that are never (part of) an organisation's name (people's names, stop words).
 
@@ -166,7 +168,9 @@ def find_listed_orgs(
             continue  # a line-up with clubs in brackets: people
         names = _SPLIT.split(group)
         orgs = sum(n in names_known for n in names)
-        if (orgs < 2 or orgs * 2 < len(names)) and _noun_before(text, max(start, m_start - 40), m_start) not in plurals:
+        if (orgs < 2 - (len(names) == 2) or orgs * 2 < len(names)) and _noun_before(
+            text, max(start, m_start - 40), m_start
+        ) not in plurals:
             continue  # the usual list ("Iraq, Syria and Turkey"): read no further
         at = m_start
         for name in names:

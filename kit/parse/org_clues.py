@@ -42,7 +42,9 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   player the text names ("Kestrel's Marsk was ..."), the one-word name a driver or rider is
   "in" ("finished third in his Kestrel", "rolled her Kestrel into a ditch"), and the name
   given a win, a lead or a score ("gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie");
-  a team's name may hold a city that alone names its state ("Ottawa St Kestrel");
+  a team's name may hold a city that alone names its state ("Ottawa St Kestrel"); a name of two words that
+  no given name opens after one score, a word for the result and a team word ("a 1-0 win over Tarvo Dornik";
+  not "won 6-2 6-3 over Yone Tarvo", a player);
   a name before 's and one of ``team_possessions`` ("Kestrel's lead", "Kestrel's seven-year
   reign"; not a player the text names: "Marsk's sixth victory"); a name of two words or more
   that opens a sentence before a plural verb or "their" ("Tarvo Zentrix completed their ...");
@@ -52,14 +54,20 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   text writes them below, else in title case);
 * **an employer or a club in brackets** after a person's name ("Ann Lee (Kestrel)",
   a line-up of them) and an employer after a role and "at"/"with" ("an analyst at
-  Parivas"); in a results report, a one-word name before its country in brackets ("Kestrel
+  Parivas"), after one of ``employer_roles`` and "of" ("the co-chairman of Zentrix"; not a name that
+  qualifies a noun: "the chairman of Tarvo award"), or after a person named right after "said" and
+  "at"/"from"/"of" ("said Ann Vell, at Zentrix in Norhaven"); in a results report, a one-word name before its country in brackets ("Kestrel
   (Norway), Norvo (Italy)": a player has a given name), and a one-word name opening a sentence
   before a role word and a given name ("Kestrel defender Ivo Marsk");
 * **what only an organisation has** after its name and 's (``org_possessions``:
   "Tarvo's increased stake"), and **an institution** named by its head word alone
   (``institution_words``: "the Senate", "the Commission");
 * **an acronym inside a sentence** of three to six capitals ("traders on NYFEX"),
-  unless it is a known name or in ``not_acronyms`` ("GMT", "CEO");
+  unless it is a known name or in ``not_acronyms`` ("GMT", "CEO"); an acronym in brackets whose
+  three to six letters open the last words of the name right before it names that organisation, and the
+  acronym is its short form ("the Vorsk Tarnal Union (VTU)", "Norvo Dekla Vesk (NDV)"); one in brackets that
+  spells the words in lower case right before it is a term's short form, never an organisation in that text ("the
+  net stable rate (NSR)"), unless the last word is an organisation's kind ("the state fishing company (SFC)");
 * **a team named after its place**: a place and a capitalised plural ("Denver
   Comets"; the plural alone, "the Comets", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
@@ -84,7 +92,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
 * **a name after "the" that says or reports** ("the Norhaven Sun reported", "the Beacon said": a person
   has no "the"; not a title, a people or a party's member: "the Chief Justice said", "the Ohio Republican
   said"; a city before its last word is its seat), and **a name that quotes someone "as saying"** ("Vell
-  Dorna quoted Ivo Marsk as saying": a clue that outweighs a name read without a title).
+  Dorna quoted Ivo Marsk as saying": a clue that outweighs a name read without a title, and one word
+  that opens the sentence: "Vellor quoted the minister as saying").
 
 Scans are forward-only; names are read back over a bounded window from each keyword
 found (the keywords' first words come from one shared scan of the text when the
@@ -129,6 +138,8 @@ _IT_SAYS = re.compile(
     r"(?![\w-]))[a-z])"
 )
 #: Words of a work's or a programme's name after an outlet word: "the Daily Show", "a Television Film".
+#: "a 1-0 win ", "a 3-1 away win ": one score (not a set's, "6-2 6-3 win") and a word or two for the result
+_SCORE_BEFORE = re.compile(r"(?<![\d-][ \t])(?<![\d-])\d+-\d+[ \t]+(?:[a-z]+[ \t]+){1,2}$")
 _WORK_WORDS = frozenset(("show", "shows", "programme", "program", "film", "films", "series"))
 
 
@@ -159,6 +170,14 @@ _APPOSITION_CLOSES = re.compile(rf"[,.;:]|[ \t]+(?:{_APPOSITION_GOES_ON})(?![\w-
 _APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _KIND_CALLED = re.compile(r"(?<![\w-])(?P<k>[a-z]+),?[ \t]+$")  # "company called", "consortium, called"
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
+#: After an employer's name: a noun it modifies says the name is no employer ("the chairman of the Year award").
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|in|on|at|to|for|from|since|who|which|that|was|is|has|had|said|says)(?![\w-]))[a-z]"
+)
+#: "said Ivo Marsk, at Zentrix", "said Ann Lee of Norvo Bank": a sayer and the employer named after him or her.
+_SAYER_OF = re.compile(
+    rf"[ \t]+(?P<p>{_NAME}),?[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?(?P<n>{_NAME})(?=[,.;:)\"”]|[ \t]+in[ \t])"
+)
 _QUOTED_AS = re.compile(r"[^.;:!?\"“”\n]{1,80}?[ \t]as[ \t]+(?:saying|telling)(?![\w-])")
 
 
@@ -202,6 +221,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<role>{trie_pattern(w.role_words)})[ \t]+(?=[A-Z][a-z])"
             # "an analyst at Zentrix", "economists at Norvo Bank": the employer
             rf"|(?P<role_at>{trie_pattern(w.role_words)})[ \t]+(?:at|with)(?=[ \t]+(?:the[ \t]+)?[A-Z])"
+            # "the chairman of Zentrix", "a portfolio manager of Norvo Funds": the employer
+            rf"|(?P<role_of>{trie_pattern(w.employer_roles)})[ \t]+of(?=[ \t]+(?:the[ \t]+)?[A-Z])"
             rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
@@ -288,6 +309,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     """Every word the "keyword" pattern starts with."""
     yield from w.agencies
     yield from w.role_words
+    yield from w.employer_roles
     yield from w.match_verbs
     yield from w.org_verbs
     yield from w.acronym_verbs
@@ -425,6 +447,23 @@ def find_org_clues(
             return None  # "the city of Turnvo, a group of scouts ...": a place
         return n if fits(*n, strong=True) else None
 
+    def _spelled_out(acronym: str, at: int) -> tuple[str, int] | None:
+        """The name before " (" at ``at`` whose last words' initials spell ``acronym`` ("Vorsk Tarnal Union (VTU)"),
+        when both can be an organisation's."""
+        if not (3 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()) or acronym in w.not_acronyms:
+            return None
+        n = _before(at)
+        if n is None:
+            return None
+        tokens = n[0].split()
+        if len(tokens) < len(acronym) or "".join(t[0] for t in tokens[-len(acronym) :]) != acronym:
+            return None
+        name = " ".join(tokens[-len(acronym) :])
+        start = n[1] + len(n[0]) - len(name)
+        if w.looks_like_place(name.split()) or not fits(name, start, strong=True, opener=True):
+            return None
+        return name, start
+
     def _after(at: int, end: int) -> tuple[str, int] | None:
         a = p["name_after"].match(text, at, end)
         return (a.group("n"), a.start("n")) if a else None
@@ -474,7 +513,7 @@ def find_org_clues(
             if at < 0 or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
                 return
             if the_sayer and (quotes or _THE_BEFORE.search(text, max(0, at - 5), at)):
-                if _a_sayers_name(name, gaz) and fits(name, at, placed=True, strong=quotes):
+                if _a_sayers_name(name, gaz) and fits(name, at, placed=True, strong=quotes, opener=quotes):
                     out.append((name, at, ()))
                     return
             if not acts and not it_says and not last.isupper():
@@ -513,6 +552,7 @@ def find_org_clues(
     # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
     # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
     ahead = _Ahead.scans(text, spans, p, keyword_sites)
+    terms: set[str] = set()  # acronyms of words written in lower case ("the cash reserve ratio (CRR)")
     for start, end in spans:
         for m in (
             ahead.keyword.within(start, end)
@@ -577,6 +617,11 @@ def find_org_clues(
                 a = p["name_after_the"].match(text, m.end(), end)
                 if a and fits(a.group("n"), a.start("n"), strong=True):
                     out.append((a.group("n"), a.start("n"), ()))
+            elif rule == "role_of":
+                # "the chairman of Zentrix": not a person's name ("the spokesman of Ivo Marsk"), nor a place
+                a = p["name_after_the"].match(text, m.end(), end)
+                if a and not _NOUN_AFTER.match(text, a.end()) and fits(a.group("n"), a.start("n")):
+                    out.append((a.group("n"), a.start("n"), ()))
             elif rule == "desc":
                 n = _after(m.end(), end)  # "the piston maker Zentrix"; "the French side Brest": a city too
                 if n and fits(*n, team=m.group() in w.team_descriptors, strong=True):
@@ -625,6 +670,9 @@ def find_org_clues(
                 if kind.group("k") in org_kinds and (n := _after(m.end(), end)) and fits(*n, strong=True):
                     out.append((*n, ()))
             else:
+                if m.group() in ("said", "says") and (e := _employer_of_sayer(text, m.end(), end, people, w)):
+                    if fits(*e):
+                        out.append((*e, ()))
                 _acting(m, start)
         for m in (
             ahead.team.within(start, end)
@@ -683,7 +731,15 @@ def find_org_clues(
             n = (a.group("n"), a.start("n")) if a else None
             # after a plural ("leaders Kestrel Norvo"), a name of any words is a team, not one player
             many = m.group().lower() in plural_team_words and n is not None and n[0].split()[0] not in w.given_names
-            if n and (many or _team_name(n[0], w)) and fits(*n, team=True):
+            # "a 1-0 win over Tarvo Dornik": after a score, a result's noun and a team word, a name of two words that no
+            # given name opens is a team (a player beaten is named with a given name, or after a set's scores)
+            scored = (
+                n is not None
+                and len(n[0].split()) == 2
+                and n[0].split()[0] not in w.given_names
+                and _SCORE_BEFORE.search(text, max(start, m.start() - 24), m.start()) is not None
+            )
+            if n and (many or scored or _team_name(n[0], w)) and fits(*n, team=True):
                 out.append((*n, ()))
         for at in _finds(text, " of ", start, end) if res else ():
             if p["country"].match(text, at + 4, end):
@@ -724,6 +780,12 @@ def find_org_clues(
                 if at and text[at - 1].isalpha() and (b := p["bracket"].match(text, at + 1, end))
             ]
         for at, b in brackets:
+            if _spells_words_in_lower_case(text, at, b.group("org"), org_kinds):
+                terms.add(b.group("org"))  # "the cash reserve ratio (CRR)": a term's short form, not a body
+                continue
+            if (spelled := _spelled_out(b.group("org"), at)) is not None:
+                out.append((*spelled, (b.group("org"),)))  # "the Vorsk Tarnal Union (VTU)": both, one body
+                continue
             if not _team_name(b.group("org"), w) or (n := _before(at)) is None:
                 continue
             person = n[0].split()
@@ -772,7 +834,10 @@ def find_org_clues(
             out.append((*n, ()))  # (a name of two words or more too: no one person "are")
     if res:
         out += _conjuncts(text, out, fits)
-    out.sort(key=lambda o: o[1])
+    if terms:  # "the cash reserve ratio (CRR) ... the CRR was cut": never an organisation in this text
+        out = [o for o in out if o[0] not in terms]
+    # a name found by two rules at one place keeps the short forms one gave ("chairman of the Vorsk Tarnal Union (VTU)")
+    out.sort(key=lambda o: (o[1], not o[2]))
     return out
 
 
@@ -896,6 +961,38 @@ _GIVEN_A_WIN = re.compile(
     rf"[ \t]+(?P<n>{_NAME})[ \t]+(?:a|an|the|their|its|into|to|\d+)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
     r"(?:win|victory|lead|tie|points|defeat|\d+-\d+)(?![\w-])"
 )
+
+
+#: Small words an acronym of a term's words may leave out ("soil moisture and ocean salinity (SMOS)").
+_TERM_SKIPS = frozenset(("and", "of", "the", "for", "in", "on", "to", "a"))
+
+
+def _spells_words_in_lower_case(text: str, at: int, acronym: str, org_kinds: frozenset[str]) -> bool:
+    """Do the letters of ``acronym`` (in brackets from ``at``) open the words in lower case right before it ("the
+    cash reserve ratio (CRR)", "hard red winter (HRW)")? Then it is a term's short form, not an organisation's,
+    unless the last word says what kind of organisation ("the national oil company (NOC)", one of ``org_kinds``)."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    words = [t for t in text[max(0, at - 80) : at].split()[-(2 * len(acronym)) :] if t not in _TERM_SKIPS]
+    words = words[-len(acronym) :]
+    return (
+        len(words) == len(acronym)
+        and all(t.isalpha() and t.islower() for t in words)
+        and "".join(t[0] for t in words) == acronym.lower()
+        and words[-1] not in org_kinds
+    )
+
+
+def _employer_of_sayer(text: str, at: int, end: int, people: frozenset[str], w: EntityWords) -> tuple[str, int] | None:
+    """The employer after a person named right after "said" at ``at`` ("said Ivo Marsk, at Zentrix", "said Ann Lee
+    of Norvo Bank"): a name of two words or more that opens with a given name or is a person's the text names."""
+    s = _SAYER_OF.match(text, at, end)
+    if s is None:
+        return None
+    person = s.group("p").split()
+    if len(person) < 2 or not (person[0] in w.given_names or all(t in people for t in person)):
+        return None
+    return s.group("n"), s.start("n")
 
 
 def _span_finds(text: str, s: str, spans: list[tuple[int, int]], starts: list[int]) -> Iterator[tuple[int, int, int]]:

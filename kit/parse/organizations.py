@@ -6,7 +6,9 @@ after the name ("(ONA)") is a short form. "the union", "the company", "the commi
 resolve to the most recent one with that head word (:mod:`kit.parse.actors`). The head
 words are found with one scan; the full name pattern runs only near them.
 Two companies joined by "and" after a company suffix are two ("Zentrix Inc and Norvo
-Laboratories"; not "Smith and Jones Inc", one name).
+Laboratories"; not "Smith and Jones Inc", one name). A state's or a place's name and an organisation
+word before "Minister" or "Secretary" is a title's portfolio, not a body ("Norway Finance Minister Ivo
+Marsk", "the Swedish Press Secretary").
 
 >>> import kit
 >>> art = kit.parse("Nurses of the Ohio Nurses Association (ONA) walked out. The union said so.")
@@ -187,6 +189,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 continue
             if _BUILDING_AFTER.match(text, m.end()):
                 continue  # "the Tarvo Office Building", "the Vell Bank Tower": a building named after the body
+            if _PORTFOLIO_TITLE_AFTER.match(text, m.end()) and _a_states(tokens[:-1], gaz):
+                continue  # "Norland Finance Minister Ivo Marsk", "the Norlandic Press Secretary": a state's title
             if any(part in words.places for part in " ".join(tokens).split(" and ")):
                 continue  # "the West Bank", "the Gaza Strip and West Bank": a place whose last word is "Bank"
             cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
@@ -219,6 +223,16 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
     return tuple(found.values())
+
+
+#: A person's title after a portfolio ("Finance Minister", "Press Secretary").
+_PORTFOLIO_TITLE_AFTER = re.compile(r"[ \t]+(?:Minister|Secretary)(?![\w’'-])")
+
+
+def _a_states(tokens: list[str], gaz: Gazetteer) -> bool:
+    """Do ``tokens`` name a state or a place, or its people ("Norland", "Norland's", "Norlandic", "New Tarvo")?"""
+    name = " ".join(tokens).removesuffix("'s").removesuffix("’s")
+    return bool(name) and (gaz.entity_of(name) is not None or name in entity_words().places)
 
 
 _BUILDING_AFTER = re.compile(r"[ \t]+(?:Building|Buildings|Tower|Towers)(?![\w-])")

@@ -1102,3 +1102,54 @@ def test_an_institutions_word_inside_a_longer_name_is_not_read_alone():
 
 def test_a_name_ending_with_magazine_is_an_organisation():
     assert kinds("Troy Pattek of Zentrix Magazine went there.").get("zentrix_magazine") == "organization"
+
+
+def test_an_acronym_in_brackets_spelling_the_name_before_it_makes_both_one_organisation():
+    art = kit.parse("Ivo Marsk, chairman of the Norvo Dekla Vesk (NDV), said on Monday that the talks failed.")
+    orgs = [a for a in art.actors if a.kind == "organization"]
+    assert [a.id for a in orgs] == ["norvo_dekla_vesk"]
+    text = art.text
+    spans = {text[m.start : m.end] for m in art.mentions if m.actor == "norvo_dekla_vesk"}
+    assert spans == {"Norvo Dekla Vesk", "NDV"}
+
+
+def test_an_acronym_in_brackets_that_spells_no_name_before_it_is_not_read_so():
+    assert "norvo_dekla_vesk" not in kinds("Ivo Marsk met the Norvo Dekla Vesk (TZX) on Monday.")
+
+
+def test_the_employer_after_a_role_and_of():
+    assert kinds("Ivo Marsk, a former co-chairman of Vesko, joined the board on Monday.").get("vesko") == "organization"
+    assert kinds("Ann Vell, portfolio manager of Zentrix, spoke.").get("zentrix") == "organization"
+
+
+def test_a_role_and_of_before_a_name_that_qualifies_a_noun_names_no_employer():
+    assert "tarvo" not in kinds("He won the chairman of Tarvo award, Ivo Marsk said.")
+
+
+def test_the_employer_named_after_a_sayer():
+    assert kinds('"Rates will fall," said Ann Vell, at Zentrix in Norhaven.').get("zentrix") == "organization"
+    assert kinds('"Rates will fall," said Tom Moss from Norvo.').get("norvo") == "organization"
+
+
+def test_an_acronym_in_brackets_of_words_in_lower_case_is_a_term_not_an_organisation():
+    text = "Analysts watched the net stable rate (NSR) closely. The NSR was cut by Norvo Bank on Monday."
+    assert "nsr" not in kinds(text)
+
+
+def test_an_acronym_of_words_in_lower_case_ending_with_an_organisation_word_stays_one():
+    assert kinds("Ivo Marsk heads the state fishing company (SFC). The SFC was sold.").get("sfc") == "organization"
+
+
+def test_a_name_joined_by_and_to_a_known_organisation_is_one_too():
+    assert kinds("Vesko Bank and Tarvo cut their lending rates on Monday.").get("tarvo") == "organization"
+    assert kinds("Ivo Marsk and Tarvo met on Monday.").get("tarvo") != "organization"
+
+
+def test_a_states_portfolio_before_minister_or_secretary_is_a_title_not_an_organisation():
+    k = kinds("Tom Moss met Norway Finance Minister Ivo Marsk and the Swedish Press Secretary Ann Vell.")
+    assert not [i for i, kind in k.items() if kind == "organization"]
+    assert kinds("Tom Moss met Kestrel Bank Secretary Ivo Marsk.").get("kestrel_bank") == "organization"
+
+
+def test_a_name_opening_a_sentence_that_quotes_someone_as_saying_is_an_outlet():
+    assert kinds("Vellor quoted the minister as saying the talks had failed.").get("vellor") == "organization"

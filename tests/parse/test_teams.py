@@ -337,3 +337,18 @@ def test_organisation_clues_are_the_same_whether_paragraphs_end_lines_or_not():
     assert [(name, padded[at : at + len(name)], forms) for name, at, forms in found_padded] == [
         (name, lined[at : at + len(name)], forms) for name, at, forms in found
     ]
+
+
+def test_a_two_word_name_after_a_score_and_a_team_word_is_a_team():
+    art = kit.parse("Kestrel opened the season with a 1-0 win over Tarvo Dornik on Sunday. The league was tight.")
+    assert {a.id: a.kind for a in art.actors}.get("tarvo_dornik") == "organization"
+
+
+def test_a_player_beaten_after_a_score_stays_a_person():
+    art = kit.parse("Ann Vell reached the final with a 6-3 6-4 win over Ivo Marsk on Sunday.")
+    assert {a.id: a.kind for a in art.actors}.get("ivo_marsk") == "person"
+
+
+def test_a_two_word_name_after_a_sets_scores_is_no_team():
+    art = kit.parse("Ann Vell reached the final with a 6-3 6-4 win over Yone Tarvo on Sunday.")
+    assert "yone_tarvo" not in {a.id for a in art.actors if a.kind == "organization"}
