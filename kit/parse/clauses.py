@@ -148,6 +148,7 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
         if st and text[m.end() - 2 : m.end()].strip() == "," and text[_word_start(text, m.end() - 2)].isupper():
             pos = st.end()
     subj_end = -1  # end of the subject once an apposition or parenthesis cut it
+    after_aside = -1  # where the words after the aside's closing comma start
     prev = ""
     nwords = 0
     k = pos
@@ -177,6 +178,8 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
         word = _bare(tok)
         if nwords and word[:1].islower() and is_verb(word.lower(), prev, text[m.end() : m.end() + 6]):
             end = subj_end if subj_end >= 0 else _end_before(text, m.start())
+            if after_aside >= 0 and _vocative_before(text, after_aside, m.start()):
+                pos, end = after_aside + 1, _end_before(text, m.start())  # "Madam Chair, …, Ann Lee said"
             if (
                 prev.lower() == "who"
                 or pos >= end
@@ -199,10 +202,22 @@ def main_clause(text: str, start: int, hi: int) -> Clause | None:
             if close < 0:
                 return None
             subj_end = m.end() - 1
-            k = close + 1
+            k = after_aside = close + 1
             while k < hi and text[k] in '”’"':  # "Lee, star of “Harbor,” thanked"
                 k += 1
     return None
+
+
+def _vocative_before(text: str, lo: int, hi: int) -> bool:
+    """Are the words from ``lo`` to the verb at ``hi`` a name of their own (one to four capitalised words, no
+    comma), so that what came before the aside was a vocative or a lead, not the subject ("Madam Chair, a
+    year ago, Ann Lee said"; not "Tom Ray, the governor, said" nor "Ann Lee, 45, of Norvo, said")?"""
+    words = text[lo:hi].split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.endswith(",") for w in words)
+        and _bare(words[0]).lower() not in _NOT_SUBJECT_START
+    )
 
 
 def _word_start(text: str, i: int) -> int:

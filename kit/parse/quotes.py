@@ -246,7 +246,7 @@ def _attribute(
 ) -> Quote:
     """The quotation ``cs``/``ce`` with the speaker the rules of :mod:`kit.parse.rules` find, tried in their order."""
     text = ctx.text
-    if _a_works_title(text, cs, ce):  # "the film “Harbour Lights”": a title, not words anyone said
+    if _a_works_title(text, cs, ce) or _a_name_or_label(text, cs, ce):  # "the film “Harbour Lights”": a title
         return Quote(cs, ce, None, None, None, None, para.index, True, False, None)
     site = Site(ctx, para, cs, ce, here, prev, carry, intro_spk)
     found = attribute(site)
@@ -319,6 +319,52 @@ def _a_works_title(text: str, cs: int, ce: int) -> bool:
         return False
     m = _WORD_BEFORE.search(text, max(0, cs - 30), cs - 1)
     return m is not None and m.group(1) in entity_words().work_nouns
+
+
+def _a_name_or_label(text: str, cs: int, ce: int) -> bool:
+    """Is the short quotation ``cs``/``ce`` a name, not words anyone said: a nickname inside a person's name
+    ("Ivo “Tarvo” Marsk"), a label given in the passive with no one who gives it ("a bay known as “the
+    Kettle”", "a word translated as “harbour”"), or a term a text defines in brackets ("Zentrix Ltd (the
+    “Seller”)")?"""
+    if ce - cs > 60 or text[ce - 1 : ce] in ".!?,;:":
+        return False
+    words = text[cs:ce].split()
+    if not 1 <= len(words) <= 4:
+        return False
+    before = text[max(0, cs - 40) : cs - 1]
+    if _LABEL_BEFORE.search(before) is not None or _NAME_NOUN_BEFORE.search(before) is not None:
+        return True  # "known as “the Kettle”": named by no one the sentence names; "the word “harbour”": a word
+    after = text[ce + 1 : ce + 12]
+    if (after[:1] in ")," or after.startswith(" or ")) and _DEFINED_BEFORE.search(before) is not None:
+        return True  # "(the “Seller”)", "(“Buyer” or “you”)": a defined term
+    if not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) <= 2 and before.endswith(" ") and after[:1] == " ":
+        prev = before.split()[-1:] or [""]
+        nxt = after.split()[:1] or [""]
+        return _NAME_WORD.fullmatch(prev[0]) is not None and _NAME_WORD.fullmatch(nxt[0].rstrip(",;:")) is not None
+    return False
+
+
+# a label given in the passive right before the quotation ("known locally as the"; not "referred to the
+# plan as", which names what the subject called it)
+_LABEL_BEFORE = lazy_compile(
+    r"(?<![A-Za-z])(?:known|translated|rendered|referred[ \t]+to)[ \t]+(?:(?:[a-z]+ly|here|also|still|now|often)[ \t]+)?as[ \t]+(?:(?:the|a|an)[ \t]+)?$"
+)
+# a word for a name or a word right before the quotation: the quotation is that name, a word mentioned ("took
+# the title of “Grand Warden”", "the word “harbour”", "(e.g. “harbour”)"), not one said (not "the term “…”": PolNeAR's gold gives
+# a term to the one who uses it)
+_NAME_NOUN_BEFORE = lazy_compile(
+    r"(?<![A-Za-z])(?:the|a|an|its|his|her|their)[ \t]+(?:title|nickname|moniker|epithet|word)"
+    r"(?:[ \t]+of(?:[ \t]+the)?)?[ \t]*$|(?<![A-Za-z])(?:e\.g\.|i\.e\.)[ \t,]*$"
+)
+# a bracket opening a defined term ("the" or "hereinafter" may come first), or its second form after "or"
+_DEFINED_BEFORE = lazy_compile(
+    r"\((?:(?:hereinafter|hereafter|collectively|together)[ \t,]+)?(?:the[ \t]+)?"
+    r"(?:[“\"][^”\"()]{1,30}[”\"][ \t]+or[ \t]+)?$"
+)
+# a word of a person's name on either side of a nickname: capitalised, letters only, no stop
+_NAME_WORD = lazy_compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 _SMALL = frozenset("of the a an and in on at for to with from by".split())

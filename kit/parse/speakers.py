@@ -242,8 +242,19 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
         i += 1
     if found and all(ctx.kinds.get(m.actor) == "state" for m in found) and _people_after(ctx.text, found[-1].end, b):
         return []  # "one Norland bond trader", "Norland dealers": people of a state, not the state
-    if found and ctx.kinds.get(found[0].actor) == "state" and _named_of(ctx.text, a, found[0].start):
-        return []  # "The Ledger of Norland": a name the state only places, not the state
+    kind = ctx.kinds.get(found[0].actor) if found else None
+    if (
+        kind == "organization"
+        and len(found) == 1
+        and ctx.text[a : found[0].start].lower() in _OWNERS
+        and _people_after(ctx.text, found[0].end, b)
+    ):
+        return []  # "their Zentrix trainer": a person who works there, not the company
+    if kind == "state" or kind == "organization":
+        prep = _named_of(ctx.text, a, found[0].start)
+        if prep == "in" or prep and kind == "state":
+            return []  # "The Ledger of Norland", "Night in the Zentrix": a name the state or body only places
+            # (not "Shares of Zentrix", "the Director of Zentrix": the body's own)
     if len(found) == 1:  # the usual case: one name, nothing to rank
         m = found[0]
         return [(m.actor, m.start, m.end)]
@@ -288,14 +299,15 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
     return []
 
 
-def _named_of(text: str, a: int, b: int) -> bool:
-    """Is ``text[a:b]`` "The Ledger of " (a capitalised name and "of" before a state), not "The President of"
-    or "The Ministry of" (a role or a body of the state, which speaks for it)?"""
+def _named_of(text: str, a: int, b: int) -> str | None:
+    """Is ``text[a:b]`` "The Ledger of " or "Night in the " (capitalised words and "of" or "in" before a name),
+    not "The President of" or "The Ministry of" (a role or a body of the state, which speaks for it)? The
+    preposition if it is, else ``None``."""
     m = _NAME_OF.fullmatch(text, a, b)
     if m is None:
-        return False
+        return None
     w = entity_words()
-    for word in text[a:b].split()[1:-1]:
+    for word in text[a:b].split()[:-1]:
         low = word.lower()
         if (
             low in w.role_words
@@ -305,11 +317,16 @@ def _named_of(text: str, a: int, b: int) -> bool:
             or low in w.institution_words
             or any(low == t.lower() for t, _ in w.gendered_titles)
         ):
-            return False
-    return True
+            return None
+    return m.group("prep") or m.group("loc")
 
 
-_NAME_OF = lazy_compile(r"[Tt]he[ \t]+(?:[A-Z][\w’'-]*[ \t]+){1,3}(?:of|in)[ \t]+(?:the[ \t]+)?")
+_NAME_OF = lazy_compile(
+    r"(?:[Tt]he[ \t]+(?:[A-Z][\w’'-]*[ \t]+){1,3}(?P<prep>of|in)|(?:[A-Z][\w’'-]*[ \t]+){1,3}(?P<loc>in))"
+    r"[ \t]+(?:the[ \t]+)?"
+)
+# a possessive determiner before a company's name and a word for people ("her Zentrix colleagues")
+_OWNERS = frozenset(("their ", "his ", "her ", "our ", "my ", "your "))
 _LOWER_WORDS = lazy_compile(r"(?:[ \t]+[a-z][a-z-]*)+")
 
 
@@ -439,10 +456,18 @@ def _scan_back(
             ctx.kinds.get(actor) in kinds
             and ctx.gender.get(actor) != other
             and not (other and actor in ctx.not_one)
-            and (not subject or _is_subject(ctx, j))
+            and (_is_subject(ctx, j) if subject else not _byline(ctx.text, ctx.mentions[j]))
         ):
             return j
     return -1
+
+
+def _byline(text: str, m: Mention) -> bool:
+    """Is mention ``m`` the whole of a byline line ("by Ivo Marsk" under a title): the writer, whom a "he" or
+    "she" of the text never stands for?"""
+    if text[m.start - 3 : m.start].lower() != "by " or text[m.end : m.end + 1] not in ("\n", ""):
+        return False
+    return m.start == 3 or text[m.start - 4] == "\n"
 
 
 def _is_subject(ctx: Context, k: int) -> bool:

@@ -581,6 +581,87 @@ def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
     assert [q.speaker for q in kit.parse(text).quotes] == [None]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nickname inside a person's name
+        "Ivo Marsk met Tomas “Tarvo” Vell, his old coach, at the harbour.",
+        # a label given in the passive, by no one the sentence names
+        "Ada Vell moved to a bay on the coast of Norhaven, known locally as “the Kettle”, in spring.",
+        "Tom Moss often uses an old word, translated here as “harbour”, in his songs.",
+        "Norhaven is sometimes referred to as the “Kestrel Coast” of the north.",
+        # a title or a word mentioned after a word for one
+        "In 1840 Ivo Marsk moved to Norhaven and took the title of “Grand Warden”.",
+        "Later Ada Vell wrote about what the word “harbour” means to sailors.",
+        "Tom Moss split each word into parts (e.g. “boatman” = boat + man) to teach it.",
+        # a term defined in brackets
+        "Zentrix Ltd (the “Seller”) agrees to deliver the goods to Norvo Inc (“Buyer” or “you”).",
+    ],
+)
+def test_a_nickname_a_passive_label_or_a_defined_term_has_no_speaker(text: str) -> None:
+    # none of these are words anyone said: the subject of the sentence does not speak them
+    assert {q.speaker for q in kit.parse(text).quotes} == {None}
+
+
+def test_a_label_the_subject_gives_actively_keeps_the_subject() -> None:
+    # "referred to the bay as": the subject gives the name (not the passive "is referred to as")
+    art = kit.parse("Ivo Marsk referred to the bay as “the Kettle” in his book.")
+    assert [q.speaker for q in art.quotes] == ["ivo_marsk"]
+
+
+def test_a_vocative_opening_the_sentence_is_not_its_subject() -> None:
+    # "Madam Chair, <aside>, Ivo Marsk …": the one addressed is not the speaker; the name after the aside is
+    text = "Madam Chair, two winters ago, Ivo Marsk spoke his last words to us, “Keep the boats,” and left the room."
+    assert [q.speaker for q in kit.parse(text).quotes] == ["ivo_marsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom Ray, the governor of Norvo, called the plan “a mess”.", "Tom Ray, 45, of Norvo, called the plan “a mess”."],
+)
+def test_an_apposition_after_the_subject_keeps_the_subject(text: str) -> None:
+    assert [q.speaker for q in kit.parse(text).quotes] == ["tom_ray"]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a title made of capitalised words and "in" before a company's name is not the company
+        ("Dawn in the Zentrix Corp shows a pilot at work, calling her job “a long night”.", None),
+        # a role "of" the company speaks for it
+        ("The Director of Zentrix Corp called the plan “a mess”.", "zentrix_corp"),
+    ],
+)
+def test_a_name_that_only_places_a_company_is_not_the_company(second: str, expected: str | None) -> None:
+    text = "Zentrix Corp makes robots for factories in Norhaven.\n\n" + second
+    assert [q.speaker for q in kit.parse(text).quotes] == [expected]
+
+
+def test_an_infinitive_opening_the_sentence_is_not_its_subject() -> None:
+    # "To sell boats in Norway a maker needs …": no subject the words could belong to (not the state the infinitive names)
+    text = "Norway has cold winters. To sell boats in Norway a maker needs a “local face” and some patience."
+    assert [q.speaker for q in kit.parse(text).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # a possessive before the company's name and a word for people: one who works there, not the company
+        ("recalls their Zentrix trainer.", None),
+        ("said a Zentrix spokesman.", "anon_zentrix_spokesman"),
+    ],
+)
+def test_their_company_trainer_is_not_the_company(after: str, expected: str | None) -> None:
+    text = "Zentrix Corp opened a plant in Norhaven. “It was new to us,” " + after
+    assert [q.speaker for q in kit.parse(text).quotes] == [expected]
+
+
+def test_he_never_stands_for_the_writer_named_in_a_byline() -> None:
+    # "by Ivo Marsk" under a title: the writer, not a man of the story a later "he" could be
+    text = "The Long Winter\n\nby Ivo Marsk\n\nThe wind blew all night. The old bear came in at last.\n\n“It is cold,” he said."
+    assert [q.speaker for q in kit.parse(text).quotes] == [None]
+
+
 def test_a_word_in_quotation_marks_a_speaker_uses_keeps_the_speaker() -> None:
     assert [q.speaker for q in kit.parse("Tom Ray called the mood “electric”.").quotes] == ["tom_ray"]
 
