@@ -332,8 +332,11 @@ def _a_name_or_label(text: str, cs: int, ce: int) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     before = text[max(0, cs - 40) : cs - 1]
-    if _LABEL_BEFORE.search(before) is not None or _NAME_NOUN_BEFORE.search(before) is not None:
-        return True  # "known as “the Kettle”": named by no one the sentence names; "the word “harbour”": a word
+    # (the patterns end the window: quick tests of its last word first, as a quotation mostly follows none of them)
+    if before[-1:] in _BLANKS and before.rstrip(" \t").endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(before):
+        return True  # "known as “the Kettle”": named by no one the sentence names
+    if before.rstrip(" \t,").endswith(_NAME_NOUN_ENDS) and _NAME_NOUN_BEFORE.search(before) is not None:
+        return True  # "the word “harbour”": a word mentioned
     after = text[ce + 1 : ce + 12]
     if (after[:1] in ")," or after.startswith(" or ")) and _DEFINED_BEFORE.search(before) is not None:
         return True  # "(the “Seller”)", "(“Buyer” or “you”)": a defined term
@@ -358,6 +361,19 @@ _NAME_NOUN_BEFORE = lazy_compile(
     r"(?<![A-Za-z])(?:the|a|an|its|his|her|their)[ \t]+(?:title|nickname|moniker|epithet|word)"
     r"(?:[ \t]+of(?:[ \t]+the)?)?[ \t]*$|(?<![A-Za-z])(?:e\.g\.|i\.e\.)[ \t,]*$"
 )
+_BLANKS = frozenset(" \t")
+_LABEL_ENDS = ("as", "the", "a", "an")  # how _LABEL_BEFORE's window ends, its blanks left out
+_NAME_NOUN_ENDS = (
+    "title",
+    "nickname",
+    "moniker",
+    "epithet",
+    "word",
+    "of",
+    "the",
+    "e.g.",
+    "i.e.",
+)  # and _NAME_NOUN_BEFORE's
 # a bracket opening a defined term ("the" or "hereinafter" may come first), or its second form after "or"
 _DEFINED_BEFORE = lazy_compile(
     r"\((?:(?:hereinafter|hereafter|collectively|together)[ \t,]+)?(?:the[ \t]+)?"
