@@ -253,12 +253,19 @@ def _read_candidate(
     """
     tokens = _words(group)
     a = 0
+    words = entity_words()
     while len(tokens) >= 2 and (
         tokens[0] in _NOT_FIRST
-        or tokens[0] in entity_words().not_names_alone  # "One Norvo supporter", "Two Norvo-built ferries"
-        or tokens[0].endswith(entity_words().modifier_endings)  # "Norhaven-based Zentrix": a modifier
+        or tokens[0] in words.not_names_alone  # "One Norvo supporter", "Two Norvo-built ferries"
+        or tokens[0].endswith(words.modifier_endings)  # "Norhaven-based Zentrix": a modifier
         or lower_words is not None
-        and lower_words(tokens[0])
+        and (
+            lower_words(tokens[0])
+            # "Later Ivo wrote", "Luckily Ada ...": an adverb opening the sentence (not "Kelly Vell")
+            or tokens[0] in words.opening_adverbs
+            or tokens[0].endswith("ly")
+            and tokens[0] not in words.given_names
+        )
     ):
         a = group.index(tokens[1], a + len(tokens[0]))
         tokens.pop(0)

@@ -1153,3 +1153,14 @@ def test_a_states_portfolio_before_minister_or_secretary_is_a_title_not_an_organ
 
 def test_a_name_opening_a_sentence_that_quotes_someone_as_saying_is_an_outlet():
     assert kinds("Vellor quoted the minister as saying the talks had failed.").get("vellor") == "organization"
+
+
+@pytest.mark.parametrize("adverb", ["Later", "Afterwards", "Sometimes", "Luckily", "Suddenly"])
+def test_an_adverb_opening_a_sentence_is_no_word_of_the_name_after_it(adverb: str) -> None:
+    text = f"Tom Moss left the farm early. {adverb} Ivo wrote to his brother."
+    assert not [a.id for a in kit.parse(text).actors if a.id.startswith(adverb.lower())]
+
+
+@pytest.mark.parametrize("name", ["Kelly Vell", "Emily Tarsk"])
+def test_a_given_name_ending_in_ly_still_opens_a_name(name: str) -> None:
+    assert [a.name for a in kit.parse(f"{name} said on Monday the plan would work.").actors] == [name]
