@@ -72,7 +72,7 @@ class EntityWords:
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
     acronym_possessions: tuple[str, ...] = ()
-    opening_adverbs: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()
     pastimes_played: frozenset[str] = frozenset()
     employer_roles: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
@@ -151,7 +151,7 @@ def entity_words() -> EntityWords:
         place_or_surname_heads=frozenset(data["place_heads_or_surnames"]),
         # a company's kind ("Insurer Zentrix said") never opens a person's name either
         not_person_first=frozenset(data["not_person_first"]) | frozenset(data["descriptors_opening"]),
-        opening_adverbs=frozenset(data["opening_adverbs"]),
+        sentence_openers=frozenset(data["sentence_openers"]),
         agencies=tuple(data["news_agencies"]),
         org_heads=frozenset(data["org_heads"]),
         not_acronyms=frozenset(data["not_acronyms"]),

@@ -261,8 +261,8 @@ def _read_candidate(
         or lower_words is not None
         and (
             lower_words(tokens[0])
-            # "Later Ivo wrote", "Luckily Ada ...": an adverb opening the sentence (not "Kelly Vell")
-            or tokens[0] in words.opening_adverbs
+            # "Later Ivo wrote", "My Ada", "Can Ivo win?", "Luckily Ada": a sentence opener, no word of the name (not "Kelly Vell")
+            or tokens[0] in words.sentence_openers
             or tokens[0].endswith("ly")
             and tokens[0] not in words.given_names
         )

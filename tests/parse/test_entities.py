@@ -1155,7 +1155,7 @@ def test_a_name_opening_a_sentence_that_quotes_someone_as_saying_is_an_outlet():
     assert kinds("Vellor quoted the minister as saying the talks had failed.").get("vellor") == "organization"
 
 
-@pytest.mark.parametrize("adverb", ["Later", "Afterwards", "Sometimes", "Luckily", "Suddenly"])
+@pytest.mark.parametrize("adverb", ["Later", "Afterwards", "Sometimes", "Luckily", "Suddenly", "My", "Can", "Did"])
 def test_an_adverb_opening_a_sentence_is_no_word_of_the_name_after_it(adverb: str) -> None:
     text = f"Tom Moss left the farm early. {adverb} Ivo wrote to his brother."
     assert not [a.id for a in kit.parse(text).actors if a.id.startswith(adverb.lower())]
