@@ -328,17 +328,24 @@ def _a_name_or_label(text: str, cs: int, ce: int) -> bool:
     “Seller”)")?"""
     if ce - cs > 60 or text[ce - 1 : ce] in ".!?,;:":
         return False
-    words = text[cs:ce].split()
+    before = text[max(0, cs - 40) : cs - 1]
+    after = text[ce + 1 : ce + 12]
+    quoted = text[cs:ce]
+    # (a quick test first: a label or a word for one ends with a letter or "e.g.", a defined term is followed by
+    # a bracket, a comma or "or", a nickname is capitalised; most quotations are none of them)
+    last = before.rstrip(" \t,")[-1:]
+    defined = after[:1] in ")," or after.startswith(" or ")
+    if not (last.isalpha() or last == ".") and not defined and not quoted.lstrip()[:1].isupper():
+        return False
+    words = quoted.split()
     if not 1 <= len(words) <= 4:
         return False
-    before = text[max(0, cs - 40) : cs - 1]
     # (the patterns end the window: quick tests of its last word first, as a quotation mostly follows none of them)
     if before[-1:] in _BLANKS and before.rstrip(" \t").endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(before):
         return True  # "known as “the Kettle”": named by no one the sentence names
     if before.rstrip(" \t,").endswith(_NAME_NOUN_ENDS) and _NAME_NOUN_BEFORE.search(before) is not None:
         return True  # "the word “harbour”": a word mentioned
-    after = text[ce + 1 : ce + 12]
-    if (after[:1] in ")," or after.startswith(" or ")) and _DEFINED_BEFORE.search(before) is not None:
+    if defined and _DEFINED_BEFORE.search(before) is not None:
         return True  # "(the “Seller”)", "(“Buyer” or “you”)": a defined term
     if not all(w[:1].isupper() for w in words):
         return False
