@@ -137,9 +137,9 @@ _IT_SAYS = re.compile(
     r"(?:would|will|could|might|may|should|must|had|has|did|does)[ \t]+(?:not[ \t]+)?(?:be|been|take|make|seem))"
     r"(?![\w-]))[a-z])"
 )
-#: Words of a work's or a programme's name after an outlet word: "the Daily Show", "a Television Film".
 #: "a 1-0 win ", "a 3-1 away win ": one score (not a set's, "6-2 6-3 win") and a word or two for the result
 _SCORE_BEFORE = re.compile(r"(?<![\d-][ \t])(?<![\d-])\d+-\d+[ \t]+(?:[a-z]+[ \t]+){1,2}$")
+#: Words of a work's or a programme's name after an outlet word: "the Daily Show", "a Television Film".
 _WORK_WORDS = frozenset(("show", "shows", "programme", "program", "film", "films", "series"))
 
 
@@ -170,7 +170,7 @@ _APPOSITION_CLOSES = re.compile(rf"[,.;:]|[ \t]+(?:{_APPOSITION_GOES_ON})(?![\w-
 _APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _KIND_CALLED = re.compile(r"(?<![\w-])(?P<k>[a-z]+),?[ \t]+$")  # "company called", "consortium, called"
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
-#: After an employer's name: a noun it modifies says the name is no employer ("the chairman of the Year award").
+#: After an employer's name: a noun it modifies says the name is no employer ("the chairman of Tarvo award").
 _NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:and|or|in|on|at|to|for|from|since|who|which|that|was|is|has|had|said|says)(?![\w-]))[a-z]"
 )
@@ -552,7 +552,7 @@ def find_org_clues(
     # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
     # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
     ahead = _Ahead.scans(text, spans, p, keyword_sites)
-    terms: set[str] = set()  # acronyms of words written in lower case ("the cash reserve ratio (CRR)")
+    terms: set[str] = set()  # acronyms of words written in lower case ("the net stable rate (NSR)")
     for start, end in spans:
         for m in (
             ahead.keyword.within(start, end)
@@ -781,7 +781,7 @@ def find_org_clues(
             ]
         for at, b in brackets:
             if _spells_words_in_lower_case(text, at, b.group("org"), org_kinds):
-                terms.add(b.group("org"))  # "the cash reserve ratio (CRR)": a term's short form, not a body
+                terms.add(b.group("org"))  # "the net stable rate (NSR)": a term's short form, not a body
                 continue
             if (spelled := _spelled_out(b.group("org"), at)) is not None:
                 out.append((*spelled, (b.group("org"),)))  # "the Vorsk Tarnal Union (VTU)": both, one body
@@ -834,7 +834,7 @@ def find_org_clues(
             out.append((*n, ()))  # (a name of two words or more too: no one person "are")
     if res:
         out += _conjuncts(text, out, fits)
-    if terms:  # "the cash reserve ratio (CRR) ... the CRR was cut": never an organisation in this text
+    if terms:  # "the net stable rate (NSR) ... the NSR was cut": never an organisation in this text
         out = [o for o in out if o[0] not in terms]
     # a name found by two rules at one place keeps the short forms one gave ("chairman of the Vorsk Tarnal Union (VTU)")
     out.sort(key=lambda o: (o[1], not o[2]))
@@ -963,14 +963,14 @@ _GIVEN_A_WIN = re.compile(
 )
 
 
-#: Small words an acronym of a term's words may leave out ("soil moisture and ocean salinity (SMOS)").
+#: Small words an acronym of a term's words may leave out ("the rain and frost index (RFI)").
 _TERM_SKIPS = frozenset(("and", "of", "the", "for", "in", "on", "to", "a"))
 
 
 def _spells_words_in_lower_case(text: str, at: int, acronym: str, org_kinds: frozenset[str]) -> bool:
     """Do the letters of ``acronym`` (in brackets from ``at``) open the words in lower case right before it ("the
-    cash reserve ratio (CRR)", "hard red winter (HRW)")? Then it is a term's short form, not an organisation's,
-    unless the last word says what kind of organisation ("the national oil company (NOC)", one of ``org_kinds``)."""
+    net stable rate (NSR)", "a soft grain blend (SGB)")? Then it is a term's short form, not an organisation's,
+    unless the last word says what kind of organisation ("the state fishing company (SFC)", one of ``org_kinds``)."""
     if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
         return False
     words = [t for t in text[max(0, at - 80) : at].split()[-(2 * len(acronym)) :] if t not in _TERM_SKIPS]

@@ -333,7 +333,8 @@ def _a_name_or_label(text: str, cs: int, ce: int) -> bool:
     quoted = text[cs:ce]
     # (a quick test first: a label or a word for one ends with a letter or "e.g.", a defined term is followed by
     # a bracket, a comma or "or", a nickname is capitalised; most quotations are none of them)
-    last = before.rstrip(" \t,")[-1:]
+    stripped = before.rstrip(" \t,")
+    last = stripped[-1:]
     defined = after[:1] in ")," or after.startswith(" or ")
     if not (last.isalpha() or last == ".") and not defined and not quoted.lstrip()[:1].isupper():
         return False
@@ -343,7 +344,7 @@ def _a_name_or_label(text: str, cs: int, ce: int) -> bool:
     # (the patterns end the window: quick tests of its last word first, as a quotation mostly follows none of them)
     if before[-1:] in _BLANKS and before.rstrip(" \t").endswith(_LABEL_ENDS) and _LABEL_BEFORE.search(before):
         return True  # "known as “the Kettle”": named by no one the sentence names
-    if before.rstrip(" \t,").endswith(_NAME_NOUN_ENDS) and _NAME_NOUN_BEFORE.search(before) is not None:
+    if stripped.endswith(_NAME_NOUN_ENDS) and _NAME_NOUN_BEFORE.search(before) is not None:
         return True  # "the word “harbour”": a word mentioned
     if defined and _DEFINED_BEFORE.search(before) is not None:
         return True  # "(the “Seller”)", "(“Buyer” or “you”)": a defined term
@@ -370,17 +371,8 @@ _NAME_NOUN_BEFORE = lazy_compile(
 )
 _BLANKS = frozenset(" \t")
 _LABEL_ENDS = ("as", "the", "a", "an")  # how _LABEL_BEFORE's window ends, its blanks left out
-_NAME_NOUN_ENDS = (
-    "title",
-    "nickname",
-    "moniker",
-    "epithet",
-    "word",
-    "of",
-    "the",
-    "e.g.",
-    "i.e.",
-)  # and _NAME_NOUN_BEFORE's
+# and how _NAME_NOUN_BEFORE's ends, its blanks and commas left out
+_NAME_NOUN_ENDS = ("title", "nickname", "moniker", "epithet", "word", "of", "the", "e.g.", "i.e.")
 # a bracket opening a defined term ("the" or "hereinafter" may come first), or its second form after "or"
 _DEFINED_BEFORE = lazy_compile(
     r"\((?:(?:hereinafter|hereafter|collectively|together)[ \t,]+)?(?:the[ \t]+)?"

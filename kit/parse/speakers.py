@@ -252,7 +252,7 @@ def resolve(ctx: Context, a: int, b: int) -> list[tuple[str, int, int]]:
         return []  # "their Zentrix trainer": a person who works there, not the company
     if kind == "state" or kind == "organization":
         prep = _named_of(ctx.text, a, found[0].start)
-        if prep == "in" or prep and kind == "state":
+        if prep == "in" or (prep is not None and kind == "state"):
             return []  # "The Ledger of Norland", "Night in the Zentrix": a name the state or body only places
             # (not "Shares of Zentrix", "the Director of Zentrix": the body's own)
     if len(found) == 1:  # the usual case: one name, nothing to rank
