@@ -1,8 +1,9 @@
 """Pairing quotation marks, one paragraph at a time, in one left-to-right pass.
 
 A stray mark can upset at most its own paragraph. Apostrophes (that’s,
-allies’, can't) never pair; ‘…’ inside “…” stays inside the outer quote;
-straight marks open after a space or an opening bracket and close elsewhere.
+allies’, can't, and an ending split off by a blank: "Ivo Marsk 's plan") never
+pair; ‘…’ inside “…” stays inside the outer quote; straight marks open after a
+space or an opening bracket and close elsewhere.
 
 >>> t = "He said “it’s ‘fine’ now” and left."
 >>> spans, open_at = pair_marks(t, 0, len(t))
@@ -21,6 +22,10 @@ OPENING_MARKS = "“\"«‘'"
 _OPENERS = set(" \t\n([{—–-:/“‘«")
 _DOUBLE = set('“”"«»')
 _MARK = re.compile(r"[“”\"‘’'«»]")
+# a possessive or a contraction's ending after an apostrophe ("Ivo Marsk 's plan", "they 're", "I 'll"): a
+# straight mark before one never opens a quotation, even after a blank (text split into tokens writes them so)
+_CLITIC = re.compile(r"(?:s|t|d|m|ll|re|ve)(?![A-Za-z'’])", re.IGNORECASE)
+_CLITIC_FIRST = frozenset("stdmlrvSTDMLRV")
 
 
 def pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -56,6 +61,8 @@ def pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | 
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe inside a word
         if ch == "‘" or (ch == "'" and prev in _OPENERS and (nxt.isalpha() or nxt in '“"')):
+            if ch == "'" and nxt in _CLITIC_FIRST and _CLITIC.match(text, i + 1, e):
+                continue  # "Ivo Marsk 's plan": an apostrophe, not a quotation opening on "s plan"
             role = "open"
         elif prev in _OPENERS:
             continue  # ’90s, ’em

@@ -309,7 +309,7 @@ def person_mentions(
 ) -> list[tuple[str, int, int]]:
     """``(person id, start, end)`` for every full name, surname and given name (of a name whose first
     word is in ``given_names.txt``); a short form several people share goes to the one the text names
-    in full most often."""
+    in full most often, a given name several people share to the one of them named last before it."""
     full_names = {p.name: p.id for p in people}
     given = entity_words().given_names
     suffixes = entity_words().name_suffixes
@@ -337,4 +337,20 @@ def person_mentions(
     # names in full most often (the first introduced on a tie), as news writing uses it
     full = Counter(f for _, _, f in hits if f in full_names)
     owner = {form: max(who, key=lambda p: (full[p.name], -p.start)).id for form, who in owners.items()}
-    return [(full_names[f] if f in full_names else owner[f], a, b) for a, b, f in hits]
+    # one given name, several people ("Tom Moss", "Tom Ray"): a bare "Tom" is the one of them the text named
+    # last before it (the rule above only before any of them is named), never all of them merged into one
+    shared = {form for form, who in owners.items() if sum(p.name.split()[0] == form for p in who) > 1}
+    if not shared:
+        return [(full_names[f] if f in full_names else owner[f], a, b) for a, b, f in hits]
+    given_of = {p.id: p.name.split()[0] for p in people if p.name.split()[0] in shared}
+    latest: dict[str, str] = {}  # shared given name -> the person with it named last
+    out = []
+    for a, b, f in hits:
+        if f in shared:
+            pid = latest.get(f, owner[f])
+        else:
+            pid = full_names[f] if f in full_names else owner[f]
+            if pid in given_of:
+                latest[given_of[pid]] = pid
+        out.append((pid, a, b))
+    return out

@@ -9,7 +9,7 @@ to four words a person:
 * **kin and roles**: after "my", "his", "her", "their", "our" or "your" and a kin noun
   ("her sister Ada Vell", "their second son, Tarvo"), before "of" ("a close
   friend of Ivo Marsk"), or a role word and a comma ("his lawyer, Tarsk,"; not "head" or "member"),
-  or after the name and 's ("Marsk's widow"; not
+  or after the name and 's ("Marsk's widow", and then a name between commas: "Marsk's widow, Ada,"; not
   "Norvo's sister company"), as a person's possession is ("Vell's memoir", "Marsk's funeral";
   not "Norvo's novel approach");
 * **a work's maker**: after a creator word and "by" ("a novel by Ada Vell",
@@ -94,6 +94,8 @@ _KIN_AFTER_NAME = lazy_compile(
         rf"|(?:{_words('person_possessions')})\b(?![ \t]+(?:approach|idea|way|feature|method|design|technique)\b)"
     )
 )
+# a kin noun after a name and 's, then a name between commas: that name is a person too ("Marsk's widow, Ada,")
+_KIN_NAMED = lazy_compile(lambda: rf"(?:{_words('kin_nouns')})[ \t]*,[ \t]+{_NAME}{_NAME_END}(?=[ \t]*,)")
 _LIFE = lazy_compile(lambda: rf"(?:{trie_pattern(entity_words().life_verbs)})\b")
 _BORN_BEFORE = re.compile(r"(?:[ \t]+(?:was|were)|,)[ \t]+$")
 _BORN_AFTER = re.compile(r"born[ \t]+(?:in|on|at)\b")
@@ -172,6 +174,7 @@ def find_cued_people(
         at_sites = WordSites(text, (words,)).of(words) or []
     at_sites = [-1, *at_sites]  # the text's first word has no site (no character before it)
     after, kin, life, before = _AFTER.compiled, _KIN_AFTER_NAME.compiled, _LIFE.compiled, _NAME_BEFORE.compiled
+    kin_named = _KIN_NAMED.compiled
     i = 0
     for start, end in spans:
         i = bisect.bisect_left(at_sites, start - 1, i)
@@ -190,6 +193,8 @@ def find_cued_people(
                 add(m.group("n"), m.start("n"), greeting=greeting)
             elif text[q - 3 : q] in ("’s ", "'s ") and kin.match(text, q, end):
                 name_before(start, q - 3)  # "Marsk's widow"
+                if (k := kin_named.match(text, q, end)) is not None:
+                    add(k.group("n"), k.start("n"))  # "Marsk's widow, Ada," names her too
             elif text.startswith("born", q):
                 k = _BORN_BEFORE.search(text, max(start, q - 8), q)
                 if k is not None and (k.group().strip() != "," or _BORN_AFTER.match(text, q, end)):

@@ -300,16 +300,26 @@ def _asked(ctx: Context, speaker: str, gender: str | None, at: int) -> str | Non
 _ASKED = lazy_compile(lambda: rf"[ \t]+(?:{trie_pattern(ASKING_CUES)})[ \t]+")
 _ASK_REACH = 300  # characters from the asking to the reply: the sentence before, or the one before that
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t]*,?[ \t]*$")
+# a verb of appearing or publishing before "in" and a capitalised quotation: a work's title ("starred in “…”")
+_APPEARED_IN = re.compile(r"\b(?:appeared|appears|appearing|published|starred|stars|starring|featured)[ \t]+$")
 
 
 def _a_works_title(text: str, cs: int, ce: int) -> bool:
     """Is the quotation ``cs``/``ce`` a work's or a vessel's title in quotation marks, right after a word for one
-    ("the film “Harbour Lights”", "the ship “Hope”", "her new album, “Tarvo Nights”"): a few capitalised words,
-    no end of sentence? Or a modifier joined to a word by a hyphen ("a “Tarvo Nights”-inspired show")?"""
+    ("the film “Harbour Lights”", "the ship “Hope”", "her new album, “Tarvo Nights”") or a verb of appearing and
+    "in" ("starred in “Harbour Lights”"), or a name that ends with the last word of a place's, an event's or a
+    prize's name ("the “Kestrel Harbour Cup”"): a few capitalised words, no end of sentence? Or a modifier joined
+    to a word by a hyphen ("a “Tarvo Nights”-inspired show")?"""
     if ce - cs > 120:
         return False  # (the usual case, and no split of a long quotation)
     if text.startswith("-", ce + 1) and text[ce + 2 : ce + 3].isalpha():
         return True  # "a “Tarvo Nights”-inspired show": the quotation is part of a word, a modifier
+    if (
+        text.startswith(" - ", ce + 1)
+        and _SPACED_HYPHEN.match(text, ce + 4)
+        and _ARTICLE_BEFORE.search(text, max(0, cs - 6), cs)
+    ):
+        return True  # the same with blanks around the hyphen, as text split into words writes it
     words = text[cs:ce].split()
     if (
         not 1 <= len(words) <= 6
@@ -317,7 +327,11 @@ def _a_works_title(text: str, cs: int, ce: int) -> bool:
         or not all(w[:1].isupper() or w in _SMALL for w in words)
     ):
         return False
+    if len(words) > 1 and words[-1] in entity_words().place_heads:
+        return True  # "won the “Kestrel Harbour Cup”": the name of an event, a prize or a place, no one's words
     m = _WORD_BEFORE.search(text, max(0, cs - 30), cs - 1)
+    if m is not None and m.group(1) == "in":  # "starred in “Harbour Lights”", "appeared in “Kestrel”"
+        return _APPEARED_IN.search(text, max(0, m.start() - 16), m.start()) is not None
     return m is not None and m.group(1) in entity_words().work_nouns
 
 
@@ -363,16 +377,22 @@ _LABEL_BEFORE = lazy_compile(
     r"(?<![A-Za-z])(?:known|translated|rendered|referred[ \t]+to)[ \t]+(?:(?:[a-z]+ly|here|also|still|now|often)[ \t]+)?as[ \t]+(?:(?:the|a|an)[ \t]+)?$"
 )
 # a word for a name or a word right before the quotation: the quotation is that name, a word mentioned ("took
-# the title of “Grand Warden”", "the word “harbour”", "(e.g. “harbour”)"), not one said (not "the term “…”": PolNeAR's gold gives
-# a term to the one who uses it)
+# the title of “Grand Warden”", "the word “harbour”", "(e.g. “harbour”)", "the plain meaning of “harbour”", "may
+# define the term “harbour” as"), not one said (not "the term “…”": PolNeAR's gold gives a term to the one who uses it)
 _NAME_NOUN_BEFORE = lazy_compile(
     r"(?<![A-Za-z])(?:the|a|an|its|his|her|their)[ \t]+(?:title|nickname|moniker|epithet|word)"
     r"(?:[ \t]+of(?:[ \t]+the)?)?[ \t]*$|(?<![A-Za-z])(?:e\.g\.|i\.e\.)[ \t,]*$"
+    r"|(?<![A-Za-z])(?:meaning|definition|spelling|pronunciation)[ \t]+of[ \t]*$"
+    r"|(?<![A-Za-z])defin(?:e|es|ed|ing)[ \t]+(?:the[ \t]+(?:term|word)[ \t]+)?$"
 )
 _BLANKS = frozenset(" \t")
 _LABEL_ENDS = ("as", "the", "a", "an")  # how _LABEL_BEFORE's window ends, its blanks left out
 # and how _NAME_NOUN_BEFORE's ends, its blanks and commas left out
-_NAME_NOUN_ENDS = ("title", "nickname", "moniker", "epithet", "word", "of", "the", "e.g.", "i.e.")
+# ("define the term “…”": a word defined)
+_NAME_NOUN_ENDS = (
+    "title", "nickname", "moniker", "epithet", "word", "of", "the", "e.g.", "i.e.",
+    "term", "define", "defines", "defined", "defining",
+)  # fmt: skip
 # a bracket opening a defined term ("the" or "hereinafter" may come first), or its second form after "or"
 _DEFINED_BEFORE = lazy_compile(
     r"\((?:(?:hereinafter|hereafter|collectively|together)[ \t,]+)?(?:the[ \t]+)?"
@@ -383,6 +403,10 @@ _NAME_WORD = lazy_compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 _SMALL = frozenset("of the a an and in on at for to with from by".split())
+# a participle joined to a quotation by a hyphen between blanks, and the noun it describes ("a “…” - inspired show";
+# not a dash before a verb: "“…” - noted that …", which no article opens)
+_SPACED_HYPHEN = re.compile(r"[a-z]+ed[ \t]+[a-z]")
+_ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Aa]n?|[Tt]he)[ \t]+.$", re.DOTALL)
 
 
 def _replier(ctx: Context, speaker: str, at: int, before: list[Quote]) -> str:

@@ -541,6 +541,10 @@ def attribute(site: Site) -> Attribution | None:
         and _passive_cue(site.text, found.cue_at)
     ):
         return _by_agent(site, found)
+    if found is not None and found.rule in _SUBJECT_RULES and 0 <= found.cue_at < site.cs:
+        m = _PASSIVE_LABEL.search(site.text, max(found.cue_at, site.cs - 50), site.cs - 1)
+        if m is not None:  # "Tom Ray, who was said to be “…”", "… what has been called “…”": not the subject's
+            return _by_agent(site, Attribution(found.span, m.start("cue"), m.group("cue"), found.rule))
     return found
 
 
@@ -567,6 +571,12 @@ _NOT_PASSIVE_AFTER = lazy_compile(r"\w*[ \t]+(?:to\b|as[ \t]+say)")
 _AGENT = lazy_compile(r"\w*[ \t]+by[ \t]+(?P<a>[^,;:“”\"‘’()]{1,60}?)(?=[ \t]+as\b|[ \t]*[,;:“\"‘])")
 
 
+# a cue in the passive right before the quotation, after the cue that found the subject: the quotation is what
+# someone else said or called it ("Tom Ray won a prize that was said to be “…”", "… in what has been called “…”")
+_PASSIVE_LABEL = lazy_compile(
+    r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:(?:[a-z]+ly|also|still|now|often)[ \t]+)?(?P<cue>said(?=[ \t]+to[ \t]+be\b)|called|dubbed"
+    r"|described(?=[ \t]+as\b)|labell?ed|termed|branded)(?:[ \t]+to[ \t]+be|[ \t]+as)?[ \t]+(?:(?:a|an|the)[ \t]+)?$"
+)
 _AGENT_AFTER = lazy_compile(
     r"[ \t]*by[ \t]+(?P<a>[^,;:“”\"‘’()]{1,60}?)(?=[ \t]*[,;:.!?]|[ \t]+(?:and|but|in|on|at)\b|$)"
 )

@@ -470,6 +470,25 @@ def _byline(text: str, m: Mention) -> bool:
     return m.start == 3 or text[m.start - 4] == "\n"
 
 
+_CAPTION_MAX = 80  # characters: a line this short with no stop at its end is a caption or a heading
+_STOPS = frozenset('.!?…:;"”’)')
+
+
+def _caption(text: str, s: Sentence) -> bool:
+    """Is sentence ``s`` a short line of its own with no stop at its end ("Ivo Marsk, Earl of Norvo" under a
+    picture, a heading): it has no verb for a person named in it to be the subject of, so no later he or she
+    stands for that person."""
+    end = s.end
+    while end > s.start and text[end - 1] in " \t":
+        end -= 1
+    return (
+        end - s.start < _CAPTION_MAX
+        and text[end - 1 : end] not in _STOPS
+        and (s.start == 0 or text[s.start - 1] == "\n")
+        and text[end : end + 1] in ("\n", "")
+    )
+
+
 def _is_subject(ctx: Context, k: int) -> bool:
     """Does mention ``k`` name the subject of its clause ("Kerry, 70, told…", "…, and Britain has…")?"""
     hit = ctx.is_subject.get(k)
@@ -477,7 +496,8 @@ def _is_subject(ctx: Context, k: int) -> bool:
         text, m = ctx.text, ctx.mentions[k]
         s = ctx.sentences[sentence_at(ctx.sentences, ctx.starts, m.start)]
         lo = max(s.start, m.start - 200)
-        hit = (
+        caption = ctx.kinds.get(m.actor) == "person" and _caption(text, s)  # (a body's name there still counts)
+        hit = not caption and (
             _CAPS_PREFIX.fullmatch(text, lo, m.start) is not None
             or _CUE_NEXT.match(text, m.end, min(len(text), m.end + 40)) is not None
             or _SAID_BEFORE.search(text, max(lo, m.start - 70), m.start) is not None

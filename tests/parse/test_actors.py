@@ -378,6 +378,14 @@ def test_a_titled_surname_shared_by_two_full_names_is_not_given_to_either() -> N
     assert not roles.get("Tom Marsk") and not roles.get("Ada Marsk")
 
 
+def test_a_given_name_two_people_share_is_the_one_named_last_before_it() -> None:
+    # "Tom" after "Tom Ray" is Tom Ray, not the first Tom named: namesakes are never merged into one
+    text = "Tom Moss won the race. Tom Ray came second. Later Tom said he was glad. Moss smiled, and Tom waved."
+    art = kit.parse(text)
+    toms = [m.actor for m in art.mentions if art.span(m.start, m.end) == "Tom"]
+    assert toms == ["tom_ray", "tom_moss"]
+
+
 def test_a_title_and_surname_before_the_full_name_stay_as_they_were() -> None:
     # named by title first: the later full name may be someone else (a relative); the titled person stays
     assert "Marsk" in _people("Senator Marsk said little. Later, Ivo Marsk left the hall.")

@@ -22,6 +22,7 @@ def kinds(text: str) -> dict[str, str]:
         ("His third daughter Lensa, born in 1931, became a painter.", "Lensa"),
         ("Every week she wrote to her brother Tarvek Ulmo.", "Tarvek Ulmo"),
         ("After the war Dastrop's widow sold the farm.", "Dastrop"),
+        ("After the war Dastrop's widow, Lensa, sold the farm.", "Lensa"),  # the name between commas after it
         ("The hall shows a portrait by Orvik Marsk.", "Orvik Marsk"),
         ("The book was translated by Quorin Vell.", "Quorin Vell"),
         ("Later, Varnik hesitated before he signed.", "Varnik"),
@@ -59,6 +60,12 @@ def test_a_work_named_by_its_maker_stays_a_work() -> None:
     # the maker is a person; the title before "by" is not
     found = people("We read “Harbour Lights”, a novel by Ada Vellor.")
     assert found == ["Ada Vellor"]
+
+
+def test_a_kin_named_after_a_possessive_is_the_he_that_follows() -> None:
+    # "Marsk's brother, Vesko, when he said": Vesko is a person, and the "he" who speaks
+    text = "We think of Ivo Marsk. We honour Ivo's brother, Vesko, when he said, “Ivo's name means something.”"
+    assert kit.parse(text).quotes[0].speaker == "vesko"
 
 
 def test_a_known_persons_surname_is_no_new_person() -> None:

@@ -328,6 +328,14 @@ def test_apostrophes_never_pair():
     assert art.quotes == ()
 
 
+def test_an_ending_split_off_by_a_blank_never_opens_a_quote():
+    """Text split into words writes "Ivo Marsk 's plan" and "they 're": the mark is an apostrophe, not a
+    quotation opening on "s plan" that swallows the real quotations after it."""
+    text = "Ivo Marsk 's plan was praised, and they 're sure it works. \"We will win,\" he said of 'the plan'."
+    art = kit.parse(text)
+    assert [art.span(q.start, q.end) for q in art.quotes] == ["We will win,", "the plan"]
+
+
 def test_stray_mark_affects_only_its_paragraph():
     text = 'He is 6" tall and said “hello.\nA quiet day.\n“We are ready,” Kerry said.'
     art = kit.parse(text)
@@ -573,6 +581,12 @@ def test_a_stray_opening_mark_does_not_reach_a_paragraph_that_opens_its_own_quot
         "The ship “Hope” left port, Ann Lee said.",
         "The film “Harbour Lights” opens on Friday, Ann Lee said.",
         "Ann Lee's new album, “Tarvo Nights”, is out, she said.",
+        # a modifier joined by a hyphen, also with blanks around it (text split into words)
+        "Ann Lee played a pilot in a “Tarvo Nights”-inspired show.",
+        "Ann Lee played a pilot in a “Tarvo Nights” - inspired show.",
+        # after a verb of appearing and "in", or a name ending with an event's or a prize's last word
+        "Her first paper appeared in “Kestrel” in 1988, Ann Lee said.",
+        "Ann Lee won the 1999 “Norvo Harbour Cup” and moved to Norhaven.",
     ],
 )
 def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
@@ -594,6 +608,8 @@ def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
         "In 1840 Ivo Marsk moved to Norhaven and took the title of “Grand Warden”.",
         "Later Ada Vell wrote about what the word “harbour” means to sailors.",
         "Tom Moss split each word into parts (e.g. “boatman” = boat + man) to teach it.",
+        "Ivo Marsk says the plain meaning of “harbour” covers the whole bay.",
+        "The council may define the term “harbour” to mean the inner bay only.",
         # a term defined in brackets
         "Zentrix Ltd (the “Seller”) agrees to deliver the goods to Norvo Inc (“Buyer” or “you”).",
     ],
@@ -601,6 +617,12 @@ def test_a_works_title_in_quotation_marks_has_no_speaker(text: str) -> None:
 def test_a_nickname_a_passive_label_or_a_defined_term_has_no_speaker(text: str) -> None:
     # none of these are words anyone said: the subject of the sentence does not speak them
     assert {q.speaker for q in kit.parse(text).quotes} == {None}
+
+
+def test_a_dash_between_blanks_after_a_quotation_still_lets_its_subject_speak() -> None:
+    # "“…” - noted that …": a dash before a verb (no article opens the quotation), not a modifier
+    art = kit.parse("Ann Lee called it “Tarvo Nights” - a show she noted would last.")
+    assert [q.speaker for q in art.quotes] == ["ann_lee"]
 
 
 def test_a_label_the_subject_gives_actively_keeps_the_subject() -> None:

@@ -251,6 +251,9 @@ def test_people_of_a_state_are_not_the_state(text: str, expected: str) -> None:
         ("The plan has been called “a trap” by Tom Moss, who runs the Norvo dairy, and it stalled.", "Tom Moss"),
         # no agent: no one the sentence names said it
         ("These tiers were called “rungs” in his first draft.", None),
+        # a passive cue right before the quotation, after the main clause's verb: not the subject's words
+        ("Tom Ray had a gift that was said to be “rare for its speed”, and used it well.", None),
+        ("Ann Lee praised Zentrix, which is often called “the Kestrel of Norhaven”, on Monday.", None),
         # not a passive: the subject speaks
         ("Ivo Marsk was quoted as saying: “We are ready.”", "Ivo Marsk"),
         ("Ivo Marsk is telling voters that “we will win”.", "Ivo Marsk"),
@@ -290,3 +293,13 @@ def test_they_after_people_who_said_is_not_the_company_named_before() -> None:
     assert kit.parse("Zentrix Corp reported a loss on Monday. “Buyers stayed away,” they said.").quotes[0].speaker == (
         "zentrix_corp"
     )
+
+
+def test_a_person_named_in_a_caption_line_is_no_antecedent_of_he() -> None:
+    # a short line with no stop at its end ("Tom Moss, Earl of Norvo" under a picture) has no verb: its name is
+    # no subject that a later "he" goes back to
+    text = (
+        "Ivo Marsk came home to Norhaven in 1804.\n\nTom Moss, Earl of Norvo\n\n"
+        "The next year, he went to the coast. “We are ready,” he said."
+    )
+    assert kit.parse(text).quotes[0].speaker == "ivo_marsk"
