@@ -198,7 +198,7 @@ def find_actors(
     candidates += _org_mentions(text, spans, orgs)
     org_ids = {o.id for o in orgs} | {m.entity.id for m in matches if m.entity.kind == "organization"}
     candidates = [c for c in candidates if c[0] not in org_ids or not _INDEX_AFTER.match(text, c[2])]
-    found = person_mentions(text, spans, people)
+    found = person_mentions(text, spans, people, written_lower_near)
     placed = placed_people(text, found)  # "the village of Karo Tarn", "Ben Arvo airport": places, not people
     placed |= _things(text, found, untitled)
     if placed:

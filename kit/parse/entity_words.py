@@ -103,6 +103,7 @@ class EntityWords:
     not_before_called: frozenset[str] = frozenset()
     person_endings: tuple[str, ...] = ()
     place_first_words: frozenset[str] = frozenset()
+    roles_of_bodies_too: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -218,4 +219,5 @@ def entity_words() -> EntityWords:
         not_before_called=frozenset(data["not_before_called"]),
         person_endings=tuple(data["person_endings"]),
         place_first_words=frozenset(data["place_first_words"]),
+        roles_of_bodies_too=frozenset(data["roles_of_bodies_too"]),
     )

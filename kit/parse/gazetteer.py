@@ -153,6 +153,8 @@ class Gazetteer:
         forms = [alias, _capitalised(alias)]
         if " " not in alias and alias.endswith("s") and alias[:1].isupper() and alias[1:2].islower():
             forms += ["the " + alias, "The " + alias]
+        if 2 <= len(alias) <= 5 and alias.isalpha() and alias.isupper() and alias not in self.ambiguous_in_capitals:
+            forms.append(".".join(alias) + ".")  # an acronym written with full stops, as some papers do ("N.A.T.O.")
         for form in forms:
             self._by_form.setdefault(form, entity)
 

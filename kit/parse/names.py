@@ -243,13 +243,15 @@ def _read_candidate(
     title_words: frozenset[str],
     org_words: frozenset[str],
     lower_words: Callable[[str], bool] | None = None,
-) -> tuple[int, int, str, str, bool] | None:
+    near: tuple[str, int] | None = None,
+) -> tuple[int, int, str, str, bool, bool] | None:
     """``(offset of the name in group, of its end, name, id, needs a slot)`` once leading and trailing non-name
     words are dropped, or ``None``. A name that needs a slot is a person only in a speaker's slot or with an
     apposition after it, never for its given name alone.
 
     ``lower_words``: does the text also write this word in lower case? A group that
-    opens a sentence drops such a first word ("Then Abel", "Donor Ray").
+    opens a sentence drops such a first word ("Then Abel", "Donor Ray"). ``near``: the text and
+    the group's offset, to drop a common word before a given name and a surname anywhere ("Pastor Ann Vole").
     """
     tokens = _words(group)
     a = 0
@@ -279,17 +281,23 @@ def _read_candidate(
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
         tokens.pop(0)
     given = entity_words()
+    common = False  # a common word dropped before a given name: no sign of a person by itself
     while (
         len(tokens) > 2
+        and tokens[1] in given.given_names
         and (
             tokens[0] in given.not_person_first
             or tokens[0] in given.demonym_nouns
-            or tokens[0].endswith(_DEMONYM_ENDINGS)
-            and tokens[0] not in given.given_names
+            or tokens[0] not in given.given_names
+            and (
+                tokens[0].endswith(_DEMONYM_ENDINGS)
+                or near is not None
+                and (common := common or _a_common_word(tokens[0], *near))
+            )
         )
-        and tokens[1] in given.given_names
     ):
-        # "African Amanda Vole", "Former Tom Roe", "Norlander Ann Vole", "Tarvian Ann Vole"
+        # "African Amanda Vole", "Former Tom Roe", "Norlander Ann Vole", "Tarvian Ann Vole"; "Pastor Ann Vole"
+        # when the text writes "pastor" in lower case too: a common noun before a given name and a surname
         a = group.index(tokens[1], a + len(tokens[0]))
         tokens.pop(0)
     if len(tokens) == 2 and _REGNAL_WORD.fullmatch(tokens[1]) and tokens[0] not in entity_words().given_names:
@@ -308,12 +316,33 @@ def _read_candidate(
         else:
             return None
     name = " ".join(tokens)
-    return a, _extent(group, tokens, a), name, snake_id(name), needs_slot
+    return a, _extent(group, tokens, a), name, snake_id(name), needs_slot, common
+
+
+def _a_common_word(word: str, text: str, at: int) -> bool:
+    """Is ``word`` (before a given name and a surname, at ``at``) a common word the text also writes in lower
+    case ("Pastor Ann Vole" beside "the pastor")? Not an initial, nor a word of capitals ("J. Ann Vole",
+    "NZ Ann Vole")."""
+    return len(word) > 2 and "." not in word and not word.isupper() and _written_lower_near(text, at, word)
 
 
 def _is_title(word: str, titles: frozenset[str]) -> bool:
-    """Is ``word`` a title word, or made of them with a hyphen ("Director-General", "Vice-President")?"""
-    return word in titles or ("-" in word and all(p.capitalize() in titles for p in word.split("-")))
+    """Is ``word`` a title word, or made of them with a hyphen ("Director-General", "Vice-President"), a
+    preposition between ("Editor-in-Chief", "Sergeant-at-Arms")?"""
+    if word in titles:
+        return True
+    if "-" not in word:
+        return False
+    parts = word.split("-")
+    return (
+        parts[0].capitalize() in titles
+        and parts[-1].capitalize() in titles
+        and all(p.capitalize() in titles or p in _TITLE_JOINS for p in parts[1:-1])
+    )
+
+
+# a preposition inside a hyphenated title ("Commander-in-Chief")
+_TITLE_JOINS = frozenset(("in", "at", "of"))
 
 
 def _extent(group: str, tokens: list[str], at: int) -> int:
@@ -409,7 +438,7 @@ def find_named_people(
     found: dict[str, Person] = {}
     weak: list[tuple[str, int, int]] = []
     # A candidate's reading depends only on its own text: read each distinct one once (names repeat).
-    read: dict[tuple[str, bool], tuple[int, int, str, str, bool] | None] = {}
+    read: dict[tuple[str, bool], tuple[int, int, str, str, bool, bool] | None] = {}
     candidates = _CANDIDATE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
     for start, end in spans:
         # a look-behind (after the first capital), not finditer_not_after: a long hyphenated name would be
@@ -425,11 +454,11 @@ def find_named_people(
             ) is not None
             if (group, opens) not in read:
                 lower = functools.partial(_written_lower_near, text, at) if opens else None
-                read[group, opens] = _read_candidate(group, gaz, stop, title_words, org_words, lower)
+                read[group, opens] = _read_candidate(group, gaz, stop, title_words, org_words, lower, (text, at))
             got = read[group, opens]
             if got is None:
                 continue
-            delta, delta_end, name, pid, needs_slot = got
+            delta, delta_end, name, pid, needs_slot, common = got
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
             tokens = name.split()
@@ -449,7 +478,8 @@ def find_named_people(
             if 1 < len(prev) < 6 and prev.isupper() and prev.isalpha() and gaz.entity_of(prev) is None:
                 continue  # "ZTX Data Systems": an acronym right before opens an organisation's name
             # a given name first ("Maria Kent", "Tom Roe"): a person wherever the name stands
-            role, strong = None, tokens[0] in words.given_names and not needs_slot
+            # (not after a common word dropped: "Haul Ann Vesko", a company, was no person before either)
+            role, strong = None, tokens[0] in words.given_names and not needs_slot and not common
             if before.endswith(("the ", "The ")) and not _HONORIFIC_BEFORE.search(before[:-4]):
                 if not (strong and _NOUN_AFTER.match(text, b)) and not _qualifies_a_noun(text, b, tokens, words):
                     continue  # "the Night Owls", "the Ivory Coast": "the" opens a thing's name, not a person's

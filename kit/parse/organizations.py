@@ -196,6 +196,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
             if any(t in titles for t in tokens[:cut]):
                 continue  # "Deputy Minister for Finance", "Assistant Secretary for Trade Affairs": a title
+            if cut and (title := _title_in_tail(tokens, cut, titles)):
+                tokens = tokens[:title]  # "Bank of Norland Governor Ivo Marsk": the body, then a person's title
             last_and = max((i for i, t in enumerate(tokens[: cut or None]) if t == "and"), default=-1)
             # "the Ivo and Ada Marsk Foundation": a couple's (a given name after "and" keeps the name whole)
             split = last_and > 0 and last_and + 1 < len(tokens) and tokens[last_and + 1] not in words.given_names
@@ -223,6 +225,18 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
     return tuple(found.values())
+
+
+def _title_in_tail(tokens: list[str], cut: int, titles: frozenset[str]) -> int:
+    """Where a person's title stands in the words after an organisation's "of" (at ``cut``), a capitalised word
+    before it and a name after it with no "of" ("Bank of Norland Governor Ivo Marsk": 3); 0 when none does
+    ("the Office of the Secretary of State", "Council of Ministers")."""
+    for i in range(cut + 2, len(tokens) - 1):
+        if tokens[i] in titles:
+            if tokens[i - 1][:1].isupper() and tokens[i - 1] != "The" and "of" not in tokens[i + 1 :]:
+                return i
+            return 0
+    return 0
 
 
 #: A person's title after a portfolio ("Finance Minister", "Press Secretary").

@@ -27,12 +27,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..util import snake_id
 from .entity_words import entity_words
-from .gazetteer import Gazetteer, GazetteerMatch
+from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .patterns import (
     COMPILE_FORMS_ABOVE,
     Forms,
@@ -206,7 +206,7 @@ def find_people(
                 continue
             name, at = cleaned
             title = m.group("title")
-            if " " not in name and title == title.lower():
+            if " " not in name and title == title.lower() and not _one_word_after_a_role(name, title):
                 continue  # "spokesman John": too weak for a one-word name
             if name in entity_words().name_suffixes:
                 continue  # "Martin Luther King Jr.": "King" is a surname here, not a title
@@ -249,6 +249,19 @@ def find_people(
             continue
         people[p.id] = p
     return tuple(people.values())
+
+
+def _one_word_after_a_role(name: str, title: str) -> bool:
+    """Is a one-word ``name`` after a role in lower case a person's ("midfielder Vellado", "coach Marsk")? Not a
+    given name ("spokesman John": its surname may be cut off), nor after a role that a team or a firm holds
+    too ("league leader Norvo", "broker Zentrix")."""
+    words = entity_words()
+    return (
+        len(name) > 3  # "Lt.": an abbreviation
+        and name not in words.given_names
+        and name not in words.not_speaker_names  # "billionaire Republican": a party, a state
+        and title.split()[-1] not in words.roles_of_bodies_too
+    )
 
 
 def _place_with_a_title(tokens: list[str]) -> bool:
@@ -295,6 +308,36 @@ def _appositions(text: str, start: int, end: int, pats: _Patterns) -> Iterator[t
         pos = tail.end()
 
 
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"(?:^|[^\w’'.])[A-Z][\w’'-]*[ \t]+$")
+
+
+def _inside_capitals(text: str, a: int, b: int) -> bool:
+    """Does a capitalised word follow ``text[a:b]``, or one stand before it (not after a full stop)?"""
+    return _CAPITAL_AFTER.match(text, b) is not None or _CAPITAL_BEFORE.search(text, max(0, a - 30), a) is not None
+
+
+def _a_family_name(word: str, gaz: Gazetteer) -> bool:
+    """Can ``word``, the first of a full name, name its person alone: a capitalised word of letters, not an
+    initial, nor a word that never opens a person's name ("Vesk" of Vesk Tarn Lo, not "J." nor "New")?"""
+    words = entity_words()
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word[0].isupper()
+        and not word.isupper()
+        and word not in words.not_person_first
+        and word not in words.not_names_alone
+        and word not in words.sentence_openers  # "Your"
+        and word not in words.place_heads
+        and word not in words.org_heads
+        and not word.endswith(words.adjective_endings)  # "Democratic", "Dynamic": an adjective
+        and word not in _patterns(gaz).not_names
+        and word not in _patterns(gaz).title_words
+        and gaz.entity_of(word) is None
+    )
+
+
 def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatch]) -> str | None:
     """The entity named right before a title ("British", "Iraq’s", "the Pentagon's")."""
     for gap in (" ", "’s ", "'s "):
@@ -305,11 +348,17 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
 
 
 def person_mentions(
-    text: str, spans: Iterable[tuple[int, int]], people: tuple[Person, ...]
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    people: tuple[Person, ...],
+    lower_near: Callable[[str, int, str], bool] | None = None,
 ) -> list[tuple[str, int, int]]:
     """``(person id, start, end)`` for every full name, surname and given name (of a name whose first
     word is in ``given_names.txt``); a short form several people share goes to the one the text names
-    in full most often, a given name several people share to the one of them named last before it."""
+    in full most often, a given name several people share to the one of them named last before it.
+    ``lower_near(text, at, word)``: is the word also written in lower case near ``at``? With it, the first word
+    of a name that no given name opens names the person too, when it is no other's short form and no common
+    word ("Vesk" for Vesk Tarn Lo: a family name written first)."""
     full_names = {p.name: p.id for p in people}
     given = entity_words().given_names
     suffixes = entity_words().name_suffixes
@@ -331,8 +380,25 @@ def person_mentions(
                 owners.setdefault(form, []).append(p)
     if not full_names:
         return []
+    firsts: set[str] = set()  # the first words of names read as short forms (above)
+    if lower_near is not None:
+        gaz = gazetteer()
+        for p in people:
+            first = p.name.split(" ", 1)[0]
+            if (
+                first != p.name
+                and first not in owners
+                and first not in full_names
+                and first not in given
+                and _a_family_name(first, gaz)
+                and not lower_near(text, p.start, first)
+            ):
+                owners[first] = [p]
+                firsts.add(first)
     finder = Forms([*full_names, *owners], compiled=len(text) > COMPILE_FORMS_ABOVE)
     hits = [hit for found in finder.find_spans(text, list(spans), "’'-") for hit in found]
+    if firsts:  # a first word alone, not one of a longer capitalised name ("Vesk Road", "Upper Vesk")
+        hits = [h for h in hits if h[2] not in firsts or not _inside_capitals(text, h[0], h[1])]
     # one surname, several people ("Ann Lee", "Bob Lee"): the bare surname is the one the text
     # names in full most often (the first introduced on a tie), as news writing uses it
     full = Counter(f for _, _, f in hits if f in full_names)

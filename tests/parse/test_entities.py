@@ -1164,3 +1164,83 @@ def test_an_adverb_opening_a_sentence_is_no_word_of_the_name_after_it(adverb: st
 @pytest.mark.parametrize("name", ["Kelly Vell", "Emily Tarsk"])
 def test_a_given_name_ending_in_ly_still_opens_a_name(name: str) -> None:
     assert [a.name for a in kit.parse(f"{name} said on Monday the plan would work.").actors] == [name]
+
+
+def test_a_common_word_before_a_given_name_is_not_part_of_it():
+    # the text writes "pastor" in lower case too: a common noun before the name, not a word of it
+    art = kit.parse("The pastor spoke first. In Norhaven, Pastor Ivo Marsk told the church he would stay.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["ivo_marsk"]
+
+
+def test_a_common_word_dropped_gives_no_person_by_itself():
+    # "haul" in lower case, but "Haul Ann Vesko" is read no more as a person than before
+    art = kit.parse("It was a long haul. Analysts expect Haul Ann Vesko to grow.")
+    assert "ann_vesko" not in {a.id for a in art.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("Journalist Tom Roe said so.", "tom_roe"),  # a trade before a name (a listed role word)
+        ("Billionaire Ivo Marsk said so.", "ivo_marsk"),
+        ("Commander-in-Chief Ann Vell said so.", "ann_vell"),  # a title joined by a preposition
+        ("Vell spoke with Editor-in-Chief Ivo Marsk on Monday.", "ivo_marsk"),
+    ],
+)
+def test_a_role_before_a_name_is_no_part_of_it(text, pid):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "person"] == [pid]
+
+
+def test_an_acronym_written_with_full_stops_is_the_gazetteers():
+    art = kit.parse("Tom Roe, a former N.A.T.O. envoy, met Ivo Marsk. The N.A.T.O. said so.")
+    assert "nato" in {a.id for a in art.actors}
+
+
+def test_the_first_word_of_a_name_alone_names_the_person():
+    # a family name written first ("Vesk" of Vesk Tarn Lo), or a given name not in the list, used alone later
+    text = "Health Minister Vesk Tarn Lo spoke on Monday. Vesk said the port would reopen."
+    art = kit.parse(text)
+    assert [(text[m.start : m.end], m.actor) for m in art.mentions] == [
+        ("Vesk Tarn Lo", "vesk_tarn_lo"),
+        ("Vesk", "vesk_tarn_lo"),
+    ]
+
+
+def test_the_first_word_of_a_name_inside_another_name_is_not_the_person():
+    text = "Health Minister Vesk Tarn Lo spoke on Monday. The Vesk Road plant and Upper Vesk closed."
+    art = kit.parse(text)
+    assert [text[m.start : m.end] for m in art.mentions if m.actor == "vesk_tarn_lo"] == ["Vesk Tarn Lo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Norvo defender Vellado gave his team the lead.", ["vellado"]),
+        ("He was replaced by midfielder Tarvo, who was hurt.", ["tarvo"]),
+        ("Norvo spokesman Lt. Ivo Marsk said so.", ["ivo_marsk"]),  # an abbreviation, no name
+        ("The league leader Norvo won again on Sunday.", []),  # a role a team holds too
+        ("A billionaire Republican spoke.", []),
+    ],
+)
+def test_one_word_after_a_role_in_lower_case(text, people):
+    assert [a.id for a in kit.parse(text).actors if a.kind == "person"] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("Bank of Norland Governor Tom Roe said so.", "bank_of_norland", "tom_roe"),
+        ("University of Norvo President Vesko Tarsk said so.", "university_of_norvo", "vesko_tarsk"),
+        ("The Office of the Secretary of State said so.", "office_of_the_secretary_of_state", None),
+    ],
+)
+def test_a_title_after_an_organisations_of_opens_a_person(text, org, person):
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "organization"] == [org]
+    assert [a.id for a in art.actors if a.kind == "person"] == ([person] if person else [])
+
+
+def test_a_sign_off_after_a_common_word_makes_no_person():
+    # "follow" in lower case too: the word is dropped, but the name so read still needs a person's sign
+    art = kit.parse("Readers follow the story closely. Tom Moss said it was over.\n\nFollow Ann Vell on Twitter.")
+    assert [a.id for a in art.actors if a.kind == "person"] == ["tom_moss"]
