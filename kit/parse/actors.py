@@ -210,8 +210,10 @@ def find_actors(
     person_ids = {p.id for p in people}
     person_starts = {s for a, s, _ in chosen if a in person_ids}
     anonymous = find_anonymous(text, spans, chosen, gaz, person_starts, person_ids, sites)
-    unique = set(chosen)
-    unique.update((x[0], x[1], x[2]) for x in anonymous)
+    # the mentions without repeats, in the order found: the chosen ones and the anonymous ones are each in text
+    # order (two runs, which the sort merges; a set's order would be sorted anew, ten times the comparisons)
+    unique = dict.fromkeys(chosen)
+    unique.update(dict.fromkeys((x[0], x[1], x[2]) for x in anonymous))
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=itemgetter(1, 2, 0))]
     return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
 

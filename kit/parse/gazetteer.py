@@ -168,7 +168,7 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[GazetteerMatch]:
         """Gazetteer matches in ``text[start:end]``, left to right, longest first."""
-        return self._find(text, start, len(text) if end is None else end, self._scan)
+        return iter(self._find(text, start, len(text) if end is None else end, self._scan))
 
     def find_in(self, text: str, spans: Iterable[tuple[int, int]]) -> list[GazetteerMatch]:
         """The matches of :meth:`find` in each of ``spans`` (``(start, end)`` in text order), in order.
@@ -195,14 +195,16 @@ class Gazetteer:
                 out += self._find(text, start, end, self._capital_scan)
         return out
 
-    def _find(self, text: str, start: int, end: int, scan: re.Pattern[str]) -> Iterator[GazetteerMatch]:
+    def _find(self, text: str, start: int, end: int, scan: re.Pattern[str]) -> list[GazetteerMatch]:
+        # (a list, not a generator: find_in reads every match of every span, and a generator costs a resume each)
+        out: list[GazetteerMatch] = []
         caps: bool | None = None  # is the span all capitals? (computed when first needed)
         by_form, checks, search = self._by_form, self._checks, scan.search
         pos = start
         while True:  # finditer_not_after(self._scan, text, start, end, "’'"), inlined: this loop is hot
             m = search(text, pos, end)
             if m is None:
-                return
+                return out
             s, e = m.span()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_’'"):
                 pos = s + 1
@@ -217,7 +219,7 @@ class Gazetteer:
                     caps = _all_capitals(text[start:end])
                 if not self._keep(text, s, e, form, caps, start):
                     continue
-            yield _new_match(GazetteerMatch, (entity, s, e))  # GazetteerMatch(entity, s, e), made directly
+            out.append(_new_match(GazetteerMatch, (entity, s, e)))  # GazetteerMatch(entity, s, e), made directly
 
     def _keep(self, text: str, s: int, e: int, form: str, caps: bool, para_start: int) -> bool:
         if form in self.ambiguous_in_capitals and (caps or _caps_neighbour(text, s, e, self)):

@@ -76,10 +76,17 @@ _FIRST_CAP = first_not_after("[A-Z]", "’'.-")
 # a monarch's or a pope's number after one name ("Tarvo III"): a person when that name is a given name
 _REGNAL = r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 _REGNAL_WORD = re.compile(_REGNAL)
-_CANDIDATE = lazy_compile(
+_CANDIDATE_SOURCE = (
     rf"{_FIRST_CAP}{_CAP_REST}"
     rf"(?:(?:[ \t]+(?:(?:de|van|von|al|bin|da|del|der|la|le)[ \t]+|(?:al|el)-)?{_CAP}){{1,6}}(?:,? Jr\.| III| II)?"
     rf"|[ \t]+{_REGNAL})(?![\w-]|[’'](?!s\b))"
+)
+# The letters of a word are read possessively (``++``: never given back one by one when what follows fails):
+# whatever follows a word's letters here (a hyphen, an apostrophe, a blank, the end's look-ahead) is no such
+# letter, so a shorter run could never match either. The same matches; each capitalised word that starts no
+# candidate (most) fails at once.
+_CANDIDATE = lazy_compile(
+    _CANDIDATE_SOURCE.replace("[a-zà-ÿ]+", "[a-zà-ÿ]++").replace("[a-z]{2,}", "[a-z]{2,}+").replace("[a-z]+", "[a-z]++")
 )
 
 
@@ -534,8 +541,8 @@ def find_named_people(
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     # "Mr. Chen" with no full name anywhere: a person named by surname (no paragraph is scanned for
-    # one when no honorific is in the text: str "in" is much faster than the regex)
-    honorific_spans = spans if any(h in text for h, _ in entity_words().honorifics) else ()
+    # one when no honorific is in the text: one search for any of them, much faster than the regex)
+    honorific_spans = spans if _ANY_HONORIFIC.search(text) is not None else ()
     for start, end in honorific_spans:
         for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
@@ -673,6 +680,9 @@ def _subject_of_a_verb(text: str, at: int) -> bool:
     return not (verb in entity_words().org_verbs and _AMOUNT_AFTER.match(text, m.end()))
 
 
+# Is any honorific anywhere in the text ("Mr" in it)? One search of a trie of them reads a text without
+# any once (not once per honorific, as a str "in" for each would).
+_ANY_HONORIFIC = lazy_compile(lambda: trie_pattern({h for h, _ in entity_words().honorifics}))
 # Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
 _HONORIFIC_NAME = lazy_compile(
     lambda: (

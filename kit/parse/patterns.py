@@ -259,8 +259,10 @@ class WordSites:
     six), whatever its words: one scan for the union of the lists costs about as much as one for a
     single list. :meth:`of` gives a list's sites, the ``q`` where a character that ends a word (``\\W``,
     or any from U+10000 on) is followed by a word of the list, or by one that starts like one (a
-    superset: :func:`finditer_sited` confirms each with the pattern itself). A list with a word that
-    does not start with a word character is not scanned (:meth:`of` gives ``None``).
+    superset: :func:`finditer_sited` confirms each with the pattern itself). A word that goes on past its
+    stem with a character that ends a word ("co-founder") has a site only where the stem does so too
+    ("co-", not "could"). A list with a word that does not start with a word character is not scanned
+    (:meth:`of` gives ``None``).
 
     >>> s = WordSites("An aide said. The co-aides' view", (frozenset({"aide", "aides"}), frozenset({"said"})))
     >>> s.of(frozenset({"aide", "aides"})), s.of(frozenset({"said"})), s.of(frozenset({"view"}))
@@ -299,30 +301,49 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _shared_scout(lists: tuple[frozenset[str], ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """The scout for the stems of every list's words, and for each stem the lists it may start a word of.
+def _shared_scout(
+    lists: tuple[frozenset[str], ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The scout for the stems of every list's words (group 1: the stem); for each stem the lists it may
+    start a word of, and those it may start a word of only when the text's word ends with it.
 
     The trie matches the longest stem ``L`` that starts the text there; a word ``w`` of a list starts
     the text only if ``_stem(w)`` is a prefix of ``L`` (both start the text, and ``L`` is the longest).
+    A word that goes on past its stem ("co-founder": the stem "co") starts the text only if its stem is
+    ``L`` itself (a longer ``L`` has a word character where the word has none) and the text's character
+    after ``L`` ends a word (or is one from U+10000 on, where a stem stops too).
     """
     of_list = [{_stem(w) for w in words} for words in lists]
+    whole = [{w for w in words if _stem(w) == w} for words in lists]  # the words that are their own stem
     stems = sorted(set().union(*of_list))
-    # (a stem of list j starts s when one of s's prefixes is one: len(s) look-ups, not one per word of every list)
+    # (a whole word of list j starts s when one of s's prefixes is one: len(s) look-ups, not one per word of every
+    # list)
     owners = {
-        s: tuple(j for j, own in enumerate(of_list) if any(s[:k] in own for k in range(1, len(s) + 1))) for s in stems
+        s: tuple(j for j, own in enumerate(whole) if any(s[:k] in own for k in range(1, len(s) + 1))) for s in stems
     }
-    return re.compile(scout_pattern("", trie_pattern(stems))), owners
+    cut = {s: tuple(j for j, own in enumerate(of_list) if s in own and j not in owners[s]) for s in stems}
+    return (
+        re.compile(scout_pattern("", "(" + trie_pattern(stems) + ")")),
+        owners,
+        {s: own for s, own in cut.items() if own},
+    )
 
 
 def _scan_sites(text: str, lists: tuple[frozenset[str], ...]) -> dict[frozenset[str], list[int]]:
-    scout, owners = _shared_scout(lists)
+    scout, owners, cut = _shared_scout(lists)
     found: list[list[int]] = [[] for _ in lists]
     add = [f.append for f in found]
+    n = len(text)
     # (a stem is word characters only: the scout, consuming it, passes over no character that ends a word)
     for m in scout.finditer(text):
-        q, e = m.span()
-        for j in owners[text[q + 1 : e]]:
+        q, stem = m.start(), m[1]
+        for j in owners[stem]:
             add[j](q)
+        if stem in cut and (e := m.end()) < n:
+            ch = text[e]
+            if not (ch.isalnum() or ch == "_") or ch > "\uffff":  # "co-": the word may go on as "co-founder"
+                for j in cut[stem]:
+                    add[j](q)
     return dict(zip(lists, found))
 
 
@@ -370,7 +391,9 @@ def finditer_sited(
                 i = bisect.bisect_left(sites, q, i)
 
 
-_UPPER_START = re.compile(r"\b[A-Z]")
+# (``\b[A-Z]``, written capital first: the engine skips to capitals fast, where a leading ``\b`` has it try every
+# character)
+_UPPER_START = re.compile(r"[A-Z](?<!\w[A-Z])")
 # the last text's capitals that start a word: each text's Forms read them (once per stretch, for people and
 # for organisations), and one scan of the text is cheaper than one per stretch and finder. A tuple, rebound
 # whole (a thread reads one text's positions or another's, never a mix); it holds on to the last text only.
@@ -548,17 +571,26 @@ class LazyPattern:
     4
     """
 
-    __slots__ = ("_source", "_flags", "_compiled")
+    __slots__ = ("_source", "_flags", "_compiled", "match", "fullmatch", "search")
+
+    # The three methods the parser calls most (tens of thousands of times a parse) are attributes: until the
+    # pattern is compiled, methods that compile it first; from then on the compiled pattern's own, called
+    # with no Python call in between.
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    search: Callable[..., re.Match[str] | None]
 
     def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
         self._source, self._flags = source, flags
         self._compiled: re.Pattern[str] | None = None
+        self.match, self.fullmatch, self.search = self._match, self._fullmatch, self._search
 
     @property
     def compiled(self) -> re.Pattern[str]:
         c = self._compiled
         if c is None:
             c = self._compiled = re.compile(self.pattern, self._flags)
+            self.match, self.fullmatch, self.search = c.match, c.fullmatch, c.search
         return c
 
     @property
@@ -568,14 +600,14 @@ class LazyPattern:
             self._source = self._source()
         return self._source
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self._compiled or self.compiled).match(text, pos, endpos)
+    def _match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
 
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self._compiled or self.compiled).fullmatch(text, pos, endpos)
+    def _fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return (self._compiled or self.compiled).search(text, pos, endpos)
+    def _search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return (self._compiled or self.compiled).finditer(text, pos, endpos)
@@ -644,7 +676,9 @@ class ScoutedPattern(LazyPattern):
         return finditer_tried_at(self._compiled or self.compiled, self.scout.compiled, text, pos, endpos)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+# (the look-behind after the first letter, the letters read possessively: the engine skips to letters, and a word
+# that is followed by a word character is given up at once; the same matches as ``(?<![\w’'-])[a-z]+(?![\w’'-])``)
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z]*+(?![\w’'-])")
 _AZ = re.compile(r"[a-z]+")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 # Above this many words, or this many finds landing inside longer words, one walk of _LOWER_WORD is cheaper.

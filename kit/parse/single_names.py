@@ -40,7 +40,8 @@ from .people import Person
 __all__ = ["find_single_names"]
 
 # no look-behind first: a pattern that starts with a character class is scanned for fast (checked in code)
-_ONE = lazy_compile(r"[A-Z][a-z]+(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
+# (the letters read possessively, "++": a shorter run would end before a letter, which the look-ahead refuses)
+_ONE = lazy_compile(r"[A-Z][a-z]++(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
 _NOT_BEFORE_NAME = frozenset("’'.&-")
 _CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
 _YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")

@@ -42,7 +42,7 @@ from .attribution import THIRD_PERSON
 from .entity_words import entity_words
 from .gazetteer import gazetteer
 from .org_clues import opens_sentence
-from .patterns import lazy_compile, trie_pattern
+from .patterns import finditer_not_after, lazy_compile, trie_pattern
 from .speakers import Context, last_subject, resolve
 
 __all__ = ["add_speakers"]
@@ -165,9 +165,12 @@ def _written_again(text: str, scanned: Sequence[Span], actors: Sequence[Actor]) 
     if not actors:
         return []
     by_name = {x.name: x.id for x in actors}
-    pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(by_name) + r")(?![\w’'-])")
+    # (the look-behind checked in code, finditer_not_after: a leading one has the engine try every character)
+    pattern = re.compile(r"(?:" + trie_pattern(by_name) + r")(?![\w’'-])")
     return [
-        Mention(by_name[m.group()], m.start(), m.end()) for lo, hi in scanned for m in pattern.finditer(text, lo, hi)
+        Mention(by_name[m.group()], m.start(), m.end())
+        for lo, hi in scanned
+        for m in finditer_not_after(pattern, text, lo, hi, "’'-")
     ]
 
 
@@ -335,7 +338,9 @@ def _person_between(ctx: Context, lo: int, hi: int) -> bool:
     return False
 
 
-_CAPITALISED = lazy_compile(r"(?<![\w’'-])[A-Z][\w’'&-]*")
+# (the capital first, then the look-behind: the engine skips to capitals fast, where a leading look-behind has it
+# try every character)
+_CAPITALISED = lazy_compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*")
 
 
 def _inside(text: str) -> frozenset[str]:

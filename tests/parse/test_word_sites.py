@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kit.parse import actors, anonymous, attribution, org_clues, people, reported
 from kit.parse.gazetteer import gazetteer
-from kit.parse.patterns import finditer_sited
+from kit.parse.patterns import WordSites, finditer_sited
 
 PIECES = st.sampled_from(
     [
@@ -17,6 +17,7 @@ PIECES = st.sampled_from(
         *("Foreign Secretary", "foreign secretary", "Secretary of State", "Gen.", "Lt. Gen. ", "spokesman "),
         *("official", "officials", "Officials", "unofficial", "envoy", "said", "told", "according to", "according\nto"),
         *("John Kerry", "Ann Lee", "NYFEX", "co-", "x", "_", "é", "\U0001d400", "\U0001f600", "’", "'", "-"),
+        *("Gen", "General", "co-founder", "could", "brother-in-law", "brothers", "Secretary-General"),
         *(" ", "  ", "\n", "\n\n", ", ", ".", "(", "1"),
     ]
 )
@@ -39,6 +40,17 @@ def test_every_list_is_shared():
         reported.cue_first_words(),
     ]
     assert all(sites.of(words) is not None for words in lists)
+
+
+def test_a_word_that_goes_on_past_its_stem_has_a_site_only_where_the_text_goes_on_alike():
+    # "co-founder" is read from its stem "co": a site before "co-" (and before a character from U+10000 on,
+    # where a stem stops too), none before "could", "cobalt" or a last "co"
+    words = frozenset({"co-founder", "said"})
+    text = "A co-founder could say, cobalt said co\U0001d400 co"
+    assert WordSites(text, (words,)).of(words) == [1, 30, 35]
+    # a stem that is a whole word of the list keeps every site where the text's word starts with it
+    whole = frozenset({"co", "co-founder"})
+    assert WordSites(text, (whole,)).of(whole) == [1, 12, 23, 35, 39]
 
 
 @SETTINGS
