@@ -42,7 +42,7 @@ from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES,
 from .clauses import IRREGULAR_VERBS
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer, gazetteer
-from .patterns import finditer_not_after, first_not_after, lazy_compile, trie_pattern
+from .patterns import POSSESSIVE, finditer_not_after, first_not_after, lazy_compile, trie_pattern
 from .people import Person
 
 __all__ = [
@@ -86,7 +86,9 @@ _CANDIDATE_SOURCE = (
 # letter, so a shorter run could never match either. The same matches; each capitalised word that starts no
 # candidate (most) fails at once.
 _CANDIDATE = lazy_compile(
-    _CANDIDATE_SOURCE.replace("[a-zà-ÿ]+", "[a-zà-ÿ]++").replace("[a-z]{2,}", "[a-z]{2,}+").replace("[a-z]+", "[a-z]++")
+    _CANDIDATE_SOURCE.replace("[a-zà-ÿ]+", "[a-zà-ÿ]+" + POSSESSIVE)
+    .replace("[a-z]{2,}", "[a-z]{2,}" + POSSESSIVE)
+    .replace("[a-z]+", "[a-z]+" + POSSESSIVE)
 )
 
 

@@ -34,14 +34,14 @@ from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .org_clues import has_score
-from .patterns import lazy_compile, merged_windows, trie_pattern
+from .patterns import POSSESSIVE, lazy_compile, merged_windows, trie_pattern
 from .people import Person
 
 __all__ = ["find_single_names"]
 
 # no look-behind first: a pattern that starts with a character class is scanned for fast (checked in code)
 # (the letters read possessively, "++": a shorter run would end before a letter, which the look-ahead refuses)
-_ONE = lazy_compile(r"[A-Z][a-z]++(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
+_ONE = lazy_compile(r"[A-Z][a-z]+" + POSSESSIVE + r"(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
 _NOT_BEFORE_NAME = frozenset("’'.&-")
 _CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
 _YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")
