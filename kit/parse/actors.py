@@ -361,13 +361,28 @@ _GENERIC_ORG = re.compile(r"[Tt]he (?P<head>[a-z]+)(?![\w-])")
 def _org_mentions(
     text: str, spans: list[tuple[int, int]], orgs: tuple[Organization, ...]
 ) -> list[tuple[str, int, int]]:
-    """Every name or acronym of the organisations, and "the union" / "the company" for the latest one named."""
+    """Every name or acronym of the organisations, and "the union" / "the company" for the latest one named.
+
+    A name is found in the other case too: one found in capitals ("ZENTRIX" in a headline, five letters or more:
+    not an acronym that spells a word) is the same organisation written "Zentrix" below, and one found as
+    "Vesko" is the same written "VESKO" in a sentence (a wire's style for an agency); in a line all in capitals
+    only forms the text gave so are read (:func:`_headline_mentions` reads the rest)."""
     if not orgs:
         return []
     forms: dict[str, str] = {}
     for o in orgs:
         for f in (o.name, *o.forms):
             forms.setdefault(f, o.id)
+    capitals: set[str] = set()  # forms only in the other case, written in capitals
+    for f, oid in list(forms.items()):
+        if len(f) < 4 or not f[:1].isupper():
+            continue
+        if f.isupper():
+            if len(f) >= 5:
+                forms.setdefault(f.title(), oid)
+        elif (upper := f.upper()) not in forms:
+            forms[upper] = oid
+            capitals.add(upper)
     finder = Forms(forms, compiled=len(text) > COMPILE_FORMS_ABOVE)
     heads = {o.head for o in orgs}
     by_id = {o.id: o for o in orgs}
@@ -376,6 +391,8 @@ def _org_mentions(
     any_generic = any("he " + h in text for h in heads)
     out: list[tuple[str, int, int]] = []
     for (start, end), found in zip(spans, finder.find_spans(text, spans, "’'-")):
+        if capitals and in_capitals(text, start, end):
+            found = [x for x in found if x[2] not in capitals]
         named = [(a, b, forms[f]) for a, b, f in found]
         out += [(oid, a, b) for a, b, oid in named]
         if not any_generic:

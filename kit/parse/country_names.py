@@ -84,7 +84,8 @@ def find_country_names(
         capital_after = text[end + 1 : end + 2].isupper() and text[end] in " \t"
         capital_before = text[start - 1 : start] in (" ", "\t") and text[start - 2 : start - 1].isalpha()
         if capital_before:  # the word before is capitalised ("Radio Norland")
-            blank = text.rfind(" ", max(0, start - 40), start - 1)
+            # (the word may open its line: "Radio Norland said" after a paragraph break)
+            blank = max(text.rfind(" ", max(0, start - 40), start - 1), text.rfind("\n", max(0, start - 40), start - 1))
             capital_before = text[blank + 1].isupper() and "\t" not in text[blank + 1 : start - 1]
         if not (capital_before or capital_after):
             continue

@@ -75,6 +75,7 @@ class EntityWords:
     sentence_openers: frozenset[str] = frozenset()
     pastimes_played: frozenset[str] = frozenset()
     employer_roles: tuple[str, ...] = ()
+    org_holding_words: tuple[str, ...] = ()
     roles_not_before_name: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     institutions_alone: tuple[str, ...] = ()
@@ -194,6 +195,7 @@ def entity_words() -> EntityWords:
         acronym_possessions=tuple(data["acronym_possessions"]),
         pastimes_played=frozenset(data["pastimes_played"]),
         employer_roles=tuple(data["employer_roles"]),
+        org_holding_words=tuple(data["org_holding_words"]),
         roles_not_before_name=frozenset(data["roles_not_before_name"]),
         institution_words=frozenset(data["institution_words"]),
         institutions_alone=tuple(data["institutions_alone"]),

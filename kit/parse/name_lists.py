@@ -148,8 +148,9 @@ def find_listed_orgs(
     lists: list[tuple[int, int, int]] | None = None,
 ) -> list[tuple[str, int]]:
     """``(name, start)`` of the organisations of each list that a plural organisation noun opens ("the
-    listed companies: Acme, Zentrix and Norvo") or whose other names are mostly organisations already
-    ``known`` (each given as its names and short forms; of two names, one is enough: "Vesko Bank and Tarvo").
+    listed companies: Acme, Zentrix and Norvo") or that names an organisation already ``known`` (each given
+    as its names and short forms; one is enough, in a list of any length: "Vesko Bank and Tarvo", "the Norvo
+    Ferry Company, Tarvo Freight and Vestex"); a name that is a person's, a place's or a known entity's is left out.
 
     ``not_orgs``: words that are never (part of) an organisation's name (people's names, stop words).
 
@@ -169,9 +170,7 @@ def find_listed_orgs(
             continue  # a line-up with clubs in brackets: people
         names = _SPLIT.split(group)
         orgs = sum(n in names_known for n in names)
-        if (orgs < 2 - (len(names) == 2) or orgs * 2 < len(names)) and _noun_before(
-            text, max(start, m_start - 40), m_start
-        ) not in plurals:
+        if not orgs and _noun_before(text, max(start, m_start - 40), m_start) not in plurals:
             continue  # the usual list ("Iraq, Syria and Turkey"): read no further
         at = m_start
         for name in names:

@@ -42,7 +42,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   player the text names ("Kestrel's Marsk was ..."), the one-word name a driver or rider is
   "in" ("finished third in his Kestrel", "rolled her Kestrel into a ditch"), and the name
   given a win, a lead or a score ("gave Kestrel a 2-1 win", "lifted Kestrel into a 1-1 tie");
-  a team's name may hold a city that alone names its state ("Ottawa St Kestrel"); a name of two words that
+  a team's name may hold a city that alone names its state ("Ottawa St Kestrel"), and a given name after its
+  first word ("Vesko St Ivo"; a given name that opens it says a player); a name of two words that
   no given name opens after one score, a word for the result and a team word ("a 1-0 win over Tarvo Dornik";
   not "won 6-2 6-3 over Yone Tarvo", a player);
   a name before 's and one of ``team_possessions`` ("Kestrel's lead", "Kestrel's seven-year
@@ -59,6 +60,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   "at"/"from"/"of" ("said Ann Vell, at Zentrix in Norhaven"); in a results report, a one-word name before its country in brackets ("Kestrel
   (Norway), Norvo (Italy)": a player has a given name), and a one-word name opening a sentence
   before a role word and a given name ("Kestrel defender Ivo Marsk");
+* **an organisation held or owning** after ``org_holding_words`` ("a stake in Zentrix", "shares of Norvo Bank",
+  "a unit of Tarvo"; not a place, a person's name with a given name, nor a possessive: "shares in Ivo Marsk's firm");
 * **what only an organisation has** after its name and 's (``org_possessions``:
   "Tarvo's increased stake"), and **an institution** named by its head word alone
   (``institution_words``: "the Senate", "the Commission");
@@ -223,6 +226,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<role_at>{trie_pattern(w.role_words)})[ \t]+(?:at|with)(?=[ \t]+(?:the[ \t]+)?[A-Z])"
             # "the chairman of Zentrix", "a portfolio manager of Norvo Funds": the employer
             rf"|(?P<role_of>{trie_pattern(w.employer_roles)})[ \t]+of(?=[ \t]+(?:the[ \t]+)?[A-Z])"
+            # "a stake in Zentrix", "shares of Norvo Bank", "a unit of Tarvo": the organisation held or owning
+            rf"|(?P<held>{trie_pattern(w.org_holding_words)})(?=[ \t]+(?:the[ \t]+)?[A-Z])"
             rf"|(?P<match>{trie_pattern(w.match_verbs)})(?:[ \t]+(?:with|to|against))?(?![\w-])"
             rf"|(?P<any>{trie_pattern(w.org_verbs)})(?![\w-])"
             rf"|(?P<verb>{trie_pattern(w.acronym_verbs)})(?![\w-])"
@@ -310,6 +315,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.agencies
     yield from w.role_words
     yield from w.employer_roles
+    yield from w.org_holding_words
     yield from w.match_verbs
     yield from w.org_verbs
     yield from w.acronym_verbs
@@ -366,9 +372,10 @@ def find_org_clues(
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
         # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
         lone = outlet or team and (len(tokens) == 1 or name in w.places)
-        if any(
-            (t in not_orgs and not (strong and t in weak_people)) or (t in w.given_names and not lone) for t in tokens
-        ):
+        if any(t in not_orgs and not (strong and t in weak_people) for t in tokens):
+            return False
+        # a given name says a person's name, as its first word; a team's name may hold one later ("Norvo St Ivo")
+        if not lone and any(t in w.given_names for t in (tokens[:1] if team else tokens)):
             return False
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name
@@ -463,6 +470,24 @@ def find_org_clues(
         if w.looks_like_place(name.split()) or not fits(name, start, strong=True, opener=True):
             return None
         return name, start
+
+    def _follow(m: re.Match[str]) -> None:
+        """An organisation word right after a name ("Zentrix shares", "a Brannock spokeswoman")."""
+        n = _right_before(m.start())
+        if n is None:
+            return
+        word = m.group().split()[0]
+        # "a Vesko Chips statement", "2,400 Vesko Chips shares": no person's name follows "a" or a number,
+        # so the whole name right before is an organisation's, whoever's names its words are
+        b = p["name_before"].search(text, max(0, m.start() - _REACH), m.start())
+        if b and _A_OR_NUMBER_BEFORE.search(text, max(0, b.start() - 12), b.start()):
+            n = (b.group("n"), b.start("n"))
+            if fits(*n, strong=True):
+                out.append((*n, ()))
+        elif fits(*n):
+            out.append((*n, ()))
+        elif word in descriptors and (ap := _apposed(m.start(), m.start() + len(word))):
+            out.append((*ap, ()))
 
     def _after(at: int, end: int) -> tuple[str, int] | None:
         a = p["name_after"].match(text, at, end)
@@ -631,21 +656,14 @@ def find_org_clues(
                 n = _after(m.end(), end)
                 if n and _opens_line(text, m.start()) and fits(*n, strong=True):
                     out.append((*n, ()))
+            elif rule == "held":
+                a = p["name_after_the"].match(text, m.end(), end)
+                if a and not a.group("n").endswith(("'s", "’s")) and fits(a.group("n"), a.start("n"), strong=True):
+                    out.append((a.group("n"), a.start("n"), ()))
+                if m.group().split()[0] in w.org_followers:  # "Zentrix shares in London": the follower's rule too
+                    _follow(m)
             elif rule == "follow":
-                n = _right_before(m.start())
-                if n is None:
-                    continue
-                # "a Vesko Chips statement", "2,400 Vesko Chips shares": no person's name follows "a" or a number,
-                # so the whole name right before is an organisation's, whoever's names its words are
-                b = p["name_before"].search(text, max(0, m.start() - _REACH), m.start())
-                if b and _A_OR_NUMBER_BEFORE.search(text, max(0, b.start() - 12), b.start()):
-                    n = (b.group("n"), b.start("n"))
-                    if fits(*n, strong=True):
-                        out.append((*n, ()))
-                elif fits(*n):
-                    out.append((*n, ()))
-                elif m.group() in descriptors and (ap := _apposed(m.start(), m.end())):
-                    out.append((*ap, ()))
+                _follow(m)
             elif rule == "desc_end":
                 if ap := _apposed(m.start(), m.end()):
                     out.append((*ap, ()))

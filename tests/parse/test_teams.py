@@ -352,3 +352,22 @@ def test_a_player_beaten_after_a_score_stays_a_person():
 def test_a_two_word_name_after_a_sets_scores_is_no_team():
     art = kit.parse("Ann Vell reached the final with a 6-3 6-4 win over Yone Tarvo on Sunday.")
     assert "yone_tarvo" not in {a.id for a in art.actors if a.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RESULT + "Holders Vesko St Ivo were held at home.",
+        "Result of a first division match on Friday.\n\nTarvo 0 Vesko St Ivo 0",
+    ],
+)
+def test_a_team_name_may_hold_a_given_name_after_its_first_word(text):
+    assert "vesko_st_ivo" in orgs(text)
+
+
+def test_a_name_a_given_name_opens_is_no_team_by_a_result_alone():
+    assert kinds(RESULT + "Kestrel beat Ivo Marsk 1-0 in the final.").get("ivo_marsk") == "person"
+
+
+def test_a_signing_is_a_teams():
+    assert "tarvo" in orgs(RESULT + "The striker is Tarvo's sixth new signing this year.")
