@@ -374,13 +374,14 @@ def _org_mentions(
         for f in (o.name, *o.forms):
             forms.setdefault(f, o.id)
     capitals: set[str] = set()  # forms only in the other case, written in capitals
+    # (only those the text holds: most texts hold none, and then nothing is added to look for)
     for f, oid in list(forms.items()):
         if len(f) < 4 or not f[:1].isupper():
             continue
         if f.isupper():
-            if len(f) >= 5:
-                forms.setdefault(f.title(), oid)
-        elif (upper := f.upper()) not in forms:
+            if len(f) >= 5 and (title := f.title()) not in forms and title in text:
+                forms[title] = oid
+        elif (upper := f.upper()) not in forms and upper in text:
             forms[upper] = oid
             capitals.add(upper)
     finder = Forms(forms, compiled=len(text) > COMPILE_FORMS_ABOVE)
