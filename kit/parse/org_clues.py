@@ -113,6 +113,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
@@ -497,6 +498,17 @@ def find_org_clues(
         """A verb of saying or acting: the acronym or word (named again) before it (``acts``: the verb is one only
         organisations do, though it matched as another rule's: "lost" is a match verb too)."""
         lo = max(start, m.start() - 40)
+        verb = m.start()
+        if (
+            verb - 2 >= lo
+            and text[verb - 1] == " "
+            and not ("A" <= text[verb - 2] <= "Z" or text[verb - 2] == "," or text[verb - 2].isspace())
+        ):
+            # the usual case, read without splitting the window: one word before a blank, not a capital's, a comma's
+            # nor "has", "will" ...; it returns below unless it starts with a capital ("the index rose")
+            word = text[max(text.rfind(" ", lo, verb - 1) + 1, lo) : verb - 1]
+            if not ("A" <= word[0] <= "Z" or word[0].isspace()) and word not in _AUX and len(word.split()) == 1:
+                return
         words_before = text[lo : m.start()].split()
         if words_before and words_before[-1] in _AUX:
             words_before.pop()
@@ -566,7 +578,8 @@ def find_org_clues(
     out += _digest_headings(text, spans, gaz)
     # "the Senate": one scan over the whole text (few hits; a scan per paragraph costs more than it finds)
     starts = [a for a, _ in spans]
-    for m in _the_plurals(p["the_institution"], text, 0, len(text)):
+    the_sites = _the_sites(text, 0, len(text))  # (one scan for both patterns read from "the")
+    for m in _the_plurals(p["the_institution"], text, 0, len(text), the_sites):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
@@ -576,18 +589,28 @@ def find_org_clues(
     # Where every span starts and ends a line (the usual case), the scans below run once over the whole text, each
     # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
     # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
-    ahead = _Ahead.scans(text, spans, p, keyword_sites)
+    ahead = _Ahead.scans(text, spans, p, keyword_sites, the_sites)
     terms: set[str] = set()  # acronyms of words written in lower case ("the net stable rate (NSR)")
     for start, end in spans:
         for m in (
-            ahead.keyword.within(start, end)
+            (ahead.keyword.within(start, end) if ahead.keyword.first < end else ())
             if ahead is not None
             else finditer_scouted(p["keyword"], p["keyword_scout"], text, start, end, "’'-")
             if keyword_sites is None
             else finditer_sited(p["keyword"], keyword_sites, text, start, end, "’'-")
         ):
             rule = m.lastgroup
-            if rule == "agency":
+            if rule == "verb" or rule == "any":  # (the most frequent rules first: no test of every other name)
+                if m.group() == "called" and (kind := _KIND_CALLED.search(text, max(start, m.start() - 24), m.start())):
+                    # "a new company called Zentrix", "the consortium, called Vesko,": the name of that kind of organisation
+                    if kind.group("k") in org_kinds and (n := _after(m.end(), end)) and fits(*n, strong=True):
+                        out.append((*n, ()))
+                else:
+                    if m.group() in ("said", "says") and (e := _employer_of_sayer(text, m.end(), end, people, w)):
+                        if fits(*e):
+                            out.append((*e, ()))
+                    _acting(m, start)
+            elif rule == "agency":
                 out.append((m.group(), m.start(), ()))
             elif rule == "role":
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
@@ -683,17 +706,8 @@ def find_org_clues(
                     out += [(*x, ()), (*y, ())]
                 elif m.group() in org_verbs and _AMOUNT.match(text, m.end()):
                     _acting(m, start, acts=True)  # "Zentrix lost 2.4 percent": an organisation's verb with an amount
-            elif m.group() == "called" and (kind := _KIND_CALLED.search(text, max(start, m.start() - 24), m.start())):
-                # "a new company called Zentrix", "the consortium, called Vesko,": the name of that kind of organisation
-                if kind.group("k") in org_kinds and (n := _after(m.end(), end)) and fits(*n, strong=True):
-                    out.append((*n, ()))
-            else:
-                if m.group() in ("said", "says") and (e := _employer_of_sayer(text, m.end(), end, people, w)):
-                    if fits(*e):
-                        out.append((*e, ()))
-                _acting(m, start)
         for m in (
-            ahead.team.within(start, end)
+            (ahead.team.within(start, end) if ahead.team.first < end else ())
             if ahead is not None
             else finditer_not_after(p["team"], text, start, end, "’'-")
         ):
@@ -707,7 +721,7 @@ def find_org_clues(
             ):
                 out.append((m.group(), m.start(), (m.group("team"),)))
         for m in (
-            ahead.the_plural.within(start, end)
+            (ahead.the_plural.within(start, end) if ahead.the_plural.first < end else ())
             if ahead is not None
             else _the_plurals(p["the_plural"], text, start, end)
         ):
@@ -718,7 +732,11 @@ def find_org_clues(
                 out.append((plural, m.start("n"), ()))
         # one pass over the "'s" of the span for the possessive patterns (each as its own finditer)
         after: dict[str, int] = {}  # where each pattern's next match may start
-        for at in ahead.possessive.within(start, end) if ahead is not None else _possessive_sites(text, start, end):
+        for at in (
+            (ahead.possessive.within(start, end) if ahead.possessive.first < end else ())
+            if ahead is not None
+            else _possessive_sites(text, start, end)
+        ):
             for rule in possessives:
                 if at < after.get(rule, start) or (pm := p[rule].match(text, at, end)) is None:
                     continue
@@ -781,7 +799,8 @@ def find_org_clues(
             if fits(m.group("n"), m.start("n"), team=True, opener=True):
                 out.append((m.group("n"), m.start("n"), ()))
         brackets = []
-        if res and text.find(" (", start, end) >= 0:
+        paren = text.find(" (", start, end) >= 0  # (read once: both bracket rules need one)
+        if res and paren:
             # "Kestrel (Norway), Norvo (Italy) and ...": a one-word name before its country in brackets, in a results
             # report, is a club (a player is named with a given name: "Ivo Marsk (Norway)")
             for at in _finds(text, " (", start, end):
@@ -790,7 +809,7 @@ def find_org_clues(
                     continue
                 if " " not in n[0] and n[0] not in w.given_names and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
-        if text.find(" (", start, end) >= 0:
+        if paren:
             # "Name (Name)": the bracket first (cheap), the name before it only for a bracket that may hold a team
             brackets = [
                 (at, b)
@@ -817,11 +836,12 @@ def find_org_clues(
             if line_up or person[0] in w.given_names or all(t in people for t in person):
                 if fits(b.group("org"), b.start("org"), team=res):
                     out.append((b.group("org"), b.start("org"), ()))
-        for m in (
-            (ahead.acronym.within(start, end) if ahead is not None else _acronyms(p["acronym"], text, start, end))
-            if not in_capitals(text, start, end)
-            else ()
-        ):
+        acronyms = (
+            (ahead.acronym.within(start, end) if ahead.acronym.first < end else ())
+            if ahead is not None
+            else list(_acronyms(p["acronym"], text, start, end))
+        )
+        for m in acronyms if acronyms and not in_capitals(text, start, end) else ():  # (capitals read only for a hit)
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
@@ -864,12 +884,14 @@ _T = TypeVar("_T")
 
 class _Run(Generic[_T]):
     """Items found by one scan of the whole text, in text order (``starts``: where each starts), read span by span
-    in text order."""
+    in text order. ``first``: where the first item not read yet starts (past the text when none is left), for a
+    span to skip the call when no item of its own is left (most spans: ``first`` is past their end)."""
 
-    __slots__ = ("items", "starts", "k")
+    __slots__ = ("items", "starts", "k", "first")
 
     def __init__(self, items: list[_T], starts: list[int]) -> None:
         self.items, self.starts, self.k = items, starts, 0
+        self.first = starts[0] if starts else _PAST
 
     def within(self, start: int, end: int) -> list[_T]:
         """The items that start in ``text[start:end]`` (a span after the one read before)."""
@@ -880,7 +902,11 @@ class _Run(Generic[_T]):
         while j < n and starts[j] < end:
             j += 1
         self.k = j
+        self.first = starts[j] if j < n else _PAST
         return self.items[k:j]
+
+
+_PAST = sys.maxsize  # past any text's end
 
 
 def _matches(found: Iterable[re.Match[str]]) -> _Run[re.Match[str]]:
@@ -911,7 +937,11 @@ class _Ahead:
 
     @staticmethod
     def scans(
-        text: str, spans: list[tuple[int, int]], p: dict[str, re.Pattern[str]], keyword_sites: list[int] | None
+        text: str,
+        spans: list[tuple[int, int]],
+        p: dict[str, re.Pattern[str]],
+        keyword_sites: list[int] | None,
+        the_sites: list[int],
     ) -> _Ahead | None:
         """The scans, when every span starts and ends a line (else ``None``: each span is scanned alone).
 
@@ -931,7 +961,7 @@ class _Ahead:
         return _Ahead(
             _matches(keyword),
             _matches(finditer_not_after(p["team"], text, 0, n, "’'-")),
-            _matches(_the_plurals(p["the_plural"], text, 0, n)),
+            _matches(_the_plurals(p["the_plural"], text, 0, n, the_sites)),
             _Run(possessive, possessive),
             _matches(_acronyms(p["acronym"], text, 0, n)),
         )
@@ -1367,29 +1397,42 @@ def _institutions_alone(
     return out
 
 
-def _the_plurals(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _the_plurals(
+    pattern: re.Pattern[str], text: str, start: int, end: int, sites: list[int] | None = None
+) -> Iterator[re.Match[str]]:
     """``finditer_not_after(pattern, text, start, end, "’'-")`` for the "the_plural" pattern ("[Tt]he", blanks,
     a capital, ...): tried only before each "he", blanks and a capital, which the regex engine finds with its fast
-    scan for a literal start; a scan for ``[Tt]`` stops at every "t" of the text.
+    scan for a literal start; a scan for ``[Tt]`` stops at every "t" of the text. ``sites``: :func:`_the_sites`
+    of the same window (one scan for several patterns).
 
     >>> p = re.compile(r"[Tt]he[ \t]+(?P<n>[A-Z][a-z]+s)")
     >>> t = "the Padres, bathe Lions, The  Jets; She Sells, the the Reds"
     >>> [m.start() for m in _the_plurals(p, t, 0, len(t))]
     [0, 25, 51]
     """
-    pos = start
-    while True:
-        s = _HE_CAPITAL.search(text, pos + 1, end)
-        if s is None:
-            return
-        at = s.start() - 1  # where "[Tt]he" would start
-        pos = at + 1  # (where to go on when nothing starts here)
-        if text[at] not in "Tt" or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_’'-")):
+    pos = start  # where the next match may start
+    for at in _the_sites(text, start, end) if sites is None else sites:
+        if at < pos:
             continue
         m = pattern.match(text, at, end)
         if m is not None:
             yield m
             pos = m.end()
+
+
+def _the_sites(text: str, start: int, end: int) -> list[int]:
+    """Where "[Tt]he", blanks and a capital start in ``text[start:end]``, not after a word character or ’'-
+    (found from each "he": see :func:`_the_plurals`).
+
+    >>> _the_sites("the Norvos, bathe Vells, The  Tarvs; She Sells", 0, 45)
+    [0, 25]
+    """
+    out = []
+    for s in _HE_CAPITAL.finditer(text, start + 1, end):
+        at = s.start() - 1
+        if text[at] in "Tt" and not (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_’'-")):
+            out.append(at)
+    return out
 
 
 def _possessive_sites(text: str, start: int, end: int) -> Iterator[int]:

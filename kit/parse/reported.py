@@ -122,7 +122,7 @@ def find_reported(
             start = _content_start(text, h, end)
             if start is not None and start < end:
                 leading.append((subj, start, h))
-        commas = sorted(c for c, _, _ in trailing)
+        commas = sorted([c for c, _, _ in trailing]) if trailing else []
         for comma, np_, h in trailing:
             a, b = strip_span(text, s.start, comma)
             _emit(ctx, out, np_, h.group(), a, b, s.paragraph, overlaps_full)
@@ -156,13 +156,14 @@ def _cue_finder(sites: WordSites | None = None) -> Callable[[str, int, int], Ite
 
 def _body_cues(
     text: str, paragraphs: tuple[Paragraph, ...], cues: Callable[[str, int, int], Iterator[re.Match[str]]]
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """``cues(text, p.start, p.end)`` for each body paragraph ``p``, in order, from one scan of the whole text
     (a scan per paragraph costs more than the text's few cues). A paragraph is scanned on its own when a
     cue of the whole text reaches across its start or its end ("according\\nto"), or a word character
     follows it: then only its own scan gives the same cues (its window cut where the paragraph ends).
     """
     found = list(cues(text, 0, len(text)))
+    out: list[re.Match[str]] = []  # (a list, not a generator: read once, in full)
     k, n = 0, len(found)
     for p in paragraphs:
         while k < n and found[k].start() < p.start:
@@ -177,10 +178,11 @@ def _body_cues(
             or (j > k and found[j - 1].end() > p.end)
             or (p.end < len(text) and (text[p.end].isalnum() or text[p.end] == "_"))
         ):
-            yield from cues(text, p.start, p.end)
-        else:
-            yield from found[k:j]
+            out += cues(text, p.start, p.end)
+        elif j > k:
+            out += found[k:j]
         k = j
+    return out
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:
