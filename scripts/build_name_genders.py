@@ -6,7 +6,9 @@ Sources, the same as the given-name list's (nothing else is read):
   in the MIT-licensed ``names`` package 0.3.0 (its source archive), with each name's share of men
   or women;
 * Faker's person providers (MIT; the notice is kit/data/given_names_LICENSE-faker.txt):
-  ``first_names_male`` and ``first_names_female`` of every locale.
+  ``first_names_male`` and ``first_names_female`` of every locale; a name no list writes in Latin
+  letters takes the sex of the names it romanizes (the Cyrillic and Greek ones, as
+  ``build_given_names.romanized`` writes them) or writes without accents.
 
 A name gets ``m`` or ``f`` only when the sources agree and it is clear: in the Census lists its share
 among one sex is at least ten times its share among the other, and no Faker locale lists it for the
@@ -25,7 +27,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from build_given_names import providers  # (scripts/ is on the path when a script runs)
+from build_given_names import providers, romanized, unaccented  # (scripts/ is on the path when a script runs)
 
 DATA = Path(__file__).resolve().parent.parent / "kit" / "data"
 #: A name's share among one sex must be at least this many times its share among the other.
@@ -48,13 +50,19 @@ def faker(root: Path) -> dict[str, set[str]]:
     sys.path.insert(0, str(root))
     package = importlib.import_module("faker.providers.person")
     out: dict[str, set[str]] = {}
-    for _, provider in providers(package):  # the given-name list's own reading of Faker's locales
+    derived: dict[str, set[str]] = {}
+    for locale, provider in providers(package):  # the given-name list's own reading of Faker's locales
         for sex, attr in (("m", "first_names_male"), ("f", "first_names_female")):
             names = getattr(provider, attr, None) or ()
             for name in names if not isinstance(names, dict) else names.keys():
                 if isinstance(name, str):
                     out.setdefault(name, set()).add(sex)
-    return out
+                    # romanized (Cyrillic, Greek) and without accents: only for a name no list writes so
+                    forms = set(romanized(name.strip(), locale))
+                    forms.update(u for f in (name.strip(), *forms) if (u := unaccented(f)))
+                    for form in forms:
+                        derived.setdefault(form, set()).add(sex)
+    return {**derived, **out}
 
 
 def genders(names: list[str], shares: dict[str, dict[str, float]], lists: dict[str, set[str]]) -> dict[str, str]:

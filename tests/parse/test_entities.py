@@ -24,6 +24,18 @@ def test_word_lists_are_data():
     assert "Reuters" in w.agencies and "Street" in w.place_or_surname_heads and "Cup" in w.place_heads
 
 
+@pytest.mark.parametrize("given", ["Yevgeny", "Dmitry", "Yiorgos", "Serhiy", "Soren"])
+def test_romanized_and_unaccented_given_names_make_a_person(given):
+    # Cyrillic and Greek names romanized as news writes them, Latin ones without accents
+    # (scripts/build_given_names.py): the given name alone tells that the name is a person's
+    assert kinds(f"The plan came from {given} Tarsk and his team in the north.") == {f"{given.lower()}_tarsk": "person"}
+
+
+def test_a_romanized_given_name_shows_a_gender():
+    art = kit.parse("Yevgeniya Vell met Yevgeny Marsk at the port. “We will go,” she said. “So will I,” he said.")
+    assert [q.speaker for q in art.quotes] == ["yevgeniya_vell", "yevgeny_marsk"]
+
+
 @pytest.mark.parametrize(
     ("tokens", "place"),
     [
