@@ -1204,6 +1204,8 @@ def has_score(text: str) -> bool:
             while end < len(text) and text[end].isalnum():
                 end += 1  # never cut a number or a word: "000-0000" cut to "000-000" would read as a score
             m = _SCORE.search(text, max(0, start - 3), end)
+            while m is not None and _SCORE.match(text, m.start()) is None:
+                m = _SCORE.search(text, m.start() + 1, end)  # "0-0/" cut to "0-0" by the window's end: no score
             if m is not None and not _NOT_BEFORE_SCORE.search(text, max(0, m.start() - 12), m.start()):
                 return True
             done = stop

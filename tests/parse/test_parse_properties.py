@@ -368,6 +368,7 @@ def test_backward_scanners_match_regexes(text, bounds):
 @example("won 3-1" + " " * 30 + "percent")
 @example("won 3-123456 today")
 @example("0-0%000-0000")  # a later number cut by the window's end read as a score
+@example("0-0:000%0-0/")  # a later score cut from its "/" by an earlier one's window
 @settings(max_examples=400, deadline=None)
 def test_has_score_matches_the_score_pattern(text):
     """The fast score check finds a result exactly when the score pattern does."""
