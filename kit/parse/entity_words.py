@@ -68,7 +68,9 @@ class EntityWords:
     team_possessions: tuple[str, ...] = ()
     team_verbs_in_results: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
+    event_nouns: frozenset[str] = frozenset()
     facility_nouns: tuple[str, ...] = ()
+    product_nouns: tuple[str, ...] = ()
     demonym_nouns: frozenset[str] = frozenset()
     org_possessions: tuple[str, ...] = ()
     acronym_possessions: tuple[str, ...] = ()
@@ -98,6 +100,7 @@ class EntityWords:
     greetings: tuple[str, ...] = ()
     greeting_not_names: frozenset[str] = frozenset()
     not_names_alone: frozenset[str] = frozenset()
+    verb_objects: tuple[str, ...] = ()
     person_possessions: frozenset[str] = frozenset()
     storm_words: tuple[str, ...] = ()
     animal_nouns: tuple[str, ...] = ()
@@ -189,7 +192,9 @@ def entity_words() -> EntityWords:
         team_possessions=tuple(data["team_possessions"]),
         team_verbs_in_results=tuple(data["team_verbs_in_results"]),
         place_nouns=tuple(data["place_nouns"]),
+        event_nouns=frozenset(data["event_nouns"]),
         facility_nouns=tuple(data["facility_nouns"]),
+        product_nouns=tuple(data["product_nouns"]),
         demonym_nouns=frozenset(data["demonym_nouns"]),
         org_possessions=tuple(data["org_possessions"]),
         acronym_possessions=tuple(data["acronym_possessions"]),
@@ -215,6 +220,7 @@ def entity_words() -> EntityWords:
         greetings=tuple(data["greetings"]),
         greeting_not_names=frozenset(data["greeting_not_names"]),
         not_names_alone=frozenset(data["not_names_alone"]),
+        verb_objects=tuple(data["verb_objects"]),
         person_possessions=frozenset(data["person_possessions"]),
         storm_words=tuple(data["storm_words"]),
         animal_nouns=tuple(data["animal_nouns"]),

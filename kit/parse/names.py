@@ -234,6 +234,8 @@ def _words(name: str) -> list[str]:
 def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:
     if not 2 <= len(tokens) <= 4 or any(t in stop or t.rstrip(".") in orgs for t in tokens):
         return False  # five capitalised words or more are a name after a title or a body, at most
+    if len(tokens) == 2 and tokens[0] == tokens[1]:
+        return False  # "Vella Vella", "Tarn Tarn": a word said twice names a place or a band, not a person
     if tokens[-1] in entity_words().company_suffixes or (len(tokens[-1]) > 2 and _INITIALS.fullmatch(tokens[-1])):
         return False  # "Zentrix S.A.", "Vesko N.V.": a company's suffix, never a person's initials
     if gaz.entity_of(" ".join(tokens)) is not None:
@@ -473,6 +475,8 @@ def find_named_people(
             tokens = name.split()
             if words.looks_like_place(tokens) or _a_places_demonym(tokens):
                 continue  # "Wall Street", "Sri Lanka", "the World Cup"; "Sri Lankan"
+            if _opens_with_an_adjective(tokens, words):
+                continue  # "Dynamic Tarvo", "Creative Vesko": an adjective opens a thing's name, not a person's
             a, b = m.start() + delta, m.start() + delta_end
             before = text[max(start, a - 40) : a]
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
@@ -568,6 +572,21 @@ def find_named_people(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _opens_with_an_adjective(tokens: list[str], words: EntityWords) -> bool:
+    """Does a word shaped like an adjective (``adjective_endings``, seven letters or more, no hyphen) open a name
+    with no given name in it ("Dynamic Tarvo", "Creative Vesko", "Metropolitan Norvo")? A person's name opens
+    with a given name or a surname, which seldom has that shape; not "-ian" or "-eed", which end given names
+    too ("Christian", "Rasheed")."""
+    first = tokens[0]
+    return (
+        len(first) > 6
+        and "-" not in first
+        and first.endswith(words.adjective_endings)
+        and not first.endswith(("ian", "eed"))
+        and not any(t in words.given_names for t in tokens)
+    )
 
 
 def _middle_initial(tokens: list[str], words: EntityWords) -> bool:

@@ -6,7 +6,8 @@
   is the first word of a longer capitalised name, follows "the", is a known
   person's first name or surname (those are that person's mentions:
   :func:`kit.parse.people.person_mentions`), or opens a sentence while the
-  text also writes it in lower case nearby ("Bill" beside "the bill"), or is named
+  text also writes it in lower case nearby ("Bill" beside "the bill") or a word follows that makes it a verb
+  (``verb_objects``: "Mark your crates", "Pat down the earth", "Will you come?"), or is named
   once, next to a cue ("Clinton said": news writing names people by surname).
 * **An author cited** is a person: "Vance (1989)", "(Okafor, 2016)",
   "(Boot, Kramer, & Gratton, 2008)", "Rao and Scott (1981)", "Klingberg et al., 2005",
@@ -44,6 +45,10 @@ __all__ = ["find_single_names"]
 _ONE = lazy_compile(r"[A-Z][a-z]+" + POSSESSIVE + r"(?![\w’'-]|[ \t]+[A-Z]|\.[A-Z])")
 _NOT_BEFORE_NAME = frozenset("’'.&-")
 _CAPITAL_BEFORE = lazy_compile(r"(?:[A-Z][\w’'.-]*|&)[ \t]+$")
+_THE_ORDINAL = lazy_compile(
+    r"(?<![\w-])[Tt]he[ \t]+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|last|next)[ \t]+$"
+)
 _YEAR = lazy_compile(r"[12]\d\d\d[a-z]?(?!\d)")
 _AUTHOR = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
 _SEP = r"(?:,[ \t]+&[ \t]+|,[ \t]+and[ \t]+|,[ \t]+|[ \t]+&[ \t]+|[ \t]+and[ \t]+)"
@@ -59,6 +64,8 @@ _JOINT = re.compile(r"[ \t](?:and|&)[ \t]")
 _CITED_YEAR_END = re.compile(r"[ \t]*(?:[),;:\]]|\.(?!\d)|$|[ \t]+(?:to|and|through|or|p\.|pp\.)[ \t])")
 #: What follows a year cited after a name in brackets: "Vance (1989)", "Vance (1989, p. 4)", "Vance (1989 [4])".
 _AFTER_YEAR = (")", "]", ",", ";", ":", " [")
+# a word after a given name opening a sentence that makes it a verb: "Mark your crates", "Pat down the earth"
+_VERB_OBJECT = lazy_compile(lambda: rf"[ \t]+(?:{trie_pattern(entity_words().verb_objects)})(?![\w’'-])")
 _CUE_NEXT = lazy_compile(lambda: rf",?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b")
 #: How far before a year a citation's author list is looked for.
 _REACH = 200
@@ -111,10 +118,14 @@ def find_single_names(
             if n in _MONTHS and (_A_DATE.match(text, m.end(), end) or _DATE_BEFORE.search(text, max(start, a - 8), a)):
                 continue  # "Jan. 10", "Dec 21 - Jan", "Su 08:00": a month or a day, not a person
             before = text[max(start, a - 30) : a]
-            if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")):
-                continue
-            if _opens_sentence(before, a == start) and lower_near is not None and lower_near(text, a, n):
-                continue
+            if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")) or _THE_ORDINAL.search(before):
+                continue  # "the Nadia", "the 13th Nadia": a thing so named and counted, not a person
+            if _opens_sentence(before, a == start) and (
+                lower_near is not None
+                and lower_near(text, a, n)
+                or _VERB_OBJECT.compiled.match(text, m.end(), end) is not None
+            ):
+                continue  # "Bill" beside "the bill"; "Mark your crates", "Will you come?": a verb
             seen[n] = seen.get(n, 0) + 1
             first_at.setdefault(n, a)
             # a speaker named once by one word may be a surname used as news writing does ("Clinton said"):
@@ -141,6 +152,8 @@ def find_single_names(
                     continue  # "EDT (1500 GMT)", "the 12th Dynasty (1991-1786 BC)": a time or a span, not a year cited
                 if text[max(start, c.start() - 4) : c.start()] == "the ":
                     continue  # "Chasing the Tarvos (1979)": the end of a work's title, not its author
+                if c.group("bracket") and c.start("list") == start and text[c.end() : end].strip() == ")":
+                    continue  # "Tarvo-Star (2015)" alone on its line: an award or a work listed, no author cited
                 at = c.start("list")
                 for part in _SPLIT.split(names):
                     if not any(w in stop for w in part.split()):
