@@ -577,14 +577,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 def _opens_with_an_adjective(tokens: list[str], words: EntityWords) -> bool:
     """Does a word shaped like an adjective (``adjective_endings``, seven letters or more, no hyphen) open a name
     with no given name in it ("Dynamic Tarvo", "Creative Vesko", "Metropolitan Norvo")? A person's name opens
-    with a given name or a surname, which seldom has that shape; not "-ian" or "-eed", which end given names
-    too ("Christian", "Rasheed")."""
+    with a given name or a surname, which seldom has that shape; not "-ian" or "-ed", which end given names
+    too ("Christian", "Rasheed", "Manfred", and many a name the list lacks)."""
     first = tokens[0]
     return (
         len(first) > 6
         and "-" not in first
         and first.endswith(words.adjective_endings)
-        and not first.endswith(("ian", "eed"))
+        and not first.endswith(("ian", "ed"))
         and not any(t in words.given_names for t in tokens)
     )
 
