@@ -62,6 +62,22 @@ __all__ = ["find_actors", "scanned_spans", "word_sites"]
 _SKIPPED_KINDS = ("credits", "rule")
 
 
+def _outlets_in_short(orgs: tuple[Organization, ...]) -> tuple[Organization, ...]:
+    """An outlet named in short by its head word ("told the Ledger") where the text names it in full too ("the
+    Kestrel Ledger"): a short form of the first full name, not an organisation of its own."""
+    heads = entity_words().outlet_heads
+    kept: list[Organization] = []
+    for o in orgs:
+        if o.name in heads:
+            owners = [f for f in orgs if f.name.endswith(" " + o.name)]
+            if owners:
+                owner = min(owners, key=lambda f: f.start)
+                owner.forms = (*owner.forms, o.name)
+                continue
+        kept.append(o)
+    return tuple(kept)
+
+
 def scanned_spans(
     paragraphs: tuple[Paragraph, ...], credits: Credits, text: str | None = None
 ) -> list[tuple[int, int]]:
@@ -146,6 +162,7 @@ def find_actors(
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)
+    orgs = _outlets_in_short(orgs)
     for name, at in find_country_names(text, matches, gaz, not_words=person_words | stop):
         org = Organization(name, at, ())
         if org.id not in known_orgs:

@@ -93,6 +93,8 @@ class EntityWords:
     kin_modified_nouns: frozenset[str] = frozenset()
     person_modified_nouns: frozenset[str] = frozenset()
     outlet_openers: tuple[str, ...] = ()
+    outlet_heads: frozenset[str] = frozenset()
+    outlet_acting_before: tuple[str, ...] = ()
     speaking_bodies: frozenset[str] = frozenset()
     bodies_named_after_people: frozenset[str] = frozenset()
     creator_words: frozenset[str] = frozenset()
@@ -165,6 +167,8 @@ def entity_words() -> EntityWords:
         acronym_verbs=tuple(data["acronym_verbs"]),
         outlet_words=tuple(data["outlet_words"]),
         outlet_openers=tuple(data["outlet_openers"]),
+        outlet_heads=frozenset(data["outlet_heads"]),
+        outlet_acting_before=tuple(data["outlet_acting_before"]),
         speaking_bodies=frozenset(data["speaking_bodies"]),
         bodies_named_after_people=frozenset(data["bodies_named_after_people"]),
         match_verbs=tuple(data["match_verbs"]),

@@ -7,7 +7,10 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   or named beside an outlet word (``outlet_words``: "the daily Le Soir", "the
   Ledger newspaper"; a title in quotation marks beside one: 'the popular "Kestrel" newspaper'), or
   opened by one (``outlet_openers``: "Radio Kestrel", "the Daily Ledger"; not inside a longer name
-  nor a programme's, "the Daily Show");
+  nor a programme's, "the Daily Show"), or ending with one of ``outlet_heads`` after one of
+  ``outlet_acting_before`` and "the" ("told the Kestrel Ledger", "according to the Herald"), and
+  opening a sentence before a verb of saying without its "The" ("The Ledger reported"); never an agency
+  in a dateline's brackets ("NORVO (Reuters) - ...": the story's credit);
 * **a word that says what kind of organisation a name is**, right before it
   (``org_descriptors``: "the piston maker Zentrix", "the separatist group Kestrel
   Front"; ``descriptors_opening``, capitalised, opening a sentence or a starred line:
@@ -173,6 +176,8 @@ _APPOSITION_GOES_ON = "|".join(
 _APPOSITION_CLOSES = re.compile(rf"[,.;:]|[ \t]+(?:{_APPOSITION_GOES_ON})(?![\w-])")
 _APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _KIND_CALLED = re.compile(r"(?<![\w-])(?P<k>[a-z]+),?[ \t]+$")  # "company called", "consortium, called"
+#: After an agency's name in brackets, the dash of a dateline ("NORVO, May 3 (Reuters) - "): the story's credit.
+_DATELINE_CLOSES = re.compile(r"\)[ \t]*[-–—]")
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
 #: After an employer's name: a noun it modifies says the name is no employer ("the chairman of Tarvo award").
 _NOUN_AFTER = re.compile(
@@ -544,6 +549,7 @@ def find_org_clues(
                 and _ONE_WORD.fullmatch(words_before[-2])
                 and not last.isupper()
                 and words_before[-2] not in descriptors_opening  # "Conglomerate Vesko lost": the name is "Vesko"
+                and not (words_before[-2] == "The" and last in w.outlet_heads)  # "The Ledger reported": "Ledger"
             ):
                 name = f"{words_before[-2]} {last}"
             at = text.rfind(name, lo, m.start())
@@ -584,6 +590,7 @@ def find_org_clues(
         if k >= 0 and m.end() <= spans[k][1] and fits(m.group("n"), m.start("n"), opener=True, capital=True):
             out.append((m.group("n"), m.start("n"), ()))
     out += _institutions_alone(text, spans, starts, fits, _not_names(gaz))
+    out += _outlets_acting(text, spans, starts, the_sites, fits)
     possessives = ("possessive", "org_possessive", "acronym_possessive") + (("team_possessive",) if res else ())
     keyword_sites = sites.of(keyword_first_words()) if sites is not None else None
     # Where every span starts and ends a line (the usual case), the scans below run once over the whole text, each
@@ -611,7 +618,8 @@ def find_org_clues(
                             out.append((*e, ()))
                     _acting(m, start)
             elif rule == "agency":
-                out.append((m.group(), m.start(), ()))
+                if not (m.start() and text[m.start() - 1] == "(" and _DATELINE_CLOSES.match(text, m.end())):
+                    out.append((m.group(), m.start(), ()))  # (not "NORVO (Kestrel Wire) - ...": a dateline's credit)
             elif rule == "role":
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
                 if b and fits(b.group("n"), b.start("n"), team=res):
@@ -1397,6 +1405,38 @@ def _institutions_alone(
                 out.append((word, at, ()))
             at = text.find(word, b)
     return out
+
+
+@functools.cache
+def _outlet_acting_before() -> re.Pattern[str]:
+    """One of ``outlet_acting_before`` ending right before "the" ("told ", "according to ")."""
+    words = trie_pattern(entity_words().outlet_acting_before).replace("\\ ", "[ \\t]+")
+    return re.compile(rf"(?<![\w’'-])(?:{words})[ \t]+$", re.IGNORECASE)  # "According to the Post"
+
+
+def _outlets_acting(
+    text: str, spans: list[tuple[int, int]], starts: list[int], the_sites: list[int], fits: Callable[..., bool]
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """An outlet named after "the" where it acts on the story: after one of ``outlet_acting_before``, a name whose
+    last word is one of ``outlet_heads`` ("told the Kestrel Ledger", "according to the Herald", "in an interview with
+    the Post"); found from each "the" and a capital (:func:`_the_sites`), the words before it read over a bounded
+    window."""
+    heads = entity_words().outlet_heads
+    before = _outlet_acting_before()
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+    for at in the_sites:
+        n = _NAME_AFTER_THE.match(text, at + 3)
+        if n is None or n.group("n").rsplit(None, 1)[-1].rsplit("-", 1)[-1] not in heads:  # "the Norvo Times-Ledger"
+            continue
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0 or n.end() > spans[k][1] or not before.search(text, max(spans[k][0], at - 24), at):
+            continue
+        if fits(n.group("n"), n.start("n"), strong=True, capital=True, placed=True):  # "the Norhaven Sun"
+            out.append((n.group("n"), n.start("n"), ()))
+    return out
+
+
+_NAME_AFTER_THE = re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])")
 
 
 def _the_plurals(
