@@ -567,7 +567,8 @@ def find_named_people(
     ids = set(found)
     longest = max((len(k) for k in ids), default=0)
     # "Quietly Backs Ann Lee" (a headline) beside "Ann Lee": the longer is not another person
-    kept = [p for p in found.values() if not _ends_with_known(p.id, ids - {p.id}, longest)]
+    # (a proper suffix of an id is never that id: ``ids`` itself, not a copy without it for each person)
+    kept = [p for p in found.values() if not _ends_with_known(p.id, ids, longest)]
     return tuple(sorted(kept, key=lambda p: p.start))
 
 
