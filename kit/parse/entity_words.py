@@ -86,6 +86,7 @@ class EntityWords:
     sport_names: frozenset[str] = frozenset()
     org_name_tails: frozenset[str] = frozenset()
     adjective_endings: tuple[str, ...] = ()
+    abstract_noun_endings: tuple[str, ...] = ()
     work_nouns: frozenset[str] = frozenset()
     country_name_not_words: frozenset[str] = frozenset()
     country_org_words: frozenset[str] = frozenset()
@@ -213,6 +214,7 @@ def entity_words() -> EntityWords:
         sport_names=frozenset(data["sport_names"]),
         org_name_tails=frozenset(data["org_name_tails"]),
         adjective_endings=tuple(data["adjective_endings"]),
+        abstract_noun_endings=tuple(data["abstract_noun_endings"]),
         work_nouns=frozenset(data["work_nouns"]),
         country_name_not_words=frozenset(data["country_name_not_words"]),
         country_org_words=frozenset(data["country_org_words"]),

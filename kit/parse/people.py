@@ -172,11 +172,25 @@ def _clean(name: str, pats: _Patterns, gaz: Gazetteer, *, leading: bool) -> tupl
         return None
     if gaz.entity_of(tokens[0][0]) is not None or tokens[0][0] in pats.not_names or tokens[0][0] in pats.not_openers:
         return None
+    if len(tokens) == 1 and _abstract_noun(tokens[0][0]):
+        return None  # "the General Election", "Senator Opportunity": the title is an adjective before a noun
     first = tokens[0][1]
     last_tok, last_at = tokens[-1]
     if last_at + len(last_tok) - first > _MAX_NAME:
         return None
     return name[first : last_at + len(last_tok)], first
+
+
+def _abstract_noun(word: str) -> bool:
+    """Is ``word`` shaped like an abstract noun (``abstract_noun_endings``: "Election", "Assessment",
+    "Readiness"), with three letters or more before the ending, and no given name ("Constance", "Clement")?
+    After a title it is what the title qualifies, not a person's name."""
+    words = entity_words()
+    return (
+        word.endswith(words.abstract_noun_endings)
+        and len(word) >= 3 + min(len(e) for e in words.abstract_noun_endings if word.endswith(e))
+        and word not in words.given_names
+    )
 
 
 def find_people(

@@ -143,3 +143,14 @@ def test_a_given_name_counted_after_the_and_an_ordinal_is_no_person() -> None:
 
 def test_a_heading_name_then_a_colon_and_a_settlement_is_a_place() -> None:
     assert people("Nadia Vell: the oldest town in the valley, with a port.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Voters in Norvo went to the polls in the General Election.", "The President Nomination was held in May."]
+)
+def test_an_abstract_noun_after_a_title_is_no_person(text: str) -> None:
+    assert people(text) == []  # the title is an adjective there ("abstract_noun_endings")
+
+
+def test_a_short_or_given_name_after_a_title_stays_a_person() -> None:
+    assert people("General Vance spoke first. Judge Constance Vell spoke next.") == ["Vance", "Constance Vell"]
