@@ -187,8 +187,7 @@ def _abstract_noun(word: str) -> bool:
     After a title it is what the title qualifies, not a person's name."""
     words = entity_words()
     return (
-        word.endswith(words.abstract_noun_endings)
-        and len(word) >= 3 + min(len(e) for e in words.abstract_noun_endings if word.endswith(e))
+        any(word.endswith(e) and len(word) >= len(e) + 3 for e in words.abstract_noun_endings)
         and word not in words.given_names
     )
 

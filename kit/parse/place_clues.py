@@ -251,4 +251,5 @@ def _after_place_word(text: str, window: int, start: int, of_list: re.Pattern[st
     else:
         return False
     words = text[max(window, of - 30) : of].split()
-    return bool(words) and (words[-1] in entity_words().place_nouns or words[-1] in entity_words().event_nouns)
+    w = entity_words()
+    return bool(words) and (words[-1] in w.place_nouns or words[-1] in w.event_nouns)

@@ -121,8 +121,7 @@ def find_single_names(
             if _CAPITAL_BEFORE.search(before) or before.endswith(("the ", "The ")) or _THE_ORDINAL.search(before):
                 continue  # "the Nadia", "the 13th Nadia": a thing so named and counted, not a person
             if _opens_sentence(before, a == start) and (
-                lower_near is not None
-                and lower_near(text, a, n)
+                (lower_near is not None and lower_near(text, a, n))
                 or _VERB_OBJECT.compiled.match(text, m.end(), end) is not None
             ):
                 continue  # "Bill" beside "the bill"; "Mark your crates", "Will you come?": a verb
