@@ -30,14 +30,24 @@ def snake_id(text: str) -> str:
 
     >>> snake_id("Frank-Walter Steinmeier"), snake_id("U.S. and European officials"), snake_id("François")
     ('frank_walter_steinmeier', 'us_and_european_officials', 'francois')
+    >>> snake_id("Łena Wałęsko"), snake_id("Søren Ðorđić")
+    ('lena_walesko', 'soren_dordic')
     """
-    # (ASCII text has nothing to fold: NFKD leaves it as it is)
-    folded = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # (ASCII text has nothing to fold: NFKD leaves it as it is; it does not take "ł", "ø", "đ" apart)
+    if text.isascii():
+        folded = text
+    else:
+        folded = unicodedata.normalize("NFKD", text.translate(_LETTERS_NFKD_KEEPS)).encode("ascii", "ignore").decode()
     folded = folded.lower().replace(".", "")
     return _NOT_ID.sub("_", folded).strip("_")
 
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+# letters that NFKD leaves whole (no base letter and accent to take apart), written as English text writes them
+_LETTERS_NFKD_KEEPS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ß": "ss", "æ": "ae", "Æ": "Ae"}
+    | {"œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
+)
 
 
 class _PausedGC:

@@ -211,6 +211,7 @@ def find_actors(
     surnames = {p.name.split()[-1] for p in listed if " " in p.name}
     people += tuple(p for p in cued if p not in alone or p.name not in surnames)
     people += tuple(p for p in listed if p.id not in {q.id for q in people})
+    people = _without_middle_names_dropped(people)
     candidates = [(m.entity.id, m.start, m.end) for m in matches if not _a_product(text, m)]
     candidates += _org_mentions(text, spans, orgs)
     org_ids = {o.id for o in orgs} | {m.entity.id for m in matches if m.entity.kind == "organization"}
@@ -242,6 +243,16 @@ _MODEL = re.compile(r"[ \t-](?:[A-Z]{1,2}-?)?\d{2,4}(?![\w.,%-]|[ \t]+(?:percent
 # a market index named after an exchange or a paper ("the Zentrix 100 index", "the Norvo industrial average"):
 # the index, not the organisation (a person is never named so)
 _INDEX_AFTER = re.compile(r"(?:[ \t]+(?:\d+|[a-z]+)){0,2}[ \t]+(?:index|indices|average|averages)\b")
+
+
+def _without_middle_names_dropped(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """``people`` less each untitled two-word name that is a longer one's first and last word ("Tom Moss" when
+    "Tom Ivo Moss" is named too): one person, whose full name it is a short form of (see person_mentions).
+    Not when two longer names share those words ("Tom A. Moss", "Tom B. Moss": the short one may be either)."""
+    long_ends = Counter((w[0], w[-1]) for p in people if len(w := p.name.split()) > 2)
+    if not long_ends:
+        return people
+    return tuple(p for p in people if p.role or len(w := p.name.split()) != 2 or long_ends[w[0], w[1]] != 1)
 
 
 def _a_product(text: str, m: GazetteerMatch) -> bool:

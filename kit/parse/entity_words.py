@@ -111,6 +111,7 @@ class EntityWords:
     person_endings: tuple[str, ...] = ()
     place_first_words: frozenset[str] = frozenset()
     roles_of_bodies_too: frozenset[str] = frozenset()
+    not_in_person_names: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -234,4 +235,5 @@ def entity_words() -> EntityWords:
         person_endings=tuple(data["person_endings"]),
         place_first_words=frozenset(data["place_first_words"]),
         roles_of_bodies_too=frozenset(data["roles_of_bodies_too"]),
+        not_in_person_names=frozenset(data["not_in_person_names"]),
     )

@@ -42,7 +42,15 @@ from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES,
 from .clauses import IRREGULAR_VERBS
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer, gazetteer
-from .patterns import POSSESSIVE, finditer_not_after, first_not_after, lazy_compile, trie_pattern
+from .patterns import (
+    LOWER_LETTERS,
+    POSSESSIVE,
+    UPPER_LETTERS,
+    finditer_not_after,
+    first_not_after,
+    lazy_compile,
+    trie_pattern,
+)
 from .people import Person
 
 __all__ = [
@@ -58,21 +66,25 @@ __all__ = [
 # a word ("Moss", "Vell-Dorna"), a surname with a capital after its particle ("McRae", "DiTarvo", "VanOsk"),
 # "O'Rell", initials
 # ("J.", "J.R.")
+# (the letters of a word: LOWER_LETTERS; a name may start with any of UPPER_LETTERS: "Élise", "Šimon")
+_LOW = f"[{LOWER_LETTERS}]"
+# one or more of them (a name, not an f-string: the check for Python 3.10 reads a brace before "+" as possessive)
+_LOWS = _LOW + "+"
 _CAP = (
-    r"(?:[A-Z][a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:Mc|Mac|De|Di|Du|La|Le|Van|Von)[A-Z][a-z]{2,}"
+    rf"(?:[{UPPER_LETTERS}]{_LOWS}(?:(?:-|[’'](?!s\b))[A-Z]?{_LOWS})*|(?:Mc|Mac|De|Di|Du|La|Le|Van|Von)[A-Z][a-z]{{2,}}"
     r"|O[’'][A-Z][a-z]+"
     r"|[A-Z]\.(?:[A-Z]\.){0,2})"
 )
 # _CAP after its first capital (the same alternatives, in the same order): a candidate starts with
 # first_not_after("[A-Z]", ...) and this, so the regex engine scans for capitals
 _CAP_REST = (
-    r"(?:[a-zà-ÿ]+(?:(?:-|[’'](?!s\b))[A-Z]?[a-zà-ÿ]+)*|(?:(?<=M)c|(?<=M)ac|(?<=[DL])e|(?<=D)[iu]|(?<=L)a"
+    rf"(?:{_LOWS}(?:(?:-|[’'](?!s\b))[A-Z]?{_LOWS})*|(?:(?<=M)c|(?<=M)ac|(?<=[DL])e|(?<=D)[iu]|(?<=L)a"
     r"|(?<=V)an|(?<=V)on)[A-Z][a-z]{2,}|(?<=O)[’'][A-Z][a-z]+"
     r"|\.(?:[A-Z]\.){0,2})"
 )
 # after no word character or ’'.-: a look-behind checked right after the first capital (first_not_after), so
 # a long hyphenated name is not read again from each of its parts (finditer_not_after would: quadratic)
-_FIRST_CAP = first_not_after("[A-Z]", "’'.-")
+_FIRST_CAP = first_not_after(f"[{UPPER_LETTERS}]", "’'.-")
 # a monarch's or a pope's number after one name ("Tarvo III"): a person when that name is a given name
 _REGNAL = r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 _REGNAL_WORD = re.compile(_REGNAL)
@@ -86,7 +98,7 @@ _CANDIDATE_SOURCE = (
 # letter, so a shorter run could never match either. The same matches; each capitalised word that starts no
 # candidate (most) fails at once.
 _CANDIDATE = lazy_compile(
-    _CANDIDATE_SOURCE.replace("[a-zà-ÿ]+", "[a-zà-ÿ]+" + POSSESSIVE)
+    _CANDIDATE_SOURCE.replace(_LOWS, _LOWS + POSSESSIVE)
     .replace("[a-z]{2,}", "[a-z]{2,}" + POSSESSIVE)
     .replace("[a-z]+", "[a-z]+" + POSSESSIVE)
 )
@@ -475,10 +487,14 @@ def find_named_people(
             tokens = name.split()
             if words.looks_like_place(tokens) or _a_places_demonym(tokens):
                 continue  # "Wall Street", "Sri Lanka", "the World Cup"; "Sri Lankan"
+            if not words.not_in_person_names.isdisjoint(tokens):
+                continue  # "Water Off", "Ivo Against": a title's words, a particle or a preposition in a name
             if _opens_with_an_adjective(tokens, words):
                 continue  # "Dynamic Tarvo", "Creative Vesko": an adjective opens a thing's name, not a person's
             a, b = m.start() + delta, m.start() + delta_end
             before = text[max(start, a - 40) : a]
+            if tokens[-1] == "No" and _NUMBER_AFTER.match(text, b):
+                continue  # "Kestrel Lodge No. 8": a number's abbreviation ends a thing's name
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
                 continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person
             if text.startswith((" &", "&"), b) and _company_after_ampersand(text, b):
@@ -573,6 +589,7 @@ def find_named_people(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
 
 
 def _opens_with_an_adjective(tokens: list[str], words: EntityWords) -> bool:

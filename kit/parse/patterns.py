@@ -30,7 +30,16 @@ __all__ = [
     "ScoutedPattern",
     "written_lower",
     "POSSESSIVE",
+    "UPPER_LETTERS",
+    "LOWER_LETTERS",
 ]
+
+#: The capital letters a name may start with (a character class's body): A-Z and the Latin-1 and Latin
+#: Extended-A capitals ("Élise", "Šimon", "Łukasz", "İsmail"), with Romanian "Ș", "Ț".
+UPPER_LETTERS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+#: The small letters a name's word goes on with: a-z and the Latin-1 and Latin Extended-A small letters
+#: ("Ličen", "Dvořák", "Wałęsa", "Erdoğan"), with Romanian "ș", "ț".
+LOWER_LETTERS = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžſșț"
 
 #: Appended to a quantifier to read possessively ("[a-z]+" + POSSESSIVE), where what follows can never be what
 #: the quantifier reads, so the matches are the same: the engine gives a failing run up at once. Python 3.10's

@@ -35,6 +35,7 @@ from .entity_words import entity_words
 from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .patterns import (
     COMPILE_FORMS_ABOVE,
+    UPPER_LETTERS,
     Forms,
     WordSites,
     finditer_scouted,
@@ -60,7 +61,7 @@ class Person:
     end: int
 
 
-_UP = "A-ZÀ-ÖØ-Þ"
+_UP = UPPER_LETTERS
 _WORD = rf"[{_UP}]\w*(?:[’'](?!s\b)\w+)*(?:-\w+(?:[’'](?!s\b)\w+)*)*"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|dos|du|van|von|der|den|le|la|ter|abu)(?:-|\s+))"
 # initials before a name: "J. Tarsk", "P.W. Tarsk"

@@ -31,6 +31,26 @@ def test_romanized_and_unaccented_given_names_make_a_person(given):
     assert kinds(f"The plan came from {given} Tarsk and his team in the north.") == {f"{given.lower()}_tarsk": "person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters with accents inside a name (Latin Extended-A: č, ř, ł, ğ) and at its start (É, Š, Ç)
+        ("The plan came from Tom Velič and Ana Kestřel in the north.", {"tom_velic", "ana_kestrel"}),
+        ("The plan came from Émile Vesko and Šimon Tarsk in the north.", {"emile_vesko", "simon_tarsk"}),
+        ("The plan came from Çağlar Marsk and his team.", {"caglar_marsk"}),
+        ("The plan came from Lena Wałęsko and her team.", {"lena_walesko"}),
+    ],
+)
+def test_a_name_written_with_accents_is_a_person(text, expected):
+    assert kinds(text) == dict.fromkeys(expected, "person")
+
+
+def test_an_accented_surname_alone_names_the_person_again():
+    art = kit.parse("Šimon Dvořek met the board. “It is gone,” Dvořek said.")
+    assert [a.id for a in art.actors] == ["simon_dvorek"]
+    assert art.quotes[0].speaker == "simon_dvorek"
+
+
 def test_a_romanized_given_name_shows_a_gender():
     art = kit.parse("Yevgeniya Vell met Yevgeny Marsk at the port. “We will go,” she said. “So will I,” he said.")
     assert [q.speaker for q in art.quotes] == ["yevgeniya_vell", "yevgeny_marsk"]
@@ -1311,3 +1331,21 @@ def test_a_stake_in_a_place_or_a_persons_firm_is_no_organisation():
         "ivo_marsk": "person",
         "norway": "state",
     }
+
+
+def test_a_full_name_without_its_middle_name_is_the_same_person():
+    art = kit.parse(
+        "Tom Ivo Moss was born in a village. Tom Moss later moved to the city. “It was cold,” Tom Moss said."
+    )
+    assert [a.id for a in art.actors] == ["tom_ivo_moss"]
+    assert [m.actor for m in art.mentions] == ["tom_ivo_moss"] * 3
+    assert art.quotes[0].speaker == "tom_ivo_moss"
+
+
+def test_a_junior_is_not_his_father():
+    assert [a.name for a in kit.parse("Tom Moss Jr. met Tom Moss at the port.").actors] == ["Tom Moss Jr", "Tom Moss"]
+
+
+def test_a_name_two_longer_names_share_stays_its_own():
+    text = "Tom Avo Moss and Tom Ivo Moss are brothers. Tom Moss is their father."
+    assert [a.name for a in kit.parse(text).actors] == ["Tom Avo Moss", "Tom Ivo Moss", "Tom Moss"]

@@ -154,3 +154,36 @@ def test_an_abstract_noun_after_a_title_is_no_person(text: str) -> None:
 
 def test_a_short_or_given_name_after_a_title_stays_a_person() -> None:
     assert people("General Vance spoke first. Judge Constance Vell spoke next.") == ["Vance", "Constance Vell"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop is at rue Jean Tarvo, near the station.",
+        "The bar is at bd Ivo Marsk, 0123456: drinks and music.",
+        "The hotel on Avenida Tom Moss has ten rooms.",
+        "The hotel on Calle Juan Tarvo has ten rooms.",
+        "Anse Vesko is a small fishing town, not far from the fort.",
+    ],
+)
+def test_a_name_after_a_word_for_a_street_or_a_bay_is_a_place(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_name_after_a_street_word_elsewhere_stays_a_person() -> None:
+    assert people("Jean Tarvo lived on rue Vell for ten years.") == ["Jean Tarvo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stories of the Old Town - Water Off a Black Cat's Back. Tom Moss wrote it.",
+        "Their new record, Ivo Against the Tide, came out in May. Tom Moss sang.",
+    ],
+)
+def test_a_particle_or_preposition_in_a_title_makes_it_no_persons_name(text: str) -> None:
+    assert people(text) == ["Tom Moss"]
+
+
+def test_a_name_ending_in_the_abbreviation_of_number_is_no_person() -> None:
+    assert people("He joined in 1790, at Tom Lodge No. 8, which the Grand Lodge had chartered.") == []
