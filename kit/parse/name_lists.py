@@ -53,6 +53,7 @@ _SPLIT = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]+")
 # (and than three searches, one per separator).
 _SEPARATOR = re.compile(r"(?:,|and|&)[ \t]+[A-Z]")
 _BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
+_COORDINATED = re.compile(r"[ \t](?:and|&)[ \t]")
 
 
 def find_listed_people(
@@ -172,17 +173,26 @@ def find_listed_orgs(
         orgs = sum(n in names_known for n in names)
         if not orgs and _noun_before(text, max(start, m_start - 40), m_start) not in plurals:
             continue  # the usual list ("Iraq, Syria and Turkey"): read no further
+        # "in Norvo, Kestrel, Reuters reported": a town and its country (then the sentence's subject), no list
+        coordinated = _COORDINATED.search(group) is not None
         at = m_start
-        for name in names:
+        for i, name in enumerate(names):
             at = text.index(name, at)
             tokens = name.split()
-            if name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
+            town = not coordinated and i + 1 < len(names) and _a_state(names[i + 1], gaz)
+            if not town and name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
                 if not words.looks_like_place(tokens) and gaz.entity_of(name) is None:
                     if not any(gaz.entity_of(t) is not None for t in tokens):
                         seen.add(name)
                         found.append((name, at))
             at += len(name)
     return found
+
+
+def _a_state(name: str, gaz: Gazetteer) -> bool:
+    """Is ``name`` a state the gazetteer knows ("Kestrel" for a country)?"""
+    entity = gaz.entity_of(name)
+    return entity is not None and entity.kind == "state"
 
 
 def find_lists(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int]]:
