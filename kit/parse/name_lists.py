@@ -190,9 +190,11 @@ def find_listed_orgs(
 
 
 def _a_state(name: str, gaz: Gazetteer) -> bool:
-    """Is ``name`` a state the gazetteer knows ("Kestrel" for a country)?"""
-    entity = gaz.entity_of(name)
-    return entity is not None and entity.kind == "state"
+    """Does ``name`` start with a state the gazetteer knows ("Kestrel" for a country; "Kestrel On Monday": a
+    dateline run into the sentence)?"""
+    return any(
+        (entity := gaz.entity_of(n)) is not None and entity.kind == "state" for n in (name, name.split(" ", 1)[0])
+    )
 
 
 def find_lists(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int]]:
