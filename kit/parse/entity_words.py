@@ -1,7 +1,8 @@
 """Word lists that tell people, organisations and places apart: data, read once.
 
-Two data files in ``kit/data/``: ``given_names.txt`` (one given name a line,
-from the public-domain 1990 US Census lists) and ``entities.json`` (places,
+Data files in ``kit/data/``: ``given_names.txt`` (one given name a line,
+from the public-domain 1990 US Census lists), ``family_names.txt`` (the census's frequent surnames,
+read by :func:`family_names` only when a name needs it) and ``entities.json`` (places,
 last words of place and event names, first words that never open a person's
 name, news agencies and outlets, organisation head words, abbreviations that
 are not organisations). :func:`entity_words` loads them on first use (never at
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from ..data import data_text
 
-__all__ = ["EntityWords", "entity_words", "name_genders"]
+__all__ = ["EntityWords", "entity_words", "family_names", "name_genders"]
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,19 @@ def name_genders() -> dict[str, str]:
             name, _, gender = line.rpartition(" ")
             out[name] = gender
     return out
+
+
+@functools.cache
+def family_names() -> frozenset[str]:
+    """The frequent family names of ``kit/data/family_names.txt`` ("Garcia", "McDonald"), loaded once, on
+    first use: evidence that a capitalised name whose first word is no listed given name is a person's.
+
+    >>> "Garcia" in family_names(), "Brown" in family_names()  # "brown": a common word, left out
+    (True, False)
+    """
+    return frozenset(
+        line.strip() for line in data_text("family_names.txt").splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 @functools.cache

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from ..util import snake_id
 from .attribution import AUX, INVERTED_CUES, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .clauses import IRREGULAR_VERBS
-from .entity_words import EntityWords, entity_words
+from .entity_words import EntityWords, entity_words, family_names
 from .gazetteer import Gazetteer, gazetteer
 from .patterns import (
     LOWER_LETTERS,
@@ -547,6 +547,14 @@ def find_named_people(
                 strong = True  # "Sergo Bruvera of Spain": a person, as a team would be one word ("Tarvokos of Greece")
             if not strong and prev and _names_a_country(prev, gaz) and not _GOES_ON.match(text, b):
                 strong = True  # "Italian Ivo Marsk", "Norway's Ivo Marsk", "the Dutchman Ivo Marsk"
+            if (
+                not strong
+                and not needs_slot
+                and not common
+                and not before.endswith(("the ", "The "))
+                and _ends_with_a_family_name(tokens, text, a, opens or at == start, words, title_words)
+            ):
+                strong = True  # "Wataro Brennan", "Rupa Kowalski": an unlisted first word and a family name
             if strong:
                 found[pid] = Person(pid, name, role or "", None, a, b)
             elif not needs_slot:
@@ -605,6 +613,48 @@ def _opens_with_an_adjective(tokens: list[str], words: EntityWords) -> bool:
         and not first.endswith(("ian", "ed"))
         and not any(t in words.given_names for t in tokens)
     )
+
+
+def _ends_with_a_family_name(
+    tokens: list[str], text: str, at: int, opens: bool, words: EntityWords, titles: frozenset[str]
+) -> bool:
+    """Is the name two or three words, the last a frequent family name (``family_names.txt``: "Wataro Brennan",
+    "Rupa Kowalski"), the first a word of three letters or more that the kit reads as nothing else and the
+    text does not write in lower case near ``at``? None in capitals throughout ("KAREN VOLE": a headline),
+    none an initial (read before). Not a given name between ("Follow Ada Vell", "Senators Ivo Marsk": the
+    first word is no part of that name), nor opening a sentence or a line (``opens``: "Between Brennan and
+    Vell", "Following Brennan's win": a common word there may be written in lower case nowhere near). A
+    surname alone is no person by this."""
+    surnames = family_names()
+    if not 2 <= len(tokens) <= 3 or tokens[-1] not in surnames:
+        return False
+    first = tokens[0]
+    if (
+        opens
+        or first in surnames  # "Vell Marsk": two family names, a firm named after its founders
+        or first.endswith(("ian", "ean", "ese", "ish"))  # "Norlandian Ada Marsk": a demonym before the name
+        or len(first) < 3
+        or first in words.given_names  # a person already, wherever the name stands
+        or len(tokens) == 3
+        and tokens[1] in words.given_names
+        or first in _DAYS_AND_MONTHS
+        or first in words.places
+        or first in words.not_person_first
+        or first in words.demonym_nouns
+        or first in words.org_heads
+        or first in words.not_names_alone
+        or first in words.sentence_openers
+        or first in words.place_first_words
+        or first in words.place_or_surname_heads
+        or first in words.place_heads  # "County Vell", "Lake Tarvo": a place's word opens it
+        or first in words.greetings  # "Dear Vell"
+        or any(first == h for h, _ in words.honorifics)  # "Miss Vell"
+        or _is_title(first, titles)
+        or first.endswith("s")
+        and _is_title(first[:-1], titles)  # "Senators Vell and Marsk"
+    ):
+        return False
+    return all("." not in t and not t.isupper() and not _written_lower_near(text, at, t) for t in tokens)
 
 
 def _middle_initial(tokens: list[str], words: EntityWords) -> bool:
