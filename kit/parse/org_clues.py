@@ -124,6 +124,7 @@ from .attribution import THIRD_PERSON
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, finditer_not_after, finditer_scouted, finditer_sited, scout_pattern, trie_pattern
+from .person_cues import scored_by_sets
 
 __all__ = ["find_org_clues", "has_score", "in_capitals", "keyword_first_words", "opens_sentence", "sports_report"]
 
@@ -708,7 +709,7 @@ def find_org_clues(
             elif rule == "match":
                 # both sides of "drew with"; in a results report, either ("easily beat Norvo 3-1")
                 x, y = _before(m.start()), _after(m.end(), end)
-                if res:
+                if res and not (y and scored_by_sets(text, y[1] + len(y[0]))):  # "beat Yone Tarvo 6-2 6-3": players
                     out += [(*n, ()) for n in (x, y) if n and fits(*n, team=True)]
                 elif x and y and fits(*y) and fits(*x, opener=True):  # "Hartfield drew with Rovers": either side
                     out += [(*x, ()), (*y, ())]

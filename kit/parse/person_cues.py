@@ -19,7 +19,8 @@ to four words a person:
 * **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir");
 * **a name given**: "my name is Jorna", "her name was Ada Vell";
 * **an age before the name**: "the 17-year-old Tom Moss", "nine-year-old Ivo" (not "a 17-year-old Dutch student");
-* **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying".
+* **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying";
+* **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score).
 
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
@@ -50,7 +51,7 @@ from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
 from .patterns import WordSites, lazy_compile, trie_pattern
 from .people import Person
 
-__all__ = ["cue_first_words", "find_cued_people"]
+__all__ = ["SET_SCORES", "cue_first_words", "find_cued_people", "scored_by_sets"]
 
 _PARTICLE = r"(?:de|van|von|al|bin|da|del|der|la|le|du)"
 _NAME = rf"(?P<n>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{0,3}})"
@@ -105,6 +106,23 @@ _LIFE_DATES = re.compile(rf"\((?:{_DATE}[ \t]*[-–—][ \t]*{_DATE}\)|(?:born|b
 # an age written before a name: "17-year-old", "nine-year-old", "12-year old" (the number checked before "year")
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d{1,3}|[a-z]+)-$")
 _AGED = lazy_compile(rf"year[- ]old[ \t]+{_NAME}{_NAME_END}(?![ \t]+\d)")  # not "a 19-year-old Vesko 750": a model
+# two sets or more of a match, scored one by one ("6-2 6-3", "7-6 (7-5) 6-4"): the name before them is a player's
+# (a team's result is one score: "Norvo beat Kestrel 2-1")
+_SET = r"[0-7]-[0-7](?:[ \t]+\(\d{1,2}-\d{1,2}\))?"
+SET_SCORES = re.compile(rf"(?<=[ \t]){_SET}(?:[ \t]+{_SET})+(?![\w-])")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def scored_by_sets(text: str, end: int) -> bool:
+    """Do set scores ("6-2 6-3") follow the name that ends at ``end``: a player's match, not a team's?
+
+    >>> scored_by_sets("beat Yone Tarvo 6-2 6-3 on Monday", 15), scored_by_sets("beat Norvo 2-1 at home", 10)
+    (True, False)
+    """
+    blanks = _BLANKS.match(text, end)
+    return blanks is not None and SET_SCORES.match(text, blanks.end()) is not None
+
+
 _QUOTED_AS = lazy_compile(rf"{_NAME}[ \t]+as[ \t]+(?:saying|telling)\b")
 _NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
@@ -218,6 +236,8 @@ def find_cued_people(
             if (m := _QUOTED_AS.match(text, at + 8, end)) is not None:
                 add(m.group("n"), m.start("n"))
             at = text.find(" quoted ", at + 8, end)
+        for m in SET_SCORES.finditer(text, start, end):
+            name_before(start, m.start())  # "beat Yone Tarvo 6-2 6-3": a player, scored set by set
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 

@@ -371,3 +371,21 @@ def test_a_name_a_given_name_opens_is_no_team_by_a_result_alone():
 
 def test_a_signing_is_a_teams():
     assert "tarvo" in orgs(RESULT + "The striker is Tarvo's sixth new signing this year.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veteran Ada Vell prevailed over Yone Tarvo 6-2 6-3 on Tuesday.",
+        "Ada Vell lost to Yone Tarvo 7-6 (7-5) 6-4 in the final of the Norvo Open.",
+        "Ada Vell beat Yone Tarvo 6-1 3-6 6-4 to reach the final.",
+    ],
+)
+def test_a_name_scored_set_by_set_is_a_player(text):
+    actors = {a.name: a.kind for a in kit.parse(text).actors}
+    assert actors["Yone Tarvo"] == "person"
+
+
+def test_one_score_after_a_name_still_makes_a_team():
+    actors = {a.name: a.kind for a in kit.parse("Norvo beat Kestrel Rovers 2-1 on Sunday.").actors}
+    assert actors["Kestrel Rovers"] == "organization"
