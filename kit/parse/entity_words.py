@@ -113,6 +113,7 @@ class EntityWords:
     place_first_words: frozenset[str] = frozenset()
     roles_of_bodies_too: frozenset[str] = frozenset()
     not_in_person_names: frozenset[str] = frozenset()
+    given_names_also_words: frozenset[str] = frozenset()
 
     def looks_like_place(self, tokens: Sequence[str]) -> bool:
         """Does a capitalised name read as a place, event or title rather than a person?
@@ -250,4 +251,5 @@ def entity_words() -> EntityWords:
         place_first_words=frozenset(data["place_first_words"]),
         roles_of_bodies_too=frozenset(data["roles_of_bodies_too"]),
         not_in_person_names=frozenset(data["not_in_person_names"]),
+        given_names_also_words=frozenset(data["given_names_also_words"]),
     )

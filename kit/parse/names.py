@@ -253,8 +253,13 @@ def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: froz
     if gaz.entity_of(" ".join(tokens)) is not None:
         return False
     # a surname that is also a place or a state ("Anna Berlin", "Tom Jordan"): after a given name, a surname
-    surname_ok = tokens[0] in entity_words().given_names
-    if any(gaz.entity_of(t) is not None and not (surname_ok and i == len(tokens) - 1) for i, t in enumerate(tokens)):
+    words = entity_words()
+    surname_ok = tokens[0] in words.given_names
+    given_ok = _given_also_a_word(tokens, words)  # "Jordan Brennan": a given name that is a state's name too
+    if any(
+        gaz.entity_of(t) is not None and not (surname_ok and i == len(tokens) - 1) and not (given_ok and i == 0)
+        for i, t in enumerate(tokens)
+    ):
         return False
     return not all(len(t) == 2 and t.endswith(".") for t in tokens)
 
@@ -294,12 +299,16 @@ def _read_candidate(
     ):
         a = group.index(tokens[1], a + len(tokens[0]))
         tokens.pop(0)
-    while tokens and (
-        tokens[0] in stop
-        or tokens[0].rstrip(".") in stop
-        or _is_title(tokens[0], title_words)
-        or tokens[0] in ("of", "the")
-        or gaz.entity_of(tokens[0]) is not None
+    while (
+        tokens
+        and not _given_also_a_word(tokens, words)
+        and (
+            tokens[0] in stop
+            or tokens[0].rstrip(".") in stop
+            or _is_title(tokens[0], title_words)
+            or tokens[0] in ("of", "the")
+            or gaz.entity_of(tokens[0]) is not None
+        )
     ):
         a = group.index(tokens[1], a + len(tokens[0])) if len(tokens) > 1 else len(group)
         tokens.pop(0)
@@ -485,7 +494,7 @@ def find_named_people(
             if pid in skip or pid in found or _ends_with_known(pid, known_ids, longest_known):
                 continue
             tokens = name.split()
-            if words.looks_like_place(tokens) or _a_places_demonym(tokens):
+            if (words.looks_like_place(tokens) or _a_places_demonym(tokens)) and not _given_also_a_word(tokens, words):
                 continue  # "Wall Street", "Sri Lanka", "the World Cup"; "Sri Lankan"
             if not words.not_in_person_names.isdisjoint(tokens):
                 continue  # "Water Off", "Ivo Against": a title's words, a particle or a preposition in a name
@@ -629,6 +638,8 @@ def _ends_with_a_family_name(
     if not 2 <= len(tokens) <= 3 or tokens[-1] not in surnames:
         return False
     first = tokens[0]
+    if _given_also_a_word(tokens, words):  # "from Orlando Brennan", "with Will Kowalski"
+        return not opens and not tokens[1].isupper() and not _written_lower_near(text, at, tokens[1])
     if (
         opens
         or first in surnames  # "Vell Marsk": two family names, a firm named after its founders
@@ -655,6 +666,12 @@ def _ends_with_a_family_name(
     ):
         return False
     return all("." not in t and not t.isupper() and not _written_lower_near(text, at, t) for t in tokens)
+
+
+def _given_also_a_word(tokens: list[str], words: EntityWords) -> bool:
+    """Is the name two words, a given name the kit otherwise reads as a place or a word (``given_names_also_words``:
+    "Orlando", "Christian", "Will") and a listed family name ("Orlando Brennan")?"""
+    return len(tokens) == 2 and tokens[0] in words.given_names_also_words and tokens[1] in family_names()
 
 
 def _middle_initial(tokens: list[str], words: EntityWords) -> bool:

@@ -66,3 +66,28 @@ def test_family_names_are_read_lazily() -> None:
     code = "import kit, sys; from kit.parse import entity_words as e; print(e.family_names.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("The goal came from Orlando Brennan in the ninth minute.", "orlando_brennan"),
+        ("The goal came from Jordan Kowalski in the ninth minute.", "jordan_kowalski"),  # a state's name too
+        ("The goal came from Christian Petersen in the ninth minute.", "christian_petersen"),
+        ("The goal came from Will Brennan in the ninth minute.", "will_brennan"),
+    ],
+)
+def test_a_given_name_that_is_also_a_place_or_a_word_opens_a_name_before_a_family_name(text: str, pid: str) -> None:
+    assert _people(text) == [pid]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Brennan come to the hall on a wet night?",  # a sentence opens: a verb
+        "The goal came from Orlando Vesko in the ninth minute.",  # no listed family name after it
+        "They flew from Orlando to Paris on a wet night.",
+    ],
+)
+def test_such_a_given_name_alone_or_opening_a_sentence_makes_no_person(text: str) -> None:
+    assert _people(text) == []
