@@ -18,7 +18,9 @@ to four words a person:
   wondered") or life dates in brackets ("Ivo Marsk (1850–1921)", "Vell (born 1950)");
 * **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir");
 * **a name given**: "my name is Jorna", "her name was Ada Vell";
-* **an age before the name**: "the 17-year-old Tom Moss", "nine-year-old Ivo" (not "a 17-year-old Dutch student");
+* **an age before the name**: "the 17-year-old Tom Moss", "nine-year-old Ivo" (not "a 17-year-old Dutch student"),
+  or in an apposition after it: "Fili Vesko, a 26-year-old singer";
+* **a family**: "Ivo Marsk and his wife", "Ada Vell and her two sons";
 * **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying";
 * **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score).
 
@@ -123,6 +125,10 @@ def scored_by_sets(text: str, end: int) -> bool:
     return blanks is not None and SET_SCORES.match(text, blanks.end()) is not None
 
 
+# an age in an apposition after the name: "Fili Vesko, a 26-year-old singer" (read back from "year")
+_AGED_APPOSITION = re.compile(r",[ \t]+an?[ \t]+\d{1,3}-$")
+# "and his wife", "and her two sons": the name before is one of a couple or a family
+_AND_KIN = lazy_compile(lambda: rf"[ \t]+and[ \t]+(?:his|her)[ \t]+(?:[a-z]+[ \t]+)?(?:{_words('kin_nouns')})\b")
 _QUOTED_AS = lazy_compile(rf"{_NAME}[ \t]+as[ \t]+(?:saying|telling)\b")
 _NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
@@ -230,7 +236,11 @@ def find_cued_people(
                 and not _MODIFIER_NEXT.match(text, m.end())  # "a 17-year-old Dutch student": an adjective
             ):
                 add(m.group("n"), m.start("n"))
+            elif (a := _AGED_APPOSITION.search(text, max(start, at - 16), at)) is not None:
+                name_before(start, a.start())  # "Fili Vesko, a 26-year-old singer": an age in an apposition
             at = text.find("year", at + 4, end)
+        for m in _AND_KIN.compiled.finditer(text, start, end):
+            name_before(start, m.start())  # "Ivo Marsk and his wife": one of a couple or a family
         at = text.find(" quoted ", start, end)
         while at >= 0:  # "the Norvo Sun quoted Marsk as saying": whom an outlet quotes is a person
             if (m := _QUOTED_AS.match(text, at + 8, end)) is not None:

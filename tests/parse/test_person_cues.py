@@ -241,3 +241,21 @@ def test_a_full_name_listed_with_a_known_persons_is_a_person() -> None:
 def test_a_list_with_a_known_person_keeps_its_places_and_companies() -> None:
     found = people("Ivo Marsk toured Kestrel Valley, Norvo Holdings and New Tarvo last spring.")
     assert found == ["Ivo Marsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police named the woman as Fili Vesko, a 26-year-old singer from the coast.", "Fili Vesko"),
+        ("Hurto Zylan and his wife were taken from their home on Monday.", "Hurto Zylan"),
+        ("Ulo Tarsk and her two sons left the town in May.", "Ulo Tarsk"),
+    ],
+)
+def test_an_age_in_an_apposition_or_a_family_after_the_name_makes_a_person(text: str, name: str) -> None:
+    assert name in [a.name for a in kit.parse(text).actors if a.kind == "person"]
+
+
+def test_an_organisation_and_its_people_stays_an_organisation() -> None:
+    assert [(a.name, a.kind) for a in kit.parse("Norvo Bank and its owners met on Monday.").actors] == [
+        ("Norvo Bank", "organization")
+    ]
