@@ -90,7 +90,14 @@ class _Patterns:
         mods = trie_pattern(t.get("modifiers", ()))
         combos = [f"{p} {o}" for p in t.get("portfolios", ()) for o in t.get("offices", ())]
         capital = [*t.get("full", ()), *combos, *self.abbreviations]
-        title = rf"(?:(?:{mods})\s+){{0,{_MAX_MODIFIERS}}}(?:{trie_pattern(capital)})"
+        # "Minister of Trade and Industry", "Secretary of Health, Education and Welfare": an office of one
+        # portfolio or a few; "President of the Republic" (not a full title: "Republic" is no title word)
+        portfolio = trie_pattern(t.get("portfolios", ()))
+        office_of = (
+            rf"(?:Minister|Secretary)\s+of\s+(?:the\s+)?(?:{portfolio})(?:(?:,|\s+and)\s+(?:{portfolio})){{0,3}}"
+            r"|President\s+of\s+the\s+Republic"
+        )
+        title = rf"(?:(?:{mods})\s+){{0,{_MAX_MODIFIERS}}}(?:{office_of}|{trie_pattern(capital)})"
         # role words before a name: the gazetteer's and the entity lists' ("analyst", "striker"), one lexicon
         ew = entity_words()
         lowercase = sorted({*t.get("lowercase_before_name", ()), *ew.role_words} - ew.roles_not_before_name)

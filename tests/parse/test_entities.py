@@ -1349,3 +1349,27 @@ def test_a_junior_is_not_his_father():
 def test_a_name_two_longer_names_share_stays_its_own():
     text = "Tom Avo Moss and Tom Ivo Moss are brothers. Tom Moss is their father."
     assert [a.name for a in kit.parse(text).actors] == ["Tom Avo Moss", "Tom Ivo Moss", "Tom Moss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "He will meet Minister of Trade and Industry Tungo Ariwo on Friday.",
+            "Tungo Ariwo",
+            "Minister of Trade and Industry",
+        ),
+        (
+            "Secretary of Health, Housing and Welfare Ana Vesk resigned.",
+            "Ana Vesk",
+            "Secretary of Health, Housing and Welfare",
+        ),
+        (
+            "The President of the Republic Costo Stephan signed the decree.",
+            "Costo Stephan",
+            "President of the Republic",
+        ),
+    ],
+)
+def test_an_office_of_a_portfolio_or_a_few_is_a_title(text, name, role):
+    assert [(a.name, a.role) for a in kit.parse(text).actors if a.kind == "person"] == [(name, role)]
