@@ -1373,3 +1373,18 @@ def test_a_name_two_longer_names_share_stays_its_own():
 )
 def test_an_office_of_a_portfolio_or_a_few_is_a_title(text, name, role):
     assert [(a.name, a.role) for a in kit.parse(text).actors if a.kind == "person"] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kestrel Front of General Ivo Marsk left the talks.",
+            [("Kestrel Front", "organization"), ("Ivo Marsk", "person")],
+        ),
+        ("He joined the Norvo Party of President Ada Vell.", [("Norvo Party", "organization"), ("Ada Vell", "person")]),
+        ("Shares of the Bank of General Trade fell.", [("Bank of General Trade", "organization")]),
+    ],
+)
+def test_a_title_and_a_name_after_an_organisations_of_are_its_leader(text, expected):
+    assert [(a.name, a.kind) for a in kit.parse(text).actors] == expected
