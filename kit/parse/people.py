@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..util import snake_id
-from .entity_words import entity_words
+from .entity_words import entity_words, family_names
 from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .patterns import (
     COMPILE_FORMS_ABOVE,
+    LOWER_LETTERS,
     UPPER_LETTERS,
     Forms,
     WordSites,
@@ -368,6 +369,78 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
     return None
 
 
+# a capitalised word of six letters or more: a misspelled surname may be one (see _misspelled_surnames)
+_LONG_CAPITALISED = re.compile(rf"(?<![\w’'.-])[{UPPER_LETTERS}][{LOWER_LETTERS}]{{5,}}(?![\w-])")
+
+
+def _misspelled_surnames(
+    text: str, people: Iterable[Person], owners: dict[str, list[Person]], full_names: dict[str, str]
+) -> dict[str, Person]:
+    """``{word: person}`` for each capitalised word of the text that is one typing slip (a letter dropped, added,
+    changed, or two swapped) from the surname of one person of ``people`` only, and is no word the kit reads
+    otherwise: no given name, listed family name, place, gazetteer name, nor a name or short form already
+    ("Grabowksi" for Ivo Grabowski, "Batersby" for Cam Battersby; not "Jones" for Tom Jone: a surname of its
+    own). Surnames of six letters or more: shorter ones are too near to others ("Allen", "Allan")."""
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        tokens = p.name.split()
+        if len(tokens) > 1 and len(tokens[-1]) >= 6 and tokens[-1].isalpha():
+            surnames.setdefault(tokens[-1], []).append(p)
+    if not surnames:
+        return {}
+    keys: dict[str, set[str]] = {}  # a surname and each of its forms with one letter dropped -> the surnames
+    for s in surnames:
+        for k in (s, *(s[:i] + s[i + 1 :] for i in range(len(s)))):
+            keys.setdefault(k, set()).add(s)
+    words = entity_words()
+    gaz = gazetteer()
+    lower: set[str] | None = None  # the words the text writes in lower case, read once when first needed
+    out: dict[str, Person] = {}
+    for w in {m.group() for m in _LONG_CAPITALISED.finditer(text)} - surnames.keys() - owners.keys():
+        near = set().union(*(keys.get(k, ()) for k in (w, *(w[:i] + w[i + 1 :] for i in range(len(w))))))
+        near = {s for s in near if _one_slip(w, s) and not _plural_of(w, s)}
+        if len(near) != 1 or w in full_names:
+            continue
+        (s,) = near
+        if (
+            len(surnames[s]) == 1
+            and w not in words.given_names
+            and w not in family_names()
+            and w not in words.places
+            and w not in words.place_heads
+            and w not in words.org_heads
+            and w not in words.demonym_nouns
+            and gaz.entity_of(w) is None
+        ):
+            if lower is None:
+                lower = set(_LOWER_WORD.findall(text))
+            if w.lower() not in lower:  # "Street", "Session": a common word, capitalised in a name or a heading
+                out[w] = surnames[s][0]
+    return out
+
+
+_LOWER_WORD = re.compile(rf"(?<![\w’'-])[{LOWER_LETTERS}]+")
+
+
+def _plural_of(a: str, b: str) -> bool:
+    """Is one word the other with a plural's "s" ("the Marsks": a family, not one of them)?"""
+    return a == b + "s" or b == a + "s"
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter dropped, added or changed, or two neighbours swapped, apart?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
 def person_mentions(
     text: str,
     spans: Iterable[tuple[int, int]],
@@ -416,6 +489,8 @@ def person_mentions(
             ):
                 owners[first] = [p]
                 firsts.add(first)
+    for typo, person in _misspelled_surnames(text, people, owners, full_names).items():
+        owners[typo] = [person]  # "Grabowksi said" after "Ivo Grabowski": a typing slip
     finder = Forms([*full_names, *owners], compiled=len(text) > COMPILE_FORMS_ABOVE)
     hits = [hit for found in finder.find_spans(text, list(spans), "’'-") for hit in found]
     if firsts:  # a first word alone, not one of a longer capitalised name ("Vesk Road", "Upper Vesk")

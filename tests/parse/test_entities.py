@@ -1388,3 +1388,23 @@ def test_an_office_of_a_portfolio_or_a_few_is_a_title(text, name, role):
 )
 def test_a_title_and_a_name_after_an_organisations_of_are_its_leader(text, expected):
     assert [(a.name, a.kind) for a in kit.parse(text).actors] == expected
+
+
+@pytest.mark.parametrize("typo", ["Marksovic", "Marskovc", "Marskovici", "Marskovuc"])
+def test_a_surname_misspelled_by_one_slip_names_the_person(typo):
+    art = kit.parse(f"Ivo Marskovic, the firm's chief, spoke on Monday. “We expect it next year,” {typo} said.")
+    assert [a.id for a in art.actors] == ["ivo_marskovic"]
+    assert art.quotes[0].speaker == "ivo_marskovic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marskovics spoke on Monday. The Marskovic family left.",  # a plural's "s": another reading
+        "Ada Sessiona spoke on Monday. The Session closed; the session had been long.",  # a word also in lower case
+    ],
+)
+def test_a_word_one_slip_from_a_surname_that_is_something_else_names_no_one(text):
+    art = kit.parse(text)
+    person = [a for a in art.actors if a.kind == "person"][0]
+    assert [text[m.start : m.end] for m in art.mentions if m.actor == person.id] == [person.name]
