@@ -36,11 +36,13 @@ from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .patterns import (
     COMPILE_FORMS_ABOVE,
     LOWER_LETTERS,
+    POSSESSIVE,
     UPPER_LETTERS,
     Forms,
     WordSites,
     finditer_scouted,
     finditer_sited,
+    first_not_after,
     lazy_compile,
     scout_pattern,
     trie_pattern,
@@ -369,8 +371,11 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
     return None
 
 
-# a capitalised word of six letters or more: a misspelled surname may be one (see _misspelled_surnames)
-_LONG_CAPITALISED = re.compile(rf"(?<![\w’'.-])[{UPPER_LETTERS}][{LOWER_LETTERS}]{{5,}}(?![\w-])")
+# a capitalised word of six letters or more: a misspelled surname may be one (see _misspelled_surnames; the
+# look-behind after the capital, the letters read possessively: the regex engine skips to capitals)
+_LONG_CAPITALISED = re.compile(
+    first_not_after(f"[{UPPER_LETTERS}]", "’'.-") + f"[{LOWER_LETTERS}]{{5,}}" + POSSESSIVE + r"(?![\w-])"
+)
 
 
 def _misspelled_surnames(
@@ -394,9 +399,11 @@ def _misspelled_surnames(
             keys.setdefault(k, set()).add(s)
     words = entity_words()
     gaz = gazetteer()
-    lower: set[str] | None = None  # the words the text writes in lower case, read once when first needed
+    first_at: dict[str, int] = {}
+    for m in _LONG_CAPITALISED.finditer(text):
+        first_at.setdefault(m.group(), m.start())
     out: dict[str, Person] = {}
-    for w in {m.group() for m in _LONG_CAPITALISED.finditer(text)} - surnames.keys() - owners.keys():
+    for w in first_at.keys() - surnames.keys() - owners.keys():
         near = set().union(*(keys.get(k, ()) for k in (w, *(w[:i] + w[i + 1 :] for i in range(len(w))))))
         near = {s for s in near if _one_slip(w, s) and not _plural_of(w, s)}
         if len(near) != 1 or w in full_names:
@@ -412,14 +419,16 @@ def _misspelled_surnames(
             and w not in words.demonym_nouns
             and gaz.entity_of(w) is None
         ):
-            if lower is None:
-                lower = set(_LOWER_WORD.findall(text))
-            if w.lower() not in lower:  # "Street", "Session": a common word, capitalised in a name or a heading
+            if not _written_lower_nearby(text, first_at[w], w):  # "Street", "Session": a common word
                 out[w] = surnames[s][0]
     return out
 
 
-_LOWER_WORD = re.compile(rf"(?<![\w’'-])[{LOWER_LETTERS}]+")
+def _written_lower_nearby(text: str, at: int, word: str) -> bool:
+    """Is ``word`` written in lower case within a few kilobytes of ``at`` (a bounded window: linear)?"""
+    w = " " + word.lower()
+    window = text[max(0, at - 3000) : at + 3000]
+    return any(w + c in window for c in " ,.;:")
 
 
 def _plural_of(a: str, b: str) -> bool:
