@@ -64,11 +64,12 @@ _SKIPPED_KINDS = ("credits", "rule")
 
 def _outlets_in_short(orgs: tuple[Organization, ...]) -> tuple[Organization, ...]:
     """An outlet named in short by its head word ("told the Ledger") where the text names it in full too ("the
-    Kestrel Ledger"): a short form of the first full name, not an organisation of its own."""
+    Kestrel Ledger"; "the Times-Ledger" of "the Norvo Times-Ledger"): a short form of the first full name, not an
+    organisation of its own."""
     heads = entity_words().outlet_heads
     kept: list[Organization] = []
     for o in orgs:
-        if o.name in heads:
+        if o.name.rsplit("-", 1)[-1] in heads and " " not in o.name:
             owners = [f for f in orgs if f.name.endswith(" " + o.name)]
             if owners:
                 owner = min(owners, key=lambda f: f.start)
@@ -169,9 +170,11 @@ def find_actors(
             known_orgs.add(org.id)
             orgs += (org,)
     lists = find_lists(text, spans)
-    for name, at in find_listed_orgs(
-        text, spans, gaz, known=[(o.name, *o.forms) for o in orgs], not_orgs=person_words | stop, lists=lists
-    ):
+    # the organisations the gazetteer names count as known ones too ("charities such as Oxfam and Vesko Aid")
+    known_names = [(o.name, *o.forms) for o in orgs] + [
+        (text[m.start : m.end],) for m in matches if m.entity is not None and m.entity.kind == "organization"
+    ]
+    for name, at in find_listed_orgs(text, spans, gaz, known=known_names, not_orgs=person_words | stop, lists=lists):
         org = Organization(name, at, ())
         if org.id not in known_orgs:
             known_orgs.add(org.id)

@@ -50,6 +50,7 @@ class EntityWords:
     people_plural_endings: tuple[str, ...] = ()
     not_speaker_nouns: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
+    org_list_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     speaker_endings: tuple[str, ...] = ()
     not_speaker_names: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ class EntityWords:
     person_modified_nouns: frozenset[str] = frozenset()
     outlet_openers: tuple[str, ...] = ()
     outlet_heads: frozenset[str] = frozenset()
+    outlets_after_the: frozenset[str] = frozenset()
     outlet_acting_before: tuple[str, ...] = ()
     speaking_bodies: frozenset[str] = frozenset()
     bodies_named_after_people: frozenset[str] = frozenset()
@@ -185,6 +187,7 @@ def entity_words() -> EntityWords:
         outlet_words=tuple(data["outlet_words"]),
         outlet_openers=tuple(data["outlet_openers"]),
         outlet_heads=frozenset(data["outlet_heads"]),
+        outlets_after_the=frozenset(data["outlets_after_the"]),
         outlet_acting_before=tuple(data["outlet_acting_before"]),
         speaking_bodies=frozenset(data["speaking_bodies"]),
         bodies_named_after_people=frozenset(data["bodies_named_after_people"]),
@@ -194,6 +197,7 @@ def entity_words() -> EntityWords:
         people_plural_endings=tuple(data["people_plural_endings"]),
         not_speaker_nouns=frozenset(data["not_speaker_nouns"]),
         org_nouns=frozenset(data["org_nouns"]),
+        org_list_nouns=frozenset(data["org_list_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         speaker_endings=tuple(data["speaker_endings"]),
         not_speaker_names=frozenset(data["not_speaker_names"]),

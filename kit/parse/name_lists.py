@@ -9,7 +9,7 @@ Malvik"), unless one of its names is a place, an organisation's, a gazetteer nam
 has a word the text also writes in lower case: then the list is of another kind.
 Places, organisations and gazetteer names never are. Likewise, a list that a plural
 organisation noun opens ("three listed companies: Acme, Zentrix and Norvo", "banks
-such as ...") or whose names are mostly organisations names organisations (two names
+such as ...", "websites like ...", "activist groups include ...") or whose names are mostly organisations names organisations (two names
 joined by "and", one of them a known organisation's, are two organisations: "Vesko Bank
 and Tarvo").
 
@@ -40,9 +40,11 @@ _WORD = r"[A-Z][\w’'-]*[a-z](?![\w’'-])"
 _ITEM = (
     rf"{_WORD}(?:[ \t]+(?:(?:de|van|von|der|den|da|del|la|le|du)[ \t]+)?{_WORD}){{0,3}}(?:[ \t]+\([^()\n]{{1,40}}\))?"
 )
+# after the first name, an acronym too ("two airlines, Vesko and NAIR"; never a person of a line-up)
+_LATER = rf"(?:{_ITEM}|[A-Z]{{2,6}}(?![\w’'-]))"
 _LIST_BODY = (
-    rf"{_ITEM}(?:(?:,[ \t]+{_ITEM}){{1,20}},?[ \t]+(?:and|&)[ \t]+{_ITEM}"
-    rf"|[ \t]+(?:and|&)[ \t]+{_ITEM}|(?:,[ \t]+{_ITEM}){{2,20}})(?![\w’'-])"
+    rf"{_ITEM}(?:(?:,[ \t]+{_LATER}){{1,20}},?[ \t]+(?:and|&)[ \t]+{_LATER}"
+    rf"|[ \t]+(?:and|&)[ \t]+{_LATER}|(?:,[ \t]+{_LATER}){{2,20}})(?![\w’'-])"
 )
 # A list after no word character or ’'.-: the look-behind comes after the first capital (first_not_after),
 # so the regex engine scans for capitals instead of trying the pattern at every character.
@@ -95,7 +97,7 @@ def find_listed_people(
         for n, a in items:
             tokens = n.split()
             pid = snake_id(n)
-            if n in full or pid in found or tokens[-1] in surnames:
+            if n in full or pid in found or tokens[-1] in surnames or n.isupper():
                 continue
             if (
                 any(t in not_people or t in words.org_heads for t in tokens)
@@ -136,7 +138,7 @@ def _plural(noun: str) -> str:
 @functools.cache
 def _org_plurals() -> frozenset[str]:
     words = entity_words()
-    return frozenset(_plural(n) for n in (*words.org_nouns, *words.org_descriptors))
+    return frozenset(_plural(n) for n in (*words.org_nouns, *words.org_descriptors)) | words.org_list_nouns
 
 
 def find_listed_orgs(
@@ -180,7 +182,12 @@ def find_listed_orgs(
             at = text.index(name, at)
             tokens = name.split()
             town = not coordinated and i + 1 < len(names) and _a_state(names[i + 1], gaz)
-            if not town and name not in seen and not any(t in not_orgs or t in words.given_names for t in tokens):
+            if (
+                not town
+                and name not in seen
+                and tokens[0] not in words.not_org_first  # "Both Zentrix Inc and KLO": a sentence's first word
+                and not any(t in not_orgs or t in words.given_names for t in tokens)
+            ):
                 if not words.looks_like_place(tokens) and gaz.entity_of(name) is None:
                     if not any(gaz.entity_of(t) is not None for t in tokens):
                         seen.add(name)
@@ -210,7 +217,7 @@ def find_lists(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-_LIST_OPENERS = ("such as", "including", "like", "namely")
+_LIST_OPENERS = ("such as", "including", "like", "namely", "include", "includes", "included")
 
 
 def _noun_before(text: str, start: int, end: int) -> str:

@@ -43,6 +43,7 @@ from .clauses import IRREGULAR_VERBS
 from .entity_words import EntityWords, entity_words, family_names
 from .gazetteer import Gazetteer, gazetteer
 from .patterns import (
+    DAYS_AND_MONTHS,
     LOWER_LETTERS,
     POSSESSIVE,
     UPPER_LETTERS,
@@ -334,7 +335,7 @@ def _read_candidate(
         tokens.pop(0)
     if len(tokens) == 2 and _REGNAL_WORD.fullmatch(tokens[1]) and tokens[0] not in entity_words().given_names:
         return None  # "Chapter IV", "World XI": a monarch's number follows a given name
-    while len(tokens) > 2 and tokens[-1] in _DAYS_AND_MONTHS:
+    while len(tokens) > 2 and tokens[-1] in DAYS_AND_MONTHS:
         tokens.pop()  # "Tom Moss Wednesday accused …": a day or a month after the name is no part of it
     needs_slot = False
     if not _is_name(tokens, gaz, stop, org_words):
@@ -421,12 +422,6 @@ def _given_name_and_a_place(tokens: list[str], gaz: Gazetteer, stop: frozenset[s
         and gaz.entity_of(" ".join(tokens)) is None
         and not any(t in stop or t.rstrip(".") in orgs for t in tokens)
     )
-
-
-_DAYS_AND_MONTHS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December".split()
-)
 
 
 @functools.lru_cache(maxsize=4)
@@ -648,7 +643,7 @@ def _ends_with_a_family_name(
         or first in words.given_names  # a person already, wherever the name stands
         or len(tokens) == 3
         and tokens[1] in words.given_names
-        or first in _DAYS_AND_MONTHS
+        or first in DAYS_AND_MONTHS
         or first in words.places
         or first in words.not_person_first
         or first in words.demonym_nouns

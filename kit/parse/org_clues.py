@@ -8,7 +8,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   Ledger newspaper"; a title in quotation marks beside one: 'the popular "Kestrel" newspaper'), or
   opened by one (``outlet_openers``: "Radio Kestrel", "the Daily Ledger"; not inside a longer name
   nor a programme's, "the Daily Show"), or ending with one of ``outlet_heads`` after one of
-  ``outlet_acting_before`` and "the" ("told the Kestrel Ledger", "according to the Herald"), and
+  ``outlet_acting_before`` and "the" ("told the Kestrel Ledger", "according to the Herald") or after a capital
+  "The" inside a sentence ("described by The Ledger as"), and
   opening a sentence before a verb of saying without its "The" ("The Ledger reported"); never an agency
   in a dateline's brackets ("NORVO (Reuters) - ...": the story's credit);
 * **a word that says what kind of organisation a name is**, right before it
@@ -136,6 +137,9 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _AMOUNT = re.compile(r"[ \t]+(?:by[ \t]+|to[ \t]+)?[$€£]?\d")
 _AUX = frozenset(("has", "have", "had", "also", "will", "would"))
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")  # where an acronym ([A-Z]{2,6}) could be
+# a word of three capitals or more right before or after an acronym: a line written in capitals
+_CAPITALS_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z]{3,}[ \t]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{3,}(?![\w’'.-])")
 # After a verb of saying: "it" or "its" opens what was said ("Zentrix said on Monday it would cut jobs",
 # "... said in a statement its profit rose"): the sayer is an organisation. Not "it is", "it would be" (a
 # person says those of anything).
@@ -212,7 +216,7 @@ def _a_sayers_name(name: str, gaz: Gazetteer) -> bool:
     return not (
         any(t in _title_words(gaz) or t.lower() in w.role_words for t in tokens)
         or last.lower() in w.people_nouns
-        or last in w.not_speaker_names
+        or (last in w.not_speaker_names and name not in w.outlet_heads)  # not "The Independent reported"
         or last.endswith(("ans", "ese", "ish", "ers", "ites", "ists"))
         or gaz.entity_of(last) is not None
     )
@@ -387,7 +391,8 @@ def find_org_clues(
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name
         if len(tokens) == 1 and not team and (name in w.not_person_first or name in w.not_speaker_names):
-            return False  # "a Jewish group", "the Democratic party": a people's or a party's adjective
+            if not (outlet and name in w.outlet_heads):  # "The Independent reported": a newspaper's name
+                return False  # "a Jewish group", "the Democratic party": a people's or a party's adjective
         if any(t.endswith(w.modifier_endings) for t in tokens):
             return False  # "the Cyprus-based Arabic monthly", "the state-run radio"
         owner = next((t[:-2] for t in tokens[:-1] if t.endswith(("'s", "’s"))), None)
@@ -557,7 +562,10 @@ def find_org_clues(
             if at < 0 or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
                 return
             if the_sayer and (quotes or _THE_BEFORE.search(text, max(0, at - 5), at)):
-                if _a_sayers_name(name, gaz) and fits(name, at, placed=True, strong=quotes, opener=quotes):
+                outlet = name in w.outlet_heads  # "The Independent reported": an outlet's name in short
+                if _a_sayers_name(name, gaz) and fits(
+                    name, at, placed=True, strong=quotes, opener=quotes, outlet=outlet
+                ):
                     out.append((name, at, ()))
                     return
             if not acts and not it_says and not last.isupper():
@@ -851,6 +859,10 @@ def find_org_clues(
             else list(_acronyms(p["acronym"], text, start, end))
         )
         for m in acronyms if acronyms and not in_capitals(text, start, end) else ():  # (capitals read only for a hit)
+            if _CAPITALS_BEFORE.search(text, max(start, m.start() - 16), m.start("a")) or _CAPITALS_AFTER.match(
+                text, m.end("a"), end
+            ):
+                continue  # "I HATE ABBEY HOUSE", "ROOMING WITH RUTH": a run of words in capitals, no acronym
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
@@ -1420,9 +1432,13 @@ def _outlets_acting(
 ) -> list[tuple[str, int, tuple[str, ...]]]:
     """An outlet named after "the" where it acts on the story: after one of ``outlet_acting_before``, a name whose
     last word is one of ``outlet_heads`` ("told the Kestrel Ledger", "according to the Herald", "in an interview with
-    the Post"); found from each "the" and a capital (:func:`_the_sites`), the words before it read over a bounded
-    window."""
+    the Post"), or anywhere after a capital "The" inside a sentence ("described by The Ledger as"), and one of
+    ``outlets_after_the`` or an outlet head that ends a longer name in the text alone after "the" in lower case
+    ("doing the Times crossword", "the Norvo Ledger ... the Ledger crossword"); found from each "the" and a capital
+    (:func:`_the_sites`), the words before it read over a bounded window."""
     heads = entity_words().outlet_heads
+    alone = entity_words().outlets_after_the
+    ending: dict[str, bool] = {}  # head word -> does the text name an outlet ending with it? (one search per word)
     before = _outlet_acting_before()
     out: list[tuple[str, int, tuple[str, ...]]] = []
     for at in the_sites:
@@ -1430,13 +1446,35 @@ def _outlets_acting(
         if n is None or n.group("n").rsplit(None, 1)[-1].rsplit("-", 1)[-1] not in heads:  # "the Norvo Times-Ledger"
             continue
         k = bisect.bisect_right(starts, at) - 1
-        if k < 0 or n.end() > spans[k][1] or not before.search(text, max(spans[k][0], at - 24), at):
+        if k < 0 or n.end() > spans[k][1]:
             continue
-        if fits(n.group("n"), n.start("n"), strong=True, capital=True, placed=True):  # "the Norhaven Sun"
+        # "described by The Guardian as": a capital "The" inside a sentence is part of a title
+        if (
+            not before.search(text, max(spans[k][0], at - 24), at)
+            and not (text[at] == "T" and _INSIDE_A_SENTENCE.search(text, max(spans[k][0], at - 24), at))
+            and not (
+                text[at] == "t"
+                and not _OF_AFTER.match(text, n.end())
+                and (n.group("n") in alone or _ends_a_name(text, n.group("n"), ending))
+            )
+        ):
+            continue
+        # "the Norhaven Sun"; "The Independent" (a word that alone is also an adjective: an outlet here)
+        if fits(n.group("n"), n.start("n"), strong=True, capital=True, placed=True, outlet=n.group("n") in heads):
             out.append((n.group("n"), n.start("n"), ()))
     return out
 
 
+def _ends_a_name(text: str, word: str, seen: dict[str, bool]) -> bool:
+    """Does ``text`` write ``word`` after a capitalised word ("the Norvo Ledger"), so that "the Ledger" alone is that
+    name in short? ``seen`` keeps the answer per word (a text searched once per word)."""
+    if word not in seen:
+        seen[word] = re.search(rf"[A-Z][\w’'-]*[ \t]+{re.escape(word)}(?![\w’'-])", text) is not None
+    return seen[word]
+
+
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]")  # "the Times of Norvo": a longer name
+_INSIDE_A_SENTENCE = re.compile(r"(?:(?<![\w’'-])[a-z]+|,)[ \t]$")  # a word in lower case or a comma before
 _NAME_AFTER_THE = re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])")
 
 

@@ -27,7 +27,7 @@ from ..util import snake_id
 from .attribution import alternation
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
-from .patterns import finditer_not_after, lazy_compile, merged_windows, written_lower
+from .patterns import DAYS_AND_MONTHS, finditer_not_after, lazy_compile, merged_windows, written_lower
 
 __all__ = ["Organization", "find_organizations", "with_short_forms"]
 
@@ -155,6 +155,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             tokens = name.split()
             while tokens and (tokens[0] in _NOT_FIRST or tokens[0] in words.not_org_first or tokens[0].islower()):
                 tokens.pop(0)
+            while len(tokens) > 2 and tokens[0].endswith(words.modifier_endings):
+                tokens.pop(0)  # "the Norvo-based Kestrel Ministries" (but "the Republican-led Congress" stays whole)
             if "of" in tokens[2:4] and tokens[0] in words.given_names:  # "Ann Lee of Zentrix Holdings": a person's
                 tokens = tokens[tokens.index("of", 2) + 1 :]  # employer
                 while tokens and tokens[0] == "the":
@@ -185,6 +187,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens = tokens[owner + 1 :]  # "Norland’s Kestrel Valley Gazette" (but "China's Foreign Ministry")
             if tokens and tokens[-1].endswith(".") and tokens[-1][:-1].lower() not in _GENERIC:
                 tokens[-1] = tokens[-1][:-1]  # "… the Boston Herald." ends a sentence; "Acme Corp." keeps its dot
+            while len(tokens) > 2 and tokens[-1] in DAYS_AND_MONTHS:
+                tokens.pop()  # "the Bank of Norvo Thursday raised ...": the day is no part of the name
             if len(tokens) < 2 or gaz.entity_of(" ".join(tokens)) is not None:
                 continue
             if _BUILDING_AFTER.match(text, m.end()):

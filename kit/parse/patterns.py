@@ -32,7 +32,15 @@ __all__ = [
     "POSSESSIVE",
     "UPPER_LETTERS",
     "LOWER_LETTERS",
+    "DAYS_AND_MONTHS",
 ]
+
+#: The names of the days and months: after a name, no part of it ("Tom Moss Wednesday accused ...",
+#: "the Bank of Norvo Thursday raised ...").
+DAYS_AND_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
 
 #: The capital letters a name may start with (a character class's body): A-Z and the Latin-1 and Latin
 #: Extended-A capitals ("Élise", "Šimon", "Łukasz", "İsmail"), with Romanian "Ș", "Ț".

@@ -805,8 +805,9 @@ def test_a_free_relative_with_its_own_subject_does_not_give_the_quote_to_the_mai
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a capitalised name placed by a state is not the state
-        ("Vell Dorna was described by The Ledger of Norway as the “best cook in the valley”.", None),
+        # a capitalised name placed by a state is not the state (a newspaper, after a capital "The" inside a
+        # sentence: the outlet that described her)
+        ("Vell Dorna was described by The Ledger of Norway as the “best cook in the valley”.", "ledger"),
         # a role or a body of the state speaks for it
         ("The Foreign Minister of Norway said the plan was “a trap”.", "norway"),
         ("The King of Norway said the plan was “a trap”.", "norway"),
