@@ -111,7 +111,8 @@ _AGED = lazy_compile(rf"year[- ]old[ \t]+{_NAME}{_NAME_END}(?![ \t]+\d)")  # not
 # two sets or more of a match, scored one by one ("6-2 6-3", "7-6 (7-5) 6-4"): the name before them is a player's
 # (a team's result is one score: "Norvo beat Kestrel 2-1")
 _SET = r"[0-7]-[0-7](?:[ \t]+\(\d{1,2}-\d{1,2}\))?"
-SET_SCORES = re.compile(rf"(?<=[ \t]){_SET}(?:[ \t]+{_SET})+(?![\w-])")
+# (the first digit first, the blank before it checked after it: the regex engine skips to digits)
+SET_SCORES = re.compile(rf"[0-7](?<=[ \t][0-7]){_SET[len('[0-7]') :]}(?:[ \t]+{_SET})+(?![\w-])")
 _BLANKS = re.compile(r"[ \t]*")
 
 
@@ -128,7 +129,8 @@ def scored_by_sets(text: str, end: int) -> bool:
 # an age in an apposition after the name: "Fili Vesko, a 26-year-old singer" (read back from "year")
 _AGED_APPOSITION = re.compile(r",[ \t]+an?[ \t]+\d{1,3}-$")
 # "and his wife", "and her two sons": the name before is one of a couple or a family
-_AND_KIN = lazy_compile(lambda: rf"[ \t]+and[ \t]+(?:his|her)[ \t]+(?:[a-z]+[ \t]+)?(?:{_words('kin_nouns')})\b")
+# ("and" first, the blank before it checked after it: the regex engine skips to the literal)
+_AND_KIN = lazy_compile(lambda: rf"and(?<=[ \t]and)[ \t]+(?:his|her)[ \t]+(?:[a-z]+[ \t]+)?(?:{_words('kin_nouns')})\b")
 _QUOTED_AS = lazy_compile(rf"{_NAME}[ \t]+as[ \t]+(?:saying|telling)\b")
 _NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
