@@ -338,11 +338,14 @@ def _headline_mentions(
     for o in orgs:
         for form in (o.name, *o.forms):
             forms.setdefault(form.upper(), o.id)
+    short = sum(e - s for s, e in caps) <= _HEADLINE_FIND_MAX
+    if short:  # only the forms whose first word a headline holds can be found (the others are not read below)
+        forms = _opened_by(forms, _headline_words(text, caps))
     lower = written_lower(text, {f.lower() for f in forms if len(f) > 2})
     forms = {f: a for f, a in forms.items() if len(f) > 2 and f.lower() not in lower}
     if not forms:
         return []
-    if sum(e - s for s, e in caps) > _HEADLINE_FIND_MAX:
+    if not short:
         pattern = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?=[’']S(?![\w’'-])|(?![\w’'-]))")
         return [(forms[m.group()], m.start(), m.end()) for s, e in caps for m in pattern.finditer(text, s, e)]
     # A headline is short: look each of its words up among the forms' first words (the same finds as the
@@ -372,6 +375,28 @@ def _headline_mentions(
 
 
 _HEADLINE_WORD = re.compile(r"[\w’'-]+")
+
+
+def _headline_words(text: str, caps: list[tuple[int, int]]) -> set[str]:
+    """The words of the stretches ``caps`` (as :func:`_headline_mentions` reads them), each also without an 's."""
+    found = {w.group() for s, e in caps for w in _HEADLINE_WORD.finditer(text, s, e)}
+    return found | {w[:-2] for w in found if w.endswith(("'S", "’S"))}
+
+
+def _opened_by(forms: dict[str, str], words: set[str]) -> dict[str, str]:
+    """Those of ``forms`` whose first word (a :data:`_HEADLINE_WORD`) is one of ``words``.
+
+    >>> _opened_by({"ANN LEE": "ann_lee", "ZENTRIX": "zentrix", "O'NEIL": "o_neil"}, {"ANN", "O'NEIL"})
+    {'ANN LEE': 'ann_lee', "O'NEIL": 'o_neil'}
+    """
+    out = {}
+    for f, a in forms.items():
+        first = _HEADLINE_WORD.match(f)
+        if first is not None and first.group() in words:
+            out[f] = a
+    return out
+
+
 _HEADLINE_WORD_CHAR = re.compile(r"[\w’'-]")
 _HEADLINE_POSSESSIVE = re.compile(r"[’']S(?![\w’'-])")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["pair_marks", "OPENING_MARKS"]
+__all__ = ["pair_marks", "any_mark", "OPENING_MARKS"]
 
 #: Marks that may open a quotation at the start of a paragraph (a continued quote).
 OPENING_MARKS = "“\"«‘'"
@@ -31,6 +31,16 @@ _CLITIC_FIRST = frozenset("stdmlrvSTDMLRV")
 # nothing: most single marks of a text, passed over in the regex engine instead of one by one here
 # (one class of every mark first, which the engine skips to fast, then the checks on the mark found)
 _MARK_NOT_IN_WORD = re.compile(r"[“”\"‘’'«»](?:(?<=[“”\"«»])|(?<![^\W_].)|(?![^\W_]))")
+
+
+def any_mark(text: str) -> bool:
+    """Does ``text`` hold a quotation mark or an apostrophe at all (any that :func:`pair_marks` reads)? With
+    none, no paragraph has a quotation: one scan of the text, not one per paragraph.
+
+    >>> any_mark("Tom Moss left."), any_mark("Tom Moss’s plan."), any_mark("He said «no».")
+    (False, True, True)
+    """
+    return _MARK.search(text) is not None
 
 
 def pair_marks(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int | None]:

@@ -383,10 +383,13 @@ def find_org_clues(
         strong = strong or team  # a team in a results report outweighs a name read as a person's ("beat Dinvo Tarvok")
         # "as Chelsea beat Norvo 2-0": a one-word team may be a given name, and a city named as a team may hold one
         lone = outlet or team and (len(tokens) == 1 or name in w.places)
-        if any(t in not_orgs and not (strong and t in weak_people) for t in tokens):
+        # (set tests in C first: most names hold none of these words)
+        if not not_orgs.isdisjoint(tokens) and (
+            not strong or any(t in not_orgs and t not in weak_people for t in tokens)
+        ):
             return False
         # a given name says a person's name, as its first word; a team's name may hold one later ("Norvo St Ivo")
-        if not lone and any(t in w.given_names for t in (tokens[:1] if team else tokens)):
+        if not lone and not w.given_names.isdisjoint(tokens[:1] if team else tokens):
             return False
         if tokens[0] in w.not_org_first:
             return False  # "Former England manager": a word that opens no organisation's name
@@ -401,7 +404,7 @@ def find_org_clues(
         if tokens[-1] in w.place_heads:
             return False  # "Kestrel Bay"
         seated = placed and len(tokens) > 1 and tokens[-1] not in w.places
-        if not team and (" ".join(tokens) in w.places or any(t in w.places for t in tokens if not seated)):
+        if not team and (" ".join(tokens) in w.places or not seated and not w.places.isdisjoint(tokens)):
             return False  # a place ("Sri Lanka"); "Le Soir" is not one
         if team and name.title() in w.countries:
             return False  # a national side is named as its country, a place

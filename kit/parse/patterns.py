@@ -11,6 +11,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from typing import Any
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "finditer_scouted",
     "WordSites",
     "finditer_sited",
+    "sited_in",
     "Forms",
     "COMPILE_FORMS_ABOVE",
     "LazyPattern",
@@ -414,22 +416,51 @@ def finditer_sited(
                 i = bisect.bisect_left(sites, q, i)
 
 
+def sited_in(sites: Sequence[int], start: int, end: int) -> bool:
+    """Can :func:`finditer_sited` with these ``sites`` find a match in ``text[start:end]``: does the stretch start
+    the text, or does a site lie in ``start - 1 .. end - 1`` (the character before a match's start)? A quick
+    test before a scan of a paragraph where no listed word starts (most of them).
+
+    >>> sited_in([9, 30], 10, 20), sited_in([9, 30], 11, 20), sited_in([9, 30], 0, 5), sited_in([], 4, 9)
+    (True, False, True, False)
+    """
+    if start == 0:
+        return True
+    i = bisect.bisect_left(sites, start - 1)
+    return i < len(sites) and sites[i] < end
+
+
 # (``\b[A-Z]``, written capital first: the engine skips to capitals fast, where a leading ``\b`` has it try every
 # character)
 _UPPER_START = re.compile(r"[A-Z](?<!\w[A-Z])")
-# the last text's capitals that start a word: each text's Forms read them (once per stretch, for people and
-# for organisations), and one scan of the text is cheaper than one per stretch and finder. A tuple, rebound
-# whole (a thread reads one text's positions or another's, never a mix); it holds on to the last text only.
-_capitals: tuple[str, list[int]] = ("", [])
+# the same, and the next character if any: the first two characters of the word, which Forms test first (the
+# character after a capital that starts a word never starts one, so no start is passed over)
+_UPPER_START_TWO = re.compile(_UPPER_START.pattern + ".?", re.DOTALL)
+# the last text's capitals that start a word, and the two characters there: each text's Forms read them (once per
+# stretch, for people and for organisations), and one scan of the text is cheaper than one per stretch and
+# finder. A tuple, rebound whole (a thread reads one text's positions or another's, never a mix); it holds on
+# to the last text only.
+_capitals: tuple[str, list[int], list[str]] = ("", [], [])
 
 
-def _capital_starts(text: str) -> list[int]:
-    """Where a capital A-Z starts a word in ``text``: ``_UPPER_START``'s matches, found once per text."""
+def _capital_words(text: str) -> tuple[list[int], list[str]]:
+    """Where a capital A-Z starts a word in ``text``, and the word's first two characters (one if it ends the
+    text): ``_UPPER_START``'s matches (read by ``_UPPER_START_TWO``), found once per text.
+
+    >>> _capital_words("Ann met ABC and xY, then Z")
+    ([0, 8, 25], ['An', 'AB', 'Z'])
+    """
     global _capitals
     known = _capitals
     if known[0] is not text:
-        known = _capitals = (text, [m.start() for m in _UPPER_START.finditer(text)])
-    return known[1]
+        found = list(_UPPER_START_TWO.finditer(text))
+        known = _capitals = (text, [m.start() for m in found], [m.group() for m in found])
+    return known[1], known[2]
+
+
+def _capital_starts(text: str) -> list[int]:
+    """Where a capital A-Z starts a word in ``text`` (see :func:`_capital_words`)."""
+    return _capital_words(text)[0]
 
 
 #: Texts longer than this (characters) find their names with one compiled pattern (see :class:`Forms`).
@@ -468,6 +499,7 @@ class Forms:
         self.root = _Node()
         other: list[str] = []
         self.longest = 0
+        longest = 0
         for f in set(forms):
             if not (f[:1].isascii() and f[:1].isupper()):
                 if f:
@@ -476,10 +508,13 @@ class Forms:
             node = self.root
             *words, last = f.split(" ")
             for w in words:
-                node = node.next.setdefault(w, _Node())
-                self.longest = max(self.longest, len(w))
+                child = node.next.get(w)
+                if child is None:  # (a new node only where none is: most names share no word)
+                    child = node.next[w] = _Node()
+                node = child
             node.ends[last] = f
-            self.longest = max(self.longest, len(last))
+            longest = max(longest, len(last), *map(len, words))  # (one call per name, not per word)
+        self.longest = longest
         self.other = _other_forms(frozenset(other)) if other else None
         keys = (*self.root.next, *self.root.ends)
         self.starts = frozenset(k[:2] for k in keys)  # a quick first test
@@ -526,7 +561,11 @@ class Forms:
         if self.pattern is not None or self.other is not None or any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
             return [self.find(text, start, end, not_after) for start, end in spans]
         starts, singles, root, longest = self.starts, self.singles, self.root, self.longest
-        candidates = [p for p in _capital_starts(text) if text[p : p + 2] in starts or text[p] in singles]
+        capitals, firsts = _capital_words(text)
+        if singles:
+            candidates = [p for p, two in zip(capitals, firsts) if two in starts or two[0] in singles]
+        else:  # (the usual case: a test per capital in C, with no Python step)
+            candidates = list(compress(capitals, map(starts.__contains__, firsts)))
         out: list[list[tuple[int, int, str]]] = []
         i, n = 0, len(candidates)
         for start, end in spans:
@@ -557,20 +596,37 @@ def _longest_at(root: _Node, text: str, p: int, end: int, longest: int) -> tuple
         s = text.find(" ", pos, stop)
         token = text[pos : s if s >= 0 else stop]
         if node.ends:
-            for c in range(len(token), 0, -1):
-                if c < len(token) and (_is_word(token[c]) or token[c] == "-"):
-                    continue
-                if c == len(token) and pos + c < end and (_is_word(text[pos + c]) or text[pos + c] == "-"):
-                    continue
-                form = node.ends.get(token[:c])
-                if form is not None:
-                    best = (pos + c, form)
-                    break
+            cut = _longest_end(node.ends, token, text, pos, end)
+            if cut is not None:
+                best = cut
         if s < 0:
             break
         node = node.next.get(token)
         pos = s + 1
     return best
+
+
+def _longest_end(ends: dict[str, str], token: str, text: str, pos: int, end: int) -> tuple[int, str] | None:
+    """(end, form) of the longest of ``ends`` that ``token`` (the text at ``pos``) starts with, where no word
+    character or hyphen follows it. A token of letters and digits only (most of them) can end only where it
+    ends: one look-up, not one per character."""
+    n = len(token)
+    if n == 0:
+        return None
+    whole = not (pos + n < end and (_is_word(text[pos + n]) or text[pos + n] == "-"))
+    if token.isalnum():
+        form = ends.get(token) if whole else None
+        return (pos + n, form) if form is not None else None
+    if whole and (form := ends.get(token)) is not None:
+        return pos + n, form
+    for c in range(n - 1, 0, -1):
+        ch = token[c]
+        if ch.isalnum() or ch == "_" or ch == "-":
+            continue  # (a cut inside a word)
+        form = ends.get(token[:c])
+        if form is not None:
+            return pos + c, form
+    return None
 
 
 def _is_word(ch: str) -> bool:

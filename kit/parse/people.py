@@ -45,6 +45,7 @@ from .patterns import (
     first_not_after,
     lazy_compile,
     scout_pattern,
+    sited_in,
     trie_pattern,
 )
 
@@ -297,17 +298,17 @@ def _place_with_a_title(tokens: list[str]) -> bool:
 
 def _befores(
     text: str, start: int, end: int, pats: _Patterns, sites: list[int] | None = None
-) -> Iterator[re.Match[str]]:
+) -> Iterable[re.Match[str]]:
     """``pats.before.finditer(text, start, end)``, faster: tried only where a title word starts after
     a character that ends a word (:func:`~kit.parse.patterns.finditer_scouted`, or the ``sites`` of a
-    scan shared with other word lists)."""
+    scan shared with other word lists; none at all in a paragraph without such a site)."""
     if sites is not None:
-        yield from finditer_sited(pats.before_body, sites, text, start, end, "-")
-        return
+        if not sited_in(sites, start, end):
+            return ()  # no title word in the paragraph (the usual one)
+        return finditer_sited(pats.before_body, sites, text, start, end, "-")
     if pats.before_scout is None:
-        yield from pats.before.finditer(text, start, end)
-        return
-    yield from finditer_scouted(pats.before_body, pats.before_scout, text, start, end, "-")
+        return pats.before.finditer(text, start, end)
+    return finditer_scouted(pats.before_body, pats.before_scout, text, start, end, "-")
 
 
 def _appositions(text: str, start: int, end: int, pats: _Patterns) -> Iterator[tuple[int, re.Match[str]]]:

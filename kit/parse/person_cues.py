@@ -201,6 +201,8 @@ def find_cued_people(
     at_sites = [-1, *at_sites]  # the text's first word has no site (no character before it)
     after, kin, life, before = _AFTER.compiled, _KIN_AFTER_NAME.compiled, _LIFE.compiled, _NAME_BEFORE.compiled
     kin_named = _KIN_NAMED.compiled
+    # what the three rules after the cues need somewhere in the text (one search each, not one per paragraph)
+    parens, years, quoted = "(" in text, "year" in text, " quoted " in text
     i = 0
     for start, end in spans:
         i = bisect.bisect_left(at_sites, start - 1, i)
@@ -227,10 +229,10 @@ def find_cued_people(
                     name_before(start, k.start())  # "Marsk was born", "Marsk, born in 1850"
             elif life.match(text, q, end) and q - 1 >= start and text[q - 1] in " \t":
                 name_before(start, q)  # "Vell died"
-        if "(" in text[start:end]:
+        if parens and text.find("(", start, end) >= 0:
             for m in _LIFE_DATES.finditer(text, start, end):
                 name_before(start, m.start())  # "Ivo Marsk (1850–1921)"
-        at = text.find("year", start, end)
+        at = text.find("year", start, end) if years else -1
         while at >= 0:  # "the 17-year-old Tom Moss", "12-year old Ivo": an age before a name (str.find: a fast scan)
             if (
                 (m := _AGED.match(text, at, end)) is not None
@@ -243,7 +245,7 @@ def find_cued_people(
             at = text.find("year", at + 4, end)
         for m in _AND_KIN.compiled.finditer(text, start, end):
             name_before(start, m.start())  # "Ivo Marsk and his wife": one of a couple or a family
-        at = text.find(" quoted ", start, end)
+        at = text.find(" quoted ", start, end) if quoted else -1
         while at >= 0:  # "the Norvo Sun quoted Marsk as saying": whom an outlet quotes is a person
             if (m := _QUOTED_AS.match(text, at + 8, end)) is not None:
                 add(m.group("n"), m.start("n"))

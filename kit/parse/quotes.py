@@ -54,7 +54,7 @@ from .attribution import (
 from .clauses import main_clause
 from .entity_words import entity_words
 from .governor import QC, SAID_X, clause_subject, governor
-from .marks import OPENING_MARKS, pair_marks
+from .marks import OPENING_MARKS, any_mark, pair_marks
 from .patterns import lazy_compile, trie_pattern
 from .rules import RULES, Site, attribute
 from .slots import SIGN_OFF, end_mark
@@ -84,6 +84,8 @@ def find_quotes(ctx: Context, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote,
     [('We are ready,', 'Ann Lee'), ('We have waited long enough.', 'Ann Lee')]
     """
     text = ctx.text
+    if not any_mark(text):
+        return ()  # no mark, no quotation (the paragraphs' marks are paired below, each found by the same class)
     quotes: list[Quote] = []
     prev: list[Quote] = []  # quotes of the previous paragraph
     carry = False  # the previous paragraph's last quote was left open

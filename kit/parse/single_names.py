@@ -27,6 +27,7 @@ Both scans are forward-only; citations are read only in windows before a year.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
@@ -104,8 +105,8 @@ def find_single_names(
 
     taken |= _storm_names(text)  # "Hurricane Vella ... Vella grew stronger": a storm, never a person
     ones = _ONE.compiled.finditer  # looked up once: no LazyPattern call per paragraph
-    # citations end with a year: with no year anywhere in the text (one scan), no paragraph has one
-    years = _YEAR.search(text) is not None
+    # citations end with a year: a paragraph with no year in it (one scan of the text for them all) has none
+    years = _year_starts(text)
     et_al = "et al" in text
     for start, end in spans:
         for m in ones(text, start, end):
@@ -136,7 +137,7 @@ def find_single_names(
                 b = _AUTHOR_BEFORE.search(text, max(start, e.start() - 40), e.start())
                 if b and b.group() not in stop and not text[max(start, b.start() - 4) : b.start()].lower() == "the ":
                     add(b.group(), b.start())
-        if not years:
+        if not _has_year_start(years, start, end):
             continue
         for lo, hi in _windows(text, start, end):
             for c in _CITATION.finditer(text, lo, hi):
@@ -214,6 +215,25 @@ def _surnames_only(names: str) -> bool:
 def _opens_sentence(before: str, at_start: bool) -> bool:
     stripped = before.rstrip(' \t“"‘')
     return at_start or not stripped or stripped[-1] in ".!?:\n"
+
+
+_YEAR_START = re.compile(r"[12](?=\d\d\d)")
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where ``_YEAR`` may match in ``text`` or in any stretch of it: each place that starts four digits, the first
+    1 or 2 (one scan of the text; a stretch of it has a year only where one of these is)."""
+    return [m.start() for m in _YEAR_START.finditer(text)]
+
+
+def _has_year_start(starts: list[int], start: int, end: int) -> bool:
+    """Does one of ``starts`` (:func:`_year_starts`) begin four digits inside ``text[start:end]``?
+
+    >>> _has_year_start([3, 40], 0, 7), _has_year_start([3, 40], 0, 6), _has_year_start([3, 40], 4, 40)
+    (True, False, False)
+    """
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] + 4 <= end
 
 
 def _windows(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

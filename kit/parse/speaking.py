@@ -133,7 +133,12 @@ def add_speakers(article: Article, scanned: Callable[[], Sequence[Span]], ctx: C
     for m in mentions:
         first.setdefault(m.actor, m.start)
     actors = tuple(sorted((*article.actors, *new.values()), key=lambda a: first.get(a.id, len(text))))
-    ctx2 = Context.build(text, article.sentences, actors, tuple(mentions))
+    built: list[Context] = []  # the context with the new actors, built on first need (most articles never ask)
+
+    def ctx2() -> Context:
+        if not built:
+            built.append(Context.build(text, article.sentences, actors, tuple(mentions)))
+        return built[0]
 
     def who(item: Quote | Reported) -> str | None:
         a, b = item.speaker_start, item.speaker_end
@@ -142,7 +147,7 @@ def add_speakers(article: Article, scanned: Callable[[], Sequence[Span]], ctx: C
         if (a, b) in speakers:
             return speakers[(a, b)]
         if text[a:b].lower() in _THIRD_OR_OWNER:  # a pronoun may now reach a new actor
-            return _resolve(ctx2, a, b) or item.speaker
+            return _resolve(ctx2(), a, b) or item.speaker
         return item.speaker
 
     quotes = tuple(_with_speaker(q, who(q)) for q in article.quotes)
