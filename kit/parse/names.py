@@ -792,9 +792,11 @@ _HONORIFIC_NAME = lazy_compile(
     )
 )
 # A surname right before a cue ("Chen said", "Chen, a nurse, has said"), read back from each cue found.
+_FIRST_ASCII_CAP = first_not_after("[A-Z]", "’'.-")
 _SURNAME_BEFORE = lazy_compile(
     lambda: (
-        rf"(?<![\w’'.-])(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,[^,;:.“”\"]{{1,90}},)?\s+(?:{AUX}\s+){{0,{MAX_AUX}}}$"
+        rf"(?P<n>{_FIRST_ASCII_CAP}[a-z]+(?:-[A-Z][a-z]+)?)(?:,[^,;:.“”\"]{{1,90}},)?\s+"
+        rf"(?:{AUX}\s+){{0,{MAX_AUX}}}$"
     )
 )
 _CUE_AT = lazy_compile(lambda: rf"\b(?:{_cue()})\b")

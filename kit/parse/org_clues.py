@@ -124,12 +124,22 @@ from typing import Generic, TypeVar
 from .attribution import THIRD_PERSON
 from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
-from .patterns import WordSites, finditer_not_after, finditer_scouted, finditer_sited, scout_pattern, trie_pattern
+from .patterns import (
+    WordSites,
+    finditer_not_after,
+    finditer_scouted,
+    finditer_sited,
+    first_not_after,
+    scout_pattern,
+    trie_pattern,
+)
 from .person_cues import scored_by_sets
 
 __all__ = ["find_org_clues", "has_score", "in_capitals", "keyword_first_words", "opens_sentence", "sports_report"]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
+#: ``(?<![\w’'.-])`` then ``_NAME``, written with the look-behind after the first capital (the same matches).
+_NAME_NOT_AFTER_WORD = first_not_after("[A-Z]", "’'.-") + _NAME.removeprefix("[A-Z]")
 #: How far back from a role word or a verb its organisation is read.
 _REACH = 90
 _ONE_WORD = re.compile(r"[A-Z][a-zA-Z]+[a-z]|[A-Z]{2,6}")
@@ -257,7 +267,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "team": re.compile(rf"(?P<place>{places})[ \t]+(?P<team>(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)(?![\w’'-])"),
         # "the Padres", "the All Blacks", "the White Sox": a capitalised plural after "the" (look-behind in code)
         "the_plural": re.compile(r"[Tt]he[ \t]+(?P<n>(?:[A-Z][a-z]+[ \t]+){0,2}(?:[A-Z][a-z]+s|Sox))(?![\w’'-])"),
-        "before_role": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
+        "before_role": re.compile(rf"(?P<n>{_NAME_NOT_AFTER_WORD})(?:’s|'s)?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}$"),
         "before_verb": re.compile(
             r"(?<![\w’'.-])(?P<n>[A-Z][a-zA-Z]+[a-z](?:[ \t]+[A-Z][a-zA-Z]+[a-z])?|[A-Z]{2,6})"
             r"(?:,[^,;:.“”\"]{1,60},)?[ \t]+(?:(?:has|have|had|also|will|would)[ \t]+)?$"
@@ -286,7 +296,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "acronym_possessive": re.compile(
             rf"(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{trie_pattern({*w.role_words, *w.acronym_possessions})})(?![\w-])"
         ),
-        "name_before": re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME})[ \t]*$"),
+        # (the look-behind after the first capital: the engine skips to capitals, where a look-behind first has it
+        # try the name at every character of the window)
+        "name_before": re.compile(rf"(?P<n>{_NAME_NOT_AFTER_WORD})[ \t]*$"),
         "name_after": re.compile(rf"[ \t]+(?P<n>{_NAME})(?![\w’'-])"),
         # a team after "the" in a results report ("routed the Twins 11-2", "against the Springboks")
         "name_after_the": re.compile(rf"[ \t]+(?:the[ \t]+)?(?P<n>{_NAME})(?![\w’'-])"),
@@ -992,7 +1004,7 @@ class _Ahead:
 
 
 _AND_AFTER = re.compile(rf"(?:,|,?[ \t]+and)[ \t]+(?P<n>{_NAME})(?![\w’'-])")
-_AND_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<n>{_NAME}),?[ \t]+and[ \t]+$")
+_AND_BEFORE = re.compile(rf"(?P<n>{_NAME_NOT_AFTER_WORD}),?[ \t]+and[ \t]+$")
 
 
 def _conjuncts(
@@ -1115,7 +1127,7 @@ _RESULT_LINE = re.compile(rf"(?P<a>{_NAME})[ \t]+\d{{1,3}}[ \t]+(?P<b>{_NAME})[ 
 #: After a name that opens a sentence: a plural verb says a team ("Kestrel are", British usage); a win said of
 #: a place with "has won" or "won its" says its team ("Winnipeg has won six of its last ten").
 _TEAM_ACTS = {" are ": False, " were ": False, " have ": False, " has won ": True, " won its ": True}
-_NAME_ENDS = re.compile(rf"(?<![\w’'.-]){_NAME}$")
+_NAME_ENDS = re.compile(rf"{_NAME_NOT_AFTER_WORD}$")
 _VERB_BEFORE_THEIR = re.compile(r"[ \t](?P<v>[a-z]+)$")
 
 

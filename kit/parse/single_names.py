@@ -36,7 +36,7 @@ from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .org_clues import has_score
-from .patterns import POSSESSIVE, lazy_compile, merged_windows, trie_pattern
+from .patterns import POSSESSIVE, first_not_after, lazy_compile, merged_windows, trie_pattern
 from .people import Person
 
 __all__ = ["find_single_names"]
@@ -173,7 +173,7 @@ def find_single_names(
 
 # "et al." (or "et al," / "et al (2017)"), not a well's name ("the Norvo et al Tarn 14-28")
 _ET_AL = re.compile(r"[ \t]+et[ \t]+al(?:[.,]|[ \t]+[\[(\d])")
-_AUTHOR_BEFORE = lazy_compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[a-z]$")
+_AUTHOR_BEFORE = lazy_compile(first_not_after("[A-Z]", "’'.-") + r"[\w’'-]*[a-z]$")
 
 
 def _storm_names(text: str) -> set[str]:
@@ -204,7 +204,7 @@ _DATE_BEFORE = re.compile(r"\d[ \t]*[-–][ \t]*$")
 
 
 _RECORD = lazy_compile(r" \(\d{1,2}-\d{1,2}\)")
-_ONE_BEFORE = lazy_compile(r"(?<![\w’'.-])[A-Z][a-z]+$")
+_ONE_BEFORE = lazy_compile(first_not_after("[A-Z]", "’'.-") + r"[a-z]+$")
 
 
 def _surnames_only(names: str) -> bool:

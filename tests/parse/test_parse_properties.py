@@ -310,6 +310,37 @@ def test_first_not_after_patterns_match_lookbehind_regex(text, bounds):
 
 @SETTINGS
 @given(SCAN_TEXTS, BOUNDS)
+@example("Ann Lee-Ray and xAnn Lee, McCoy Ray and O’Neil’s staff and Bo Li", (0.0, 1.0))
+@example("the Kestrel Tarn Holdings manager and ", (0.2, 1.0))
+def test_names_read_back_from_a_place_match_lookbehind_regex(text, bounds):
+    # searched for in a window that ends at a word ("<name> and ", "<name> said"): written with the look-behind
+    # after the first capital (first_not_after), the same matches as with the look-behind first
+    import re
+
+    from kit.parse import names, org_clues, single_names
+    from kit.parse.patterns import first_not_after
+
+    a, b = _window(text, bounds)
+    fast = first_not_after("[A-Z]", "’'.-")
+    patterns = [
+        org_clues._patterns()["name_before"],
+        org_clues._patterns()["before_role"],
+        org_clues._AND_BEFORE,
+        org_clues._NAME_ENDS,
+        single_names._AUTHOR_BEFORE.compiled,
+        single_names._ONE_BEFORE.compiled,
+        names._SURNAME_BEFORE.compiled,
+    ]
+    for pattern in patterns:
+        assert pattern.pattern.count(fast) == 1
+        plain = re.compile(pattern.pattern.replace(fast, r"(?<![\w’'.-])[A-Z]"))
+        for lo in range(a, b + 1):  # each window ending at b, as the finders search back from a place
+            m, p = pattern.search(text, lo, b), plain.search(text, lo, b)
+            assert (m and (m.span(), m.groupdict())) == (p and (p.span(), p.groupdict()))
+
+
+@SETTINGS
+@given(SCAN_TEXTS, BOUNDS)
 @example("John Kerry, x, the foreign secretary, said", (0.0, 1.0))  # a name is never read across a comma
 @example("Ann Lee, Britain’s foreign secretary, and Jo Fox, a spokesman for the Pentagon.", (0.0, 1.0))
 @example("said Foreign Secretary Philip Hammond, spokesman John Kirby", (0.0, 1.0))
