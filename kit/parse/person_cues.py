@@ -114,6 +114,9 @@ _SET = r"[0-7]-[0-7](?:[ \t]+\(\d{1,2}-\d{1,2}\))?"
 # (the first digit first, the blank before it checked after it: the regex engine skips to digits)
 SET_SCORES = re.compile(rf"[0-7](?<=[ \t][0-7]){_SET[len('[0-7]') :]}(?:[ \t]+{_SET})+(?![\w-])")
 _BLANKS = re.compile(r"[ \t]*")
+# two scores in a row anywhere in the text ("6-2 6-3"), found from each hyphen (a fast scan): without one, no
+# paragraph is read for set scores
+_SET_HINT = re.compile(r"-(?<=[0-7]-)[0-7][ \t]+(?:\(\d{1,2}-\d{1,2}\)[ \t]+)?[0-7]-[0-7]")
 
 
 def scored_by_sets(text: str, end: int) -> bool:
@@ -203,6 +206,8 @@ def find_cued_people(
     kin_named = _KIN_NAMED.compiled
     # what the three rules after the cues need somewhere in the text (one search each, not one per paragraph)
     parens, years, quoted = "(" in text, "year" in text, " quoted " in text
+    families = " and his " in text or " and her " in text
+    sets = _SET_HINT.search(text) is not None
     i = 0
     for start, end in spans:
         i = bisect.bisect_left(at_sites, start - 1, i)
@@ -243,14 +248,14 @@ def find_cued_people(
             elif (a := _AGED_APPOSITION.search(text, max(start, at - 16), at)) is not None:
                 name_before(start, a.start())  # "Fili Vesko, a 26-year-old singer": an age in an apposition
             at = text.find("year", at + 4, end)
-        for m in _AND_KIN.compiled.finditer(text, start, end):
+        for m in _AND_KIN.compiled.finditer(text, start, end) if families else ():
             name_before(start, m.start())  # "Ivo Marsk and his wife": one of a couple or a family
         at = text.find(" quoted ", start, end) if quoted else -1
         while at >= 0:  # "the Norvo Sun quoted Marsk as saying": whom an outlet quotes is a person
             if (m := _QUOTED_AS.match(text, at + 8, end)) is not None:
                 add(m.group("n"), m.start("n"))
             at = text.find(" quoted ", at + 8, end)
-        for m in SET_SCORES.finditer(text, start, end):
+        for m in SET_SCORES.finditer(text, start, end) if sets else ():
             name_before(start, m.start())  # "beat Yone Tarvo 6-2 6-3": a player, scored set by set
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
