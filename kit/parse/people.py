@@ -372,18 +372,20 @@ def _prefix_country(text: str, title_start: int, by_end: dict[int, GazetteerMatc
     return None
 
 
-# a capitalised word of six letters or more: a misspelled surname may be one (see _misspelled_surnames; the
-# look-behind after the capital, the letters read possessively: the regex engine skips to capitals)
-_LONG_CAPITALISED = re.compile(
-    first_not_after(f"[{UPPER_LETTERS}]", "’'.-") + f"[{LOWER_LETTERS}]{{5,}}" + POSSESSIVE + r"(?![\w-])"
-)
+@functools.cache
+def _long_words_from(initial: str) -> re.Pattern[str]:
+    """A capitalised word of six letters or more that starts with ``initial``: a misspelled surname may be one
+    (see :func:`_misspelled_surnames`; the capital first, then the look-behind, the letters read possessively:
+    the regex engine skips to that capital)."""
+    first = first_not_after(re.escape(initial), "’'.-")
+    return re.compile(first + f"[{LOWER_LETTERS}]{{5,}}" + POSSESSIVE + r"(?![\w-])")
 
 
 def _misspelled_surnames(
     text: str, people: Iterable[Person], owners: dict[str, list[Person]], full_names: dict[str, str]
 ) -> dict[str, Person]:
     """``{word: person}`` for each capitalised word of the text that is one typing slip (a letter dropped, added,
-    changed, or two swapped) from the surname of one person of ``people`` only, and is no word the kit reads
+    changed, or two swapped; its capital kept) from the surname of one person of ``people`` only, and is no word the kit reads
     otherwise: no given name, listed family name, place, gazetteer name, nor a name or short form already
     ("Grabowksi" for Ivo Grabowski, "Batersby" for Cam Battersby; not "Jones" for Tom Jone: a surname of its
     own). Surnames of six letters or more: shorter ones are too near to others ("Allen", "Allan")."""
@@ -401,8 +403,9 @@ def _misspelled_surnames(
     words = entity_words()
     gaz = gazetteer()
     first_at: dict[str, int] = {}
-    for m in _LONG_CAPITALISED.finditer(text):
-        first_at.setdefault(m.group(), m.start())
+    for initial in {s[0] for s in surnames}:  # a slip keeps the first letter (a capital is seldom mistyped)
+        for m in _long_words_from(initial).finditer(text):
+            first_at.setdefault(m.group(), m.start())
     out: dict[str, Person] = {}
     for w in first_at.keys() - surnames.keys() - owners.keys():
         near = set().union(*(keys.get(k, ()) for k in (w, *(w[:i] + w[i + 1 :] for i in range(len(w))))))
