@@ -498,7 +498,7 @@ def find_named_people(
             a, b = m.start() + delta, m.start() + delta_end
             before = text[max(start, a - 40) : a]
             if tokens[-1] == "No" and _NUMBER_AFTER.match(text, b):
-                continue  # "Kestrel Lodge No. 8": a number's abbreviation ends a thing's name
+                continue  # "Kestrel Lodge No. 12": a number's abbreviation ends a thing's name
             if before[-1:] in _OPENING_MARKS and text[b : b + 1] in _CLOSING_MARKS | {",", "."} and _closes(text, b):
                 continue  # "“Harbour Lights”", "the “Kestrel Bill”": the whole quotation is a title, not a person
             if text.startswith((" &", "&"), b) and _company_after_ampersand(text, b):

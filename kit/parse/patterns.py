@@ -48,7 +48,7 @@ DAYS_AND_MONTHS = frozenset(
 #: Extended-A capitals ("Élise", "Šimon", "Łukasz", "İsmail"), with Romanian "Ș", "Ț".
 UPPER_LETTERS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 #: The small letters a name's word goes on with: a-z and the Latin-1 and Latin Extended-A small letters
-#: ("Ličen", "Dvořák", "Wałęsa", "Erdoğan"), with Romanian "ș", "ț".
+#: ("Velič", "Dvořák", "Wałęsa", "Erdoğan"), with Romanian "ș", "ț".
 LOWER_LETTERS = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžſșț"
 
 #: Appended to a quantifier to read possessively ("[a-z]+" + POSSESSIVE), where what follows can never be what

@@ -19,7 +19,7 @@ to four words a person:
 * **a greeting**: "Dear Ada:", "Hi Tom!" (not "Dear Sir");
 * **a name given**: "my name is Jorna", "her name was Ada Vell";
 * **an age before the name**: "the 17-year-old Tom Moss", "nine-year-old Ivo" (not "a 17-year-old Dutch student"),
-  or in an apposition after it: "Fili Vesko, a 26-year-old singer";
+  or in an apposition after it: "Zelko Tarvas, a 31-year-old nurse";
 * **a family**: "Ivo Marsk and his wife", "Ada Vell and her two sons";
 * **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying";
 * **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score).
@@ -129,7 +129,7 @@ def scored_by_sets(text: str, end: int) -> bool:
     return blanks is not None and SET_SCORES.match(text, blanks.end()) is not None
 
 
-# an age in an apposition after the name: "Fili Vesko, a 26-year-old singer" (read back from "year")
+# an age in an apposition after the name: "Zelko Tarvas, a 31-year-old nurse" (read back from "year")
 _AGED_APPOSITION = re.compile(r",[ \t]+an?[ \t]+\d{1,3}-$")
 # "and his wife", "and her two sons": the name before is one of a couple or a family
 # ("and" first, the blank before it checked after it: the regex engine skips to the literal)
@@ -246,7 +246,7 @@ def find_cued_people(
             ):
                 add(m.group("n"), m.start("n"))
             elif (a := _AGED_APPOSITION.search(text, max(start, at - 16), at)) is not None:
-                name_before(start, a.start())  # "Fili Vesko, a 26-year-old singer": an age in an apposition
+                name_before(start, a.start())  # "Zelko Tarvas, a 31-year-old nurse": an age in an apposition
             at = text.find("year", at + 4, end)
         for m in _AND_KIN.compiled.finditer(text, start, end) if families else ():
             name_before(start, m.start())  # "Ivo Marsk and his wife": one of a couple or a family

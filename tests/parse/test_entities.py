@@ -1355,8 +1355,8 @@ def test_a_name_two_longer_names_share_stays_its_own():
     ("text", "name", "role"),
     [
         (
-            "He will meet Minister of Trade and Industry Tungo Ariwo on Friday.",
-            "Tungo Ariwo",
+            "Talks were led by Minister of Trade and Industry Kovo Tarsen on Friday.",
+            "Kovo Tarsen",
             "Minister of Trade and Industry",
         ),
         (
@@ -1365,8 +1365,8 @@ def test_a_name_two_longer_names_share_stays_its_own():
             "Secretary of Health, Housing and Welfare",
         ),
         (
-            "The President of the Republic Costo Stephan signed the decree.",
-            "Costo Stephan",
+            "The President of the Republic Ilvo Marsen opened the session.",
+            "Ilvo Marsen",
             "President of the Republic",
         ),
     ],
@@ -1379,7 +1379,7 @@ def test_an_office_of_a_portfolio_or_a_few_is_a_title(text, name, role):
     ("text", "expected"),
     [
         (
-            "The Kestrel Front of General Ivo Marsk left the talks.",
+            "The Kestrel Front of General Ivo Marsk won two seats.",
             [("Kestrel Front", "organization"), ("Ivo Marsk", "person")],
         ),
         ("He joined the Norvo Party of President Ada Vell.", [("Norvo Party", "organization"), ("Ada Vell", "person")]),
@@ -1392,7 +1392,7 @@ def test_a_title_and_a_name_after_an_organisations_of_are_its_leader(text, expec
 
 @pytest.mark.parametrize("typo", ["Marksovic", "Marskovc", "Marskovici", "Marskovuc"])
 def test_a_surname_misspelled_by_one_slip_names_the_person(typo):
-    art = kit.parse(f"Ivo Marskovic, the firm's chief, spoke on Monday. “We expect it next year,” {typo} said.")
+    art = kit.parse(f"Ivo Marskovic, the firm's chief, spoke on Monday. “The new plant opens in June,” {typo} said.")
     assert [a.id for a in art.actors] == ["ivo_marskovic"]
     assert art.quotes[0].speaker == "ivo_marskovic"
 

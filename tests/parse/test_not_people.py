@@ -160,10 +160,10 @@ def test_a_short_or_given_name_after_a_title_stays_a_person() -> None:
     "text",
     [
         "The shop is at rue Jean Tarvo, near the station.",
-        "The bar is at bd Ivo Marsk, 0123456: drinks and music.",
+        "The bar is on bd Ivo Marsk, next to the market.",
         "The hotel on Avenida Tom Moss has ten rooms.",
         "The hotel on Calle Juan Tarvo has ten rooms.",
-        "Anse Vesko is a small fishing town, not far from the fort.",
+        "Anse Vesko has a small harbour and two hotels.",
     ],
 )
 def test_a_name_after_a_word_for_a_street_or_a_bay_is_a_place(text: str) -> None:
@@ -177,7 +177,7 @@ def test_a_name_after_a_street_word_elsewhere_stays_a_person() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Stories of the Old Town - Water Off a Black Cat's Back. Tom Moss wrote it.",
+        "Side two - Water Off a Duck. Tom Moss sang it.",
         "Their new record, Ivo Against the Tide, came out in May. Tom Moss sang.",
     ],
 )
@@ -186,4 +186,4 @@ def test_a_particle_or_preposition_in_a_title_makes_it_no_persons_name(text: str
 
 
 def test_a_name_ending_in_the_abbreviation_of_number_is_no_person() -> None:
-    assert people("He joined in 1790, at Tom Lodge No. 8, which the Grand Lodge had chartered.") == []
+    assert people("The club met at Tom Lodge No. 12 every Friday night.") == []

@@ -25,7 +25,7 @@ def orgs(text: str) -> list[str]:
         ("Ivo Marsk told the Kestrel Times-Ledger that it was over.", "Kestrel Times-Ledger"),
         ("Ivo Marsk told the Boston Ledger that it was over.", "Boston Ledger"),  # a city: the outlet's seat
         ("Ivo Marsk told the Kestrel Paper that the plant would close.", "Kestrel Paper"),
-        ("Ivo Marsk remarked to The Kestrel Ledger, “We will stay.”", "Kestrel Ledger"),
+        ("Asked on Monday, Ivo Marsk remarked to The Kestrel Ledger that the plant would stay open.", "Kestrel Ledger"),
         ("Ivo Marsk confirmed to the Courier that he would stay.", "Courier"),
     ],
 )
@@ -71,7 +71,7 @@ def test_an_agency_in_a_dateline_acts_where_the_story_names_it_again() -> None:
     [
         ("Ivo Marsk wrote for Helsingin Sanomat for ten years.", "Helsingin Sanomat"),
         ("Tom Moss had leaked the memo to Gazeta Wyborcza.", "Gazeta Wyborcza"),
-        ("Wikinews interviews Tom Moss about his garden.", "Wikinews"),
+        ("Tom Moss spoke to Wikinews about his garden.", "Wikinews"),
     ],
 )
 def test_a_well_known_outlet_is_an_organisation_by_name(text: str, outlet: str) -> None:
@@ -80,7 +80,7 @@ def test_a_well_known_outlet_is_an_organisation_by_name(text: str, outlet: str) 
 
 def test_a_town_before_its_country_is_no_organisation_of_a_list():
     # "Norvo, Russia, Reuters": no list of organisations, but a town, its country and the sentence's subject
-    art = kit.parse("Ahead of the Games in Norvo, Russia, Reuters interviewed Tom Moss.")
+    art = kit.parse("At the summit in Norvo, Russia, Reuters spoke to Tom Moss.")
     assert [(a.name, a.kind) for a in art.actors] == [
         ("Russia", "state"),
         ("Reuters", "organization"),

@@ -246,8 +246,8 @@ def test_a_list_with_a_known_person_keeps_its_places_and_companies() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Police named the woman as Fili Vesko, a 26-year-old singer from the coast.", "Fili Vesko"),
-        ("Hurto Zylan and his wife were taken from their home on Monday.", "Hurto Zylan"),
+        ("The court heard from Zelko Tarvas, a 31-year-old nurse from the coast.", "Zelko Tarvas"),
+        ("Orvel Dastrop and his wife moved to the coast in May.", "Orvel Dastrop"),
         ("Ulo Tarsk and her two sons left the town in May.", "Ulo Tarsk"),
     ],
 )

@@ -376,7 +376,7 @@ def test_a_signing_is_a_teams():
 @pytest.mark.parametrize(
     "text",
     [
-        "Veteran Ada Vell prevailed over Yone Tarvo 6-2 6-3 on Tuesday.",
+        "Ada Vell needed two hours to get past Yone Tarvo 6-2 6-3 on Tuesday.",
         "Ada Vell lost to Yone Tarvo 7-6 (7-5) 6-4 in the final of the Norvo Open.",
         "Ada Vell beat Yone Tarvo 6-1 3-6 6-4 to reach the final.",
     ],
