@@ -100,7 +100,7 @@ def find_listed_people(
             if n in full or pid in found or tokens[-1] in surnames or n.isupper():
                 continue
             if (
-                any(t in not_people or t in words.org_heads for t in tokens)
+                any(t in not_people or t in words.org_heads or t in words.not_in_person_names for t in tokens)
                 or words.looks_like_place(tokens)
                 or gaz.entity_of(n) is not None
                 or any(gaz.entity_of(t) is not None for t in tokens)

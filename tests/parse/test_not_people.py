@@ -178,6 +178,7 @@ def test_a_name_after_a_street_word_elsewhere_stays_a_person() -> None:
     "text",
     [
         "Side two - Water Off a Duck. Tom Moss sang it.",
+        "We played Water Off and Tom Moss sang.",  # in a list of names too
         "Their new record, Ivo Against the Tide, came out in May. Tom Moss sang.",
     ],
 )
