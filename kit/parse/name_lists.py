@@ -9,9 +9,9 @@ Malvik"), unless one of its names is a place, an organisation's, a gazetteer nam
 has a word the text also writes in lower case: then the list is of another kind.
 Places, organisations and gazetteer names never are. Likewise, a list that a plural
 organisation noun opens ("three listed companies: Acme, Zentrix and Norvo", "banks
-such as ...", "websites like ...", "activist groups include ...") or whose names are mostly organisations names organisations (two names
-joined by "and", one of them a known organisation's, are two organisations: "Vesko Bank
-and Tarvo").
+such as ...", "websites like ...", "member charities include ...") or whose names are
+mostly organisations names organisations (two names joined by "and", one of them a known
+organisation's, are two organisations: "Vesko Bank and Tarvo").
 
 >>> import kit
 >>> art = kit.parse("Guests included Ava Long, Ravi Dass, Ian Mole and Lou Chen.")

@@ -51,6 +51,7 @@ from .patterns import (
     first_not_after,
     lazy_compile,
     trie_pattern,
+    written_lower_near,
 )
 from .people import Person
 
@@ -179,7 +180,6 @@ _NOT_ROLE = frozenset(
     "who which that said says after before when while as since because although though if and but or with "
     "without in on at for from to of by during despite including according where whose whom".split()
 )
-_NEAR = 3000  # characters each side of a name where its first word is looked for in lower case
 _OPENS_SENTENCE = lazy_compile(r"(?:^|[.!?:]\s*[“\"‘]?|\n\s*[“\"‘]?)\s*$")
 # the last character other than white space before where _OPENS_SENTENCE can match (else it matches only
 # after a line end)
@@ -356,7 +356,7 @@ def _a_common_word(word: str, text: str, at: int) -> bool:
     """Is ``word`` (before a given name and a surname, at ``at``) a common word the text also writes in lower
     case ("Pastor Ann Vole" beside "the pastor")? Not an initial, nor a word of capitals ("J. Ann Vole",
     "NZ Ann Vole")."""
-    return len(word) > 2 and "." not in word and not word.isupper() and _written_lower_near(text, at, word)
+    return len(word) > 2 and "." not in word and not word.isupper() and written_lower_near(text, at, word)
 
 
 def _is_title(word: str, titles: frozenset[str]) -> bool:
@@ -480,7 +480,7 @@ def find_named_people(
                 text, lo, at
             ) is not None
             if (group, opens) not in read:
-                lower = functools.partial(_written_lower_near, text, at) if opens else None
+                lower = functools.partial(written_lower_near, text, at) if opens else None
                 read[group, opens] = _read_candidate(group, gaz, stop, title_words, org_words, lower, (text, at))
             got = read[group, opens]
             if got is None:
@@ -634,7 +634,7 @@ def _ends_with_a_family_name(
         return False
     first = tokens[0]
     if _given_also_a_word(tokens, words):  # "from Orlando Brennan", "with Will Kowalski"
-        return not opens and not tokens[1].isupper() and not _written_lower_near(text, at, tokens[1])
+        return not opens and not tokens[1].isupper() and not written_lower_near(text, at, tokens[1])
     if (
         opens
         or first in surnames  # "Vell Marsk": two family names, a firm named after its founders
@@ -660,7 +660,7 @@ def _ends_with_a_family_name(
         and _is_title(first[:-1], titles)  # "Senators Vell and Marsk"
     ):
         return False
-    return all("." not in t and not t.isupper() and not _written_lower_near(text, at, t) for t in tokens)
+    return all("." not in t and not t.isupper() and not written_lower_near(text, at, t) for t in tokens)
 
 
 def _given_also_a_word(tokens: list[str], words: EntityWords) -> bool:
@@ -730,19 +730,6 @@ def _office_before(prefix: str, gaz: Gazetteer) -> bool:
 def name_stop_words(gaz: Gazetteer) -> frozenset[str]:
     """Capitalised words that are never (part of) a person's name: "The", "Monday", "January"."""
     return _word_sets(gaz)[0]
-
-
-def written_lower_near(text: str, at: int, word: str) -> bool:
-    """Is ``word`` also written in lower case near ``at`` (see :func:`_written_lower_near`)?"""
-    return _written_lower_near(text, at, word)
-
-
-def _written_lower_near(text: str, at: int, word: str) -> bool:
-    """Is ``word`` also written in lower case near ``at`` ("then", "donor")? A bounded window:
-    the same few kilobytes for any text length, so reading every candidate stays linear."""
-    w = " " + word.lower()
-    window = text[max(0, at - _NEAR) : at + _NEAR]
-    return any(w + c in window for c in " ,.;:")
 
 
 def _ends_with_known(pid: str, known: set[str], longest: int) -> bool:

@@ -877,7 +877,7 @@ def find_org_clues(
             if _CAPITALS_BEFORE.search(text, max(start, m.start() - 16), m.start("a")) or _CAPITALS_AFTER.match(
                 text, m.end("a"), end
             ):
-                continue  # "I HATE ABBEY HOUSE", "ROOMING WITH RUTH": a run of words in capitals, no acronym
+                continue  # "NOBODY LIKED VESKO HOUSE": a run of words in capitals, no acronym
             if fits(m.group("a"), m.start("a")):
                 out.append((m.group("a"), m.start("a"), ()))
         # an acronym that opens a paragraph before a word in lower case ("TVZ and Kinrosa rose", "NYFEX fell")
@@ -1463,7 +1463,7 @@ def _outlets_acting(
         k = bisect.bisect_right(starts, at) - 1
         if k < 0 or n.end() > spans[k][1]:
             continue
-        # "described by The Guardian as": a capital "The" inside a sentence is part of a title
+        # "described by The Ledger as": a capital "The" inside a sentence is part of a title
         if (
             not before.search(text, max(spans[k][0], at - 24), at)
             and not (text[at] == "T" and _INSIDE_A_SENTENCE.search(text, max(spans[k][0], at - 24), at))

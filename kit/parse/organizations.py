@@ -203,7 +203,7 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if cut and (title := _title_in_tail(tokens, cut, titles)):
                 tokens = tokens[:title]  # "Bank of Norland Governor Ivo Marsk": the body, then a person's title
             elif cut and _led_by_a_titled_person(tokens, cut, titles, words):
-                tokens = tokens[:cut]  # "the Freedom Front of General Ivo Marsk": the body, then its leader
+                tokens = tokens[:cut]  # "the Kestrel Front of General Ivo Marsk": the body, then its leader
             last_and = max((i for i, t in enumerate(tokens[: cut or None]) if t == "and"), default=-1)
             # "the Ivo and Ada Marsk Foundation": a couple's (a given name after "and" keeps the name whole)
             split = last_and > 0 and last_and + 1 < len(tokens) and tokens[last_and + 1] not in words.given_names
@@ -247,7 +247,7 @@ def _title_in_tail(tokens: list[str], cut: int, titles: frozenset[str]) -> int:
 
 def _led_by_a_titled_person(tokens: list[str], cut: int, titles: frozenset[str], words: EntityWords) -> bool:
     """Do a title and a person's name of two words or three follow the organisation's "of" (at ``cut``): "the
-    Freedom Front of General Ivo Marsk", "the Norvo Party of President Ada Vell"? Not "Bank of General Trade"
+    Kestrel Front of General Ivo Marsk", "the Norvo Party of President Ada Vell"? Not "Bank of General Trade"
     (one word), nor when a word after the title is an organisation's head ("of General Norvo Motors Corp")."""
     rest = tokens[cut + 2 :]
     return (

@@ -31,6 +31,7 @@ __all__ = [
     "finditer_tried_at",
     "ScoutedPattern",
     "written_lower",
+    "written_lower_near",
     "POSSESSIVE",
     "UPPER_LETTERS",
     "LOWER_LETTERS",
@@ -763,6 +764,22 @@ _WORD_CHAR = re.compile(r"[\w’'-]")
 # Above this many words, or this many finds landing inside longer words, one walk of _LOWER_WORD is cheaper.
 _FIND_WORDS_MAX = 32
 _FIND_MISSES_PER_CHAR = 1 / 64
+
+
+#: Characters each side of a place where a word is looked for in lower case (:func:`written_lower_near`).
+NEAR = 3000
+
+
+def written_lower_near(text: str, at: int, word: str) -> bool:
+    """Is ``word`` also written in lower case near ``at`` ("then", "donor")? A bounded window:
+    the same few kilobytes for any text length, so reading every candidate stays linear.
+
+    >>> written_lower_near("Then Ivo left, and then he came back.", 0, "Then"), written_lower_near("Ivo Vell.", 0, "Vell")
+    (True, False)
+    """
+    w = " " + word.lower()
+    window = text[max(0, at - NEAR) : at + NEAR]
+    return any(w + c in window for c in " ,.;:")
 
 
 def written_lower(text: str, words: set[str]) -> set[str]:

@@ -47,6 +47,7 @@ from .patterns import (
     scout_pattern,
     sited_in,
     trie_pattern,
+    written_lower_near,
 )
 
 __all__ = ["Person", "find_people", "person_mentions", "title_first_words"]
@@ -385,9 +386,9 @@ def _misspelled_surnames(
     text: str, people: Iterable[Person], owners: dict[str, list[Person]], full_names: dict[str, str]
 ) -> dict[str, Person]:
     """``{word: person}`` for each capitalised word of the text that is one typing slip (a letter dropped, added,
-    changed, or two swapped; its capital kept) from the surname of one person of ``people`` only, and is no word the kit reads
-    otherwise: no given name, listed family name, place, gazetteer name, nor a name or short form already
-    ("Grabowksi" for Ivo Grabowski, "Batersby" for Cam Battersby; not "Jones" for Tom Jone: a surname of its
+    changed, or two swapped; its capital kept) from the surname of one person of ``people`` only, and is no
+    word the kit reads otherwise: no given name, listed family name, place, gazetteer name, nor a name or short form already
+    ("Marksovic" for Ivo Marskovic, "Tarvesen" for Ada Tarvessen; not "Jones" for Tom Jone: a surname of its
     own). Surnames of six letters or more: shorter ones are too near to others ("Allen", "Allan")."""
     surnames: dict[str, list[Person]] = {}
     for p in people:
@@ -423,16 +424,9 @@ def _misspelled_surnames(
             and w not in words.demonym_nouns
             and gaz.entity_of(w) is None
         ):
-            if not _written_lower_nearby(text, first_at[w], w):  # "Street", "Session": a common word
+            if not written_lower_near(text, first_at[w], w):  # "Street", "Session": a common word
                 out[w] = surnames[s][0]
     return out
-
-
-def _written_lower_nearby(text: str, at: int, word: str) -> bool:
-    """Is ``word`` written in lower case within a few kilobytes of ``at`` (a bounded window: linear)?"""
-    w = " " + word.lower()
-    window = text[max(0, at - 3000) : at + 3000]
-    return any(w + c in window for c in " ,.;:")
 
 
 def _plural_of(a: str, b: str) -> bool:
@@ -503,7 +497,7 @@ def person_mentions(
                 owners[first] = [p]
                 firsts.add(first)
     for typo, person in _misspelled_surnames(text, people, owners, full_names).items():
-        owners[typo] = [person]  # "Grabowksi said" after "Ivo Grabowski": a typing slip
+        owners[typo] = [person]  # "Marksovic said" after "Ivo Marskovic": a typing slip
     finder = Forms([*full_names, *owners], compiled=len(text) > COMPILE_FORMS_ABOVE)
     hits = [hit for found in finder.find_spans(text, list(spans), "’'-") for hit in found]
     if firsts:  # a first word alone, not one of a longer capitalised name ("Vesk Road", "Upper Vesk")

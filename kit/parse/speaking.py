@@ -133,12 +133,10 @@ def add_speakers(article: Article, scanned: Callable[[], Sequence[Span]], ctx: C
     for m in mentions:
         first.setdefault(m.actor, m.start)
     actors = tuple(sorted((*article.actors, *new.values()), key=lambda a: first.get(a.id, len(text))))
-    built: list[Context] = []  # the context with the new actors, built on first need (most articles never ask)
 
-    def ctx2() -> Context:
-        if not built:
-            built.append(Context.build(text, article.sentences, actors, tuple(mentions)))
-        return built[0]
+    @functools.cache
+    def ctx2() -> Context:  # the context with the new actors, built on first need (most articles never ask)
+        return Context.build(text, article.sentences, actors, tuple(mentions))
 
     def who(item: Quote | Reported) -> str | None:
         a, b = item.speaker_start, item.speaker_end
