@@ -347,6 +347,13 @@ def _people(text: str) -> dict[str, str]:
         ("The ruling quoted Lord Varnik at length.", "Varnik"),
         ("Lady Vell opened the exhibition.", "Vell"),
         ("Emperor Norvik II ruled for forty years.", "Norvik II"),
+        # ranks, clergy, offices and forms of address that were missing from the titles
+        ("How about Captain Varn? What did he say?", "Varn"),
+        ("It is Mister Vosk, and the crew.", "Vosk"),
+        ("Sister Vell came in with the keys.", "Vell"),
+        ("Coach Tarvo said they had lost the edge.", "Tarvo"),
+        ("Sheriff Norvik closed the road.", "Norvik"),
+        ("Uncle Vesko came too.", "Vesko"),
     ],
 )
 def test_a_title_of_rank_or_bench_makes_a_person(text: str, name: str) -> None:
