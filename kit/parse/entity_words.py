@@ -24,7 +24,23 @@ from dataclasses import dataclass
 
 from ..data import data_text
 
-__all__ = ["EntityWords", "entity_words", "family_names", "name_genders"]
+__all__ = ["EntityWords", "GivenNames", "entity_words", "family_names", "name_genders"]
+
+
+class GivenNames(frozenset[str]):
+    """The given names; two of them joined by a hyphen make one too ("Jean-Marc", "Anne-Marie").
+
+    >>> "Ann-Tom" in GivenNames({"Ann", "Tom"}), "Ann-Vesko" in GivenNames({"Ann", "Tom"})
+    (True, False)
+    """
+
+    def __contains__(self, name: object) -> bool:
+        if frozenset.__contains__(self, name):
+            return True
+        if isinstance(name, str) and "-" in name:
+            first, _, second = name.partition("-")
+            return frozenset.__contains__(self, first) and frozenset.__contains__(self, second)
+        return False
 
 
 @dataclass(frozen=True)
@@ -166,7 +182,7 @@ def family_names() -> frozenset[str]:
 def entity_words() -> EntityWords:
     """The word lists, loaded once."""
     data = json.loads(data_text("entities.json"))
-    names = frozenset(
+    names = GivenNames(
         line.strip() for line in data_text("given_names.txt").splitlines() if line.strip() and not line.startswith("#")
     )
     return EntityWords(

@@ -437,3 +437,20 @@ def test_a_regime_named_after_its_state_is_no_person() -> None:
 )
 def test_a_surname_with_an_inner_capital_is_read_whole(name: str) -> None:
     assert name in _people(f"The crowd cheered when {name} arrived.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The work owes much to Jean-Marc Vellard and his students.", "Jean-Marc Vellard"),
+        ("Mary-Kate Vell and Ann Vell starred in it.", "Mary-Kate Vell"),
+        ("He met Jean-Pierre Marsk in Norvo.", "Jean-Pierre Marsk"),
+    ],
+)
+def test_two_given_names_joined_by_a_hyphen_open_a_persons_name(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_a_hyphen_does_not_make_a_given_name_of_other_words() -> None:
+    # "Norvo-Kestrel": neither word is a given name, so the pair opens no person's name
+    assert _people("The Norvo-Kestrel Vell line closed on Monday.") == {}
