@@ -244,8 +244,13 @@ def _words(name: str) -> list[str]:
     return name.replace(",", "").split()
 
 
+_DIRECTIONS = frozenset(("North", "South", "East", "West"))
+
+
 def _is_name(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:
-    if not 2 <= len(tokens) <= 4 or any(t in stop or t.rstrip(".") in orgs for t in tokens):
+    if not 2 <= len(tokens) <= 4 or any(
+        t in stop and not (i and _a_direction_as_surname(tokens)) or t.rstrip(".") in orgs for i, t in enumerate(tokens)
+    ):
         return False  # five capitalised words or more are a name after a title or a body, at most
     if len(tokens) == 2 and tokens[0] == tokens[1]:
         return False  # "Vella Vella", "Tarn Tarn": a word said twice names a place or a band, not a person
@@ -410,6 +415,19 @@ def _name_after_a_body(
         if tokens[k] in given and _is_name(tokens[k:], gaz, stop, orgs):
             return tokens[k:]
     return []
+
+
+def _a_direction_as_surname(tokens: list[str]) -> bool:
+    """Is it a given name that names no place and a compass point, a surname ("Liz West", "Tom North"; not
+    "Adelaide West")?"""
+    words = entity_words()
+    return (
+        len(tokens) == 2
+        and tokens[1] in _DIRECTIONS
+        and tokens[0] in words.given_names
+        and tokens[0] not in words.places
+        and tokens[0] not in words.given_names_also_words
+    )
 
 
 def _given_name_and_a_place(tokens: list[str], gaz: Gazetteer, stop: frozenset[str], orgs: frozenset[str]) -> bool:

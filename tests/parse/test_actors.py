@@ -454,3 +454,18 @@ def test_two_given_names_joined_by_a_hyphen_open_a_persons_name(text: str, name:
 def test_a_hyphen_does_not_make_a_given_name_of_other_words() -> None:
     # "Norvo-Kestrel": neither word is a given name, so the pair opens no person's name
     assert _people("The Norvo-Kestrel Vell line closed on Monday.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We met Liz West at the fair in Norvo.", "Liz West"),
+        ('"It is done," said Tom North, a teacher.', "Tom North"),
+    ],
+)
+def test_a_compass_point_after_a_given_name_is_a_surname(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_a_compass_point_after_a_given_name_that_is_a_place_names_no_one() -> None:
+    assert _people("They drove on to Adelaide West before dark.") == {}
