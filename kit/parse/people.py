@@ -50,7 +50,7 @@ from .patterns import (
     written_lower_near,
 )
 
-__all__ = ["Person", "find_people", "person_mentions", "title_first_words"]
+__all__ = ["Person", "find_people", "one_slip", "person_mentions", "title_first_words"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -410,7 +410,7 @@ def _misspelled_surnames(
     out: dict[str, Person] = {}
     for w in first_at.keys() - surnames.keys() - owners.keys():
         near = set().union(*(keys.get(k, ()) for k in (w, *(w[:i] + w[i + 1 :] for i in range(len(w))))))
-        near = {s for s in near if _one_slip(w, s) and not _plural_of(w, s)}
+        near = {s for s in near if one_slip(w, s) and not _plural_of(w, s)}
         if len(near) != 1 or w in full_names:
             continue
         (s,) = near
@@ -434,7 +434,7 @@ def _plural_of(a: str, b: str) -> bool:
     return a == b + "s" or b == a + "s"
 
 
-def _one_slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` one letter dropped, added or changed, or two neighbours swapped, apart?"""
     if a == b or abs(len(a) - len(b)) > 1:
         return False

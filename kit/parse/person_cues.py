@@ -22,7 +22,10 @@ to four words a person:
   or in an apposition after it: "Zelko Tarvas, a 31-year-old nurse";
 * **a family**: "Ivo Marsk and his wife", "Ada Vell and her two sons";
 * **whom an outlet quotes**: "the Norvo Sun quoted Marsk as saying";
-* **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score).
+* **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score);
+* **one word that speaks right after a quotation**: "“…,” Varsk said", "“…?” said Varsk." (news names a person
+  by surname alone; an organisation that speaks is written "Zentrix said in a statement", not so); not a given
+  name (:mod:`kit.parse.single_names` reads those).
 
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
@@ -47,11 +50,12 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..util import snake_id
+from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
 from .patterns import WordSites, lazy_compile, trie_pattern
-from .people import Person
+from .people import Person, one_slip
 
 __all__ = ["SET_SCORES", "cue_first_words", "find_cued_people", "scored_by_sets"]
 
@@ -136,6 +140,14 @@ _AGED_APPOSITION = re.compile(r",[ \t]+an?[ \t]+\d{1,3}-$")
 _AND_KIN = lazy_compile(lambda: rf"and(?<=[ \t]and)[ \t]+(?:his|her)[ \t]+(?:[a-z]+[ \t]+)?(?:{_words('kin_nouns')})\b")
 _QUOTED_AS = lazy_compile(rf"{_NAME}[ \t]+as[ \t]+(?:saying|telling)\b")
 _NAME_BEFORE = lazy_compile(rf"(?<![\w’'.-]){_NAME}$")
+# one word right after a quotation closes, before a cue ("“…,” Varsk said") or after "said" ("“…,” said Varsk.")
+_ORG_STATEMENTS = (" in a statement", " in a press release", " in a news release", " in a release", " in a filing")
+_SPEAKER_AFTER_QUOTE = lazy_compile(
+    lambda: (
+        rf"[”\"](?<=[,!?][”\"])[ \t]+(?:(?P<one>{NAME_WORD}){_NAME_END}[ \t]+(?:{AUX}[ \t]+){{0,{MAX_AUX}}}"
+        rf"(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b|said[ \t]+(?P<two>{NAME_WORD})[.,])"
+    )
+)
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
 _GREETING_END = re.compile(r"[ \t]*(?:[,:;!\n]|$)")
 _REACH = 80  # characters before a cue where its name is read
@@ -208,6 +220,8 @@ def find_cued_people(
     parens, years, quoted = "(" in text, "year" in text, " quoted " in text
     families = " and his " in text or " and her " in text
     sets = _SET_HINT.search(text) is not None
+    closes = "”" in text or '"' in text
+    found_words: set[str] = set()  # the words read after a quotation so far (each once)
     i = 0
     for start, end in spans:
         i = bisect.bisect_left(at_sites, start - 1, i)
@@ -257,7 +271,28 @@ def find_cued_people(
             at = text.find(" quoted ", at + 8, end)
         for m in SET_SCORES.finditer(text, start, end) if sets else ():
             name_before(start, m.start())  # "beat Yone Tarvo 6-2 6-3": a player, scored set by set
+        quoted_here = closes and (text.find("”", start, end) >= 0 or text.find('"', start, end) >= 0)
+        for m in _SPEAKER_AFTER_QUOTE.compiled.finditer(text, start, end) if quoted_here else ():
+            g = "one" if m.group("one") else "two"
+            word = m.group(g)
+            if word in taken or word in found_words or word in entity_words().given_names:
+                continue  # a known person's word; a given name named once by a cue is kit.parse.single_names' to read
+            if "." in word or text.startswith(_ORG_STATEMENTS, m.end()):
+                continue  # "“…,” J. said"; "Zentrix said in a statement": an organisation
+            if g == "two" and word in _abbreviated_titles(gaz):
+                continue  # "“…,” said Rev. Ivo Marsk": a title's abbreviation, the name follows
+            if any(one_slip(word, w) for w in taken if len(w) >= 6):
+                continue  # "Marskovc said" after Ivo Marskovic: his surname mistyped (kit.parse.people reads it)
+            found_words.add(word)
+            add(word, m.start(g))  # "“…,” Varsk said": one word that speaks is a surname
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviated_titles(gaz: Gazetteer) -> frozenset[str]:
+    """Honorifics and titles written short with a full stop ("Rev.", "Gen."), without it."""
+    short = {a.rstrip(".") for a in gaz.data.get("titles", {}).get("abbreviations", {}) if " " not in a}
+    return frozenset(short | {h for h, _ in entity_words().honorifics})
 
 
 def _read(

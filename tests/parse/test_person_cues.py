@@ -259,3 +259,28 @@ def test_an_organisation_and_its_people_stays_an_organisation() -> None:
     assert [(a.name, a.kind) for a in kit.parse("Norvo Bank and its owners met on Monday.").actors] == [
         ("Norvo Bank", "organization")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We will sell the grain by the spring," Varsko said.', "Varsko"),
+        ("“Is it over?” said Tarvold. Nobody answered.", "Tarvold"),
+    ],
+)
+def test_one_word_that_speaks_right_after_a_quotation_is_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+    quote = kit.parse(text).quotes[0]
+    assert quote.speaker == name.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Sales grew," Zentrix said in a statement.',  # an organisation's statement
+        '"It is sad," said Rev. Ivo Marsk, who leads the choir.',  # a title's abbreviation, the name follows
+        '"It is late," He said.',  # a pronoun
+    ],
+)
+def test_what_speaks_after_a_quotation_but_is_no_surname_alone(text: str) -> None:
+    assert [n for n in people(text) if " " not in n] == []
