@@ -95,6 +95,8 @@ def find_listed_people(
             at += len(name)
         new: list[Person] = []
         for n, a in items:
+            if n.endswith(("’s", "'s")):
+                n = n[:-2]  # "Ada Klain and Varsk’s adviser": the list names Varsk, the owner
             tokens = n.split()
             pid = snake_id(n)
             if n in full or pid in found or tokens[-1] in surnames or n.isupper():

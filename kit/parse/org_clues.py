@@ -350,6 +350,19 @@ def _keywords(w: EntityWords) -> Iterator[str]:
     yield from w.team_followers
 
 
+def _owner_of_role(text: str, b: re.Match[str]) -> str | None:
+    """The name before a role word (``b``), without its 's ("the Norvo Trust's chair Ivo Marsk": Norvo Trust), or
+    ``None`` when it is one word with 's, not an acronym and not after "the" ("Varsk's adviser Ivo Marsk"; not
+    "the Commission's chief"): a person's or a state's as likely as an organisation's."""
+    owner = b.group("n")
+    if not owner.endswith(("’s", "'s")):
+        return owner
+    owner = owner[:-2]
+    if " " not in owner and not owner.isupper() and text[b.start("n") - 4 : b.start("n")] not in ("the ", "The "):
+        return None
+    return owner
+
+
 def find_org_clues(
     text: str,
     spans: Iterable[tuple[int, int]],
@@ -646,8 +659,11 @@ def find_org_clues(
                     out.append((m.group(), m.start(), ()))  # (not "NORVO (Kestrel Wire) - ...": a dateline's credit)
             elif rule == "role":
                 b = p["before_role"].search(text, max(start, m.start() - _REACH), m.start())
-                if b and fits(b.group("n"), b.start("n"), team=res):
-                    out.append((b.group("n"), b.start("n"), ()))
+                owner = _owner_of_role(text, b) if b else None
+                if b and owner is None:
+                    continue  # "Varsk's adviser Ivo Marsk": a person's or a state's as likely as a firm's
+                if b and owner and fits(owner, b.start("n"), team=res):
+                    out.append((owner, b.start("n"), ()))
                 elif (
                     b
                     and res

@@ -284,3 +284,8 @@ def test_one_word_that_speaks_right_after_a_quotation_is_a_person(text: str, nam
 )
 def test_what_speaks_after_a_quotation_but_is_no_surname_alone(text: str) -> None:
     assert [n for n in people(text) if " " not in n] == []
+
+
+def test_a_possessive_that_ends_a_list_of_people_names_the_owner() -> None:
+    # "… and Varsk’s adviser": the list's last name is Varsk, not a person called "Varsk’s"
+    assert people("Over the weeks, Tom Dunn, Ada Klain and Varsk’s adviser met.") == ["Tom Dunn", "Ada Klain", "Varsk"]
