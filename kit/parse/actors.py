@@ -179,6 +179,7 @@ def find_actors(
         if org.id not in known_orgs:
             known_orgs.add(org.id)
             orgs += (org,)
+    orgs = _without_possessive_s(text, orgs, person_words)
     org_names = {f for o in orgs for f in (o.name, *o.forms)}
     short = [p for p in untitled if p.name not in org_names and _an_orgs_name(p, org_names)]
     for p in short:  # "Vesko Chips" in a headline over "Vesko Chips Trading Co": that organisation's short form
@@ -246,6 +247,43 @@ _MODEL = re.compile(r"[ \t-](?:[A-Z]{1,2}-?)?\d{2,4}(?![\w.,%-]|[ \t]+(?:percent
 # a market index named after an exchange or a paper ("the Zentrix 100 index", "the Norvo industrial average"):
 # the index, not the organisation (a person is never named so)
 _INDEX_AFTER = re.compile(r"(?:[ \t]+(?:\d+|[a-z]+)){0,2}[ \t]+(?:index|indices|average|averages)\b")
+
+
+def _without_possessive_s(
+    text: str, orgs: tuple[Organization, ...], person_words: frozenset[str]
+) -> tuple[Organization, ...]:
+    """``orgs`` with each name a possessive's 's ends read without it ("the Bank of Norvo's survey": Bank of
+    Norvo; "AP’s report": AP), one of them when the text names that organisation too. A name whose words are
+    all a person's is no organisation ("Ivo Marsk's campaign"). One word that the text never writes without
+    its 's keeps it: the 's is the name's own ("Tarvo's", a chain of shops)."""
+    if not any(o.name.endswith(("’s", "'s")) for o in orgs):
+        return orgs
+    names = {f for o in orgs for f in (o.name, *o.forms)}
+    words = entity_words()
+    out: list[Organization] = []
+    for o in orgs:
+        if not o.name.endswith(("’s", "'s")):
+            out.append(o)
+            continue
+        bare = o.name[:-2]
+        tokens = bare.split()
+        if words.org_heads.isdisjoint(tokens) and (
+            tokens[-1] in person_words or (len(tokens) > 1 and tokens[0] in words.given_names)
+        ):
+            continue  # "Marsk's adviser", "Ivo Marsk's campaign": a person's (a surname the text gives a person)
+        if bare in names:
+            continue  # the organisation the text names without 's
+        if " " in bare or bare.isupper() or _written_bare(text, bare):
+            out.append(Organization(bare, o.start, o.forms))
+            names.add(bare)
+        else:
+            out.append(o)
+    return tuple(out)
+
+
+def _written_bare(text: str, word: str) -> bool:
+    """Does the text write ``word`` on its own somewhere, not followed by 's or another word character?"""
+    return re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text) is not None
 
 
 def _without_middle_names_dropped(people: tuple[Person, ...]) -> tuple[Person, ...]:

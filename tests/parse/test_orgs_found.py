@@ -174,3 +174,14 @@ def test_an_owner_with_s_before_a_role_is_no_organisation_named_with_its_s() -> 
     # a longer owner is the organisation, without its 's
     kinds = {a.name: a.kind for a in kit.parse("Then the Norvo Trust's chair Ivo Marsk spoke.").actors}
     assert kinds.get("Norvo Trust") == "organization" and "Norvo Trust's" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Then the Bank of Norvo's survey showed a rise.", {"Bank of Norvo": "organization"}),
+        ("Printer giant Zentrix's stock climbed while Zentrix said nothing.", {"Zentrix": "organization"}),
+    ],
+)
+def test_an_organisation_is_named_without_a_possessives_s(text: str, expected: dict[str, str]) -> None:
+    assert {a.name: a.kind for a in kit.parse(text).actors} == expected
