@@ -58,6 +58,21 @@ _BRACKET = re.compile(r"[ \t]+\([^()]*\)$")
 _COORDINATED = re.compile(r"[ \t](?:and|&)[ \t]")
 
 
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _split(group: str) -> list[str]:
+    """A list's names, split at its commas and "and"s outside brackets ("Ivo Marsk (43rd and 56th)" is one)."""
+    if "(" not in group:
+        return _SPLIT.split(group)
+    masked = _IN_BRACKETS.sub(lambda m: "x" * len(m.group()), group)
+    out, at = [], 0
+    for sep in _SPLIT.finditer(masked):
+        out.append(group[at : sep.start()])
+        at = sep.end()
+    return [*out, group[at:]]
+
+
 def find_listed_people(
     text: str,
     spans: Iterable[tuple[int, int]],
@@ -81,7 +96,7 @@ def find_listed_people(
     found: dict[str, Person] = {}
     for m_start, m_end, _ in find_lists(text, spans) if lists is None else lists:
         group = text[m_start:m_end]
-        names = _SPLIT.split(group)
+        names = _split(group)
         if "(" in group:  # "Ann Lee (Rovers)": the names without their brackets
             names = [_BRACKET.sub("", part) for part in names]
         people = sum(n in full or n.split()[-1] in surnames for n in names)
@@ -173,7 +188,7 @@ def find_listed_orgs(
         group = text[m_start:m_end]
         if "(" in group:
             continue  # a line-up with clubs in brackets: people
-        names = _SPLIT.split(group)
+        names = _split(group)
         orgs = sum(n in names_known for n in names)
         if not orgs and _noun_before(text, max(start, m_start - 40), m_start) not in plurals:
             continue  # the usual list ("Iraq, Syria and Turkey"): read no further

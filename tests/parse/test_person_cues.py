@@ -289,3 +289,9 @@ def test_what_speaks_after_a_quotation_but_is_no_surname_alone(text: str) -> Non
 def test_a_possessive_that_ends_a_list_of_people_names_the_owner() -> None:
     # "… and Varsk’s adviser": the list's last name is Varsk, not a person called "Varsk’s"
     assert people("Over the weeks, Tom Dunn, Ada Klain and Varsk’s adviser met.") == ["Tom Dunn", "Ada Klain", "Varsk"]
+
+
+def test_a_list_is_not_split_inside_brackets() -> None:
+    # "(43rd and 56th)": the minutes of one scorer, not two names
+    found = people("Scorers: Ivo Marsk (5th minute), Tom Vell (42nd), Ada Tarvo (43rd and 56th).")
+    assert found == ["Ivo Marsk", "Tom Vell", "Ada Tarvo"]
