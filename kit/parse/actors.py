@@ -47,6 +47,7 @@ from .anonymous import find_anonymous, head_first_words
 from .country_names import find_country_names
 from .entity_words import entity_words
 from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
+from .headlines import without_headline_fragments
 from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals, keyword_first_words
@@ -237,7 +238,9 @@ def find_actors(
     unique = dict.fromkeys(chosen)
     unique.update(dict.fromkeys((x[0], x[1], x[2]) for x in anonymous))
     mentions = [Mention(a, s, e) for a, s, e in sorted(unique, key=itemgetter(1, 2, 0))]
-    return _actors(text, mentions, gaz, people, anonymous, orgs), tuple(mentions)
+    actors = _actors(text, mentions, gaz, people, anonymous, orgs)
+    # "Ivo Marsk Says ..." in a title-case headline: the fragment is no actor when the body names Ivo Marsk
+    return without_headline_fragments(text, spans, actors, tuple(mentions), keep=gaz.entities)
 
 
 # a model number after a maker's name: "a Zentrix 707", "the Zentrix Z90" (a product, not the company)
