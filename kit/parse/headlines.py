@@ -2,8 +2,10 @@
 
 A headline written in title case ("Ivo Marsk Says He Will Run For Office") capitalises every word, so the
 name finders, which read capitalised runs, take a verb or a noun into a name ("Ivo Marsk Says"). Such a line,
-one of the text's first three paragraphs, is recognised by its small words: after its first word, the articles, prepositions, conjunctions and
-auxiliaries it holds (at least one) are nearly all capitalised, which a sentence never does.
+one of the text's first three paragraphs, is recognised by its small words: after its first word, the
+articles, prepositions, conjunctions and auxiliaries it holds (at least one) are nearly all capitalised, which
+a sentence never does; or, as some styles write them, they are in lower case and every other word (four at
+least) is capitalised.
 
 An actor that only such a headline names, whose name the rest of the text never writes, is dropped when a
 name the text gives another actor (or a person's surname) lies inside it ("Ivo Marsk Says" where the
@@ -47,7 +49,7 @@ def title_case_headlines(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
     module doc): a headline, a subtitle, a standfirst."""
     out = []
     for s, e in itertools.islice(spans, FIRST_LINES):
-        if e - s > 300 or _CAPITAL_SMALL.search(text, s, e) is None or "\n" in text[s:e].strip():
+        if e - s > 300 or "\n" in text[s:e].strip():
             continue
         line = text[s:e].rstrip()
         if ". " in line:
@@ -56,11 +58,12 @@ def title_case_headlines(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
         if not 3 <= len(words) <= _MAX_WORDS:
             continue
         small = [w for w in words[1:] if w.lower() in _SMALL]
-        if not small or sum(w[0].isupper() for w in small) * 4 < len(small) * 3:
-            continue
-        if sum(w[0].isupper() for w in words) * 10 < len(words) * 8:
-            continue
-        out.append((s, e))
+        content = [w for w in words[1:] if w.lower() not in _SMALL]
+        if small and sum(w[0].isupper() for w in small) * 4 >= len(small) * 3:
+            if sum(w[0].isupper() for w in words) * 10 >= len(words) * 8:
+                out.append((s, e))  # "Ivo Marsk Says He Will Run For Office"
+        elif small and len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in content):
+            out.append((s, e))  # "Ivo Marsk Calls the Vote a Fraud in Norvo": small words in lower case, the rest not
     return out
 
 
