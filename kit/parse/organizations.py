@@ -157,8 +157,8 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
                 tokens.pop(0)
             while len(tokens) > 2 and tokens[0].endswith(words.modifier_endings):
                 tokens.pop(0)  # "the Norvo-based Kestrel Ministries" (but "the Republican-led Congress" stays whole)
-            if "of" in tokens[2:4] and tokens[0] in words.given_names:  # "Ann Lee of Zentrix Holdings": a person's
-                tokens = tokens[tokens.index("of", 2) + 1 :]  # employer
+            if _people_before_of(tokens, words):  # "Ann Lee of Zentrix Holdings", "Ivo Marsk and Ada Vell of
+                tokens = tokens[tokens.index("of") + 1 :]  # Norvo Bank": people, then their employer
                 while tokens and tokens[0] == "the":
                     tokens.pop(0)
             joined = next(
@@ -231,6 +231,21 @@ def find_organizations(text: str, spans: Iterable[tuple[int, int]], gaz: Gazette
             if oid not in found:
                 found[oid] = Organization(name, m.start() + m.group().index(tokens[0]), forms)
     return tuple(found.values())
+
+
+def _people_before_of(tokens: list[str], words: EntityWords) -> bool:
+    """Is the name before the first "of" (after the last "and" before it) a person's: two or three capitalised
+    words, a given name first, none an organisation's head word ("Ann Lee of Zentrix", "Ivo Marsk and Ada Vell
+    of Norvo Bank"; not "the Ivo and Ada Marsk Foundation of Norvo")?"""
+    if "of" not in tokens[2:]:
+        return False
+    of = tokens.index("of", 2)
+    person = tokens[max((i for i, t in enumerate(tokens[:of]) if t == "and"), default=-1) + 1 : of]
+    return (
+        2 <= len(person) <= 3
+        and person[0] in words.given_names
+        and all(t[:1].isupper() and t not in words.org_heads for t in person)
+    )
 
 
 def _title_in_tail(tokens: list[str], cut: int, titles: frozenset[str]) -> int:

@@ -185,3 +185,11 @@ def test_an_owner_with_s_before_a_role_is_no_organisation_named_with_its_s() -> 
 )
 def test_an_organisation_is_named_without_a_possessives_s(text: str, expected: dict[str, str]) -> None:
     assert {a.name: a.kind for a in kit.parse(text).actors} == expected
+
+
+def test_people_before_of_are_not_part_of_their_employers_name() -> None:
+    kinds = {a.name: a.kind for a in kit.parse("We met Ivo Marsk and Ada Vell of Norvo Bank on Monday.").actors}
+    assert kinds == {"Ivo Marsk": "person", "Ada Vell": "person", "Norvo Bank": "organization"}
+    # a couple's foundation keeps its name whole
+    kinds = {a.name: a.kind for a in kit.parse("He gave to the Ivo and Ada Marsk Foundation of Norvo.").actors}
+    assert kinds == {"Ivo and Ada Marsk Foundation of Norvo": "organization"}
