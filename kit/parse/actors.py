@@ -51,7 +51,7 @@ from .headlines import without_headline_fragments
 from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
 from .org_clues import find_org_clues, in_capitals, keyword_first_words
-from .organizations import Organization, find_organizations, with_short_forms
+from .organizations import Organization, find_organizations, whole_name_heads, with_short_forms
 from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern, written_lower
 from .people import Person, find_people, person_mentions, title_first_words
 from .person_cues import cue_first_words, find_cued_people
@@ -181,6 +181,7 @@ def find_actors(
             known_orgs.add(org.id)
             orgs += (org,)
     orgs = _without_possessive_s(text, orgs, person_words)
+    orgs = _two_joined_by_and(text, orgs, gaz)
     org_names = {f for o in orgs for f in (o.name, *o.forms)}
     short = [p for p in untitled if p.name not in org_names and _an_orgs_name(p, org_names)]
     for p in short:  # "Vesko Chips" in a headline over "Vesko Chips Trading Co": that organisation's short form
@@ -282,6 +283,59 @@ def _without_possessive_s(
         else:
             out.append(o)
     return tuple(out)
+
+
+def _two_joined_by_and(text: str, orgs: tuple[Organization, ...], gaz: Gazetteer) -> tuple[Organization, ...]:
+    """``orgs`` with each name that is two whole names joined by "and" read as the two ("the Norvo Bank and
+    Kestrel College", "House and Senate", "ZTX and Norvo Ministry"): each side ends with a head word (and has
+    two words or more, or is an institution: "Senate"), is an acronym or a name the gazetteer knows, and
+    the second is named apart (:func:`_named_apart`). Not when the first side holds "of" ("Department of
+    Health and Human Services": the "and" is the tail's), nor a name that is only one side so ("Ways and
+    Means Committee", "the Ivo and Ada Marsk Foundation", "the Norvo Securities and Investments Board")."""
+    if not any(" and " in o.name for o in orgs):
+        return orgs
+    heads = whole_name_heads(gaz)
+    institutions = entity_words().institution_words | {"House"}
+
+    def whole(name: str) -> bool:
+        tokens = name.split()
+        return (
+            (tokens[-1] in heads and (len(tokens) > 1 or tokens[-1] in institutions))
+            or (name.isupper() and 2 <= len(name) <= 6)
+            or gaz.entity_of(name) is not None
+        )
+
+    ids = {o.id for o in orgs}
+    out: list[Organization] = []
+    for o in orgs:
+        parts = o.name.split(" and ")
+        if (
+            len(parts) != 2
+            or " of " in parts[0]
+            or not all(whole(p) for p in parts)
+            or not _named_apart(text, parts[1], gaz)
+        ):
+            out.append(o)
+            continue
+        for name, at in ((parts[0], o.start), (parts[1], o.start + len(parts[0]) + 5)):
+            org = Organization(name, at, ())
+            if org.id not in ids and gaz.entity_of(name) is None:
+                ids.add(org.id)
+                out.append(org)
+    return tuple(out)
+
+
+def _named_apart(text: str, name: str, gaz: Gazetteer) -> bool:
+    """Is ``name`` (the second of two joined by "and") an organisation of its own: an acronym, a name the
+    gazetteer knows, an institution alone ("Senate"); or, when its first word is no head word (not
+    "Investments Board"), a name the text also writes elsewhere or one whose first word the text never writes
+    in lower case ("Kestrel University"; not "Education Council": "education")?"""
+    first = name.split()[0]
+    if name.isupper() or gaz.entity_of(name) is not None or " " not in name:
+        return True
+    return first not in whole_name_heads(gaz) and (
+        text.count(name) > 1 or re.search(rf"(?<![\w’'-]){re.escape(first.lower())}(?![\w’'-])", text) is None
+    )
 
 
 def _written_bare(text: str, word: str) -> bool:

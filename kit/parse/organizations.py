@@ -29,7 +29,7 @@ from .entity_words import EntityWords, entity_words
 from .gazetteer import Gazetteer
 from .patterns import DAYS_AND_MONTHS, finditer_not_after, lazy_compile, merged_windows, written_lower
 
-__all__ = ["Organization", "find_organizations", "with_short_forms"]
+__all__ = ["Organization", "find_organizations", "whole_name_heads", "with_short_forms"]
 
 # capitalised because they open a sentence, never the first word of an organisation's name
 _NOT_FIRST = frozenset(
@@ -131,6 +131,13 @@ def _title_words(gaz: Gazetteer) -> frozenset[str]:
         - {"Defence", "Defense", "Security", "State", "Staff", "Treasury", "Justice", "Executive"}
         - {"General", "Chief"}
     )
+
+
+@functools.lru_cache(maxsize=4)
+def whole_name_heads(gaz: Gazetteer) -> frozenset[str]:
+    """The words that end an organisation's whole name: the head words, the institutions ("Senate") and
+    "House"."""
+    return _heads(gaz) | entity_words().institution_words | {"House"}
 
 
 @functools.lru_cache(maxsize=4)

@@ -193,3 +193,22 @@ def test_people_before_of_are_not_part_of_their_employers_name() -> None:
     # a couple's foundation keeps its name whole
     kinds = {a.name: a.kind for a in kit.parse("He gave to the Ivo and Ada Marsk Foundation of Norvo.").actors}
     assert kinds == {"Ivo and Ada Marsk Foundation of Norvo": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He studied at Norvo College and Kestrel University.", ["Norvo College", "Kestrel University"]),
+        ("The bill passed the House and Senate on Monday.", ["House", "Senate"]),
+        ("The ZTX and Norvo Ministry met.", ["ZTX", "Norvo Ministry"]),
+        # one name holding "and"
+        (
+            "The Department of Norvo Trade and Kestrel Affairs said no.",
+            ["Department of Norvo Trade and Kestrel Affairs"],
+        ),
+        ("The Norvo Securities and Investments Board met.", ["Norvo Securities and Investments Board"]),
+        ("The Tarvo Ways and Means Committee met.", ["Tarvo Ways and Means Committee"]),
+    ],
+)
+def test_two_organisations_joined_by_and_are_two(text: str, expected: list[str]) -> None:
+    assert sorted(a.name for a in kit.parse(text).actors if a.kind == "organization") == sorted(expected)
