@@ -50,8 +50,8 @@ from .gazetteer import Gazetteer, GazetteerMatch, gazetteer
 from .headlines import without_headline_fragments
 from .name_lists import find_listed_orgs, find_listed_people, find_lists
 from .names import find_named_people, name_stop_words, written_lower_near
-from .org_clues import find_org_clues, in_capitals, keyword_first_words
-from .organizations import Organization, find_organizations, whole_name_heads, with_short_forms
+from .org_clues import find_org_clues, in_capitals, keyword_first_words, sport_words
+from .organizations import Organization, find_organizations, org_head_words, whole_name_heads, with_short_forms
 from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern, written_lower
 from .people import Person, find_people, person_mentions, title_first_words
 from .person_cues import cue_first_words, find_cued_people
@@ -99,13 +99,13 @@ _SIGN_OFF = re.compile(r"--[^\n]{0,80}?(?:Newsroom|Desk|\+?\d[\d ()/-]{6,})")
 
 
 def word_sites(text: str, *also: frozenset[str]) -> WordSites:
-    """One scan of ``text`` for the words that titles, organisation clues and anonymous sources start with
-    (and the lists ``also`` given): each finder then reads its own sites, instead of scanning the text again
-    (a scan stops at every character that ends a word, whatever its words)."""
+    """One scan of ``text`` for the words that titles, organisation clues, anonymous sources, the sport words
+    of a sports report, organisations' head words and places (a team's) start with (and the lists ``also`` given): each finder then
+    reads its own sites, instead of scanning the text again (a scan stops at every character that ends a word,
+    whatever its words)."""
     gaz = gazetteer()
-    return WordSites(
-        text, (title_first_words(gaz), keyword_first_words(), head_first_words(gaz), cue_first_words(), *also)
-    )
+    lists = (title_first_words(gaz), keyword_first_words(), head_first_words(gaz), cue_first_words())
+    return WordSites(text, (*lists, sport_words(), org_head_words(gaz), entity_words().places, *also))
 
 
 @paused_gc()  # many small records, no cycles: see kit.util.paused_gc
@@ -146,7 +146,7 @@ def find_actors(
     )
     if by_surname:
         titled, untitled = _full_names_for_surnames(titled, untitled, by_surname)
-    orgs = find_organizations(text, spans, gaz)
+    orgs = find_organizations(text, spans, gaz, sites=sites)
     stop = name_stop_words(gaz)
     person_words = frozenset(w for p in titled + untitled for w in p.name.split())
     known_orgs = {o.id for o in orgs}

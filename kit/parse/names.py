@@ -47,6 +47,7 @@ from .patterns import (
     LOWER_LETTERS,
     POSSESSIVE,
     UPPER_LETTERS,
+    any_word_in,
     finditer_not_after,
     first_not_after,
     lazy_compile,
@@ -593,8 +594,8 @@ def find_named_people(
                 found[pid] = Person(pid, name, "", None, a, b)
     surnames = {p.name.split()[-1] for p in found.values()} | {k.split("_")[-1] for k in known_ids}
     # "Mr. Chen" with no full name anywhere: a person named by surname (no paragraph is scanned for
-    # one when no honorific is in the text: one search for any of them, much faster than the regex)
-    honorific_spans = spans if _ANY_HONORIFIC.search(text) is not None else ()
+    # one when no honorific is in the text: a quick test for any of them, much faster than the regex)
+    honorific_spans = spans if any_word_in(text, _honorific_set()) else ()
     for start, end in honorific_spans:
         for m in finditer_not_after(_HONORIFIC_NAME.compiled, text, start, end, "."):
             n = m.group("n")
@@ -786,9 +787,13 @@ def _subject_of_a_verb(text: str, at: int) -> bool:
     return not (verb in entity_words().org_verbs and _AMOUNT_AFTER.match(text, m.end()))
 
 
-# Is any honorific anywhere in the text ("Mr" in it)? One search of a trie of them reads a text without
-# any once (not once per honorific, as a str "in" for each would).
-_ANY_HONORIFIC = lazy_compile(lambda: trie_pattern({h for h, _ in entity_words().honorifics}))
+@functools.cache
+def _honorific_set() -> frozenset[str]:
+    """The honorifics, for "is any of them anywhere in the text ("Mr" in it)?": one quick search per first
+    letter (:func:`~kit.parse.patterns.any_word_in`), not one str "in" per honorific."""
+    return frozenset(h for h, _ in entity_words().honorifics)
+
+
 # Found with finditer_not_after(..., "."): a look-behind at the start would slow the scan down.
 _HONORIFIC_NAME = lazy_compile(
     lambda: (

@@ -135,7 +135,15 @@ from .patterns import (
 )
 from .person_cues import scored_by_sets
 
-__all__ = ["find_org_clues", "has_score", "in_capitals", "keyword_first_words", "opens_sentence", "sports_report"]
+__all__ = [
+    "find_org_clues",
+    "has_score",
+    "in_capitals",
+    "keyword_first_words",
+    "opens_sentence",
+    "sport_words",
+    "sports_report",
+]
 
 _NAME = r"[A-Z][\w&’'-]*[a-zA-Z](?:[ \t]+[A-Z][\w&’'-]*[a-zA-Z]){0,3}"
 #: ``(?<![\w’'.-])`` then ``_NAME``, written with the look-behind after the first capital (the same matches).
@@ -616,7 +624,7 @@ def find_org_clues(
 
     # a text that reports results ("beat Leeds 3-1") names teams as "the Padres"; elsewhere such a
     # plural is as often a people, a faith or a range ("the Huguenots", "the Alps")
-    res = sports_report(text)
+    res = sports_report(text, sites=sites)
     spans = list(spans)
     out += _digest_headings(text, spans, gaz)
     # "the Senate": one scan over the whole text (few hits; a scan per paragraph costs more than it finds)
@@ -633,7 +641,8 @@ def find_org_clues(
     # Where every span starts and ends a line (the usual case), the scans below run once over the whole text, each
     # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
     # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
-    ahead = _Ahead.scans(text, spans, p, keyword_sites, the_sites)
+    place_sites = sites.of(w.places) if sites is not None else None  # where a team named with a place may start
+    ahead = _Ahead.scans(text, spans, p, (keyword_sites, place_sites), the_sites)
     terms: set[str] = set()  # acronyms of words written in lower case ("the net stable rate (NSR)")
     for start, end in spans:
         for m in (
@@ -992,13 +1001,16 @@ class _Ahead:
         text: str,
         spans: list[tuple[int, int]],
         p: dict[str, re.Pattern[str]],
-        keyword_sites: list[int] | None,
+        word_sites: tuple[list[int] | None, list[int] | None],
         the_sites: list[int],
     ) -> _Ahead | None:
         """The scans, when every span starts and ends a line (else ``None``: each span is scanned alone).
+        ``word_sites``: the sites of the keywords' first words and of the places in a shared scan of the text
+        (each ``None`` when not shared: the text is scanned for them).
 
         The patterns scanned match no line end (``\\n``) and have no anchor: a match never crosses a span's
         edge, and a look-ahead at its end reads a line end as it reads a span's end."""
+        keyword_sites, place_sites = word_sites
         n = len(text)
         if not all((s == 0 or text[s - 1] == "\n") and (e == n or text[e] == "\n") for s, e in spans) or any(
             a[1] > b[0] for a, b in zip(spans, spans[1:])
@@ -1012,7 +1024,11 @@ class _Ahead:
         possessive = list(_possessive_sites(text, 0, n))
         return _Ahead(
             _matches(keyword),
-            _matches(finditer_not_after(p["team"], text, 0, n, "’'-")),
+            _matches(
+                finditer_not_after(p["team"], text, 0, n, "’'-")
+                if place_sites is None
+                else finditer_sited(p["team"], place_sites, text, 0, n, "’'-")
+            ),
             _matches(_the_plurals(p["the_plural"], text, 0, n, the_sites)),
             _Run(possessive, possessive),
             _matches(_acronyms(p["acronym"], text, 0, n)),
@@ -1183,10 +1199,11 @@ _NOT_BEFORE_SCORE = re.compile(
 _BLANKS = re.compile(r"[0-9]*[ \t]*")
 
 
-def sports_report(text: str) -> bool:
+def sports_report(text: str, *, sites: WordSites | None = None) -> bool:
     """Does ``text`` report sport: a score ("beat Leeds 3-1", :func:`has_score`), a sport named in its first
     lines (``sport_names``: "TENNIS - ..."), or sport words three times or more ("the league", "the coach",
-    "the striker": ``sport_words``, after a blank; one scan of the text for all of them)?
+    "the striker": ``sport_words``, after a blank; one scan of the text for all of them, or the sites of
+    :func:`sport_words` in ``sites``, a shared scan of the text, when it has them)?
 
     >>> sports_report("The coach said the league would back the striker."), sports_report("Shares rose.")
     (True, False)
@@ -1197,12 +1214,38 @@ def sports_report(text: str) -> bool:
     lead = text[:_LEAD].lower()  # a sport named in the headline or first lines ("TENNIS - ...", "Rugby: ...")
     if not w.sport_names.isdisjoint(_LOWER_WORD.findall(lead)):
         return True
+    at = sites.of(sport_words()) if sites is not None else None
     found = 0
-    for _ in _sport_words_pattern().finditer(text):  # one scan for every word, stopped at the third
-        found += 1
+    for _ in _sport_words_pattern().finditer(text) if at is None else _sport_words_at(text, at):
+        found += 1  # (stopped at the third)
         if found >= 3:
             return True
     return False
+
+
+@functools.cache
+def sport_words() -> frozenset[str]:
+    """The words that make a text a sports report when it uses them often (for a shared
+    :class:`~kit.parse.patterns.WordSites` scan: :func:`sports_report` reads their sites)."""
+    return frozenset(entity_words().sport_words)
+
+
+def _sport_words_at(text: str, sites: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``_sport_words_pattern().finditer(text)`` (a blank and a sport word), read from the
+    ``sites`` of :func:`sport_words` (every blank such a match starts with is one of them): the pattern is
+    tried at a site that is a blank and not inside the match before.
+
+    >>> t = "The coach and a coaching team: the league, leagues."
+    >>> [m.group() for m in _sport_words_at(t, WordSites(t, [sport_words()]).of(sport_words()))]
+    [' coach', ' coach', ' league', ' league']
+    """
+    match, end = _sport_words_pattern().match, 0
+    for q in sites:
+        if q >= end and text[q] == " ":
+            m = match(text, q)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 @functools.cache

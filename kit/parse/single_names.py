@@ -217,13 +217,19 @@ def _opens_sentence(before: str, at_start: bool) -> bool:
     return at_start or not stripped or stripped[-1] in ".!?:\n"
 
 
-_YEAR_START = re.compile(r"[12](?=\d\d\d)")
+# (one pattern per first digit: the regex engine skips to a first character that is one literal far faster than to
+# one of a class such as [12], which it tests with a call per character)
+_YEAR_STARTS = (re.compile(r"1(?=\d\d\d)"), re.compile(r"2(?=\d\d\d)"))
 
 
 def _year_starts(text: str) -> list[int]:
     """Where ``_YEAR`` may match in ``text`` or in any stretch of it: each place that starts four digits, the first
-    1 or 2 (one scan of the text; a stretch of it has a year only where one of these is)."""
-    return [m.start() for m in _YEAR_START.finditer(text)]
+    1 or 2, in order (two quick scans of the text; a stretch of it has a year only where one of these is).
+
+    >>> _year_starts("In 1999 or 2021, not 3000 nor 12345")
+    [3, 11, 30, 31]
+    """
+    return sorted(m.start() for year in _YEAR_STARTS for m in year.finditer(text))
 
 
 def _has_year_start(starts: list[int], start: int, end: int) -> bool:

@@ -394,6 +394,27 @@ def test_terminator_scan_matches_lookahead_regex(text):
     assert fast == [m.span() for m in _OLD_TERMINATOR.finditer(text, 0, end)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(STOPS)
+@example("?!.”… a...!")
+def test_terminators_from_four_literal_scans_are_the_one_scans_matches(text):
+    # the stops found by one scan per first stop, merged, are those of the single scan for the class
+    one = [m.span() for m in _structure._TERMINATOR.finditer(text)]
+    assert [m.span() for m in _structure._terminators(text)] == one
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["1", "2", "3", "0", "9", "1999", "2020", "x", " ", "\u0663"]), max_size=20).map("".join)
+)
+@example("In 1999 or 2021, not 3000 nor 12345")
+def test_year_starts_from_two_literal_scans_are_the_class_scans(text):
+    from kit.parse import single_names
+
+    one = [m.start() for m in re.finditer(r"[12](?=\d\d\d)", text)]
+    assert single_names._year_starts(text) == one
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["a", "that", "said", " ", "  ", "\n", "\u00a0", "x."]), max_size=20).map("".join))
 def test_few_words_after_matches_split(text):

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit.parse.patterns import Forms, finditer_not_after, trie_pattern
+from kit.parse.patterns import Forms, any_word_in, finditer_not_after, trie_pattern
 
 _WORDS = ["Ann", "Lee", "Lee2", "Lee_x", "Ann-Lee", "Lees", "O’Neil", "Ray", "al-Abadi", "Mr."]
 _GLUE = [" ", ", ", "’s ", "-", ".", "_", "2", " and ", "'", "\n", ""]
@@ -73,3 +73,11 @@ def test_capital_words_and_their_first_two_characters(text):
     starts, firsts = patterns._capital_words(text)
     assert starts == [m.start() for m in re.finditer(r"\b[A-Z]", text)]
     assert firsts == [text[p : p + 2] for p in starts]
+
+
+@settings(max_examples=300)
+@given(forms_st, text_st)
+def test_any_word_in_is_any_word_a_substring(forms, text):
+    # the honorifics' quick test (one scan per first letter) says what a str "in" per word says
+    words = frozenset(forms)
+    assert any_word_in(text, words) == any(w in text for w in words)

@@ -7,9 +7,10 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kit.parse import actors, anonymous, attribution, org_clues, people, reported
+from kit.parse import actors, anonymous, attribution, org_clues, organizations, people, reported
+from kit.parse.entity_words import entity_words
 from kit.parse.gazetteer import gazetteer
-from kit.parse.patterns import WordSites, finditer_sited
+from kit.parse.patterns import WordSites, finditer_not_after, finditer_sited
 
 PIECES = st.sampled_from(
     [
@@ -38,6 +39,9 @@ def test_every_list_is_shared():
         org_clues.keyword_first_words(),
         anonymous.head_first_words(_GAZ),
         reported.cue_first_words(),
+        org_clues.sport_words(),
+        organizations.org_head_words(_GAZ),
+        entity_words().places,
     ]
     assert all(sites.of(words) is not None for words in lists)
 
@@ -78,3 +82,67 @@ def test_shared_sites_give_each_regex_matches(text, bounds):
     assert list(anonymous._heads(text, [(a, b)], words, sites)) == list(anonymous._heads(text, [(a, b)], words))
     heads = [(s, e, h) for _, _, s, e, h in anonymous._heads(text, [(0, len(text))], words, sites)]
     assert heads == [(m.start(), m.end(), m.group()) for m in words.heads.finditer(text)]
+
+
+SPORT_PIECES = st.sampled_from(
+    [
+        *("coach", "coaches", "Coach", "league", "league-leading", "half-time", "half", "semi-final", "semi", "team"),
+        *("teammate", "team-mate", "soccer", "tennis", "the", "official", "said", "co-founder", "x", "’", "-", "_"),
+        *(" ", "  ", "\n", ", ", ".", "(", "\U0001d400", "é"),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(SPORT_PIECES, max_size=40).map("".join))
+@example("The coach and a coaching team: the league, leagues, half-time, half time.")
+def test_sport_words_read_from_the_shared_sites_are_the_scans_matches(text):
+    # sports_report counts the sport words from the shared scan's sites when it is given one: the same matches
+    expected = [m.span() for m in org_clues._sport_words_pattern().finditer(text)]
+    sites = _sites(text).of(org_clues.sport_words())
+    assert [m.span() for m in org_clues._sport_words_at(text, sites)] == expected
+
+
+def test_a_sports_report_is_told_apart_alike_with_and_without_the_shared_sites():
+    for text in ("The coach said the league would back the striker.", "The coach left. Shares rose.", "Shares rose."):
+        assert org_clues.sports_report(text, sites=_sites(text)) == org_clues.sports_report(text)
+
+
+ORG_PIECES = st.sampled_from(
+    [
+        *("Ministry", "Ministry of Defence", "Bank", "Banks", "Norvo Bank", "Council", "Council-led", "xBank", "-Bank"),
+        *("Zentrix Holdings", "Holdings", "the", "said", "official", "co-founder", "Institute for", "Studies"),
+        *(" ", "  ", "\n", ", ", ".", "(", "\U0001d400", "é", "’", "-"),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(ORG_PIECES, max_size=40).map("".join))
+@example("The Norvo Bank and the Ministry of Defence; xBank, -Bank and Council-led")
+def test_organisation_windows_from_the_shared_sites_are_the_scans_windows(text):
+    heads = organizations.org_head_words(_GAZ)
+    head_re, _ = organizations._org_patterns(heads)
+    spans = [(0, len(text))] if text.strip() else []
+    expected = list(organizations._span_windows(text, spans, head_re))
+    got = list(organizations._span_windows(text, spans, head_re, _sites(text).of(heads)))
+    assert got == expected
+
+
+TEAM_PIECES = st.sampled_from(
+    [
+        *("Norway", "Norway Kestrels", "Paris", "Paris Saint", "Kestrels", "Norvo Tigers", "xParis", "Paris-based"),
+        *("New York", "New York Rangers", "York", "Rangers", "the", "said", "co-founder", "Sox", "Red Sox"),
+        *(" ", "  ", "\t", "\n", ", ", ".", "’", "'", "-", "\U0001d400", "é"),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(TEAM_PIECES, max_size=40).map("".join))
+@example("Norway Kestrels beat New York Rangers; xParis Tigers, ’Paris Tigers and -Paris Tigers")
+def test_teams_named_with_a_place_from_the_shared_sites_are_the_scans_matches(text):
+    team = org_clues._patterns()["team"]
+    expected = [m.span() for m in finditer_not_after(team, text, 0, len(text), "’'-")]
+    places = entity_words().places
+    assert [m.span() for m in finditer_sited(team, _sites(text).of(places), text, 0, len(text), "’'-")] == expected
