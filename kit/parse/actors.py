@@ -290,7 +290,7 @@ def _two_joined_by_and(text: str, orgs: tuple[Organization, ...], gaz: Gazetteer
     Kestrel College", "House and Senate", "ZTX and Norvo Ministry"): each side ends with a head word (and has
     two words or more, or is an institution: "Senate"), is an acronym or a name the gazetteer knows, and
     the second is named apart (:func:`_named_apart`). Not when the first side holds "of" ("Department of
-    Health and Human Services": the "and" is the tail's), nor a name that is only one side so ("Ways and
+    Norvo Trade and Kestrel Affairs": the "and" is the tail's), nor a name that is only one side so ("Tarvo Ways and
     Means Committee", "the Ivo and Ada Marsk Foundation", "the Norvo Securities and Investments Board")."""
     if not any(" and " in o.name for o in orgs):
         return orgs

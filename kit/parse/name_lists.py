@@ -62,7 +62,7 @@ _IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def _split(group: str) -> list[str]:
-    """A list's names, split at its commas and "and"s outside brackets ("Ivo Marsk (43rd and 56th)" is one)."""
+    """A list's names, split at its commas and "and"s outside brackets ("Ivo Marsk (61st and 80th)" is one)."""
     if "(" not in group:
         return _SPLIT.split(group)
     masked = _IN_BRACKETS.sub(lambda m: "x" * len(m.group()), group)
@@ -111,7 +111,7 @@ def find_listed_people(
         new: list[Person] = []
         for n, a in items:
             if n.endswith(("’s", "'s")):
-                n = n[:-2]  # "Ada Klain and Varsk’s adviser": the list names Varsk, the owner
+                n = n[:-2]  # "Ada Vell and Varsk’s adviser": the list names Varsk, the owner
             tokens = n.split()
             pid = snake_id(n)
             if n in full or pid in found or tokens[-1] in surnames or n.isupper():

@@ -419,7 +419,7 @@ def _name_after_a_body(
 
 
 def _a_direction_as_surname(tokens: list[str]) -> bool:
-    """Is it a given name that names no place and a compass point, a surname ("Liz West", "Tom North"; not
+    """Is it a given name that names no place and a compass point, a surname ("Ada West", "Tom North"; not
     "Adelaide West")?"""
     words = entity_words()
     return (

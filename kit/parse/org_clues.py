@@ -361,7 +361,7 @@ def _keywords(w: EntityWords) -> Iterator[str]:
 def _owner_of_role(text: str, b: re.Match[str]) -> str | None:
     """The name before a role word (``b``), without its 's ("the Norvo Trust's chair Ivo Marsk": Norvo Trust), or
     ``None`` when it is one word with 's, not an acronym and not after "the" ("Varsk's adviser Ivo Marsk"; not
-    "the Commission's chief"): a person's or a state's as likely as an organisation's."""
+    "the Council's chair"): a person's or a state's as likely as an organisation's."""
     owner = b.group("n")
     if not owner.endswith(("’s", "'s")):
         return owner

@@ -459,7 +459,7 @@ def test_a_hyphen_does_not_make_a_given_name_of_other_words() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("We met Liz West at the fair in Norvo.", "Liz West"),
+        ("We met Ada West at the fair in Norvo.", "Ada West"),
         ('"It is done," said Tom North, a teacher.', "Tom North"),
     ],
 )

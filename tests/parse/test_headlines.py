@@ -44,7 +44,7 @@ def test_other_lines_are_not(line: str) -> None:
     [
         "Tom Vell Gives A SHOCK Answer On His Farm\n\nTom Vell, a farmer, said no.",
         "Tom Vell Stuns Rivals With His Plan To Run\n\nTom Vell, a farmer, said he would run.",
-        "Tom Vell Rampages Against the Board of Norvo\n\nTom Vell, a farmer, said no.",
+        "Tom Vell Rails Against the Board of Norvo\n\nTom Vell, a farmer, said no.",
     ],
 )
 def test_a_fragment_of_a_title_case_headline_is_no_actor_when_the_body_names_the_person(text: str) -> None:

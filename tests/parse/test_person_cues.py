@@ -264,7 +264,7 @@ def test_an_organisation_and_its_people_stays_an_organisation() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ('"We will sell the grain by the spring," Varsko said.', "Varsko"),
+        ('"The harvest will be late this year," Varsko said.', "Varsko"),
         ("“Is it over?” said Tarvold. Nobody answered.", "Tarvold"),
     ],
 )
@@ -288,10 +288,10 @@ def test_what_speaks_after_a_quotation_but_is_no_surname_alone(text: str) -> Non
 
 def test_a_possessive_that_ends_a_list_of_people_names_the_owner() -> None:
     # "… and Varsk’s adviser": the list's last name is Varsk, not a person called "Varsk’s"
-    assert people("Over the weeks, Tom Dunn, Ada Klain and Varsk’s adviser met.") == ["Tom Dunn", "Ada Klain", "Varsk"]
+    assert people("On Friday Tom Moss, Ada Vell and Varsk’s adviser met.") == ["Tom Moss", "Ada Vell", "Varsk"]
 
 
 def test_a_list_is_not_split_inside_brackets() -> None:
-    # "(43rd and 56th)": the minutes of one scorer, not two names
-    found = people("Scorers: Ivo Marsk (5th minute), Tom Vell (42nd), Ada Tarvo (43rd and 56th).")
+    # "(61st and 80th)": the minutes of one scorer, not two names
+    found = people("Goals came from Ivo Marsk (12th minute), Tom Vell (30th) and Ada Tarvo (61st and 80th).")
     assert found == ["Ivo Marsk", "Tom Vell", "Ada Tarvo"]
