@@ -257,9 +257,10 @@ def _without_possessive_s(
     text: str, orgs: tuple[Organization, ...], person_words: frozenset[str]
 ) -> tuple[Organization, ...]:
     """``orgs`` with each name a possessive's 's ends read without it ("the Bank of Norvo's survey": Bank of
-    Norvo; "AP’s report": AP), one of them when the text names that organisation too. A name whose words are
-    all a person's is no organisation ("Ivo Marsk's campaign"). One word that the text never writes without
-    its 's keeps it: the 's is the name's own ("Tarvo's", a chain of shops)."""
+    Norvo; "AP’s report": AP), one of them when the text names that organisation too. A name with no
+    organisation head word that ends with a person's surname or opens with a given name is no organisation
+    ("Ivo Marsk's campaign"). One word that the text never writes without its 's keeps it: the 's is the
+    name's own ("Tarvo's", a chain of shops)."""
     if not any(o.name.endswith(("’s", "'s")) for o in orgs):
         return orgs
     names = {f for o in orgs for f in (o.name, *o.forms)}
