@@ -35,10 +35,6 @@ _SMALL = frozenset(
     "has have had will would can could not says said vs".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-#: A small word capitalised after a blank: a title-case line has one, most paragraphs none (one search first).
-_CAPITAL_SMALL = re.compile(
-    r"[ \t](?:" + "|".join(sorted((w.capitalize() for w in _SMALL), key=len, reverse=True)) + r")[ \t]"
-)
 _MAX_WORDS = 30
 #: How many of the text's first paragraphs may be headlines.
 FIRST_LINES = 3
@@ -112,8 +108,8 @@ def without_headline_fragments(
         inner = [(i, f) for i, f in others if f != a.name and _holds(a.name, f)]
         if inner:
             dropped.add(a.id)
-            for m in by_actor[a.id]:  # the mention goes to the longest name inside it
-                i, f = max(inner, key=lambda x: len(x[1]))
+            i, f = max(inner, key=lambda x: len(x[1]))  # its mentions go to the longest name inside it
+            for m in by_actor[a.id]:
                 at = text.find(f, m.start, m.end)
                 if at >= 0:
                     moved.append(Mention(i, at, at + len(f)))
