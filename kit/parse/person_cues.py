@@ -25,7 +25,10 @@ to four words a person:
 * **a player scored set by set**: "Ada Vell beat Yone Tarvo 6-2 6-3" (a team's result is one score);
 * **one word that speaks right after a quotation**: "“…,” Varsk said", "“…?” said Varsk." (news names a person
   by surname alone; an organisation that speaks is written "Zentrix said in a statement", not so); not a given
-  name (:mod:`kit.parse.single_names` reads those).
+  name (:mod:`kit.parse.single_names` reads those);
+* **one word that speaks and is then "he" or "she"**: "Varsk said on Monday he would resign", "Tarvo told
+  reporters she had no plans" (the word opens its sentence or follows a comma; an organisation is "it", read
+  by :mod:`kit.parse.org_clues`); not a given name either.
 
 A name is never a person when it is a place, an organisation's (or has an
 organisation word), a gazetteer entity, a word of a known person's name, a
@@ -47,14 +50,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..util import snake_id
-from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, alternation
+from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, THIRD_PERSON, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
-from .patterns import WordSites, lazy_compile, trie_pattern
+from .patterns import DAYS_AND_MONTHS, WordSites, lazy_compile, trie_pattern
 from .people import Person, one_slip
 
 __all__ = ["SET_SCORES", "cue_first_words", "find_cued_people", "scored_by_sets"]
@@ -148,6 +151,19 @@ _SPEAKER_AFTER_QUOTE = lazy_compile(
         rf"(?:{alternation(SAYING_CUES + QUOTING_CUES)})\b|said[ \t]+(?P<two>{NAME_WORD})[.,])"
     )
 )
+# a cue of saying, then at most four words in lower case or days and months (not "it", "its", "they": another
+# sayer; no name: "asked Tarvo whether he", whom "he" names) and "he" or "she"
+_DAYS = trie_pattern(DAYS_AND_MONTHS)
+_PERSONS = tuple(p for p in THIRD_PERSON if p not in ("it", "they"))  # "he", "she": said of a person only
+_SAYS_HE_OR_SHE = lazy_compile(
+    lambda: (
+        rf"(?:{alternation(SAYING_CUES)})\b(?:[ \t]+(?!(?:it|its|they|their)\b)(?:[a-z][\w’'-]*|{_DAYS}\b)){{0,4}}?[ \t]+"
+        rf"(?:{alternation(_PERSONS)})\b(?![’'-])"
+    )
+)
+_SAYING_FIRST_WORDS = frozenset(c.split(" ")[0] for c in SAYING_CUES)  # (kit.parse.reported scans for the same)
+# the one word before such a cue (after at most two auxiliaries: "Varsk has said he")
+_SAYER_BEFORE = lazy_compile(rf"(?<![\w’'.-])(?P<n>{NAME_WORD}){_NAME_END}[ \t]+(?:{AUX}[ \t]+){{0,2}}$")
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
 _GREETING_END = re.compile(r"[ \t]*(?:[,:;!\n]|$)")
 _REACH = 80  # characters before a cue where its name is read
@@ -222,6 +238,9 @@ def find_cued_people(
     sets = _SET_HINT.search(text) is not None
     closes = "”" in text or '"' in text
     found_words: set[str] = set()  # the words read after a quotation so far (each once)
+    pronouns = " he " in text or " she " in text
+    say_sites = sites.of(_SAYING_FIRST_WORDS) if sites is not None and pronouns else None
+    sayer = _SAYER_BEFORE.compiled
     i = 0
     for start, end in spans:
         i = bisect.bisect_left(at_sites, start - 1, i)
@@ -285,7 +304,43 @@ def find_cued_people(
                 continue  # "Marskovc said" after Ivo Marskovic: his surname mistyped (kit.parse.people reads it)
             found_words.add(word)
             add(word, m.start(g))  # "“…,” Varsk said": one word that speaks is a surname
+        if pronouns and (text.find(" he ", start, end) >= 0 or text.find(" she ", start, end) >= 0):
+            for b in _sayings(text, start, end, say_sites):
+                n = sayer.search(text, max(start, b - 40), b)
+                if n is None:
+                    continue
+                word, w_at = n.group("n"), n.start("n")
+                if word in taken or word in found_words or word in entity_words().given_names or "." in word:
+                    continue  # as after a quotation (above)
+                if word.lower() in entity_words().people_nouns:
+                    continue  # "Critics said he": a common noun that opens the sentence
+                if (
+                    text[max(start, w_at - 2) : w_at] != ", "
+                    and OPENS_SENTENCE.search(text, max(0, w_at - 4), w_at) is None
+                ):
+                    continue  # "the Norvo Tarvo said he": a name's last word; only a sentence's or a clause's opener
+                if any(one_slip(word, w) for w in taken if len(w) >= 6):
+                    continue
+                found_words.add(word)
+                add(word, w_at)  # "Varsk said on Monday he would resign": "he" after a cue of saying, a person
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def _sayings(text: str, start: int, end: int, sites: list[int] | None) -> Iterator[int]:
+    """Where each cue of saying followed by "he" or "she" (``_SAYS_HE_OR_SHE``) starts in ``text[start:end]``:
+    read at the ``sites`` of a shared scan when given, else by a scan of the span."""
+    if sites is None:
+        for m in _SAYS_HE_OR_SHE.compiled.finditer(text, start, end):
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'-")):
+                yield m.start()
+        return
+    match = _SAYS_HE_OR_SHE.compiled.match
+    i = bisect.bisect_left(sites, start - 1)
+    while i < len(sites) and sites[i] < end:
+        q = sites[i] + 1
+        i += 1
+        if q >= start and match(text, q, end) is not None:
+            yield q
 
 
 @functools.lru_cache(maxsize=4)

@@ -295,3 +295,37 @@ def test_a_list_is_not_split_inside_brackets() -> None:
     # "(61st and 80th)": the minutes of one scorer, not two names
     found = people("Goals came from Ivo Marsk (12th minute), Tom Vell (30th) and Ada Tarvo (61st and 80th).")
     assert found == ["Ivo Marsk", "Tom Vell", "Ada Tarvo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Varsko said on Monday he would resign.", "Varsko"),
+        ("In a long speech, Tarvold told reporters that she had no plans.", "Tarvold"),
+        ("Dastrop has said he will stay.", "Dastrop"),
+    ],
+)
+def test_one_word_that_speaks_and_is_then_he_or_she_is_a_person(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zentrix said it would cut 200 jobs, and he left.",  # "it": an organisation speaks
+        "Critics said he was wrong.",  # a common noun that opens the sentence
+        "Later Varsko asked Tom Moss whether he would go.",  # "he" is Tom Moss: a name between
+        "The Norvo Tarvo said he was glad.",  # the last word of a longer name
+    ],
+)
+def test_he_or_she_after_a_cue_makes_no_person_of_other_words(text: str) -> None:
+    assert [n for n in people(text) if " " not in n] == []
+
+
+def test_he_or_she_after_a_cue_reads_the_same_without_the_shared_scan() -> None:
+    from kit.parse.gazetteer import gazetteer
+    from kit.parse.person_cues import find_cued_people
+
+    text = "Quiet week.\n\nVarsko said on Monday he would resign. Tarvold told them she had no plans."
+    spans = [(0, 11), (13, len(text))]
+    assert [p.name for p in find_cued_people(text, spans, gazetteer())] == ["Varsko", "Tarvold"]
