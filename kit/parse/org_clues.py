@@ -75,6 +75,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   acronym is its short form ("the Vorsk Tarnal Union (VTU)", "Norvo Dekla Vesk (NDV)"); one in brackets that
   spells the words in lower case right before it is a term's short form, never an organisation in that text ("the
   net stable rate (NSR)"), unless the last word is an organisation's kind ("the state fishing company (SFC)");
+  one word in brackets after at most six words in lower case, one of them an organisation's kind, names that
+  organisation ("the pilots' union (ZATKA)", "an association of air traffic controllers (Zatka)");
 * **a team named after its place**: a place and a capitalised plural ("Denver
   Comets"; the plural alone, "the Comets", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
@@ -880,6 +882,10 @@ def find_org_clues(
             if (spelled := _spelled_out(b.group("org"), at)) is not None:
                 out.append((*spelled, (b.group("org"),)))  # "the Vorsk Tarnal Union (VTU)": both, one body
                 continue
+            if _named_after_its_kind(text, at, b.group("org"), org_kinds):
+                if fits(b.group("org"), b.start("org")):  # "the pilots' union (ZATKA)": the union's name
+                    out.append((b.group("org"), b.start("org"), ()))
+                continue
             if not _team_name(b.group("org"), w) or (n := _before(at)) is None:
                 continue
             person = n[0].split()
@@ -1097,6 +1103,26 @@ def _spells_words_in_lower_case(text: str, at: int, acronym: str, org_kinds: fro
         and "".join(t[0] for t in words) == acronym.lower()
         and words[-1] not in org_kinds
     )
+
+
+_KIND_WORDS_BEFORE = 6  # words in lower case read back from a bracket for an organisation's kind
+
+
+def _named_after_its_kind(text: str, at: int, name: str, org_kinds: frozenset[str]) -> bool:
+    """Is ``name`` (in brackets from ``at``) one word that names the organisation described in lower case right
+    before it, whose kind is one of ``org_kinds`` ("the pilots' union (ZATKA)", "an association of air traffic
+    controllers (Zatka)")? At most six words in lower case ("of", "and" and possessives among them) are read back."""
+    if " " in name or not (2 <= len(name) <= 10) or not name[1:].isalpha():
+        return False
+    if _spells_words_in_lower_case(text, at, name, frozenset()):
+        return False  # "economic and monetary union (EMU)": a term's short form (a union's would be read before)
+    for word in text[max(0, at - 80) : at].split()[-_KIND_WORDS_BEFORE:][::-1]:
+        word = word.removesuffix("’").removesuffix("'").removesuffix("’s").removesuffix("'s")
+        if not (word.isalpha() and word.islower()):
+            return False
+        if word in org_kinds:
+            return True
+    return False
 
 
 def _employer_of_sayer(text: str, at: int, end: int, people: frozenset[str], w: EntityWords) -> tuple[str, int] | None:

@@ -212,3 +212,27 @@ def test_people_before_of_are_not_part_of_their_employers_name() -> None:
 )
 def test_two_organisations_joined_by_and_are_two(text: str, expected: list[str]) -> None:
     assert sorted(a.name for a in kit.parse(text).actors if a.kind == "organization") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("A chief of the Norvan association of air traffic controllers (ZATKA) spoke.", "zatka"),
+        ("The pilots' union (Varsko) called a strike on Monday.", "varsko"),
+        ("He joined the ruling party (VSK) in 1990.", "vsk"),
+    ],
+)
+def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(text: str, org: str) -> None:
+    assert kinds(text).get(org) == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on the economic and monetary union (EMU) stalled.",  # a term's short form, spelled by the words
+        "The net stable rate (NSR) rose.",  # no kind of organisation before it
+        "He spoke of a long campaign to the people (Varsko and Tom).",  # more than one word in brackets
+    ],
+)
+def test_a_name_in_brackets_after_other_words_names_no_organisation(text: str) -> None:
+    assert "organization" not in kinds(text).values()
