@@ -518,12 +518,13 @@ class Forms:
     """
 
     def __init__(self, forms: Iterable[str], *, compiled: bool = False) -> None:
-        self.pattern = _other_forms(frozenset(forms)) if compiled else None
+        names = frozenset(forms)  # (read twice below: an iterator would be empty the second time)
+        self.pattern = _other_forms(names) if compiled else None
         self.root = _Node()
         other: list[str] = []
         self.longest = 0
         longest = 0
-        for f in set(forms):
+        for f in names:
             if not (f[:1].isascii() and f[:1].isupper()):
                 if f:
                     other.append(f)
@@ -539,6 +540,7 @@ class Forms:
             longest = max(longest, len(last), *map(len, words))  # (one call per name, not per word)
         self.longest = longest
         self.other = _other_forms(frozenset(other)) if other else None
+        self.all_forms = names if other else frozenset()
         keys = (*self.root.next, *self.root.ends)
         self.starts = frozenset(k[:2] for k in keys)  # a quick first test
         self.singles = frozenset(k for k in keys if len(k) == 1)
@@ -570,8 +572,14 @@ class Forms:
             for om in finditer_not_after(self.other, text, start, end, not_after):
                 while k < len(taken) and taken[k][1] <= om.start():
                     k += 1
-                if k == len(taken) or taken[k][0] >= om.end():
-                    extra.append((om.start(), om.end(), om.group()))
+                if k < len(taken) and taken[k][0] < om.end():
+                    # one overlaps a capitalised name ("de Ann" and "Ann"): the whole pattern says which is
+                    # read (the leftmost, then the longest); such a stretch is rare
+                    whole = _other_forms(self.all_forms)
+                    return [
+                        (m.start(), m.end(), m.group()) for m in finditer_not_after(whole, text, start, end, not_after)
+                    ]
+                extra.append((om.start(), om.end(), om.group()))
             found = sorted(found + extra)
         return found
 

@@ -55,3 +55,11 @@ def test_find_spans_is_find_in_each_span(forms, text, cuts):
     spans = list(zip(cuts[::2], cuts[1::2]))
     finder = Forms(forms)
     assert finder.find_spans(text, spans, "’'-") == [finder.find(text, s, e, "’'-") for s, e in spans]
+
+
+def test_a_name_in_lower_case_that_overlaps_a_capitalised_one_is_read_as_the_pattern_reads_it() -> None:
+    # "de Vell" opens before "Vell": the leftmost name is read, as the compiled pattern reads it
+    forms = ["Vell", "de Vell", "Ivo"]
+    text = "Ivo met de Vell and Vell."
+    assert Forms(forms).find(text, 0, len(text), "’'-") == _regex(forms, text, "’'-")
+    assert Forms(iter(forms)).find(text, 0, len(text), "’'-") == [(0, 3, "Ivo"), (8, 15, "de Vell"), (20, 24, "Vell")]
