@@ -340,6 +340,20 @@ def _short_forms(tokens: list[str], tails: frozenset[str]) -> list[str]:
     return out
 
 
+def _party_forms(tokens: list[str]) -> list[str]:
+    """The name a party of two words ("<word> Party") goes by besides its own: its members in the plural
+    ("Conservatives", "Democrats" for the "Democratic Party", "Greens"). Not the word alone: "Nazi", "Socialist"
+    qualify other nouns too ("the Socialist daily").
+
+    >>> _party_forms(["Democratic", "Party"]), _party_forms(["Green", "Party"]), _party_forms(["Party", "Hall"])
+    (['Democrats'], ['Greens'], [])
+    """
+    if len(tokens) != 2 or tokens[1] != "Party" or not tokens[0].isalpha():
+        return []
+    word = tokens[0]
+    return [(word[:-2] if word.endswith("atic") else word) + "s"]
+
+
 def with_short_forms(
     text: str, orgs: tuple[Organization, ...], gaz: Gazetteer, *, not_forms: frozenset[str]
 ) -> tuple[Organization, ...]:
@@ -365,14 +379,15 @@ def with_short_forms(
         tokens = o.name.split()
         if len(tokens) < 2 or any(t.endswith(("’", "'", "’s", "'s")) for t in tokens):
             continue
-        for form in _short_forms(tokens, tails):
+        members = _party_forms(tokens)  # (the kit's stop words hold "Democrats": their party is named, so they are its)
+        for form in _short_forms(tokens, tails) + members:
             ft = form.split()
             if (
                 len(form) < 3
                 or not form[0].isupper()
                 or ft[0] in _NOT_FIRST
                 or ft[0] in words.not_org_first
-                or all(t in tails or t in not_forms for t in ft)
+                or (form not in members and all(t in tails or t in not_forms for t in ft))
                 or (len(ft) == 1 and (form.upper() == form or form.endswith(words.adjective_endings)))
                 or gaz.entity_of(form) is not None
                 or form in words.places

@@ -304,7 +304,9 @@ def find_cued_people(
                 continue  # "Marskovc said" after Ivo Marskovic: his surname mistyped (kit.parse.people reads it)
             found_words.add(word)
             add(word, m.start(g))  # "“…,” Varsk said": one word that speaks is a surname
-        if pronouns and (text.find(" he ", start, end) >= 0 or text.find(" she ", start, end) >= 0):
+        if pronouns and (
+            say_sites is not None or text.find(" he ", start, end) >= 0 or text.find(" she ", start, end) >= 0
+        ):
             for b in _sayings(text, start, end, say_sites):
                 n = sayer.search(text, max(start, b - 40), b)
                 if n is None:

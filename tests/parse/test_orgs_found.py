@@ -236,3 +236,24 @@ def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(t
 )
 def test_a_name_in_brackets_after_other_words_names_no_organisation(text: str) -> None:
     assert "organization" not in kinds(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "members"),
+    [
+        ("The Kestrel Party won seats. The Kestrels want a new tax.", "kestrel_party", "Kestrels"),
+        (
+            "The Norvatic Party met on Monday. Norvats in the assembly said the bill was dead.",
+            "norvatic_party",
+            "Norvats",
+        ),
+    ],
+)
+def test_a_partys_members_in_the_plural_name_the_party(text: str, party: str, members: str) -> None:
+    art = kit.parse(text)
+    at = text.index(members)
+    assert [m.actor for m in art.mentions if m.start == at] == [party]
+
+
+def test_members_in_the_plural_name_no_party_the_text_does_not_name() -> None:
+    assert kinds("The Kestrels want a new tax.") == {}
