@@ -54,7 +54,7 @@ from .org_clues import find_org_clues, in_capitals, keyword_first_words, sport_w
 from .organizations import Organization, find_organizations, org_head_words, whole_name_heads, with_short_forms
 from .patterns import COMPILE_FORMS_ABOVE, Forms, WordSites, finditer_not_after, trie_pattern, written_lower
 from .people import Person, find_people, person_mentions, title_first_words
-from .person_cues import cue_first_words, find_cued_people
+from .person_cues import cue_first_words, find_cued_people, find_reference_authors
 from .place_clues import placed_people
 from .single_names import find_single_names
 
@@ -197,6 +197,9 @@ def find_actors(
     orgs = with_short_forms(text, orgs, gaz, not_forms=stop | {w for p in people for w in p.name.split()})
     org_names.update(f for o in orgs for f in o.forms)
     org_words = {w for o in orgs for w in (o.name, *o.forms)}
+    authors = find_reference_authors(text, spans, gaz, known=people)
+    if authors:  # "Marsk, Ivo. A History ...": not "Ivo" alone, nor a name read on into the title after it
+        people = tuple(p for p in people if not any(a.start <= p.start <= a.end for a in authors)) + authors
     single = find_single_names(text, spans, gaz, known=people, stop=stop | org_words, lower_near=written_lower_near)
     people += single
     cued = find_cued_people(

@@ -26,6 +26,8 @@ to four words a person:
 * **one word that speaks right after a quotation**: "“…,” Varsk said", "“…?” said Varsk." (news names a person
   by surname alone; an organisation that speaks is written "Zentrix said in a statement", not so); not a given
   name (:mod:`kit.parse.single_names` reads those);
+* **a reference list's author**: a line that opens with a surname, a comma and a given name (or two), then a full
+  stop and more ("Marsk, Ivo. A History of Norvo"; "Vell, Ada Lin. Letters"): the person is "Ivo Marsk";
 * **one word that speaks and is then "he" or "she"**: "Varsk said on Monday he would resign", "Tarvo told
   reporters she had no plans" (the word opens its sentence or follows a comma; an organisation is "it", read
   by :mod:`kit.parse.org_clues`); not a given name either.
@@ -57,10 +59,10 @@ from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, THIRD_PERSON, 
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
-from .patterns import DAYS_AND_MONTHS, WordSites, lazy_compile, trie_pattern
+from .patterns import DAYS_AND_MONTHS, WordSites, lazy_compile, trie_pattern, written_lower_near
 from .people import Person, one_slip
 
-__all__ = ["SET_SCORES", "cue_first_words", "find_cued_people", "scored_by_sets"]
+__all__ = ["SET_SCORES", "cue_first_words", "find_cued_people", "find_reference_authors", "scored_by_sets"]
 
 _PARTICLE = r"(?:de|van|von|al|bin|da|del|der|la|le|du)"
 _NAME = rf"(?P<n>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{0,3}})"
@@ -164,6 +166,11 @@ _SAYS_HE_OR_SHE = lazy_compile(
 _SAYING_FIRST_WORDS = frozenset(c.split(" ")[0] for c in SAYING_CUES)  # (kit.parse.reported scans for the same)
 # the one word before such a cue (after at most two auxiliaries: "Varsk has said he")
 _SAYER_BEFORE = lazy_compile(rf"(?<![\w’'.-])(?P<n>{NAME_WORD}){_NAME_END}[ \t]+(?:{AUX}[ \t]+){{0,2}}$")
+# a line that opens "Surname, Given Names." and goes on: an author in a reference list (not after an initial:
+# "Similarly, Ivo K. Marsk said" opens a sentence)
+_REFERENCE = lazy_compile(
+    rf"(?P<s>{NAME_WORD}),[ \t]+(?P<g>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)(?<![A-Z]\.)\.[ \t]+[A-Z\d“\"‘']"
+)
 # a greeting's name ends its line or is followed by a comma, colon or exclamation mark
 _GREETING_END = re.compile(r"[ \t]*(?:[,:;!\n]|$)")
 _REACH = 80  # characters before a cue where its name is read
@@ -326,6 +333,33 @@ def find_cued_people(
                 found_words.add(word)
                 add(word, w_at)  # "Varsk said on Monday he would resign": "he" after a cue of saying, a person
     return tuple(sorted(found.values(), key=lambda p: p.start))
+
+
+def find_reference_authors(
+    text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer, *, known: Iterable[Person] = ()
+) -> tuple[Person, ...]:
+    """The authors of a reference list: a paragraph that opens "Surname, Given Names." and goes on ("Marsk, Ivo. A
+    History of Norvo", "Vell, Ada Lin. Letters") names "Ivo Marsk", when the first given name is a listed one, the surname is none, and no
+    word is a state's, an organisation's or a stop word. ``known``: people found already (skipped).
+    A person's ``start``/``end`` cover "Marsk, Ivo"."""
+    words = entity_words()
+    stop, org_words, _ = name_word_sets(gaz)
+    taken = {p.id for p in known}
+    found: dict[str, Person] = {}
+    for start, end in spans:
+        if not "A" <= text[start : start + 1] <= "Z" or (m := _REFERENCE.match(text, start, end)) is None:
+            continue
+        surname, given = m.group("s"), m.group("g")
+        if given.split()[0] not in words.given_names or surname in words.given_names:
+            continue  # "Norvo, Ivo": two given names, an address or a greeting
+        if any(t in stop or t in org_words or gaz.entity_of(t) is not None for t in (surname, *given.split())):
+            continue
+        if surname in words.sentence_openers or written_lower_near(text, start, surname):
+            continue  # "Still, Ivo.": a word that opens a sentence
+        pid = snake_id(f"{given} {surname}")
+        if pid not in found and pid not in taken:
+            found[pid] = Person(pid, f"{given} {surname}", "", None, m.start("s"), m.end("g"))
+    return tuple(found.values())
 
 
 def _sayings(text: str, start: int, end: int, sites: list[int] | None) -> Iterator[int]:

@@ -329,3 +329,23 @@ def test_he_or_she_after_a_cue_reads_the_same_without_the_shared_scan() -> None:
     text = "Quiet week.\n\nVarsko said on Monday he would resign. Tarvold told them she had no plans."
     spans = [(0, 11), (13, len(text))]
     assert [p.name for p in find_cued_people(text, spans, gazetteer())] == ["Varsko", "Tarvold"]
+
+
+def test_a_reference_lists_authors_are_people_named_given_name_first() -> None:
+    text = "Books I like:\n\nMarsk, Ivo. A History of Norvo\n\nVell, Ada Lin. “Letters”"
+    art = kit.parse(text)
+    assert people(text) == ["Ivo Marsk", "Ada Lin Vell"]
+    surname = text.index("Marsk")
+    assert [m.actor for m in art.mentions if m.start == surname] == ["ivo_marsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Similarly, Ivo K. Marsk said the plan was sound.",  # a sentence's opener, then a name with an initial
+        "France, Ivo. A History",  # the first part is a state's name
+        "Still, Ivo. It was still late.",  # a word the text writes in lower case
+    ],
+)
+def test_a_comma_after_a_first_word_makes_no_reference_lists_author(text: str) -> None:
+    assert not [n for n in people(text) if n.startswith("Ivo ") and n != "Ivo K. Marsk"]
