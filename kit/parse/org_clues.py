@@ -75,8 +75,8 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   acronym is its short form ("the Vorsk Tarnal Union (VTU)", "Norvo Dekla Vesk (NDV)"); one in brackets that
   spells the words in lower case right before it is a term's short form, never an organisation in that text ("the
   net stable rate (NSR)"), unless the last word is an organisation's kind ("the state fishing company (SFC)");
-  one word in brackets after at most six words in lower case, one of them an organisation's kind, names that
-  organisation ("the pilots' union (ZATKA)", "an association of air traffic controllers (Zatka)");
+  one word in brackets after at most six words, one of them an organisation's kind in lower case, names that
+  organisation ("the pilots' union (ZATKA)", "an association of Norvan air traffic controllers (Zatka)");
 * **a team named after its place**: a place and a capitalised plural ("Denver
   Comets"; the plural alone, "the Comets", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
@@ -1111,15 +1111,19 @@ _KIND_WORDS_BEFORE = 6  # words in lower case read back from a bracket for an or
 def _named_after_its_kind(text: str, at: int, name: str, org_kinds: frozenset[str]) -> bool:
     """Is ``name`` (in brackets from ``at``) one word that names the organisation described in lower case right
     before it, whose kind is one of ``org_kinds`` ("the pilots' union (ZATKA)", "an association of air traffic
-    controllers (Zatka)")? At most six words in lower case ("of", "and" and possessives among them) are read back."""
+    controllers (Zatka)", "a consortium of Norvan libraries (NLK)")? At most six words are read back, up to a
+    comma or another mark; none when the words right before it spell it ("the Tarn Valley (TV)")."""
     if " " in name or not (2 <= len(name) <= 10) or not name[1:].isalpha():
         return False
     if _spells_words_in_lower_case(text, at, name, frozenset()):
         return False  # "economic and monetary union (EMU)": a term's short form (a union's would be read before)
-    for word in text[max(0, at - 80) : at].split()[-_KIND_WORDS_BEFORE:][::-1]:
+    before = text[max(0, at - 80) : at].split()
+    if "".join(w[:1] for w in before[-len(name) :]).upper() == name.upper():
+        return False  # "the Transcendental Meditation (TM)": the short form of the words right before it
+    for word in before[-_KIND_WORDS_BEFORE:][::-1]:
         word = word.removesuffix("’").removesuffix("'").removesuffix("’s").removesuffix("'s")
-        if not (word.isalpha() and word.islower()):
-            return False
+        if not word.isalpha():
+            return False  # a comma, a bracket, a number: the description ends there
         if word in org_kinds:
             return True
     return False

@@ -220,6 +220,7 @@ def test_two_organisations_joined_by_and_are_two(text: str, expected: list[str])
         ("A chief of the Norvan association of air traffic controllers (ZATKA) spoke.", "zatka"),
         ("The pilots' union (Varsko) called a strike on Monday.", "varsko"),
         ("He joined the ruling party (VSK) in 1990.", "vsk"),
+        ("Staff of a consortium of Norvan libraries (NLK) met.", "nlk"),  # a capitalised word in the description
     ],
 )
 def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(text: str, org: str) -> None:
@@ -231,6 +232,7 @@ def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(t
     [
         "Talks on the economic and monetary union (EMU) stalled.",  # a term's short form, spelled by the words
         "The net stable rate (NSR) rose.",  # no kind of organisation before it
+        "The party of the Tarn Valley (TV) movement met.",  # the short form of the capitalised words before it
         "He spoke of a long campaign to the people (Varsko and Tom).",  # more than one word in brackets
     ],
 )
