@@ -52,6 +52,7 @@ __all__ = [
     "cue_starts",
     "from_the_name",
     "LINKING_VERBS",
+    "MODALS",
     "SPEECH_NOUNS",
     "LEAD_WORDS",
     "NOT_ROLE_WORDS",
@@ -74,7 +75,7 @@ def _load_cues() -> dict[str, tuple[str, ...]]:
         cues["inverted"] = tuple(str(w) for w in data.get("inverted", ()))
         cues["linking"] = tuple(str(w) for w in data.get("linking", ()))
         cues["nouns"] = tuple(str(w) for w in data.get("nouns", ()))
-        for key in ("lead_words", "not_role_words", "not_generic_speakers", "replying", "asking"):
+        for key in ("lead_words", "not_role_words", "not_generic_speakers", "replying", "asking", "modals"):
             cues[key] = tuple(str(w) for w in data.get(key, ()))
         pronouns = data.get("pronouns", {})
         cues["third"] = tuple(str(w) for w in pronouns.get("third", ()))
@@ -104,6 +105,8 @@ REPLY_CUES: frozenset[str] = frozenset(_CUES["replying"])
 ASKING_CUES: tuple[str, ...] = _CUES["asking"]
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
+#: Modals and auxiliaries ("would", "has"): with the linking verbs, the words that mark a clause, not a name.
+MODALS: frozenset[str] = frozenset(_CUES["modals"])
 #: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.
 SPEECH_NOUNS: tuple[str, ...] = _CUES["nouns"]
 #: Prepositions and subordinators that open a lead phrase, never a clause's subject ("After …", "Although …").

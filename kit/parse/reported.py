@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterator
 
 from ..records import Paragraph, Quote, Reported
 from .attribution import (
+    LINKING_VERBS,
+    MODALS,
     OBJECT_CUES,
     SAY_BODY,
     SAY_RE,
@@ -111,8 +113,9 @@ def find_reported(
                 np_ = strip_span(text, comma + 1, h.start())
                 aux = trailing_aux(text, *np_)
                 np_ = (np_[0], aux if aux is not None else np_[1])
-                if np_[0] >= np_[1] and span_ok(text, *strip_span(text, h.end(), end), max_words=12):
-                    np_ = strip_span(text, h.end(), end)  # ", said X."
+                after = strip_span(text, h.end(), end)
+                if np_[0] >= np_[1] and span_ok(text, *after, max_words=12) and not _a_clause(text, *after):
+                    np_ = after  # ", said X." (not "Ivo Marsk, a chemist, said the plan would fail.": a clause)
                 if span_ok(text, *np_, max_words=8):
                     trailing.append((comma, np_, h))
                     continue
@@ -183,6 +186,15 @@ def _body_cues(
             out += found[k:j]
         k = j
     return out
+
+
+_CLAUSE_WORDS = MODALS | LINKING_VERBS
+
+
+def _a_clause(text: str, start: int, end: int) -> bool:
+    """Do the words of ``text[start:end]`` hold a modal or a linking verb ("the plan would fail", "it was late")?
+    Then they are what was said, not a speaker's name ("the bank", "a spokesman for Norvo")."""
+    return not _CLAUSE_WORDS.isdisjoint(text[start:end].split())
 
 
 def _few_words_after(text: str, pos: int, end: int) -> bool:

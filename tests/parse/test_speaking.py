@@ -303,3 +303,21 @@ def test_a_person_named_in_a_caption_line_is_no_antecedent_of_he() -> None:
         "The next year, he went to the coast. “We are ready,” he said."
     )
     assert kit.parse(text).quotes[0].speaker == "ivo_marsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Ivo Marsk, a chemist at Kestrel University, said the amounts were tiny.",
+            "ivo_marsk",
+            "the amounts were tiny",
+        ),
+        ("The lawyer, Ada Vell, said the appeal would fail.", "ada_vell", "the appeal would fail"),
+        ("The appeal would fail, said Ada Vell.", "ada_vell", "The appeal would fail"),
+    ],
+)
+def test_a_speaker_with_an_apposition_reports_the_clause_after_the_cue(text: str, speaker: str, content: str) -> None:
+    # ", said the appeal would fail": words with a modal or a linking verb are what was said, not a speaker
+    [r] = kit.parse(text).reported
+    assert (r.speaker, text[r.start : r.end]) == (speaker, content)
