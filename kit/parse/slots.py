@@ -29,7 +29,7 @@ from .attribution import (
     span_ok,
     strip_span,
 )
-from .patterns import lazy_compile
+from .patterns import DAYS_AND_MONTHS, lazy_compile
 
 __all__ = [
     "SPEAKER_CHAR",
@@ -63,6 +63,38 @@ _SPK = rf"(?:{_ABBR}|[^\s,.;:!?“”\"‘’'()\[\]—–-]){SPEAKER_CHAR}{{0,1
 
 # ", a spokesman for the union," / ", 41, of Keene, N.H., who runs the bakery," (at most three)
 _APPOS = rf"(?:(?:,(?:{_ABBR}|[^,.;:!?“”\"()\n]){{1,90}}?){{1,4}},)?"
+
+
+# ", Ada Vell." / ", Ada Vell, told": a name in apposition right after a role ("said its director, Ada Vell.")
+_APPOSED_NAME = lazy_compile(lambda: rf",[ \t]+(?P<n>[A-Z][\w’'.-]*(?:[ \t]+{NAMEISH}){{0,3}})(?=[ \t]*(?:[.,;:!?]|$))")
+_ROLE_WORD = re.compile(r"[a-z][a-z-]*")
+_ABBREVIATION = re.compile(_ABBR)
+
+
+def _name_after_role(text: str, a: int, b: int) -> tuple[int, int]:
+    """The name in apposition after a role, when ``text[a:b]`` is one ("its director, Ada Vell", "the group's
+    spokeswoman, Lena Dorn, said": the person who holds the role speaks); else ``(a, b)``.
+
+    A role is words in lower case, the last a noun of one or more letters, after at most one possessive owner
+    ("Zentrix's chief executive"); a name is up to four capitalised words that end the sentence or the aside.
+
+    >>> t, u = "said its director, Ada Vell.", "said Ann Lee, Ada Vell."
+    >>> t[slice(*_name_after_role(t, 5, 17))], u[slice(*_name_after_role(u, 5, 12))]
+    ('Ada Vell', 'Ann Lee')
+    """
+    words = text[a:b].split()
+    if not words or not _ROLE_WORD.fullmatch(words[-1]):
+        return a, b
+    owners = [w for w in words if not _ROLE_WORD.fullmatch(w)]
+    if len(owners) > 1 or (owners and not owners[0].endswith(("’s", "'s"))):
+        return a, b
+    m = _APPOSED_NAME.match(text, b)
+    if m is None or m.group("n").split()[0].rstrip(".,") in DAYS_AND_MONTHS:
+        return a, b  # "said the minister, Monday."
+    n, e = m.start("n"), m.end("n")
+    if text[e - 1] == "." and text[e - 2].islower() and not _ABBREVIATION.fullmatch(text[n:e].split()[-1]):
+        e -= 1  # "…, Ada Vell." (not "Jr.")
+    return n, e
 
 
 _POST_NORMAL = lazy_compile(
@@ -232,7 +264,7 @@ def after_quote_shape(
             sp = (role.end(), sp[1])
             ok = span_ok(text, *sp, max_words=16)
         if ok:
-            return sp, m.start("cue"), m.group("cue"), "after_said_x"
+            return _name_after_role(text, *sp), m.start("cue"), m.group("cue"), "after_said_x"
     if last in ",?!":
         m = _POST_INVERTED_GENERIC.match(text, lo, hi)
         if m:  # "“This is great!” beamed Ann Lee"
@@ -252,6 +284,7 @@ def after_quote_shape(
             if _RELATIVE.search(text, *sp):
                 sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
         if span_ok(text, *sp, max_words=longest) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
+            sp = _name_after_role(text, *sp) if text.startswith(",", sp[1]) else sp  # "its spokeswoman, Lena Dorn,"
             return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
     m = _POST_UNCLOSED.match(text, lo, hi) if last in ",?!" else None
     if m and span_ok(text, m.start("spk"), m.end("spk")):

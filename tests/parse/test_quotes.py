@@ -815,3 +815,22 @@ def test_a_free_relative_with_its_own_subject_does_not_give_the_quote_to_the_mai
 )
 def test_a_name_of_a_state_is_not_the_state(text: str, expected: str | None) -> None:
     assert kit.parse(text).quotes[0].speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Nobody is above the law,” said its director, Ada Vell.", "ada_vell"),
+        ("“Nobody is above the law,” said the group’s director, Ada Vell.", "ada_vell"),
+        ("“It is bad,” Zentrix’s spokeswoman, Lena Dorn, told the Norvo Gazette.", "lena_dorn"),
+        ("“It is bad,” said its director, Tom Moss Jr.", "tom_moss_jr"),
+    ],
+)
+def test_the_name_in_apposition_after_a_role_speaks(text: str, speaker: str) -> None:
+    [q] = kit.parse(text).quotes
+    assert q.speaker == speaker
+
+
+def test_a_day_after_a_role_is_no_speakers_name() -> None:
+    [q] = kit.parse("“It is bad,” said the minister, Monday.").quotes
+    assert q.speaker == "anon_minister"
