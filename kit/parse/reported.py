@@ -46,6 +46,7 @@ from .attribution import (
     subject_before,
     trailing_aux,
 )
+from .entity_words import entity_words
 from .patterns import WordSites, finditer_scouted, finditer_sited, lazy_compile
 from .speakers import Context, resolve
 from .structure import sentence_at
@@ -116,7 +117,7 @@ def find_reported(
                 after = strip_span(text, h.end(), end)
                 if np_[0] >= np_[1] and span_ok(text, *after, max_words=12) and not _a_clause(text, *after):
                     np_ = after  # ", said X." (not "Ivo Marsk, a chemist, said the plan would fail.": a clause)
-                if span_ok(text, *np_, max_words=8):
+                if span_ok(text, *np_, max_words=8) or _people_in_lower_case(text, *np_):
                     trailing.append((comma, np_, h))
                     continue
             subj = subject_before(text, s.start, h.start(), hits=ctx.hits)
@@ -189,6 +190,26 @@ def _body_cues(
 
 
 _CLAUSE_WORDS = MODALS | LINKING_VERBS
+
+
+def _people_in_lower_case(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a few words in lower case that end with a people noun ("officials", "local
+    residents", "police": ``people_nouns``)? Such a group reports as a named one does (", officials said.")."""
+    words = text[start:end].split()
+    return (
+        0 < len(words) <= 3
+        and all(w.isalpha() and w.islower() for w in words)
+        and words[-1] in _people_nouns()
+        and words[0] not in _CLAUSE_OPENERS  # "…, which critics said": a relative clause, no attribution
+    )
+
+
+_CLAUSE_OPENERS = frozenset("which who whom whose that as and but or when where while because if than so".split())
+
+
+@functools.cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(entity_words().people_nouns)
 
 
 def _a_clause(text: str, start: int, end: int) -> bool:

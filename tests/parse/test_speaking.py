@@ -321,3 +321,20 @@ def test_a_speaker_with_an_apposition_reports_the_clause_after_the_cue(text: str
     # ", said the appeal would fail": words with a modal or a linking verb are what was said, not a speaker
     [r] = kit.parse(text).reported
     assert (r.speaker, text[r.start : r.end]) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Intro.\n\nA quake killed at least 40 people in Varsk, officials said.", "officials"),
+        ("Intro.\n\nPrices of Norvo homes fell on Monday, local residents said.", "local residents"),
+    ],
+)
+def test_a_group_in_lower_case_after_a_comma_reports_what_went_before(text: str, group: str) -> None:
+    [r] = kit.parse(text).reported
+    assert text[r.speaker_start : r.speaker_end] == group and text[r.start : r.end].startswith(("A quake", "Prices"))
+
+
+def test_a_relative_clause_with_a_people_noun_reports_nothing() -> None:
+    text = "Intro.\n\nThe council passed the plan, which critics said was too costly."
+    assert [text[r.speaker_start : r.speaker_end] for r in kit.parse(text).reported] != ["which critics"]
