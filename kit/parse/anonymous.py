@@ -6,7 +6,10 @@
 trailing modifier are part of the mention but not of the id, so "the British
 official" later is the same actor. Role heads ("ministers") count only with a
 qualifier naming an entity; a description right after a person's name and a
-comma is an apposition, not a source ("Tom Becker, a spokesman, said").
+comma is an apposition, not a source ("Tom Becker, a spokesman, said"). A group
+of people in lower case that speaks right after a comma is a source too ("…,
+police said.", "…, local residents told reporters": ``people_nouns`` of
+``kit/data/entities.json``; not in a relative clause, "which critics said").
 
 >>> import kit
 >>> art = kit.parse("A British official said talks were close.")
@@ -21,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from ..util import snake_id
+from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, lazy_compile, scout_pattern, trie_pattern
 
@@ -145,6 +149,41 @@ def find_anonymous(
         name = " ".join(text[core:h_end].split())
         country = entities[0] if len(set(entities)) == 1 else None
         out.append((_anon_id(name), start, end, name, country, head))
+    groups = _groups_that_say(text, spans, out, ending_at, words.determiners) if ", " in text else []
+    return sorted(out + groups, key=lambda x: x[1]) if groups else out
+
+
+# ", police said", ", local residents told reporters": a group of people named in lower case after a comma,
+# right before a cue of saying (kit/data/entities.json ``people_nouns``)
+_GROUP_SAYS = lazy_compile(
+    lambda: (
+        rf", (?P<g>(?:(?!(?:which|who|whom|whose|that|as|and|but|or|when|where|while|if)\b)[a-z]+[ \t]+){{0,2}}"
+        rf"(?P<h>{trie_pattern(set(entity_words().people_nouns))}))[ \t]+(?:have[ \t]+|had[ \t]+)?"
+        r"(?:said|say|says|told|added|reported)\b"
+    )
+)
+
+
+def _groups_that_say(
+    text: str,
+    spans: list[tuple[int, int]],
+    found: list[tuple[str, int, int, str, str | None, str]],
+    ending_at: dict[int, tuple[str, int]],
+    determiners: set[str],
+) -> list[tuple[str, int, int, str, str | None, str]]:
+    """``(id, start, end, name, None, head)`` for each group of people in lower case that speaks after a comma
+    (``_GROUP_SAYS``: "…, police said."), where no other actor is named. A determiner is part of the mention,
+    not of the name ("the analysts" is "analysts")."""
+    taken = [(a, b) for _, a, b, _, _, _ in found] + [(s, e) for e, (_, s) in ending_at.items()]
+    out: list[tuple[str, int, int, str, str | None, str]] = []
+    for p_start, p_end in spans:
+        for m in _GROUP_SAYS.finditer(text, p_start, p_end):
+            a, b = m.start("g"), m.end("g")
+            if any(s < b and a < e for s, e in taken):
+                continue
+            words = text[a:b].split()
+            name = " ".join(words[1:] if len(words) > 1 and words[0] in determiners else words)
+            out.append((_anon_id(name), a, b, name, None, m.group("h")))
     return out
 
 

@@ -287,9 +287,9 @@ def test_he_is_the_one_who_said_not_the_one_in_what_he_said() -> None:
 
 
 def test_they_after_people_who_said_is_not_the_company_named_before() -> None:
-    # "traders said" in between: "they" are the traders, whom no actor names, not the company
+    # "brokers said" in between: "they" are the brokers (an anonymous source), not the company
     text = "Zentrix Corp reported a loss on Monday. Its bonds slipped, brokers said. “Buyers stayed away,” they said."
-    assert kit.parse(text).quotes[0].speaker is None
+    assert kit.parse(text).quotes[0].speaker == "anon_brokers"
     assert kit.parse("Zentrix Corp reported a loss on Monday. “Buyers stayed away,” they said.").quotes[0].speaker == (
         "zentrix_corp"
     )
@@ -338,3 +338,20 @@ def test_a_group_in_lower_case_after_a_comma_reports_what_went_before(text: str,
 def test_a_relative_clause_with_a_people_noun_reports_nothing() -> None:
     text = "Intro.\n\nThe council passed the plan, which critics said was too costly."
     assert [text[r.speaker_start : r.speaker_end] for r in kit.parse(text).reported] != ["which critics"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Intro.\n\nThe man was held in Varsk on Monday, police said.", "anon_police"),
+        ("Intro.\n\nNorvo bonds fell sharply, the analysts said.", "anon_analysts"),
+    ],
+)
+def test_a_group_in_lower_case_that_speaks_after_a_comma_is_an_anonymous_source(text: str, actor: str) -> None:
+    art = kit.parse(text)
+    assert [a.id for a in art.actors if a.kind == "anonymous"] == [actor]
+    assert [r.speaker for r in art.reported] == [actor]
+
+
+def test_a_group_in_a_relative_clause_is_no_anonymous_source() -> None:
+    assert kit.parse("Intro.\n\nThe plan, which critics said was costly, passed.").actors == ()
