@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 
 from ..records import Paragraph, Quote, Reported
 from .attribution import (
+    FIRST_PERSON,
     LINKING_VERBS,
     MODALS,
     OBJECT_CUES,
@@ -40,6 +41,7 @@ from .attribution import (
     SAY_RE,
     SAY_SCOUT,
     SAYING_CUES,
+    THIRD_PERSON,
     pronoun_pattern,
     span_ok,
     strip_span,
@@ -190,6 +192,16 @@ def _body_cues(
 
 
 _CLAUSE_WORDS = MODALS | LINKING_VERBS
+_SUBJECT_PRONOUNS = frozenset(p.lower() for p in THIRD_PERSON + FIRST_PERSON) | {"you"}
+
+
+def _a_clause_begun(words: list[str]) -> bool:
+    """Do ``words`` (between a cue and "that") open the clause that was said: a subject pronoun, then a modal or
+    a linking verb ("he would not join a coalition")? Then "that" is a relative pronoun inside it."""
+    for i, w in enumerate(words):
+        if w.lower() in _SUBJECT_PRONOUNS:
+            return any(v in _CLAUSE_WORDS for v in words[i + 1 : i + 3])
+    return False
 
 
 def _people_in_lower_case(text: str, start: int, end: int) -> bool:
@@ -235,7 +247,9 @@ def _content_start(text: str, h: re.Match[str], end: int) -> int | None:
         return None
     that = _that_end(text, pos, end)
     if that is not None and (cue in OBJECT_CUES or len(text[pos:that].split()) <= 8):
-        return that
+        if not _a_clause_begun(text[pos:that].split()):
+            return that
+        that = None  # "said he would not join a coalition that included …": a relative "that"; the clause began
     if cue in OBJECT_CUES and cue != "warned":
         return _pronoun_near(text, pos, end)
     while True:

@@ -355,3 +355,9 @@ def test_a_group_in_lower_case_that_speaks_after_a_comma_is_an_anonymous_source(
 
 def test_a_group_in_a_relative_clause_is_no_anonymous_source() -> None:
     assert kit.parse("Intro.\n\nThe plan, which critics said was costly, passed.").actors == ()
+
+
+def test_a_relative_that_inside_what_was_said_does_not_cut_it() -> None:
+    text = "Intro.\n\nIvo Marsk said he would not join any coalition that included the Norvo Front."
+    [r] = kit.parse(text).reported
+    assert text[r.start : r.end] == "he would not join any coalition that included the Norvo Front"
