@@ -46,7 +46,7 @@ from .governor import (
 )
 from .patterns import lazy_compile
 from .possessive import possessor
-from .slots import BARE_ATTRIBUTION, MARKS, after_quote_shape, end_mark, later_in_sentence
+from .slots import BARE_ATTRIBUTION, MARKS, after_quote_shape, end_mark, later_in_sentence, name_after_role
 from .structure import sentence_at
 
 if TYPE_CHECKING:
@@ -522,6 +522,10 @@ def attribute(site: Site) -> Attribution | None:
     if found is not None and found.rule == "main_clause_subject" and _described(site, found):
         return None  # "Taxes are “a slow poison”": the subject is described, not quoted (checked last,
         # so that "…, the union says." closing the sentence can still name the speaker)
+    if found is not None and found.span is not None and site.text.startswith(",", found.span[1]):
+        named = name_after_role(site.text, *found.span)  # "Tarvo's president, Ada Vell, welcomed it: “…”"
+        if named != found.span:
+            found = Attribution(named, found.cue_at, found.cue, found.rule, found.source)
     if found is not None and found.span is not None and found.cue and found.cue.lower() in _QUOTED:
         m = _QUOTED_AS.match(site.text, found.cue_at + len(found.cue))
         span = speaker_span(site.text, m.start("n"), m.end("n")) if m is not None else None

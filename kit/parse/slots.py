@@ -41,6 +41,7 @@ __all__ = [
     "after_quote_shape",
     "later_in_sentence",
     "end_mark",
+    "name_after_role",
 ]
 
 _ABBR = (
@@ -71,7 +72,7 @@ _ROLE_WORD = re.compile(r"[a-z][a-z-]*")
 _ABBREVIATION = re.compile(_ABBR)
 
 
-def _name_after_role(text: str, a: int, b: int) -> tuple[int, int]:
+def name_after_role(text: str, a: int, b: int) -> tuple[int, int]:
     """The name in apposition after a role, when ``text[a:b]`` is one ("its director, Ada Vell", "the group's
     spokeswoman, Lena Dorn, said": the person who holds the role speaks); else ``(a, b)``.
 
@@ -79,7 +80,7 @@ def _name_after_role(text: str, a: int, b: int) -> tuple[int, int]:
     ("Zentrix's chief executive"); a name is up to four capitalised words that end the sentence or the aside.
 
     >>> t, u = "said its director, Ada Vell.", "said Ann Lee, Ada Vell."
-    >>> t[slice(*_name_after_role(t, 5, 17))], u[slice(*_name_after_role(u, 5, 12))]
+    >>> t[slice(*name_after_role(t, 5, 17))], u[slice(*name_after_role(u, 5, 12))]
     ('Ada Vell', 'Ann Lee')
     """
     words = text[a:b].split()
@@ -264,7 +265,7 @@ def after_quote_shape(
             sp = (role.end(), sp[1])
             ok = span_ok(text, *sp, max_words=16)
         if ok:
-            return _name_after_role(text, *sp), m.start("cue"), m.group("cue"), "after_said_x"
+            return name_after_role(text, *sp), m.start("cue"), m.group("cue"), "after_said_x"
     if last in ",?!":
         m = _POST_INVERTED_GENERIC.match(text, lo, hi)
         if m:  # "“This is great!” beamed Ann Lee"
@@ -284,7 +285,7 @@ def after_quote_shape(
             if _RELATIVE.search(text, *sp):
                 sp = (sp[1], sp[1])  # "… about her bank ties while Tom Ray suggests": not one speaker
         if span_ok(text, *sp, max_words=longest) or _LOWER_NP.fullmatch(text, *sp) and last in ",?!":
-            sp = _name_after_role(text, *sp) if text.startswith(",", sp[1]) else sp  # "its spokeswoman, Lena Dorn,"
+            sp = name_after_role(text, *sp) if text.startswith(",", sp[1]) else sp  # "its spokeswoman, Lena Dorn,"
             return sp, m.start("cue"), m.group("cue"), "after_x_said"  # "“…,” federal prosecutors wrote"
     m = _POST_UNCLOSED.match(text, lo, hi) if last in ",?!" else None
     if m and span_ok(text, m.start("spk"), m.end("spk")):

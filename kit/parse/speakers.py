@@ -379,6 +379,14 @@ _OPENS_WITH = lazy_compile(
     r"[“\"‘(]*(?:[Tt]he\s+)?"
     r"(?:(?!(?:with|by|of|to|for|from|at|on|in|about|against|over|under|into|and|or)\b)[a-z0-9][a-z0-9-]*\s+){0,3}"
 )
+# a sentence that opens with a body's or a place's name and a role before the name ("United manager Ivo Marsk
+# was …", "Opposition leader Ada Vell accused …"; kit/data/entities.json role_words)
+_OPENS_WITH_ROLE = lazy_compile(
+    lambda: (
+        r"[“\"‘(]*(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:[a-z][a-z-]*\s+){0,2}"
+        rf"(?:{trie_pattern(set(entity_words().role_words))})\s+"
+    )
+)
 # a name right after a quotation and its cue is that sentence's subject ("“…,” said Ivo Marsk of Zentrix.")
 _SAID_BEFORE = lazy_compile(lambda: rf"[,?!][”\"’][ \t]+(?:{say_pattern()})[ \t]+[^,.;:“”\"\n]{{0,40}}$")
 
@@ -505,6 +513,7 @@ def _is_subject(ctx: Context, k: int) -> bool:
                 (
                     _BEFORE_CLAUSE.search(text[max(lo, m.start - 40) : m.start]) is not None
                     or _OPENS_WITH.fullmatch(text, s.start, m.start) is not None
+                    or (m.start - s.start < 80 and _OPENS_WITH_ROLE.fullmatch(text, s.start, m.start) is not None)
                 )
                 and _AFTER_VERB.match(text, m.end, min(len(text), m.end + 120)) is not None
             )

@@ -834,3 +834,16 @@ def test_the_name_in_apposition_after_a_role_speaks(text: str, speaker: str) -> 
 def test_a_day_after_a_role_is_no_speakers_name() -> None:
     [q] = kit.parse("“It is bad,” said the minister, Monday.").quotes
     assert q.speaker == "anon_minister"
+
+
+def test_he_after_a_sentence_opened_by_a_body_and_a_role_is_that_person() -> None:
+    text = (
+        "Kestrel Rovers beat Norvo United 3-1.\n\n“The boys were brilliant,” said coach Ada Vell.\n\n"
+        "United manager Orvel Dastrop was less happy. “We gave away two soft goals,” he told the website."
+    )
+    assert [q.speaker for q in kit.parse(text).quotes] == ["ada_vell", "orvel_dastrop"]
+
+
+def test_the_name_after_a_role_that_opens_the_sentence_speaks() -> None:
+    text = "Intro.\n\nTarvo's president, Zelko Tarvas, welcomed the deal in a post: “Peace is the only road.”"
+    assert [q.speaker for q in kit.parse(text).quotes] == ["zelko_tarvas"]
