@@ -22,6 +22,8 @@ def kinds(text: str) -> dict[str, str]:
         ("Coaches to the city are run by Norvo Bus Lines every hour.", "norvo_bus_lines"),
         ("The figures come from the Open Tarvo Collaboration and others.", "open_tarvo_collaboration"),
         ("The Norhaven Writers Guild backed the strike.", "norhaven_writers_guild"),
+        ("Ada Vell died on Monday, Tarvo Books said in a statement.", "tarvo_books"),  # a publisher
+        ("The hall was built by Kestrel Builders in 1990.", "kestrel_builders"),
     ],
 )
 def test_organisation_head_words_beyond_news(text, org):
