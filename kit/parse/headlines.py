@@ -9,7 +9,9 @@ least) is capitalised.
 
 An actor that only such a headline names, whose name the rest of the text never writes, is dropped when a
 name the text gives another actor (or a person's surname) lies inside it ("Ivo Marsk Says" where the
-body names Ivo Marsk: the mention goes to him; "Marsk Stuns Rivals"), or when it is one word in capitals (a word shouted: "Ivo Marsk's EPIC Reply").
+body names Ivo Marsk: the mention goes to him; "Marsk Stuns Rivals"), or when it is one word in capitals (a word shouted: "Ivo Marsk's EPIC Reply"), or when it is an organisation
+with two words or more after its first that the text capitalises only in headlines ("Norvo Court Blocks Dam
+Plan": verbs and nouns the body writes in lower case).
 An actor the headline alone names by a name of its own ("Ada Vell" in the headline, "Vell said" below) is
 kept.
 
@@ -115,6 +117,8 @@ def without_headline_fragments(
                     moved.append(Mention(i, at, at + len(f)))
         elif " " not in a.name and a.name.isupper() and len(a.name) > 3:
             dropped.add(a.id)  # "EPIC", "HATE": a word shouted in the headline
+        elif a.kind == "organization" and _words_only_in_heads(text, a.name, heads) >= 2:
+            dropped.add(a.id)  # "Norvo Court Blocks Dam Plan": verbs and nouns the body writes in lower case
     if not dropped:
         return actors, mentions
     kept = tuple(m for m in mentions if m.actor not in dropped)
@@ -125,6 +129,19 @@ def without_headline_fragments(
 def _holds(name: str, form: str) -> bool:
     """Is ``form`` a run of whole words of ``name``?"""
     return f" {form} " in f" {name} "
+
+
+def _words_only_in_heads(text: str, name: str, heads: list[tuple[int, int]]) -> int:
+    """How many words of ``name`` after its first the text writes capitalised only inside the headlines ``heads``
+    (as whole words)."""
+    count = 0
+    for word in name.split()[1:]:
+        if not any(
+            not any(s <= m.start() < e for s, e in heads)
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])", text)
+        ):
+            count += 1
+    return count
 
 
 def _written_outside(text: str, name: str, heads: list[tuple[int, int]]) -> bool:

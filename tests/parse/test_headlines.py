@@ -68,3 +68,9 @@ def test_a_word_shouted_in_a_title_case_headline_is_no_organisation(text: str) -
 def test_a_name_the_headline_alone_gives_stays() -> None:
     # "Ada Vell" only in the headline, no other name inside hers: she is kept
     assert _names("Ada Vell: I Will Stay In The Race\n\nShe said she would not quit.") == ["Ada Vell"]
+
+
+def test_an_organisation_only_a_headline_names_with_words_the_body_writes_in_lower_case_is_dropped() -> None:
+    text = "Norvo Court Blocks Dam Plan After Appeal\n\nThe court blocked the dam plan on Wednesday, and the ministry said it would study the ruling."
+    art = kit.parse(text)
+    assert [a.name for a in art.actors if a.kind == "organization"] == []
