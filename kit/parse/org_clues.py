@@ -876,6 +876,8 @@ def find_org_clues(
                 if at and text[at - 1].isalpha() and (b := p["bracket"].match(text, at + 1, end))
             ]
         for at, b in brackets:
+            if _DATELINE_CLOSES.match(text, b.end("org")):
+                continue  # "KESTREL, Norvo (Kestrel Wire) - ...": a dateline's credit, the story's teller
             if _spells_words_in_lower_case(text, at, b.group("org"), org_kinds):
                 terms.add(b.group("org"))  # "the net stable rate (NSR)": a term's short form, not a body
                 continue

@@ -261,3 +261,9 @@ def test_a_partys_members_in_the_plural_name_the_party(text: str, party: str, me
 
 def test_members_in_the_plural_name_no_party_the_text_does_not_name() -> None:
     assert kinds("The Kestrels want a new tax.") == {}
+
+
+def test_a_bracket_before_a_dash_names_no_organisation() -> None:
+    # "(R-Norvo) —": a party tag before a dash (and "(Kestrel Wire) -" a dateline's credit), not an employer
+    text = "Candidates.\n\nSen. Ivo Marsk (R-Norvo) — Announced March 23.\n\nTom Moss (D-Norvo) - Announced April 2."
+    assert kinds(text) == {"ivo_marsk": "person", "tom_moss": "person"}
