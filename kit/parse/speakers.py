@@ -77,6 +77,25 @@ _GENDERED = lazy_compile(
 )
 
 
+# after an object "her", no noun: a preposition, a determiner, a mark ("told her that", "jailed her.")
+_NOT_A_NOUN_NEXT = lazy_compile(
+    r"\s*(?:[^\w\s]|$|(?:to|that|the|a|an|in|on|at|for|with|about|from|and|or|but|if|as|by|of)\b)"
+)
+
+
+def _telling_pronoun(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first pronoun of ``text[start:end]`` that tells the gender of the person a sentence names: not an
+    object ("Ada Vell jailed him", "Ivo Marsk told her that …": someone else), but "he", "she", "his", "himself"
+    or a possessive "her" ("her husband"). (In a sentence that names no one, an object stands for the person
+    named before: "The media called him a fringe candidate.")"""
+    for g in _GENDERED.finditer(text, start, end):
+        word = g.group().lower()
+        if word == "him" or (word == "her" and _NOT_A_NOUN_NEXT.match(text, g.end()) is not None):
+            continue
+        return g
+    return None
+
+
 _START, _END = attrgetter("start"), attrgetter("end")  # (sort keys read in C, not by a lambda per mention)
 
 
@@ -191,7 +210,7 @@ def genders(
         # the pronoun is looked for only while it can still tell (the first one for a person decides)
         who = last if not named else next(iter(named)) if len(named) == 1 else None
         if who is not None and who not in weak and who not in out:
-            g = _GENDERED.search(text, s.start, min(s.end, s.start + 400))
+            g = (_telling_pronoun if named else _GENDERED.search)(text, s.start, min(s.end, s.start + 400))
             if g and (not named or named[who] < g.start()):
                 weak[who] = "m" if g.group("m") else "f"
         if named:

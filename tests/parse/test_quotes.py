@@ -847,3 +847,9 @@ def test_he_after_a_sentence_opened_by_a_body_and_a_role_is_that_person() -> Non
 def test_the_name_after_a_role_that_opens_the_sentence_speaks() -> None:
     text = "Intro.\n\nTarvo's president, Zelko Tarvas, welcomed the deal in a post: “Peace is the only road.”"
     assert [q.speaker for q in kit.parse(text).quotes] == ["zelko_tarvas"]
+
+
+def test_an_object_pronoun_in_her_sentence_does_not_make_a_woman_a_man() -> None:
+    # "Lena Dorn jailed him": "him" is the man jailed, so "She" after it can still be Lena Dorn
+    text = "Intro.\n\nLena Dorn jailed him on Monday. She said his remorse came too late."
+    assert [r.speaker for r in kit.parse(text).reported] == ["lena_dorn"]
