@@ -90,7 +90,7 @@ def without_headline_fragments(
         if a.kind in ("person", "organization")
         and a.id not in keep
         and by_actor.get(a.id)
-        and all(in_heads(m) for m in by_actor[a.id])
+        and _written_inside(text, a.name, heads)
         and not _written_outside(text, a.name, heads)
     }
     if not only_head:
@@ -104,6 +104,7 @@ def without_headline_fragments(
     ]
     dropped: set[str] = set()
     moved: list[Mention] = []
+    owner = {f: i for i, f in others}  # (the last actor named so, as before)
     for a in actors:
         if a.id not in only_head:
             continue
@@ -112,9 +113,15 @@ def without_headline_fragments(
             dropped.add(a.id)
             i, f = max(inner, key=lambda x: len(x[1]))  # its mentions go to the longest name inside it
             for m in by_actor[a.id]:
+                if not in_heads(m):  # a short form below ("Trump" after "Ivo Marsk Says Trump …"): whose it is
+                    if text[m.start : m.end] in owner:
+                        moved.append(Mention(owner[text[m.start : m.end]], m.start, m.end))
+                    continue
                 at = text.find(f, m.start, m.end)
                 if at >= 0:
                     moved.append(Mention(i, at, at + len(f)))
+        elif not all(in_heads(m) for m in by_actor[a.id]):
+            continue  # named below by a short form of its own: kept
         elif " " not in a.name and a.name.isupper() and len(a.name) > 3:
             dropped.add(a.id)  # "EPIC", "HATE": a word shouted in the headline
         elif a.kind == "organization" and _words_only_in_heads(text, a.name, heads) >= 2:
@@ -142,6 +149,11 @@ def _words_only_in_heads(text: str, name: str, heads: list[tuple[int, int]]) -> 
         ):
             count += 1
     return count
+
+
+def _written_inside(text: str, name: str, heads: list[tuple[int, int]]) -> bool:
+    """Does a headline of ``heads`` write ``name``?"""
+    return any(text.find(name, s, e) >= 0 for s, e in heads)
 
 
 def _written_outside(text: str, name: str, heads: list[tuple[int, int]]) -> bool:
