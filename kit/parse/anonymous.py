@@ -19,11 +19,13 @@ police said.", "…, local residents told reporters": ``people_nouns`` of
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 
 from ..util import snake_id
+from .attribution import SAYING_CUES
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, lazy_compile, scout_pattern, trie_pattern
@@ -149,7 +151,7 @@ def find_anonymous(
         name = " ".join(text[core:h_end].split())
         country = entities[0] if len(set(entities)) == 1 else None
         out.append((_anon_id(name), start, end, name, country, head))
-    groups = _groups_that_say(text, spans, out, ending_at, words.determiners) if ", " in text else []
+    groups = _groups_that_say(text, spans, out, ending_at, words.determiners, sites) if ", " in text else []
     return sorted(out + groups, key=lambda x: x[1]) if groups else out
 
 
@@ -164,26 +166,58 @@ _GROUP_SAYS = lazy_compile(
 )
 
 
+# the cues' first words as kit.parse.reported scans for them (the shared scan's list)
+_CUE_FIRST_WORDS = frozenset(c.split(" ")[0] for c in SAYING_CUES)
+_GROUP_CUES = ("said", "say", "told", "added", "reported")  # (_GROUP_SAYS's cues; "says" starts like "say")
+
+
+def _group_matches(text: str, spans: list[tuple[int, int]], sites: WordSites | None) -> list[re.Match[str]]:
+    """The matches of ``_GROUP_SAYS`` in the spans, in text order: read from the last comma before each site of a
+    cue of saying when the shared scan has them (a few per article; the group holds no comma, so its comma is
+    the last one before the cue), else by a scan of each span."""
+    pattern = _GROUP_SAYS.compiled
+    at = sites.of(_CUE_FIRST_WORDS) if sites is not None else None
+    if at is None:
+        return [m for p_start, p_end in spans for m in pattern.finditer(text, p_start, p_end)]
+    out: list[re.Match[str]] = []
+    starts = [a for a, _ in spans]
+    for q in at:
+        q += 1
+        if not text.startswith(_GROUP_CUES, q):
+            continue
+        k = bisect.bisect_right(starts, q) - 1
+        if k < 0 or q >= spans[k][1]:
+            continue
+        comma = text.rfind(", ", max(spans[k][0], q - 60), q)
+        if comma >= 0 and (m := pattern.match(text, comma, spans[k][1])) is not None:
+            if not out or out[-1].start() != m.start():
+                out.append(m)
+    return out
+
+
 def _groups_that_say(
     text: str,
     spans: list[tuple[int, int]],
     found: list[tuple[str, int, int, str, str | None, str]],
     ending_at: dict[int, tuple[str, int]],
     determiners: set[str],
+    sites: WordSites | None = None,
 ) -> list[tuple[str, int, int, str, str | None, str]]:
     """``(id, start, end, name, None, head)`` for each group of people in lower case that speaks after a comma
     (``_GROUP_SAYS``: "…, police said."), where no other actor is named. A determiner is part of the mention,
     not of the name ("the analysts" is "analysts")."""
+    matches = _group_matches(text, spans, sites)
+    if not matches:
+        return []
     taken = [(a, b) for _, a, b, _, _, _ in found] + [(s, e) for e, (_, s) in ending_at.items()]
     out: list[tuple[str, int, int, str, str | None, str]] = []
-    for p_start, p_end in spans:
-        for m in _GROUP_SAYS.finditer(text, p_start, p_end):
-            a, b = m.start("g"), m.end("g")
-            if any(s < b and a < e for s, e in taken):
-                continue
-            words = text[a:b].split()
-            name = " ".join(words[1:] if len(words) > 1 and words[0] in determiners else words)
-            out.append((_anon_id(name), a, b, name, None, m.group("h")))
+    for m in matches:
+        a, b = m.start("g"), m.end("g")
+        if any(s < b and a < e for s, e in taken):
+            continue
+        words = text[a:b].split()
+        name = " ".join(words[1:] if len(words) > 1 and words[0] in determiners else words)
+        out.append((_anon_id(name), a, b, name, None, m.group("h")))
     return out
 
 

@@ -52,7 +52,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ..util import snake_id
 from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, THIRD_PERSON, alternation
@@ -247,6 +247,7 @@ def find_cued_people(
     found_words: set[str] = set()  # the words read after a quotation so far (each once)
     pronouns = " he " in text or " she " in text
     say_sites = sites.of(_SAYING_FIRST_WORDS) if sites is not None and pronouns else None
+    sayings = _sayings(text, spans, say_sites) if pronouns else []  # (one pass: each span reads its own)
     sayer = _SAYER_BEFORE.compiled
     i = 0
     for start, end in spans:
@@ -311,27 +312,27 @@ def find_cued_people(
                 continue  # "Marskovc said" after Ivo Marskovic: his surname mistyped (kit.parse.people reads it)
             found_words.add(word)
             add(word, m.start(g))  # "“…,” Varsk said": one word that speaks is a surname
-        if pronouns and (
-            say_sites is not None or text.find(" he ", start, end) >= 0 or text.find(" she ", start, end) >= 0
-        ):
-            for b in _sayings(text, start, end, say_sites):
-                n = sayer.search(text, max(start, b - 40), b)
-                if n is None:
-                    continue
-                word, w_at = n.group("n"), n.start("n")
-                if word in taken or word in found_words or word in entity_words().given_names or "." in word:
-                    continue  # as after a quotation (above)
-                if word.lower() in entity_words().people_nouns:
-                    continue  # "Critics said he": a common noun that opens the sentence
-                if (
-                    text[max(start, w_at - 2) : w_at] != ", "
-                    and OPENS_SENTENCE.search(text, max(0, w_at - 4), w_at) is None
-                ):
-                    continue  # "the Norvo Tarvo said he": a name's last word; only a sentence's or a clause's opener
-                if any(one_slip(word, w) for w in taken if len(w) >= 6):
-                    continue
-                found_words.add(word)
-                add(word, w_at)  # "Varsk said on Monday he would resign": "he" after a cue of saying, a person
+        j = bisect.bisect_left(sayings, start)
+        while j < len(sayings) and sayings[j] < end:
+            b = sayings[j]
+            j += 1
+            n = sayer.search(text, max(start, b - 40), b)
+            if n is None:
+                continue
+            word, w_at = n.group("n"), n.start("n")
+            if word in taken or word in found_words or word in entity_words().given_names or "." in word:
+                continue  # as after a quotation (above)
+            if word.lower() in entity_words().people_nouns:
+                continue  # "Critics said he": a common noun that opens the sentence
+            if (
+                text[max(start, w_at - 2) : w_at] != ", "
+                and OPENS_SENTENCE.search(text, max(0, w_at - 4), w_at) is None
+            ):
+                continue  # "the Norvo Tarvo said he": a name's last word; only a sentence's or a clause's opener
+            if any(one_slip(word, w) for w in taken if len(w) >= 6):
+                continue
+            found_words.add(word)
+            add(word, w_at)  # "Varsk said on Monday he would resign": "he" after a cue of saying, a person
     return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
@@ -347,7 +348,9 @@ def find_reference_authors(
     taken = {p.id for p in known}
     found: dict[str, Person] = {}
     for start, end in spans:
-        if not "A" <= text[start : start + 1] <= "Z" or (m := _REFERENCE.match(text, start, end)) is None:
+        if not "A" <= text[start : start + 1] <= "Z" or text.find(", ", start, start + 40) < 0:
+            continue  # (a quick test first: a surname and its comma open the line)
+        if (m := _REFERENCE.match(text, start, end)) is None:
             continue
         surname, given = m.group("s"), m.group("g")
         if given.split()[0] not in words.given_names or surname in words.given_names:
@@ -362,21 +365,21 @@ def find_reference_authors(
     return tuple(found.values())
 
 
-def _sayings(text: str, start: int, end: int, sites: list[int] | None) -> Iterator[int]:
-    """Where each cue of saying followed by "he" or "she" (``_SAYS_HE_OR_SHE``) starts in ``text[start:end]``:
-    read at the ``sites`` of a shared scan when given, else by a scan of the span."""
-    if sites is None:
-        for m in _SAYS_HE_OR_SHE.compiled.finditer(text, start, end):
+def _sayings(text: str, spans: Iterable[tuple[int, int]], sites: list[int] | None) -> list[int]:
+    """Where each cue of saying followed by "he" or "she" (``_SAYS_HE_OR_SHE``) starts, in text order: read at
+    the ``sites`` of a shared scan when given (one pass over them: the pattern holds no line end, so a match
+    stays inside its paragraph), else by a scan of each span that holds "he" or "she"."""
+    pattern = _SAYS_HE_OR_SHE.compiled
+    if sites is not None:
+        return [q + 1 for q in sites if pattern.match(text, q + 1) is not None]
+    out = []
+    for start, end in spans:
+        if text.find(" he ", start, end) < 0 and text.find(" she ", start, end) < 0:
+            continue
+        for m in pattern.finditer(text, start, end):
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'-")):
-                yield m.start()
-        return
-    match = _SAYS_HE_OR_SHE.compiled.match
-    i = bisect.bisect_left(sites, start - 1)
-    while i < len(sites) and sites[i] < end:
-        q = sites[i] + 1
-        i += 1
-        if q >= start and match(text, q, end) is not None:
-            yield q
+                out.append(m.start())
+    return out
 
 
 @functools.lru_cache(maxsize=4)

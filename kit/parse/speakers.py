@@ -88,11 +88,13 @@ def _telling_pronoun(text: str, start: int, end: int) -> re.Match[str] | None:
     object ("Ada Vell jailed him", "Ivo Marsk told her that …": someone else), but "he", "she", "his", "himself"
     or a possessive "her" ("her husband"). (In a sentence that names no one, an object stands for the person
     named before: "The media called him a fringe candidate.")"""
-    for g in _GENDERED.finditer(text, start, end):
+    search = _GENDERED.compiled.search
+    g = search(text, start, end)
+    while g is not None:
         word = g.group().lower()
-        if word == "him" or (word == "her" and _NOT_A_NOUN_NEXT.match(text, g.end()) is not None):
-            continue
-        return g
+        if word != "him" and (word != "her" or _NOT_A_NOUN_NEXT.match(text, g.end()) is None):
+            return g
+        g = search(text, g.end(), end)
     return None
 
 

@@ -146,3 +146,29 @@ def test_teams_named_with_a_place_from_the_shared_sites_are_the_scans_matches(te
     expected = [m.span() for m in finditer_not_after(team, text, 0, len(text), "’'-")]
     places = entity_words().places
     assert [m.span() for m in finditer_sited(team, _sites(text).of(places), text, 0, len(text), "’'-")] == expected
+
+
+GROUP_PIECES = st.sampled_from(
+    [
+        *(", ", ",", " ", "\n\n", ".", "police", "the analysts", "local residents", "which critics", "officials"),
+        *("said", "say", "says", "told", "have said", "added", "reported", "he", "she", "it", "Varsk", "x"),
+        *("on Monday", "that", "Ivo Marsk", "“", "”"),
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(GROUP_PIECES, max_size=30).map("".join))
+@example("Prices fell, police said. It rose, the analysts say.\n\nVarsk said on Monday he would go.")
+def test_groups_and_sayers_read_from_the_shared_sites_are_the_scans(text):
+    # anonymous groups that say (", police said") and cues followed by "he"/"she" (person_cues): the same from
+    # the shared scan's sites as from a scan of each paragraph
+    from kit.parse import person_cues
+    from kit.parse.structure import split_paragraphs
+
+    spans = [(p.start, p.end) for p in split_paragraphs(text)]
+    sites = _sites(text)
+    got = [m.span() for m in anonymous._group_matches(text, spans, sites)]
+    assert got == [m.span() for m in anonymous._group_matches(text, spans, None)]
+    say_sites = sites.of(person_cues._SAYING_FIRST_WORDS)
+    assert person_cues._sayings(text, spans, say_sites) == person_cues._sayings(text, spans, None)
