@@ -351,9 +351,10 @@ def _without_middle_names_dropped(people: tuple[Person, ...]) -> tuple[Person, .
     """``people`` less each untitled two-word name that is a longer one's first and last word ("Tom Moss" when
     "Tom Ivo Moss" is named too): one person, whose full name it is a short form of (see person_mentions).
     Not when two longer names share those words ("Tom A. Moss", "Tom B. Moss": the short one may be either)."""
-    long_ends = Counter((w[0], w[-1]) for p in people if len(w := p.name.split()) > 2)
-    if not long_ends:
-        return people
+    long_names = [w for p in people if len(w := p.name.split()) > 2]
+    if not long_names:
+        return people  # (the usual text: no Counter to build)
+    long_ends = Counter((w[0], w[-1]) for w in long_names)
     return tuple(p for p in people if p.role or len(w := p.name.split()) != 2 or long_ends[w[0], w[1]] != 1)
 
 

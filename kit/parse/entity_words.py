@@ -35,12 +35,16 @@ class GivenNames(frozenset[str]):
     """
 
     def __contains__(self, name: object) -> bool:
-        if frozenset.__contains__(self, name):
+        # (tens of thousands of calls a parse: the set's own test is bound once, at module level)
+        if _set_has(self, name):
             return True
         if isinstance(name, str) and "-" in name:
             first, _, second = name.partition("-")
-            return frozenset.__contains__(self, first) and frozenset.__contains__(self, second)
+            return _set_has(self, first) and _set_has(self, second)
         return False
+
+
+_set_has = frozenset.__contains__
 
 
 @dataclass(frozen=True)

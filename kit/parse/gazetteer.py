@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 from ..data import data_text
 from ..errors import KitError
-from .patterns import trie_pattern
+from .patterns import lines_only, trie_pattern
 
 __all__ = [
     "Entity",
@@ -186,6 +186,11 @@ class Gazetteer:
             {at for scan in self._lower_scans for at in _starts(scan, text)}
             | {at for form in self._lower_forms for at in _form_starts(form, text)}
         )
+        spans = list(spans)
+        if not lower and self._capital_scan is not None and spans and lines_only(text, spans):
+            # (the usual text: every span is read with the capital scan, and no form holds a line end, so one
+            # search loop over the text reads them all, not one loop per paragraph)
+            return self._find_spans(text, spans, self._capital_scan)
         out: list[GazetteerMatch] = []
         for start, end in spans:
             k = bisect.bisect_left(lower, start)
@@ -196,13 +201,20 @@ class Gazetteer:
         return out
 
     def _find(self, text: str, start: int, end: int, scan: re.Pattern[str]) -> list[GazetteerMatch]:
+        return self._find_spans(text, [(start, end)], scan)
+
+    def _find_spans(self, text: str, spans: list[tuple[int, int]], scan: re.Pattern[str]) -> list[GazetteerMatch]:
+        """The matches of ``scan`` in each of ``spans`` (in text order, none overlapping), from one search loop
+        from the first span's start to the last one's end: several spans only where no match can cross a span's
+        edge (spans that start and end lines: :func:`~kit.parse.patterns.lines_only`)."""
         # (a list, not a generator: find_in reads every match of every span, and a generator costs a resume each)
         out: list[GazetteerMatch] = []
         caps: bool | None = None  # is the span all capitals? (computed when first needed)
         by_form, checks, search = self._by_form, self._checks, scan.search
+        k, (start, end), last = 0, spans[0], spans[-1][1]
         pos = start
         while True:  # finditer_not_after(self._scan, text, start, end, "’'"), inlined: this loop is hot
-            m = search(text, pos, end)
+            m = search(text, pos, last)
             if m is None:
                 return out
             s, e = m.span()
@@ -210,6 +222,12 @@ class Gazetteer:
                 pos = s + 1
                 continue
             pos = e
+            while s >= end:  # past this span: the next one
+                k += 1
+                start, end = spans[k]
+                caps = None
+            if s < start:
+                continue  # between two spans (a paragraph not read)
             form = m.group()
             entity = by_form.get(form)
             if entity is None:

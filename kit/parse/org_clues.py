@@ -644,7 +644,7 @@ def find_org_clues(
     # span then reading its own matches: none of their patterns matches a line end, so no match crosses a span's
     # edge, and those inside a span are the span's own (a scan per paragraph costs several calls each).
     place_sites = sites.of(w.places) if sites is not None else None  # where a team named with a place may start
-    ahead = _Ahead.scans(text, spans, p, (keyword_sites, place_sites), the_sites)
+    ahead = _Ahead.scans(text, spans, p, (keyword_sites, place_sites), the_sites, res)
     terms: set[str] = set()  # acronyms of words written in lower case ("the net stable rate (NSR)")
     for start, end in spans:
         for m in (
@@ -821,7 +821,15 @@ def find_org_clues(
                     continue  # "Marsk's sixth victory": a player the text names has wins too
                 elif _team_name(n[0], w) and fits(*n, team=True, opener=True):
                     out.append((*n, ()))
-        for m in finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-") if res else ():
+        for m in (
+            (
+                (ahead.team_word.within(start, end) if ahead.team_word.first < end else ())
+                if ahead is not None
+                else finditer_scouted(p["team_word"], p["team_word_scout"], text, start, end, "’'-")
+            )
+            if res
+            else ()
+        ):
             a = p["name_after_the"].match(text, m.end(), end)  # "against Norhaven", "champions Kestrel", "beat the X"
             n = (a.group("n"), a.start("n")) if a else None
             # after a plural ("leaders Kestrel Norvo"), a name of any words is a team, not one player
@@ -986,7 +994,7 @@ def _matches(found: Iterable[re.Match[str]]) -> _Run[re.Match[str]]:
 class _Ahead:
     """The whole text's scans for :func:`find_org_clues`' per-span rules (see :meth:`scans`)."""
 
-    __slots__ = ("keyword", "team", "the_plural", "possessive", "acronym")
+    __slots__ = ("keyword", "team", "the_plural", "possessive", "acronym", "team_word")
 
     def __init__(
         self,
@@ -995,6 +1003,7 @@ class _Ahead:
         the_plural: _Run[re.Match[str]],
         possessive: _Run[int],
         acronym: _Run[re.Match[str]],
+        team_word: _Run[re.Match[str]],
     ) -> None:
         self.keyword, self.team, self.the_plural, self.possessive, self.acronym = (
             keyword,
@@ -1003,6 +1012,7 @@ class _Ahead:
             possessive,
             acronym,
         )
+        self.team_word = team_word
 
     @staticmethod
     def scans(
@@ -1011,10 +1021,12 @@ class _Ahead:
         p: dict[str, re.Pattern[str]],
         word_sites: tuple[list[int] | None, list[int] | None],
         the_sites: list[int],
+        res: bool = False,
     ) -> _Ahead | None:
         """The scans, when every span starts and ends a line (else ``None``: each span is scanned alone).
         ``word_sites``: the sites of the keywords' first words and of the places in a shared scan of the text
-        (each ``None`` when not shared: the text is scanned for them).
+        (each ``None`` when not shared: the text is scanned for them); ``res``: the text reports results (its
+        team words are scanned for too; else none are read).
 
         The patterns scanned match no line end (``\\n``) and have no anchor: a match never crosses a span's
         edge, and a look-ahead at its end reads a line end as it reads a span's end."""
@@ -1040,6 +1052,7 @@ class _Ahead:
             _matches(_the_plurals(p["the_plural"], text, 0, n, the_sites)),
             _Run(possessive, possessive),
             _matches(_acronyms(p["acronym"], text, 0, n)),
+            _matches(finditer_scouted(p["team_word"], p["team_word_scout"], text, 0, n, "’'-") if res else ()),
         )
 
 

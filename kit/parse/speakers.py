@@ -191,6 +191,8 @@ def genders(
     persons = [m for m in mentions if m.actor in people]  # (the other mentions are not read: one pass in C)
     k, n = 0, len(persons)
     for s in sentences:
+        if k == n and (last is None or last in weak or last in out):
+            break  # no mention left, and no pronoun can tell more: the sentences left change nothing
         named: dict[str, int] = {}  # person -> first mention in the sentence
         while k < n and persons[k].start < s.end:
             m = persons[k]
