@@ -245,7 +245,7 @@ def find_cued_people(
     sets = _SET_HINT.search(text) is not None
     closes = "”" in text or '"' in text
     found_words: set[str] = set()  # the words read after a quotation so far (each once)
-    pronouns = " he " in text or " she " in text
+    pronouns = "he" in text  # (also "she")
     say_sites = sites.of(_SAYING_FIRST_WORDS) if sites is not None and pronouns else None
     sayings = _sayings(text, spans, say_sites) if pronouns else []  # (one pass: each span reads its own)
     sayer = _SAYER_BEFORE.compiled
@@ -371,14 +371,36 @@ def _sayings(text: str, spans: Iterable[tuple[int, int]], sites: list[int] | Non
     stays inside its paragraph), else by a scan of each span that holds "he" or "she"."""
     pattern = _SAYS_HE_OR_SHE.compiled
     if sites is not None:
-        return [q + 1 for q in sites if pattern.match(text, q + 1) is not None]
+        # read from the pronouns, far fewer than the cues: a match ends with "he" or "she" on its cue's line, so
+        # only the cues before a pronoun on its line are tried (each once)
+        tried: set[int] = set()
+        for p in _pronouns(text):
+            line = text.rfind("\n", 0, p) + 1
+            for i in range(bisect.bisect_left(sites, line - 1), bisect.bisect_left(sites, p)):
+                q = sites[i] + 1
+                if q not in tried:
+                    tried.add(q)
+        return sorted(q for q in tried if pattern.match(text, q) is not None)
     out = []
     for start, end in spans:
-        if text.find(" he ", start, end) < 0 and text.find(" she ", start, end) < 0:
-            continue
+        if text.find("he", start, end) < 0:
+            continue  # (no "he" and no "she")
         for m in pattern.finditer(text, start, end):
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'-")):
                 out.append(m.start())
+    return out
+
+
+def _pronouns(text: str) -> list[int]:
+    """Where "he" or "she" is a whole word after a blank (not "he’d", "he-goat"), found by ``str.find``."""
+    out = []
+    for lead in (" he", "\the", " she", "\tshe"):
+        at = text.find(lead)
+        while at >= 0:
+            after = text[at + len(lead) : at + len(lead) + 1]
+            if not (after.isalnum() or after in "_’'-") or not after:
+                out.append(at + 1)
+            at = text.find(lead, at + 1)
     return out
 
 
