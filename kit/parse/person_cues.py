@@ -340,9 +340,10 @@ def find_reference_authors(
     text: str, spans: Iterable[tuple[int, int]], gaz: Gazetteer, *, known: Iterable[Person] = ()
 ) -> tuple[Person, ...]:
     """The authors of a reference list: a paragraph that opens "Surname, Given Names." and goes on ("Marsk, Ivo. A
-    History of Norvo", "Vell, Ada Lin. Letters") names "Ivo Marsk", when the first given name is a listed one, the surname is none, and no
-    word is a state's, an organisation's or a stop word. ``known``: people found already (skipped).
-    A person's ``start``/``end`` cover "Marsk, Ivo"."""
+    History of Norvo", "Vell, Ada Lin. Letters") names "Ivo Marsk", when the first given name is a listed one,
+    the surname is none, no word is a state's, an organisation's or a stop word, and the surname is not written
+    in lower case nearby. ``known``: people found already (skipped). A person's ``start``/``end`` cover
+    "Marsk, Ivo"."""
     words = entity_words()
     stop, org_words, _ = name_word_sets(gaz)
     taken = {p.id for p in known}
@@ -366,21 +367,21 @@ def find_reference_authors(
 
 
 def _sayings(text: str, spans: Iterable[tuple[int, int]], sites: list[int] | None) -> list[int]:
-    """Where each cue of saying followed by "he" or "she" (``_SAYS_HE_OR_SHE``) starts, in text order: read at
-    the ``sites`` of a shared scan when given (one pass over them: the pattern holds no line end, so a match
-    stays inside its paragraph), else by a scan of each span that holds "he" or "she"."""
+    """Where each cue of saying followed by "he" or "she" (``_SAYS_HE_OR_SHE``) starts, in text order. With the
+    ``sites`` of a shared scan: read back from the pronouns, far fewer than the cues (a match ends with "he" or
+    "she" on its cue's line, so only the cues before a pronoun on its line are tried, each once: in text order,
+    so the work stays linear). Else by a scan of each span that holds "he" or "she"."""
     pattern = _SAYS_HE_OR_SHE.compiled
     if sites is not None:
-        # read from the pronouns, far fewer than the cues: a match ends with "he" or "she" on its cue's line, so
-        # only the cues before a pronoun on its line are tried (each once)
-        tried: set[int] = set()
-        for p in _pronouns(text):
-            line = text.rfind("\n", 0, p) + 1
-            for i in range(bisect.bisect_left(sites, line - 1), bisect.bisect_left(sites, p)):
-                q = sites[i] + 1
-                if q not in tried:
-                    tried.add(q)
-        return sorted(q for q in tried if pattern.match(text, q) is not None)
+        out = []
+        done = 0  # the sites before this one have been tried
+        for p in sorted(_pronouns(text)):
+            # the line's start, looked for only back to the last site tried (a long line is not read again)
+            nl = text.rfind("\n", sites[done - 1] if done else 0, p)
+            first = max(done, bisect.bisect_left(sites, nl)) if nl >= 0 else done
+            done = max(done, bisect.bisect_left(sites, p))
+            out += [sites[i] + 1 for i in range(first, done) if pattern.match(text, sites[i] + 1) is not None]
+        return out
     out = []
     for start, end in spans:
         if text.find("he", start, end) < 0:
