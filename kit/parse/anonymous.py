@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from ..util import snake_id
-from .attribution import SAYING_CUES
+from .attribution import CLAUSE_OPENERS, SAYING_CUES, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, lazy_compile, scout_pattern, trie_pattern
@@ -159,7 +159,7 @@ def find_anonymous(
 # right before a cue of saying (kit/data/entities.json ``people_nouns``)
 _GROUP_SAYS = lazy_compile(
     lambda: (
-        rf", (?P<g>(?:(?!(?:which|who|whom|whose|that|as|and|but|or|when|where|while|if)\b)[a-z]+[ \t]+){{0,2}}"
+        rf", (?P<g>(?:(?!{alternation(CLAUSE_OPENERS)}\b)[a-z]+[ \t]+){{0,2}}"
         rf"(?P<h>{trie_pattern(set(entity_words().people_nouns))}))[ \t]+(?:have[ \t]+|had[ \t]+)?"
         r"(?:said|say|says|told|added|reported)\b"
     )

@@ -53,6 +53,7 @@ __all__ = [
     "from_the_name",
     "LINKING_VERBS",
     "MODALS",
+    "CLAUSE_OPENERS",
     "SPEECH_NOUNS",
     "LEAD_WORDS",
     "NOT_ROLE_WORDS",
@@ -107,6 +108,10 @@ ASKING_CUES: tuple[str, ...] = _CUES["asking"]
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
 #: Modals and auxiliaries ("would", "has"): with the linking verbs, the words that mark a clause, not a name.
 MODALS: frozenset[str] = frozenset(_CUES["modals"])
+#: Words that open a relative or another clause ("…, which critics said"): no group that speaks starts with one.
+CLAUSE_OPENERS: tuple[str, ...] = tuple(
+    "which who whom whose that as and but or when where while because if than so".split()
+)
 #: Nouns that name a speech act ("remark", "pledge"): a possessive before one names a speaker.
 SPEECH_NOUNS: tuple[str, ...] = _CUES["nouns"]
 #: Prepositions and subordinators that open a lead phrase, never a clause's subject ("After …", "Although …").

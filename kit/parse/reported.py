@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 
 from ..records import Paragraph, Quote, Reported
 from .attribution import (
+    CLAUSE_OPENERS,
     FIRST_PERSON,
     LINKING_VERBS,
     MODALS,
@@ -216,7 +217,7 @@ def _people_in_lower_case(text: str, start: int, end: int) -> bool:
     )
 
 
-_CLAUSE_OPENERS = frozenset("which who whom whose that as and but or when where while because if than so".split())
+_CLAUSE_OPENERS = frozenset(CLAUSE_OPENERS)
 
 
 @functools.cache
