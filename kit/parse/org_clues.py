@@ -76,7 +76,7 @@ These rules find the rest, each from data in ``kit/data/entities.json``:
   spells the words in lower case right before it is a term's short form, never an organisation in that text ("the
   net stable rate (NSR)"), unless the last word is an organisation's kind ("the state fishing company (SFC)");
   one word in brackets after at most six words, one of them an organisation's kind in lower case, names that
-  organisation ("the pilots' union (ZATKA)", "an association of Norvan air traffic controllers (Zatka)");
+  organisation ("the pilots' union (ZATKA)", "a union of Norvan harbour pilots (Zatka)");
 * **a team named after its place**: a place and a capitalised plural ("Denver
   Comets"; the plural alone, "the Comets", is a short form);
 * **a title that starts with an organisation**: a capitalised name, a role word
@@ -1125,13 +1125,13 @@ _KIND_WORDS_BEFORE = 6  # words in lower case read back from a bracket for an or
 
 def _named_after_its_kind(text: str, at: int, name: str, org_kinds: frozenset[str]) -> bool:
     """Is ``name`` (in brackets from ``at``) one word that names the organisation described in lower case right
-    before it, whose kind is one of ``org_kinds`` ("the pilots' union (ZATKA)", "an association of air traffic
-    controllers (Zatka)", "a consortium of Norvan libraries (NLK)")? At most six words are read back, up to a
+    before it, whose kind is one of ``org_kinds`` ("the pilots' union (ZATKA)", "a union of Norvan
+    harbour pilots (Zatka)", "a consortium of Norvan museums (NMK)")? At most six words are read back, up to a
     comma or another mark; none when the words right before it spell it ("the Tarn Valley (TV)")."""
     if " " in name or not (2 <= len(name) <= 10) or not name[1:].isalpha():
         return False
     if _spells_words_in_lower_case(text, at, name, frozenset()):
-        return False  # "economic and monetary union (EMU)": a term's short form (a union's would be read before)
+        return False  # "a customs and excise union (CEU)": a term's short form (a union's would be read before)
     before = text[max(0, at - 80) : at].split()
     if "".join(w[:1] for w in before[-len(name) :]).upper() == name.upper():
         return False  # "the Transcendental Meditation (TM)": the short form of the words right before it

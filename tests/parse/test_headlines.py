@@ -79,7 +79,7 @@ def test_an_organisation_only_a_headline_names_with_words_the_body_writes_in_low
 def test_a_headline_fragment_named_below_by_a_surname_gives_the_surname_to_its_owner() -> None:
     # "Ada Vell Says Marsk" holds Ada Vell's name: no actor of its own; "Marsk" below is Tom Marsk
     text = (
-        "Ada Vell Says Marsk’s Plan Doesn’t Fit With The Law\n\nNORVO — Ada Vell does not like the plan of "
+        "Ada Vell Says Marsk’s Plan Is A Waste Of Money\n\nNORVO — Ada Vell does not like the plan of "
         "senator Tom Marsk.\n\nIn an interview, Vell said Marsk was wrong. Marsk said: “I did nothing wrong.”"
     )
     art = kit.parse(text)

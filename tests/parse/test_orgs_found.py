@@ -219,10 +219,10 @@ def test_two_organisations_joined_by_and_are_two(text: str, expected: list[str])
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("A chief of the Norvan association of air traffic controllers (ZATKA) spoke.", "zatka"),
+        ("A chief of the Norvan union of harbour pilots (ZATKA) spoke.", "zatka"),
         ("The pilots' union (Varsko) called a strike on Monday.", "varsko"),
         ("He joined the ruling party (VSK) in 1990.", "vsk"),
-        ("Staff of a consortium of Norvan libraries (NLK) met.", "nlk"),  # a capitalised word in the description
+        ("Staff of a consortium of Norvan museums (NMK) met.", "nmk"),  # a capitalised word in the description
     ],
 )
 def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(text: str, org: str) -> None:
@@ -232,7 +232,7 @@ def test_a_name_in_brackets_after_an_organisations_kind_in_lower_case_names_it(t
 @pytest.mark.parametrize(
     "text",
     [
-        "Talks on the economic and monetary union (EMU) stalled.",  # a term's short form, spelled by the words
+        "Talks on a customs and excise union (CEU) stalled.",  # a term's short form, spelled by the words
         "The net stable rate (NSR) rose.",  # no kind of organisation before it
         "The party of the Tarn Valley (TV) movement met.",  # the short form of the capitalised words before it
         "He spoke of a long campaign to the people (Varsko and Tom).",  # more than one word in brackets
@@ -265,5 +265,5 @@ def test_members_in_the_plural_name_no_party_the_text_does_not_name() -> None:
 
 def test_a_bracket_before_a_dash_names_no_organisation() -> None:
     # "(R-Norvo) —": a party tag before a dash (and "(Kestrel Wire) -" a dateline's credit), not an employer
-    text = "Candidates.\n\nSen. Ivo Marsk (R-Norvo) — Announced March 23.\n\nTom Moss (D-Norvo) - Announced April 2."
+    text = "Who runs.\n\nSen. Ivo Marsk (R-Norvo) — running since May.\n\nTom Moss (D-Norvo) - running since June."
     assert kinds(text) == {"ivo_marsk": "person", "tom_moss": "person"}
