@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from ..util import snake_id
-from .attribution import CLAUSE_OPENERS, SAYING_CUES, alternation
+from .attribution import CLAUSE_OPENERS, SAYING_FIRST_WORDS, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .patterns import WordSites, lazy_compile, scout_pattern, trie_pattern
@@ -166,8 +166,6 @@ _GROUP_SAYS = lazy_compile(
 )
 
 
-# the cues' first words as kit.parse.reported scans for them (the shared scan's list)
-_CUE_FIRST_WORDS = frozenset(c.split(" ")[0] for c in SAYING_CUES)
 _GROUP_CUES = ("said", "say", "told", "added", "reported")  # (_GROUP_SAYS's cues; "says" starts like "say")
 
 
@@ -176,7 +174,7 @@ def _group_matches(text: str, spans: list[tuple[int, int]], sites: WordSites | N
     cue of saying when the shared scan has them (a few per article; the group holds no comma, so its comma is
     the last one before the cue), else by a scan of each span."""
     pattern = _GROUP_SAYS.compiled
-    at = sites.of(_CUE_FIRST_WORDS) if sites is not None else None
+    at = sites.of(SAYING_FIRST_WORDS) if sites is not None else None
     if at is None:
         return [m for p_start, p_end in spans for m in pattern.finditer(text, p_start, p_end)]
     out: list[re.Match[str]] = []

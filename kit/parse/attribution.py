@@ -53,6 +53,7 @@ __all__ = [
     "from_the_name",
     "LINKING_VERBS",
     "MODALS",
+    "SAYING_FIRST_WORDS",
     "CLAUSE_OPENERS",
     "SPEECH_NOUNS",
     "LEAD_WORDS",
@@ -106,6 +107,9 @@ REPLY_CUES: frozenset[str] = frozenset(_CUES["replying"])
 ASKING_CUES: tuple[str, ...] = _CUES["asking"]
 #: Linking verbs ("is", "seemed"): their subject is described, not quoted.
 LINKING_VERBS: frozenset[str] = frozenset(_CUES["linking"])
+#: The first word of every cue of saying (a cue's later blanks match any white space): the list the shared word
+#: scan (:class:`~kit.parse.patterns.WordSites`) is given, so that each rule read at a cue finds its sites there.
+SAYING_FIRST_WORDS: frozenset[str] = frozenset(c.split(" ")[0] for c in SAYING_CUES)
 #: Modals and auxiliaries ("would", "has"): with the linking verbs, the words that mark a clause, not a name.
 MODALS: frozenset[str] = frozenset(_CUES["modals"])
 #: Words that open a relative or another clause ("…, which critics said"): no group that speaks starts with one.

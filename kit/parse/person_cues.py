@@ -55,7 +55,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..util import snake_id
-from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, THIRD_PERSON, alternation
+from .attribution import AUX, MAX_AUX, QUOTING_CUES, SAYING_CUES, SAYING_FIRST_WORDS, THIRD_PERSON, alternation
 from .entity_words import entity_words
 from .gazetteer import Gazetteer
 from .names import NAME_WORD, NOT_FIRST_WORDS, OPENS_SENTENCE, name_word_sets
@@ -163,7 +163,6 @@ _SAYS_HE_OR_SHE = lazy_compile(
         rf"(?:{alternation(_PERSONS)})\b(?![’'-])"
     )
 )
-_SAYING_FIRST_WORDS = frozenset(c.split(" ")[0] for c in SAYING_CUES)  # (kit.parse.reported scans for the same)
 # the one word before such a cue (after at most two auxiliaries: "Varsk has said he")
 _SAYER_BEFORE = lazy_compile(rf"(?<![\w’'.-])(?P<n>{NAME_WORD}){_NAME_END}[ \t]+(?:{AUX}[ \t]+){{0,2}}$")
 # a line that opens "Surname, Given Names." and goes on: an author in a reference list (not after an initial:
@@ -246,7 +245,7 @@ def find_cued_people(
     closes = "”" in text or '"' in text
     found_words: set[str] = set()  # the words read after a quotation so far (each once)
     pronouns = "he" in text  # (also "she")
-    say_sites = sites.of(_SAYING_FIRST_WORDS) if sites is not None and pronouns else None
+    say_sites = sites.of(SAYING_FIRST_WORDS) if sites is not None and pronouns else None
     sayings = _sayings(text, spans, say_sites) if pronouns else []  # (one pass: each span reads its own)
     sayer = _SAYER_BEFORE.compiled
     i = 0

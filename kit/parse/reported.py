@@ -41,7 +41,7 @@ from .attribution import (
     SAY_BODY,
     SAY_RE,
     SAY_SCOUT,
-    SAYING_CUES,
+    SAYING_FIRST_WORDS,
     THIRD_PERSON,
     pronoun_pattern,
     span_ok,
@@ -145,7 +145,7 @@ def find_reported(
 @functools.cache
 def cue_first_words() -> frozenset[str]:
     """Every cue's first word (for a :class:`~kit.parse.patterns.WordSites` shared scan)."""
-    return frozenset(c.split(" ")[0] for c in SAYING_CUES)  # (a cue's later blanks match any white space)
+    return SAYING_FIRST_WORDS
 
 
 def _cue_finder(sites: WordSites | None = None) -> Callable[[str, int, int], Iterator[re.Match[str]]]:
@@ -212,17 +212,12 @@ def _people_in_lower_case(text: str, start: int, end: int) -> bool:
     return (
         0 < len(words) <= 3
         and all(w.isalpha() and w.islower() for w in words)
-        and words[-1] in _people_nouns()
+        and words[-1] in entity_words().people_nouns
         and words[0] not in _CLAUSE_OPENERS  # "…, which critics said": a relative clause, no attribution
     )
 
 
 _CLAUSE_OPENERS = frozenset(CLAUSE_OPENERS)
-
-
-@functools.cache
-def _people_nouns() -> frozenset[str]:
-    return frozenset(entity_words().people_nouns)
 
 
 def _a_clause(text: str, start: int, end: int) -> bool:

@@ -170,5 +170,5 @@ def test_groups_and_sayers_read_from_the_shared_sites_are_the_scans(text):
     sites = _sites(text)
     got = [m.span() for m in anonymous._group_matches(text, spans, sites)]
     assert got == [m.span() for m in anonymous._group_matches(text, spans, None)]
-    say_sites = sites.of(person_cues._SAYING_FIRST_WORDS)
+    say_sites = sites.of(attribution.SAYING_FIRST_WORDS)
     assert person_cues._sayings(text, spans, say_sites) == person_cues._sayings(text, spans, None)
